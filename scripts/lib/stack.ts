@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import { spawnTs, waitUntilReady, type Child } from './child';
+import { freePort } from './ports';
+import { subgraphs } from '../subgraphs';
+
+const root = join(__dirname, '..', '..');
+
+export interface StackOptions {
+  /** A Postgres server URL; each service gets its own database on it. Absent: embedded PGlite. */
+  serverUrl?: string;
+  /** Prefix of the per-service database names (default `cpb_`). */
+  databasePrefix?: string;
+  /** Fixed ports (4000-4004) or free ones picked for this run. */
+  ports?: 'default' | 'free';
+  seedDemo?: boolean;
+  env?: NodeJS.ProcessEnv;
+  echo?: (line: string) => void;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  services: { name: string; url: string; baseUrl: string; child: Child }[];
+  gateway: Child;
+  stop(): Promise<void>;
+}
+
+/** The database URL a service gets on a shared server: the same server, its own database. */
+export function serviceDatabaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Starts the four subgraph services and the gateway as real processes, each waited for on /ready. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const echo = options.echo ?? (() => {});
+  const prefix = options.databasePrefix ?? 'cpb_';
+  const started: Child[] = [];
+  try {
+    const services = await Promise.all(
+      subgraphs.map(async (s) => {
+        const port = options.ports === 'free' ? await freePort() : s.port;
+        const env: NodeJS.ProcessEnv = {
+          ...options.env,
+          PORT: String(port),
+          SEED_DEMO: options.seedDemo === false ? 'false' : 'true',
+          ...(options.serverUrl ? { DATABASE_URL: serviceDatabaseUrl(options.serverUrl, `${prefix}${s.name}`) } : {}),
+        };
+        const child = spawnTs(s.name, join(root, 'services', s.name, 'src', 'index.ts'), env, echo);
+        started.push(child);
+        const baseUrl = `http://127.0.0.1:${port}`;
+        await waitUntilReady(`${baseUrl}/ready`, child, 120_000);
+        return { name: s.name, url: `${baseUrl}/graphql`, baseUrl, child };
+      }),
+    );
+    const gatewayPort = options.ports === 'free' ? await freePort() : 4000;
+    const urlEnv = Object.fromEntries(services.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
+    const gateway = spawnTs('gateway', join(root, 'gateway', 'src', 'index.ts'), { ...options.env, ...urlEnv, PORT: String(gatewayPort) }, echo);
+    started.push(gateway);
+    await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway);
+    return {
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      services,
+      gateway,
+      stop: async () => {
+        await gateway.stop();
+        await Promise.all(services.map((s) => s.child.stop()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(started.map((child) => child.stop()));
+    throw error;
+  }
+}

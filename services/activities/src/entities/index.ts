@@ -1,0 +1,5 @@
+import { ActivityEntity } from './activity';
+
+export * from './activity';
+
+export const entities = [ActivityEntity];

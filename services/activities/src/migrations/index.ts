@@ -1,0 +1,4 @@
+import { CreateActivities1764000000000 } from './1764000000000-CreateActivities';
+
+/** Every committed migration, in order. Never edit one that has landed: add a new one. */
+export const migrations = [CreateActivities1764000000000];

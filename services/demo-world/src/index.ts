@@ -1,0 +1,3 @@
+export * from './world';
+export { worldShape, DEMO_MEMBERS, type WorldShape } from './shape';
+export { worldId } from './ids';

@@ -1,0 +1,4 @@
+export { openDatabase, type Database, type DatabaseOptions } from './open-database';
+export { ensureDatabaseExists, dropDatabase } from './ensure-database';
+export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
+export { insertRows, isEmpty } from './bulk-insert';

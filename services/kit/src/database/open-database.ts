@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import type { Logger } from '../logger';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
+import { ensureDatabaseExists } from './ensure-database';
+import { StatementLogger } from './statement-logger';
+
+export interface DatabaseOptions {
+  serviceName: string;
+  /** A server URL naming this service's database; without it the service runs on embedded PGlite. */
+  url?: string;
+  poolMax: number;
+  embeddedDataDir: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  logger: Logger;
+  onStatement?: () => void;
+}
+
+export interface Database {
+  dataSource: DataSource;
+  /** SQL statements sent since start: read by tests and /metrics. */
+  statementCount(): number;
+  embedded: boolean;
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the service's own database: creates it when missing, applies committed migrations
+ * (never `synchronize`), and counts statements. Embedded mode starts PGlite in-process.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  let embedded: EmbeddedPostgres | undefined;
+  let url = options.url;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(options.embeddedDataDir, options.serviceName);
+    url = embedded.url;
+    options.logger.info({ dataDir: options.embeddedDataDir }, 'embedded PGlite started');
+  } else {
+    await ensureDatabaseExists(url);
+  }
+  const statementLogger = new StatementLogger(options.logger, options.onStatement);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logger: statementLogger,
+    maxQueryExecutionTime: 1000,
+    // PGlite serves one session: more than one pooled connection would interleave transactions.
+    extra: { max: embedded ? 1 : options.poolMax },
+  });
+  try {
+    await dataSource.initialize();
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) options.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    dataSource,
+    embedded: Boolean(embedded),
+    statementCount: () => statementLogger.statements,
+    async isReady() {
+      try {
+        await dataSource.query('SELECT 1');
+        return !(await dataSource.showMigrations());
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import DataLoader from 'dataloader';
+
+/**
+ * A per-request loader of records by key: one batched query for all keys asked in the same tick,
+ * results returned in key order, null where nothing matched.
+ */
+export function keyedLoader<K, V>(fetchMany: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V | null> {
+  return new DataLoader<K, V | null>(async (keys) => {
+    const found = new Map<K, V>();
+    for (const value of await fetchMany(keys)) found.set(keyOf(value), value);
+    return keys.map((key) => found.get(key) ?? null);
+  });
+}
+
+/** A per-request loader of the records grouped under each key (one-to-many), in one batched query. */
+export function groupedLoader<K, V>(fetchMany: (keys: readonly K[]) => Promise<V[]>, groupOf: (value: V) => K): DataLoader<K, V[]> {
+  return new DataLoader<K, V[]>(async (keys) => {
+    const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+    for (const value of await fetchMany(keys)) groups.get(groupOf(value))?.push(value);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/** A per-request loader of one computed value per key (counts, sums), defaulting where absent. */
+export function valueLoader<K, V>(fetchMany: (keys: readonly K[]) => Promise<Map<K, V>>, fallback: V): DataLoader<K, V> {
+  return new DataLoader<K, V>(async (keys) => {
+    const values = await fetchMany(keys);
+    return keys.map((key) => values.get(key) ?? fallback);
+  });
+}

@@ -1,0 +1,61 @@
+import { ValidationError } from '../errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** A validated page request: `limit` rows after the position `after` (decoded sort key), if any. */
+export interface Page<K> {
+  limit: number;
+  after: K | null;
+}
+
+/** Bounds `first` (1..100) and decodes the opaque cursor; both refusals name the argument. */
+export function readPage<K>(args: PageArgs): Page<K> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new ValidationError('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
+  }
+  return { limit: first, after: args.after ? decodeCursor<K>(args.after) : null };
+}
+
+export function encodeCursor(key: unknown): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor<K>(cursor: string): K {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as K;
+  } catch {
+    throw new ValidationError('after', 'after is not a cursor this list returned');
+  }
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount?: number;
+}
+
+/**
+ * Builds a Relay connection from rows fetched with `limit + 1` (the extra row only tells
+ * whether a next page exists). `keyOf` gives the sort key a cursor encodes.
+ */
+export function toConnection<T>(rows: T[], page: Page<unknown>, keyOf: (row: T) => unknown, totalCount?: number): Connection<T> {
+  const nodes = rows.slice(0, page.limit);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > page.limit,
+      hasPreviousPage: page.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    ...(totalCount === undefined ? {} : { totalCount }),
+  };
+}

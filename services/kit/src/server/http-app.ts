@@ -1,0 +1,19 @@
+import express, { type Express } from 'express';
+import type { Metrics } from './metrics';
+
+/** The plain HTTP side every process shares: liveness, readiness and Prometheus metrics. */
+export function createHttpApp(isReady: () => Promise<boolean>, metrics: Metrics): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ready = await isReady();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  return app;
+}

@@ -1,0 +1,4 @@
+export { startGraphQLServer, type GraphQLServerOptions, type RunningServer, type RequestInfo } from './graphql-server';
+export { createMetrics, type Metrics } from './metrics';
+export { runProcess } from './lifecycle';
+export { REQUEST_ID_HEADER, requestIdOf } from './request-id';

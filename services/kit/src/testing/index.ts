@@ -1,0 +1,3 @@
+export { createTestDatabase, TEST_SERVER_URL, type TestDatabase } from './test-database';
+export { startTestSubgraph, type TestSubgraph } from './subgraph-harness';
+export { graphql, responseErrorCodes, type GraphQLResponse } from '../graphql/client';

@@ -1,0 +1,53 @@
+import { In, type DataSource } from 'typeorm';
+import type { Page } from '@cpb/kit';
+import { MemberEntity, type Member } from '../entities';
+
+export interface MemberFilter {
+  organizationId?: string | null;
+  status?: string | null;
+  category?: string | null;
+  skill?: string | null;
+  communityId?: string | null;
+  nameContains?: string | null;
+}
+
+/** Sort key of member lists: by name, then id. */
+export type MemberKey = [string, string];
+
+export interface MemberCounts {
+  members: number;
+  fullMembers: number;
+}
+
+export class MemberRepository {
+  constructor(private readonly db: DataSource) {}
+
+  byIds(ids: readonly string[]): Promise<Member[]> {
+    return this.db.getRepository(MemberEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** One page of members matching the filter, `limit + 1` rows after the cursor, plus the total. */
+  async page(filter: MemberFilter, page: Page<MemberKey>): Promise<{ rows: Member[]; total: number }> {
+    const query = this.db.getRepository(MemberEntity).createQueryBuilder('m');
+    if (filter.organizationId) query.andWhere('m.organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
+    if (filter.category) query.andWhere('m.category = :category', { category: filter.category });
+    if (filter.skill) query.andWhere(':skill = ANY(m.skills)', { skill: filter.skill });
+    if (filter.communityId) query.andWhere('m.residence_community_id = :communityId', { communityId: filter.communityId });
+    if (filter.nameContains) query.andWhere('m.name LIKE :name', { name: `%${filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    const total = await query.clone().getCount();
+    if (page.after) query.andWhere('(m.name, m.id) > (:afterName, :afterId)', { afterName: page.after[0], afterId: page.after[1] });
+    const rows = await query.orderBy('m.name', 'ASC').addOrderBy('m.id', 'ASC').limit(page.limit + 1).getMany();
+    return { rows, total };
+  }
+
+  /** Member and full-member counts for many organisations in one grouped query. */
+  async countsByOrganization(organizationIds: readonly string[]): Promise<Map<string, MemberCounts>> {
+    const rows: { organization_id: string; members: number; full_members: number }[] = await this.db.query(
+      `SELECT organization_id, count(*)::int AS members, count(*) FILTER (WHERE status = 'FULL')::int AS full_members
+         FROM member WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id`,
+      [[...organizationIds]],
+    );
+    return new Map(rows.map((r) => [r.organization_id, { members: r.members, fullMembers: r.full_members }]));
+  }
+}

@@ -1,0 +1,5 @@
+import { MemberEntity } from './member';
+
+export * from './member';
+
+export const entities = [MemberEntity];

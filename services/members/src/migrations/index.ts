@@ -1,0 +1,4 @@
+import { CreateMembers1764000000000 } from './1764000000000-CreateMembers';
+
+/** Every committed migration, in order. Never edit one that has landed: add a new one. */
+export const migrations = [CreateMembers1764000000000];

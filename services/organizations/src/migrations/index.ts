@@ -1,0 +1,4 @@
+import { CreateStructure1764000000000 } from './1764000000000-CreateStructure';
+
+/** Every committed migration, in order. Never edit one that has landed: add a new one. */
+export const migrations = [CreateStructure1764000000000];

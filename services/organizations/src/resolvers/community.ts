@@ -1,0 +1,10 @@
+import type { Context } from '../context';
+import type { Community as CommunityRecord } from '../entities';
+
+export const Community = {
+  __resolveReference: ({ id }: { id: string }, ctx: Context) => ctx.loaders.community.load(id),
+  street: (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.street.load(community.streetId),
+  grids: (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.gridsByCommunity.load(community.id),
+  partyOrganization: (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.organizationOfCommunity.load(community.id),
+  residentUnits: (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.residentUnitsByCommunity.load(community.id),
+};

@@ -1,0 +1,38 @@
+import type { DataSource } from 'typeorm';
+import { insertRows, isEmpty, type Logger } from '@cpb/kit';
+import { type World } from '@cpb/demo-world';
+
+/** Writes this service's slice of the demo district (streets to organisations); skips a non-empty database. */
+export async function seedWorld(db: DataSource, world: World, logger: Logger): Promise<void> {
+  if (!(await isEmpty(db.manager, 'street'))) {
+    logger.info('organizations already has data; seed skipped');
+    return;
+  }
+  await db.transaction(async (tx) => {
+    await insertRows(tx, 'street', ['id', 'name', 'district'], [...world.streets()].map((s) => [s.id, s.name, s.district]));
+    const communities = [...world.communities()];
+    await insertRows(tx, 'community', ['id', 'street_id', 'name'], communities.map((c) => [c.id, c.streetId, c.name]));
+    await insertRows(tx, 'grid', ['community_id', 'name'], communities.flatMap((c) => c.grids.map((g) => [c.id, g])));
+    const units = [...world.residentUnits()];
+    await insertRows(tx, 'resident_unit', ['id', 'community_id', 'name', 'category'], units.map((u) => [u.id, u.communityId, u.name, u.category]));
+    const streetOfCommittee = new Map([...world.streets()].map((s) => [s.committeeId, s.id]));
+    const paths = new Map<string, string>();
+    const rows: unknown[][] = [];
+    for (const o of world.organizations()) {
+      const path = `${o.parentId ? paths.get(o.parentId) : '/'}${o.id}/`;
+      paths.set(o.id, path);
+      const communityRoot = o.scope === 'COMMUNITY' && o.parentId !== null && streetOfCommittee.has(o.parentId);
+      rows.push([o.id, o.name, o.kind, o.scope, o.parentId, path, streetOfCommittee.get(o.id) ?? null, o.communityId, o.residentUnitId, communityRoot, o.establishedOn]);
+    }
+    await insertRows(tx, 'organization', ['id', 'name', 'kind', 'scope', 'parent_id', 'path', 'street_id', 'community_id', 'resident_unit_id', 'community_root', 'established_on'], rows);
+    const linked = units.filter((u) => u.organizationId);
+    for (let i = 0; i < linked.length; i += 5000) {
+      const batch = linked.slice(i, i + 5000);
+      await tx.query(
+        `UPDATE resident_unit u SET organization_id = l.org FROM unnest($1::uuid[], $2::uuid[]) AS l(id, org) WHERE u.id = l.id`,
+        [batch.map((u) => u.id), batch.map((u) => u.organizationId)],
+      );
+    }
+  });
+  logger.info({ members: world.shape.members }, 'organizations seeded');
+}

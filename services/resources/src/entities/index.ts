@@ -1,0 +1,5 @@
+import { ResourceEntity } from './resource';
+
+export * from './resource';
+
+export const entities = [ResourceEntity];

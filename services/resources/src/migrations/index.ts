@@ -1,0 +1,4 @@
+import { CreateResources1764000000000 } from './1764000000000-CreateResources';
+
+/** Every committed migration, in order. Never edit one that has landed: add a new one. */
+export const migrations = [CreateResources1764000000000];

@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { loadTypeDefs, type SubgraphDefinition } from '@cpb/kit';
+import { World } from '@cpb/demo-world';
+import { createContext, type Context } from './context';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+import { seedWorld } from './seed';
+
+/** The resources subgraph, assembled without side effects (tests start it in-process). */
+export const resources: SubgraphDefinition<Context> = {
+  name: 'resources',
+  defaultPort: 4003,
+  typeDefs: loadTypeDefs(join(__dirname, '..', 'schema.graphql')),
+  resolvers,
+  entities,
+  migrations,
+  createContext,
+  seedDemo: (db, logger) => seedWorld(db, new World(), logger),
+};
