@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { World } from '@cpb/demo-world';
 import { loadConfig, subgraphEnvSchema, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
 import { createLogger, type Logger } from './logger';
@@ -19,8 +20,8 @@ export interface SubgraphDefinition<C extends object> {
   migrations: MixedList<Function>;
   /** Per-request context: fresh DataLoaders and the request's logger. */
   createContext(dataSource: DataSource, request: RequestInfo): C;
-  /** Writes the demo data set when the database is empty (SEED_DEMO=true). */
-  seedDemo?(dataSource: DataSource, logger: Logger): Promise<void>;
+  /** Writes this service's slice of a demo district when the database is empty (SEED_DEMO=true, scripts/seed). */
+  seedWorld?(dataSource: DataSource, world: World, logger: Logger): Promise<void>;
 }
 
 export interface RunningSubgraph {
@@ -51,7 +52,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     onStatement: () => metrics.statements.inc(),
   });
   try {
-    if (config.SEED_DEMO && definition.seedDemo) await definition.seedDemo(database.dataSource, logger);
+    if (config.SEED_DEMO && definition.seedWorld) await definition.seedWorld(database.dataSource, new World(), logger);
     const schema = subgraphSchema(definition);
     const server = await startGraphQLServer<C>({
       name: definition.name,

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { loadTypeDefs, type SubgraphDefinition } from '@cpb/kit';
-import { World } from '@cpb/demo-world';
 import { createContext, type Context } from './context';
 import { entities } from './entities';
 import { migrations } from './migrations';
@@ -16,5 +15,5 @@ export const organizations: SubgraphDefinition<Context> = {
   entities,
   migrations,
   createContext,
-  seedDemo: (db, logger) => seedWorld(db, new World(), logger),
+  seedWorld,
 };
