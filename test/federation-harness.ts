@@ -1,6 +1,6 @@
 import { graphql, type GraphQLResponse } from '@cpb/kit';
 import { startTestSubgraph, type TestSubgraph } from '@cpb/kit/testing';
-import { loadConfig, type RunningServer } from '@cpb/kit';
+import { freePort, loadConfig, type RunningServer } from '@cpb/kit';
 import { activities } from '@cpb/activities';
 import { members } from '@cpb/members';
 import { organizations } from '@cpb/organizations';
@@ -23,11 +23,20 @@ export interface Federation {
  */
 export async function startFederation(options: { seedDemo?: boolean } = {}): Promise<Federation> {
   const seedDemo = options.seedDemo ?? true;
+  // Ports are picked first so each service can be told where the others answer.
+  const [orgPort, memPort, resPort, actPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const peerEnv = {
+    ORGANIZATIONS_URL: `http://127.0.0.1:${orgPort}/graphql`,
+    MEMBERS_URL: `http://127.0.0.1:${memPort}/graphql`,
+    RESOURCES_URL: `http://127.0.0.1:${resPort}/graphql`,
+    ACTIVITIES_URL: `http://127.0.0.1:${actPort}/graphql`,
+  };
+  const env = (port: number) => ({ ...peerEnv, PORT: String(port) });
   const [org, mem, res, act] = await Promise.all([
-    startTestSubgraph(organizations, { seedDemo }),
-    startTestSubgraph(members, { seedDemo }),
-    startTestSubgraph(resources, { seedDemo }),
-    startTestSubgraph(activities, { seedDemo }),
+    startTestSubgraph(organizations, { seedDemo, env: env(orgPort) }),
+    startTestSubgraph(members, { seedDemo, env: env(memPort) }),
+    startTestSubgraph(resources, { seedDemo, env: env(resPort) }),
+    startTestSubgraph(activities, { seedDemo, env: env(actPort) }),
   ]);
   const subgraphs = { organizations: org, members: mem, resources: res, activities: act };
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -37,10 +46,7 @@ export async function startFederation(options: { seedDemo?: boolean } = {}): Pro
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       PORT: '0',
       HOST: '127.0.0.1',
-      ORGANIZATIONS_URL: org.url,
-      MEMBERS_URL: mem.url,
-      RESOURCES_URL: res.url,
-      ACTIVITIES_URL: act.url,
+      ...peerEnv,
     }),
   );
   return {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { spawnTs, waitUntilReady, type Child } from './child';
-import { freePort } from './ports';
+import { freePort } from '@cpb/kit';
 import { subgraphs } from '../subgraphs';
 
 const root = join(__dirname, '..', '..');
@@ -37,11 +37,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const prefix = options.databasePrefix ?? 'cpb_';
   const started: Child[] = [];
   try {
+    const ports = await Promise.all(subgraphs.map(async (s) => (options.ports === 'free' ? freePort() : s.port)));
+    // Every service knows where the others answer (for its synchronous checks) and the gateway knows them all.
+    const urlEnv = Object.fromEntries(subgraphs.map((s, i) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[i]}/graphql`]));
     const services = await Promise.all(
-      subgraphs.map(async (s) => {
-        const port = options.ports === 'free' ? await freePort() : s.port;
+      subgraphs.map(async (s, i) => {
+        const port = ports[i];
         const env: NodeJS.ProcessEnv = {
           ...options.env,
+          ...urlEnv,
           PORT: String(port),
           SEED_DEMO: options.seedDemo === false ? 'false' : 'true',
           ...(options.serverUrl ? { DATABASE_URL: serviceDatabaseUrl(options.serverUrl, `${prefix}${s.name}`) } : {}),
@@ -54,7 +58,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       }),
     );
     const gatewayPort = options.ports === 'free' ? await freePort() : 4000;
-    const urlEnv = Object.fromEntries(services.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
     const gateway = spawnTs('gateway', join(root, 'gateway', 'src', 'index.ts'), { ...options.env, ...urlEnv, PORT: String(gatewayPort) }, echo);
     started.push(gateway);
     await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway);

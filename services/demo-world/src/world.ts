@@ -142,11 +142,11 @@ export class World {
     const u = Math.floor(r() * this.shape.unitsPerCommunity);
     const unitId = worldId('unit', this.unitIndex(c, u));
     if (category === 'EMPLOYED') {
-      const held = this.unitHasOrganization(c, u) ? worldId('org-unit', this.unitIndex(c, u)) : worldId('org-branch', c * BRANCHES_PER_COMMUNITY + (m % BRANCHES_PER_COMMUNITY));
+      const held = this.unitHasOrganization(c, u) ? worldId('org-unit', this.unitIndex(c, u)) : worldId('org-branch', c * BRANCHES_PER_COMMUNITY + (Math.floor(m / this.shape.communities) % BRANCHES_PER_COMMUNITY));
       return { organizationId: held, workUnitId: unitId };
     }
     if (category === 'MIGRANT') return { organizationId: worldId('org-migrant', c), workUnitId: null };
-    return { organizationId: worldId('org-branch', c * BRANCHES_PER_COMMUNITY + (m % BRANCHES_PER_COMMUNITY)), workUnitId: null };
+    return { organizationId: worldId('org-branch', c * BRANCHES_PER_COMMUNITY + (Math.floor(m / this.shape.communities) % BRANCHES_PER_COMMUNITY)), workUnitId: null };
   }
 
   member(m: number): MemberRecord {

@@ -12,6 +12,12 @@ export const serviceEnvSchema = z.object({
   EMBEDDED_DATA_DIR: z.string().default('.data'),
   /** Seed the demo data set at start-up when the database is empty. */
   SEED_DEMO: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Where the other subgraphs answer, for the few checks a service makes synchronously (see docs/decisions/0003). */
+  ORGANIZATIONS_URL: z.string().url().default('http://localhost:4001/graphql'),
+  MEMBERS_URL: z.string().url().default('http://localhost:4002/graphql'),
+  RESOURCES_URL: z.string().url().default('http://localhost:4003/graphql'),
+  ACTIVITIES_URL: z.string().url().default('http://localhost:4004/graphql'),
+  PEER_TIMEOUT_MS: z.coerce.number().int().min(50).default(3000),
 });
 
 export class ConfigError extends Error {}

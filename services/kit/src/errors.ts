@@ -12,6 +12,7 @@ export const errorCodes = {
   CONFLICT: 'The change clashes with the current state (a rule across rows, or a concurrent change).',
   FORBIDDEN: 'The caller is known but may not do this.',
   UNAUTHENTICATED: 'The caller could not be identified.',
+  UNAVAILABLE: 'A service this request depends on did not answer; nothing was changed; try again.',
   INTERNAL_SERVER_ERROR: 'Something unexpected failed; details are in the service log, never in the response.',
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
@@ -45,6 +46,12 @@ export class ConflictError extends DomainError {
 export class ForbiddenError extends DomainError {
   constructor(message = 'You may not do this') {
     super('FORBIDDEN', message);
+  }
+}
+
+export class UnavailableError extends DomainError {
+  constructor(service: string) {
+    super('UNAVAILABLE', `The ${service} service did not answer; nothing was changed, please try again`);
   }
 }
 
@@ -86,9 +93,12 @@ export function errorFormatter(logger: Logger) {
       const mapped = postgresCodes[pgCode];
       return { ...base, message: mapped.message, extensions: { code: mapped.code } };
     }
+    // GraphQL errors that already carry a known code: request validation, or a subgraph's refusal relayed by the gateway.
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && passThroughCodes.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
-      return { ...base, extensions: { code } };
+    const relayed = !(original instanceof Error) || original instanceof GraphQLError;
+    if (typeof code === 'string' && relayed && (passThroughCodes.has(code) || code in errorCodes)) {
+      const field = formatted.extensions?.field;
+      return { ...base, extensions: { code, ...(typeof field === 'string' ? { field } : {}) } };
     }
     logger.error({ err: original }, 'unexpected error');
     return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -5,3 +5,8 @@ export * from './database';
 export * from './graphql';
 export * from './server';
 export * from './subgraph';
+export * from './events';
+export * from './transact';
+export * from './peers';
+export * as check from './validation';
+export { todayIso } from './validation';

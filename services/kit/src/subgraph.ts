@@ -6,6 +6,8 @@ import { World } from '@cpb/demo-world';
 import { loadConfig, subgraphEnvSchema, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
 import { createLogger, type Logger } from './logger';
+import { createPeers, type Peers } from './peers';
+import { transactor, type Transact } from './transact';
 import { createMetrics, startGraphQLServer, type RequestInfo, type RunningServer } from './server';
 
 /** Everything that makes one subgraph service; built without side effects so tests compose it in-process. */
@@ -18,10 +20,18 @@ export interface SubgraphDefinition<C extends object> {
   entities: MixedList<Function | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>;
-  /** Per-request context: fresh DataLoaders and the request's logger. */
-  createContext(dataSource: DataSource, request: RequestInfo): C;
+  /** Per-request context: fresh DataLoaders, the request's logger, and clients of the other subgraphs. */
+  createContext(runtime: ServiceRuntime, request: RequestInfo): C;
   /** Writes this service's slice of a demo district when the database is empty (SEED_DEMO=true, scripts/seed). */
   seedWorld?(dataSource: DataSource, world: World, logger: Logger): Promise<void>;
+}
+
+/** What a service's context is built from: its database and its peers. */
+export interface ServiceRuntime {
+  dataSource: DataSource;
+  peers: Peers;
+  /** Runs a change and its outbox events in one transaction. */
+  transact: Transact;
 }
 
 export interface RunningSubgraph {
@@ -54,6 +64,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
   try {
     if (config.SEED_DEMO && definition.seedWorld) await definition.seedWorld(database.dataSource, new World(), logger);
     const schema = subgraphSchema(definition);
+    const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(config, logger), transact: transactor(database.dataSource) };
     const server = await startGraphQLServer<C>({
       name: definition.name,
       schema,
@@ -63,7 +74,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       metrics,
       production: config.NODE_ENV === 'production',
       isReady: () => database.isReady(),
-      context: (request) => definition.createContext(database.dataSource, request),
+      context: (request) => definition.createContext(runtime, request),
     });
     return {
       config,

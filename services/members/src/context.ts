@@ -1,14 +1,14 @@
-import type { DataSource } from 'typeorm';
-import type { RequestInfo } from '@cpb/kit';
+import type { Peers, RequestInfo, ServiceRuntime } from '@cpb/kit';
 import { MemberRepository } from './data/member-repository';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context extends RequestInfo {
+  peers: Peers;
   members: MemberRepository;
   loaders: Loaders;
 }
 
-export function createContext(db: DataSource, request: RequestInfo): Context {
-  const members = new MemberRepository(db);
-  return { ...request, members, loaders: createLoaders(members) };
+export function createContext({ dataSource, peers }: ServiceRuntime, request: RequestInfo): Context {
+  const members = new MemberRepository(dataSource);
+  return { ...request, peers, members, loaders: createLoaders(members) };
 }

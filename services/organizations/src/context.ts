@@ -1,14 +1,15 @@
-import type { DataSource } from 'typeorm';
-import type { RequestInfo } from '@cpb/kit';
+import type { Peers, RequestInfo, ServiceRuntime, Transact } from '@cpb/kit';
 import { StructureRepository } from './data/structure-repository';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context extends RequestInfo {
+  peers: Peers;
+  transact: Transact;
   structure: StructureRepository;
   loaders: Loaders;
 }
 
-export function createContext(db: DataSource, request: RequestInfo): Context {
-  const structure = new StructureRepository(db);
-  return { ...request, structure, loaders: createLoaders(structure) };
+export function createContext({ dataSource, peers, transact }: ServiceRuntime, request: RequestInfo): Context {
+  const structure = new StructureRepository(dataSource);
+  return { ...request, peers, transact, structure, loaders: createLoaders(structure) };
 }

@@ -1,4 +1,4 @@
-import { groupedLoader, keyedLoader } from '@cpb/kit';
+import { groupedLoader, keyedLoader, valueLoader } from '@cpb/kit';
 import type { StructureRepository } from './data/structure-repository';
 
 /** Per-request DataLoaders: every reference and nested list is one batched query per level. */
@@ -13,6 +13,8 @@ export function createLoaders(repo: StructureRepository) {
     organization: keyedLoader((ids: readonly string[]) => repo.organizationsByIds(ids), (o) => o.id),
     childrenByParent: groupedLoader((ids: readonly string[]) => repo.childrenByParentIds(ids), (o) => o.parentId as string),
     organizationOfCommunity: keyedLoader((ids: readonly string[]) => repo.communityOrganizations(ids), (o) => o.communityId as string),
+    subtreeIds: valueLoader((ids: readonly string[]) => repo.subtreeIds(ids), [] as string[]),
+    currentPositions: groupedLoader((ids: readonly string[]) => repo.currentPositions(ids), (p) => p.organizationId),
     committeeOfStreet: keyedLoader((ids: readonly string[]) => repo.workingCommittees(ids), (o) => o.streetId as string),
   };
 }

@@ -2,3 +2,4 @@ export { openDatabase, type Database, type DatabaseOptions } from './open-databa
 export { ensureDatabaseExists, dropDatabase } from './ensure-database';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 export { insertRows, isEmpty } from './bulk-insert';
+export { translateConstraint } from './constraint-errors';

@@ -2,3 +2,4 @@ export { startGraphQLServer, type GraphQLServerOptions, type RunningServer, type
 export { createMetrics, type Metrics } from './metrics';
 export { runProcess } from './lifecycle';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+export { freePort } from './ports';

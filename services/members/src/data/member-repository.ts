@@ -41,6 +41,18 @@ export class MemberRepository {
     return { rows, total };
   }
 
+  /** Member and full-member counts over each root's subtree (ids from the organizations service), in one query. */
+  async countsBySubtree(roots: readonly { id: string; subtreeIds: string[] }[]): Promise<Map<string, MemberCounts>> {
+    const pairs = roots.flatMap((root) => root.subtreeIds.map((org) => [root.id, org]));
+    const rows: { root: string; members: number; full_members: number }[] = await this.db.query(
+      `SELECT p.root, count(m.id)::int AS members, count(m.id) FILTER (WHERE m.status = 'FULL')::int AS full_members
+         FROM unnest($1::uuid[], $2::uuid[]) AS p(root, org) JOIN member m ON m.organization_id = p.org
+        GROUP BY p.root`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    );
+    return new Map(rows.map((r) => [r.root, { members: r.members, fullMembers: r.full_members }]));
+  }
+
   /** Member and full-member counts for many organisations in one grouped query. */
   async countsByOrganization(organizationIds: readonly string[]): Promise<Map<string, MemberCounts>> {
     const rows: { organization_id: string; members: number; full_members: number }[] = await this.db.query(

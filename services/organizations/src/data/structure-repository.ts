@@ -1,6 +1,6 @@
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import type { Page } from '@cpb/kit';
-import { CommunityEntity, GridEntity, OrganizationEntity, ResidentUnitEntity, StreetEntity, type Community, type Grid, type Organization, type ResidentUnit, type Street } from '../entities';
+import { CommunityEntity, GridEntity, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity, type Community, type Grid, type Organization, type Position, type ResidentUnit, type Street } from '../entities';
 
 /** Sort key of community lists: by name, then id for a stable order. */
 export type CommunityKey = [string, string];
@@ -58,6 +58,22 @@ export class StructureRepository {
   /** The active organisation of each community (一社区一组织). */
   communityOrganizations(communityIds: readonly string[]): Promise<Organization[]> {
     return this.db.getRepository(OrganizationEntity).findBy({ communityId: In([...communityIds]), communityRoot: true, status: 'ACTIVE' });
+  }
+
+  /** Every organisation id in each root's subtree (the root included), by one range scan per root. */
+  async subtreeIds(rootIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows: { root_id: string; ids: string[] }[] = await this.db.query(
+      `SELECT r.id AS root_id, array_agg(o.id) AS ids
+         FROM organization r JOIN organization o ON o.path >= r.path AND o.path < r.path || '~'
+        WHERE r.id = ANY($1::uuid[]) GROUP BY r.id`,
+      [[...rootIds]],
+    );
+    return new Map(rows.map((r) => [r.root_id, r.ids]));
+  }
+
+  /** Current positions (endsOn null) of many organisations. */
+  currentPositions(organizationIds: readonly string[]): Promise<Position[]> {
+    return this.db.getRepository(PositionEntity).find({ where: { organizationId: In([...organizationIds]), endsOn: IsNull() }, order: { startsOn: 'ASC' } });
   }
 
   workingCommittees(streetIds: readonly string[]): Promise<Organization[]> {

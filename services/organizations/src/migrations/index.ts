@@ -1,4 +1,5 @@
+import { CreateOutbox1764000000001 } from '@cpb/kit';
 import { CreateStructure1764000000000 } from './1764000000000-CreateStructure';
 
 /** Every committed migration, in order. Never edit one that has landed: add a new one. */
-export const migrations = [CreateStructure1764000000000];
+export const migrations = [CreateStructure1764000000000, CreateOutbox1764000000001];

@@ -1,7 +1,8 @@
 import { Community } from './community';
+import { Mutation } from './mutation';
 import { Organization } from './organization';
 import { Query } from './query';
 import { ResidentUnit } from './resident-unit';
 import { Street } from './street';
 
-export const resolvers = { Query, Street, Community, ResidentUnit, Organization };
+export const resolvers = { Query, Mutation, Street, Community, ResidentUnit, Organization };

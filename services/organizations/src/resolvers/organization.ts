@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { kindCheck } from '../domain/kind-check';
 import type { Organization as OrganizationRecord } from '../entities';
 
 /** Ids on the path from the root down to the parent ('/a/b/self/' gives [a, b]). */
@@ -6,8 +7,20 @@ export function ancestorIds(path: string): string[] {
   return path.split('/').filter(Boolean).slice(0, -1);
 }
 
+/** What the gateway hands over for `kindCheck`: the counts the members service made (@requires). */
+type Reference = { id: string; memberCount?: number | null; fullMemberCount?: number | null };
+
 export const Organization = {
-  __resolveReference: ({ id }: { id: string }, ctx: Context) => ctx.loaders.organization.load(id),
+  __resolveReference: async (ref: Reference, ctx: Context) => {
+    const organization = await ctx.loaders.organization.load(ref.id);
+    return organization && { ...organization, memberCount: ref.memberCount, fullMemberCount: ref.fullMemberCount };
+  },
+  subtreeIds: (org: OrganizationRecord, _: unknown, ctx: Context) => ctx.loaders.subtreeIds.load(org.id),
+  kindCheck: async (org: OrganizationRecord & Reference, _: unknown, ctx: Context) => {
+    if (org.memberCount == null || org.fullMemberCount == null) return null;
+    const positions = await ctx.loaders.currentPositions.load(org.id);
+    return kindCheck({ kind: org.kind, memberCount: org.memberCount, fullMemberCount: org.fullMemberCount, hasFullTimeDeputySecretary: positions.some((p) => p.role === 'FULL_TIME_DEPUTY_SECRETARY') });
+  },
   parent: (org: OrganizationRecord, _: unknown, ctx: Context) => (org.parentId ? ctx.loaders.organization.load(org.parentId) : null),
   children: (org: OrganizationRecord, _: unknown, ctx: Context) => ctx.loaders.childrenByParent.load(org.id),
   ancestors: async (org: OrganizationRecord, _: unknown, ctx: Context) => {

@@ -1,4 +1,5 @@
+import { CreateOutbox1764000000001 } from '@cpb/kit';
 import { CreateResources1764000000000 } from './1764000000000-CreateResources';
 
 /** Every committed migration, in order. Never edit one that has landed: add a new one. */
-export const migrations = [CreateResources1764000000000];
+export const migrations = [CreateResources1764000000000, CreateOutbox1764000000001];

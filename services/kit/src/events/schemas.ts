@@ -1,0 +1,39 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+/** Where every event type's JSON Schema lives: schemas/events/<type>.json at the repository root. */
+export const EVENT_SCHEMA_DIR = process.env.EVENT_SCHEMA_DIR ?? join(__dirname, '..', '..', '..', '..', 'schemas', 'events');
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+addFormats(ajv);
+const validators = new Map<string, ValidateFunction>();
+
+/** The validator for an event type's data, compiled once; an unknown type is a bug, not a caller error. */
+export function eventValidator(type: string): ValidateFunction {
+  let validate = validators.get(type);
+  if (!validate) {
+    const path = join(EVENT_SCHEMA_DIR, `${type}.json`);
+    if (!existsSync(path)) throw new Error(`No JSON Schema for event type ${type} at ${path}`);
+    validate = ajv.compile(JSON.parse(readFileSync(path, 'utf8')));
+    validators.set(type, validate);
+  }
+  return validate;
+}
+
+/** Throws when `data` does not match its type's schema: an event that breaks its contract is never written. */
+export function assertValidEvent(type: string, data: unknown): void {
+  const validate = eventValidator(type);
+  if (!validate(data)) {
+    throw new Error(`Event ${type} does not match its schema: ${ajv.errorsText(validate.errors)}`);
+  }
+}
+
+/** Every event type that has a schema (for the catalogue and tests). */
+export function knownEventTypes(): string[] {
+  return readdirSync(EVENT_SCHEMA_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}

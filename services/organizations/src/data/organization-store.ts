@@ -1,0 +1,48 @@
+import type { EntityManager } from 'typeorm';
+import { OrganizationEntity, ResidentUnitEntity, type Organization, type ResidentUnit } from '../entities';
+
+/** Reads and writes of organisations inside one transaction (a use case's unit of work). */
+export class OrganizationStore {
+  constructor(private readonly tx: EntityManager) {}
+
+  /** Locks the rows (in id order, so two moves never deadlock) and returns them, fresh. */
+  async lock(ids: string[]): Promise<Map<string, Organization>> {
+    const rows = await this.tx
+      .getRepository(OrganizationEntity)
+      .createQueryBuilder('o')
+      .where('o.id IN (:...ids)', { ids: [...new Set(ids)].sort() })
+      .orderBy('o.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    return new Map(rows.map((o) => [o.id, o]));
+  }
+
+  insert(organization: Organization): Promise<unknown> {
+    return this.tx.getRepository(OrganizationEntity).insert(organization);
+  }
+
+  rename(id: string, name: string): Promise<unknown> {
+    return this.tx.getRepository(OrganizationEntity).update({ id }, { name });
+  }
+
+  /** Re-roots a whole subtree: one range update over the C-collated path index. */
+  async move(organization: Organization, newParent: Organization, newPath: string, communityRoot: boolean): Promise<void> {
+    await this.tx.query(
+      `UPDATE organization SET path = $2 || substr(path, length($1) + 1) WHERE path >= $1 AND path < $1 || '~'`,
+      [organization.path, newPath],
+    );
+    await this.tx.getRepository(OrganizationEntity).update({ id: organization.id }, { parentId: newParent.id, communityRoot });
+  }
+
+  dissolve(id: string, dissolvedOn: string): Promise<unknown> {
+    return this.tx.query(`UPDATE organization SET status = 'DISSOLVED', dissolved_on = $2 WHERE id = $1`, [id, dissolvedOn]);
+  }
+
+  async activeChildCount(id: string): Promise<number> {
+    return this.tx.getRepository(OrganizationEntity).countBy({ parentId: id, status: 'ACTIVE' });
+  }
+
+  residentUnit(id: string): Promise<ResidentUnit | null> {
+    return this.tx.getRepository(ResidentUnitEntity).findOneBy({ id });
+  }
+}

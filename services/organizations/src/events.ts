@@ -1,0 +1,75 @@
+import type { DomainEvent } from '@cpb/kit';
+import type { Community, Grid, InstructorAssignment, Organization, Position, ResidentUnit, Street } from './entities';
+
+/** The event types this service emits (schemas in schemas/events/<type>.json); no personal data. */
+export const organizationEvents = {
+  created: (o: Organization): DomainEvent => ({
+    type: 'organization.created',
+    aggregateType: 'organization',
+    aggregateId: o.id,
+    data: { organizationId: o.id, name: o.name, kind: o.kind, scope: o.scope, parentId: o.parentId, communityId: o.communityId, residentUnitId: o.residentUnitId, establishedOn: o.establishedOn },
+  }),
+  renamed: (o: Organization, name: string): DomainEvent => ({
+    type: 'organization.renamed',
+    aggregateType: 'organization',
+    aggregateId: o.id,
+    data: { organizationId: o.id, name, previousName: o.name },
+  }),
+  moved: (o: Organization, toParentId: string): DomainEvent => ({
+    type: 'organization.moved',
+    aggregateType: 'organization',
+    aggregateId: o.id,
+    data: { organizationId: o.id, fromParentId: o.parentId, toParentId },
+  }),
+  dissolved: (o: Organization, dissolvedOn: string): DomainEvent => ({
+    type: 'organization.dissolved',
+    aggregateType: 'organization',
+    aggregateId: o.id,
+    data: { organizationId: o.id, dissolvedOn },
+  }),
+};
+
+export const positionEvents = {
+  appointed: (p: Position): DomainEvent => ({
+    type: 'position.appointed',
+    aggregateType: 'organization',
+    aggregateId: p.organizationId,
+    data: { positionId: p.id, organizationId: p.organizationId, memberId: p.memberId, role: p.role, fromUnitId: p.fromUnitId, alsoChairsResidentsCommittee: p.alsoChairsResidentsCommittee, startsOn: p.startsOn },
+  }),
+  ended: (p: Position, endsOn: string): DomainEvent => ({
+    type: 'position.ended',
+    aggregateType: 'organization',
+    aggregateId: p.organizationId,
+    data: { positionId: p.id, organizationId: p.organizationId, memberId: p.memberId, role: p.role, endsOn },
+  }),
+};
+
+export const structureEvents = {
+  streetCreated: (s: Street): DomainEvent => ({ type: 'street.created', aggregateType: 'street', aggregateId: s.id, data: { streetId: s.id, name: s.name, district: s.district } }),
+  communityCreated: (c: Community): DomainEvent => ({ type: 'community.created', aggregateType: 'community', aggregateId: c.id, data: { communityId: c.id, streetId: c.streetId, name: c.name } }),
+  gridCreated: (g: Grid): DomainEvent => ({ type: 'grid.created', aggregateType: 'community', aggregateId: g.communityId, data: { gridId: g.id, communityId: g.communityId, name: g.name } }),
+  residentUnitCreated: (u: ResidentUnit): DomainEvent => ({
+    type: 'resident-unit.created',
+    aggregateType: 'resident-unit',
+    aggregateId: u.id,
+    data: { residentUnitId: u.id, communityId: u.communityId, name: u.name, category: u.category },
+  }),
+  residentUnitLinked: (u: ResidentUnit, organizationId: string): DomainEvent => ({
+    type: 'resident-unit.linked',
+    aggregateType: 'resident-unit',
+    aggregateId: u.id,
+    data: { residentUnitId: u.id, organizationId },
+  }),
+  instructorAssigned: (a: InstructorAssignment): DomainEvent => ({
+    type: 'instructor.assigned',
+    aggregateType: 'resident-unit',
+    aggregateId: a.residentUnitId,
+    data: { assignmentId: a.id, residentUnitId: a.residentUnitId, memberId: a.memberId, startsOn: a.startsOn },
+  }),
+  instructorEnded: (a: InstructorAssignment, endsOn: string): DomainEvent => ({
+    type: 'instructor.ended',
+    aggregateType: 'resident-unit',
+    aggregateId: a.residentUnitId,
+    data: { assignmentId: a.id, residentUnitId: a.residentUnitId, memberId: a.memberId, endsOn },
+  }),
+};
