@@ -1,3 +1,5 @@
 export { CreateOutbox1764000000001 } from './outbox-migration';
 export { Outbox, type DomainEvent } from './outbox';
 export { assertValidEvent, eventValidator, knownEventTypes, EVENT_SCHEMA_DIR } from './schemas';
+export { startRelay, kafkaEnvSchema, type Relay, type RelayOptions } from './relay';
+export { toCloudEvent, toKafkaMessage, eventTopic, CLOUDEVENTS_CONTENT_TYPE, type CloudEvent, type OutboxRow } from './envelope';
