@@ -133,7 +133,7 @@ it('publishes an outbox row to <service>.events.v1 as a structured CloudEvent ke
     subject: aggregateId,
     time: row.occurred_at.toISOString(),
     datacontenttype: 'application/json',
-    dataschema: 'https://cpb.cn/schemas/events/relaytest.happened.json',
+    dataschema: 'https://schemas.cpb.example/events/relaytest.happened.json',
     data: { n: 0 },
   });
 });

@@ -28,8 +28,8 @@ export interface CloudEvent {
 /** The content type of a structured-mode CloudEvent (CloudEvents Kafka protocol binding). */
 export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json';
 
-/** Where each event type's JSON Schema is published; the file name matches schemas/events/<type>.json. */
-export const DEFAULT_SCHEMA_BASE_URI = 'https://cpb.cn/schemas/events/';
+/** The base of every event schema's `$id` (schemas/events/<type>.json), so `dataschema` names the very file. */
+export const DEFAULT_SCHEMA_BASE_URI = 'https://schemas.cpb.example/events/';
 
 /** The topic a service publishes to; `v1` changes only with an incompatible envelope. */
 export function eventTopic(service: string): string {
