@@ -22,6 +22,9 @@ export interface ActivityRecord {
   id: string; title: string; kind: string; organizerId: string; communityId: string;
   startsAt: Date; endsAt: Date; capacity: number; status: string;
 }
+export interface PositionRecord {
+  id: string; organizationId: string; memberId: string; role: string; fromUnitId: string | null; alsoChairsResidentsCommittee: boolean; startsOn: string;
+}
 export interface ParticipationRecord { id: string; activityId: string; memberId: string; hours: number }
 
 const DISTRICT = '城东区';
@@ -134,6 +137,45 @@ export class World {
         yield { id: unit.organizationId, name: `中共${unit.name}支部委员会`, kind: 'BRANCH', scope, parentId: worldId('org-street', this.streetOf(communityIndex)), communityId: unit.communityId, residentUnitId: unit.id, establishedOn: established(u) };
       }
       u++;
+    }
+  }
+
+  /** Member index of the k-th member living in community c. */
+  private resident(c: number, k: number): number {
+    return c + k * this.shape.communities;
+  }
+
+  /**
+   * Leadership of each community organisation and its branches: a secretary who also chairs the
+   * residents' committee (一肩挑), a full-time deputy for committees, part-time members from units.
+   */
+  *positions(): Generator<PositionRecord> {
+    const startsOn = isoDate(new Date(Date.UTC(this.today.getUTCFullYear() - 2, 0, 15)));
+    for (let c = 0; c < this.shape.communities; c++) {
+      const org = worldId('org-community', c);
+      const seat = (k: number, role: string, extra: Partial<PositionRecord> = {}): PositionRecord => ({
+        id: worldId('position', c * 100 + k), organizationId: org, memberId: worldId('member', this.resident(c, k)), role, fromUnitId: null, alsoChairsResidentsCommittee: false, startsOn, ...extra,
+      });
+      yield seat(0, 'SECRETARY', { alsoChairsResidentsCommittee: true });
+      if (this.communityOrgKind() === 'COMMITTEE') yield seat(1, 'FULL_TIME_DEPUTY_SECRETARY');
+      yield seat(2, 'DEPUTY_SECRETARY');
+      yield seat(3, 'COMMITTEE_MEMBER');
+      yield seat(4, 'PART_TIME_COMMITTEE_MEMBER', { fromUnitId: worldId('unit', this.unitIndex(c, 0)) });
+      yield seat(5, 'PART_TIME_COMMITTEE_MEMBER', { fromUnitId: worldId('unit', this.unitIndex(c, 1)) });
+      for (let b = 0; b < BRANCHES_PER_COMMUNITY; b++) {
+        yield { ...seat(10 + b, 'SECRETARY'), organizationId: worldId('org-branch', c * BRANCHES_PER_COMMUNITY + b) };
+      }
+    }
+  }
+
+  /** An instructor (党建指导员) for every unit without its own organisation. */
+  *instructors(): Generator<{ id: string; residentUnitId: string; memberId: string; startsOn: string }> {
+    for (let c = 0; c < this.shape.communities; c++) {
+      for (let u = 0; u < this.shape.unitsPerCommunity; u++) {
+        if (this.unitHasOrganization(c, u)) continue;
+        const i = this.unitIndex(c, u);
+        yield { id: worldId('instructor', i), residentUnitId: worldId('unit', i), memberId: worldId('member', this.resident(c, 20 + u)), startsOn: isoDate(new Date(Date.UTC(this.today.getUTCFullYear() - 1, 2, 1))) };
+      }
     }
   }
 

@@ -15,6 +15,9 @@ export function createLoaders(repo: StructureRepository) {
     organizationOfCommunity: keyedLoader((ids: readonly string[]) => repo.communityOrganizations(ids), (o) => o.communityId as string),
     subtreeIds: valueLoader((ids: readonly string[]) => repo.subtreeIds(ids), [] as string[]),
     currentPositions: groupedLoader((ids: readonly string[]) => repo.currentPositions(ids), (p) => p.organizationId),
+    allPositions: groupedLoader((ids: readonly string[]) => repo.allPositions(ids), (p) => p.organizationId),
+    currentInstructor: keyedLoader((ids: readonly string[]) => repo.currentInstructors(ids), (a) => a.residentUnitId),
+    census: keyedLoader((ids: readonly string[]) => repo.census(ids), (c) => c.communityId),
     committeeOfStreet: keyedLoader((ids: readonly string[]) => repo.workingCommittees(ids), (o) => o.streetId as string),
   };
 }

@@ -33,6 +33,10 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
         [batch.map((u) => u.id), batch.map((u) => u.organizationId)],
       );
     }
+    const positions = [...world.positions()].map((p) => [p.id, p.organizationId, p.memberId, p.role, p.fromUnitId, p.alsoChairsResidentsCommittee, p.startsOn]);
+    await insertRows(tx, 'position', ['id', 'organization_id', 'member_id', 'role', 'from_unit_id', 'also_chairs_residents_committee', 'starts_on'], positions);
+    const instructors = [...world.instructors()].map((a) => [a.id, a.residentUnitId, a.memberId, a.startsOn]);
+    await insertRows(tx, 'instructor_assignment', ['id', 'resident_unit_id', 'member_id', 'starts_on'], instructors);
   });
   logger.info({ members: world.shape.members }, 'organizations seeded');
 }

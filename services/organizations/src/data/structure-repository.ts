@@ -1,6 +1,18 @@
 import { In, IsNull, type DataSource } from 'typeorm';
 import type { Page } from '@cpb/kit';
-import { CommunityEntity, GridEntity, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity, type Community, type Grid, type Organization, type Position, type ResidentUnit, type Street } from '../entities';
+import {
+  CommunityEntity, GridEntity, InstructorAssignmentEntity, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
+  type Community, type Grid, type InstructorAssignment, type Organization, type Position, type ResidentUnit, type Street,
+} from '../entities';
+
+/** The organisation-side counts of a community's five-clears census (五个清). */
+export interface Census {
+  communityId: string;
+  residentUnits: number;
+  enterprises: number;
+  coveredUnits: number;
+  partyOrganizations: number;
+}
 
 /** Sort key of community lists: by name, then id for a stable order. */
 export type CommunityKey = [string, string];
@@ -74,6 +86,29 @@ export class StructureRepository {
   /** Current positions (endsOn null) of many organisations. */
   currentPositions(organizationIds: readonly string[]): Promise<Position[]> {
     return this.db.getRepository(PositionEntity).find({ where: { organizationId: In([...organizationIds]), endsOn: IsNull() }, order: { startsOn: 'ASC' } });
+  }
+
+  /** Every position, ended ones included, of many organisations. */
+  allPositions(organizationIds: readonly string[]): Promise<Position[]> {
+    return this.db.getRepository(PositionEntity).find({ where: { organizationId: In([...organizationIds]) }, order: { startsOn: 'ASC' } });
+  }
+
+  currentInstructors(unitIds: readonly string[]): Promise<InstructorAssignment[]> {
+    return this.db.getRepository(InstructorAssignmentEntity).find({ where: { residentUnitId: In([...unitIds]), endsOn: IsNull() } });
+  }
+
+  /** The organisation-side counts of the five-clears census for many communities, in one query. */
+  async census(communityIds: readonly string[]): Promise<Census[]> {
+    const rows: { community_id: string; units: number; enterprises: number; covered: number; organizations: number }[] = await this.db.query(
+      `SELECT c.id AS community_id,
+              (SELECT count(*) FROM resident_unit u WHERE u.community_id = c.id)::int AS units,
+              (SELECT count(*) FROM resident_unit u WHERE u.community_id = c.id AND u.category IN ('STATE_ENTERPRISE','NON_PUBLIC_ENTERPRISE'))::int AS enterprises,
+              (SELECT count(*) FROM resident_unit u WHERE u.community_id = c.id AND u.organization_id IS NOT NULL)::int AS covered,
+              (SELECT count(*) FROM organization o WHERE o.community_id = c.id AND o.status = 'ACTIVE')::int AS organizations
+         FROM community c WHERE c.id = ANY($1::uuid[])`,
+      [[...communityIds]],
+    );
+    return rows.map((r) => ({ communityId: r.community_id, residentUnits: r.units, enterprises: r.enterprises, coveredUnits: r.covered, partyOrganizations: r.organizations }));
   }
 
   workingCommittees(streetIds: readonly string[]): Promise<Organization[]> {

@@ -6,5 +6,6 @@ export const Community = {
   street: (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.street.load(community.streetId),
   grids: (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.gridsByCommunity.load(community.id),
   partyOrganization: (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.organizationOfCommunity.load(community.id),
+  census: async (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.census.load(community.id),
   residentUnits: (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.residentUnitsByCommunity.load(community.id),
 };

@@ -1,8 +1,9 @@
 import { Community } from './community';
+import { CommunityCensus, InstructorAssignment, Position } from './leadership';
 import { Mutation } from './mutation';
 import { Organization } from './organization';
 import { Query } from './query';
 import { ResidentUnit } from './resident-unit';
 import { Street } from './street';
 
-export const resolvers = { Query, Mutation, Street, Community, ResidentUnit, Organization };
+export const resolvers = { Query, Mutation, Street, Community, ResidentUnit, Organization, Position, InstructorAssignment, CommunityCensus };

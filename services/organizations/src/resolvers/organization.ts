@@ -15,6 +15,8 @@ export const Organization = {
     const organization = await ctx.loaders.organization.load(ref.id);
     return organization && { ...organization, memberCount: ref.memberCount, fullMemberCount: ref.fullMemberCount };
   },
+  positions: (org: OrganizationRecord, args: { includeEnded?: boolean | null }, ctx: Context) =>
+    (args.includeEnded ? ctx.loaders.allPositions : ctx.loaders.currentPositions).load(org.id),
   subtreeIds: (org: OrganizationRecord, _: unknown, ctx: Context) => ctx.loaders.subtreeIds.load(org.id),
   kindCheck: async (org: OrganizationRecord & Reference, _: unknown, ctx: Context) => {
     if (org.memberCount == null || org.fullMemberCount == null) return null;

@@ -1,0 +1,73 @@
+import { IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import {
+  CommunityEntity, GridEntity, InstructorAssignmentEntity, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
+  type Community, type Grid, type InstructorAssignment, type Position, type ResidentUnit, type Street,
+} from '../entities';
+
+/** Writes of streets, communities, grids, units, instructors and positions inside one transaction. */
+export class StructureStore {
+  constructor(private readonly tx: EntityManager) {}
+
+  insertStreet(street: Street): Promise<unknown> {
+    return this.tx.getRepository(StreetEntity).insert(street);
+  }
+
+  street(id: string): Promise<Street | null> {
+    return this.tx.getRepository(StreetEntity).findOneBy({ id });
+  }
+
+  insertCommunity(community: Community): Promise<unknown> {
+    return this.tx.getRepository(CommunityEntity).insert(community);
+  }
+
+  /** Locks the community row so concurrent changes to it queue up. */
+  lockCommunity(id: string): Promise<Community | null> {
+    return this.tx.getRepository(CommunityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  insertGrids(grids: Grid[]): Promise<unknown> {
+    return grids.length ? this.tx.getRepository(GridEntity).insert(grids) : Promise.resolve();
+  }
+
+  insertResidentUnit(unit: ResidentUnit): Promise<unknown> {
+    return this.tx.getRepository(ResidentUnitEntity).insert(unit);
+  }
+
+  lockResidentUnit(id: string): Promise<ResidentUnit | null> {
+    return this.tx.getRepository(ResidentUnitEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async linkUnit(unitId: string, organizationId: string): Promise<void> {
+    await this.tx.getRepository(ResidentUnitEntity).update({ id: unitId }, { organizationId });
+    await this.tx.getRepository(OrganizationEntity).update({ id: organizationId }, { residentUnitId: unitId });
+  }
+
+  currentInstructor(unitId: string): Promise<InstructorAssignment | null> {
+    return this.tx.getRepository(InstructorAssignmentEntity).findOne({ where: { residentUnitId: unitId, endsOn: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  insertInstructor(assignment: InstructorAssignment): Promise<unknown> {
+    return this.tx.getRepository(InstructorAssignmentEntity).insert(assignment);
+  }
+
+  lockInstructor(id: string): Promise<InstructorAssignment | null> {
+    return this.tx.getRepository(InstructorAssignmentEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  endInstructor(id: string, endsOn: string): Promise<unknown> {
+    return this.tx.getRepository(InstructorAssignmentEntity).update({ id }, { endsOn });
+  }
+
+  insertPosition(position: Position): Promise<unknown> {
+    return this.tx.getRepository(PositionEntity).insert(position);
+  }
+
+  lockPosition(id: string): Promise<Position | null> {
+    return this.tx.getRepository(PositionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  endPosition(id: string, endsOn: string): Promise<unknown> {
+    return this.tx.getRepository(PositionEntity).update({ id }, { endsOn });
+  }
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { check, ConflictError, NotFoundError, todayIso, translateConstraint, ValidationError, type UnitOfWork } from '@cpb/kit';
+import { OrganizationStore } from '../data/organization-store';
+import { StructureStore } from '../data/structure-store';
+import type { Community, Grid, ResidentUnit, ResidentUnitCategory, Street } from '../entities';
+import { structureEvents } from '../events';
+
+export async function createStreet({ tx, outbox }: UnitOfWork, input: { name: string; district: string }): Promise<Street> {
+  const street: Street = { id: randomUUID(), name: check.name('name', input.name), district: check.name('district', input.district) };
+  await new StructureStore(tx).insertStreet(street).catch((error: unknown) =>
+    translateConstraint(error, { street_district_name_key: () => new ConflictError(`${input.district} already has a street named ${street.name}`) }),
+  );
+  await outbox.emit(structureEvents.streetCreated(street));
+  return street;
+}
+
+function gridsOf(communityId: string, names: string[]): Grid[] {
+  const unique = new Set(names.map((n) => check.name('grids', n)));
+  if (unique.size !== names.length) throw new ValidationError('grids', 'Grid names must differ');
+  return [...unique].map((name) => ({ id: randomUUID(), communityId, name }));
+}
+
+export async function createCommunity({ tx, outbox }: UnitOfWork, input: { streetId: string; name: string; grids?: string[] | null }): Promise<Community> {
+  const store = new StructureStore(tx);
+  const streetId = check.uuid('streetId', input.streetId);
+  if (!(await store.street(streetId))) throw new NotFoundError('Street', streetId, 'streetId');
+  const community: Community = { id: randomUUID(), streetId, name: check.name('name', input.name) };
+  await store.insertCommunity(community).catch((error: unknown) =>
+    translateConstraint(error, { community_street_id_name_key: () => new ConflictError(`The street already has a community named ${community.name}`) }),
+  );
+  const grids = gridsOf(community.id, input.grids ?? []);
+  await store.insertGrids(grids);
+  await outbox.emit(structureEvents.communityCreated(community), ...grids.map(structureEvents.gridCreated));
+  return community;
+}
+
+export async function createGrid({ tx, outbox }: UnitOfWork, communityId: string, name: string): Promise<Grid> {
+  const store = new StructureStore(tx);
+  const id = check.uuid('communityId', communityId);
+  if (!(await store.lockCommunity(id))) throw new NotFoundError('Community', id, 'communityId');
+  const [grid] = gridsOf(id, [name]);
+  await store.insertGrids([grid]).catch((error: unknown) =>
+    translateConstraint(error, { grid_community_id_name_key: () => new ConflictError(`The community already has a grid named ${grid.name}`) }),
+  );
+  await outbox.emit(structureEvents.gridCreated(grid));
+  return grid;
+}
+
+export async function createResidentUnit({ tx, outbox }: UnitOfWork, input: { communityId: string; name: string; category: ResidentUnitCategory }): Promise<ResidentUnit> {
+  const store = new StructureStore(tx);
+  const communityId = check.uuid('communityId', input.communityId);
+  if (!(await store.lockCommunity(communityId))) throw new NotFoundError('Community', communityId, 'communityId');
+  const unit: ResidentUnit = { id: randomUUID(), communityId, name: check.name('name', input.name, 100), category: input.category, organizationId: null };
+  await store.insertResidentUnit(unit);
+  await outbox.emit(structureEvents.residentUnitCreated(unit));
+  return unit;
+}
+
+/** Records a unit's own Party organisation; a current instructor's assignment ends, as the unit no longer needs one. */
+export async function linkResidentUnitOrganization({ tx, outbox }: UnitOfWork, residentUnitId: string, organizationId: string): Promise<ResidentUnit> {
+  const store = new StructureStore(tx);
+  const unit = await store.lockResidentUnit(check.uuid('residentUnitId', residentUnitId));
+  if (!unit) throw new NotFoundError('ResidentUnit', residentUnitId, 'residentUnitId');
+  const organization = (await new OrganizationStore(tx).lock([check.uuid('organizationId', organizationId)])).get(organizationId);
+  if (!organization) throw new NotFoundError('Organization', organizationId, 'organizationId');
+  if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is dissolved`);
+  if (unit.organizationId === organizationId) return unit;
+  if (organization.residentUnitId && organization.residentUnitId !== unit.id) throw new ConflictError(`${organization.name} is already the organisation of another unit`);
+  await store.linkUnit(unit.id, organizationId);
+  const instructor = await store.currentInstructor(unit.id);
+  const today = todayIso();
+  if (instructor) {
+    await store.endInstructor(instructor.id, today < instructor.startsOn ? instructor.startsOn : today);
+    await outbox.emit(structureEvents.instructorEnded(instructor, today));
+  }
+  await outbox.emit(structureEvents.residentUnitLinked(unit, organizationId));
+  return { ...unit, organizationId };
+}
