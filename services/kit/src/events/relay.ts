@@ -72,6 +72,14 @@ export function startRelay(options: RelayOptions): Relay {
     logLevel: logLevel.WARN,
     logCreator: kafkaLogCreator(log),
   });
+  const poolMax = (dataSource.options as { extra?: { max?: number } }).extra?.max;
+  if (options.leaderLock !== false && poolMax === 1) {
+    // The leader keeps a connection for as long as it leads: with a pool of one, nothing else could run.
+    throw new Error(
+      'outbox relay: the leader lock keeps one pooled connection, so the pool needs at least 2 (DATABASE_POOL_MAX); ' +
+        'only a database no other process reaches (embedded PGlite) may run with leaderLock: false',
+    );
+  }
   const leadership = options.leaderLock === false ? undefined : new Leadership(dataSource, log);
   const wakeable = new WakeableSleep();
   let producer: Producer | undefined;
