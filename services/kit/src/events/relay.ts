@@ -150,7 +150,7 @@ export function startRelay(options: RelayOptions): Relay {
         const backoff = Math.min(maxBackoffMs, pollIntervalMs * 2 ** Math.min(failures - 1, 10));
         const delayMs = Math.round(backoff / 2 + Math.random() * (backoff / 2)); // jitter: replicas do not retry in lockstep
         log.warn({ err: error, failures, retryInMs: delayMs }, 'outbox relay: publishing failed, will retry');
-        await wakeable.sleep(delayMs);
+        await wakeable.sleep(delayMs, true);
       }
     }
   }
@@ -165,7 +165,7 @@ export function startRelay(options: RelayOptions): Relay {
       if (last === null) return;
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        wakeable.wake();
+        wakeable.nudge();
         const [{ pending }] = await dataSource.query(
           `SELECT EXISTS (SELECT 1 FROM outbox WHERE published_at IS NULL AND seq <= $1) AS pending`,
           [last],
@@ -250,10 +250,12 @@ async function releaseConnection(runner: QueryRunner, error: unknown): Promise<v
   else await runner.release();
 }
 
+/** The loop's pauses: `stop` ends any of them; `flush` cuts a poll short but never a backoff after a failure. */
 class WakeableSleep {
   private wakeUp: (() => void) | undefined;
+  private isBackoff = false;
 
-  sleep(ms: number): Promise<void> {
+  sleep(ms: number, backoff = false): Promise<void> {
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
@@ -262,9 +264,16 @@ class WakeableSleep {
       };
       const timer = setTimeout(done, ms);
       this.wakeUp = done;
+      this.isBackoff = backoff;
     });
   }
 
+  /** Ends a poll wait early (flush). */
+  nudge(): void {
+    if (!this.isBackoff) this.wakeUp?.();
+  }
+
+  /** Ends any wait (stop). */
   wake(): void {
     this.wakeUp?.();
   }
