@@ -1,6 +1,6 @@
 import { graphql, type GraphQLResponse } from '@cpb/kit';
 import { startTestSubgraph, type TestSubgraph } from '@cpb/kit/testing';
-import { freePort, loadConfig, type RunningServer } from '@cpb/kit';
+import { freePort, loadConfig, mintCallerToken, type RunningServer } from '@cpb/kit';
 import { activities } from '@cpb/activities';
 import { members } from '@cpb/members';
 import { organizations } from '@cpb/organizations';
@@ -49,10 +49,12 @@ export async function startFederation(options: { seedDemo?: boolean } = {}): Pro
       ...peerEnv,
     }),
   );
+  const adminToken = mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'test-district-admin' });
   return {
     gatewayUrl: gateway.url,
     subgraphs,
-    query: (query, variables, headers) => graphql(gateway.url, query, variables, headers),
+    // A district administrator by default, who sees everything; pass headers to ask as someone else.
+    query: async (query, variables, headers) => graphql(gateway.url, query, variables, headers ?? { authorization: `Bearer ${await adminToken}` }),
     async statementsPerService(work) {
       const before = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.running.database.statementCount()]));
       await work();

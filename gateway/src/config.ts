@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { serviceEnvSchema } from '@cpb/kit';
+import { devSecret, serviceEnvSchema } from '@cpb/kit';
 
 const url = z.string().url();
 
 /** Gateway settings: its port, the supergraph file, and where each subgraph answers. */
-export const gatewayEnvSchema = serviceEnvSchema.pick({ NODE_ENV: true, HOST: true, LOG_LEVEL: true }).extend({
+export const gatewayEnvSchema = serviceEnvSchema.pick({
+  NODE_ENV: true, HOST: true, LOG_LEVEL: true, ORGANIZATIONS_SECRET: true, MEMBERS_SECRET: true, RESOURCES_SECRET: true, ACTIVITIES_SECRET: true,
+}).extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', '..', 'schemas', 'supergraph.graphql')),
   ORGANIZATIONS_URL: url.default('http://localhost:4001/graphql'),
@@ -14,6 +16,17 @@ export const gatewayEnvSchema = serviceEnvSchema.pick({ NODE_ENV: true, HOST: tr
   ACTIVITIES_URL: url.default('http://localhost:4004/graphql'),
   /** Milliseconds a subgraph fetch may take before it is abandoned. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Callers' tokens: HS256 with this shared key, or RS256/ES256 from JWKS_URL when that is set. */
+  JWT_SECRET: z.string().min(16).default(devSecret('jwt')),
+  JWKS_URL: z.string().url().optional(),
+  JWT_ISSUER: z.string().default('cpb-identity'),
+  JWT_AUDIENCE: z.string().default('cpb-gateway'),
+  /** Hardening limits (graphql-armor): refused with BAD_USER_INPUT before any subgraph is asked. */
+  MAX_DEPTH: z.coerce.number().int().min(2).default(10),
+  MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+  MAX_COST: z.coerce.number().int().min(100).default(5000),
+  MAX_TOKENS: z.coerce.number().int().min(100).default(2000),
+  MAX_BODY: z.string().default('100kb'),
 });
 export type GatewayConfig = z.infer<typeof gatewayEnvSchema>;
 

@@ -1,10 +1,22 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { REQUEST_ID_HEADER, type RequestInfo } from '@cpb/kit';
+import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, signInternal, type RequestInfo } from '@cpb/kit';
 
-/** Sends each subgraph fetch with the request id, so one request can be followed across services. */
+/**
+ * Sends each subgraph fetch with the request id and the caller's verified identity, signed with
+ * that subgraph's own secret (so a subgraph called directly, without the gateway, answers nothing).
+ */
 export class SubgraphSource extends RemoteGraphQLDataSource<RequestInfo> {
-  willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestInfo>): void {
-    const requestId = (context as Partial<RequestInfo>).requestId;
+  constructor(
+    private readonly subgraph: string,
+    private readonly secret: string,
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<RequestInfo>>[0],
+  ) {
+    super(options);
+  }
+
+  async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestInfo>): Promise<void> {
+    const { requestId, actor } = context as Partial<RequestInfo>;
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    if (actor) request.http?.headers.set(INTERNAL_IDENTITY_HEADER, await signInternal(actor, this.secret, this.subgraph));
   }
 }

@@ -18,7 +18,43 @@ export const serviceEnvSchema = z.object({
   RESOURCES_URL: z.string().url().default('http://localhost:4003/graphql'),
   ACTIVITIES_URL: z.string().url().default('http://localhost:4004/graphql'),
   PEER_TIMEOUT_MS: z.coerce.number().int().min(50).default(3000),
+  ...subgraphSecretsShape(),
 });
+
+/** Each subgraph's own secret: it verifies the signed identity header with it; the gateway and peers sign with it. */
+function subgraphSecretsShape() {
+  const secret = (name: string) => z.string().min(16, 'must be at least 16 characters').default(devSecret(name));
+  return {
+    ORGANIZATIONS_SECRET: secret('organizations'),
+    MEMBERS_SECRET: secret('members'),
+    RESOURCES_SECRET: secret('resources'),
+    ACTIVITIES_SECRET: secret('activities'),
+  };
+}
+
+/** Development defaults, refused in production (see `assertProductionSecrets`). */
+export function devSecret(name: string): string {
+  return `dev-only-${name}-secret-change-me`;
+}
+
+export interface SubgraphSecrets {
+  ORGANIZATIONS_SECRET: string;
+  MEMBERS_SECRET: string;
+  RESOURCES_SECRET: string;
+  ACTIVITIES_SECRET: string;
+}
+
+/** The secret of the named subgraph. */
+export function secretOf(config: SubgraphSecrets, name: string): string {
+  return config[`${name.toUpperCase()}_SECRET` as keyof SubgraphSecrets];
+}
+
+/** In production every secret must be set: a development default would let anyone forge identities. */
+export function assertProductionSecrets(config: SubgraphSecrets & { NODE_ENV: string }, names: string[]): void {
+  if (config.NODE_ENV !== 'production') return;
+  const unset = names.filter((name) => secretOf(config, name) === devSecret(name));
+  if (unset.length) throw new ConfigError(`Invalid configuration:\n${unset.map((n) => `  ${n.toUpperCase()}_SECRET: must be set in production`).join('\n')}`);
+}
 
 export class ConfigError extends Error {}
 

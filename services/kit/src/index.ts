@@ -10,3 +10,4 @@ export * from './transact';
 export * from './peers';
 export * as check from './validation';
 export { todayIso } from './validation';
+export * from './auth';

@@ -1,3 +1,5 @@
+import { INTERNAL_IDENTITY_HEADER, serviceActor, signInternal } from './auth';
+import { secretOf, type SubgraphSecrets } from './config';
 import { UnavailableError } from './errors';
 import type { Logger } from './logger';
 
@@ -14,7 +16,7 @@ export class PeerClient {
     private readonly url: string,
     private readonly timeoutMs: number,
     private readonly logger: Logger,
-    private readonly headers: () => Record<string, string> = () => ({}),
+    private readonly headers: () => Promise<Record<string, string>> = async () => ({}),
   ) {}
 
   /** Fields of entities by id, in id order; null where the peer knows no such entity. */
@@ -26,7 +28,7 @@ export class PeerClient {
     try {
       const response = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...this.headers() },
+        headers: { 'content-type': 'application/json', ...(await this.headers()) },
         body: JSON.stringify({ query, variables: { r: representations } }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -43,7 +45,7 @@ export class PeerClient {
   }
 }
 
-export interface PeerUrls {
+export interface PeerUrls extends SubgraphSecrets {
   ORGANIZATIONS_URL: string;
   MEMBERS_URL: string;
   RESOURCES_URL: string;
@@ -53,8 +55,11 @@ export interface PeerUrls {
 
 export type Peers = Record<PeerName, PeerClient>;
 
-export function createPeers(config: PeerUrls, logger: Logger): Peers {
-  const peer = (name: PeerName, url: string) => new PeerClient(name, url, config.PEER_TIMEOUT_MS, logger);
+/** Peers sign as this service with the callee's own secret, as the gateway does for users. */
+export function createPeers(config: PeerUrls, logger: Logger, self: string): Peers {
+  const identity = serviceActor(self);
+  const peer = (name: PeerName, url: string) =>
+    new PeerClient(name, url, config.PEER_TIMEOUT_MS, logger, async () => ({ [INTERNAL_IDENTITY_HEADER]: await signInternal(identity, secretOf(config, name), name) }));
   return {
     organizations: peer('organizations', config.ORGANIZATIONS_URL),
     members: peer('members', config.MEMBERS_URL),

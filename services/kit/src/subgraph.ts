@@ -3,9 +3,11 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { World } from '@cpb/demo-world';
-import { loadConfig, subgraphEnvSchema, type SubgraphConfig } from './config';
+import { INTERNAL_IDENTITY_HEADER, verifyInternal, type Actor } from './auth';
+import { assertProductionSecrets, loadConfig, secretOf, subgraphEnvSchema, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
 import { createLogger, type Logger } from './logger';
+import { kafkaEnvSchema, startRelay, type Relay } from './events';
 import { createPeers, type Peers } from './peers';
 import { transactor, type Transact } from './transact';
 import { createMetrics, startGraphQLServer, type RequestInfo, type RunningServer } from './server';
@@ -35,11 +37,26 @@ export interface ServiceRuntime {
 }
 
 export interface RunningSubgraph {
-  config: SubgraphConfig;
+  config: SubgraphConfig & { KAFKA_BROKERS?: string[] };
   database: Database;
   server: RunningServer;
   logger: Logger;
+  /** Publishes the outbox to Kafka; absent without KAFKA_BROKERS. */
+  relay?: Relay;
   stop(): Promise<void>;
+}
+
+/** Subgraphs answer only callers holding a valid identity signed with their secret: the gateway and peers. */
+function internalAuthenticator(secret: string, audience: string) {
+  return async (headers: NodeJS.Dict<string | string[]>): Promise<Actor> => {
+    const token = headers[INTERNAL_IDENTITY_HEADER];
+    if (typeof token !== 'string') throw new Error('This service answers only through the gateway');
+    try {
+      return await verifyInternal(token, secret, audience);
+    } catch {
+      throw new Error('This service answers only through the gateway: the identity signature is missing, forged or expired');
+    }
+  };
 }
 
 export function subgraphSchema<C extends object>(definition: SubgraphDefinition<C>) {
@@ -48,7 +65,8 @@ export function subgraphSchema<C extends object>(definition: SubgraphDefinition<
 
 /** Starts a subgraph: validated config, its own database with migrations, then the HTTP server. */
 export async function startSubgraph<C extends object>(definition: SubgraphDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<RunningSubgraph> {
-  const config = loadConfig(subgraphEnvSchema(definition.defaultPort), env);
+  const config = loadConfig(subgraphEnvSchema(definition.defaultPort).extend(kafkaEnvSchema.shape), env);
+  assertProductionSecrets(config, [definition.name]);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = createMetrics(definition.name, config.NODE_ENV !== 'test');
   const database = await openDatabase({
@@ -64,7 +82,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
   try {
     if (config.SEED_DEMO && definition.seedWorld) await definition.seedWorld(database.dataSource, new World(), logger);
     const schema = subgraphSchema(definition);
-    const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(config, logger), transact: transactor(database.dataSource) };
+    const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(config, logger, definition.name), transact: transactor(database.dataSource) };
     const server = await startGraphQLServer<C>({
       name: definition.name,
       schema,
@@ -75,14 +93,21 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       production: config.NODE_ENV === 'production',
       isReady: () => database.isReady(),
       context: (request) => definition.createContext(runtime, request),
+      authenticate: internalAuthenticator(secretOf(config, definition.name), definition.name),
     });
+    // Without KAFKA_BROKERS events wait in the outbox until a relay with a broker runs.
+    const relay = config.KAFKA_BROKERS
+      ? startRelay({ dataSource: database.dataSource, service: definition.name, brokers: config.KAFKA_BROKERS, logger, leaderLock: !database.embedded, idempotent: config.KAFKA_IDEMPOTENT })
+      : undefined;
     return {
       config,
       database,
       server,
       logger,
+      relay,
       async stop() {
         await server.stop();
+        await relay?.stop();
         await database.close();
       },
     };

@@ -5,8 +5,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import type { Actor } from '../auth';
 import { errorFormatter } from '../errors';
 import type { Logger } from '../logger';
 import { createHttpApp } from './http-app';
@@ -17,6 +18,8 @@ export interface RequestInfo {
   requestId: string;
   logger: Logger;
   headers: http.IncomingHttpHeaders;
+  /** Who is asking, as verified by `authenticate`. */
+  actor: Actor;
 }
 
 export interface GraphQLServerOptions<C extends BaseContext> {
@@ -30,7 +33,10 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   production: boolean;
   isReady: () => Promise<boolean>;
   context: (request: RequestInfo) => Promise<C> | C;
+  /** Establishes the actor from the request headers; throwing refuses the request with 401 UNAUTHENTICATED. */
+  authenticate: (headers: http.IncomingHttpHeaders) => Promise<Actor>;
   plugins?: ApolloServerPlugin<C>[];
+  validationRules?: ValidationRule[];
   /** Largest accepted request body; larger ones are refused before parsing. */
   bodyLimit?: string;
 }
@@ -70,6 +76,7 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
+    validationRules: options.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Traces would only feed Apollo's hosted reporting, which we never send to.
@@ -86,7 +93,14 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
       context: async ({ req }) => {
         const requestId = requestIdOf(req.headers);
         const logger = options.logger.child({ requestId });
-        return options.context({ requestId, logger, headers: req.headers });
+        let actor: Actor;
+        try {
+          actor = await options.authenticate(req.headers);
+        } catch (error) {
+          logger.info({ reason: (error as Error).message }, 'unauthenticated request refused');
+          throw new GraphQLError((error as Error).message || 'Not authenticated', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+        return options.context({ requestId, logger: logger.child({ actor: actor.sub, role: actor.role }), headers: req.headers, actor });
       },
     }),
   );

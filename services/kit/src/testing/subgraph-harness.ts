@@ -1,3 +1,5 @@
+import { INTERNAL_IDENTITY_HEADER, serviceActor, signInternal } from '../auth';
+import { secretOf } from '../config';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../subgraph';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { graphql, type GraphQLResponse } from '../graphql/client';
@@ -30,7 +32,8 @@ export async function startTestSubgraph<C extends object>(definition: SubgraphDe
     return {
       running,
       url,
-      query: (query, variables) => graphql(url, query, variables),
+      // Signed as a trusted service, as the gateway or a peer would call it.
+      query: async (query, variables) => graphql(url, query, variables, { [INTERNAL_IDENTITY_HEADER]: await signInternal(serviceActor('test'), secretOf(running.config, definition.name), definition.name) }),
       async countStatements(work) {
         const before = running.database.statementCount();
         await work();

@@ -1,0 +1,4 @@
+export * from './actor';
+export * from './internal-token';
+export * from './policy';
+export * from './caller-token';

@@ -1,0 +1,38 @@
+import { DomainError, ForbiddenError } from '../errors';
+import type { Actor, Role } from './actor';
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Sign in first: this needs an authenticated user') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+/** Roles that manage a subtree of the organisation tree (and see persons in it). */
+export const managerRoles: Role[] = ['DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY'];
+
+/** Refuses unless the actor has one of `roles` (services pass: they act for an already-checked caller). */
+export function requireRole(actor: Actor, ...roles: Role[]): void {
+  if (actor.role === 'SERVICE' || roles.includes(actor.role)) return;
+  if (actor.role === 'ANONYMOUS') throw new UnauthenticatedError();
+  throw new ForbiddenError(`A ${actor.role.toLowerCase().replace(/_/g, ' ')} may not do this`);
+}
+
+/** True for actors who see everything: the district administrators and the services themselves. */
+export function seesAll(actor: Actor): boolean {
+  return actor.role === 'DISTRICT_ADMIN' || actor.role === 'SERVICE';
+}
+
+/**
+ * Whether an organisation (given by its path '/a/b/c/' or its subtree membership) lies in the
+ * subtree the actor manages. Scope follows the tree: moving an organisation moves who sees it.
+ */
+export function managesPath(actor: Actor, organizationPath: string): boolean {
+  if (seesAll(actor)) return true;
+  if (!actor.orgId || (actor.role !== 'STREET_ADMIN' && actor.role !== 'COMMUNITY_SECRETARY')) return false;
+  return organizationPath.includes(`/${actor.orgId}/`);
+}
+
+/** `138****5678`: what a dashboard may show of a phone number the viewer may not see. */
+export function maskPhone(phone: string | null): string | null {
+  return phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null;
+}
