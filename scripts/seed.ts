@@ -3,7 +3,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run seed -- --scale 300000 [--reset] [--prefix cpb_]
  * `--scale` is the number of members (600 is the demo set); `--reset` drops the databases first.
  */
-import { createLogger, dropDatabase, openDatabase, type SubgraphDefinition } from '@cpb/kit';
+import { createLogger, dropDatabase, openDatabase, withKitMigrations, type SubgraphDefinition } from '@cpb/kit';
 import { World } from '@cpb/demo-world';
 import { activities } from '@cpb/activities';
 import { members } from '@cpb/members';
@@ -20,7 +20,7 @@ function option(name: string): string | undefined {
 async function seedService(definition: SubgraphDefinition<object>, url: string, world: World, reset: boolean): Promise<void> {
   const logger = createLogger(`seed:${definition.name}`);
   if (reset) await dropDatabase(url);
-  const database = await openDatabase({ serviceName: definition.name, url, poolMax: 2, embeddedDataDir: '.data', entities: definition.entities, migrations: definition.migrations, logger });
+  const database = await openDatabase({ serviceName: definition.name, url, poolMax: 2, embeddedDataDir: '.data', entities: definition.entities, migrations: withKitMigrations(definition.migrations), logger });
   try {
     const started = Date.now();
     await definition.seedWorld?.(database.dataSource, world, logger);

@@ -7,7 +7,7 @@ import { INTERNAL_IDENTITY_HEADER, verifyInternal, type Actor } from './auth';
 import { assertProductionSecrets, loadConfig, secretOf, subgraphEnvSchema, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
 import { createLogger, type Logger } from './logger';
-import { kafkaEnvSchema, startRelay, type Relay } from './events';
+import { CreateAuditLog1764000000003, CreateOutbox1764000000001, kafkaEnvSchema, startRelay, type Relay } from './events';
 import { createPeers, type Peers } from './peers';
 import { transactor, type Transact } from './transact';
 import { createMetrics, startGraphQLServer, type RequestInfo, type RunningServer } from './server';
@@ -46,6 +46,15 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+/** The tables every service has (outbox, audit log), added once here rather than listed by each service. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function withKitMigrations(migrations: MixedList<Function>): Function[] {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  const listed = Object.values(migrations) as Function[];
+  const names = new Set(listed.map((m) => m.name));
+  return [...listed, ...[CreateOutbox1764000000001, CreateAuditLog1764000000003].filter((m) => !names.has(m.name))];
+}
+
 /** Subgraphs answer only callers holding a valid identity signed with their secret: the gateway and peers. */
 function internalAuthenticator(secret: string, audience: string) {
   return async (headers: NodeJS.Dict<string | string[]>): Promise<Actor> => {
@@ -75,7 +84,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     poolMax: config.DATABASE_POOL_MAX,
     embeddedDataDir: config.EMBEDDED_DATA_DIR,
     entities: definition.entities,
-    migrations: definition.migrations,
+    migrations: withKitMigrations(definition.migrations),
     logger,
     onStatement: () => metrics.statements.inc(),
   });
@@ -92,7 +101,8 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       metrics,
       production: config.NODE_ENV === 'production',
       isReady: () => database.isReady(),
-      context: (request) => definition.createContext(runtime, request),
+      // Each request's changes are recorded as its actor's (audit trail).
+      context: (request) => definition.createContext({ ...runtime, transact: transactor(database.dataSource, request.actor) }, request),
       authenticate: internalAuthenticator(secretOf(config, definition.name), definition.name),
     });
     // Without KAFKA_BROKERS events wait in the outbox until a relay with a broker runs.

@@ -1,7 +1,7 @@
 import { TEST_EVENT_TYPE } from './relay-test-env';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { CreateOutbox1764000000001, openDatabase, startRelay, transactor, type CloudEvent, type Database, type Relay } from '../src';
+import { openDatabase, startRelay, transactor, withKitMigrations, type CloudEvent, type Database, type Relay } from '../src';
 import { createTestDatabase, startKafkaBroker, startTopicReader, type KafkaBroker, type ReceivedMessage, type TestDatabase } from '../src/testing';
 
 const SERVICE = 'relaytest';
@@ -38,7 +38,7 @@ function openOutboxDatabase(url: string, poolMax = 5): Promise<Database> {
     poolMax,
     embeddedDataDir: '.data',
     entities: [],
-    migrations: [CreateOutbox1764000000001],
+    migrations: withKitMigrations([]),
     logger: pino({ level: 'silent' }),
   });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { serviceActor, type Actor } from '../auth';
 import { assertValidEvent } from './schemas';
 
 /** A domain event as a use case states it; the relay wraps it in a CloudEvents envelope. */
@@ -12,16 +13,24 @@ export interface DomainEvent {
   data: Record<string, unknown>;
 }
 
-/** Writes events into the outbox inside the caller's transaction: both commit, or neither. */
+/**
+ * Writes events into the outbox inside the caller's transaction: both commit, or neither. Each
+ * event is also the audit record of the change: who (the actor), what (its type), on what, when.
+ */
 export class Outbox {
-  constructor(private readonly tx: EntityManager) {}
+  constructor(
+    private readonly tx: EntityManager,
+    private readonly actor: Actor = serviceActor('unknown'),
+  ) {}
 
   async emit(...events: DomainEvent[]): Promise<void> {
     for (const event of events) {
       assertValidEvent(event.type, event.data);
+      const id = randomUUID();
       await this.tx.query(
-        `INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload) VALUES ($1, $2, $3, $4, $5)`,
-        [randomUUID(), event.aggregateType, event.aggregateId, event.type, JSON.stringify(event.data)],
+        `WITH event AS (INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload) VALUES ($1, $2, $3, $4, $5))
+         INSERT INTO audit_log (actor_sub, actor_role, action, target_type, target_id, event_id) VALUES ($6, $7, $4, $2, $3, $1)`,
+        [id, event.aggregateType, event.aggregateId, event.type, JSON.stringify(event.data), this.actor.sub, this.actor.role],
       );
     }
   }

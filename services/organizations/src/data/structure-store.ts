@@ -2,7 +2,7 @@ import { IsNull } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import {
   CommunityEntity, GridEntity, InstructorAssignmentEntity, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
-  type Community, type Grid, type InstructorAssignment, type Position, type ResidentUnit, type Street,
+  type Community, type Grid, type InstructorAssignment, type Organization, type Position, type ResidentUnit, type Street,
 } from '../entities';
 
 /** Writes of streets, communities, grids, units, instructors and positions inside one transaction. */
@@ -15,6 +15,22 @@ export class StructureStore {
 
   street(id: string): Promise<Street | null> {
     return this.tx.getRepository(StreetEntity).findOneBy({ id });
+  }
+
+  /** The organisation whose managers govern a community: its own organisation, else its street's committee. */
+  async communityScope(communityId: string): Promise<Organization | null> {
+    const rows: Organization[] = await this.tx.getRepository(OrganizationEntity).query(
+      `SELECT o.id, o.name, o.path FROM organization o
+        WHERE o.status = 'ACTIVE' AND ((o.community_id = $1 AND o.community_root)
+           OR o.street_id = (SELECT street_id FROM community WHERE id = $1))
+        ORDER BY o.community_root DESC LIMIT 1`,
+      [communityId],
+    );
+    return rows[0] ?? null;
+  }
+
+  streetCommittee(streetId: string): Promise<Organization | null> {
+    return this.tx.getRepository(OrganizationEntity).findOneBy({ streetId, status: 'ACTIVE' });
   }
 
   insertCommunity(community: Community): Promise<unknown> {

@@ -4,6 +4,8 @@ import { OrganizationStore } from '../data/organization-store';
 import { StructureStore } from '../data/structure-store';
 import type { InstructorAssignment, Position, PositionRole } from '../entities';
 import { positionEvents, structureEvents } from '../events';
+import { authorizeWithin } from './authorization';
+import { authorizeInCommunity } from './structure';
 
 export interface AppointPositionInput {
   organizationId: string;
@@ -26,7 +28,7 @@ function endDate(field: string, endsOn: string | null | undefined, startsOn: str
   return on;
 }
 
-export async function appointPosition({ tx, outbox }: UnitOfWork, peers: Peers, input: AppointPositionInput): Promise<Position> {
+export async function appointPosition({ tx, outbox, actor }: UnitOfWork, peers: Peers, input: AppointPositionInput): Promise<Position> {
   const organizationId = check.uuid('organizationId', input.organizationId);
   const memberId = check.uuid('memberId', input.memberId);
   const alsoChairs = input.alsoChairsResidentsCommittee ?? false;
@@ -36,6 +38,7 @@ export async function appointPosition({ tx, outbox }: UnitOfWork, peers: Peers, 
   }
   const organization = (await new OrganizationStore(tx).lock([organizationId])).get(organizationId);
   if (!organization) throw new NotFoundError('Organization', organizationId, 'organizationId');
+  authorizeWithin(actor, organization);
   if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is dissolved`);
   const store = new StructureStore(tx);
   const fromUnitId = input.fromUnitId ? check.uuid('fromUnitId', input.fromUnitId) : null;
@@ -61,10 +64,12 @@ export async function appointPosition({ tx, outbox }: UnitOfWork, peers: Peers, 
   return position;
 }
 
-export async function endPosition({ tx, outbox }: UnitOfWork, id: string, endsOn?: string | null): Promise<Position> {
+export async function endPosition({ tx, outbox, actor }: UnitOfWork, id: string, endsOn?: string | null): Promise<Position> {
   const store = new StructureStore(tx);
   const position = await store.lockPosition(check.uuid('id', id));
   if (!position) throw new NotFoundError('Position', id, 'id');
+  const organization = (await new OrganizationStore(tx).lock([position.organizationId])).get(position.organizationId)!;
+  authorizeWithin(actor, organization);
   if (position.endsOn) throw new ConflictError('This position has already ended');
   const on = endDate('endsOn', endsOn, position.startsOn);
   await store.endPosition(position.id, on);
@@ -72,10 +77,11 @@ export async function endPosition({ tx, outbox }: UnitOfWork, id: string, endsOn
   return { ...position, endsOn: on };
 }
 
-export async function assignInstructor({ tx, outbox }: UnitOfWork, peers: Peers, residentUnitId: string, memberId: string, startsOn?: string | null): Promise<InstructorAssignment> {
+export async function assignInstructor({ tx, outbox, actor }: UnitOfWork, peers: Peers, residentUnitId: string, memberId: string, startsOn?: string | null): Promise<InstructorAssignment> {
   const store = new StructureStore(tx);
   const unit = await store.lockResidentUnit(check.uuid('residentUnitId', residentUnitId));
   if (!unit) throw new NotFoundError('ResidentUnit', residentUnitId, 'residentUnitId');
+  await authorizeInCommunity(store, actor, unit.communityId);
   if (unit.organizationId) throw new ConflictError(`${unit.name} has its own Party organisation and needs no instructor`);
   await requireMember(peers, check.uuid('memberId', memberId));
   const assignment: InstructorAssignment = { id: randomUUID(), residentUnitId: unit.id, memberId, startsOn: check.isoDate('startsOn', startsOn ?? todayIso()), endsOn: null };
@@ -86,10 +92,12 @@ export async function assignInstructor({ tx, outbox }: UnitOfWork, peers: Peers,
   return assignment;
 }
 
-export async function endInstructorAssignment({ tx, outbox }: UnitOfWork, id: string, endsOn?: string | null): Promise<InstructorAssignment> {
+export async function endInstructorAssignment({ tx, outbox, actor }: UnitOfWork, id: string, endsOn?: string | null): Promise<InstructorAssignment> {
   const store = new StructureStore(tx);
   const assignment = await store.lockInstructor(check.uuid('id', id));
   if (!assignment) throw new NotFoundError('InstructorAssignment', id, 'id');
+  const unit = (await store.lockResidentUnit(assignment.residentUnitId))!;
+  await authorizeInCommunity(store, actor, unit.communityId);
   if (assignment.endsOn) throw new ConflictError('This assignment has already ended');
   const on = endDate('endsOn', endsOn, assignment.startsOn);
   await store.endInstructor(assignment.id, on);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, todayIso, translateConstraint, type Peers, type UnitOfWork } from '@cpb/kit';
+import { check, ConflictError, NotFoundError, requireRole, todayIso, translateConstraint, type Peers, type UnitOfWork } from '@cpb/kit';
+import { authorizeWithin } from './authorization';
 import { OrganizationStore } from '../data/organization-store';
 import type { Organization, OrganizationKind, OrganizationScope } from '../entities';
 import { organizationEvents } from '../events';
@@ -27,11 +28,13 @@ async function requireLocked(store: OrganizationStore, ids: string[]): Promise<M
   return found;
 }
 
-export async function createOrganization({ tx, outbox }: UnitOfWork, input: CreateOrganizationInput): Promise<Organization> {
+export async function createOrganization({ tx, outbox, actor }: UnitOfWork, input: CreateOrganizationInput): Promise<Organization> {
   const store = new OrganizationStore(tx);
   const parentId = input.parentId ? check.uuid('parentId', input.parentId) : null;
   const parent = parentId ? (await store.lock([parentId])).get(parentId) ?? null : null;
   if (parentId && !parent) throw new NotFoundError('Organization', parentId, 'parentId');
+  if (parent) authorizeWithin(actor, parent);
+  else requireRole(actor, 'DISTRICT_ADMIN');
   checkPlacement(input.kind, parent);
   if (input.kind === 'WORKING_COMMITTEE' && !input.streetId) throw new ConflictError('A working committee belongs to a street: give streetId');
   const id = randomUUID();
@@ -54,9 +57,10 @@ export async function createOrganization({ tx, outbox }: UnitOfWork, input: Crea
   return organization;
 }
 
-export async function renameOrganization({ tx, outbox }: UnitOfWork, id: string, newName: string): Promise<Organization> {
+export async function renameOrganization({ tx, outbox, actor }: UnitOfWork, id: string, newName: string): Promise<Organization> {
   const store = new OrganizationStore(tx);
   const organization = (await requireLocked(store, [check.uuid('id', id)])).get(id)!;
+  authorizeWithin(actor, organization);
   const name = check.name('name', newName, 100);
   if (name === organization.name) return organization;
   await store.rename(id, name);
@@ -65,11 +69,13 @@ export async function renameOrganization({ tx, outbox }: UnitOfWork, id: string,
 }
 
 /** Moves an organisation (and its subtree) under a new parent; never under itself or its own descendant. */
-export async function moveOrganization({ tx, outbox }: UnitOfWork, id: string, parentId: string): Promise<Organization> {
+export async function moveOrganization({ tx, outbox, actor }: UnitOfWork, id: string, parentId: string): Promise<Organization> {
   const store = new OrganizationStore(tx);
   const locked = await requireLocked(store, [check.uuid('id', id), check.uuid('parentId', parentId)]);
   const organization = locked.get(id)!;
   const parent = locked.get(parentId)!;
+  authorizeWithin(actor, organization);
+  authorizeWithin(actor, parent);
   if (isInSubtree(parent, organization)) throw new ConflictError(`${organization.name} cannot move under itself or its own descendant ${parent.name}`);
   if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is dissolved`);
   checkPlacement(organization.kind, parent);
@@ -82,9 +88,10 @@ export async function moveOrganization({ tx, outbox }: UnitOfWork, id: string, p
 }
 
 /** Dissolves an organisation that holds no members and has no active children. */
-export async function dissolveOrganization({ tx, outbox }: UnitOfWork, peers: Peers, id: string, dissolvedOn?: string | null): Promise<Organization> {
+export async function dissolveOrganization({ tx, outbox, actor }: UnitOfWork, peers: Peers, id: string, dissolvedOn?: string | null): Promise<Organization> {
   const store = new OrganizationStore(tx);
   const organization = (await requireLocked(store, [check.uuid('id', id)])).get(id)!;
+  authorizeWithin(actor, organization);
   if (organization.status === 'DISSOLVED') throw new ConflictError(`${organization.name} is already dissolved`);
   const children = await store.activeChildCount(id);
   if (children > 0) throw new ConflictError(`${organization.name} still has ${children} active sub-organisation(s): move or dissolve them first`);

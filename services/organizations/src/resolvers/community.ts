@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { authorizeAggregates } from '../domain/authorization';
 import type { Community as CommunityRecord } from '../entities';
 
 export const Community = {
@@ -6,6 +7,9 @@ export const Community = {
   street: (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.street.load(community.streetId),
   grids: (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.gridsByCommunity.load(community.id),
   partyOrganization: (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.organizationOfCommunity.load(community.id),
-  census: async (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.census.load(community.id),
+  census: (community: CommunityRecord, _: unknown, ctx: Context) => {
+    authorizeAggregates(ctx.actor);
+    return ctx.loaders.census.load(community.id);
+  },
   residentUnits: (community: CommunityRecord, _: unknown, ctx: Context) => ctx.loaders.residentUnitsByCommunity.load(community.id),
 };

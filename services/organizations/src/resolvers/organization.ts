@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { authorizeAggregates, authorizePersonData } from '../domain/authorization';
 import { kindCheck } from '../domain/kind-check';
 import type { Organization as OrganizationRecord } from '../entities';
 
@@ -15,10 +16,13 @@ export const Organization = {
     const organization = await ctx.loaders.organization.load(ref.id);
     return organization && { ...organization, memberCount: ref.memberCount, fullMemberCount: ref.fullMemberCount };
   },
-  positions: (org: OrganizationRecord, args: { includeEnded?: boolean | null }, ctx: Context) =>
-    (args.includeEnded ? ctx.loaders.allPositions : ctx.loaders.currentPositions).load(org.id),
+  positions: (org: OrganizationRecord, args: { includeEnded?: boolean | null }, ctx: Context) => {
+    authorizePersonData(ctx.actor);
+    return (args.includeEnded ? ctx.loaders.allPositions : ctx.loaders.currentPositions).load(org.id);
+  },
   subtreeIds: (org: OrganizationRecord, _: unknown, ctx: Context) => ctx.loaders.subtreeIds.load(org.id),
   kindCheck: async (org: OrganizationRecord & Reference, _: unknown, ctx: Context) => {
+    authorizeAggregates(ctx.actor);
     if (org.memberCount == null || org.fullMemberCount == null) return null;
     const positions = await ctx.loaders.currentPositions.load(org.id);
     return kindCheck({ kind: org.kind, memberCount: org.memberCount, fullMemberCount: org.fullMemberCount, hasFullTimeDeputySecretary: positions.some((p) => p.role === 'FULL_TIME_DEPUTY_SECRETARY') });
