@@ -3,7 +3,8 @@
  * runs on embedded PGlite under .data/; with it, each service gets its own database on that server.
  * Seeds the demo district, prints the gateway URL and a sample query; Ctrl-C stops everything.
  */
-import { graphql } from '@cpb/kit';
+import { graphql, mintCallerToken } from '@cpb/kit';
+import { demoUsers } from './token';
 import { communityOverviewQuery, firstCommunityQuery } from './lib/sample-query';
 import { startStack } from './lib/stack';
 
@@ -33,15 +34,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const first = await graphql<{ communities: { edges: { node: { id: string; name: string } }[] } }>(stack.gatewayUrl, firstCommunityQuery);
+  const token = await mintCallerToken(demoUsers['district-admin'], { secret: process.env.JWT_SECRET });
+  const auth = { authorization: `Bearer ${token}` };
+  const first = await graphql<{ communities: { edges: { node: { id: string; name: string } }[] } }>(stack.gatewayUrl, firstCommunityQuery, undefined, auth);
   const community = first.data?.communities.edges[0]?.node;
-  const answer = community ? await graphql(stack.gatewayUrl, communityOverviewQuery, { id: community.id }) : first;
+  const answer = community ? await graphql(stack.gatewayUrl, communityOverviewQuery, { id: community.id }, auth) : first;
   const seconds = ((Date.now() - began) / 1000).toFixed(1);
   console.log(`
 Community Party-building graph is up (${serverUrl ? 'Postgres server' : 'embedded PGlite under .data/'}); first query answered after ${seconds} s.
 
   Gateway:  ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}
+  Token:    npm run -s token -- district-admin   (or street-admin, community-secretary, unit-liaison, member, analyst)
   Try:      curl -s ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')} -H 'content-type: application/json' \\
+              -H "authorization: Bearer $(npm run -s token -- district-admin)" \\
               -d '{"query":"{ communities(first: 3) { edges { node { id name partyOrganization { name memberCount } } } } }"}'
 
 Sample cross-subgraph query (variables: {"id": "${community?.id ?? ''}"}):

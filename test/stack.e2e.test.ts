@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropDatabase, graphql } from '@cpb/kit';
+import { dropDatabase, graphql, mintCallerToken } from '@cpb/kit';
 import { TEST_SERVER_URL } from '@cpb/kit/testing';
 import { communityOverviewQuery, firstCommunityQuery } from '../scripts/lib/sample-query';
 import { serviceDatabaseUrl, startStack, type Stack } from '../scripts/lib/stack';
@@ -13,8 +13,10 @@ jest.setTimeout(240_000);
 type First = { communities: { edges: { node: { id: string; name: string } }[] } };
 type Overview = { community: { name: string; partyOrganization: { memberCount: number | null }; residentUnits: { name: string; resources: unknown[] | null }[]; activities: { edges: unknown[] } | null } | null };
 
+const admin = async () => ({ authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'e2e' })}` });
+
 async function firstCommunityId(stack: Stack): Promise<string> {
-  const result = await graphql<First>(stack.gatewayUrl, firstCommunityQuery);
+  const result = await graphql<First>(stack.gatewayUrl, firstCommunityQuery, undefined, await admin());
   return result.data!.communities.edges[0].node.id;
 }
 
@@ -31,7 +33,7 @@ describe('the whole system as real processes on the Postgres server', () => {
   });
 
   it('answers the cross-subgraph community query through the gateway', async () => {
-    const result = await graphql<Overview>(stack.gatewayUrl, communityOverviewQuery, { id: await firstCommunityId(stack) });
+    const result = await graphql<Overview>(stack.gatewayUrl, communityOverviewQuery, { id: await firstCommunityId(stack) }, await admin());
     expect(result.errors).toBeUndefined();
     expect(result.data!.community!.residentUnits.length).toBe(6);
     expect(result.data!.community!.residentUnits.some((u) => (u.resources ?? []).length > 0)).toBe(true);
@@ -44,11 +46,11 @@ describe('the whole system as real processes on the Postgres server', () => {
     resources.child.process.kill('SIGKILL');
     await resources.child.exited;
 
-    const untouched = await graphql<First>(stack.gatewayUrl, firstCommunityQuery);
+    const untouched = await graphql<First>(stack.gatewayUrl, firstCommunityQuery, undefined, await admin());
     expect(untouched.errors).toBeUndefined();
     expect(untouched.data!.communities.edges).toHaveLength(1);
 
-    const partial = await graphql<Overview>(stack.gatewayUrl, communityOverviewQuery, { id });
+    const partial = await graphql<Overview>(stack.gatewayUrl, communityOverviewQuery, { id }, await admin());
     expect(partial.data!.community!.name).toMatch(/社区$/);
     expect(partial.data!.community!.activities!.edges).toHaveLength(5);
     expect(partial.data!.community!.residentUnits.every((u) => u.resources === null)).toBe(true);
@@ -76,7 +78,7 @@ describe('the whole system on embedded PGlite, with no Postgres server', () => {
   });
 
   it('seeds the demo district and answers the cross-subgraph query', async () => {
-    const result = await graphql<Overview>(stack.gatewayUrl, communityOverviewQuery, { id: await firstCommunityId(stack) });
+    const result = await graphql<Overview>(stack.gatewayUrl, communityOverviewQuery, { id: await firstCommunityId(stack) }, await admin());
     expect(result.errors).toBeUndefined();
     expect(result.data!.community!.residentUnits.length).toBe(6);
     expect(result.data!.community!.activities!.edges).toHaveLength(5);
