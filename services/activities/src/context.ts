@@ -1,14 +1,24 @@
-import type { Peers, RequestInfo, ServiceRuntime } from '@cpb/kit';
+import type { Peers, RequestInfo, ServiceRuntime, Transact } from '@cpb/kit';
 import { ActivityRepository } from './data/activity-repository';
+import { ParticipationRepository } from './data/participation-repository';
+import { StatsRepository } from './data/stats-repository';
+import { TeamRepository } from './data/team-repository';
+import type { Services } from './domain/services';
 import { createLoaders, type Loaders } from './loaders';
 
-export interface Context extends RequestInfo {
+export interface Context extends RequestInfo, Services {
   peers: Peers;
-  activities: ActivityRepository;
+  transact: Transact;
+  teams: TeamRepository;
   loaders: Loaders;
 }
 
-export function createContext({ dataSource, peers }: ServiceRuntime, request: RequestInfo): Context {
-  const activities = new ActivityRepository(dataSource);
-  return { ...request, peers, activities, loaders: createLoaders(activities) };
+export function createContext({ dataSource, peers, transact }: ServiceRuntime, request: RequestInfo): Context {
+  const repositories = {
+    activities: new ActivityRepository(dataSource),
+    participations: new ParticipationRepository(dataSource),
+    teams: new TeamRepository(dataSource),
+    stats: new StatsRepository(dataSource),
+  };
+  return { ...request, peers, transact, teams: repositories.teams, loaders: createLoaders(repositories) };
 }

@@ -1,3 +1,4 @@
 export * from './world';
 export { worldShape, DEMO_MEMBERS, type WorldShape } from './shape';
 export { worldId } from './ids';
+export * from './volunteering';

@@ -1,5 +1,9 @@
 import { ActivityEntity } from './activity';
+import { ParticipationEntity, ServiceHoursEntity } from './participation';
+import { TeamMembershipEntity, VolunteerTeamEntity } from './volunteer-team';
 
 export * from './activity';
+export * from './participation';
+export * from './volunteer-team';
 
-export const entities = [ActivityEntity];
+export const entities = [ActivityEntity, ParticipationEntity, ServiceHoursEntity, VolunteerTeamEntity, TeamMembershipEntity];

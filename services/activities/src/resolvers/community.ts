@@ -1,10 +1,14 @@
 import { readPage, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { ActivityKey } from '../data/activity-repository';
+import { readActivityFilter, type ActivityFilterInput } from '../domain/activity-filter';
+import { statsOf } from './stats';
 
 type CommunityRef = { id: string };
 
 export const Community = {
   __resolveReference: (ref: CommunityRef) => ref,
-  activities: (community: CommunityRef, args: PageArgs, ctx: Context) => ctx.loaders.activitiesOfCommunity(readPage<ActivityKey>(args)).load(community.id),
+  activities: (community: CommunityRef, args: PageArgs & { filter?: ActivityFilterInput | null }, ctx: Context) =>
+    ctx.loaders.activitiesOfCommunity(readActivityFilter(args.filter))(readPage<ActivityKey>(args)).load(community.id),
+  volunteerStats: (community: CommunityRef, args: { from: string; to: string }) => statsOf('community', community.id, [community.id], args),
 };

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { check, ConflictError, NotFoundError, translateConstraint, ValidationError, type Peers } from '@cpb/kit';
+import { ActivityStore } from '../data/activity-store';
+import { ParticipationStore } from '../data/participation-store';
+import type { Activity, ActivityKind } from '../entities';
+import { activityEvents } from '../events';
+import { checkCancellation, checkCapacityChange, checkEditable, checkPublication, checkSchedule, readCapacity, readPlace, readTitle } from './activity-rules';
+import { requireActiveOrganization, requireCommunity, requireResidentUnits } from './peer-checks';
+import type { Services } from './services';
+
+export interface CreateActivityInput {
+  title: string;
+  kind: ActivityKind;
+  organizerId: string;
+  communityId?: string | null;
+  teamId?: string | null;
+  coOrganizerIds?: string[] | null;
+  venueBookingId?: string | null;
+  place?: string | null;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+}
+
+export type UpdateActivityInput = Partial<Omit<CreateActivityInput, 'organizerId' | 'communityId'>>;
+
+const refusals = {
+  activity_venue_booking_idx: () => new ConflictError('That venue booking already serves another activity'),
+  activity_within_capacity: () => new ConflictError('The capacity cannot go below the members already signed up'),
+};
+
+function readCoOrganizers(ids: string[] | null | undefined): string[] {
+  return [...new Set((ids ?? []).map((id) => check.uuid('coOrganizerIds', id)))];
+}
+
+/** An activity takes place in its organiser's community; a street-level organiser names the community. */
+async function communityOf(peers: Peers, organizer: { communityId: string | null }, requested: string | null | undefined): Promise<string> {
+  const communityId = requested ? check.uuid('communityId', requested) : null;
+  if (organizer.communityId) {
+    if (communityId && communityId !== organizer.communityId) throw new ValidationError('communityId', "An activity takes place in its organiser's community");
+    return organizer.communityId;
+  }
+  if (!communityId) throw new ValidationError('communityId', 'A street-level organiser names the community the activity takes place in');
+  await requireCommunity(peers, communityId, 'communityId');
+  return communityId;
+}
+
+async function requireActivity(store: ActivityStore, id: string): Promise<Activity> {
+  const activity = await store.lock(check.uuid('id', id), 'update');
+  if (!activity) throw new NotFoundError('Activity', id, 'id');
+  return activity;
+}
+
+async function requireTeamOf(store: ActivityStore, teamId: string | null): Promise<void> {
+  if (teamId && !(await store.teamExists(teamId))) throw new NotFoundError('VolunteerTeam', teamId, 'teamId');
+}
+
+/** Plans an activity as a DRAFT: nobody can sign up before it is published. */
+export async function createActivity({ transact, peers }: Services, input: CreateActivityInput): Promise<Activity> {
+  const organizerId = check.uuid('organizerId', input.organizerId);
+  const schedule = checkSchedule(check.isoDateTime('startsAt', input.startsAt), check.isoDateTime('endsAt', input.endsAt));
+  const draft = {
+    title: readTitle(input.title),
+    capacity: readCapacity(input.capacity),
+    place: readPlace(input.place),
+    teamId: input.teamId ? check.uuid('teamId', input.teamId) : null,
+    venueBookingId: input.venueBookingId ? check.uuid('venueBookingId', input.venueBookingId) : null,
+    coOrganizerIds: readCoOrganizers(input.coOrganizerIds),
+  };
+  const organizer = await requireActiveOrganization(peers, organizerId, 'organizerId');
+  const communityId = await communityOf(peers, organizer, input.communityId);
+  if (draft.coOrganizerIds.length) await requireResidentUnits(peers, draft.coOrganizerIds, 'coOrganizerIds');
+  return transact(async ({ tx }) => {
+    const store = new ActivityStore(tx);
+    await requireTeamOf(store, draft.teamId);
+    const activity: Activity = { id: randomUUID(), kind: input.kind, status: 'DRAFT', organizerId, communityId, ...draft, ...schedule, signedUpCount: 0, completedAt: null };
+    await store.insert(activity).catch((error: unknown) => translateConstraint(error, refusals));
+    return activity;
+  });
+}
+
+/** Changes a draft; fields left out stay, `null` clears an optional one. */
+export async function updateActivity({ transact, peers }: Services, id: string, input: UpdateActivityInput): Promise<Activity> {
+  const coOrganizerIds = input.coOrganizerIds === undefined ? undefined : readCoOrganizers(input.coOrganizerIds);
+  if (coOrganizerIds?.length) await requireResidentUnits(peers, coOrganizerIds, 'coOrganizerIds');
+  return transact(async ({ tx }) => {
+    const store = new ActivityStore(tx);
+    const current = await requireActivity(store, id);
+    checkEditable(current);
+    const changed: Activity = {
+      ...current,
+      title: input.title != null ? readTitle(input.title) : current.title,
+      kind: input.kind ?? current.kind,
+      capacity: input.capacity != null ? readCapacity(input.capacity) : current.capacity,
+      place: input.place === undefined ? current.place : readPlace(input.place),
+      teamId: input.teamId === undefined ? current.teamId : input.teamId ? check.uuid('teamId', input.teamId) : null,
+      venueBookingId: input.venueBookingId === undefined ? current.venueBookingId : input.venueBookingId ? check.uuid('venueBookingId', input.venueBookingId) : null,
+      coOrganizerIds: coOrganizerIds ?? current.coOrganizerIds,
+      ...checkSchedule(
+        input.startsAt != null ? check.isoDateTime('startsAt', input.startsAt) : current.startsAt,
+        input.endsAt != null ? check.isoDateTime('endsAt', input.endsAt) : current.endsAt,
+      ),
+    };
+    if (changed.teamId !== current.teamId) await requireTeamOf(store, changed.teamId);
+    await store.saveDraft(changed).catch((error: unknown) => translateConstraint(error, refusals));
+    return changed;
+  });
+}
+
+/** Opens a draft for sign-up; from here its time and place are promises to members. */
+export async function publishActivity({ transact }: Services, id: string): Promise<Activity> {
+  return transact(async ({ tx, outbox }) => {
+    const store = new ActivityStore(tx);
+    const activity = await requireActivity(store, id);
+    checkPublication(activity, new Date());
+    await store.publish(activity.id);
+    const published: Activity = { ...activity, status: 'PUBLISHED' };
+    await outbox.emit(activityEvents.published(published));
+    return published;
+  });
+}
+
+export async function changeActivityCapacity({ transact }: Services, id: string, capacity: number): Promise<Activity> {
+  const places = readCapacity(capacity);
+  return transact(async ({ tx, outbox }) => {
+    const store = new ActivityStore(tx);
+    const activity = await requireActivity(store, id);
+    checkCapacityChange(activity, places);
+    if (places === activity.capacity) return activity;
+    await store.changeCapacity(activity.id, places).catch((error: unknown) => translateConstraint(error, refusals));
+    if (activity.status === 'PUBLISHED') await outbox.emit(activityEvents.capacityChanged(activity, places));
+    return { ...activity, capacity: places };
+  });
+}
+
+/** Cancels an activity nobody has checked in to yet; its open sign-ups are cancelled with it. */
+export async function cancelActivity({ transact }: Services, id: string): Promise<Activity> {
+  return transact(async ({ tx, outbox }) => {
+    const store = new ActivityStore(tx);
+    const participations = new ParticipationStore(tx);
+    const activity = await requireActivity(store, id);
+    checkCancellation(activity, await participations.countAttended(activity.id));
+    const cancelledSignUps = await participations.cancelSignUps(activity.id);
+    await store.cancel(activity.id);
+    await outbox.emit(activityEvents.cancelled(activity, cancelledSignUps));
+    return { ...activity, status: 'CANCELLED', signedUpCount: 0 };
+  });
+}

@@ -1,0 +1,35 @@
+import { ValidationError } from '@cpb/kit';
+import type { Context } from '../context';
+import type { StatsScope, StatsScopeKind, VolunteerRank } from '../data/stats-repository';
+import { readPeriod } from '../domain/period';
+
+/** The parent every VolunteerStats field resolves from: one object, so its fields share one loader key. */
+export interface StatsSubject {
+  kind: StatsScopeKind;
+  scope: StatsScope;
+  period: ReturnType<typeof readPeriod>;
+}
+
+export function statsOf(kind: StatsScopeKind, id: string, ids: string[], args: { from: string; to: string }): StatsSubject {
+  return { kind, scope: { id, ids }, period: readPeriod(args.from, args.to) };
+}
+
+const totals = (s: StatsSubject, ctx: Context) => ctx.loaders.volunteerTotals({ kind: s.kind, period: s.period }).load(s.scope);
+
+export const VolunteerStats = {
+  from: (s: StatsSubject) => s.period.from,
+  to: (s: StatsSubject) => s.period.to,
+  hours: async (s: StatsSubject, _: unknown, ctx: Context) => (await totals(s, ctx)).hours,
+  participations: async (s: StatsSubject, _: unknown, ctx: Context) => (await totals(s, ctx)).participations,
+  volunteers: async (s: StatsSubject, _: unknown, ctx: Context) => (await totals(s, ctx)).volunteers,
+  activitiesHeld: async (s: StatsSubject, _: unknown, ctx: Context) => (await totals(s, ctx)).activitiesHeld,
+  topVolunteers: (s: StatsSubject, { first }: { first?: number | null }, ctx: Context) => {
+    const limit = first ?? 10;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ValidationError('first', 'first must be between 1 and 100');
+    return ctx.loaders.topVolunteers({ kind: s.kind, period: s.period, limit }).load(s.scope);
+  },
+};
+
+export const VolunteerRanking = {
+  member: (r: VolunteerRank) => ({ id: r.memberId }),
+};
