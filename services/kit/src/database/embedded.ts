@@ -17,7 +17,10 @@ export async function startEmbeddedPostgres(dataDir: string, serviceName: string
   mkdirSync(dir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const db = await PGlite.create(dir);
+  // PGlite ships contrib extensions as bundles loaded on demand: btree_gist backs the exclusion
+  // constraint that keeps two confirmed bookings of one venue from overlapping (resources service).
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  const db = await PGlite.create(dir, { extensions: { btree_gist } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
   const address = server.getServerConn();
