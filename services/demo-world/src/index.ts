@@ -2,3 +2,4 @@ export * from './world';
 export { worldShape, DEMO_MEMBERS, type WorldShape } from './shape';
 export { worldId } from './ids';
 export * from './volunteering';
+export * as coBuilding from './co-building';
