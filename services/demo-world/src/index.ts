@@ -1,5 +1,6 @@
 export * from './world';
 export { worldShape, DEMO_MEMBERS, type WorldShape } from './shape';
 export { worldId } from './ids';
+export * from './membership';
 export * from './volunteering';
 export * as coBuilding from './co-building';

@@ -1,14 +1,19 @@
-import type { Peers, RequestInfo, ServiceRuntime } from '@cpb/kit';
+import type { Peers, RequestInfo, ServiceRuntime, Transact } from '@cpb/kit';
+import { MemberPages } from './data/member-pages';
 import { MemberRepository } from './data/member-repository';
+import { MembershipRepository } from './data/membership-repository';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context extends RequestInfo {
   peers: Peers;
+  transact: Transact;
   members: MemberRepository;
+  membership: MembershipRepository;
   loaders: Loaders;
 }
 
-export function createContext({ dataSource, peers }: ServiceRuntime, request: RequestInfo): Context {
+export function createContext({ dataSource, peers, transact }: ServiceRuntime, request: RequestInfo): Context {
   const members = new MemberRepository(dataSource);
-  return { ...request, peers, members, loaders: createLoaders(members) };
+  const membership = new MembershipRepository(dataSource);
+  return { ...request, peers, transact, members, membership, loaders: createLoaders(members, membership, new MemberPages(dataSource)) };
 }

@@ -1,24 +1,57 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows, isEmpty, type Logger } from '@cpb/kit';
-import type { World } from '@cpb/demo-world';
+import { applicants, memberIdNumber, membershipOf, type MemberMembership, type World } from '@cpb/demo-world';
+import { probationEndsOn } from './domain/membership-rules';
 
-const PROBATION_DAYS = 365;
+const memberColumns = ['id', 'name', 'gender', 'birth_date', 'ethnicity', 'education', 'phone', 'id_number', 'joined_on', 'status', 'probation_ends_on', 'category', 'organization_id', 'work_unit_id', 'residence_community_id', 'skills', 'responsibility_area'];
+const applicantColumns = ['id', 'name', 'gender', 'birth_date', 'ethnicity', 'education', 'phone', 'id_number', 'category', 'organization_id', 'residence_community_id', 'stage', 'applied_on', 'activist_on', 'candidate_on'];
 
-/** Writes this service's slice of the demo district (its members); skips a non-empty database. */
+/** Writes this service's slice of the demo district; skips a non-empty database. */
 export async function seedWorld(db: DataSource, world: World, logger: Logger): Promise<void> {
   if (!(await isEmpty(db.manager, 'member'))) {
     logger.info('members already has data; seed skipped');
     return;
   }
-  const columns = ['id', 'name', 'gender', 'birth_date', 'ethnicity', 'education', 'phone', 'id_number', 'joined_on', 'status', 'probation_ends_on', 'category', 'organization_id', 'work_unit_id', 'residence_community_id', 'skills', 'responsibility_area'];
+  const counts = { registrations: 0, transfers: 0, checkIns: 0, applicants: 0 };
+  const lifeOf = membershipOf(world);
   await db.transaction(async (tx) => {
+    let m = 0;
     for (const chunk of world.memberChunks()) {
-      const rows = chunk.map((m) => {
-        const probationEnds = m.status === 'PROBATIONARY' ? new Date(Date.parse(m.joinedOn) + PROBATION_DAYS * 86_400_000).toISOString().slice(0, 10) : null;
-        return [m.id, m.name, m.gender, m.birthDate, m.ethnicity, m.education, m.phone, m.idNumber, m.joinedOn, m.status, probationEnds, m.category, m.organizationId, m.workUnitId, m.residenceCommunityId, m.skills, m.responsibilityArea];
-      });
-      await insertRows(tx, 'member', columns, rows);
+      const first = m;
+      const rows = chunk.map((member, i) => [
+        member.id, member.name, member.gender, member.birthDate, member.ethnicity, member.education, member.phone, memberIdNumber(first + i, member), member.joinedOn, member.status,
+        member.status === 'PROBATIONARY' ? probationEndsOn(member.joinedOn) : null,
+        member.category, member.organizationId, member.workUnitId, member.residenceCommunityId, member.skills, member.responsibilityArea,
+      ]);
+      await insertRows(tx, 'member', memberColumns, rows);
+      const lives = chunk.map((member) => lifeOf(m++, member));
+      await insertMembership(tx, lives, counts);
     }
+    const applicantRows = [...applicants(world)].map((a) => [
+      a.id, a.name, a.gender, a.birthDate, a.ethnicity, a.education, a.phone, a.idNumber, a.category, a.organizationId, a.residenceCommunityId, a.stage, a.appliedOn, a.activistOn, a.candidateOn,
+    ]);
+    await insertRows(tx, 'applicant', applicantColumns, applicantRows);
+    counts.applicants = applicantRows.length;
   });
-  logger.info({ members: world.shape.members }, 'members seeded');
+  logger.info({ members: world.shape.members, ...counts }, 'members seeded');
+}
+
+/** Registrations with their feedback, open transfers and migrant check-ins of one chunk of members. */
+async function insertMembership(tx: EntityManager, lives: MemberMembership[], counts: Record<string, number>): Promise<void> {
+  const registrations = lives.flatMap((l) => (l.registration ? [l.registration] : []));
+  await insertRows(tx, 'community_registration', ['id', 'member_id', 'community_id', 'work_unit_id', 'status', 'registered_on'], registrations.map((r) => [r.id, r.memberId, r.communityId, r.workUnitId, 'ACTIVE', r.registeredOn]));
+  const feedback = registrations.flatMap((r) => r.feedback.map((f) => [f.id, r.id, f.rating, f.comment, f.recordedOn]));
+  await insertRows(tx, 'registration_feedback', ['id', 'registration_id', 'rating', 'comment', 'recorded_on'], feedback);
+  const transfers = lives.flatMap((l) => (l.transfer ? [l.transfer] : []));
+  await insertRows(
+    tx,
+    'transfer',
+    ['id', 'member_id', 'from_organization_id', 'to_organization_id', 'reason', 'status', 'requested_on', 'decided_on'],
+    transfers.map((t) => [t.id, t.memberId, t.fromOrganizationId, t.toOrganizationId, t.reason, t.status, t.requestedOn, t.decidedOn]),
+  );
+  const checkIns = lives.flatMap((l) => l.checkIns);
+  await insertRows(tx, 'migrant_check_in', ['id', 'member_id', 'organization_id', 'checked_in_on'], checkIns.map((c) => [c.id, c.memberId, c.organizationId, c.checkedInOn]));
+  counts.registrations += registrations.length;
+  counts.transfers += transfers.length;
+  counts.checkIns += checkIns.length;
 }

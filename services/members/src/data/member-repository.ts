@@ -1,9 +1,11 @@
 import { In, type DataSource } from 'typeorm';
 import type { Page } from '@cpb/kit';
 import { MemberEntity, type Member } from '../entities';
+import { likeFragment } from './member-columns';
 
-export interface MemberFilter {
-  organizationId?: string | null;
+/** A member filter with the organisation scope already resolved to ids (the subtree, with includeDescendants). */
+export interface MemberQuery {
+  organizationIds?: string[] | null;
   status?: string | null;
   category?: string | null;
   skill?: string | null;
@@ -19,6 +21,12 @@ export interface MemberCounts {
   fullMembers: number;
 }
 
+export interface CensusCounts {
+  members: number;
+  activists: number;
+}
+
+/** Reads of members, always batched by key. */
 export class MemberRepository {
   constructor(private readonly db: DataSource) {}
 
@@ -26,15 +34,15 @@ export class MemberRepository {
     return this.db.getRepository(MemberEntity).findBy({ id: In([...ids]) });
   }
 
-  /** One page of members matching the filter, `limit + 1` rows after the cursor, plus the total. */
-  async page(filter: MemberFilter, page: Page<MemberKey>): Promise<{ rows: Member[]; total: number }> {
+  /** One page of members matching the query, `limit + 1` rows after the cursor, plus the total. */
+  async page(filter: MemberQuery, page: Page<MemberKey>): Promise<{ rows: Member[]; total: number }> {
     const query = this.db.getRepository(MemberEntity).createQueryBuilder('m');
-    if (filter.organizationId) query.andWhere('m.organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.organizationIds) query.andWhere('m.organization_id = ANY(CAST(:organizationIds AS uuid[]))', { organizationIds: filter.organizationIds });
     if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
     if (filter.category) query.andWhere('m.category = :category', { category: filter.category });
-    if (filter.skill) query.andWhere(':skill = ANY(m.skills)', { skill: filter.skill });
+    if (filter.skill) query.andWhere('m.skills @> ARRAY[CAST(:skill AS text)]', { skill: filter.skill });
     if (filter.communityId) query.andWhere('m.residence_community_id = :communityId', { communityId: filter.communityId });
-    if (filter.nameContains) query.andWhere('m.name LIKE :name', { name: `%${filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (filter.nameContains) query.andWhere('m.name LIKE :name', { name: likeFragment(filter.nameContains) });
     const total = await query.clone().getCount();
     if (page.after) query.andWhere('(m.name, m.id) > (:afterName, :afterId)', { afterName: page.after[0], afterId: page.after[1] });
     const rows = await query.orderBy('m.name', 'ASC').addOrderBy('m.id', 'ASC').limit(page.limit + 1).getMany();
@@ -61,5 +69,18 @@ export class MemberRepository {
       [[...organizationIds]],
     );
     return new Map(rows.map((r) => [r.organization_id, { members: r.members, fullMembers: r.full_members }]));
+  }
+
+  /** The census ("five clears") counts of many communities in one statement: residents who are members, and activists. */
+  async censusByCommunity(communityIds: readonly string[]): Promise<Map<string, CensusCounts>> {
+    const rows: { community_id: string; members: number; activists: number }[] = await this.db.query(
+      `SELECT c.id AS community_id,
+              (SELECT count(*)::int FROM member m WHERE m.residence_community_id = c.id) AS members,
+              (SELECT count(*)::int FROM applicant a
+                WHERE a.residence_community_id = c.id AND a.admitted_member_id IS NULL AND a.stage IN ('ACTIVIST','CANDIDATE')) AS activists
+         FROM unnest($1::uuid[]) AS c(id)`,
+      [[...communityIds]],
+    );
+    return new Map(rows.map((r) => [r.community_id, { members: r.members, activists: r.activists }]));
   }
 }

@@ -1,5 +1,9 @@
+import { Community, CommunityCensus } from './community';
 import { Member } from './member';
+import { Applicant, CommunityRegistration, MigrantCheckIn, RegistrationFeedback, Transfer } from './membership';
+import { Mutation } from './mutation';
 import { Organization } from './organization';
 import { Query } from './query';
+import { ResidentUnit } from './resident-unit';
 
-export const resolvers = { Query, Member, Organization };
+export const resolvers = { Query, Mutation, Member, Applicant, Transfer, CommunityRegistration, RegistrationFeedback, MigrantCheckIn, Organization, Community, ResidentUnit, CommunityCensus };

@@ -1,0 +1,83 @@
+import { In, type DataSource } from 'typeorm';
+import type { Page } from '@cpb/kit';
+import {
+  ApplicantEntity, CommunityRegistrationEntity, MigrantCheckInEntity, RegistrationFeedbackEntity, TransferEntity,
+  type Applicant, type ApplicantStage, type CommunityRegistration, type MigrantCheckIn, type RegistrationFeedback, type Transfer, type TransferStatus,
+} from '../entities';
+import type { MemberKey } from './member-repository';
+
+export interface ApplicantQuery {
+  organizationId?: string | null;
+  stage?: ApplicantStage | null;
+  communityId?: string | null;
+  includeAdmitted?: boolean | null;
+}
+
+export interface TransferQuery {
+  organizationId?: string | null;
+  direction?: 'INCOMING' | 'OUTGOING' | null;
+  status?: TransferStatus | null;
+  memberId?: string | null;
+}
+
+/** Sort key of transfer lists: newest request first, then id. */
+export type TransferKey = [string, string];
+
+/** Reads of what surrounds membership (applicants, transfers, registrations, check-ins), batched by key. */
+export class MembershipRepository {
+  constructor(private readonly db: DataSource) {}
+
+  applicantsByIds(ids: readonly string[]): Promise<Applicant[]> {
+    return this.db.getRepository(ApplicantEntity).findBy({ id: In([...ids]) });
+  }
+
+  async applicantPage(filter: ApplicantQuery, page: Page<MemberKey>): Promise<{ rows: Applicant[]; total: number }> {
+    const query = this.db.getRepository(ApplicantEntity).createQueryBuilder('a');
+    if (!filter.includeAdmitted) query.andWhere('a.admitted_member_id IS NULL');
+    if (filter.organizationId) query.andWhere('a.organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.stage) query.andWhere('a.stage = :stage', { stage: filter.stage });
+    if (filter.communityId) query.andWhere('a.residence_community_id = :communityId', { communityId: filter.communityId });
+    const total = await query.clone().getCount();
+    if (page.after) query.andWhere('(a.name, a.id) > (:afterName, :afterId)', { afterName: page.after[0], afterId: page.after[1] });
+    const rows = await query.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').limit(page.limit + 1).getMany();
+    return { rows, total };
+  }
+
+  transfersByIds(ids: readonly string[]): Promise<Transfer[]> {
+    return this.db.getRepository(TransferEntity).findBy({ id: In([...ids]) });
+  }
+
+  transfersOfMembers(memberIds: readonly string[]): Promise<Transfer[]> {
+    return this.db.getRepository(TransferEntity).find({ where: { memberId: In([...memberIds]) }, order: { requestedOn: 'DESC', id: 'DESC' } });
+  }
+
+  async transferPage(filter: TransferQuery, page: Page<TransferKey>): Promise<{ rows: Transfer[]; total: number }> {
+    const query = this.db.getRepository(TransferEntity).createQueryBuilder('t');
+    if (filter.organizationId) {
+      const sides = filter.direction === 'INCOMING' ? ['to'] : filter.direction === 'OUTGOING' ? ['from'] : ['to', 'from'];
+      query.andWhere(`(${sides.map((side) => `t.${side}_organization_id = :organizationId`).join(' OR ')})`, { organizationId: filter.organizationId });
+    }
+    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+    if (filter.memberId) query.andWhere('t.member_id = :memberId', { memberId: filter.memberId });
+    const total = await query.clone().getCount();
+    if (page.after) query.andWhere('(t.requested_on, t.id) < (:afterOn, :afterId)', { afterOn: page.after[0], afterId: page.after[1] });
+    const rows = await query.orderBy('t.requested_on', 'DESC').addOrderBy('t.id', 'DESC').limit(page.limit + 1).getMany();
+    return { rows, total };
+  }
+
+  registrationsByIds(ids: readonly string[]): Promise<CommunityRegistration[]> {
+    return this.db.getRepository(CommunityRegistrationEntity).findBy({ id: In([...ids]) });
+  }
+
+  registrationsOfMembers(memberIds: readonly string[]): Promise<CommunityRegistration[]> {
+    return this.db.getRepository(CommunityRegistrationEntity).find({ where: { memberId: In([...memberIds]) }, order: { registeredOn: 'DESC', id: 'DESC' } });
+  }
+
+  feedbackOfRegistrations(registrationIds: readonly string[]): Promise<RegistrationFeedback[]> {
+    return this.db.getRepository(RegistrationFeedbackEntity).find({ where: { registrationId: In([...registrationIds]) }, order: { recordedOn: 'ASC', id: 'ASC' } });
+  }
+
+  checkInsOfMembers(memberIds: readonly string[]): Promise<MigrantCheckIn[]> {
+    return this.db.getRepository(MigrantCheckInEntity).find({ where: { memberId: In([...memberIds]) }, order: { checkedInOn: 'DESC', id: 'DESC' } });
+  }
+}

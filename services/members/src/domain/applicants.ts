@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { check, ConflictError, NotFoundError, todayIso, translateConstraint, type Peers, type UnitOfWork } from '@cpb/kit';
+import { MemberStore } from '../data/member-store';
+import type { Applicant, ApplicantStage, Member } from '../entities';
+import { applicantEvents, memberEvents } from '../events';
+import { idNumberTaken } from './member-records';
+import { checkActionDate, checkAdmission, checkAdultDate, checkAdvance, probationEndsOn } from './membership-rules';
+import { checkPerson, type PersonInput } from './person';
+import { requireActiveOrganization, requirePlaces } from './peer-facts';
+
+export interface RecordApplicantInput extends PersonInput {
+  organizationId: string;
+  appliedOn?: string | null;
+}
+
+const applicationTaken = { applicant_id_number_key: () => new ConflictError('An application with this ID number (idNumber) is already recorded') };
+
+async function requireApplicant(store: MemberStore, id: string, field: string): Promise<Applicant> {
+  const applicant = await store.lockApplicant(check.uuid(field, id));
+  if (!applicant) throw new NotFoundError('Applicant', id, field);
+  return applicant;
+}
+
+/** Records an application to join (入党申请) with an active organisation; applicants are 18 or older. */
+export async function recordApplicant({ tx, outbox }: UnitOfWork, peers: Peers, input: RecordApplicantInput): Promise<Applicant> {
+  const today = todayIso();
+  const person = checkPerson(input, today);
+  const appliedOn = checkAdultDate('appliedOn', input.appliedOn ?? today, person.birthDate, today);
+  const organizationId = check.uuid('organizationId', input.organizationId);
+  await Promise.all([requireActiveOrganization(peers, organizationId, 'organizationId'), requirePlaces(peers, person)]);
+  const store = new MemberStore(tx);
+  if (await store.hasMemberWithIdNumber(person.idNumber)) throw new ConflictError('This person (idNumber) is already a member');
+  const applicant: Applicant = { id: randomUUID(), ...person, organizationId, stage: 'APPLICANT', appliedOn, activistOn: null, candidateOn: null, admittedMemberId: null };
+  await store.insertApplicant(applicant).catch((error: unknown) => translateConstraint(error, applicationTaken));
+  await outbox.emit(applicantEvents.recorded(applicant));
+  return applicant;
+}
+
+/** Moves an applicant on: to activist (入党积极分子), then to candidate (发展对象) after a year as activist. */
+export async function advanceApplicant({ tx, outbox }: UnitOfWork, id: string, stage: ApplicantStage, on?: string | null): Promise<Applicant> {
+  const store = new MemberStore(tx);
+  const applicant = await requireApplicant(store, id, 'id');
+  const previous = applicant.stage === 'ACTIVIST' && applicant.activistOn ? { date: applicant.activistOn, what: 'becoming an activist' } : { date: applicant.appliedOn, what: 'the application' };
+  const date = checkActionDate('on', on ?? todayIso(), todayIso(), previous);
+  checkAdvance(applicant, stage, date);
+  await store.advanceApplicant(applicant.id, stage, date);
+  const advanced: Applicant = { ...applicant, stage, ...(stage === 'ACTIVIST' ? { activistOn: date } : { candidateOn: date }) };
+  await outbox.emit(applicantEvents.advanced(advanced, date));
+  return advanced;
+}
+
+/** Admits a candidate (发展对象) as a probationary member (预备党员) of the organisation that trained them. */
+export async function admitMember({ tx, outbox }: UnitOfWork, peers: Peers, applicantId: string, joinedOn?: string | null): Promise<Member> {
+  const store = new MemberStore(tx);
+  const applicant = await requireApplicant(store, applicantId, 'applicantId');
+  checkAdmission(applicant);
+  const today = todayIso();
+  const joined = checkAdultDate('joinedOn', joinedOn ?? today, applicant.birthDate, today);
+  checkActionDate('joinedOn', joined, today, { date: applicant.candidateOn ?? applicant.appliedOn, what: 'becoming a candidate' });
+  await requireActiveOrganization(peers, applicant.organizationId, 'applicantId');
+  const member: Member & { applicantId: string; probationEndsOn: string } = {
+    id: randomUUID(),
+    name: applicant.name,
+    gender: applicant.gender,
+    birthDate: applicant.birthDate,
+    ethnicity: applicant.ethnicity,
+    education: applicant.education,
+    phone: applicant.phone,
+    idNumber: applicant.idNumber,
+    joinedOn: joined,
+    status: 'PROBATIONARY',
+    probationEndsOn: probationEndsOn(joined),
+    convertedOn: null,
+    applicantId: applicant.id,
+    category: applicant.category,
+    organizationId: applicant.organizationId,
+    workUnitId: applicant.workUnitId,
+    residenceCommunityId: applicant.residenceCommunityId,
+    skills: [],
+    responsibilityArea: null,
+  };
+  await store.insertMember(member).catch((error: unknown) => translateConstraint(error, idNumberTaken));
+  await store.markAdmitted(applicant.id, member.id);
+  await outbox.emit(memberEvents.admitted(member));
+  return member;
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { check, ConflictError, NotFoundError, todayIso, translateConstraint, ValidationError, type Peers, type UnitOfWork } from '@cpb/kit';
+import { MemberStore } from '../data/member-store';
+import { MembershipStore } from '../data/membership-store';
+import type { Member, MemberCategory, MemberStatus } from '../entities';
+import { memberEvents } from '../events';
+import { checkMobile } from './identity';
+import { checkAdultDate, checkConversion, checkActionDate, probationEndsOn } from './membership-rules';
+import { checkPerson, optionalText, type PersonInput } from './person';
+import { requireActiveOrganization, requirePlaces } from './peer-facts';
+
+export interface CreateMemberInput extends PersonInput {
+  joinedOn: string;
+  status?: MemberStatus | null;
+  organizationId: string;
+  skills?: string[] | null;
+  responsibilityArea?: string | null;
+}
+
+export interface UpdateMemberInput {
+  name?: string | null;
+  gender?: 'MALE' | 'FEMALE' | null;
+  ethnicity?: string | null;
+  education?: string | null;
+  phone?: string | null;
+  category?: MemberCategory | null;
+  workUnitId?: string | null;
+  residenceCommunityId?: string | null;
+  skills?: string[] | null;
+  responsibilityArea?: string | null;
+}
+
+export const idNumberTaken = { member_id_number_key: () => new ConflictError('A member with this ID number (idNumber) is already recorded') };
+
+/** The status a member joining on `joinedOn` has today, unless the caller states it: probation lasts a year. */
+function statusOn(joinedOn: string, today: string, stated: MemberStatus | null | undefined): { status: MemberStatus; probationEndsOn: string | null } {
+  const ends = probationEndsOn(joinedOn);
+  const status = stated ?? (ends > today ? 'PROBATIONARY' : 'FULL');
+  if (status === 'FULL' && ends > today) throw new ValidationError('status', `A member who joined on ${joinedOn} is on probation until ${ends}`);
+  return { status, probationEndsOn: status === 'PROBATIONARY' ? ends : null };
+}
+
+/** Records an existing member with every rule of the record checked, in the one organisation that holds them. */
+export async function createMember({ tx, outbox }: UnitOfWork, peers: Peers, input: CreateMemberInput): Promise<Member> {
+  const today = todayIso();
+  const person = checkPerson(input, today);
+  const joinedOn = checkAdultDate('joinedOn', input.joinedOn, person.birthDate, today);
+  const organizationId = check.uuid('organizationId', input.organizationId);
+  const responsibilityArea = optionalText('responsibilityArea', input.responsibilityArea, 50);
+  await Promise.all([requireActiveOrganization(peers, organizationId, 'organizationId'), requirePlaces(peers, person)]);
+  const member: Member = {
+    id: randomUUID(),
+    ...person,
+    joinedOn,
+    ...statusOn(joinedOn, today, input.status),
+    convertedOn: null,
+    applicantId: null,
+    organizationId,
+    skills: [...new Set(input.skills ?? [])],
+    responsibilityArea,
+  };
+  await new MemberStore(tx).insertMember(member).catch((error: unknown) => translateConstraint(error, idNumberTaken));
+  await outbox.emit(memberEvents.recorded(member));
+  return member;
+}
+
+const editable = ['name', 'gender', 'ethnicity', 'education', 'phone', 'category', 'workUnitId', 'residenceCommunityId', 'skills', 'responsibilityArea'] as const;
+
+/** Changes the given fields of a member's record; the organisation and status have their own use cases. */
+export async function updateMember({ tx, outbox }: UnitOfWork, peers: Peers, id: string, input: UpdateMemberInput): Promise<Member> {
+  const memberId = check.uuid('id', id);
+  const patch: Partial<Member> = {};
+  if (input.name !== undefined) patch.name = check.name('name', input.name ?? '', 50);
+  if (input.gender) patch.gender = input.gender;
+  if (input.ethnicity !== undefined) patch.ethnicity = optionalText('ethnicity', input.ethnicity, 20) ?? refuse('ethnicity', 'ethnicity must be 1 to 20 characters');
+  if (input.education !== undefined) patch.education = optionalText('education', input.education, 50);
+  if (input.phone !== undefined) patch.phone = input.phone ? checkMobile('phone', input.phone) : null;
+  if (input.category) patch.category = input.category;
+  if (input.workUnitId !== undefined) patch.workUnitId = input.workUnitId ? check.uuid('workUnitId', input.workUnitId) : null;
+  if (input.residenceCommunityId !== undefined) patch.residenceCommunityId = input.residenceCommunityId ? check.uuid('residenceCommunityId', input.residenceCommunityId) : null;
+  if (input.skills) patch.skills = [...new Set(input.skills)];
+  if (input.responsibilityArea !== undefined) patch.responsibilityArea = optionalText('responsibilityArea', input.responsibilityArea, 50);
+  await requirePlaces(peers, patch);
+
+  const store = new MemberStore(tx);
+  const member = await store.lockMember(memberId);
+  if (!member) throw new NotFoundError('Member', memberId, 'id');
+  const changed = editable.filter((field) => field in patch && JSON.stringify(patch[field]) !== JSON.stringify(member[field]));
+  if (changed.length === 0) return member;
+  if (changed.includes('category') && member.category === 'EMPLOYED' && (await new MembershipStore(tx).activeRegistrationOf(memberId))) {
+    throw new ConflictError(`${member.name} is registered with a community as an employed member: end the registration before changing the category`);
+  }
+  await store.updateMember(memberId, Object.fromEntries(changed.map((field) => [field, patch[field]])));
+  const updated = { ...member, ...patch };
+  await outbox.emit(memberEvents.updated(updated, [...changed]));
+  return updated;
+}
+
+/** Conversion to full membership (转正), once the year of probation is over. */
+export async function convertToFullMember({ tx, outbox }: UnitOfWork, memberId: string, convertedOn?: string | null): Promise<Member> {
+  const id = check.uuid('memberId', memberId);
+  const store = new MemberStore(tx);
+  const member = await store.lockMember(id);
+  if (!member) throw new NotFoundError('Member', id, 'memberId');
+  const on = checkActionDate('convertedOn', convertedOn ?? todayIso(), todayIso(), { date: member.joinedOn, what: 'joining' });
+  checkConversion(member, on);
+  await store.convertToFull(id, on);
+  await outbox.emit(memberEvents.convertedToFull(member, on));
+  return { ...member, status: 'FULL', probationEndsOn: null, convertedOn: on };
+}
+
+function refuse(field: string, message: string): never {
+  throw new ValidationError(field, message);
+}

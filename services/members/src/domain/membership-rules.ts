@@ -1,0 +1,76 @@
+import { check, ConflictError, ValidationError } from '@cpb/kit';
+import type { ApplicantStage } from '../entities';
+
+/** Members join at 18 or older; probation (预备期) lasts one year from the branch meeting's vote. */
+export const ADULT_AGE = 18;
+export const PROBATION_YEARS = 1;
+/** An activist is observed for at least a year before becoming a candidate (培养考察一年以上). */
+export const ACTIVIST_YEARS_BEFORE_CANDIDATE = 1;
+
+/** The date `years` after `iso`; 29 February becomes 28 February in a common year, as in Postgres. */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return new Date(Date.UTC(y + years, m - 1, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
+export function eighteenthBirthday(birthDate: string): string {
+  return addYears(birthDate, ADULT_AGE);
+}
+
+export function probationEndsOn(joinedOn: string): string {
+  return addYears(joinedOn, PROBATION_YEARS);
+}
+
+/** A date of the record (joining, applying) that is real, on or after the 18th birthday and not in the future. */
+export function checkAdultDate(field: string, value: string, birthDate: string, today: string): string {
+  check.isoDate(field, value);
+  if (value > today) throw new ValidationError(field, `${field} ${value} is in the future`);
+  const adult = eighteenthBirthday(birthDate);
+  if (value < adult) throw new ValidationError(field, `${field} ${value} is before the 18th birthday (${adult})`);
+  return value;
+}
+
+/** A birth date that is real and in the past. */
+export function checkBirthDate(field: string, value: string, today: string): string {
+  check.isoDate(field, value);
+  if (value >= today) throw new ValidationError(field, `${field} must be in the past`);
+  return value;
+}
+
+/** A date an action happened on: real, not in the future, and not before `notBefore` (what it follows). */
+export function checkActionDate(field: string, value: string, today: string, notBefore?: { date: string; what: string }): string {
+  check.isoDate(field, value);
+  if (value > today) throw new ValidationError(field, `${field} ${value} is in the future`);
+  if (notBefore && value < notBefore.date) throw new ValidationError(field, `${field} ${value} is before ${notBefore.what} (${notBefore.date})`);
+  return value;
+}
+
+/** Conversion to full membership (转正): only a probationary member whose year of probation is over. */
+export function checkConversion(member: { name: string; status: string; probationEndsOn: string | null }, convertedOn: string): void {
+  if (member.status !== 'PROBATIONARY' || !member.probationEndsOn) throw new ConflictError(`${member.name} is already a full member`);
+  if (convertedOn < member.probationEndsOn) {
+    throw new ConflictError(`${member.name} is on probation until ${member.probationEndsOn}: conversion (转正) comes after one year of probation`);
+  }
+}
+
+const stageOrder: ApplicantStage[] = ['APPLICANT', 'ACTIVIST', 'CANDIDATE'];
+const stageNames: Record<ApplicantStage, string> = { APPLICANT: '入党申请人', ACTIVIST: '入党积极分子', CANDIDATE: '发展对象' };
+
+/** An applicant moves one stage at a time: applicant → activist → candidate, a candidate after a year as activist. */
+export function checkAdvance(applicant: { name: string; stage: ApplicantStage; activistOn: string | null; admittedMemberId: string | null }, to: ApplicantStage, on: string): void {
+  if (applicant.admittedMemberId) throw new ConflictError(`${applicant.name} has already been admitted`);
+  const next = stageOrder[stageOrder.indexOf(applicant.stage) + 1];
+  if (to !== next) {
+    throw new ConflictError(`${applicant.name} is ${stageNames[applicant.stage]}: the next stage is ${next ? stageNames[next] : 'admission (admitMember)'}`);
+  }
+  if (to === 'CANDIDATE' && applicant.activistOn && on < addYears(applicant.activistOn, ACTIVIST_YEARS_BEFORE_CANDIDATE)) {
+    throw new ConflictError(`${applicant.name} has been an activist since ${applicant.activistOn}: a candidate (发展对象) needs a year as activist first`);
+  }
+}
+
+/** Only a candidate (发展对象) not yet admitted is admitted as a probationary member. */
+export function checkAdmission(applicant: { name: string; stage: ApplicantStage; admittedMemberId: string | null }): void {
+  if (applicant.admittedMemberId) throw new ConflictError(`${applicant.name} has already been admitted`);
+  if (applicant.stage !== 'CANDIDATE') throw new ConflictError(`${applicant.name} is ${stageNames[applicant.stage]}: only a candidate (发展对象) is admitted`);
+}

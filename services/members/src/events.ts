@@ -1,0 +1,64 @@
+import type { DomainEvent } from '@cpb/kit';
+import type { Applicant, CommunityRegistration, Member, MigrantCheckIn, RegistrationFeedback, Transfer } from './entities';
+
+/**
+ * The event types this service emits (schemas in schemas/events/<type>.json). No personal data:
+ * no name, phone, ID number, birth date or free text (reasons, comments) ever leaves in an event.
+ * Member events are keyed by the member, so each member's history stays in order.
+ */
+const aboutMember = (memberId: string, type: string, data: Record<string, unknown>): DomainEvent => ({ type, aggregateType: 'member', aggregateId: memberId, data });
+
+export const memberEvents = {
+  recorded: (m: Member): DomainEvent =>
+    aboutMember(m.id, 'member.recorded', {
+      memberId: m.id, organizationId: m.organizationId, status: m.status, category: m.category, joinedOn: m.joinedOn,
+      probationEndsOn: m.probationEndsOn, workUnitId: m.workUnitId, residenceCommunityId: m.residenceCommunityId,
+    }),
+  admitted: (m: Member & { applicantId: string; probationEndsOn: string }): DomainEvent =>
+    aboutMember(m.id, 'member.admitted', {
+      memberId: m.id, applicantId: m.applicantId, organizationId: m.organizationId, category: m.category, joinedOn: m.joinedOn,
+      probationEndsOn: m.probationEndsOn, workUnitId: m.workUnitId, residenceCommunityId: m.residenceCommunityId,
+    }),
+  /** Names the changed fields; values only where they are not personal. */
+  updated: (m: Member, changedFields: string[]): DomainEvent =>
+    aboutMember(m.id, 'member.updated', { memberId: m.id, changedFields, category: m.category, workUnitId: m.workUnitId, residenceCommunityId: m.residenceCommunityId, skills: m.skills }),
+  convertedToFull: (m: Member, convertedOn: string): DomainEvent =>
+    aboutMember(m.id, 'member.converted-to-full', { memberId: m.id, organizationId: m.organizationId, convertedOn }),
+};
+
+const transferData = (t: Transfer) => ({ transferId: t.id, memberId: t.memberId, fromOrganizationId: t.fromOrganizationId, toOrganizationId: t.toOrganizationId });
+
+export const transferEvents = {
+  requested: (t: Transfer): DomainEvent => aboutMember(t.memberId, 'member.transfer-requested', { ...transferData(t), requestedOn: t.requestedOn }),
+  approved: (t: Transfer, decidedOn: string): DomainEvent => aboutMember(t.memberId, 'member.transfer-approved', { ...transferData(t), decidedOn }),
+  rejected: (t: Transfer, decidedOn: string): DomainEvent => aboutMember(t.memberId, 'member.transfer-rejected', { ...transferData(t), decidedOn }),
+  completed: (t: Transfer, completedOn: string): DomainEvent => aboutMember(t.memberId, 'member.transferred', { ...transferData(t), completedOn }),
+};
+
+export const registrationEvents = {
+  registered: (r: CommunityRegistration): DomainEvent =>
+    aboutMember(r.memberId, 'member.registered-with-community', { registrationId: r.id, memberId: r.memberId, communityId: r.communityId, workUnitId: r.workUnitId, registeredOn: r.registeredOn }),
+  ended: (r: CommunityRegistration, endedOn: string): DomainEvent =>
+    aboutMember(r.memberId, 'member.registration-ended', { registrationId: r.id, memberId: r.memberId, communityId: r.communityId, endedOn }),
+  feedbackRecorded: (r: CommunityRegistration, f: RegistrationFeedback): DomainEvent =>
+    aboutMember(r.memberId, 'member.feedback-recorded', {
+      feedbackId: f.id, registrationId: r.id, memberId: r.memberId, communityId: r.communityId, workUnitId: r.workUnitId, rating: f.rating, recordedOn: f.recordedOn,
+    }),
+  migrantCheckedIn: (c: MigrantCheckIn): DomainEvent =>
+    aboutMember(c.memberId, 'member.migrant-checked-in', { checkInId: c.id, memberId: c.memberId, organizationId: c.organizationId, checkedInOn: c.checkedInOn }),
+};
+
+export const applicantEvents = {
+  recorded: (a: Applicant): DomainEvent => ({
+    type: 'applicant.recorded',
+    aggregateType: 'applicant',
+    aggregateId: a.id,
+    data: { applicantId: a.id, organizationId: a.organizationId, stage: a.stage, category: a.category, appliedOn: a.appliedOn, residenceCommunityId: a.residenceCommunityId },
+  }),
+  advanced: (a: Applicant, advancedOn: string): DomainEvent => ({
+    type: 'applicant.advanced',
+    aggregateType: 'applicant',
+    aggregateId: a.id,
+    data: { applicantId: a.id, organizationId: a.organizationId, stage: a.stage, advancedOn },
+  }),
+};

@@ -1,0 +1,13 @@
+import { readPage, type PageArgs } from '@cpb/kit';
+import type { Context } from '../context';
+import type { MemberKey } from '../data/member-repository';
+
+export const Community = {
+  __resolveReference: (ref: { id: string }) => ref,
+  registeredMembers: (community: { id: string }, args: PageArgs, ctx: Context) => ctx.loaders.registeredMembers(community.id, readPage<MemberKey>(args)),
+};
+
+/** This service's part of the "five clears" census: members and activists living in the community. */
+export const CommunityCensus = {
+  __resolveReference: async ({ communityId }: { communityId: string }, ctx: Context) => ({ communityId, ...(await ctx.loaders.census.load(communityId)) }),
+};
