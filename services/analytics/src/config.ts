@@ -1,0 +1,28 @@
+import { kafkaEnvSchema, serviceEnvSchema } from '@cpb/kit';
+import { z } from 'zod';
+
+/** Whether the runtime knows an IANA time zone (Node ships full ICU). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The analytics consumer's settings: the kit's database and logging ones, plus its Kafka group and calendar. */
+export const analyticsEnvSchema = serviceEnvSchema
+  .pick({ NODE_ENV: true, HOST: true, LOG_LEVEL: true, DATABASE_URL: true, DATABASE_POOL_MAX: true, EMBEDDED_DATA_DIR: true })
+  .extend({
+    PORT: z.coerce.number().int().min(0).max(65535).default(4005),
+    KAFKA_BROKERS: kafkaEnvSchema.shape.KAFKA_BROKERS,
+    /** Its own consumer group, so it gets every event whatever other consumers do. */
+    KAFKA_GROUP_ID: z.string().min(1).default('cpb-analytics'),
+    /** The calendar that decides which month an hour of service falls in (the communities keep Beijing time). */
+    READ_MODEL_TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('Asia/Shanghai'),
+  })
+  // Unlike the services, analytics has nothing to do without a broker: it only reads topics.
+  .refine((config) => config.KAFKA_BROKERS !== undefined, { path: ['KAFKA_BROKERS'], message: 'required: analytics reads the services’ topics' });
+
+export type AnalyticsConfig = z.infer<typeof analyticsEnvSchema> & { KAFKA_BROKERS: string[] };

@@ -1,0 +1,80 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger, Metrics } from '@cpb/kit';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { communityReport, districtSummary } from './reports';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface AnalyticsHttpOptions {
+  dataSource: DataSource;
+  isReady: () => Promise<boolean>;
+  metrics: Metrics;
+  logger: Logger;
+  port: number;
+  host: string;
+}
+
+export interface RunningHttp {
+  /** `http://127.0.0.1:<port>`, the base of /read-model/…, /health, /ready and /metrics. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves the read model as JSON beside /health, /ready and /metrics (the same answers every service gives). */
+export async function startAnalyticsHttp(options: AnalyticsHttpOptions): Promise<RunningHttp> {
+  const { dataSource, logger, metrics } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ready = await options.isReady();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.get('/read-model/summary', async (_req, res) => {
+    res.json(await districtSummary(dataSource));
+  });
+
+  app.get('/read-model/communities/:id', async (req, res) => {
+    const { id } = req.params;
+    if (!GUID.test(id)) {
+      res.status(400).json({ error: 'BAD_REQUEST', message: 'The community id must be a UUID' });
+      return;
+    }
+    const report = await communityReport(dataSource, id);
+    if (!report) {
+      res.status(404).json({ error: 'NOT_FOUND', message: `No event has named community ${id} yet` });
+      return;
+    }
+    res.json(report);
+  });
+
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ error: 'NOT_FOUND', message: 'Try /read-model/summary or /read-model/communities/:id' });
+  });
+  // Express 5 hands rejected handlers here; the caller gets a code, the log gets the cause.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err: error, path: req.path }, 'read model request failed');
+    res.status(500).json({ error: 'INTERNAL_SERVER_ERROR', message: 'The read model could not be read' });
+  });
+
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port }, 'analytics listening');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections(); // keep-alive sockets would otherwise hold close() open
+      }),
+  };
+}

@@ -1,0 +1,5 @@
+import { CreateProcessedEvents1766000000000 } from '@cpb/kit';
+import { CreateReadModel1766000000001 } from './1766000000001-CreateReadModel';
+
+/** Every committed migration, in order. Never edit one that has landed: add a new one. */
+export const migrations = [CreateProcessedEvents1766000000000, CreateReadModel1766000000001];

@@ -1,0 +1,16 @@
+import { ConfigError, loadConfig } from '@cpb/kit';
+import { analyticsEnvSchema } from '../src/config';
+import { monthIn } from '../src/read-model';
+
+it('needs KAFKA_BROKERS, and refuses a time zone the runtime does not know', () => {
+  expect(() => loadConfig(analyticsEnvSchema, {})).toThrow(ConfigError);
+  expect(() => loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092', READ_MODEL_TIME_ZONE: 'Mars/Olympus' })).toThrow(/READ_MODEL_TIME_ZONE: not an IANA time zone/);
+  expect(loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092' })).toMatchObject({ PORT: 4005, KAFKA_BROKERS: ['kafka:9092'], KAFKA_GROUP_ID: 'cpb-analytics', READ_MODEL_TIME_ZONE: 'Asia/Shanghai' });
+});
+
+it('puts an hour in the month of the read model’s calendar, not of UTC', () => {
+  const beijing = monthIn('Asia/Shanghai');
+  expect(beijing('2026-05-31T15:59:59.000Z')).toBe('2026-05');
+  expect(beijing('2026-05-31T16:00:00.000Z')).toBe('2026-06');
+  expect(monthIn('UTC')('2026-05-31T16:00:00.000Z')).toBe('2026-05');
+});
