@@ -1,0 +1,286 @@
+/**
+ * Generates docs/events.md, the event catalogue, from schemas/events/*.json and the table of streams
+ * below. `--check` regenerates in memory and fails when the committed file is stale, so whoever adds
+ * or changes an event type reruns `npm run events:catalogue` and commits the result.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLOUDEVENTS_CONTENT_TYPE, EVENT_SCHEMA_DIR, eventTopic, knownEventTypes, toCloudEvent, toKafkaMessage } from '@cpb/kit';
+
+export const cataloguePath = join(__dirname, '..', '..', 'docs', 'events.md');
+
+/** Which service publishes a type prefix, and which data field holds the aggregate id (the Kafka key). */
+export interface Stream {
+  prefix: string;
+  service: 'organizations' | 'members' | 'resources' | 'activities';
+  /** The aggregate whose events stay in order (one key, one partition). */
+  aggregate: string;
+  key: string;
+}
+
+// A new prefix needs a row here; a type whose prefix is missing stops the generator.
+export const streams: Stream[] = [
+  { prefix: 'organization', service: 'organizations', aggregate: 'organization', key: 'organizationId' },
+  { prefix: 'position', service: 'organizations', aggregate: 'organization', key: 'organizationId' },
+  { prefix: 'street', service: 'organizations', aggregate: 'street', key: 'streetId' },
+  { prefix: 'community', service: 'organizations', aggregate: 'community', key: 'communityId' },
+  { prefix: 'grid', service: 'organizations', aggregate: 'community', key: 'communityId' },
+  { prefix: 'resident-unit', service: 'organizations', aggregate: 'resident unit', key: 'residentUnitId' },
+  { prefix: 'instructor', service: 'organizations', aggregate: 'resident unit', key: 'residentUnitId' },
+  { prefix: 'member', service: 'members', aggregate: 'member', key: 'memberId' },
+  { prefix: 'applicant', service: 'members', aggregate: 'applicant', key: 'applicantId' },
+  { prefix: 'resource', service: 'resources', aggregate: 'resource', key: 'resourceId' },
+  { prefix: 'booking', service: 'resources', aggregate: 'resource (the booked venue)', key: 'resourceId' },
+  { prefix: 'agreement', service: 'resources', aggregate: 'agreement', key: 'agreementId' },
+  { prefix: 'commitment', service: 'resources', aggregate: 'agreement', key: 'agreementId' },
+  { prefix: 'need', service: 'resources', aggregate: 'need', key: 'needId' },
+  { prefix: 'project', service: 'resources', aggregate: 'need (the project answers it)', key: 'needId' },
+  { prefix: 'joint-meeting', service: 'resources', aggregate: 'joint meeting', key: 'jointMeetingId' },
+  { prefix: 'team', service: 'activities', aggregate: 'volunteer team', key: 'teamId' },
+  { prefix: 'activity', service: 'activities', aggregate: 'activity', key: 'activityId' },
+  { prefix: 'participation', service: 'activities', aggregate: 'activity', key: 'activityId' },
+];
+
+export interface JsonSchema {
+  $id?: string;
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  examples?: unknown[];
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  minimum?: number;
+  maximum?: number;
+}
+
+export function readSchema(type: string): JsonSchema {
+  return JSON.parse(readFileSync(join(EVENT_SCHEMA_DIR, `${type}.json`), 'utf8')) as JsonSchema;
+}
+
+export function streamOf(type: string): Stream {
+  const stream = streams.find((s) => type.startsWith(`${s.prefix}.`));
+  if (!stream) throw new Error(`Event type ${type} has no producer: add its prefix to the streams table in scripts/events/catalogue.ts`);
+  return stream;
+}
+
+/** A stable UUID per field name, so the same id (e.g. communityId) reads the same in every example. */
+function exampleUuid(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Readable text for free-text fields, by `<prefix>.<field>` or by field. */
+const EXAMPLE_TEXT: Record<string, string> = {
+  'organization.name': '东风社区党委',
+  'street.name': '东风街道',
+  'grid.name': '第一网格',
+  'resident-unit.name': '市第二人民医院',
+  'resource.name': '党群服务中心会议室',
+  'team.name': '银发志愿服务队',
+  name: '东风社区',
+  previousName: '东风居委会',
+  title: '周末助老义诊',
+  district: '和平区',
+  reason: '场地维修',
+  item: '每季度开放会议室',
+  specialty: '助老服务',
+  role: 'SECRETARY',
+};
+
+/** A deterministic example value that satisfies `schema`; `name` (and the type's `prefix`) pick readable text and shared ids. */
+export function exampleValue(schema: JsonSchema, name: string, prefix = ''): unknown {
+  if (schema.examples?.length) return schema.examples[0];
+  const nonNull = schema.enum?.filter((v) => v !== null);
+  if (nonNull?.length) return nonNull[0];
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  switch (type) {
+    case 'object':
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([field, sub]) => [field, exampleValue(sub, field, prefix)]));
+    case 'array':
+      return schema.items ? [exampleValue(schema.items, name.replace(/Ids$/, 'Id').replace(/s$/, ''), prefix)] : [];
+    case 'integer':
+      return Math.max(schema.minimum ?? 0, Math.min(schema.maximum ?? 3, 3));
+    case 'number':
+      return Math.max(schema.minimum ?? 0, Math.min(schema.maximum ?? 2.5, 2.5));
+    case 'boolean':
+      return true;
+    case 'string':
+      if (schema.format === 'uuid') return exampleUuid(name);
+      if (schema.format === 'date') return '2026-05-18';
+      if (schema.format === 'date-time') return '2026-05-18T01:30:00.000Z';
+      return EXAMPLE_TEXT[`${prefix}.${name}`] ?? EXAMPLE_TEXT[name] ?? name;
+    default:
+      throw new Error(`No example for ${name}: type ${String(schema.type)}`);
+  }
+}
+
+/** The Kafka record a relay would publish for the type's example data (the kit's own envelope code). */
+export function exampleRecord(type: string) {
+  const data = exampleValue(readSchema(type), type, type.split('.')[0]) as Record<string, unknown>;
+  const { service, key } = streamOf(type);
+  const event = toCloudEvent(
+    { seq: '1', id: exampleUuid(`event:${type}`), aggregate_type: type.split('.')[0], aggregate_id: String(data[key]), type, payload: data, occurred_at: new Date('2026-05-18T01:30:00.000Z') },
+    service,
+  );
+  const message = toKafkaMessage(event);
+  return { topic: eventTopic(service), key: message.key as string, headers: message.headers as Record<string, string>, event };
+}
+
+function typeLabel(schema: JsonSchema): string {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'any'];
+  const base = types.filter((t) => t !== 'null').join(' | ');
+  const detail = schema.enum
+    ? `${base}: ${schema.enum.filter((v) => v !== null).map((v) => `\`${String(v)}\``).join(', ')}`
+    : schema.format
+      ? `${base} (${schema.format})`
+      : base === 'array' && schema.items
+        ? `array of ${typeLabel(schema.items)}`
+        : base;
+  return types.includes('null') ? `${detail}, or null` : detail;
+}
+
+function typeSection(type: string): string {
+  const schema = readSchema(type);
+  const stream = streamOf(type);
+  const record = exampleRecord(type);
+  const required = new Set(schema.required ?? []);
+  const fields = Object.entries(schema.properties ?? {}).map(
+    ([field, sub]) => `| \`${field}\`${field === stream.key ? ' (key)' : ''} | ${typeLabel(sub)} | ${required.has(field) ? 'yes' : 'no'} |${sub.description ? ` ${sub.description} |` : ''}`,
+  );
+  return [
+    `### \`${type}\``,
+    '',
+    `Producer **${stream.service}** · topic \`${record.topic}\` · key \`${stream.key}\` (the ${stream.aggregate}) · CloudEvents type \`${record.event.type}\` · schema [\`schemas/events/${type}.json\`](../schemas/events/${type}.json)`,
+    '',
+    '| Field | Type | Required |',
+    '| --- | --- | --- |',
+    ...fields,
+    '',
+    'Example record:',
+    '',
+    '```json',
+    JSON.stringify({ key: record.key, headers: record.headers, value: record.event }, null, 2),
+    '```',
+    '',
+  ].join('\n');
+}
+
+const INTRO = `# Domain events
+
+<!-- Generated by \`npm run events:catalogue\` (scripts/events/catalogue.ts) from schemas/events/*.json: do not edit by hand.
+     \`npm run events:check\`, part of \`npm test\`, fails when this file is stale. -->
+
+Every state change of every service is published to Kafka as a domain event, for analytics teams and for
+services that react to each other. This catalogue lists every event type: who produces it, on which
+topic, with which key, its JSON Schema, and an example record exactly as the relay publishes it.
+
+## How events travel
+
+- **Written with the change.** A mutation writes its events into its service's \`outbox\` table in the same
+  database transaction as the change (\`services/kit/src/transact.ts\`), after validating each one against
+  its JSON Schema. Either both commit or neither does; an event is never published for a change that did
+  not happen, and none is lost when Kafka is down (it waits in the outbox).
+- **Relayed at least once, in order per aggregate.** One relay per database (the holder of an advisory
+  lock) publishes the outbox in \`seq\` order and marks rows only after the broker acknowledged them
+  ([ADR 0002](decisions/0002-outbox-relay.md)). A crash between the acknowledgement and the mark sends
+  rows again: **consumers must dedupe on \`source\` + \`id\`**.
+- **Topics.** One per service: \`<service>.events.v1\` (\`v1\` changes only with an incompatible envelope).
+  The partition count is set when the topics are created (\`kafka-init\` in docker-compose.yml,
+  \`KAFKA_TOPIC_PARTITIONS\`, default 6); services never create topics.
+- **Key = aggregate id.** The record key is the id of the aggregate the event belongs to (the key column
+  below), partitioned with Java-compatible murmur2, so all events of one aggregate land on one partition
+  in the order they happened. There is no order between different aggregates.
+
+## Envelope: CloudEvents 1.0, structured mode
+
+The record value is the whole event as JSON; the header \`content-type: ${CLOUDEVENTS_CONTENT_TYPE}\` says
+so. A sink that drops headers still has every attribute.
+
+| Attribute | Value |
+| --- | --- |
+| \`specversion\` | \`1.0\` |
+| \`id\` | the outbox row's UUID: the same event sent twice has the same id |
+| \`source\` | \`/cpb/<service>\` |
+| \`type\` | \`cn.cpb.<event type>\`, e.g. \`cn.cpb.need.raised\` |
+| \`subject\` | the aggregate id (equal to the record key) |
+| \`time\` | when the change was committed (ISO 8601, UTC) |
+| \`datacontenttype\` | \`application/json\` |
+| \`dataschema\` | the \`$id\` of the type's schema, \`https://schemas.cpb.example/events/<type>.json\` = \`schemas/events/<type>.json\` |
+| \`data\` | the event's fields, valid against that schema (\`additionalProperties: false\`) |
+
+## Consuming
+
+Use the kit's \`startConsumer\` (\`services/kit/src/events/consumer.ts\`): it applies each event in one
+database transaction with an insert into \`processed_event (source, id)\`, so a redelivered event is
+skipped, and commits offsets only after that transaction. Give each read model or reaction its own
+consumer group. \`services/analytics\` is the reference consumer.
+
+## No personal data
+
+Events name people by id only: no name, phone, ID number, address or birth date of a member ever
+leaves in an event. \`test/events-contract.test.ts\` fails if any schema has a property named like one.
+
+## Settings production turns on
+
+- \`KAFKA_IDEMPOTENT=true\`: kafkajs's idempotent producer (experimental in kafkajs, and the librdkafka
+  mock broker the tests use does not serve it), off by default.
+- Topics are created by \`kafka-init\` (the mock broker does not serve CreateTopics, so the tests
+  pre-create them the same way).
+
+## Adding an event type
+
+1. Add \`schemas/events/<type>.json\` (draft-07, \`$id\` as above, \`additionalProperties: false\`, ids only).
+2. Build it in the service's \`src/events.ts\` and emit it through \`outbox.emit\` inside the use case's transaction.
+3. A new prefix needs a row in the streams table of \`scripts/events/catalogue.ts\`.
+4. \`npm run events:catalogue\` and commit \`docs/events.md\`.
+`;
+
+export function generateCatalogue(): string {
+  const types = knownEventTypes();
+  const byService = new Map<string, string[]>();
+  for (const type of types) byService.set(streamOf(type).service, [...(byService.get(streamOf(type).service) ?? []), type]);
+  const topics = [...new Set(streams.map((s) => s.service))].map(
+    (service) => `| \`${eventTopic(service)}\` | ${service} | ${(byService.get(service) ?? []).map((t) => `[\`${t}\`](#${t.replace(/\./g, '')})`).join(', ')} |`,
+  );
+  const index = types.map((type) => {
+    const stream = streamOf(type);
+    return `| [\`${type}\`](#${type.replace(/\./g, '')}) | ${stream.service} | \`${eventTopic(stream.service)}\` | \`${stream.key}\` | [schema](../schemas/events/${type}.json) |`;
+  });
+  return [
+    INTRO,
+    '## Topics',
+    '',
+    '| Topic | Producer | Event types |',
+    '| --- | --- | --- |',
+    ...topics,
+    '',
+    `## Event types (${types.length})`,
+    '',
+    '| Type | Producer | Topic | Key | Schema |',
+    '| --- | --- | --- | --- | --- |',
+    ...index,
+    '',
+    ...types.map(typeSection),
+  ].join('\n');
+}
+
+function main(): void {
+  const markdown = generateCatalogue();
+  if (process.argv.includes('--check')) {
+    const committed = existsSync(cataloguePath) ? readFileSync(cataloguePath, 'utf8') : '';
+    if (committed !== markdown) {
+      console.error('docs/events.md is stale: run `npm run events:catalogue` and commit the result.');
+      process.exit(1);
+    }
+    console.log('event catalogue is up to date');
+    return;
+  }
+  writeFileSync(cataloguePath, markdown);
+  console.log(`wrote ${cataloguePath}`);
+}
+
+if (require.main === module) main();
