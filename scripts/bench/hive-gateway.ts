@@ -1,0 +1,59 @@
+/**
+ * Starts Hive Gateway (the `hive-gateway` CLI from @graphql-hive/gateway) on the same supergraph and
+ * subgraphs as ours. The CLI runs under tsx so its config file can import our TypeScript kit.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { freePort } from '@cpb/kit';
+import { waitUntilReady, type Child } from '../lib/child';
+
+const root = join(__dirname, '..', '..');
+
+/** The committed supergraph with each subgraph's URL replaced by where it answers in this run. */
+export function supergraphWithUrls(supergraphPath: string, urls: Record<string, string>, outDir: string): string {
+  let sdl = readFileSync(supergraphPath, 'utf8');
+  for (const [name, url] of Object.entries(urls)) {
+    sdl = sdl.replace(new RegExp(`(join__graph\\(name: "${name}", url: ")[^"]*(")`), `$1${url}$2`);
+  }
+  mkdirSync(outDir, { recursive: true });
+  const path = join(outDir, 'supergraph.graphql');
+  writeFileSync(path, sdl);
+  return path;
+}
+
+export interface HiveGateway {
+  url: string;
+  child: Child;
+}
+
+export async function startHiveGateway(options: { supergraphPath: string; env: NodeJS.ProcessEnv; workers: number; echo: (line: string) => void }): Promise<HiveGateway> {
+  const port = await freePort();
+  const bin = join(root, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
+  const args = ['--import', 'tsx', bin, 'supergraph', options.supergraphPath, '-c', join(__dirname, 'hive', 'gateway.config.cjs'), '--host', '127.0.0.1', '--port', String(port)];
+  // --fork 1 would still add a primary process; leave it out for one worker, as the CLI does by default.
+  if (options.workers > 1) args.push('--fork', String(options.workers));
+  const process_ = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...options.env, BENCH_SUPERGRAPH: options.supergraphPath }, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [process_.stdout, process_.stderr]) createInterface({ input: stream }).on('line', (line) => options.echo(`[hive] ${line}`));
+  const exited = new Promise<number | null>((resolve) => process_.once('exit', (code) => resolve(code)));
+  const child: Child = {
+    name: 'hive-gateway',
+    process: process_,
+    exited,
+    async stop(graceMs = 10_000) {
+      if (process_.exitCode !== null || process_.signalCode !== null) return;
+      process_.kill('SIGTERM');
+      const timer = setTimeout(() => process_.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  try {
+    await waitUntilReady(`http://127.0.0.1:${port}/readiness`, child, 120_000);
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+  return { url: `http://127.0.0.1:${port}/graphql`, child };
+}

@@ -1,0 +1,154 @@
+/**
+ * The dashboard benchmark (issue 8): `npm run bench` (default scale, ~10 min) or `npm run bench -- --quick`.
+ * Seeds a district, starts the stack with production settings, and drives the same workload through
+ * our gateway, through Hive Gateway and straight at the subgraphs; then the events benchmark.
+ * Options: scripts/bench/options.ts. Results: stdout and bench-results/*.json.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { graphql, mintCallerToken, type Actor } from '@cpb/kit';
+import { startStack, type Stack } from '../lib/stack';
+import { supergraphPath } from '../subgraphs';
+import { recordDirectRequests } from './direct-plan';
+import { runEventsBenchmark, type EventsResult } from './events';
+import { startHiveGateway, supergraphWithUrls, type HiveGateway } from './hive-gateway';
+import { loadOperations, variablePools } from './operations';
+import { parseOptions, type BenchOptions } from './options';
+import { markdownTable, scenarioRows, statementRows, type Scenario, type TargetName } from './report';
+import { statementsPerOperation } from './sql-statements';
+import { runTarget, type TargetResult, type Workload } from './targets';
+
+const root = join(__dirname, '..', '..');
+const resultsDir = join(root, 'bench-results');
+const names = ['organizations', 'members', 'resources', 'activities'];
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+function seed(options: BenchOptions): Promise<number> {
+  const started = Date.now();
+  const args = ['--import', 'tsx', join(root, 'scripts', 'seed.ts'), '--scale', String(options.scale), '--reset', '--prefix', options.databasePrefix];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, DATABASE_URL: options.serverUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve((Date.now() - started) / 1000) : reject(new Error(`seeding failed (exit ${code})`))));
+  });
+}
+
+/** Fresh secrets per run: production settings refuse the development defaults. */
+function benchSecrets(): Record<string, string> {
+  const secret = () => randomBytes(24).toString('hex');
+  return Object.fromEntries([...names.map((n) => [`${n.toUpperCase()}_SECRET`, secret()]), ['JWT_SECRET', secret()]]);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  const secrets = benchSecrets();
+  const env = { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', GATEWAY_WORKERS: String(options.workers), ...secrets };
+  const echo = options.verbose ? (line: string) => console.log(line) : () => {};
+
+  const seedSeconds = options.skipSeed ? undefined : await seed(options);
+  if (seedSeconds !== undefined) log(`seeded ${options.scale} members in ${seedSeconds.toFixed(0)} s`);
+
+  log(`starting the stack (NODE_ENV=production, ${options.workers} gateway worker(s))`);
+  const stack: Stack = await startStack({ serverUrl: options.serverUrl, databasePrefix: options.databasePrefix, ports: 'free', seedDemo: false, env, echo });
+  let hive: HiveGateway | undefined;
+  try {
+    const actor: Actor = { role: 'DISTRICT_ADMIN', sub: 'bench' };
+    const headers = { authorization: `Bearer ${await mintCallerToken(actor, { secret: secrets.JWT_SECRET, expiresIn: '2h' })}` };
+    const operations = loadOperations();
+    const pools = variablePools(operations, options.scale, options.poolSize);
+
+    // An operation the current schema or data cannot answer is left out with a warning, not benchmarked as errors.
+    const skipped: Record<string, string> = {};
+    for (const [op, pool] of pools) {
+      const result = await graphql(stack.gatewayUrl, pool[0].query, pool[0].variables, headers);
+      if (result.errors?.length) {
+        skipped[op] = JSON.stringify(result.errors[0]).slice(0, 300);
+        log(`skipping ${op}: ${skipped[op]}`);
+        pools.delete(op);
+      }
+    }
+    const ops = [...pools.keys()];
+    const statements = await statementsPerOperation(stack.gatewayUrl, headers, stack.services, pools);
+
+    const urls = Object.fromEntries(stack.services.map((s) => [s.name, s.url]));
+    const subgraphSecrets = Object.fromEntries(names.map((n) => [n, secrets[`${n.toUpperCase()}_SECRET`]]));
+    const workload: Workload = { ops, pools, connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmupSeconds, subgraphPids: stack.services.map((s) => s.child.process.pid!) };
+    const results: Partial<Record<TargetName, TargetResult>> = {};
+
+    for (const target of options.targets) {
+      log(`target: ${target}`);
+      if (target === 'ours') {
+        results.ours = await runTarget({ kind: 'gateway', url: stack.gatewayUrl, headers, pids: [stack.gateway.process.pid!] }, workload, log);
+      } else if (target === 'hive') {
+        const supergraph = supergraphWithUrls(supergraphPath, urls, join(resultsDir, 'tmp'));
+        hive = await startHiveGateway({ supergraphPath: supergraph, env, workers: options.workers, echo });
+        results.hive = await runTarget({ kind: 'gateway', url: hive.url, headers, pids: [hive.child.process.pid!] }, workload, log);
+        await hive.child.stop();
+        hive = undefined;
+      } else {
+        const sample = ops.flatMap((op) => pools.get(op)!.slice(0, options.directSample).map((body) => ({ op, body })));
+        log(`  recording the query plans' subgraph requests for ${sample.length} requests`);
+        const requests = await recordDirectRequests({ supergraphSdl: readFileSync(supergraphPath, 'utf8'), urls, secrets: subgraphSecrets, actor }, sample);
+        results.direct = await runTarget({ kind: 'direct', requests, urls, secrets: subgraphSecrets, actor }, workload, log);
+      }
+    }
+
+    let events: EventsResult | undefined;
+    if (options.events) {
+      log('events benchmark (scripts/bench-events.ts)');
+      events = await runEventsBenchmark(options.eventsArgs);
+    }
+    report(options, { seedSeconds, skipped, statements, results, events, ops, started });
+  } finally {
+    await hive?.child.stop();
+    await stack.stop();
+  }
+}
+
+function report(
+  options: BenchOptions,
+  run: { seedSeconds?: number; skipped: Record<string, string>; statements: Record<string, Record<string, number>>; results: Partial<Record<TargetName, TargetResult>>; events?: EventsResult; ops: string[]; started: number },
+): void {
+  const scenarios: Record<string, Scenario> = {};
+  for (const name of [...run.ops, 'overall']) {
+    scenarios[name] = Object.fromEntries(Object.entries(run.results).map(([target, result]) => [target, result!.scenarios[name]]));
+  }
+  const setting = `scale ${options.scale} members, ${options.connections} connections, ${options.seconds} s per operation and ${options.seconds * 3} s for the mix per target, ${options.workers} gateway worker(s), ${cpus().length} cores`;
+  const lines: string[] = [`# Dashboard benchmark${options.label ? ` (${options.label})` : ''}`, '', setting, ''];
+  console.log(`\n${setting}`);
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    const rows = scenarioRows(scenario);
+    console.log(`\n${name === 'overall' ? 'overall (all operations mixed)' : name}`);
+    console.table(rows);
+    lines.push(`## ${name === 'overall' ? 'overall (all operations mixed)' : name}`, '', markdownTable(rows), '');
+  }
+  const sql = statementRows(run.statements);
+  console.log('\nSQL statements per operation (one request through our gateway, per service)');
+  console.table(sql);
+  lines.push('## SQL statements per operation', '', markdownTable(sql), '');
+  for (const [target, result] of Object.entries(run.results)) {
+    if (result!.errorSamples.length) console.log(`\nerrors seen on ${target}:\n  ${result!.errorSamples.join('\n  ')}`);
+  }
+  if (Object.keys(run.skipped).length) console.log(`\nskipped operations: ${JSON.stringify(run.skipped)}`);
+  if (run.events) {
+    console.log(`\nevents benchmark (${run.events.seconds.toFixed(0)} s${run.events.ok ? '' : ', FAILED'})\n${run.events.output}`);
+    lines.push('## Events', '', '```', run.events.output, '```', '');
+  }
+  const seconds = (Date.now() - run.started) / 1000;
+  console.log(`\nbenchmark finished in ${seconds.toFixed(0)} s${run.seedSeconds !== undefined ? ` (seeding ${run.seedSeconds.toFixed(0)} s)` : ''}`);
+
+  mkdirSync(resultsDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const json = JSON.stringify({ options, finishedAt: new Date().toISOString(), seconds, seedSeconds: run.seedSeconds, skipped: run.skipped, scenarios, statements: run.statements, errorSamples: Object.fromEntries(Object.entries(run.results).map(([t, r]) => [t, r!.errorSamples])), events: run.events }, null, 2);
+  for (const file of [join(resultsDir, `bench-${stamp}.json`), options.out ?? join(resultsDir, options.quick ? 'latest-quick.json' : 'latest.json')]) writeFileSync(file, json);
+  writeFileSync(join(resultsDir, options.quick ? 'latest-quick.md' : 'latest.md'), lines.join('\n'));
+  console.log(`results: bench-results/bench-${stamp}.json`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

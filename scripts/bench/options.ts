@@ -1,0 +1,67 @@
+/** Command-line options of `npm run bench`; `--quick` shrinks everything for CI and development. */
+import type { TargetName } from './report';
+
+export interface BenchOptions {
+  quick: boolean;
+  scale: number;
+  databasePrefix: string;
+  serverUrl: string;
+  skipSeed: boolean;
+  /** Seconds each operation runs alone per target; the mixed run lasts three times as long. */
+  seconds: number;
+  warmupSeconds: number;
+  connections: number;
+  /** Variable sets drawn per operation. */
+  poolSize: number;
+  /** Of those, how many are recorded and replayed on the direct path. */
+  directSample: number;
+  targets: TargetName[];
+  /** Gateway processes for ours (GATEWAY_WORKERS) and Hive (--fork), so both get the same cores. */
+  workers: number;
+  events: boolean;
+  eventsArgs: string[];
+  label: string;
+  /** Where the JSON goes besides bench-results/bench-<time>.json (default bench-results/latest[-quick].json). */
+  out?: string;
+  verbose: boolean;
+}
+
+function value(argv: string[], name: string): string | undefined {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
+function whole(argv: string[], name: string, fallback: number, min = 1): number {
+  const raw = value(argv, name);
+  const n = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}`);
+  return n;
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const quick = argv.includes('--quick');
+  const targets = (value(argv, 'targets') ?? 'ours,hive,direct').split(',').map((t) => t.trim()) as TargetName[];
+  const unknown = targets.filter((t) => !['ours', 'hive', 'direct'].includes(t));
+  if (unknown.length) throw new Error(`--targets: unknown ${unknown.join(', ')} (ours, hive, direct)`);
+  const seconds = whole(argv, 'duration', quick ? 3 : 10);
+  return {
+    quick,
+    scale: whole(argv, 'scale', quick ? 3000 : 300_000, 100),
+    // Separate databases, so a quick run never throws away the large data set.
+    databasePrefix: value(argv, 'prefix') ?? (quick ? 'benchq_' : 'bench_'),
+    serverUrl: env.BENCH_DATABASE_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    skipSeed: argv.includes('--skip-seed'),
+    seconds,
+    warmupSeconds: whole(argv, 'warmup', Math.max(2, Math.round(seconds / 2))),
+    connections: whole(argv, 'connections', quick ? 8 : 16),
+    poolSize: whole(argv, 'pool', quick ? 40 : 200),
+    directSample: whole(argv, 'direct-sample', quick ? 10 : 40),
+    targets,
+    workers: whole(argv, 'workers', Number(env.GATEWAY_WORKERS ?? 1)),
+    events: !argv.includes('--no-events'),
+    eventsArgs: quick ? ['--events', '2000', '--samples', '40'] : ['--events', '20000', '--samples', '150'],
+    label: value(argv, 'label') ?? '',
+    out: value(argv, 'out'),
+    verbose: argv.includes('--verbose'),
+  };
+}

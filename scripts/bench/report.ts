@@ -1,0 +1,52 @@
+/** The benchmark's tables: one per operation and one for the mixed workload, with the ratios. */
+import type { LatencySummary } from './recorder';
+import type { Usage } from './process-usage';
+
+export type TargetName = 'ours' | 'hive' | 'direct';
+
+export interface TargetRun extends LatencySummary {
+  /** CPU and peak memory of the gateway's processes (none for the direct path). */
+  gateway?: Usage;
+  /** CPU of the four subgraph services together over the same window. */
+  subgraphs: Usage;
+}
+
+/** Results of one scenario (an operation alone, or the mix) for each target. */
+export type Scenario = Partial<Record<TargetName, TargetRun>>;
+
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}x` : '-');
+
+function row(name: string, run: TargetRun) {
+  return {
+    target: name,
+    'req/s': Math.round(run.rps),
+    'p50 ms': ms(run.p50),
+    'p95 ms': ms(run.p95),
+    'p99 ms': ms(run.p99),
+    errors: run.errors,
+    'gw CPU (cores)': run.gateway ? run.gateway.cores.toFixed(2) : '-',
+    'gw peak RSS MB': run.gateway ? Math.round(run.gateway.peakRssBytes / 2 ** 20) : '-',
+    'subgraphs CPU (cores)': run.subgraphs.cores.toFixed(2),
+  };
+}
+
+export function scenarioRows(scenario: Scenario) {
+  const labels: Record<TargetName, string> = { ours: 'ours (@apollo/gateway)', hive: 'Hive Gateway', direct: 'direct (subgraphs only)' };
+  const rows: Record<string, string | number>[] = (['ours', 'hive', 'direct'] as const).filter((t) => scenario[t]).map((t) => row(labels[t], scenario[t]!));
+  const { ours, hive, direct } = scenario;
+  if (ours && hive) rows.push({ target: 'ours / Hive', 'req/s': ratio(ours.rps, hive.rps), 'p50 ms': ratio(ours.p50, hive.p50), 'p95 ms': ratio(ours.p95, hive.p95), 'p99 ms': ratio(ours.p99, hive.p99) });
+  if (ours && direct) rows.push({ target: 'ours / direct', 'req/s': ratio(ours.rps, direct.rps), 'p50 ms': ratio(ours.p50, direct.p50), 'p95 ms': ratio(ours.p95, direct.p95), 'p99 ms': ratio(ours.p99, direct.p99) });
+  return rows;
+}
+
+/** Markdown for docs and the closing note; the console gets console.table. */
+export function markdownTable(rows: Record<string, string | number>[]): string {
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(columns), line(columns.map(() => '---')), ...rows.map((r) => line(columns.map((c) => r[c] ?? '')))].join('\n');
+}
+
+export function statementRows(counts: Record<string, Record<string, number>>) {
+  return Object.entries(counts).map(([op, perService]) => ({ operation: op, ...perService, total: Object.values(perService).reduce((a, b) => a + b, 0) }));
+}
