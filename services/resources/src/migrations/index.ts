@@ -1,5 +1,6 @@
 import { CreateOutbox1764000000001 } from '@cpb/kit';
 import { CreateResources1764000000000 } from './1764000000000-CreateResources';
+import { CreateCoBuilding1764000000002 } from './1764000000002-CreateCoBuilding';
 
 /** Every committed migration, in order. Never edit one that has landed: add a new one. */
-export const migrations = [CreateResources1764000000000, CreateOutbox1764000000001];
+export const migrations = [CreateResources1764000000000, CreateOutbox1764000000001, CreateCoBuilding1764000000002];

@@ -1,5 +1,10 @@
+import { Agreement, Commitment } from './agreement';
+import { Booking } from './booking';
+import { Community, Organization, ResidentUnit } from './federated';
+import { JointMeeting, PlanItem } from './joint-meeting';
+import { Mutation } from './mutation';
+import { Need, Project } from './need';
 import { Query } from './query';
-import { ResidentUnit } from './resident-unit';
 import { Resource } from './resource';
 
-export const resolvers = { Query, Resource, ResidentUnit };
+export const resolvers = { Query, Mutation, Resource, Booking, Agreement, Commitment, Need, Project, JointMeeting, PlanItem, ResidentUnit, Community, Organization };

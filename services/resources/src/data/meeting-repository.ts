@@ -1,0 +1,27 @@
+import { In, type DataSource } from 'typeorm';
+import type { Page } from '@cpb/kit';
+import { JointMeetingEntity, type JointMeeting } from '../entities';
+import { keysetPage, type SortKey } from './keyset';
+
+export interface JointMeetingFilter {
+  convenerId?: string | null;
+  year?: number | null;
+  attendingUnitId?: string | null;
+}
+
+/** Reads of joint meetings (党建联席会议), newest first. */
+export class MeetingRepository {
+  constructor(private readonly db: DataSource) {}
+
+  byIds(ids: readonly string[]): Promise<JointMeeting[]> {
+    return this.db.getRepository(JointMeetingEntity).findBy({ id: In([...ids]) });
+  }
+
+  page(filter: JointMeetingFilter, page: Page<SortKey>): Promise<{ rows: JointMeeting[]; total: number }> {
+    const query = this.db.getRepository(JointMeetingEntity).createQueryBuilder('m');
+    if (filter.convenerId) query.andWhere('m.convener_id = :convenerId', { convenerId: filter.convenerId });
+    if (filter.year) query.andWhere('m.held_on >= make_date(:year, 1, 1) AND m.held_on < make_date(:year + 1, 1, 1)', { year: filter.year });
+    if (filter.attendingUnitId) query.andWhere(':unitId = ANY(m.attending_unit_ids)', { unitId: filter.attendingUnitId });
+    return keysetPage(query, ['m.held_on', 'm.id'], 'DESC', page);
+  }
+}

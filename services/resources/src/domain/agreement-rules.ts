@@ -1,0 +1,99 @@
+import { check, ConflictError, ValidationError } from '@cpb/kit';
+import type { Agreement, AgreementStatus, Commitment, CommitmentSide, CommitmentStatus } from '../entities';
+import { addDays, addYears } from './local-time';
+
+/**
+ * The "six ones" (六个一) each side commits to, as one city's co-building rules state them: the
+ * default commitments of a new agreement.
+ */
+export const SIX_ONES: Record<CommitmentSide, readonly string[]> = {
+  COMMUNITY: ['确定一个社区党建主题', '制定一个联手共建规划', '健全一套联手共建制度', '召开一次年度共建联席会', '组织一系列社区党建活动', '提供一个良好的工作生活环境'],
+  UNIT: ['制定一个共建方案', '明确一名共建联络员', '建立一支志愿者服务队', '主动为社区办一件实事', '参与一系列社区党建活动', '建成一个社区共建基地'],
+};
+
+export interface CommitmentDraft {
+  side: CommitmentSide;
+  item: string;
+  dueBy: string;
+}
+
+export interface Validity {
+  signedOn: string;
+  validFrom: string;
+  validTo: string;
+}
+
+/** The six ones of both sides, due at the end of the agreement's first year (or its end, if sooner). */
+export function sixOnes(validFrom: string, validTo: string): CommitmentDraft[] {
+  const firstYearEnd = addDays(addYears(validFrom, 1), -1);
+  const dueBy = firstYearEnd < validTo ? firstYearEnd : validTo;
+  return (['COMMUNITY', 'UNIT'] as const).flatMap((side) => SIX_ONES[side].map((item) => ({ side, item, dueBy })));
+}
+
+/** Dates of a new agreement: signed by today, valid for a period that has not already ended. */
+export function checkValidity(validity: Validity, today: string): Validity {
+  const signedOn = check.isoDate('signedOn', validity.signedOn);
+  const validFrom = check.isoDate('validFrom', validity.validFrom);
+  const validTo = check.isoDate('validTo', validity.validTo);
+  if (signedOn > today) throw new ValidationError('signedOn', 'An agreement cannot be signed in the future');
+  if (validTo <= validFrom) throw new ValidationError('validTo', 'validTo must be after validFrom');
+  if (validTo < today) throw new ValidationError('validTo', `An agreement valid only until ${validTo} has already expired`);
+  return { signedOn, validFrom, validTo };
+}
+
+/** A commitment's item and due date, due within the agreement's validity. */
+export function checkCommitment(draft: CommitmentDraft, agreement: Pick<Validity, 'validFrom' | 'validTo'>, field = 'commitments'): CommitmentDraft {
+  const item = check.name(`${field}.item`, draft.item, 200);
+  const dueBy = check.isoDate(`${field}.dueBy`, draft.dueBy);
+  if (dueBy < agreement.validFrom || dueBy > agreement.validTo) {
+    throw new ValidationError(`${field}.dueBy`, `dueBy ${dueBy} must fall within the agreement (${agreement.validFrom} to ${agreement.validTo})`);
+  }
+  return { side: draft.side, item, dueBy };
+}
+
+/** The status a reader sees: an active agreement past its validTo has expired. */
+export function effectiveStatus(agreement: Pick<Agreement, 'status' | 'validTo'>, today: string): AgreementStatus {
+  return agreement.status === 'ACTIVE' && agreement.validTo < today ? 'EXPIRED' : agreement.status;
+}
+
+/** Commitments are worked on, and agreements terminated, only while the agreement is in force. */
+export function checkInForce(agreement: Agreement, today: string): void {
+  const status = effectiveStatus(agreement, today);
+  if (status !== 'ACTIVE') throw new ConflictError(`The agreement "${agreement.title}" is ${status.toLowerCase()}`);
+}
+
+/** Progress moves forward only: PENDING → IN_PROGRESS → DONE (or straight to DONE); DONE is final. */
+export function checkProgress(commitment: Commitment, requested: CommitmentStatus): Exclude<CommitmentStatus, 'PENDING'> {
+  if (requested === 'PENDING') throw new ValidationError('status', 'Progress is recorded as IN_PROGRESS or DONE');
+  if (commitment.status === 'DONE') throw new ConflictError(`"${commitment.item}" is already done`);
+  return requested;
+}
+
+export interface Review {
+  year: number;
+  due: number;
+  done: number;
+  open: number;
+  overdue: number;
+  completionRate: number | null;
+  doneCommitments: Commitment[];
+  openCommitments: Commitment[];
+}
+
+/** The yearly review (年度考评): the commitments due in `year`, done and still open, and which are overdue. */
+export function reviewYear(commitments: readonly Commitment[], year: number, today: string): Review {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new ValidationError('year', 'year must be a calendar year, e.g. 2026');
+  const due = commitments.filter((c) => c.dueBy.startsWith(`${year}-`));
+  const doneCommitments = due.filter((c) => c.status === 'DONE');
+  const openCommitments = due.filter((c) => c.status !== 'DONE');
+  return {
+    year,
+    due: due.length,
+    done: doneCommitments.length,
+    open: openCommitments.length,
+    overdue: openCommitments.filter((c) => c.dueBy < today).length,
+    completionRate: due.length ? Math.round((doneCommitments.length / due.length) * 10_000) / 10_000 : null,
+    doneCommitments,
+    openCommitments,
+  };
+}

@@ -1,0 +1,84 @@
+import { ValidationError } from '@cpb/kit';
+import type { OpeningWindow, Weekday } from '../entities';
+import { DAY_MS, LOCAL_OFFSET_MS, localDate, localMidnight } from './local-time';
+
+/** Weekdays in the order the week is shown (Monday first). */
+export const WEEKDAYS: readonly Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+/** Date.getUTCDay() order. */
+const BY_DAY_NUMBER: readonly Weekday[] = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
+const MAX_WINDOWS = 28;
+
+/** Minutes after midnight of an HH:MM time; 24:00 only where a window closes at midnight. */
+function minutes(field: string, value: string, closing: boolean): number {
+  const match = /^(\d{2}):(\d{2})$/.exec(value);
+  const total = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
+  if (!match || Number(match[2]) > 59 || total > 24 * 60 || (total === 24 * 60 && !closing)) {
+    throw new ValidationError(field, `${field} must be a time written HH:MM (00:00-23:59${closing ? ', or 24:00' : ''}), not "${value}"`);
+  }
+  return total;
+}
+
+/** Validates weekly windows (each opens before it closes, none overlaps another on its day) and sorts them. */
+export function checkOpeningHours(windows: readonly OpeningWindow[], field = 'openingHours'): OpeningWindow[] {
+  if (windows.length > MAX_WINDOWS) throw new ValidationError(field, `At most ${MAX_WINDOWS} opening windows`);
+  const sorted = [...windows].sort((a, b) => WEEKDAYS.indexOf(a.weekday) - WEEKDAYS.indexOf(b.weekday) || a.opensAt.localeCompare(b.opensAt));
+  let previousDay: Weekday | null = null;
+  let previousCloses = 0;
+  for (const window of sorted) {
+    const opens = minutes(field, window.opensAt, false);
+    const closes = minutes(field, window.closesAt, true);
+    if (opens >= closes) throw new ValidationError(field, `A ${window.weekday} window must open before it closes (${window.opensAt}-${window.closesAt})`);
+    if (previousDay === window.weekday && opens < previousCloses) {
+      throw new ValidationError(field, `Two ${window.weekday} windows overlap at ${window.opensAt}`);
+    }
+    previousDay = window.weekday;
+    previousCloses = closes;
+  }
+  return sorted.map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt }));
+}
+
+/** The instants [from, to) when the resource is open, as merged [start, end) ms intervals. */
+export function openIntervals(windows: readonly OpeningWindow[], from: Date, to: Date): [number, number][] {
+  const start = from.getTime();
+  const end = to.getTime();
+  const intervals: [number, number][] = [];
+  for (let day = localMidnight(localDate(from)); day < end; day += DAY_MS) {
+    const weekday = BY_DAY_NUMBER[new Date(day + LOCAL_OFFSET_MS).getUTCDay()];
+    for (const window of windows) {
+      if (window.weekday !== weekday) continue;
+      const opens = Math.max(start, day + minutes('opensAt', window.opensAt, false) * 60_000);
+      const closes = Math.min(end, day + minutes('closesAt', window.closesAt, true) * 60_000);
+      if (opens < closes) intervals.push([opens, closes]);
+    }
+  }
+  intervals.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const interval of intervals) {
+    const last = merged[merged.length - 1];
+    // Touching windows (Monday until 24:00, Tuesday from 00:00) are one open stretch.
+    if (last && interval[0] <= last[1]) last[1] = Math.max(last[1], interval[1]);
+    else merged.push([...interval]);
+  }
+  return merged;
+}
+
+/** True when the resource is open for the whole of [startsAt, endsAt). */
+export function isOpenThroughout(windows: readonly OpeningWindow[], startsAt: Date, endsAt: Date): boolean {
+  const open = openIntervals(windows, startsAt, endsAt);
+  return open.length === 1 && open[0][0] === startsAt.getTime() && open[0][1] === endsAt.getTime();
+}
+
+/** Hours the resource is open within [from, to). */
+export function openHours(windows: readonly OpeningWindow[], from: Date, to: Date): number {
+  return openIntervals(windows, from, to).reduce((sum, [a, b]) => sum + (b - a), 0) / 3_600_000;
+}
+
+/** e.g. "MONDAY 08:00-22:00, SATURDAY 09:00-17:00", for refusals a person reads. */
+export function describeOpeningHours(windows: readonly OpeningWindow[]): string {
+  return windows.length ? windows.map((w) => `${w.weekday} ${w.opensAt}-${w.closesAt}`).join(', ') : 'never (no opening hours set)';
+}
+
+/** Open hours in one week. */
+export function weeklyOpenHours(windows: readonly OpeningWindow[]): number {
+  return windows.reduce((sum, w) => sum + (minutes('closesAt', w.closesAt, true) - minutes('opensAt', w.opensAt, false)) / 60, 0);
+}

@@ -1,0 +1,31 @@
+import { check, ValidationError } from '@cpb/kit';
+import { DAY_MS, localMidnight } from './local-time';
+
+/** Lists over time are bounded so one field never reads years of rows. */
+export const MAX_PERIOD_DAYS = 366;
+const DEFAULT_BOOKING_WINDOW_DAYS = 30;
+
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+function bounded(period: Period, toField: string): Period {
+  if (period.to <= period.from) throw new ValidationError(toField, `${toField} must be after from`);
+  if (period.to.getTime() - period.from.getTime() > MAX_PERIOD_DAYS * DAY_MS) throw new ValidationError(toField, `A period spans at most ${MAX_PERIOD_DAYS} days`);
+  return period;
+}
+
+/** A window of date-times for booking lists: from defaults to now, to to 30 days after from. */
+export function bookingWindow(from: string | null | undefined, to: string | null | undefined, now = new Date()): Period {
+  const start = from ? check.isoDateTime('from', from) : now;
+  const end = to ? check.isoDateTime('to', to) : new Date(start.getTime() + DEFAULT_BOOKING_WINDOW_DAYS * DAY_MS);
+  return bounded({ from: start, to: end }, 'to');
+}
+
+/** Local calendar dates [from, to) as instants, for utilisation and reports. */
+export function datePeriod(from: string, to: string): Period {
+  const start = new Date(localMidnight(check.isoDate('from', from)));
+  const end = new Date(localMidnight(check.isoDate('to', to)));
+  return bounded({ from: start, to: end }, 'to');
+}

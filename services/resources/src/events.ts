@@ -1,0 +1,118 @@
+import type { DomainEvent } from '@cpb/kit';
+import type { Agreement, Booking, Commitment, JointMeeting, Need, Project, Resource } from './entities';
+
+/**
+ * The event types this service emits (schemas in schemas/events/<type>.json); no personal data.
+ * Booking events are keyed by their resource, so a venue's calendar changes arrive in order;
+ * project events by their need, so a need's whole story does.
+ */
+export const resourceEvents = {
+  published: (r: Resource): DomainEvent => ({
+    type: 'resource.published',
+    aggregateType: 'resource',
+    aggregateId: r.id,
+    data: { resourceId: r.id, providerId: r.providerId, communityId: r.communityId, kind: r.kind, name: r.name, capacity: r.capacity },
+  }),
+  openingHoursSet: (r: Resource, openHoursPerWeek: number): DomainEvent => ({
+    type: 'resource.opening-hours-set',
+    aggregateType: 'resource',
+    aggregateId: r.id,
+    data: { resourceId: r.id, communityId: r.communityId, windowCount: r.openingHours.length, openHoursPerWeek },
+  }),
+  withdrawn: (r: Resource, withdrawnOn: string): DomainEvent => ({
+    type: 'resource.withdrawn',
+    aggregateType: 'resource',
+    aggregateId: r.id,
+    data: { resourceId: r.id, providerId: r.providerId, communityId: r.communityId, withdrawnOn },
+  }),
+};
+
+export const bookingEvents = {
+  confirmed: (b: Booking, communityId: string): DomainEvent => ({
+    type: 'booking.confirmed',
+    aggregateType: 'resource',
+    aggregateId: b.resourceId,
+    data: { bookingId: b.id, resourceId: b.resourceId, communityId, bookedById: b.bookedById, activityId: b.activityId, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), headcount: b.headcount },
+  }),
+  cancelled: (b: Booking, cancelledAt: Date, reason: string | null): DomainEvent => ({
+    type: 'booking.cancelled',
+    aggregateType: 'resource',
+    aggregateId: b.resourceId,
+    data: { bookingId: b.id, resourceId: b.resourceId, activityId: b.activityId, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), cancelledAt: cancelledAt.toISOString(), reason },
+  }),
+  attached: (b: Booking, activityId: string): DomainEvent => ({
+    type: 'booking.attached',
+    aggregateType: 'resource',
+    aggregateId: b.resourceId,
+    data: { bookingId: b.id, resourceId: b.resourceId, activityId },
+  }),
+};
+
+export const agreementEvents = {
+  signed: (a: Agreement, commitmentCount: number): DomainEvent => ({
+    type: 'agreement.signed',
+    aggregateType: 'agreement',
+    aggregateId: a.id,
+    data: {
+      agreementId: a.id, communityId: a.communityId, communityOrganizationId: a.communityOrganizationId, partnerUnitId: a.partnerUnitId,
+      partnerOrganizationId: a.partnerOrganizationId, title: a.title, signedOn: a.signedOn, validFrom: a.validFrom, validTo: a.validTo, commitmentCount,
+    },
+  }),
+  commitmentAdded: (c: Commitment): DomainEvent => ({
+    type: 'commitment.added',
+    aggregateType: 'agreement',
+    aggregateId: c.agreementId,
+    data: { commitmentId: c.id, agreementId: c.agreementId, side: c.side, item: c.item, dueBy: c.dueBy },
+  }),
+  commitmentProgressed: (c: Commitment, status: string, recordedOn: string): DomainEvent => ({
+    type: 'commitment.progressed',
+    aggregateType: 'agreement',
+    aggregateId: c.agreementId,
+    data: { commitmentId: c.id, agreementId: c.agreementId, side: c.side, previousStatus: c.status, status, recordedOn },
+  }),
+  terminated: (a: Agreement, terminatedOn: string, reason: string): DomainEvent => ({
+    type: 'agreement.terminated',
+    aggregateType: 'agreement',
+    aggregateId: a.id,
+    data: { agreementId: a.id, communityId: a.communityId, partnerUnitId: a.partnerUnitId, terminatedOn, reason },
+  }),
+};
+
+export const needEvents = {
+  raised: (n: Need): DomainEvent => ({
+    type: 'need.raised',
+    aggregateType: 'need',
+    aggregateId: n.id,
+    data: { needId: n.id, communityId: n.communityId, title: n.title, category: n.category, raisedOn: n.raisedOn },
+  }),
+  projectPlanned: (p: Project, resourceIds: string[]): DomainEvent => ({
+    type: 'project.planned',
+    aggregateType: 'need',
+    aggregateId: p.needId,
+    data: { projectId: p.id, needId: p.needId, communityId: p.communityId, title: p.title, resourceIds, partnerUnitIds: p.partnerUnitIds, plannedOn: p.plannedOn },
+  }),
+  projectStarted: (p: Project, startedOn: string): DomainEvent => ({
+    type: 'project.started',
+    aggregateType: 'need',
+    aggregateId: p.needId,
+    data: { projectId: p.id, needId: p.needId, communityId: p.communityId, startedOn },
+  }),
+  projectCompleted: (p: Project, completedOn: string): DomainEvent => ({
+    type: 'project.completed',
+    aggregateType: 'need',
+    aggregateId: p.needId,
+    data: { projectId: p.id, needId: p.needId, communityId: p.communityId, completedOn },
+  }),
+};
+
+export const jointMeetingEvents = {
+  recorded: (m: JointMeeting): DomainEvent => ({
+    type: 'joint-meeting.recorded',
+    aggregateType: 'joint-meeting',
+    aggregateId: m.id,
+    data: {
+      jointMeetingId: m.id, convenerId: m.convenerId, title: m.title, heldOn: m.heldOn,
+      attendingUnitIds: m.attendingUnitIds, resolutionCount: m.resolutions.length, planItemCount: m.planItems.length,
+    },
+  }),
+};
