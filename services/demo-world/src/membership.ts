@@ -37,16 +37,6 @@ function later(a: string, b: string): string {
   return a > b ? a : b;
 }
 
-/**
- * A resident ID number for member m that no other member shares. The world's own numbers repeat
- * at district scale (the same birth date and m % 1000 recur), so here the area code carries m's
- * thousands; the birth date and the check digit stay right.
- */
-export function memberIdNumber(m: number, member: MemberRecord): string {
-  const first17 = `11${String(Math.floor(m / 1000) % 10_000).padStart(4, '0')}${member.birthDate.replace(/-/g, '')}${String(m % 1000).padStart(3, '0')}`;
-  return first17 + idCheckDigit(first17);
-}
-
 /** Applicants per community: one per 40 members living there, at least 4, through all three stages. */
 export function* applicants(world: World): Generator<ApplicantRecord> {
   const perCommunity = Math.max(4, Math.round(world.shape.members / world.shape.communities / 40));

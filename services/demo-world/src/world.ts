@@ -202,7 +202,8 @@ export class World {
     const joinYear = Math.min(this.today.getUTCFullYear() - 1, birthYear + 20 + Math.floor(r() * 25));
     const probationary = r() < 0.04;
     const joined = probationary ? new Date(this.today.getTime() - (30 + Math.floor(r() * 300)) * 86_400_000) : new Date(Date.UTC(joinYear, Math.floor(r() * 12), 1 + Math.floor(r() * 28)));
-    const first17 = `110105${isoDate(birth).replace(/-/g, '')}${String(m % 1000).padStart(3, '0')}`;
+    // The area code carries m's thousands so numbers never repeat, even for 300,000 members.
+    const first17 = `11${String(Math.floor(m / 1000) % 10_000).padStart(4, '0')}${isoDate(birth).replace(/-/g, '')}${String(m % 1000).padStart(3, '0')}`;
     const skillCount = Math.floor(r() * 3);
     const skillSet = new Set<string>();
     for (let k = 0; k < skillCount; k++) skillSet.add(pick(words.skills, r()));

@@ -1,10 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows, isEmpty, type Logger } from '@cpb/kit';
-import { applicants, memberIdNumber, membershipOf, type MemberMembership, type World } from '@cpb/demo-world';
+import { applicants, membershipOf, type MemberMembership, type World } from '@cpb/demo-world';
 import { probationEndsOn } from './domain/membership-rules';
 
-const memberColumns = ['id', 'name', 'gender', 'birth_date', 'ethnicity', 'education', 'phone', 'id_number', 'joined_on', 'status', 'probation_ends_on', 'category', 'organization_id', 'work_unit_id', 'residence_community_id', 'skills', 'responsibility_area'];
+const memberColumns = ['id', 'name', 'gender', 'birth_date', 'ethnicity', 'education', 'phone', 'id_number', 'joined_on', 'status', 'probation_ends_on', 'category', 'organization_id', 'work_unit_id', 'residence_community_id', 'skills', 'responsibility_area', 'home_address'];
 const applicantColumns = ['id', 'name', 'gender', 'birth_date', 'ethnicity', 'education', 'phone', 'id_number', 'category', 'organization_id', 'residence_community_id', 'stage', 'applied_on', 'activist_on', 'candidate_on'];
+
+/** A plausible flat in the member's community, derived from the id so every service run agrees. */
+function homeAddressOf(id: string): string {
+  const n = parseInt(id.slice(0, 6), 16);
+  return `城东区${1 + (n % 30)}号楼${1 + (n % 4)}单元${100 * (1 + (n % 18)) + 1 + (n % 4)}室`;
+}
 
 /** Writes this service's slice of the demo district; skips a non-empty database. */
 export async function seedWorld(db: DataSource, world: World, logger: Logger): Promise<void> {
@@ -17,11 +23,10 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
   await db.transaction(async (tx) => {
     let m = 0;
     for (const chunk of world.memberChunks()) {
-      const first = m;
-      const rows = chunk.map((member, i) => [
-        member.id, member.name, member.gender, member.birthDate, member.ethnicity, member.education, member.phone, memberIdNumber(first + i, member), member.joinedOn, member.status,
+      const rows = chunk.map((member) => [
+        member.id, member.name, member.gender, member.birthDate, member.ethnicity, member.education, member.phone, member.idNumber, member.joinedOn, member.status,
         member.status === 'PROBATIONARY' ? probationEndsOn(member.joinedOn) : null,
-        member.category, member.organizationId, member.workUnitId, member.residenceCommunityId, member.skills, member.responsibilityArea,
+        member.category, member.organizationId, member.workUnitId, member.residenceCommunityId, member.skills, member.responsibilityArea, homeAddressOf(member.id),
       ]);
       await insertRows(tx, 'member', memberColumns, rows);
       const lives = chunk.map((member) => lifeOf(m++, member));

@@ -20,7 +20,9 @@ export async function startEmbeddedPostgres(dataDir: string, serviceName: string
   // PGlite ships contrib extensions as bundles loaded on demand: btree_gist backs the exclusion
   // constraint that keeps two confirmed bookings of one venue from overlapping (resources service).
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
-  const db = await PGlite.create(dir, { extensions: { btree_gist } });
+  // pg_trgm backs the members service's name search index.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const db = await PGlite.create(dir, { extensions: { btree_gist, pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
   const address = server.getServerConn();

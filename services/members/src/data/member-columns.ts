@@ -23,6 +23,7 @@ export function memberColumns(alias: string): string {
     `${alias}.residence_community_id AS "residenceCommunityId"`,
     `${alias}.skills`,
     `${alias}.responsibility_area AS "responsibilityArea"`,
+    `${alias}.home_address AS "homeAddress"`,
   ].join(', ');
 }
 

@@ -60,6 +60,7 @@ export async function admitMember({ tx, outbox }: UnitOfWork, peers: Peers, appl
   await requireActiveOrganization(peers, applicant.organizationId, 'applicantId');
   const member: Member & { applicantId: string; probationEndsOn: string } = {
     id: randomUUID(),
+    homeAddress: null,
     name: applicant.name,
     gender: applicant.gender,
     birthDate: applicant.birthDate,

@@ -15,6 +15,7 @@ export interface CreateMemberInput extends PersonInput {
   organizationId: string;
   skills?: string[] | null;
   responsibilityArea?: string | null;
+  homeAddress?: string | null;
 }
 
 export interface UpdateMemberInput {
@@ -47,9 +48,11 @@ export async function createMember({ tx, outbox }: UnitOfWork, peers: Peers, inp
   const joinedOn = checkAdultDate('joinedOn', input.joinedOn, person.birthDate, today);
   const organizationId = check.uuid('organizationId', input.organizationId);
   const responsibilityArea = optionalText('responsibilityArea', input.responsibilityArea, 50);
+  const homeAddress = optionalText('homeAddress', input.homeAddress, 200);
   await Promise.all([requireActiveOrganization(peers, organizationId, 'organizationId'), requirePlaces(peers, person)]);
   const member: Member = {
     id: randomUUID(),
+    homeAddress,
     ...person,
     joinedOn,
     ...statusOn(joinedOn, today, input.status),

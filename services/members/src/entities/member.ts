@@ -15,6 +15,7 @@ export interface Member extends PersonRecord {
   applicantId: string | null;
   skills: string[];
   responsibilityArea: string | null;
+  homeAddress: string | null;
 }
 
 export const MemberEntity = new EntitySchema<Member>({
@@ -29,5 +30,6 @@ export const MemberEntity = new EntitySchema<Member>({
     applicantId: { type: 'uuid', name: 'applicant_id', nullable: true },
     skills: { type: 'text', array: true },
     responsibilityArea: { type: 'text', name: 'responsibility_area', nullable: true },
+    homeAddress: { type: 'text', name: 'home_address', nullable: true },
   },
 });

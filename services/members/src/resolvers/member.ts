@@ -1,14 +1,50 @@
+import { ForbiddenError, maskPhone } from '@cpb/kit';
 import type { Context } from '../context';
+import { maskIdNumber } from '../domain/access';
 import type { Member as MemberRecord } from '../entities';
 
-/** Other subgraphs' entities are returned as references: the gateway fetches their fields there. */
+type Resolver = (member: MemberRecord, args: unknown, ctx: Context) => unknown;
+
+/** Personal data: the value for the member and the managers in scope, null for everyone else. */
+const personal = (read: (m: MemberRecord) => unknown): Resolver => async (member, _, ctx) => ((await ctx.access.accessTo(member)) === 'full' ? read(member) : null);
+
+/** The rest of the record: refused (FORBIDDEN) outside the member's own managers. */
+const record = (read: (m: MemberRecord, ctx: Context) => unknown): Resolver => async (member, _, ctx) => {
+  if ((await ctx.access.accessTo(member)) !== 'full') throw new ForbiddenError('This member\'s record is outside the organisations you manage');
+  return read(member, ctx);
+};
+
+/** What anyone signed in may see of a member (names appear on leadership and volunteer lists). */
+const visible = (read: (m: MemberRecord) => unknown): Resolver => async (member, _, ctx) => {
+  await ctx.access.accessTo(member);
+  return read(member);
+};
+
 export const Member = {
+  // Entity references obey the same rules as `member(id)`: the fields below check the caller.
   __resolveReference: ({ id }: { id: string }, ctx: Context) => ctx.loaders.member.load(id),
-  organization: (member: MemberRecord) => ({ id: member.organizationId }),
-  workUnit: (member: MemberRecord) => (member.workUnitId ? { id: member.workUnitId } : null),
-  residenceCommunity: (member: MemberRecord) => (member.residenceCommunityId ? { id: member.residenceCommunityId } : null),
-  registrations: (member: MemberRecord, _: unknown, ctx: Context) => ctx.loaders.registrationsOfMember.load(member.id),
-  transfers: (member: MemberRecord, _: unknown, ctx: Context) => ctx.loaders.transfersOfMember.load(member.id),
-  migrantCheckIns: (member: MemberRecord, _: unknown, ctx: Context) => ctx.loaders.checkInsOfMember.load(member.id),
-  admittedFrom: (member: MemberRecord, _: unknown, ctx: Context) => (member.applicantId ? ctx.loaders.applicant.load(member.applicantId) : null),
+  name: visible((m) => m.name),
+  organization: visible((m) => ({ id: m.organizationId })),
+  responsibilityArea: visible((m) => m.responsibilityArea),
+  phoneMasked: visible((m) => maskPhone(m.phone)),
+  idNumberMasked: visible((m) => maskIdNumber(m.idNumber)),
+  phone: personal((m) => m.phone),
+  idNumber: personal((m) => m.idNumber),
+  homeAddress: personal((m) => m.homeAddress),
+  gender: record((m) => m.gender),
+  birthDate: record((m) => m.birthDate),
+  ethnicity: record((m) => m.ethnicity),
+  education: record((m) => m.education),
+  joinedOn: record((m) => m.joinedOn),
+  status: record((m) => m.status),
+  probationEndsOn: record((m) => m.probationEndsOn),
+  convertedOn: record((m) => m.convertedOn),
+  category: record((m) => m.category),
+  skills: record((m) => m.skills),
+  workUnit: record((m) => (m.workUnitId ? { id: m.workUnitId } : null)),
+  residenceCommunity: record((m) => (m.residenceCommunityId ? { id: m.residenceCommunityId } : null)),
+  registrations: record((m, ctx) => ctx.loaders.registrationsOfMember.load(m.id)),
+  transfers: record((m, ctx) => ctx.loaders.transfersOfMember.load(m.id)),
+  migrantCheckIns: record((m, ctx) => ctx.loaders.checkInsOfMember.load(m.id)),
+  admittedFrom: record((m, ctx) => (m.applicantId ? ctx.loaders.applicant.load(m.applicantId) : null)),
 };

@@ -1,29 +1,58 @@
 import { check, readPage, toConnection, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
-import type { MemberKey } from '../data/member-repository';
+import type { MemberKey, MemberQuery } from '../data/member-repository';
 import type { ApplicantQuery, TransferKey, TransferQuery } from '../data/membership-repository';
 import { memberQuery, type MemberFilterInput } from '../domain/member-search';
+
+/** A transfer concerns the member and the managers of both the sending and the receiving organisation. */
+export async function requireTransferParty(ctx: Context, transfer: { memberId: string; fromOrganizationId: string; toOrganizationId: string }): Promise<void> {
+  if (ctx.actor.role === 'MEMBER' && ctx.actor.memberId === transfer.memberId) return;
+  if (await ctx.access.manages(transfer.toOrganizationId)) return ctx.access.requireManagerOf(transfer.toOrganizationId);
+  await ctx.access.requireManagerOf(transfer.fromOrganizationId);
+}
+
+/** A manager's list never leaves their subtree, whatever the filter asks for. */
+function withinScope(query: MemberQuery, scope: string[] | null): MemberQuery {
+  if (scope === null) return query;
+  const allowed = new Set(scope);
+  return { ...query, organizationIds: (query.organizationIds ?? scope).filter((id) => allowed.has(id)) };
+}
 
 const optionalId = (field: string, value?: string | null): string | null => (value ? check.uuid(field, value) : null);
 
 export const Query = {
-  member: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.member.load(check.uuid('id', id)),
+  member: async (_: unknown, { id }: { id: string }, ctx: Context) => {
+    const member = await ctx.loaders.member.load(check.uuid('id', id));
+    if (member) await ctx.access.accessTo(member);
+    return member;
+  },
   members: async (_: unknown, args: PageArgs & { filter?: MemberFilterInput | null }, ctx: Context) => {
     const page = readPage<MemberKey>(args);
-    const { rows, total } = await ctx.members.page(await memberQuery(ctx.peers, args.filter ?? {}), page);
+    const scope = await ctx.access.listScope();
+    const { rows, total } = await ctx.members.page(withinScope(await memberQuery(ctx.peers, args.filter ?? {}), scope), page);
     for (const row of rows) ctx.loaders.member.prime(row.id, row);
     return toConnection(rows, page, (m) => [m.name, m.id], total);
   },
-  applicant: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.applicant.load(check.uuid('id', id)),
+  applicant: async (_: unknown, { id }: { id: string }, ctx: Context) => {
+    const applicant = await ctx.loaders.applicant.load(check.uuid('id', id));
+    if (applicant) await ctx.access.requireManagerOf(applicant.organizationId);
+    return applicant;
+  },
   applicants: async (_: unknown, args: PageArgs & { filter?: ApplicantQuery | null }, ctx: Context) => {
+    await ctx.access.listScope();
     const page = readPage<MemberKey>(args);
     const filter = args.filter ?? {};
     const query = { ...filter, organizationId: optionalId('organizationId', filter.organizationId), communityId: optionalId('communityId', filter.communityId) };
     const { rows, total } = await ctx.membership.applicantPage(query, page);
     return toConnection(rows, page, (a) => [a.name, a.id], total);
   },
-  transfer: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.transfer.load(check.uuid('id', id)),
+  transfer: async (_: unknown, { id }: { id: string }, ctx: Context) => {
+    const transfer = await ctx.loaders.transfer.load(check.uuid('id', id));
+    if (transfer) await requireTransferParty(ctx, transfer);
+    return transfer;
+  },
   transfers: async (_: unknown, args: PageArgs & { filter?: TransferQuery | null }, ctx: Context) => {
+    await ctx.access.listScope();
     const page = readPage<TransferKey>(args);
     const filter = args.filter ?? {};
     const query = { ...filter, organizationId: optionalId('organizationId', filter.organizationId), memberId: optionalId('memberId', filter.memberId) };

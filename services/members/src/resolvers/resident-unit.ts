@@ -1,8 +1,12 @@
-import { readPage, type PageArgs } from '@cpb/kit';
+import { ForbiddenError, readPage, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { MemberKey } from '../data/member-repository';
 
 export const ResidentUnit = {
   __resolveReference: (ref: { id: string }) => ref,
-  members: (unit: { id: string }, args: PageArgs, ctx: Context) => ctx.loaders.unitMembers(unit.id, readPage<MemberKey>(args)),
+  // Who works where is person-level data: district staff only (managers reach their members by organisation).
+  members: async (unit: { id: string }, args: PageArgs, ctx: Context) => {
+    if ((await ctx.access.listScope()) !== null) throw new ForbiddenError('Only district staff list a unit\'s members; managers list their organisations\' members');
+    return ctx.loaders.unitMembers(unit.id, readPage<MemberKey>(args));
+  },
 };
