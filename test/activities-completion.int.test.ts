@@ -1,15 +1,12 @@
-import { startFederation, type Federation } from './federation-harness';
+import type { Federation } from './federation-harness';
 import {
-  activitiesSql, checkInMutation, checkOutMutation, completeMutation, eventsOf, hoursFromNow, loadNeighbourhood, moveActivity, publishedActivity, signUpMutation, type Neighbourhood,
+  activitiesSql, checkInMutation, checkOutMutation, completeMutation, eventsOf, hoursFromNow, startNeighbourhood, moveActivity, publishedActivity, signUpMutation, type Neighbourhood,
 } from './activities-fixtures';
 
 let federation: Federation;
 let place: Neighbourhood;
 
-beforeAll(async () => {
-  federation = await startFederation();
-  place = await loadNeighbourhood(federation);
-});
+beforeAll(async () => ({ federation, place } = await startNeighbourhood()));
 afterAll(() => federation?.stop());
 
 const MINUTE = 60_000;

@@ -1,4 +1,4 @@
-import type { Federation } from './federation-harness';
+import { startFederation, type Federation } from './federation-harness';
 
 /** Where the activity tests act: a community of the demo district, its organisation, units and residents. */
 export interface Neighbourhood {
@@ -6,6 +6,12 @@ export interface Neighbourhood {
   organizationId: string;
   unitIds: string[];
   memberIds: string[];
+}
+
+/** The four services on fresh seeded databases behind the gateway, and the neighbourhood the tests act in. */
+export async function startNeighbourhood(): Promise<{ federation: Federation; place: Neighbourhood }> {
+  const federation = await startFederation();
+  return { federation, place: await loadNeighbourhood(federation) };
 }
 
 export async function loadNeighbourhood(federation: Federation): Promise<Neighbourhood> {

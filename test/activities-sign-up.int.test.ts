@@ -1,13 +1,10 @@
-import { startFederation, type Federation } from './federation-harness';
-import { activitiesSql, activityInput, createActivityMutation, eventsOf, hoursFromNow, loadNeighbourhood, moveActivity, publishedActivity, signUpMutation, type Neighbourhood } from './activities-fixtures';
+import type { Federation } from './federation-harness';
+import { activitiesSql, activityInput, createActivityMutation, eventsOf, hoursFromNow, startNeighbourhood, moveActivity, publishedActivity, signUpMutation, type Neighbourhood } from './activities-fixtures';
 
 let federation: Federation;
 let place: Neighbourhood;
 
-beforeAll(async () => {
-  federation = await startFederation();
-  place = await loadNeighbourhood(federation);
-});
+beforeAll(async () => ({ federation, place } = await startNeighbourhood()));
 afterAll(() => federation?.stop());
 
 const signUp = (activityId: string, memberId: string) => federation.query<{ signUp: { status: string } }>(signUpMutation, { a: activityId, m: memberId });

@@ -20,5 +20,10 @@ export function createContext({ dataSource, peers, transact }: ServiceRuntime, r
     teams: new TeamRepository(dataSource),
     stats: new StatsRepository(dataSource),
   };
-  return { ...request, peers, transact, teams: repositories.teams, loaders: createLoaders(repositories) };
+  // Not through the loaders: a mutation's own result must not be served from what it read before the change.
+  const lookup = {
+    activity: async (id: string) => (await repositories.activities.byIds([id]))[0] ?? null,
+    team: async (id: string) => (await repositories.teams.byIds([id]))[0] ?? null,
+  };
+  return { ...request, peers, transact, lookup, teams: repositories.teams, loaders: createLoaders(repositories) };
 }

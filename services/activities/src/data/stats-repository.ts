@@ -45,13 +45,17 @@ export class StatsRepository {
   async totals(kind: StatsScopeKind, scopes: readonly StatsScope[], period: ClosedPeriod): Promise<Map<StatsScope, VolunteerTotals>> {
     const column = scopeColumn[kind];
     const rows: { root: string; hours: number; participations: number; volunteers: number; held: number }[] = await this.db.query(
+      // `= ANY($2)` on the indexed column makes each scan an index range scan; joining the pairs
+      // alone would let the planner hash-join a sequential scan of the whole ledger.
       `WITH s AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS s(root, value)),
        credited AS (
          SELECT s.root, sum(h.hours)::float8 AS hours, count(*)::int AS participations, count(DISTINCT h.member_id)::int AS volunteers
-           FROM s JOIN service_hours h ON h.${column} = s.value AND h.served_at >= $3 AND h.served_at < $4 GROUP BY s.root),
+           FROM service_hours h JOIN s ON s.value = h.${column}
+          WHERE h.${column} = ANY($2::uuid[]) AND h.served_at >= $3 AND h.served_at < $4 GROUP BY s.root),
        held AS (
          SELECT s.root, count(*)::int AS held
-           FROM s JOIN activity a ON a.${column} = s.value AND a.starts_at >= $3 AND a.starts_at < $4 AND a.status = 'COMPLETED' GROUP BY s.root)
+           FROM activity a JOIN s ON s.value = a.${column}
+          WHERE a.${column} = ANY($2::uuid[]) AND a.starts_at >= $3 AND a.starts_at < $4 AND a.status = 'COMPLETED' GROUP BY s.root)
        SELECT r.root, coalesce(c.hours, 0) AS hours, coalesce(c.participations, 0) AS participations, coalesce(c.volunteers, 0) AS volunteers, coalesce(h.held, 0) AS held
          FROM (SELECT DISTINCT root FROM s) r LEFT JOIN credited c ON c.root = r.root LEFT JOIN held h ON h.root = r.root`,
       [...scopePairs(scopes), period.start, period.end],
@@ -67,8 +71,8 @@ export class StatsRepository {
       `SELECT root, member_id, hours, participations FROM (
          SELECT s.root, h.member_id, sum(h.hours)::float8 AS hours, count(*)::int AS participations,
                 row_number() OVER (PARTITION BY s.root ORDER BY sum(h.hours) DESC, count(*) DESC, h.member_id) AS rank
-           FROM unnest($1::uuid[], $2::uuid[]) AS s(root, value)
-           JOIN service_hours h ON h.${column} = s.value AND h.served_at >= $3 AND h.served_at < $4
+           FROM service_hours h JOIN unnest($1::uuid[], $2::uuid[]) AS s(root, value) ON s.value = h.${column}
+          WHERE h.${column} = ANY($2::uuid[]) AND h.served_at >= $3 AND h.served_at < $4
           GROUP BY s.root, h.member_id) ranked
         WHERE rank <= $5 ORDER BY root, rank`,
       [...scopePairs(scopes), period.start, period.end, limit],

@@ -5,6 +5,7 @@ import { ParticipationStore } from '../data/participation-store';
 import type { Activity, ActivityKind } from '../entities';
 import { activityEvents } from '../events';
 import { checkCancellation, checkCapacityChange, checkEditable, checkPublication, checkSchedule, readCapacity, readPlace, readTitle } from './activity-rules';
+import { authorizeManaging, managedActivity } from './authorization';
 import { requireActiveOrganization, requireCommunity, requireResidentUnits } from './peer-checks';
 import type { Services } from './services';
 
@@ -56,7 +57,7 @@ async function requireTeamOf(store: ActivityStore, teamId: string | null): Promi
 }
 
 /** Plans an activity as a DRAFT: nobody can sign up before it is published. */
-export async function createActivity({ transact, peers }: Services, input: CreateActivityInput): Promise<Activity> {
+export async function createActivity({ transact, peers, actor }: Services, input: CreateActivityInput): Promise<Activity> {
   const organizerId = check.uuid('organizerId', input.organizerId);
   const schedule = checkSchedule(check.isoDateTime('startsAt', input.startsAt), check.isoDateTime('endsAt', input.endsAt));
   const draft = {
@@ -68,6 +69,7 @@ export async function createActivity({ transact, peers }: Services, input: Creat
     coOrganizerIds: readCoOrganizers(input.coOrganizerIds),
   };
   const organizer = await requireActiveOrganization(peers, organizerId, 'organizerId');
+  await authorizeManaging(actor, peers, organizerId, organizer.path);
   const communityId = await communityOf(peers, organizer, input.communityId);
   if (draft.coOrganizerIds.length) await requireResidentUnits(peers, draft.coOrganizerIds, 'coOrganizerIds');
   return transact(async ({ tx }) => {
@@ -80,7 +82,9 @@ export async function createActivity({ transact, peers }: Services, input: Creat
 }
 
 /** Changes a draft; fields left out stay, `null` clears an optional one. */
-export async function updateActivity({ transact, peers }: Services, id: string, input: UpdateActivityInput): Promise<Activity> {
+export async function updateActivity(services: Services, id: string, input: UpdateActivityInput): Promise<Activity> {
+  const { transact, peers } = services;
+  await managedActivity(services, check.uuid('id', id), 'id');
   const coOrganizerIds = input.coOrganizerIds === undefined ? undefined : readCoOrganizers(input.coOrganizerIds);
   if (coOrganizerIds?.length) await requireResidentUnits(peers, coOrganizerIds, 'coOrganizerIds');
   return transact(async ({ tx }) => {
@@ -108,7 +112,9 @@ export async function updateActivity({ transact, peers }: Services, id: string, 
 }
 
 /** Opens a draft for sign-up; from here its time and place are promises to members. */
-export async function publishActivity({ transact }: Services, id: string): Promise<Activity> {
+export async function publishActivity(services: Services, id: string): Promise<Activity> {
+  await managedActivity(services, check.uuid('id', id), 'id');
+  const { transact } = services;
   return transact(async ({ tx, outbox }) => {
     const store = new ActivityStore(tx);
     const activity = await requireActivity(store, id);
@@ -120,8 +126,10 @@ export async function publishActivity({ transact }: Services, id: string): Promi
   });
 }
 
-export async function changeActivityCapacity({ transact }: Services, id: string, capacity: number): Promise<Activity> {
+export async function changeActivityCapacity(services: Services, id: string, capacity: number): Promise<Activity> {
   const places = readCapacity(capacity);
+  await managedActivity(services, check.uuid('id', id), 'id');
+  const { transact } = services;
   return transact(async ({ tx, outbox }) => {
     const store = new ActivityStore(tx);
     const activity = await requireActivity(store, id);
@@ -134,7 +142,9 @@ export async function changeActivityCapacity({ transact }: Services, id: string,
 }
 
 /** Cancels an activity nobody has checked in to yet; its open sign-ups are cancelled with it. */
-export async function cancelActivity({ transact }: Services, id: string): Promise<Activity> {
+export async function cancelActivity(services: Services, id: string): Promise<Activity> {
+  await managedActivity(services, check.uuid('id', id), 'id');
+  const { transact } = services;
   return transact(async ({ tx, outbox }) => {
     const store = new ActivityStore(tx);
     const participations = new ParticipationStore(tx);

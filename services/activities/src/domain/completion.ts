@@ -4,6 +4,7 @@ import { ParticipationStore } from '../data/participation-store';
 import type { Activity, ServiceHours } from '../entities';
 import { activityEvents, participationEvents } from '../events';
 import { checkCompletion } from './activity-rules';
+import { managedActivity } from './authorization';
 import { serviceHours } from './service-hours';
 import type { Services } from './services';
 
@@ -22,8 +23,10 @@ export async function creditHours(store: ParticipationStore, activity: Activity,
  * the PUBLISHED → COMPLETED step is guarded in SQL under the row lock, crediting only touches rows
  * not yet credited, and the ledger's primary key refuses a second row; completing again is refused.
  */
-export async function completeActivity({ transact }: Services, id: string): Promise<Activity> {
+export async function completeActivity(services: Services, id: string): Promise<Activity> {
   const activityId = check.uuid('id', id);
+  await managedActivity(services, activityId, 'id');
+  const { transact } = services;
   return transact(async ({ tx, outbox }) => {
     const activities = new ActivityStore(tx);
     const activity = await activities.lock(activityId, 'update');

@@ -5,6 +5,7 @@ import { ParticipationStore } from '../data/participation-store';
 import type { Activity, Participation } from '../entities';
 import { participationEvents } from '../events';
 import { checkCheckIn, checkCheckOut, readMoment, requirePublished, signUpRefusal } from './activity-rules';
+import { authorizeSelfOrManaging, knownActivity, managedActivity } from './authorization';
 import { requireMembers } from './peer-checks';
 import type { Services } from './services';
 
@@ -25,8 +26,10 @@ const alreadySignedUp = () => new ConflictError('The member is already signed up
  * left) in the same transaction as the participation row, so the database, not a read before the
  * write, keeps the capacity: 50 concurrent sign-ups for 10 places give 10 sign-ups and 40 refusals.
  */
-export async function signUp({ transact, peers }: Services, activityId: string, memberId: string): Promise<Participation> {
+export async function signUp(services: Services, activityId: string, memberId: string): Promise<Participation> {
+  const { transact, peers, actor } = services;
   const ids = readIds(activityId, memberId);
+  await authorizeSelfOrManaging(actor, peers, ids.memberId, (await knownActivity(services, ids.activityId, 'activityId')).organizerId);
   await requireMembers(peers, [ids.memberId], 'memberId');
   return transact(async ({ tx, outbox }) => {
     const store = new ParticipationStore(tx);
@@ -46,8 +49,10 @@ export async function signUp({ transact, peers }: Services, activityId: string, 
 }
 
 /** Withdraws a sign-up before the start, giving the place back. */
-export async function cancelSignUp({ transact }: Services, activityId: string, memberId: string): Promise<Participation> {
+export async function cancelSignUp(services: Services, activityId: string, memberId: string): Promise<Participation> {
+  const { transact, peers, actor } = services;
   const ids = readIds(activityId, memberId);
+  await authorizeSelfOrManaging(actor, peers, ids.memberId, (await knownActivity(services, ids.activityId, 'activityId')).organizerId);
   return transact(async ({ tx, outbox }) => {
     const activity = await lockActivity(tx, ids.activityId, 'update');
     requirePublished(activity, 'withdraw a sign-up');
@@ -71,9 +76,12 @@ interface AttendanceStep {
 const checkingIn: AttendanceStep = { rule: checkCheckIn, write: (store, id, at) => store.checkIn(id, at), event: participationEvents.checkedIn };
 const checkingOut: AttendanceStep = { rule: checkCheckOut, write: (store, id, at) => store.checkOut(id, at), event: participationEvents.checkedOut };
 
-async function recordAttendance({ transact }: Services, step: AttendanceStep, activityId: string, memberId: string, at?: string | null): Promise<Participation> {
+/** Organisers record attendance (a member does not check themselves in). */
+async function recordAttendance(services: Services, step: AttendanceStep, activityId: string, memberId: string, at?: string | null): Promise<Participation> {
   const ids = readIds(activityId, memberId);
   const moment = readMoment(at, new Date());
+  await managedActivity(services, ids.activityId, 'activityId');
+  const { transact } = services;
   return transact(async ({ tx, outbox }) => {
     // FOR SHARE: check-ins run side by side but never inside a completion or cancellation.
     const activity = await lockActivity(tx, ids.activityId, 'share');

@@ -13,12 +13,25 @@ export async function requireMembers(peers: Peers, ids: string[], field: string)
   });
 }
 
-/** An active organisation, with the community it belongs to (null at street level). */
-export async function requireActiveOrganization(peers: Peers, id: string, field: string): Promise<{ id: string; communityId: string | null }> {
-  const [organization] = await peers.organizations.entities<{ id: string; name: string; status: string; community: { id: string } | null }>('Organization', [id], 'id name status community { id }');
+type OrganizationFacts = { id: string; name: string; status: string; community: { id: string } | null; ancestors: { id: string }[] };
+
+/** '/root/.../self/': the organisation's place in the tree, which authorisation scopes by. */
+function pathOf(organization: { id: string; ancestors: { id: string }[] }): string {
+  return `/${[...organization.ancestors.map((a) => a.id), organization.id].join('/')}/`;
+}
+
+/** An active organisation, with the community it belongs to (null at street level) and its path. */
+export async function requireActiveOrganization(peers: Peers, id: string, field: string): Promise<{ id: string; communityId: string | null; path: string }> {
+  const [organization] = await peers.organizations.entities<OrganizationFacts>('Organization', [id], 'id name status community { id } ancestors { id }');
   if (!organization) throw new NotFoundError('Organization', id, field);
   if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is dissolved`);
-  return { id, communityId: organization.community?.id ?? null };
+  return { id, communityId: organization.community?.id ?? null, path: pathOf(organization) };
+}
+
+/** The organisation's current path, or null when the organizations service does not know it. */
+export async function organizationPath(peers: Peers, id: string): Promise<string | null> {
+  const [organization] = await peers.organizations.entities<OrganizationFacts>('Organization', [id], 'id ancestors { id }');
+  return organization ? pathOf(organization) : null;
 }
 
 export async function requireCommunity(peers: Peers, id: string, field: string): Promise<void> {

@@ -4,6 +4,7 @@ import { TeamStore } from '../data/team-store';
 import type { Skill, TeamMembership, VolunteerTeam } from '../entities';
 import { teamEvents } from '../events';
 import { chinaToday } from './period';
+import { authorizeManaging, authorizeSelfOrManaging, knownTeam } from './authorization';
 import { requireActiveOrganization, requireMembers } from './peer-checks';
 import type { Services } from './services';
 
@@ -27,12 +28,13 @@ async function requireTeam(store: TeamStore, teamId: string): Promise<VolunteerT
 }
 
 /** Sets up a team (党员志愿者服务队) under an active organisation; its leader is its first member. */
-export async function createVolunteerTeam({ transact, peers }: Services, input: CreateVolunteerTeamInput): Promise<VolunteerTeam> {
+export async function createVolunteerTeam({ transact, peers, actor }: Services, input: CreateVolunteerTeamInput): Promise<VolunteerTeam> {
   const name = check.name('name', input.name, 50);
   const organizationId = check.uuid('organizationId', input.organizationId);
   const leaderId = check.uuid('leaderId', input.leaderId);
   const foundedOn = check.isoDate('foundedOn', input.foundedOn ?? chinaToday());
   const organization = await requireActiveOrganization(peers, organizationId, 'organizationId');
+  await authorizeManaging(actor, peers, organizationId, organization.path);
   await requireMembers(peers, [leaderId], 'leaderId');
   return transact(async ({ tx, outbox }) => {
     const store = new TeamStore(tx);
@@ -45,9 +47,12 @@ export async function createVolunteerTeam({ transact, peers }: Services, input: 
   });
 }
 
-export async function joinVolunteerTeam({ transact, peers }: Services, teamId: string, memberId: string, joinedOn?: string | null): Promise<TeamMembership> {
+/** A member joins: for themselves, or by a manager of the team's organisation. */
+export async function joinVolunteerTeam(services: Services, teamId: string, memberId: string, joinedOn?: string | null): Promise<TeamMembership> {
+  const { transact, peers, actor } = services;
   const ids = { teamId: check.uuid('teamId', teamId), memberId: check.uuid('memberId', memberId) };
   const on = check.isoDate('joinedOn', joinedOn ?? chinaToday());
+  await authorizeSelfOrManaging(actor, peers, ids.memberId, (await knownTeam(services, ids.teamId, 'teamId')).organizationId);
   await requireMembers(peers, [ids.memberId], 'memberId');
   return transact(async ({ tx, outbox }) => {
     const store = new TeamStore(tx);
@@ -61,9 +66,11 @@ export async function joinVolunteerTeam({ transact, peers }: Services, teamId: s
 }
 
 /** A member leaves; the leader hands over first, so a team always has a leader among its members. */
-export async function leaveVolunteerTeam({ transact }: Services, teamId: string, memberId: string, leftOn?: string | null): Promise<TeamMembership> {
+export async function leaveVolunteerTeam(services: Services, teamId: string, memberId: string, leftOn?: string | null): Promise<TeamMembership> {
+  const { transact, peers, actor } = services;
   const ids = { teamId: check.uuid('teamId', teamId), memberId: check.uuid('memberId', memberId) };
   const on = check.isoDate('leftOn', leftOn ?? chinaToday());
+  await authorizeSelfOrManaging(actor, peers, ids.memberId, (await knownTeam(services, ids.teamId, 'teamId')).organizationId);
   return transact(async ({ tx, outbox }) => {
     const store = new TeamStore(tx);
     const team = await requireTeam(store, ids.teamId);
@@ -77,8 +84,10 @@ export async function leaveVolunteerTeam({ transact }: Services, teamId: string,
   });
 }
 
-export async function changeVolunteerTeamLeader({ transact }: Services, teamId: string, memberId: string): Promise<VolunteerTeam> {
+export async function changeVolunteerTeamLeader(services: Services, teamId: string, memberId: string): Promise<VolunteerTeam> {
+  const { transact, peers, actor } = services;
   const ids = { teamId: check.uuid('teamId', teamId), memberId: check.uuid('memberId', memberId) };
+  await authorizeManaging(actor, peers, (await knownTeam(services, ids.teamId, 'teamId')).organizationId);
   return transact(async ({ tx, outbox }) => {
     const store = new TeamStore(tx);
     const team = await requireTeam(store, ids.teamId);

@@ -10,5 +10,5 @@ export const Community = {
   __resolveReference: (ref: CommunityRef) => ref,
   activities: (community: CommunityRef, args: PageArgs & { filter?: ActivityFilterInput | null }, ctx: Context) =>
     ctx.loaders.activitiesOfCommunity(readActivityFilter(args.filter))(readPage<ActivityKey>(args)).load(community.id),
-  volunteerStats: (community: CommunityRef, args: { from: string; to: string }) => statsOf('community', community.id, [community.id], args),
+  volunteerStats: (community: CommunityRef, args: { from: string; to: string }, ctx: Context) => statsOf(ctx, 'community', community.id, [community.id], args),
 };

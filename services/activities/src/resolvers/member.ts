@@ -1,6 +1,7 @@
 import { readPage, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { MemberParticipationKey } from '../data/participation-repository';
+import { authorizePersonData } from '../domain/authorization';
 import { readOpenPeriod } from '../domain/period';
 import type { ParticipationStatus } from '../entities';
 
@@ -9,8 +10,16 @@ type MemberRef = { id: string };
 /** Volunteering of a member the members service owns: hours, participations and teams. */
 export const Member = {
   __resolveReference: (ref: MemberRef) => ref,
-  volunteerHours: (member: MemberRef, args: { from?: string | null; to?: string | null }, ctx: Context) => ctx.loaders.memberHours(readOpenPeriod(args.from, args.to)).load(member.id),
-  participations: (member: MemberRef, args: PageArgs & { status?: ParticipationStatus | null }, ctx: Context) =>
-    ctx.loaders.participationsOfMember(args.status ?? null)(readPage<MemberParticipationKey>(args)).load(member.id),
-  teams: (member: MemberRef, _: unknown, ctx: Context) => ctx.loaders.teamsOfMember.load(member.id),
+  volunteerHours: (member: MemberRef, args: { from?: string | null; to?: string | null }, ctx: Context) => {
+    authorizePersonData(ctx.actor);
+    return ctx.loaders.memberHours(readOpenPeriod(args.from, args.to)).load(member.id);
+  },
+  participations: (member: MemberRef, args: PageArgs & { status?: ParticipationStatus | null }, ctx: Context) => {
+    authorizePersonData(ctx.actor);
+    return ctx.loaders.participationsOfMember(args.status ?? null)(readPage<MemberParticipationKey>(args)).load(member.id);
+  },
+  teams: (member: MemberRef, _: unknown, ctx: Context) => {
+    authorizePersonData(ctx.actor);
+    return ctx.loaders.teamsOfMember.load(member.id);
+  },
 };

@@ -1,6 +1,7 @@
 import { ValidationError } from '@cpb/kit';
 import type { Context } from '../context';
 import type { StatsScope, StatsScopeKind, VolunteerRank } from '../data/stats-repository';
+import { authorizeAggregates, authorizePersonData } from '../domain/authorization';
 import { readPeriod } from '../domain/period';
 
 /** The parent every VolunteerStats field resolves from: one object, so its fields share one loader key. */
@@ -10,7 +11,9 @@ export interface StatsSubject {
   period: ReturnType<typeof readPeriod>;
 }
 
-export function statsOf(kind: StatsScopeKind, id: string, ids: string[], args: { from: string; to: string }): StatsSubject {
+/** Statistics of a subject over a period; any signed-in user reads aggregates (the ranking names people: see topVolunteers). */
+export function statsOf(ctx: Context, kind: StatsScopeKind, id: string, ids: string[], args: { from: string; to: string }): StatsSubject {
+  authorizeAggregates(ctx.actor);
   return { kind, scope: { id, ids }, period: readPeriod(args.from, args.to) };
 }
 
@@ -24,6 +27,7 @@ export const VolunteerStats = {
   volunteers: async (s: StatsSubject, _: unknown, ctx: Context) => (await totals(s, ctx)).volunteers,
   activitiesHeld: async (s: StatsSubject, _: unknown, ctx: Context) => (await totals(s, ctx)).activitiesHeld,
   topVolunteers: (s: StatsSubject, { first }: { first?: number | null }, ctx: Context) => {
+    authorizePersonData(ctx.actor);
     const limit = first ?? 10;
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ValidationError('first', 'first must be between 1 and 100');
     return ctx.loaders.topVolunteers({ kind: s.kind, period: s.period, limit }).load(s.scope);

@@ -2,6 +2,7 @@ import { readPage, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { MembershipKey } from '../data/team-repository';
 import type { TeamMembership as MembershipRecord, VolunteerTeam as TeamRecord } from '../entities';
+import { authorizePersonData } from '../domain/authorization';
 import { statsOf } from './stats';
 
 export const VolunteerTeam = {
@@ -10,9 +11,11 @@ export const VolunteerTeam = {
   community: (team: TeamRecord) => (team.communityId ? { id: team.communityId } : null),
   leader: (team: TeamRecord) => ({ id: team.leaderId }),
   memberCount: (team: TeamRecord, _: unknown, ctx: Context) => ctx.loaders.teamMemberCount.load(team.id),
-  memberships: (team: TeamRecord, args: PageArgs & { includeFormer?: boolean | null }, ctx: Context) =>
-    ctx.loaders.membershipsOfTeam(args.includeFormer ?? false)(readPage<MembershipKey>(args)).load(team.id),
-  stats: (team: TeamRecord, args: { from: string; to: string }) => statsOf('team', team.id, [team.id], args),
+  memberships: (team: TeamRecord, args: PageArgs & { includeFormer?: boolean | null }, ctx: Context) => {
+    authorizePersonData(ctx.actor);
+    return ctx.loaders.membershipsOfTeam(args.includeFormer ?? false)(readPage<MembershipKey>(args)).load(team.id);
+  },
+  stats: (team: TeamRecord, args: { from: string; to: string }, ctx: Context) => statsOf(ctx, 'team', team.id, [team.id], args),
 };
 
 export const TeamMembership = {

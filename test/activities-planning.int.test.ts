@@ -1,0 +1,178 @@
+import { mintCallerToken, type Actor } from '@cpb/kit';
+import type { Federation } from './federation-harness';
+import { activityInput, checkInMutation, createActivityMutation, eventsOf, hoursFromNow, startNeighbourhood, publishedActivity, signUpMutation, type Neighbourhood } from './activities-fixtures';
+
+let federation: Federation;
+let place: Neighbourhood;
+
+beforeAll(async () => ({ federation, place } = await startNeighbourhood()));
+afterAll(() => federation?.stop());
+
+const TEAM = 'id name specialty memberCount foundedOn leader { id name } organization { id name } community { id }';
+const createTeam = (input: Record<string, unknown>) =>
+  federation.query<{ createVolunteerTeam: { id: string; name: string; memberCount: number; leader: { id: string; name: string }; organization: { id: string; name: string }; community: { id: string } } }>(
+    `mutation($input: CreateVolunteerTeamInput!) { createVolunteerTeam(input: $input) { ${TEAM} } }`,
+    { input },
+  );
+const join = (teamId: string, memberId: string, joinedOn?: string) =>
+  federation.query<{ joinVolunteerTeam: { joinedOn: string; leftOn: string | null } }>('mutation($t: ID!, $m: ID!, $on: String) { joinVolunteerTeam(teamId: $t, memberId: $m, joinedOn: $on) { joinedOn leftOn } }', { t: teamId, m: memberId, on: joinedOn });
+const leave = (teamId: string, memberId: string, leftOn?: string) =>
+  federation.query<{ leaveVolunteerTeam: { leftOn: string } }>('mutation($t: ID!, $m: ID!, $on: String) { leaveVolunteerTeam(teamId: $t, memberId: $m, leftOn: $on) { leftOn } }', { t: teamId, m: memberId, on: leftOn });
+const changeLeader = (teamId: string, memberId: string) =>
+  federation.query<{ changeVolunteerTeamLeader: { leader: { id: string } } }>('mutation($t: ID!, $m: ID!) { changeVolunteerTeamLeader(teamId: $t, memberId: $m) { leader { id } } }', { t: teamId, m: memberId });
+
+describe('volunteer teams (党员志愿者服务队), through the gateway', () => {
+  it('sets up a team under an organisation, led by a member who is its first member', async () => {
+    const [leader] = place.memberIds;
+    const result = await createTeam({ name: '法律服务先锋队', specialty: 'LEGAL', organizationId: place.organizationId, leaderId: leader, foundedOn: '2026-01-05' });
+    expect(result.errors).toBeUndefined();
+    const team = result.data!.createVolunteerTeam;
+    expect(team).toMatchObject({ name: '法律服务先锋队', memberCount: 1, leader: { id: leader }, organization: { id: place.organizationId }, community: { id: place.communityId } });
+    expect(team.leader.name.length).toBeGreaterThan(0);
+    expect(await eventsOf(federation, team.id)).toEqual(['team.created', 'team.member-joined']);
+
+    const duplicate = await createTeam({ name: '法律服务先锋队', specialty: 'CARE', organizationId: place.organizationId, leaderId: leader });
+    expect(duplicate.errors?.[0]).toMatchObject({ message: expect.stringContaining('already has a volunteer team'), extensions: { code: 'CONFLICT' } });
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    expect((await createTeam({ name: '新队', specialty: 'IT', organizationId: place.organizationId, leaderId: nobody })).errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'leaderId' });
+    expect((await createTeam({ name: '新队', specialty: 'IT', organizationId: nobody, leaderId: leader })).errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'organizationId' });
+    expect((await createTeam({ name: ' ', specialty: 'IT', organizationId: place.organizationId, leaderId: leader })).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'name' });
+  });
+
+  it('keeps memberships with join and leave dates; the leader hands over before leaving', async () => {
+    const [leader, second, outsider] = place.memberIds.slice(5);
+    const team = (await createTeam({ name: '义诊服务队', specialty: 'MEDICAL', organizationId: place.organizationId, leaderId: leader, foundedOn: '2026-02-01' })).data!.createVolunteerTeam;
+
+    expect((await join(team.id, second, '2026-01-01')).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'joinedOn' });
+    expect((await join(team.id, second, '2026-03-01')).data!.joinVolunteerTeam).toEqual({ joinedOn: '2026-03-01', leftOn: null });
+    expect((await join(team.id, second)).errors?.[0]).toMatchObject({ message: expect.stringContaining('already belongs'), extensions: { code: 'CONFLICT' } });
+
+    const teamsOf = await federation.query<{ member: { teams: { id: string }[] } }>('query($id: ID!) { member(id: $id) { teams { id } } }', { id: second });
+    expect(teamsOf.data!.member.teams.map((t) => t.id)).toContain(team.id);
+
+    expect((await leave(team.id, leader)).errors?.[0]).toMatchObject({ message: expect.stringContaining('hand the leadership'), extensions: { code: 'CONFLICT' } });
+    expect((await changeLeader(team.id, outsider)).errors?.[0]).toMatchObject({ message: expect.stringContaining('current member'), extensions: { code: 'CONFLICT' } });
+    expect((await changeLeader(team.id, second)).data!.changeVolunteerTeamLeader.leader.id).toBe(second);
+    expect((await leave(team.id, leader, '2026-01-15')).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'leftOn' });
+    expect((await leave(team.id, leader, '2026-04-30')).data!.leaveVolunteerTeam.leftOn).toBe('2026-04-30');
+    expect((await leave(team.id, leader)).errors?.[0].extensions?.code).toBe('CONFLICT');
+
+    const read = await federation.query<{ volunteerTeam: { memberCount: number; current: { totalCount: number }; all: { edges: { node: { member: { id: string }; joinedOn: string; leftOn: string | null } }[] } } }>(
+      `query($id: ID!) { volunteerTeam(id: $id) { memberCount current: memberships { totalCount } all: memberships(includeFormer: true) { edges { node { member { id } joinedOn leftOn } } } } }`,
+      { id: team.id },
+    );
+    expect(read.data!.volunteerTeam.memberCount).toBe(1);
+    expect(read.data!.volunteerTeam.current.totalCount).toBe(1);
+    expect(read.data!.volunteerTeam.all.edges.map((e) => e.node)).toEqual([
+      { member: { id: leader }, joinedOn: '2026-02-01', leftOn: '2026-04-30' },
+      { member: { id: second }, joinedOn: '2026-03-01', leftOn: null },
+    ]);
+    expect(await eventsOf(federation, team.id)).toEqual(['team.created', 'team.member-joined', 'team.member-joined', 'team.leader-changed', 'team.member-left']);
+  });
+
+  it('lists teams by community and specialty, and names the team running an activity', async () => {
+    const teams = await federation.query<{ volunteerTeams: { totalCount: number; edges: { node: { specialty: string; community: { id: string } } }[] } }>(
+      'query($c: ID!) { volunteerTeams(filter: { communityId: $c, specialty: LEGAL }, first: 50) { totalCount edges { node { specialty community { id } } } } }',
+      { c: place.communityId },
+    );
+    expect(teams.data!.volunteerTeams.totalCount).toBeGreaterThan(0);
+    for (const e of teams.data!.volunteerTeams.edges) expect(e.node).toEqual({ specialty: 'LEGAL', community: { id: place.communityId } });
+
+    const team = (await createTeam({ name: '平安巡逻队', specialty: 'PATROL', organizationId: place.organizationId, leaderId: place.memberIds[9] })).data!.createVolunteerTeam;
+    const created = await federation.query<{ createActivity: { id: string } }>(createActivityMutation, { input: activityInput(place, { kind: 'PATROL', teamId: team.id }) });
+    const activity = await federation.query<{ activity: { team: { name: string } } }>('query($id: ID!) { activity(id: $id) { team { name } } }', { id: created.data!.createActivity.id });
+    expect(activity.data!.activity.team.name).toBe('平安巡逻队');
+  });
+});
+
+type Planned = { id: string; status: string; title: string; place: string | null; community: { id: string }; coOrganizers: { id: string; name: string }[]; venueBooking: { id: string } | null };
+const PLANNED = 'id status title place community { id } coOrganizers { id name } venueBooking { id }';
+const plan = (overrides: Record<string, unknown>) => federation.query<{ createActivity: Planned }>(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { ${PLANNED} } }`, { input: activityInput(place, overrides) });
+const update = (id: string, input: Record<string, unknown>) => federation.query<{ updateActivity: Planned }>(`mutation($id: ID!, $input: UpdateActivityInput!) { updateActivity(id: $id, input: $input) { ${PLANNED} } }`, { id, input });
+const publish = (id: string) => federation.query<{ publishActivity: { status: string } }>('mutation($id: ID!) { publishActivity(id: $id) { status } }', { id });
+
+describe('planning activities, through the gateway', () => {
+  it('plans a draft in the organiser\'s community, co-organised with resident units (活动共办) and a booked venue', async () => {
+    const booking = 'b0000000-0000-4000-8000-000000000001';
+    const result = await plan({ kind: 'CULTURE_SPORTS', coOrganizerIds: place.unitIds.slice(0, 2), venueBookingId: booking, place: '社区文化广场' });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.createActivity).toMatchObject({ status: 'DRAFT', place: '社区文化广场', community: { id: place.communityId }, venueBooking: { id: booking } });
+    expect(result.data!.createActivity.coOrganizers.map((u) => u.id)).toEqual(place.unitIds.slice(0, 2));
+    expect(result.data!.createActivity.coOrganizers[0].name.length).toBeGreaterThan(0);
+    const again = await plan({ venueBookingId: booking });
+    expect(again.errors?.[0]).toMatchObject({ message: expect.stringContaining('venue booking'), extensions: { code: 'CONFLICT' } });
+  });
+
+  it('refuses bad plans, each with a code naming the argument', async () => {
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const refusal = async (overrides: Record<string, unknown>) => (await plan(overrides)).errors?.[0].extensions;
+    expect(await refusal({ endsAt: hoursFromNow(47).toISOString() })).toEqual({ code: 'BAD_USER_INPUT', field: 'endsAt' });
+    expect(await refusal({ startsAt: 'tomorrow' })).toEqual({ code: 'BAD_USER_INPUT', field: 'startsAt' });
+    expect(await refusal({ capacity: 0 })).toEqual({ code: 'BAD_USER_INPUT', field: 'capacity' });
+    expect(await refusal({ title: '' })).toEqual({ code: 'BAD_USER_INPUT', field: 'title' });
+    expect(await refusal({ organizerId: nobody })).toEqual({ code: 'NOT_FOUND', field: 'organizerId' });
+    expect(await refusal({ communityId: nobody })).toEqual({ code: 'BAD_USER_INPUT', field: 'communityId' });
+    expect(await refusal({ teamId: nobody })).toEqual({ code: 'NOT_FOUND', field: 'teamId' });
+    expect(await refusal({ coOrganizerIds: [nobody] })).toEqual({ code: 'NOT_FOUND', field: 'coOrganizerIds' });
+  });
+
+  it('changes a draft freely, publishes it once, then refuses other changes', async () => {
+    const id = (await plan({})).data!.createActivity.id;
+    const changed = await update(id, { title: '垃圾分类宣传', place: '小区东门' });
+    expect(changed.data!.updateActivity).toMatchObject({ title: '垃圾分类宣传', place: '小区东门', status: 'DRAFT' });
+    expect((await update(id, { place: null })).data!.updateActivity.place).toBeNull();
+    expect((await update(id, { endsAt: hoursFromNow(1).toISOString() })).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'endsAt' });
+    expect((await publish(id)).data!.publishActivity.status).toBe('PUBLISHED');
+    expect((await publish(id)).errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect((await update(id, { title: '改名' })).errors?.[0]).toMatchObject({ message: expect.stringContaining('only a draft'), extensions: { code: 'CONFLICT' } });
+    expect(await eventsOf(federation, id)).toEqual(['activity.published']);
+
+    const past = (await plan({ startsAt: hoursFromNow(-5).toISOString(), endsAt: hoursFromNow(-3).toISOString() })).data!.createActivity.id;
+    expect((await publish(past)).errors?.[0]).toMatchObject({ message: expect.stringContaining('starts in the past'), extensions: { code: 'CONFLICT' } });
+  });
+});
+
+describe('who may do what (docs/decisions/0004)', () => {
+  const as = async (actor: Actor) => ({ authorization: `Bearer ${await mintCallerToken(actor)}` });
+  const anonymous = {};
+
+  it('lets managers plan only within their subtree, and nobody anonymous', async () => {
+    const other = await federation.query<{ communities: { edges: { node: { partyOrganization: { id: string } } }[] } }>('{ communities(first: 2) { edges { node { partyOrganization { id } } } } }');
+    const otherOrganization = other.data!.communities.edges[1].node.partyOrganization.id;
+    const input = { input: activityInput(place) };
+    expect((await federation.query(createActivityMutation, input, anonymous)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const outsider = await as({ role: 'COMMUNITY_SECRETARY', sub: 'secretary-elsewhere', orgId: otherOrganization });
+    expect((await federation.query(createActivityMutation, input, outsider)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const secretary = await as({ role: 'COMMUNITY_SECRETARY', sub: 'secretary-here', orgId: place.organizationId });
+    expect((await federation.query(createActivityMutation, input, secretary)).errors).toBeUndefined();
+    const member = await as({ role: 'MEMBER', sub: 'member', memberId: place.memberIds[0] });
+    expect((await federation.query(createActivityMutation, input, member)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets a member sign up and join only as themselves; organisers check members in', async () => {
+    const [self, other] = place.memberIds.slice(60);
+    const member = await as({ role: 'MEMBER', sub: 'member-self', memberId: self });
+    const id = await publishedActivity(federation, place);
+    expect((await federation.query(signUpMutation, { a: id, m: self }, member)).errors).toBeUndefined();
+    expect((await federation.query(signUpMutation, { a: id, m: other }, member)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await federation.query(signUpMutation, { a: id, m: other }, anonymous)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await federation.query(checkInMutation, { a: id, m: self }, member)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const team = (await createTeam({ name: '课业辅导队', specialty: 'TUTORING', organizationId: place.organizationId, leaderId: other })).data!.createVolunteerTeam;
+    const joinSelf = 'mutation($t: ID!, $m: ID!) { joinVolunteerTeam(teamId: $t, memberId: $m) { joinedOn } }';
+    expect((await federation.query(joinSelf, { t: team.id, m: self }, member)).errors).toBeUndefined();
+  });
+
+  it('shows aggregates to analysts, but not the people behind them', async () => {
+    const analyst = await as({ role: 'ANALYST', sub: 'analyst' });
+    const stats = (selection: string, headers: Record<string, string>) =>
+      federation.query<{ community: { volunteerStats: { hours: number } | null } }>(`query($id: ID!) { community(id: $id) { volunteerStats(from: "2025-01-01", to: "2026-12-31") { ${selection} } } }`, { id: place.communityId }, headers);
+    const figures = await stats('hours participations', analyst);
+    expect(figures.errors).toBeUndefined();
+    expect(figures.data!.community.volunteerStats!.hours).toBeGreaterThan(0);
+    expect((await stats('topVolunteers { hours }', analyst)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await stats('hours', anonymous)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const id = await publishedActivity(federation, place);
+    const participants = await federation.query('query($id: ID!) { activity(id: $id) { title participants { totalCount } } }', { id }, analyst);
+    expect(participants.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
