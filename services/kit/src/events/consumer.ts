@@ -187,6 +187,7 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
   }
 
   function scheduleRestart(error: unknown): void {
+    if (stopping) return; // a connect cut short by stop() is not a failure
     restarts += 1;
     const retryInMs = backoff(restarts);
     log.warn({ err: error, restarts, retryInMs }, 'event consumer: stopped by an error, reconnecting');
