@@ -160,6 +160,14 @@ describe('who may do what (docs/decisions/0004)', () => {
     const team = (await createTeam({ name: '课业辅导队', specialty: 'TUTORING', organizationId: place.organizationId, leaderId: other })).data!.createVolunteerTeam;
     const joinSelf = 'mutation($t: ID!, $m: ID!) { joinVolunteerTeam(teamId: $t, memberId: $m) { joinedOn } }';
     expect((await federation.query(joinSelf, { t: team.id, m: self }, member)).errors).toBeUndefined();
+
+    const trail = 'query($id: ID!) { activitiesAuditTrail(targetId: $id) { edges { node { action actorSub actorRole } } } }';
+    const audit = await federation.query<{ activitiesAuditTrail: { edges: { node: { action: string; actorSub: string; actorRole: string } }[] } }>(trail, { id });
+    expect(audit.data!.activitiesAuditTrail.edges.map((e) => e.node)).toEqual([
+      { action: 'participation.signed-up', actorSub: 'member-self', actorRole: 'MEMBER' },
+      { action: 'activity.published', actorSub: 'test-district-admin', actorRole: 'DISTRICT_ADMIN' },
+    ]);
+    expect((await federation.query(trail, { id }, member)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('shows aggregates to analysts, but not the people behind them', async () => {

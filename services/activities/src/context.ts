@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { Peers, RequestInfo, ServiceRuntime, Transact } from '@cpb/kit';
 import { ActivityRepository } from './data/activity-repository';
 import { ParticipationRepository } from './data/participation-repository';
@@ -7,6 +8,7 @@ import type { Services } from './domain/services';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context extends RequestInfo, Services {
+  dataSource: DataSource;
   peers: Peers;
   transact: Transact;
   teams: TeamRepository;
@@ -25,5 +27,5 @@ export function createContext({ dataSource, peers, transact }: ServiceRuntime, r
     activity: async (id: string) => (await repositories.activities.byIds([id]))[0] ?? null,
     team: async (id: string) => (await repositories.teams.byIds([id]))[0] ?? null,
   };
-  return { ...request, peers, transact, lookup, teams: repositories.teams, loaders: createLoaders(repositories) };
+  return { ...request, dataSource, peers, transact, lookup, teams: repositories.teams, loaders: createLoaders(repositories) };
 }
