@@ -92,15 +92,31 @@ const update = (id: string, input: Record<string, unknown>) => federation.query<
 const publish = (id: string) => federation.query<{ publishActivity: { status: string } }>('mutation($id: ID!) { publishActivity(id: $id) { status } }', { id });
 
 describe('planning activities, through the gateway', () => {
-  it('plans a draft in the organiser\'s community, co-organised with resident units (活动共办) and a booked venue', async () => {
-    const booking = 'b0000000-0000-4000-8000-000000000001';
-    const result = await plan({ kind: 'CULTURE_SPORTS', coOrganizerIds: place.unitIds.slice(0, 2), venueBookingId: booking, place: '社区文化广场' });
+  it('plans a draft in the organiser\'s community, co-organised with resident units (活动共办) in a booked venue', async () => {
+    // A Monday about ten weeks ahead (past the seeded bookings), 14:00-16:00 China time, when seeded venues are open.
+    const base = new Date(Date.now() + 63 * 86_400_000);
+    const day = new Date(base.getTime() + ((8 - base.getUTCDay()) % 7) * 86_400_000).toISOString().slice(0, 10);
+    const time = (hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`).toISOString();
+    const venues = await federation.query<{ resources: { edges: { node: { id: string } }[] } }>('query($c: ID) { resources(filter: { kind: VENUE, communityId: $c }, first: 1) { edges { node { id } } } }', { c: place.communityId });
+    const booked = await federation.query<{ bookResource: { id: string } }>('mutation($input: BookResourceInput!) { bookResource(input: $input) { id } }', {
+      input: { resourceId: venues.data!.resources.edges[0].node.id, bookedById: place.organizationId, purpose: '邻里文化节', startsAt: time('13:30'), endsAt: time('16:30'), headcount: 30 },
+    });
+    expect(booked.errors).toBeUndefined();
+    const booking = booked.data!.bookResource.id;
+    const when = { startsAt: time('14:00'), endsAt: time('16:00') };
+
+    const result = await plan({ kind: 'CULTURE_SPORTS', coOrganizerIds: place.unitIds.slice(0, 2), venueBookingId: booking, place: '社区文化广场', ...when });
     expect(result.errors).toBeUndefined();
     expect(result.data!.createActivity).toMatchObject({ status: 'DRAFT', place: '社区文化广场', community: { id: place.communityId }, venueBooking: { id: booking } });
     expect(result.data!.createActivity.coOrganizers.map((u) => u.id)).toEqual(place.unitIds.slice(0, 2));
     expect(result.data!.createActivity.coOrganizers[0].name.length).toBeGreaterThan(0);
-    const again = await plan({ venueBookingId: booking });
-    expect(again.errors?.[0]).toMatchObject({ message: expect.stringContaining('venue booking'), extensions: { code: 'CONFLICT' } });
+
+    const again = await plan({ venueBookingId: booking, ...when });
+    expect(again.errors?.[0]).toMatchObject({ message: expect.stringContaining('already serves another activity'), extensions: { code: 'CONFLICT' } });
+    const longer = await plan({ venueBookingId: booking, startsAt: time('14:00'), endsAt: time('17:00') });
+    expect(longer.errors?.[0]).toMatchObject({ message: expect.stringContaining('does not cover'), extensions: { code: 'CONFLICT' } });
+    const unknown = await plan({ venueBookingId: '00000000-0000-4000-8000-000000000000', ...when });
+    expect(unknown.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'venueBookingId' });
   });
 
   it('refuses bad plans, each with a code naming the argument', async () => {

@@ -6,7 +6,7 @@ import type { Activity, ActivityKind } from '../entities';
 import { activityEvents } from '../events';
 import { checkCancellation, checkCapacityChange, checkEditable, checkPublication, checkSchedule, readCapacity, readPlace, readTitle } from './activity-rules';
 import { authorizeManaging, managedActivity } from './authorization';
-import { requireActiveOrganization, requireCommunity, requireResidentUnits } from './peer-checks';
+import { requireActiveOrganization, requireCommunity, requireResidentUnits, requireVenueBooking } from './peer-checks';
 import type { Services } from './services';
 
 export interface CreateActivityInput {
@@ -72,6 +72,7 @@ export async function createActivity({ transact, peers, actor }: Services, input
   await authorizeManaging(actor, peers, organizerId, organizer.path);
   const communityId = await communityOf(peers, organizer, input.communityId);
   if (draft.coOrganizerIds.length) await requireResidentUnits(peers, draft.coOrganizerIds, 'coOrganizerIds');
+  if (draft.venueBookingId) await requireVenueBooking(peers, draft.venueBookingId, schedule, 'venueBookingId');
   return transact(async ({ tx }) => {
     const store = new ActivityStore(tx);
     await requireTeamOf(store, draft.teamId);
@@ -84,26 +85,30 @@ export async function createActivity({ transact, peers, actor }: Services, input
 /** Changes a draft; fields left out stay, `null` clears an optional one. */
 export async function updateActivity(services: Services, id: string, input: UpdateActivityInput): Promise<Activity> {
   const { transact, peers } = services;
-  await managedActivity(services, check.uuid('id', id), 'id');
+  const before = await managedActivity(services, check.uuid('id', id), 'id');
   const coOrganizerIds = input.coOrganizerIds === undefined ? undefined : readCoOrganizers(input.coOrganizerIds);
   if (coOrganizerIds?.length) await requireResidentUnits(peers, coOrganizerIds, 'coOrganizerIds');
+  const schedule = checkSchedule(
+    input.startsAt != null ? check.isoDateTime('startsAt', input.startsAt) : before.startsAt,
+    input.endsAt != null ? check.isoDateTime('endsAt', input.endsAt) : before.endsAt,
+  );
+  const venueBookingId = input.venueBookingId === undefined ? before.venueBookingId : input.venueBookingId ? check.uuid('venueBookingId', input.venueBookingId) : null;
+  // A draft's times only change here, so the booking is checked against the times it will have.
+  if (venueBookingId) await requireVenueBooking(peers, venueBookingId, schedule, 'venueBookingId');
   return transact(async ({ tx }) => {
     const store = new ActivityStore(tx);
     const current = await requireActivity(store, id);
     checkEditable(current);
     const changed: Activity = {
       ...current,
+      ...schedule,
+      venueBookingId,
       title: input.title != null ? readTitle(input.title) : current.title,
       kind: input.kind ?? current.kind,
       capacity: input.capacity != null ? readCapacity(input.capacity) : current.capacity,
       place: input.place === undefined ? current.place : readPlace(input.place),
       teamId: input.teamId === undefined ? current.teamId : input.teamId ? check.uuid('teamId', input.teamId) : null,
-      venueBookingId: input.venueBookingId === undefined ? current.venueBookingId : input.venueBookingId ? check.uuid('venueBookingId', input.venueBookingId) : null,
       coOrganizerIds: coOrganizerIds ?? current.coOrganizerIds,
-      ...checkSchedule(
-        input.startsAt != null ? check.isoDateTime('startsAt', input.startsAt) : current.startsAt,
-        input.endsAt != null ? check.isoDateTime('endsAt', input.endsAt) : current.endsAt,
-      ),
     };
     if (changed.teamId !== current.teamId) await requireTeamOf(store, changed.teamId);
     await store.saveDraft(changed).catch((error: unknown) => translateConstraint(error, refusals));

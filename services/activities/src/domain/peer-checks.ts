@@ -46,3 +46,13 @@ export async function requireResidentUnits(peers: Peers, ids: string[], field: s
     if (!found[i]) throw new NotFoundError('ResidentUnit', id, field);
   });
 }
+
+/** A confirmed venue booking (场地预约, resources service) whose time covers the activity's. */
+export async function requireVenueBooking(peers: Peers, id: string, schedule: { startsAt: Date; endsAt: Date }, field: string): Promise<void> {
+  const [booking] = await peers.resources.entities<{ id: string; status: string; startsAt: string; endsAt: string }>('Booking', [id], 'id status startsAt endsAt');
+  if (!booking) throw new NotFoundError('Booking', id, field);
+  if (booking.status !== 'CONFIRMED') throw new ConflictError('That venue booking was cancelled');
+  if (Date.parse(booking.startsAt) > schedule.startsAt.getTime() || Date.parse(booking.endsAt) < schedule.endsAt.getTime()) {
+    throw new ConflictError(`The venue is booked from ${booking.startsAt} to ${booking.endsAt}, which does not cover the activity`);
+  }
+}
