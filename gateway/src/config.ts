@@ -16,6 +16,12 @@ export const gatewayEnvSchema = serviceEnvSchema.pick({
   ACTIVITIES_URL: url.default('http://localhost:4004/graphql'),
   /** Milliseconds a subgraph fetch may take before it is abandoned. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Keep-alive sockets per subgraph (per gateway process); more concurrent fetches queue for one. */
+  SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
+  /** Query-plan cache size (approximate MiB); plans are per operation text, so use variables. */
+  QUERY_PLAN_CACHE_MIB: z.coerce.number().int().min(1).default(30),
+  /** Gateway processes sharing the port (Node cluster); 1 runs in this process alone. */
+  GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Callers' tokens: HS256 with this shared key, or RS256/ES256 from JWKS_URL when that is set. */
   JWT_SECRET: z.string().min(16).default(devSecret('jwt')),
   JWKS_URL: z.string().url().optional(),

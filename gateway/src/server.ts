@@ -1,26 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { assertProductionSecrets, createLogger, createMetrics, secretOf, startGraphQLServer, type RunningServer } from '@cpb/kit';
+import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type RunningServer } from '@cpb/kit';
 import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
+import { reusedIdentities } from './identity';
 import { SubgraphSource } from './subgraph-source';
+import { SubgraphTransport, transportFetcher } from './subgraph-transport';
 
 /**
  * Builds the gateway from the committed static supergraph: it never polls or needs the subgraphs
  * at start-up, so one that is down only costs the fields it serves.
  */
-export function createGateway(config: GatewayConfig): ApolloGateway {
+export function createGateway(config: GatewayConfig): { gateway: ApolloGateway; close(): void } {
   const urls = subgraphUrls(config);
-  // Node's fetch keeps connections alive per subgraph; the timeout bounds a hanging subgraph.
-  return new ApolloGateway({
+  const identity = reusedIdentities((actor, subgraph) => signInternal(actor, secretOf(config, subgraph), subgraph));
+  const transports: SubgraphTransport[] = [];
+  const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) =>
-      new SubgraphSource(name, secretOf(config, name), {
-        url: urls[name] ?? url,
-        fetcher: (input, init) => fetch(input as string, { ...(init as RequestInit), signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) }) as never,
-      }),
+    // The workload has a handful of operations; the default 30 MiB holds thousands of plans.
+    experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MIB,
+    buildService: ({ name, url }) => {
+      const target = urls[name] ?? url!;
+      // Bounded keep-alive sockets per subgraph; the timeout bounds a hanging subgraph.
+      const transport = new SubgraphTransport(target, { maxSockets: config.SUBGRAPH_MAX_SOCKETS, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
+      transports.push(transport);
+      return new SubgraphSource(name, identity, { url: target, fetcher: transportFetcher(target, transport) });
+    },
   });
+  return { gateway, close: () => transports.forEach((t) => t.close()) };
 }
 
 /** Depth, alias, cost and token limits, refused before planning (graphql-armor). */
@@ -41,9 +49,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const metrics = createMetrics('gateway', config.NODE_ENV !== 'test');
   const protection = armor(config);
   let ready = false;
+  const { gateway, close } = createGateway(config);
   const server = await startGraphQLServer({
     name: 'gateway',
-    gateway: createGateway(config),
+    gateway,
     port: config.PORT,
     host: config.HOST,
     logger,
@@ -57,5 +66,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     bodyLimit: config.MAX_BODY,
   });
   ready = true;
-  return server;
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      close();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, signInternal, type RequestInfo } from '@cpb/kit';
+import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, type Actor, type RequestInfo } from '@cpb/kit';
 
 /**
  * Sends each subgraph fetch with the request id and the caller's verified identity, signed with
@@ -8,7 +8,7 @@ import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, signInternal, type Request
 export class SubgraphSource extends RemoteGraphQLDataSource<RequestInfo> {
   constructor(
     private readonly subgraph: string,
-    private readonly secret: string,
+    private readonly identity: (actor: Actor, subgraph: string) => Promise<string>,
     options: ConstructorParameters<typeof RemoteGraphQLDataSource<RequestInfo>>[0],
   ) {
     super(options);
@@ -17,6 +17,6 @@ export class SubgraphSource extends RemoteGraphQLDataSource<RequestInfo> {
   async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestInfo>): Promise<void> {
     const { requestId, actor } = context as Partial<RequestInfo>;
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
-    if (actor) request.http?.headers.set(INTERNAL_IDENTITY_HEADER, await signInternal(actor, this.secret, this.subgraph));
+    if (actor) request.http?.headers.set(INTERNAL_IDENTITY_HEADER, await this.identity(actor, this.subgraph));
   }
 }

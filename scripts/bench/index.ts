@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { graphql, mintCallerToken, type Actor } from '@cpb/kit';
@@ -17,6 +17,7 @@ import { runEventsBenchmark, type EventsResult } from './events';
 import { startHiveGateway, supergraphWithUrls, type HiveGateway } from './hive-gateway';
 import { loadOperations, variablePools } from './operations';
 import { parseOptions, type BenchOptions } from './options';
+import { summariseProfile } from './profile-summary';
 import { markdownTable, scenarioRows, statementRows, type Scenario, type TargetName } from './report';
 import { statementsPerOperation } from './sql-statements';
 import { runTarget, type TargetResult, type Workload } from './targets';
@@ -45,7 +46,10 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
   const secrets = benchSecrets();
-  const env = { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', GATEWAY_WORKERS: String(options.workers), ...secrets };
+  const profileDir = join(resultsDir, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
+  const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', GATEWAY_WORKERS: String(options.workers), ...secrets };
+  // The gateways write a V8 profile on exit (see cpu-profile.cjs); they are summarised below.
+  if (options.profile) Object.assign(env, { BENCH_PROFILE_DIR: profileDir, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(__dirname, 'cpu-profile.cjs')}`.trim() });
   const echo = options.verbose ? (line: string) => console.log(line) : () => {};
 
   const seedSeconds = options.skipSeed ? undefined : await seed(options);
@@ -54,6 +58,8 @@ async function main(): Promise<void> {
   log(`starting the stack (NODE_ENV=production, ${options.workers} gateway worker(s))`);
   const stack: Stack = await startStack({ serverUrl: options.serverUrl, databasePrefix: options.databasePrefix, ports: 'free', seedDemo: false, env, echo });
   let hive: HiveGateway | undefined;
+  const gatewayPids: Record<string, number> = { ours: stack.gateway.process.pid! };
+  let run: Parameters<typeof report>[1];
   try {
     const actor: Actor = { role: 'DISTRICT_ADMIN', sub: 'bench' };
     const headers = { authorization: `Bearer ${await mintCallerToken(actor, { secret: secrets.JWT_SECRET, expiresIn: '2h' })}` };
@@ -85,6 +91,7 @@ async function main(): Promise<void> {
       } else if (target === 'hive') {
         const supergraph = supergraphWithUrls(supergraphPath, urls, join(resultsDir, 'tmp'));
         hive = await startHiveGateway({ supergraphPath: supergraph, env, workers: options.workers, echo });
+        gatewayPids.hive = hive.child.process.pid!;
         results.hive = await runTarget({ kind: 'gateway', url: hive.url, headers, pids: [hive.child.process.pid!] }, workload, log);
         await hive.child.stop();
         hive = undefined;
@@ -101,16 +108,39 @@ async function main(): Promise<void> {
       log('events benchmark (scripts/bench-events.ts)');
       events = await runEventsBenchmark(options.eventsArgs);
     }
-    report(options, { seedSeconds, skipped, statements, results, events, ops, started });
+    run = { seedSeconds, skipped, statements, results, events, ops, started };
   } finally {
     await hive?.child.stop();
     await stack.stop();
   }
+  if (options.profile) run.profiles = profileSummaries(profileDir, gatewayPids);
+  report(options, run);
+}
+
+/** Summaries of the gateways' profiles (a forked worker's file is named by its own pid, hence "other"). */
+function profileSummaries(dir: string, gatewayPids: Record<string, number>): Record<string, ReturnType<typeof summariseProfile>> {
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
+  const summaries: Record<string, ReturnType<typeof summariseProfile>> = {};
+  for (const [name, pid] of Object.entries(gatewayPids)) {
+    const file = files.find((f) => f === `${pid}.cpuprofile`);
+    if (file) summaries[name] = summariseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+  }
+  log(`profiles: ${dir}`);
+  return summaries;
 }
 
 function report(
   options: BenchOptions,
-  run: { seedSeconds?: number; skipped: Record<string, string>; statements: Record<string, Record<string, number>>; results: Partial<Record<TargetName, TargetResult>>; events?: EventsResult; ops: string[]; started: number },
+  run: {
+    seedSeconds?: number;
+    skipped: Record<string, string>;
+    statements: Record<string, Record<string, number>>;
+    results: Partial<Record<TargetName, TargetResult>>;
+    events?: EventsResult;
+    ops: string[];
+    started: number;
+    profiles?: Record<string, ReturnType<typeof summariseProfile>>;
+  },
 ): void {
   const scenarios: Record<string, Scenario> = {};
   for (const name of [...run.ops, 'overall']) {
@@ -137,12 +167,17 @@ function report(
     console.log(`\nevents benchmark (${run.events.seconds.toFixed(0)} s${run.events.ok ? '' : ', FAILED'})\n${run.events.output}`);
     lines.push('## Events', '', '```', run.events.output, '```', '');
   }
+  for (const [name, profile] of Object.entries(run.profiles ?? {})) {
+    console.log(`\nCPU profile of ${name}: busy ${profile.busyMs} ms, idle ${profile.idleMs} ms`);
+    console.table(profile.packages);
+    console.table(profile.functions);
+  }
   const seconds = (Date.now() - run.started) / 1000;
   console.log(`\nbenchmark finished in ${seconds.toFixed(0)} s${run.seedSeconds !== undefined ? ` (seeding ${run.seedSeconds.toFixed(0)} s)` : ''}`);
 
   mkdirSync(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const json = JSON.stringify({ options, finishedAt: new Date().toISOString(), seconds, seedSeconds: run.seedSeconds, skipped: run.skipped, scenarios, statements: run.statements, errorSamples: Object.fromEntries(Object.entries(run.results).map(([t, r]) => [t, r!.errorSamples])), events: run.events }, null, 2);
+  const json = JSON.stringify({ options, finishedAt: new Date().toISOString(), seconds, seedSeconds: run.seedSeconds, skipped: run.skipped, scenarios, statements: run.statements, errorSamples: Object.fromEntries(Object.entries(run.results).map(([t, r]) => [t, r!.errorSamples])), events: run.events, profiles: run.profiles }, null, 2);
   for (const file of [join(resultsDir, `bench-${stamp}.json`), options.out ?? join(resultsDir, options.quick ? 'latest-quick.json' : 'latest.json')]) writeFileSync(file, json);
   writeFileSync(join(resultsDir, options.quick ? 'latest-quick.md' : 'latest.md'), lines.join('\n'));
   console.log(`results: bench-results/bench-${stamp}.json`);

@@ -23,6 +23,8 @@ export interface BenchOptions {
   label: string;
   /** Where the JSON goes besides bench-results/bench-<time>.json (default bench-results/latest[-quick].json). */
   out?: string;
+  /** Run every process with --cpu-prof and summarise the gateways' profiles. */
+  profile: boolean;
   verbose: boolean;
 }
 
@@ -43,7 +45,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   const targets = (value(argv, 'targets') ?? 'ours,hive,direct').split(',').map((t) => t.trim()) as TargetName[];
   const unknown = targets.filter((t) => !['ours', 'hive', 'direct'].includes(t));
   if (unknown.length) throw new Error(`--targets: unknown ${unknown.join(', ')} (ours, hive, direct)`);
-  const seconds = whole(argv, 'duration', quick ? 3 : 10);
+  const seconds = whole(argv, 'duration', quick ? 2 : 10);
   return {
     quick,
     scale: whole(argv, 'scale', quick ? 3000 : 300_000, 100),
@@ -62,6 +64,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     eventsArgs: quick ? ['--events', '2000', '--samples', '40'] : ['--events', '20000', '--samples', '150'],
     label: value(argv, 'label') ?? '',
     out: value(argv, 'out'),
+    profile: argv.includes('--profile'),
     verbose: argv.includes('--verbose'),
   };
 }

@@ -72,3 +72,24 @@ export function sampleUsage(pids: number[], intervalMs = 250): { stop(): Usage }
     },
   };
 }
+
+function machineTicks(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = fields[3] + fields[4]; // idle + iowait
+  return { busy: total - idle, total };
+}
+
+/**
+ * How busy the whole machine was over a window, in cores: what the benchmark's own processes used
+ * plus anything else running (other engineers' test suites on a shared machine make numbers noisy).
+ */
+export function sampleMachine(cores: number): { stop(): number } {
+  const start = machineTicks();
+  return {
+    stop() {
+      const end = machineTicks();
+      return end.total > start.total ? ((end.busy - start.busy) / (end.total - start.total)) * cores : 0;
+    },
+  };
+}

@@ -9,6 +9,8 @@ export interface TargetRun extends LatencySummary {
   gateway?: Usage;
   /** CPU of the four subgraph services together over the same window. */
   subgraphs: Usage;
+  /** Cores busy on the whole machine over the window (ours, Postgres, the load generator, anyone else). */
+  machineCores: number;
 }
 
 /** Results of one scenario (an operation alone, or the mix) for each target. */
@@ -26,8 +28,10 @@ function row(name: string, run: TargetRun) {
     'p99 ms': ms(run.p99),
     errors: run.errors,
     'gw CPU (cores)': run.gateway ? run.gateway.cores.toFixed(2) : '-',
+    'gw CPU ms/req': run.gateway && run.requests ? ((run.gateway.cpuSeconds * 1000) / run.requests).toFixed(1) : '-',
     'gw peak RSS MB': run.gateway ? Math.round(run.gateway.peakRssBytes / 2 ** 20) : '-',
-    'subgraphs CPU (cores)': run.subgraphs.cores.toFixed(2),
+    'subgraphs CPU ms/req': run.requests ? ((run.subgraphs.cpuSeconds * 1000) / run.requests).toFixed(1) : '-',
+    'machine busy (cores)': run.machineCores.toFixed(2),
   };
 }
 

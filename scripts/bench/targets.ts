@@ -7,7 +7,8 @@ import type { DirectRequest } from './direct-plan';
 import { loadDirect } from './direct-load';
 import { loadGateway } from './gateway-load';
 import type { RequestBody } from './operations';
-import { sampleUsage } from './process-usage';
+import { cpus } from 'node:os';
+import { sampleMachine, sampleUsage } from './process-usage';
 import { Random } from './random';
 import type { Recorder } from './recorder';
 import type { TargetRun } from './report';
@@ -42,8 +43,9 @@ function drive(driver: Driver, workload: Workload, ops: string[], seconds: numbe
 async function measure(driver: Driver, workload: Workload, ops: string[], seconds: number, seed: number, name: string): Promise<{ run: TargetRun; samples: string[] }> {
   const gateway = driver.kind === 'gateway' ? sampleUsage(driver.pids) : undefined;
   const subgraphs = sampleUsage(workload.subgraphPids);
+  const machine = sampleMachine(cpus().length);
   const recorder = await drive(driver, workload, ops, seconds, seed);
-  const usage = { gateway: gateway?.stop(), subgraphs: subgraphs.stop() };
+  const usage = { gateway: gateway?.stop(), subgraphs: subgraphs.stop(), machineCores: machine.stop() };
   const summary = name === 'overall' ? recorder.overall(seconds) : recorder.summary(name, seconds);
   return { run: { ...summary, ...usage }, samples: recorder.errorSamples };
 }

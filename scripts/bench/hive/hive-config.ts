@@ -10,11 +10,13 @@ import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { INTERNAL_IDENTITY_HEADER, loadConfig, secretOf, signInternal, type Actor } from '@cpb/kit';
 import { callerAuthenticator } from '../../../gateway/src/auth';
 import { gatewayEnvSchema } from '../../../gateway/src/config';
+import { reusedIdentities } from '../../../gateway/src/identity';
 
 const config = loadConfig(gatewayEnvSchema);
 const authenticate = callerAuthenticator(config);
 const actors = new WeakMap<object, Promise<Actor>>();
-const sign = (actor: Actor, subgraph: string) => signInternal(actor, secretOf(config, subgraph), subgraph);
+// The same identity reuse as ours (gateway/src/identity.ts): application logic, not gateway machinery.
+const sign = reusedIdentities((actor, subgraph) => signInternal(actor, secretOf(config, subgraph), subgraph));
 
 export const gatewayConfig = defineConfig({
   supergraph: process.env.BENCH_SUPERGRAPH ?? config.SUPERGRAPH_PATH,
