@@ -92,7 +92,7 @@ describe('the resource list (资源清单), through the gateway', () => {
 });
 
 describe('who may change co-building (roles, docs/decisions/0004)', () => {
-  const as = async (role: 'MEMBER' | 'UNIT_LIAISON' | 'ANALYST') => ({ authorization: `Bearer ${await mintCallerToken({ role, sub: `test-${role.toLowerCase()}` })}` });
+  const as = async (role: 'MEMBER' | 'ANALYST') => ({ authorization: `Bearer ${await mintCallerToken({ role, sub: `test-${role.toLowerCase()}` })}` });
   const offer = () => ({ input: { providerId: community.residentUnits[1].id, kind: 'SERVICE', name: '义务理发' } });
 
   it('refuses an anonymous caller (UNAUTHENTICATED) and a member or analyst (FORBIDDEN), and reads stay open', async () => {
@@ -104,9 +104,11 @@ describe('who may change co-building (roles, docs/decisions/0004)', () => {
   });
 
   it("lets a unit's liaison offer resources but not sign agreements or raise needs", async () => {
-    const liaison = await as('UNIT_LIAISON');
+    const liaison = { authorization: `Bearer ${await mintCallerToken({ role: 'UNIT_LIAISON', sub: 'test-liaison', unitId: community.residentUnits[1].id })}` };
     const published = await federation.query(publish, offer(), liaison);
     expect(published.errors).toBeUndefined();
+    const otherUnit = { input: { ...offer().input, providerId: community.residentUnits[2].id } };
+    expect(refusal(await federation.query(publish, otherUnit, liaison))).toEqual({ code: 'FORBIDDEN' });
     const raised = await federation.query('mutation($c: ID!) { raiseNeed(input: { communityId: $c, title: "助老", category: ELDERLY_CARE }) { id } }', { c: community.id }, liaison);
     expect(refusal(raised)).toEqual({ code: 'FORBIDDEN' });
   });

@@ -7,6 +7,7 @@ import { checkCommitment, checkInForce, checkProgress, checkValidity, sixOnes, t
 import { localToday } from './local-time';
 import { community as communityFacts, requireMembers, residentUnits } from './peer-facts';
 import { mayManageCoBuilding, mayOfferAndBook } from './policy';
+import { requireCommunityInScope } from './scope';
 
 export interface SignAgreementInput {
   communityId: string;
@@ -30,6 +31,7 @@ const MAX_COMMITMENTS = 50;
  */
 export async function signAgreement({ tx, outbox, actor }: UnitOfWork, peers: Peers, input: SignAgreementInput, today = localToday()): Promise<Agreement> {
   mayManageCoBuilding(actor);
+  await requireCommunityInScope(actor, peers, input.communityId);
   const communityId = check.uuid('communityId', input.communityId);
   const partnerUnitId = check.uuid('partnerUnitId', input.partnerUnitId);
   const communityLiaisonId = check.uuid('communityLiaisonId', input.communityLiaisonId);

@@ -9,6 +9,7 @@ import { localDateTime } from './local-time';
 import { activeOrganization, requireActivity } from './peer-facts';
 import { isEventConsumer, mayOfferAndBook } from './policy';
 import { freeText } from './text';
+import { requireUnitInScope } from './scope';
 
 export interface BookResourceInput {
   resourceId: string;
@@ -39,6 +40,7 @@ export async function bookResource({ tx, outbox, actor }: UnitOfWork, peers: Pee
   if (activityId) await requireActivity(peers, activityId, 'activityId');
   const resource = await new ResourceStore(tx).lockForChange(resourceId);
   if (!resource) throw new NotFoundError('Resource', resourceId, 'resourceId');
+  await requireUnitInScope(actor, peers, resource.providerId);
   checkBooking(resource, { startsAt, endsAt, headcount: input.headcount }, now);
   const booking: Booking = { id: randomUUID(), resourceId, bookedById, activityId, purpose, startsAt, endsAt, headcount: input.headcount, status: 'CONFIRMED', cancelledAt: null, cancellationReason: null };
   await new BookingStore(tx).insert(booking).catch((error: unknown) =>
@@ -51,11 +53,13 @@ export async function bookResource({ tx, outbox, actor }: UnitOfWork, peers: Pee
 }
 
 /** Cancels a confirmed booking that has not yet ended, freeing the time. */
-export async function cancelBooking({ tx, outbox, actor }: UnitOfWork, id: string, reason?: string | null, now = new Date()): Promise<Booking> {
+export async function cancelBooking({ tx, outbox, actor }: UnitOfWork, peers: Peers, id: string, reason?: string | null, now = new Date()): Promise<Booking> {
   mayOfferAndBook(actor);
   const store = new BookingStore(tx);
   const booking = await store.lock(check.uuid('id', id));
   if (!booking) throw new NotFoundError('Booking', id, 'id');
+  const resource = await new ResourceStore(tx).lockForChange(booking.resourceId);
+  if (resource) await requireUnitInScope(actor, peers, resource.providerId);
   if (booking.status === 'CANCELLED') throw new ConflictError('This booking is already cancelled');
   if (booking.endsAt <= now) throw new ConflictError('This booking has already taken place');
   const why = freeText('reason', reason, 500) || null;

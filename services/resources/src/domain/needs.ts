@@ -9,6 +9,7 @@ import { community as communityFacts, residentUnits } from './peer-facts';
 import { mayManageCoBuilding } from './policy';
 import { checkCompletable, checkMatchable, checkStartable } from './project-rules';
 import { freeText, idList } from './text';
+import { requireCommunityInScope } from './scope';
 
 export interface RaiseNeedInput {
   communityId: string;
@@ -28,6 +29,7 @@ export interface MatchNeedInput {
 /** Residents' need raised in a community (需求清单). */
 export async function raiseNeed({ tx, outbox, actor }: UnitOfWork, peers: Peers, input: RaiseNeedInput, today = localToday()): Promise<Need> {
   mayManageCoBuilding(actor);
+  await requireCommunityInScope(actor, peers, input.communityId);
   const communityId = check.uuid('communityId', input.communityId);
   const title = check.name('title', input.title, 100);
   const description = freeText('description', input.description, 2000);

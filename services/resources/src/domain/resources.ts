@@ -7,6 +7,7 @@ import { BOOKABLE_KINDS } from './booking-rules';
 import { localToday } from './local-time';
 import { checkOpeningHours, weeklyOpenHours } from './opening-hours';
 import { residentUnits } from './peer-facts';
+import { requireUnitInScope } from './scope';
 import { mayOfferAndBook } from './policy';
 import { freeText } from './text';
 
@@ -38,6 +39,7 @@ function checkHoursFor(kind: ResourceKind, windows: readonly OpeningWindow[]): O
 export async function publishResource({ tx, outbox, actor }: UnitOfWork, peers: Peers, input: PublishResourceInput): Promise<Resource> {
   mayOfferAndBook(actor);
   const providerId = check.uuid('providerId', input.providerId);
+  await requireUnitInScope(actor, peers, providerId);
   const offer = {
     kind: input.kind,
     name: check.name('name', input.name, 100),
@@ -62,10 +64,11 @@ async function requireForChange(store: ResourceStore, id: string, field: string)
 }
 
 /** Replaces a venue's or facility's weekly opening hours; bookings already made are kept. */
-export async function setOpeningHours({ tx, outbox, actor }: UnitOfWork, resourceId: string, windows: OpeningWindow[]): Promise<Resource> {
+export async function setOpeningHours({ tx, outbox, actor }: UnitOfWork, peers: Peers, resourceId: string, windows: OpeningWindow[]): Promise<Resource> {
   mayOfferAndBook(actor);
   const store = new ResourceStore(tx);
   const resource = await requireForChange(store, resourceId, 'resourceId');
+  await requireUnitInScope(actor, peers, resource.providerId);
   const openingHours = checkHoursFor(resource.kind, windows);
   if (!openingHours.length && !BOOKABLE_KINDS.includes(resource.kind)) throw new ValidationError('resourceId', `${resource.name} is not a venue or facility`);
   await store.setOpeningHours(resource.id, openingHours);
@@ -75,10 +78,11 @@ export async function setOpeningHours({ tx, outbox, actor }: UnitOfWork, resourc
 }
 
 /** Takes a resource off the list; refused while bookings still to come or open projects rely on it. */
-export async function withdrawResource({ tx, outbox, actor }: UnitOfWork, id: string, now = new Date()): Promise<Resource> {
+export async function withdrawResource({ tx, outbox, actor }: UnitOfWork, peers: Peers, id: string, now = new Date()): Promise<Resource> {
   mayOfferAndBook(actor);
   const store = new ResourceStore(tx);
   const resource = await requireForChange(store, id, 'id');
+  await requireUnitInScope(actor, peers, resource.providerId);
   const upcoming = await store.upcomingBookingCount(resource.id, now);
   if (upcoming > 0) throw new ConflictError(`${resource.name} still has ${upcoming} confirmed booking(s) to come: cancel them first`);
   const projects = await store.openProjectCount(resource.id);

@@ -10,10 +10,10 @@ import type { CommitmentStatus, OpeningWindow } from '../entities';
 export const Mutation = {
   publishResource: (_: unknown, { input }: { input: PublishResourceInput }, ctx: Context) => ctx.transact((unit) => publishResource(unit, ctx.peers, input)),
   setOpeningHours: (_: unknown, args: { resourceId: string; openingHours: OpeningWindow[] }, ctx: Context) =>
-    ctx.transact((unit) => setOpeningHours(unit, args.resourceId, args.openingHours)),
-  withdrawResource: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.transact((unit) => withdrawResource(unit, id)),
+    ctx.transact((unit) => setOpeningHours(unit, ctx.peers, args.resourceId, args.openingHours)),
+  withdrawResource: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.transact((unit) => withdrawResource(unit, ctx.peers, id)),
   bookResource: (_: unknown, { input }: { input: BookResourceInput }, ctx: Context) => ctx.transact((unit) => bookResource(unit, ctx.peers, input)),
-  cancelBooking: (_: unknown, args: { id: string; reason?: string | null }, ctx: Context) => ctx.transact((unit) => cancelBooking(unit, args.id, args.reason)),
+  cancelBooking: (_: unknown, args: { id: string; reason?: string | null }, ctx: Context) => ctx.transact((unit) => cancelBooking(unit, ctx.peers, args.id, args.reason)),
   signAgreement: (_: unknown, { input }: { input: SignAgreementInput }, ctx: Context) => ctx.transact((unit) => signAgreement(unit, ctx.peers, input)),
   addCommitment: (_: unknown, args: { agreementId: string; input: CommitmentDraft }, ctx: Context) => ctx.transact((unit) => addCommitment(unit, args.agreementId, args.input)),
   progressCommitment: (_: unknown, args: { commitmentId: string; status: CommitmentStatus; note: string }, ctx: Context) =>
