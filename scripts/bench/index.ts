@@ -19,7 +19,9 @@ import { loadOperations, variablePools } from './operations';
 import { parseOptions, type BenchOptions } from './options';
 import { summariseProfile } from './profile-summary';
 import { markdownTable, scenarioRows, statementRows, type Scenario, type TargetName } from './report';
-import { statementsPerOperation } from './sql-statements';
+import { subgraphWorkPerOperation, type PerService } from './sql-statements';
+import { loadGateway } from './gateway-load';
+import { Random } from './random';
 import { runTarget, type TargetResult, type Workload } from './targets';
 
 const root = join(__dirname, '..', '..');
@@ -77,12 +79,19 @@ async function main(): Promise<void> {
       }
     }
     const ops = [...pools.keys()];
-    const statements = await statementsPerOperation(stack.gatewayUrl, headers, stack.services, pools);
+    const ours = await subgraphWorkPerOperation(stack.gatewayUrl, headers, stack.services, pools);
+    const statements = ours.statements;
+    const subgraphRequests: Record<string, Record<string, PerService>> = { ours: ours.requests };
 
     const urls = Object.fromEntries(stack.services.map((s) => [s.name, s.url]));
     const subgraphSecrets = Object.fromEntries(names.map((n) => [n, secrets[`${n.toUpperCase()}_SECRET`]]));
     const workload: Workload = { ops, pools, connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmupSeconds, subgraphPids: stack.services.map((s) => s.child.process.pid!) };
     const results: Partial<Record<TargetName, TargetResult>> = {};
+    // Whoever goes first would otherwise pay for the subgraphs' JIT warm-up (seen: 2x their CPU per request).
+    if (options.subgraphWarmupSeconds > 0) {
+      log(`warming the subgraphs up for ${options.subgraphWarmupSeconds}s`);
+      await loadGateway({ url: stack.gatewayUrl, headers, pools, ops, connections: options.connections, seconds: options.subgraphWarmupSeconds, random: new Random(7) });
+    }
 
     for (const target of options.targets) {
       log(`target: ${target}`);
@@ -92,6 +101,7 @@ async function main(): Promise<void> {
         const supergraph = supergraphWithUrls(supergraphPath, urls, join(resultsDir, 'tmp'));
         hive = await startHiveGateway({ supergraphPath: supergraph, env, workers: options.workers, echo });
         gatewayPids.hive = hive.child.process.pid!;
+        subgraphRequests.hive = (await subgraphWorkPerOperation(hive.url, headers, stack.services, pools)).requests;
         results.hive = await runTarget({ kind: 'gateway', url: hive.url, headers, pids: [hive.child.process.pid!] }, workload, log);
         await hive.child.stop();
         hive = undefined;
@@ -108,20 +118,21 @@ async function main(): Promise<void> {
       log('events benchmark (scripts/bench-events.ts)');
       events = await runEventsBenchmark(options.eventsArgs);
     }
-    run = { seedSeconds, skipped, statements, results, events, ops, started };
+    run = { seedSeconds, skipped, statements, subgraphRequests, results, events, ops, started };
   } finally {
     await hive?.child.stop();
     await stack.stop();
   }
-  if (options.profile) run.profiles = profileSummaries(profileDir, gatewayPids);
+  const servicePids = Object.fromEntries(stack.services.map((s) => [s.name, s.child.process.pid!]));
+  if (options.profile) run.profiles = profileSummaries(profileDir, { ...gatewayPids, ...servicePids });
   report(options, run);
 }
 
-/** Summaries of the gateways' profiles (a forked worker's file is named by its own pid, hence "other"). */
-function profileSummaries(dir: string, gatewayPids: Record<string, number>): Record<string, ReturnType<typeof summariseProfile>> {
+/** Summaries of the gateways' and services' profiles (a forked worker's file carries its own pid and is left out). */
+function profileSummaries(dir: string, pids: Record<string, number>): Record<string, ReturnType<typeof summariseProfile>> {
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
   const summaries: Record<string, ReturnType<typeof summariseProfile>> = {};
-  for (const [name, pid] of Object.entries(gatewayPids)) {
+  for (const [name, pid] of Object.entries(pids)) {
     const file = files.find((f) => f === `${pid}.cpuprofile`);
     if (file) summaries[name] = summariseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')));
   }
@@ -134,7 +145,8 @@ function report(
   run: {
     seedSeconds?: number;
     skipped: Record<string, string>;
-    statements: Record<string, Record<string, number>>;
+    statements: Record<string, PerService>;
+    subgraphRequests: Record<string, Record<string, PerService>>;
     results: Partial<Record<TargetName, TargetResult>>;
     events?: EventsResult;
     ops: string[];
@@ -159,6 +171,10 @@ function report(
   console.log('\nSQL statements per operation (one request through our gateway, per service)');
   console.table(sql);
   lines.push('## SQL statements per operation', '', markdownTable(sql), '');
+  const requests = Object.entries(run.subgraphRequests).flatMap(([gateway, perOp]) => statementRows(perOp).map((r) => ({ ...r, operation: `${r.operation} (${gateway})` })));
+  console.log('\nSubgraph requests per operation (one request through each gateway, per service)');
+  console.table(requests);
+  lines.push('## Subgraph requests per operation', '', markdownTable(requests), '');
   for (const [target, result] of Object.entries(run.results)) {
     if (result!.errorSamples.length) console.log(`\nerrors seen on ${target}:\n  ${result!.errorSamples.join('\n  ')}`);
   }
@@ -177,7 +193,7 @@ function report(
 
   mkdirSync(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const json = JSON.stringify({ options, finishedAt: new Date().toISOString(), seconds, seedSeconds: run.seedSeconds, skipped: run.skipped, scenarios, statements: run.statements, errorSamples: Object.fromEntries(Object.entries(run.results).map(([t, r]) => [t, r!.errorSamples])), events: run.events, profiles: run.profiles }, null, 2);
+  const json = JSON.stringify({ options, finishedAt: new Date().toISOString(), seconds, seedSeconds: run.seedSeconds, skipped: run.skipped, scenarios, statements: run.statements, subgraphRequests: run.subgraphRequests, errorSamples: Object.fromEntries(Object.entries(run.results).map(([t, r]) => [t, r!.errorSamples])), events: run.events, profiles: run.profiles }, null, 2);
   for (const file of [join(resultsDir, `bench-${stamp}.json`), options.out ?? join(resultsDir, options.quick ? 'latest-quick.json' : 'latest.json')]) writeFileSync(file, json);
   writeFileSync(join(resultsDir, options.quick ? 'latest-quick.md' : 'latest.md'), lines.join('\n'));
   console.log(`results: bench-results/bench-${stamp}.json`);

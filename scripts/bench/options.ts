@@ -10,6 +10,8 @@ export interface BenchOptions {
   /** Seconds each operation runs alone per target; the mixed run lasts three times as long. */
   seconds: number;
   warmupSeconds: number;
+  /** Load through our gateway before any target is measured, so the subgraphs' JIT and Postgres' caches are warm for all. */
+  subgraphWarmupSeconds: number;
   connections: number;
   /** Variable sets drawn per operation. */
   poolSize: number;
@@ -55,9 +57,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     skipSeed: argv.includes('--skip-seed'),
     seconds,
     warmupSeconds: whole(argv, 'warmup', Math.max(2, Math.round(seconds / 2))),
+    subgraphWarmupSeconds: whole(argv, 'subgraph-warmup', quick ? 4 : 15, 0),
     connections: whole(argv, 'connections', quick ? 8 : 16),
     poolSize: whole(argv, 'pool', quick ? 40 : 200),
-    directSample: whole(argv, 'direct-sample', quick ? 10 : 40),
+    directSample: whole(argv, 'direct-sample', quick ? 10 : 30),
     targets,
     workers: whole(argv, 'workers', Number(env.GATEWAY_WORKERS ?? 1)),
     events: !argv.includes('--no-events'),

@@ -1,33 +1,45 @@
 /**
- * SQL statements per operation: each service's `db_statements_total` (GET /metrics) before and
- * after one request of the operation through our gateway. A count that grows with the data (N+1)
- * shows up here at scale even when the latency hides it.
+ * What one request of each operation costs the subgraphs: SQL statements (`db_statements_total`) and
+ * GraphQL requests (`graphql_request_duration_seconds_count`) per service, from GET /metrics before
+ * and after one request through a gateway. A statement count that grows with the data (N+1) shows up
+ * here at scale even when latency hides it; the request count shows how a gateway splits the work.
  */
 import { graphql } from '@cpb/kit';
 import type { RequestBody } from './operations';
 
-export type StatementCounts = Record<string, number>;
-
-async function statementsOf(baseUrl: string): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('db_statements_total'));
-  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : NaN;
+export type PerService = Record<string, number>;
+export interface SubgraphWork {
+  statements: Record<string, PerService>;
+  requests: Record<string, PerService>;
 }
 
-/** Statements each service sent for one request of each operation (first variable set of its pool). */
-export async function statementsPerOperation(
+function sumOf(metrics: string, name: string): number {
+  return metrics
+    .split('\n')
+    .filter((line) => line.startsWith(name) && (line[name.length] === ' ' || line[name.length] === '{'))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+async function countersOf(baseUrl: string): Promise<{ statements: number; requests: number }> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  return { statements: sumOf(text, 'db_statements_total'), requests: sumOf(text, 'graphql_request_duration_seconds_count') };
+}
+
+/** Per service, for one request of each operation (the first variable set of its pool). */
+export async function subgraphWorkPerOperation(
   gatewayUrl: string,
   headers: Record<string, string>,
   services: { name: string; baseUrl: string }[],
   pools: Map<string, RequestBody[]>,
-): Promise<Record<string, StatementCounts>> {
-  const counts: Record<string, StatementCounts> = {};
+): Promise<SubgraphWork> {
+  const work: SubgraphWork = { statements: {}, requests: {} };
   for (const [op, pool] of pools) {
-    const before = await Promise.all(services.map((s) => statementsOf(s.baseUrl)));
+    const before = await Promise.all(services.map((s) => countersOf(s.baseUrl)));
     const { query, variables } = pool[0];
     await graphql(gatewayUrl, query, variables, headers);
-    const after = await Promise.all(services.map((s) => statementsOf(s.baseUrl)));
-    counts[op] = Object.fromEntries(services.map((s, i) => [s.name, after[i] - before[i]]));
+    const after = await Promise.all(services.map((s) => countersOf(s.baseUrl)));
+    work.statements[op] = Object.fromEntries(services.map((s, i) => [s.name, after[i].statements - before[i].statements]));
+    work.requests[op] = Object.fromEntries(services.map((s, i) => [s.name, after[i].requests - before[i].requests]));
   }
-  return counts;
+  return work;
 }
