@@ -3,10 +3,12 @@ const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser
 const roots = ['<rootDir>/services', '<rootDir>/gateway', '<rootDir>/test'];
 const base = { transform, roots, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
+  // Global only (Jest ignores it per project): starting four subgraphs on fresh databases, or the whole
+  // system as processes, takes seconds to a minute on a busy 2-core machine.
+  testTimeout: 120_000,
   projects: [
-    { ...base, displayName: 'unit', testTimeout: 15_000, testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$', '/node_modules/'] },
-    // Starting four subgraphs on fresh databases takes seconds on a busy 2-core machine.
-    { ...base, displayName: 'int', testTimeout: 60_000, testMatch: ['**/*.int.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
-    { ...base, displayName: 'e2e', testTimeout: 240_000, testMatch: ['**/*.e2e.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
+    { ...base, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$', '/node_modules/'] },
+    { ...base, displayName: 'int', testMatch: ['**/*.int.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
+    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
   ],
 };

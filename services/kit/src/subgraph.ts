@@ -7,7 +7,7 @@ import { INTERNAL_IDENTITY_HEADER, verifyInternal, type Actor } from './auth';
 import { assertProductionSecrets, loadConfig, secretOf, subgraphEnvSchema, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
 import { createLogger, type Logger } from './logger';
-import { CreateAuditLog1764000000003, CreateOutbox1764000000001, kafkaEnvSchema, startRelay, type Relay } from './events';
+import { CreateAuditLog1764000000003, CreateOutbox1764000000001, CreateProcessedEvents1766000000000, kafkaEnvSchema, startConsumer, startRelay, type EventHandler, type Relay } from './events';
 import { createPeers, type Peers } from './peers';
 import { transactor, type Transact } from './transact';
 import { createMetrics, startGraphQLServer, type RequestInfo, type RunningServer } from './server';
@@ -24,6 +24,8 @@ export interface SubgraphDefinition<C extends object> {
   migrations: MixedList<Function>;
   /** Per-request context: fresh DataLoaders, the request's logger, and clients of the other subgraphs. */
   createContext(runtime: ServiceRuntime, request: RequestInfo): C;
+  /** Reactions to other services' events (applied once per event id); started when KAFKA_BROKERS is set. */
+  reactions?: { groupId: string; topics: string[]; handle: EventHandler };
   /** Writes this service's slice of a demo district when the database is empty (SEED_DEMO=true, scripts/seed). */
   seedWorld?(dataSource: DataSource, world: World, logger: Logger): Promise<void>;
 }
@@ -46,13 +48,13 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-/** The tables every service has (outbox, audit log), added once here rather than listed by each service. */
+/** The tables every service has (outbox, audit log, processed events), added once here rather than listed by each service. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export function withKitMigrations(migrations: MixedList<Function>): Function[] {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   const listed = Object.values(migrations) as Function[];
   const names = new Set(listed.map((m) => m.name));
-  return [...listed, ...[CreateOutbox1764000000001, CreateAuditLog1764000000003].filter((m) => !names.has(m.name))];
+  return [...listed, ...[CreateOutbox1764000000001, CreateAuditLog1764000000003, CreateProcessedEvents1766000000000].filter((m) => !names.has(m.name))];
 }
 
 /** Subgraphs answer only callers holding a valid identity signed with their secret: the gateway and peers. */
@@ -109,6 +111,9 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     const relay = config.KAFKA_BROKERS
       ? startRelay({ dataSource: database.dataSource, service: definition.name, brokers: config.KAFKA_BROKERS, logger, leaderLock: !database.embedded, idempotent: config.KAFKA_IDEMPOTENT })
       : undefined;
+    const reactions = config.KAFKA_BROKERS && definition.reactions
+      ? startConsumer({ dataSource: database.dataSource, brokers: config.KAFKA_BROKERS, logger, ...definition.reactions })
+      : undefined;
     return {
       config,
       database,
@@ -117,6 +122,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       relay,
       async stop() {
         await server.stop();
+        await reactions?.stop();
         await relay?.stop();
         await database.close();
       },

@@ -4,6 +4,7 @@ import { createContext, type Context } from './context';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
+import { reactions } from './reactions';
 import { seedWorld } from './seed';
 
 /** The resources subgraph, assembled without side effects (tests start it in-process). */
@@ -16,4 +17,5 @@ export const resources: SubgraphDefinition<Context> = {
   migrations,
   createContext,
   seedWorld,
+  reactions,
 };
