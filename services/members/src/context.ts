@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { Peers, RequestInfo, ServiceRuntime, Transact } from '@cpb/kit';
 import { MemberPages } from './data/member-pages';
 import { MemberRepository } from './data/member-repository';
@@ -6,6 +7,7 @@ import { MemberAccessPolicy } from './domain/access';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context extends RequestInfo {
+  dataSource: DataSource;
   peers: Peers;
   transact: Transact;
   members: MemberRepository;
@@ -17,5 +19,5 @@ export interface Context extends RequestInfo {
 export function createContext({ dataSource, peers, transact }: ServiceRuntime, request: RequestInfo): Context {
   const members = new MemberRepository(dataSource);
   const membership = new MembershipRepository(dataSource);
-  return { ...request, peers, transact, members, membership, loaders: createLoaders(members, membership, new MemberPages(dataSource)), access: new MemberAccessPolicy(request.actor, peers) };
+  return { ...request, dataSource, peers, transact, members, membership, loaders: createLoaders(members, membership, new MemberPages(dataSource)), access: new MemberAccessPolicy(request.actor, peers) };
 }

@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { Peers, RequestInfo, ServiceRuntime, Transact } from '@cpb/kit';
 import { AgreementRepository } from './data/agreement-repository';
 import { BookingRepository } from './data/booking-repository';
@@ -9,6 +10,7 @@ import { localToday } from './domain/local-time';
 import { createLoaders, type Loaders, type Repositories } from './loaders';
 
 export interface Context extends RequestInfo {
+  dataSource: DataSource;
   peers: Peers;
   transact: Transact;
   repos: Repositories;
@@ -29,5 +31,5 @@ export function createContext({ dataSource, peers, transact }: ServiceRuntime, r
   };
   const now = new Date();
   const today = localToday(now);
-  return { ...request, peers, transact, repos, loaders: createLoaders(repos, today), now, today };
+  return { ...request, dataSource, peers, transact, repos, loaders: createLoaders(repos, today), now, today };
 }

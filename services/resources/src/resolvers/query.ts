@@ -1,4 +1,4 @@
-import { check, readPage, toConnection, type PageArgs } from '@cpb/kit';
+import { check, readAuditTrail, readPage, toConnection, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { AgreementFilter } from '../data/agreement-repository';
 import type { BookingFilter } from '../data/booking-repository';
@@ -12,6 +12,7 @@ type ListArgs<F> = PageArgs & { filter?: F | null };
 type BookingFilterArgs = Omit<BookingFilter, 'startsFrom' | 'startsBefore'> & { startsFrom?: string | null; startsBefore?: string | null };
 
 export const Query = {
+  resourcesAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args),
   resource: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.resource.load(checkedId(id)),
   resources: async (_: unknown, args: ListArgs<ResourceFilter>, ctx: Context) => {
     const page = readPage<SortKey>(args);
