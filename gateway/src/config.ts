@@ -20,6 +20,11 @@ export const gatewayEnvSchema = serviceEnvSchema.pick({
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
   /** Query-plan cache size (approximate MiB); plans are per operation text, so use variables. */
   QUERY_PLAN_CACHE_MIB: z.coerce.number().int().min(1).default(30),
+  /**
+   * Answers kept by the response cache, per gateway process; 0 turns it off. It keeps a query's answer
+   * only as long as the subgraphs' cache hints (Cache-Control max-age) allow, per caller.
+   */
+  RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(0),
   /** Gateway processes sharing the port (Node cluster); 1 runs in this process alone. */
   GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Callers' tokens: HS256 with this shared key, or RS256/ES256 from JWKS_URL when that is set. */

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type RunningServer } from '@cpb/kit';
+import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type RequestInfo, type RunningServer } from '@cpb/kit';
 import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { reusedIdentities } from './identity';
+import { responseCachePlugin } from './response-cache';
 import { SubgraphSource } from './subgraph-source';
 import { SubgraphTransport, transportFetcher } from './subgraph-transport';
 
@@ -61,7 +62,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     isReady: async () => ready,
     context: (request) => request,
     authenticate: callerAuthenticator(config),
-    plugins: protection.plugins,
+    plugins: [...protection.plugins, ...(config.RESPONSE_CACHE_ENTRIES > 0 ? [responseCachePlugin<RequestInfo>(config.RESPONSE_CACHE_ENTRIES)] : [])],
     validationRules: protection.validationRules,
     bodyLimit: config.MAX_BODY,
   });
