@@ -1,4 +1,4 @@
-import { groupedLoader, keyedLoader, pagedLoader, valueLoader, type Page } from '@cpb/kit';
+import { groupedLoader, keyedLoader, type Page, pagedLoader, perArguments, valueLoader } from '@cpb/kit';
 import type { ActivityKey, ActivityRepository } from './data/activity-repository';
 import type { MemberParticipationKey, ParticipantKey, ParticipationRepository } from './data/participation-repository';
 import { NO_VOLUNTEERING, type StatsRepository, type StatsScope, type StatsScopeKind } from './data/stats-repository';
@@ -12,20 +12,6 @@ export interface Repositories {
   participations: ParticipationRepository;
   teams: TeamRepository;
   stats: StatsRepository;
-}
-
-/** One loader per distinct set of arguments (a filter, a period), made on first use in the request. */
-function perArguments<A, L>(make: (args: A) => L): (args: A) => L {
-  const made = new Map<string, L>();
-  return (args) => {
-    const key = JSON.stringify(args);
-    let loader = made.get(key);
-    if (!loader) {
-      loader = make(args);
-      made.set(key, loader);
-    }
-    return loader;
-  };
 }
 
 /** Per-request DataLoaders: every reference, nested list and statistic is one batched query per level. */

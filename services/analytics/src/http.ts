@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger, Metrics } from '@cpb/kit';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import { createHttpApp, type Logger, type Metrics } from '@cpb/kit';
+import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { communityReport, districtSummary } from './reports';
 
@@ -25,18 +25,7 @@ export interface RunningHttp {
 /** Serves the read model as JSON beside /health, /ready and /metrics (the same answers every service gives). */
 export async function startAnalyticsHttp(options: AnalyticsHttpOptions): Promise<RunningHttp> {
   const { dataSource, logger, metrics } = options;
-  const app = express();
-  app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/ready', async (_req, res) => {
-    const ready = await options.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  const app = createHttpApp(options.isReady, metrics);
 
   app.get('/read-model/summary', async (_req, res) => {
     res.json(await districtSummary(dataSource));

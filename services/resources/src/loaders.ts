@@ -1,4 +1,4 @@
-import { groupedLoader, keyedLoader, pagedLoader, valueLoader, type Page } from '@cpb/kit';
+import { groupedLoader, keyedLoader, type Page, pagedLoader, perArguments, valueLoader } from '@cpb/kit';
 import type { AgreementRepository } from './data/agreement-repository';
 import type { BookingRepository } from './data/booking-repository';
 import type { CoBuildingRepository, CoBuildingSummary } from './data/co-building-repository';
@@ -16,20 +16,6 @@ export interface Repositories {
   needs: NeedRepository;
   meetings: MeetingRepository;
   coBuilding: CoBuildingRepository;
-}
-
-/** One loader per distinct argument set (a field asked with the same arguments under many parents batches). */
-function perArguments<A, L>(make: (args: A) => L): (args: A) => L {
-  const made = new Map<string, L>();
-  return (args) => {
-    const key = JSON.stringify(args);
-    let loader = made.get(key);
-    if (!loader) {
-      loader = make(args);
-      made.set(key, loader);
-    }
-    return loader;
-  };
 }
 
 const noCoBuilding: CoBuildingSummary = { activeAgreements: 0, openNeeds: 0, activeProjects: 0, resources: 0 };

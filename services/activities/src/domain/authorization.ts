@@ -23,15 +23,8 @@ export async function authorizeSelfOrManaging(actor: Actor, peers: Peers, member
   await authorizeManaging(actor, peers, organizationId);
 }
 
-/** Reading people (who signed up, who serves most, a member's hours): any signed-in user but analysts. */
-export function authorizePersonData(actor: Actor): void {
-  requireRole(actor, 'DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY', 'UNIT_LIAISON', 'MEMBER');
-}
-
-/** Reading aggregates (hours, 人次, volunteers, activities held): any signed-in user. */
-export function authorizeAggregates(actor: Actor): void {
-  requireRole(actor, 'DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY', 'UNIT_LIAISON', 'MEMBER', 'ANALYST');
-}
+/** Reading people (who signed up, who serves most, a member's hours) and aggregates: the kit's rules. */
+export { requireAggregateReader as authorizeAggregates, requirePersonDataReader as authorizePersonData } from '@cpb/kit';
 
 type Asking = Pick<Services, 'actor' | 'peers' | 'lookup'>;
 

@@ -17,6 +17,16 @@ export function requireRole(actor: Actor, ...roles: Role[]): void {
   throw new ForbiddenError(`A ${actor.role.toLowerCase().replace(/_/g, ' ')} may not do this`);
 }
 
+/** Reading people (names on lists, leadership, volunteers): any signed-in user but analysts. */
+export function requirePersonDataReader(actor: Actor): void {
+  requireRole(actor, 'DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY', 'UNIT_LIAISON', 'MEMBER');
+}
+
+/** Reading aggregates (counts, hours, censuses): any signed-in user, analysts included. */
+export function requireAggregateReader(actor: Actor): void {
+  requireRole(actor, 'DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY', 'UNIT_LIAISON', 'MEMBER', 'ANALYST');
+}
+
 /** True for actors who see everything: the district administrators and the services themselves. */
 export function seesAll(actor: Actor): boolean {
   return actor.role === 'DISTRICT_ADMIN' || actor.role === 'SERVICE';

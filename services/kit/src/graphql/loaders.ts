@@ -28,3 +28,17 @@ export function valueLoader<K, V>(fetchMany: (keys: readonly K[]) => Promise<Map
     return keys.map((key) => values.get(key) ?? fallback);
   });
 }
+
+/** One loader per distinct argument set (a field with arguments batches per argument set). */
+export function perArguments<A, L>(make: (args: A) => L): (args: A) => L {
+  const made = new Map<string, L>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = made.get(key);
+    if (!loader) {
+      loader = make(args);
+      made.set(key, loader);
+    }
+    return loader;
+  };
+}

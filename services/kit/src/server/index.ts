@@ -3,3 +3,4 @@ export { createMetrics, type Metrics } from './metrics';
 export { runProcess } from './lifecycle';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 export { freePort } from './ports';
+export { createHttpApp } from './http-app';

@@ -13,12 +13,5 @@ export function authorizeStreetLevel(actor: Actor, committee: Pick<Organization,
   if (!committee || !managesPath(actor, committee.path)) throw new ForbiddenError('This street is outside the organisations you manage');
 }
 
-/** Reading people (leadership, instructors): any signed-in user but analysts, who see aggregates only. */
-export function authorizePersonData(actor: Actor): void {
-  requireRole(actor, 'DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY', 'UNIT_LIAISON', 'MEMBER');
-}
-
-/** Reading aggregates (census, kind checks): any signed-in user. */
-export function authorizeAggregates(actor: Actor): void {
-  requireRole(actor, 'DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY', 'UNIT_LIAISON', 'MEMBER', 'ANALYST');
-}
+/** Reading people (leadership, instructors) and aggregates (census, kind checks): the kit's rules. */
+export { requireAggregateReader as authorizeAggregates, requirePersonDataReader as authorizePersonData } from '@cpb/kit';
