@@ -22,7 +22,7 @@ import { markdownTable, scenarioRows, statementRows, type Scenario, type TargetN
 import { subgraphWorkPerOperation, type PerService } from './sql-statements';
 import { loadGateway } from './gateway-load';
 import { Random } from './random';
-import { runTarget, type TargetResult, type Workload } from './targets';
+import { runTargets, type Driver, type TargetResult, type Workload } from './targets';
 
 const root = join(__dirname, '..', '..');
 const resultsDir = join(root, 'bench-results');
@@ -86,32 +86,30 @@ async function main(): Promise<void> {
     const urls = Object.fromEntries(stack.services.map((s) => [s.name, s.url]));
     const subgraphSecrets = Object.fromEntries(names.map((n) => [n, secrets[`${n.toUpperCase()}_SECRET`]]));
     const workload: Workload = { ops, pools, connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmupSeconds, subgraphPids: stack.services.map((s) => s.child.process.pid!) };
-    const results: Partial<Record<TargetName, TargetResult>> = {};
     // Whoever goes first would otherwise pay for the subgraphs' JIT warm-up (seen: 2x their CPU per request).
     if (options.subgraphWarmupSeconds > 0) {
       log(`warming the subgraphs up for ${options.subgraphWarmupSeconds}s`);
       await loadGateway({ url: stack.gatewayUrl, headers, pools, ops, connections: options.connections, seconds: options.subgraphWarmupSeconds, random: new Random(7) });
     }
 
+    const drivers: Partial<Record<TargetName, Driver>> = {};
     for (const target of options.targets) {
-      log(`target: ${target}`);
-      if (target === 'ours') {
-        results.ours = await runTarget({ kind: 'gateway', url: stack.gatewayUrl, headers, pids: [stack.gateway.process.pid!] }, workload, log);
-      } else if (target === 'hive') {
+      if (target === 'ours') drivers.ours = { kind: 'gateway', url: stack.gatewayUrl, headers, pids: [stack.gateway.process.pid!] };
+      if (target === 'hive') {
         const supergraph = supergraphWithUrls(supergraphPath, urls, join(resultsDir, 'tmp'));
         hive = await startHiveGateway({ supergraphPath: supergraph, env, workers: options.workers, echo });
         gatewayPids.hive = hive.child.process.pid!;
         subgraphRequests.hive = (await subgraphWorkPerOperation(hive.url, headers, stack.services, pools)).requests;
-        results.hive = await runTarget({ kind: 'gateway', url: hive.url, headers, pids: [hive.child.process.pid!] }, workload, log);
-        await hive.child.stop();
-        hive = undefined;
-      } else {
+        drivers.hive = { kind: 'gateway', url: hive.url, headers, pids: [hive.child.process.pid!] };
+      }
+      if (target === 'direct') {
         const sample = ops.flatMap((op) => pools.get(op)!.slice(0, options.directSample).map((body) => ({ op, body })));
-        log(`  recording the query plans' subgraph requests for ${sample.length} requests`);
+        log(`recording the query plans' subgraph requests for ${sample.length} requests (direct path)`);
         const requests = await recordDirectRequests({ supergraphSdl: readFileSync(supergraphPath, 'utf8'), urls, secrets: subgraphSecrets, actor }, sample);
-        results.direct = await runTarget({ kind: 'direct', requests, urls, secrets: subgraphSecrets, actor }, workload, log);
+        drivers.direct = { kind: 'direct', requests, urls, secrets: subgraphSecrets, actor };
       }
     }
+    const results = await runTargets(drivers, workload, log);
 
     let events: EventsResult | undefined;
     if (options.events) {

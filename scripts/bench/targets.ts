@@ -11,7 +11,7 @@ import { cpus } from 'node:os';
 import { sampleMachine, sampleUsage } from './process-usage';
 import { Random } from './random';
 import type { Recorder } from './recorder';
-import type { TargetRun } from './report';
+import type { TargetName, TargetRun } from './report';
 
 export interface Workload {
   ops: string[];
@@ -50,21 +50,29 @@ async function measure(driver: Driver, workload: Workload, ops: string[], second
   return { run: { ...summary, ...usage }, samples: recorder.errorSamples };
 }
 
-export async function runTarget(driver: Driver, workload: Workload, log: (line: string) => void): Promise<TargetResult> {
-  log(`  warm-up ${workload.warmupSeconds}s`);
-  await drive(driver, workload, workload.ops, workload.warmupSeconds, 1);
-  const scenarios: Record<string, TargetRun> = {};
-  const errorSamples: string[] = [];
-  // The same seeds for every target: each sees the same sequence of requests.
-  for (const [i, op] of workload.ops.entries()) {
-    const { run, samples } = await measure(driver, workload, [op], workload.seconds, 100 + i, op);
-    scenarios[op] = run;
-    errorSamples.push(...samples);
-    log(`  ${op}: ${Math.round(run.rps)} req/s, p50 ${run.p50.toFixed(1)} ms, ${run.errors} errors`);
+/**
+ * Measures every scenario (each operation alone, then the mix) on every target back to back, the
+ * targets' order rotating from one scenario to the next: on a shared machine the background load
+ * changes by the minute, and running all of one target before the next would pin that on one of them.
+ */
+export async function runTargets(drivers: Partial<Record<TargetName, Driver>>, workload: Workload, log: (line: string) => void): Promise<Partial<Record<TargetName, TargetResult>>> {
+  const targets = Object.keys(drivers) as TargetName[];
+  const results: Partial<Record<TargetName, TargetResult>> = {};
+  for (const target of targets) {
+    log(`${target}: warm-up ${workload.warmupSeconds}s`);
+    await drive(drivers[target]!, workload, workload.ops, workload.warmupSeconds, 1);
+    results[target] = { scenarios: {}, errorSamples: [] };
   }
-  const { run, samples } = await measure(driver, workload, workload.ops, workload.seconds * 3, 99, 'overall');
-  scenarios.overall = run;
-  errorSamples.push(...samples);
-  log(`  mix: ${Math.round(run.rps)} req/s, p50 ${run.p50.toFixed(1)} ms, ${run.errors} errors`);
-  return { scenarios, errorSamples: errorSamples.slice(0, 5) };
+  // The same seeds for every target: each sees the same sequence of requests.
+  const scenarios = [...workload.ops.map((op, i) => ({ name: op, ops: [op], seconds: workload.seconds, seed: 100 + i })), { name: 'overall', ops: workload.ops, seconds: workload.seconds * 3, seed: 99 }];
+  for (const [i, scenario] of scenarios.entries()) {
+    const order = targets.map((_, k) => targets[(k + i) % targets.length]);
+    for (const target of order) {
+      const { run, samples } = await measure(drivers[target]!, workload, scenario.ops, scenario.seconds, scenario.seed, scenario.name);
+      results[target]!.scenarios[scenario.name] = run;
+      results[target]!.errorSamples.push(...samples.slice(0, 5 - results[target]!.errorSamples.length));
+      log(`${scenario.name} on ${target}: ${Math.round(run.rps)} req/s, p50 ${run.p50.toFixed(1)} ms, ${run.errors} errors`);
+    }
+  }
+  return results;
 }
