@@ -113,3 +113,14 @@ describe('who may change co-building (roles, docs/decisions/0004)', () => {
     expect(refusal(raised)).toEqual({ code: 'FORBIDDEN' });
   });
 });
+
+describe('what anonymous callers see of co-building', () => {
+  it('shows the resource catalogue but not bookings, agreements or needs (UNAUTHENTICATED)', async () => {
+    const catalogue = await federation.query<{ resources: { totalCount: number } }>('{ resources(first: 1) { totalCount edges { node { name provider { name } } } } }', undefined, {});
+    expect(catalogue.data!.resources.totalCount).toBeGreaterThan(0);
+    for (const query of ['{ agreements(first: 1) { totalCount } }', '{ bookings(first: 1) { totalCount } }', '{ needs(first: 1) { totalCount } }']) {
+      const refused = await federation.query(query, undefined, {});
+      expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
