@@ -179,7 +179,7 @@ function report(
   if (Object.keys(run.skipped).length) console.log(`\nskipped operations: ${JSON.stringify(run.skipped)}`);
   if (run.events) {
     console.log(`\nevents benchmark (${run.events.seconds.toFixed(0)} s${run.events.ok ? '' : ', FAILED'})\n${run.events.output}`);
-    lines.push('## Events', '', '```', run.events.output, '```', '');
+    lines.push(`## Events${run.events.ok ? '' : ' (failed)'}`, '', '```', run.events.output, '```', '');
   }
   for (const [name, profile] of Object.entries(run.profiles ?? {})) {
     console.log(`\nCPU profile of ${name}: busy ${profile.busyMs} ms, idle ${profile.idleMs} ms`);
