@@ -75,9 +75,11 @@ export class StructureRepository {
   /** Every organisation id in each root's subtree (the root included), by one range scan per root. */
   async subtreeIds(rootIds: readonly string[]): Promise<Map<string, string[]>> {
     const rows: { root_id: string; ids: string[] }[] = await this.db.query(
-      `SELECT r.id AS root_id, array_agg(o.id) AS ids
-         FROM organization r JOIN organization o ON o.path >= r.path AND o.path < r.path || '~'
-        WHERE r.id = ANY($1::uuid[]) GROUP BY r.id`,
+      // LATERAL keeps each root's range on the path index (a plain join was planned as a seq scan).
+      `SELECT r.id AS root_id, s.ids
+         FROM organization r
+         CROSS JOIN LATERAL (SELECT array_agg(o.id) AS ids FROM organization o WHERE o.path >= r.path AND o.path < r.path || '~') s
+        WHERE r.id = ANY($1::uuid[])`,
       [[...rootIds]],
     );
     return new Map(rows.map((r) => [r.root_id, r.ids]));
