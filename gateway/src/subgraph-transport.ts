@@ -9,6 +9,8 @@ export interface TransportOptions {
   timeoutMs: number;
 }
 
+type StaleSocketError = Error & { staleSocket?: boolean };
+
 export interface TransportResponse {
   status: number;
   statusText: string;
@@ -34,7 +36,21 @@ export class SubgraphTransport {
     this.request = secure ? https.request : http.request;
   }
 
-  post(body: string, headers: Record<string, string>): Promise<TransportResponse> {
+  /**
+   * POSTs once; when the subgraph had already closed the kept-alive socket the request went out on
+   * (ECONNRESET on a reused socket: it never read the request), a `retryable` request goes once more
+   * on a fresh one, as Node's documentation suggests. Mutations are never retried.
+   */
+  async post(body: string, headers: Record<string, string>, retryable = false): Promise<TransportResponse> {
+    try {
+      return await this.send(body, headers);
+    } catch (error) {
+      if (retryable && (error as StaleSocketError).staleSocket) return this.send(body, headers);
+      throw error;
+    }
+  }
+
+  private send(body: string, headers: Record<string, string>): Promise<TransportResponse> {
     return new Promise((resolve, reject) => {
       const request = this.request(
         {
@@ -59,6 +75,7 @@ export class SubgraphTransport {
       const timer = setTimeout(() => request.destroy(new Error(`${this.target.host} did not answer within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
       function fail(error: Error) {
         clearTimeout(timer);
+        if (request.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') (error as StaleSocketError).staleSocket = true;
         reject(error);
       }
       request.on('error', fail);
@@ -142,6 +159,9 @@ export function transportFetcher(url: string, transport: SubgraphTransport): Fet
   return async (_url, init) => {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries((init?.headers ?? {}) as Record<string, string>)) headers[name.toLowerCase()] = value;
-    return new SubgraphResponse(url, await transport.post(String(init?.body ?? ''), headers));
+    const body = String(init?.body ?? '');
+    // RemoteGraphQLDataSource serialises { query, ... } with the operation text first.
+    const retryable = !body.startsWith('{"query":"mutation');
+    return new SubgraphResponse(url, await transport.post(body, headers, retryable));
   };
 }

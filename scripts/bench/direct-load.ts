@@ -34,7 +34,17 @@ function identityHeaders(options: DirectLoadOptions) {
   return { ready: renew(), get: (name: string) => current.get(name)!, stop: () => clearInterval(timer) };
 }
 
-function post(url: URL, agent: http.Agent, body: string, identity: string): Promise<{ status: number; body: string }> {
+/** One POST; like our gateway's transport, once more on a fresh socket when a kept-alive one was stale. */
+async function post(url: URL, agent: http.Agent, body: string, identity: string): Promise<{ status: number; body: string }> {
+  try {
+    return await send(url, agent, body, identity);
+  } catch (error) {
+    if ((error as { staleSocket?: boolean }).staleSocket) return send(url, agent, body, identity);
+    throw error;
+  }
+}
+
+function send(url: URL, agent: http.Agent, body: string, identity: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       { agent, method: 'POST', hostname: url.hostname, port: url.port, path: url.pathname, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), [INTERNAL_IDENTITY_HEADER]: identity } },
@@ -46,7 +56,10 @@ function post(url: URL, agent: http.Agent, body: string, identity: string): Prom
       },
     );
     request.setTimeout(30_000, () => request.destroy(new Error('timeout')));
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException & { staleSocket?: boolean }) => {
+      if (request.reusedSocket && error.code === 'ECONNRESET') error.staleSocket = true;
+      reject(error);
+    });
     request.end(body);
   });
 }
