@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import pino from 'pino';
 import {
-  CreateOutbox1764000000001,
+  withKitMigrations,
   openDatabase,
   startRelay,
   toCloudEvent,
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   const samples = option('samples', 300);
   const broker = await startKafkaBroker({ topics: [{ name: `${SERVICE}.events.v1`, partitions: 3 }, { name: 'plain.events.v1', partitions: 3 }] });
   const testDb = await createTestDatabase('bench_events');
-  const db = await openDatabase({ serviceName: SERVICE, url: testDb.url, poolMax: 4, embeddedDataDir: '.data', entities: [], migrations: [CreateOutbox1764000000001], logger: quiet });
+  const db = await openDatabase({ serviceName: SERVICE, url: testDb.url, poolMax: 4, embeddedDataDir: '.data', entities: [], migrations: withKitMigrations([]), logger: quiet });
   try {
     const relayRate = await relayThroughput(db, broker, events);
     const plainRate = await plainThroughput(db, broker);
