@@ -1,4 +1,5 @@
 export { CreateOutbox1764000000001 } from './outbox-migration';
+export { AddOutboxTraceContext1767000000014 } from './outbox-trace-migration';
 export { Outbox, type DomainEvent } from './outbox';
 export { assertValidEvent, eventValidator, knownEventTypes, EVENT_SCHEMA_DIR } from './schemas';
 export { startRelay, kafkaEnvSchema, type Relay, type RelayOptions } from './relay';
