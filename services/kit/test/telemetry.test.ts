@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { context, trace } from '@opentelemetry/api';
 import pino from 'pino';
-import { ConfigError, createLogger, errorCodeLabel, exporterFromEnv, operationLabeler, registeredOperationNames, traceLogFields } from '../src';
+import { ConfigError, createLogger, errorCodeLabel, operationLabeler, registeredOperationNames, traceLogFields, tracingExporter } from '../src';
+import { createExporter } from '../src/telemetry/tracing-sdk';
 import { startTestTracing } from '../src/testing';
 
 describe('operation labels', () => {
@@ -39,16 +40,19 @@ describe('operation labels', () => {
 
 describe('tracing configuration', () => {
   it('stays off unless an exporter is named or an OTLP endpoint given', () => {
-    expect(exporterFromEnv({})).toBeUndefined();
-    expect(exporterFromEnv({ OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBeUndefined();
-    expect(exporterFromEnv({ OTEL_SDK_DISABLED: 'true', OTEL_TRACES_EXPORTER: 'otlp' })).toBeUndefined();
-    expect(exporterFromEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })?.constructor.name).toBe('OTLPTraceExporter');
-    expect(exporterFromEnv({ OTEL_TRACES_EXPORTER: 'console' })?.constructor.name).toBe('ConsoleSpanExporter');
+    expect(tracingExporter({})).toBeUndefined();
+    expect(tracingExporter({ OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBeUndefined();
+    expect(tracingExporter({ OTEL_SDK_DISABLED: 'true', OTEL_TRACES_EXPORTER: 'otlp' })).toBeUndefined();
+    expect(tracingExporter({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBe('otlp-protobuf');
+    expect(tracingExporter({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' })).toBe('otlp-json');
+    expect(tracingExporter({ OTEL_TRACES_EXPORTER: 'console' })).toBe('console');
+    expect(createExporter('otlp-protobuf').constructor.name).toBe('OTLPTraceExporter');
+    expect(createExporter('console').constructor.name).toBe('ConsoleSpanExporter');
   });
 
   it('refuses what it cannot do with a clear message', () => {
-    expect(() => exporterFromEnv({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow(ConfigError);
-    expect(() => exporterFromEnv({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(/http\/protobuf or http\/json/);
+    expect(() => tracingExporter({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow(ConfigError);
+    expect(() => tracingExporter({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(/http\/protobuf or http\/json/);
   });
 });
 

@@ -1,6 +1,6 @@
 export { tracer, activeTraceContext, injectTraceContext, extractTraceContext, traceLogFields, requestScope, type TraceContextCarrier } from './trace-context';
 export { serverSpans } from './http-server-span';
-export { startTracing, stopTracing, registerTracing, exporterFromEnv, postgresInstrumentation, type Tracing } from './tracing';
+export { startTracing, stopTracing, tracingExporter, type Tracing, type ExporterKind } from './tracing';
 export { registeredOperationNames, operationLabeler, operationLabel, OPERATION_REGISTRY_DIRS } from './operations';
 export { observeConnectionPool, observeOutbox } from './database-metrics';
 export { relayMetrics, consumerMetrics, type RelayMetrics, type ConsumerMetrics } from './event-metrics';

@@ -1,8 +1,9 @@
 import { trace } from '@opentelemetry/api';
-import { AlwaysOnSampler, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type * as SdkTraceBase from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type * as Sdk from '../telemetry/tracing-sdk';
 
 export type { ReadableSpan };
-import { registerTracing } from '../telemetry/tracing';
 
 export interface TestTracing {
   /** Every span ended so far, in the order they ended. */
@@ -18,12 +19,17 @@ export interface TestTracing {
  * so the Postgres instrumentation patches the `pg` this registry loaded directly.
  */
 export function startTestTracing(): TestTracing {
+  // Loaded here, not on import: the SDK is slow to load and most tests never trace.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { AlwaysOnSampler, InMemorySpanExporter, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof SdkTraceBase;
+  const { registerTracing } = require('../telemetry/tracing-sdk') as typeof Sdk;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const exporter = new InMemorySpanExporter();
   const { provider, postgres } = registerTracing({ service: 'test', spanProcessors: [new SimpleSpanProcessor(exporter)], sampler: new AlwaysOnSampler() });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const pg = require('pg') as object;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const version = (require('pg/package.json') as { version: string }).version;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   for (const definition of postgres.getModuleDefinitions()) if (definition.name === 'pg') definition.patch?.(pg, version);
   return {
     spans: () => exporter.getFinishedSpans(),
