@@ -21,7 +21,7 @@ export interface Federation {
  * The four subgraphs in-process (each on its own fresh database on the real Postgres server,
  * over real HTTP) behind the real gateway: the fast way to test behaviour through the one graph.
  */
-export async function startFederation(options: { seedDemo?: boolean } = {}): Promise<Federation> {
+export async function startFederation(options: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<Federation> {
   const seedDemo = options.seedDemo ?? true;
   // Ports are picked first so each service can be told where the others answer.
   const [orgPort, memPort, resPort, actPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
@@ -31,7 +31,8 @@ export async function startFederation(options: { seedDemo?: boolean } = {}): Pro
     RESOURCES_URL: `http://127.0.0.1:${resPort}/graphql`,
     ACTIVITIES_URL: `http://127.0.0.1:${actPort}/graphql`,
   };
-  const env = (port: number) => ({ ...peerEnv, PORT: String(port) });
+  // `options.env` reaches every subgraph (e.g. KAFKA_BROKERS, so relays and reactions run).
+  const env = (port: number) => ({ ...options.env, ...peerEnv, PORT: String(port) });
   const [org, mem, res, act] = await Promise.all([
     startTestSubgraph(organizations, { seedDemo, env: env(orgPort) }),
     startTestSubgraph(members, { seedDemo, env: env(memPort) }),

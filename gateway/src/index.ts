@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger, loadConfig, runProcess } from '@cpb/kit';
+import { createLogger, loadConfig, runProcess, startTracing } from '@cpb/kit';
 import { gatewayEnvSchema } from './config';
 import { runPrimary } from './primary';
 import { startGateway } from './server';
@@ -13,5 +13,7 @@ const config = loadConfig(gatewayEnvSchema);
 if (config.GATEWAY_WORKERS > 1 && cluster.isPrimary) {
   runPrimary(createLogger('gateway', config.LOG_LEVEL), config.GATEWAY_WORKERS);
 } else {
+  // Each worker traces on its own; off unless the OTEL_* variables name an exporter.
+  startTracing('gateway');
   runProcess(createLogger('gateway', config.LOG_LEVEL), async () => (await startGateway(config)).stop);
 }

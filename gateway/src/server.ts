@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type RequestInfo, type RunningServer } from '@cpb/kit';
+import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type Metrics, type RequestInfo, type RunningServer } from '@cpb/kit';
 import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
+import { CountedPlanCache, gatewayMetrics, observedFetcher } from './gateway-metrics';
 import { reusedIdentities } from './identity';
 import { responseCachePlugin } from './response-cache';
 import { SubgraphSource } from './subgraph-source';
@@ -13,20 +14,21 @@ import { SubgraphTransport, transportFetcher } from './subgraph-transport';
  * Builds the gateway from the committed static supergraph: it never polls or needs the subgraphs
  * at start-up, so one that is down only costs the fields it serves.
  */
-export function createGateway(config: GatewayConfig): { gateway: ApolloGateway; close(): void } {
+export function createGateway(config: GatewayConfig, metrics: Metrics = createMetrics('gateway', false)): { gateway: ApolloGateway; close(): void } {
   const urls = subgraphUrls(config);
+  const observed = gatewayMetrics(metrics);
   const identity = reusedIdentities((actor, subgraph) => signInternal(actor, secretOf(config, subgraph), subgraph));
   const transports: SubgraphTransport[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    // The workload has a handful of operations; the default 30 MiB holds thousands of plans.
-    experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MIB,
+    // QUERY_PLAN_CACHE_MIB of plans (the default 30 MiB holds thousands), hits and misses counted.
+    queryPlannerConfig: { cache: new CountedPlanCache(config.QUERY_PLAN_CACHE_MIB, observed) },
     buildService: ({ name, url }) => {
       const target = urls[name] ?? url!;
       // Bounded keep-alive sockets per subgraph; the timeout bounds a hanging subgraph.
       const transport = new SubgraphTransport(target, { maxSockets: config.SUBGRAPH_MAX_SOCKETS, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
       transports.push(transport);
-      return new SubgraphSource(name, identity, { url: target, fetcher: transportFetcher(target, transport) });
+      return new SubgraphSource(name, identity, { url: target, fetcher: observedFetcher(name, transportFetcher(target, transport), observed) });
     },
   });
   return { gateway, close: () => transports.forEach((t) => t.close()) };
@@ -50,7 +52,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const metrics = createMetrics('gateway', config.NODE_ENV !== 'test');
   const protection = armor(config);
   let ready = false;
-  const { gateway, close } = createGateway(config);
+  const { gateway, close } = createGateway(config, metrics);
   const server = await startGraphQLServer({
     name: 'gateway',
     gateway,

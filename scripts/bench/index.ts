@@ -23,6 +23,8 @@ import { subgraphWorkPerOperation, type PerService } from './sql-statements';
 import { loadGateway } from './gateway-load';
 import { Random } from './random';
 import { runTargets, type Driver, type TargetResult, type Workload } from './targets';
+import { startOtlpSink, type OtlpSink } from './otlp-sink';
+import { startTracedStacks, type TracedStack } from './traced-stacks';
 
 const root = join(__dirname, '..', '..');
 const resultsDir = join(root, 'bench-results');
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
   log(`starting the stack (NODE_ENV=production, ${options.workers} gateway worker(s))`);
   const stack: Stack = await startStack({ serverUrl: options.serverUrl, databasePrefix: options.databasePrefix, ports: 'free', seedDemo: false, env, echo });
   let hive: HiveGateway | undefined;
+  let sink: OtlpSink | undefined;
+  let traced: TracedStack[] = [];
   const gatewayPids: Record<string, number> = { ours: stack.gateway.process.pid! };
   let run: Parameters<typeof report>[1];
   try {
@@ -95,6 +99,16 @@ async function main(): Promise<void> {
     const drivers: Partial<Record<TargetName, Driver>> = {};
     for (const target of options.targets) {
       if (target === 'ours') drivers.ours = { kind: 'gateway', url: stack.gatewayUrl, headers, pids: [stack.gateway.process.pid!] };
+      if (target === 'ours' && options.tracing.length) {
+        sink = await startOtlpSink();
+        log(`starting ${options.tracing.length} traced stack(s) (sampling ${options.tracing.join(', ')}), spans to ${sink.url}`);
+        traced = await startTracedStacks(options.tracing, sink, { serverUrl: options.serverUrl, databasePrefix: options.databasePrefix, ports: 'free', seedDemo: false, env, echo });
+        for (const variant of traced) {
+          if (options.subgraphWarmupSeconds > 0) await loadGateway({ url: variant.stack.gatewayUrl, headers, pools, ops, connections: options.connections, seconds: options.subgraphWarmupSeconds, random: new Random(7) });
+          gatewayPids[variant.target] = variant.stack.gateway.process.pid!;
+          drivers[variant.target] = { kind: 'gateway', url: variant.stack.gatewayUrl, headers, pids: [variant.stack.gateway.process.pid!], subgraphPids: variant.stack.services.map((s) => s.child.process.pid!) };
+        }
+      }
       if (target === 'hive') {
         const supergraph = supergraphWithUrls(supergraphPath, urls, join(resultsDir, 'tmp'));
         hive = await startHiveGateway({ supergraphPath: supergraph, env, workers: options.workers, echo });
@@ -110,6 +124,10 @@ async function main(): Promise<void> {
       }
     }
     const results = await runTargets(drivers, workload, log);
+    if (sink) {
+      const { requests, bytes } = sink.stats();
+      log(`traced stacks exported ${requests} OTLP requests, ${(bytes / 2 ** 20).toFixed(1)} MiB of spans`);
+    }
 
     let events: EventsResult | undefined;
     if (options.events) {
@@ -119,6 +137,8 @@ async function main(): Promise<void> {
     run = { seedSeconds, skipped, statements, subgraphRequests, results, events, ops, started };
   } finally {
     await hive?.child.stop();
+    await Promise.all(traced.map((variant) => variant.stack.stop()));
+    await sink?.stop();
     await stack.stop();
   }
   const servicePids = Object.fromEntries(stack.services.map((s) => [s.name, s.child.process.pid!]));

@@ -25,6 +25,8 @@ export interface BenchOptions {
   label: string;
   /** Where the JSON goes besides bench-results/bench-<time>.json (default bench-results/latest[-quick].json). */
   out?: string;
+  /** Sampling ratios of extra traced stacks measured beside ours (`--tracing 0.1,1`); empty: none. */
+  tracing: number[];
   /** Run every process with --cpu-prof and summarise the gateways' profiles. */
   profile: boolean;
   verbose: boolean;
@@ -40,6 +42,14 @@ function whole(argv: string[], name: string, fallback: number, min = 1): number 
   const n = raw === undefined ? fallback : Number(raw);
   if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}`);
   return n;
+}
+
+/** `--tracing 0.1,1`: each a sampling ratio in (0, 1]; `off` entries are the untraced `ours`, always measured. */
+function tracingRatios(raw: string | undefined): number[] {
+  if (!raw) return [];
+  const ratios = raw.split(',').map((r) => r.trim()).filter((r) => r !== '' && r !== 'off').map(Number);
+  if (ratios.some((r) => !(r > 0 && r <= 1))) throw new Error('--tracing takes sampling ratios in (0, 1], e.g. 0.1,1');
+  return [...new Set(ratios)];
 }
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -68,6 +78,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     label: value(argv, 'label') ?? '',
     out: value(argv, 'out'),
     profile: argv.includes('--profile'),
+    tracing: tracingRatios(value(argv, 'tracing')),
     verbose: argv.includes('--verbose'),
   };
 }

@@ -24,7 +24,8 @@ export interface Workload {
 
 /** How to send load to one target: through a gateway URL, or straight at the subgraphs. */
 export type Driver =
-  | { kind: 'gateway'; url: string; headers: Record<string, string>; pids: number[] }
+  /** `subgraphPids`: the subgraphs behind this gateway, when not the workload's (a traced stack has its own). */
+  | { kind: 'gateway'; url: string; headers: Record<string, string>; pids: number[]; subgraphPids?: number[] }
   | { kind: 'direct'; requests: DirectRequest[]; urls: Record<string, string>; secrets: Record<string, string>; actor: Actor };
 
 export interface TargetResult {
@@ -42,7 +43,7 @@ function drive(driver: Driver, workload: Workload, ops: string[], seconds: numbe
 
 async function measure(driver: Driver, workload: Workload, ops: string[], seconds: number, seed: number, name: string): Promise<{ run: TargetRun; samples: string[] }> {
   const gateway = driver.kind === 'gateway' ? sampleUsage(driver.pids) : undefined;
-  const subgraphs = sampleUsage(workload.subgraphPids);
+  const subgraphs = sampleUsage((driver.kind === 'gateway' && driver.subgraphPids) || workload.subgraphPids);
   const machine = sampleMachine(cpus().length);
   const recorder = await drive(driver, workload, ops, seconds, seed);
   const usage = { gateway: gateway?.stop(), subgraphs: subgraphs.stop(), machineCores: machine.stop() };

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLOUDEVENTS_CONTENT_TYPE, EVENT_SCHEMA_DIR, eventTopic, knownEventTypes, toCloudEvent, toKafkaMessage } from '@cpb/kit';
+import { CLOUDEVENTS_CONTENT_TYPE, EVENT_SCHEMA_DIR, eventTopic, knownEventTypes, toCloudEvent, toKafkaMessage, withTraceHeaders } from '@cpb/kit';
 
 export const cataloguePath = join(__dirname, '..', '..', 'docs', 'events.md');
 
@@ -118,15 +118,28 @@ export function exampleValue(schema: JsonSchema, name: string, prefix = ''): unk
   }
 }
 
+/** The example's trace: the change's create span (in the event) and the relay's publish span (on the record). */
+const EXAMPLE_ORIGIN_TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+const EXAMPLE_PUBLISH_TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01';
+
 /** The Kafka record a relay would publish for the type's example data (the kit's own envelope code). */
 export function exampleRecord(type: string) {
   const data = exampleValue(readSchema(type), type, type.split('.')[0]) as Record<string, unknown>;
   const { service, key } = streamOf(type);
   const event = toCloudEvent(
-    { seq: '1', id: exampleUuid(`event:${type}`), aggregate_type: type.split('.')[0], aggregate_id: String(data[key]), type, payload: data, occurred_at: new Date('2026-05-18T01:30:00.000Z') },
+    {
+      seq: '1',
+      id: exampleUuid(`event:${type}`),
+      aggregate_type: type.split('.')[0],
+      aggregate_id: String(data[key]),
+      type,
+      payload: data,
+      occurred_at: new Date('2026-05-18T01:30:00.000Z'),
+      traceparent: EXAMPLE_ORIGIN_TRACEPARENT,
+    },
     service,
   );
-  const message = toKafkaMessage(event);
+  const message = withTraceHeaders(toKafkaMessage(event), { traceparent: EXAMPLE_PUBLISH_TRACEPARENT });
   return { topic: eventTopic(service), key: message.key as string, headers: message.headers as Record<string, string>, event };
 }
 
@@ -211,6 +224,7 @@ so. A sink that drops headers still has every attribute.
 | \`datacontenttype\` | \`application/json\` |
 | \`dataschema\` | the \`$id\` of the type's schema, \`https://schemas.cpb.example/events/<type>.json\` = \`schemas/events/<type>.json\` |
 | \`data\` | the event's fields, valid against that schema (\`additionalProperties: false\`) |
+| \`traceparent\`, \`tracestate\` | optional, the [CloudEvents distributed-tracing extension](https://github.com/cloudevents/spec/blob/main/cloudevents/extensions/distributed-tracing.md): the W3C trace context of the change that caused the event (stored with the outbox row), absent when that change was not traced. It names where the trace started; each hop's own context is the record's \`traceparent\` header (the relay's publish span). The kit's consumer continues the header's context, or the event's when a sink dropped the headers, so its spans join the mutation's trace ([docs/operations.md](operations.md#observability)). |
 
 ## Consuming
 

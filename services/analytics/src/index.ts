@@ -1,4 +1,5 @@
-import { createLogger, runProcess } from '@cpb/kit';
+import { createLogger, runProcess, startTracing } from '@cpb/kit';
 import { startAnalytics } from './service';
 
+startTracing('analytics');
 runProcess(createLogger('analytics'), async () => (await startAnalytics()).stop);

@@ -1,5 +1,4 @@
-import { createLogger, createMetrics, eventTopic, loadConfig, openDatabase, startConsumer, type ConsumerOptions, type Database, type EventConsumer } from '@cpb/kit';
-import { Gauge } from 'prom-client';
+import { createLogger, createMetrics, eventTopic, loadConfig, observeConnectionPool, openDatabase, startConsumer, type ConsumerOptions, type Database, type EventConsumer } from '@cpb/kit';
 import { analyticsEnvSchema, type AnalyticsConfig } from './config';
 import { startAnalyticsHttp } from './http';
 import { migrations } from './migrations';
@@ -42,17 +41,10 @@ export async function startAnalytics(env: NodeJS.ProcessEnv = process.env, tunin
     topics: ANALYTICS_TOPICS,
     logger,
     handle: readModelProjection(config.READ_MODEL_TIME_ZONE, logger),
+    metrics: metrics.registry,
     ...tuning,
   });
-  new Gauge({
-    name: 'events_consumed',
-    help: 'Kafka messages the read model consumer has handled since start, by outcome (applied, duplicates, rejected, failures)',
-    labelNames: ['outcome'],
-    registers: [metrics.registry],
-    collect() {
-      for (const [outcome, count] of Object.entries(consumer.stats)) this.set({ outcome }, count);
-    },
-  });
+  observeConnectionPool(metrics.registry, database.dataSource);
   try {
     const http = await startAnalyticsHttp({ dataSource: database.dataSource, isReady: () => database.isReady(), metrics, logger, port: config.PORT, host: config.HOST });
     return {

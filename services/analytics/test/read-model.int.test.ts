@@ -173,7 +173,12 @@ it('answers 400 for an id that is not a UUID, 404 for a community no event has n
   expect(await get('/health')).toEqual({ status: 200, body: { status: 'ok' } });
   expect(await get('/ready')).toEqual({ status: 200, body: { status: 'ready' } });
   const metrics = await (await fetch(`${analytics!.url}/metrics`)).text();
-  expect(metrics).toContain('events_consumed{outcome="duplicates",service="analytics"}');
+  // The kit consumer's counters agree with its own tally, summed over the four topics.
+  const counted = (outcome: string) =>
+    [...metrics.matchAll(new RegExp(`^kafka_consumer_events_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)$`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
+  expect(counted('applied')).toBe(analytics!.consumer.stats.applied);
+  expect(counted('duplicate')).toBe(analytics!.consumer.stats.duplicates);
+  expect(metrics).toMatch(/^kafka_consumer_group_member\{group="[^"]+",service="analytics"\} 1$/m);
 });
 
 it('logs and skips an event that lacks what the read model needs, and goes on with the next', async () => {

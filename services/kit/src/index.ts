@@ -11,3 +11,4 @@ export * from './peers';
 export * as check from './validation';
 export { todayIso } from './validation';
 export * from './auth';
+export * from './telemetry';

@@ -1,7 +1,10 @@
+import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { INTERNAL_IDENTITY_HEADER, serviceActor, signInternal } from './auth';
 import { secretOf, type SubgraphSecrets } from './config';
 import { UnavailableError } from './errors';
 import type { Logger } from './logger';
+import { REQUEST_ID_HEADER } from './server/request-id';
+import { injectTraceContext, requestScope, tracer } from './telemetry/trace-context';
 
 export type PeerName = 'organizations' | 'members' | 'resources' | 'activities';
 
@@ -22,13 +25,30 @@ export class PeerClient {
   /** Fields of entities by id, in id order; null where the peer knows no such entity. */
   async entities<T>(typename: string, ids: readonly string[], selection: string): Promise<(T | null)[]> {
     if (ids.length === 0) return [];
+    // A client span in the caller's trace; the peer's server span continues it.
+    const span = tracer.startSpan(`peer ${this.name} ${typename}`, { kind: SpanKind.CLIENT, attributes: { 'peer.service': this.name, 'cpb.peer.entities': ids.length } });
+    try {
+      return await context.with(trace.setSpan(context.active(), span), () => this.fetchEntities<T>(typename, ids, selection));
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  private async fetchEntities<T>(typename: string, ids: readonly string[], selection: string): Promise<(T | null)[]> {
+    // The request id of the request being served travels on, as the gateway's does.
+    const requestId = requestScope.getStore()?.requestId;
+    const traced: Record<string, string> = requestId ? { [REQUEST_ID_HEADER]: requestId } : {};
+    injectTraceContext(traced);
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
     const representations = ids.map((id) => ({ __typename: typename, id }));
     let body: { data?: { _entities: (T | null)[] }; errors?: { message: string }[] };
     try {
       const response = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(await this.headers()) },
+        headers: { 'content-type': 'application/json', ...traced, ...(await this.headers()) },
         body: JSON.stringify({ query, variables: { r: representations } }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

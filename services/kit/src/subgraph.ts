@@ -7,10 +7,11 @@ import { INTERNAL_IDENTITY_HEADER, verifyInternal, type Actor } from './auth';
 import { assertProductionSecrets, loadConfig, secretOf, subgraphEnvSchema, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
 import { createLogger, type Logger } from './logger';
-import { CreateAuditLog1764000000003, CreateOutbox1764000000001, CreateProcessedEvents1766000000000, kafkaEnvSchema, startConsumer, startRelay, type EventHandler, type Relay } from './events';
+import { AddOutboxTraceContext1767000000014, CreateAuditLog1764000000003, CreateOutbox1764000000001, CreateProcessedEvents1766000000000, kafkaEnvSchema, startConsumer, startRelay, type EventHandler, type Relay } from './events';
 import { createPeers, type Peers } from './peers';
 import { transactor, type Transact } from './transact';
 import { createMetrics, startGraphQLServer, type RequestInfo, type RunningServer } from './server';
+import { observeConnectionPool, observeOutbox } from './telemetry';
 
 /** Everything that makes one subgraph service; built without side effects so tests compose it in-process. */
 export interface SubgraphDefinition<C extends object> {
@@ -54,7 +55,7 @@ export function withKitMigrations(migrations: MixedList<Function>): Function[] {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   const listed = Object.values(migrations) as Function[];
   const names = new Set(listed.map((m) => m.name));
-  return [...listed, ...[CreateOutbox1764000000001, CreateAuditLog1764000000003, CreateProcessedEvents1766000000000].filter((m) => !names.has(m.name))];
+  return [...listed, ...[CreateOutbox1764000000001, CreateAuditLog1764000000003, CreateProcessedEvents1766000000000, AddOutboxTraceContext1767000000014].filter((m) => !names.has(m.name))];
 }
 
 /** Subgraphs answer only callers holding a valid identity signed with their secret: the gateway and peers. */
@@ -90,6 +91,8 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     logger,
     onStatement: () => metrics.statements.inc(),
   });
+  observeConnectionPool(metrics.registry, database.dataSource);
+  observeOutbox(metrics.registry, database.dataSource, logger);
   try {
     if (config.SEED_DEMO && definition.seedWorld) await definition.seedWorld(database.dataSource, new World(), logger);
     const schema = subgraphSchema(definition);
@@ -109,10 +112,10 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     });
     // Without KAFKA_BROKERS events wait in the outbox until a relay with a broker runs.
     const relay = config.KAFKA_BROKERS
-      ? startRelay({ dataSource: database.dataSource, service: definition.name, brokers: config.KAFKA_BROKERS, logger, leaderLock: !database.embedded, idempotent: config.KAFKA_IDEMPOTENT })
+      ? startRelay({ dataSource: database.dataSource, service: definition.name, brokers: config.KAFKA_BROKERS, logger, leaderLock: !database.embedded, idempotent: config.KAFKA_IDEMPOTENT, metrics: metrics.registry })
       : undefined;
     const reactions = config.KAFKA_BROKERS && definition.reactions
-      ? startConsumer({ dataSource: database.dataSource, brokers: config.KAFKA_BROKERS, logger, ...definition.reactions })
+      ? startConsumer({ dataSource: database.dataSource, brokers: config.KAFKA_BROKERS, logger, metrics: metrics.registry, ...definition.reactions })
       : undefined;
     return {
       config,

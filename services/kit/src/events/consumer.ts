@@ -1,7 +1,10 @@
 import { Kafka, logLevel, type Consumer, type ConsumerConfig, type EachBatchPayload, type KafkaConfig, type KafkaMessage, type LogEntry } from 'kafkajs';
+import type { Registry } from 'prom-client';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../logger';
+import { consumerMetrics } from '../telemetry/event-metrics';
 import type { CloudEvent } from './envelope';
+import { processInSpan } from './process-spans';
 
 /** Where an event came from, and the transaction its effect must be written in. */
 export interface EventContext {
@@ -36,6 +39,8 @@ export interface ConsumerOptions {
   /** kafkajs client timeouts and retries; tests make them short (the mock broker holds disconnects for a request timeout). */
   kafka?: Pick<KafkaConfig, 'connectionTimeout' | 'requestTimeout' | 'retry' | 'clientId'>;
   group?: Pick<ConsumerConfig, 'sessionTimeout' | 'rebalanceTimeout' | 'heartbeatInterval' | 'maxWaitTimeInMs' | 'retry'>;
+  /** Where lag, outcomes and failures are reported (the service's /metrics). */
+  metrics?: Registry;
 }
 
 /** Counted after each transaction commits, so a retried chunk is not counted twice. */
@@ -76,6 +81,7 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
   const maxBackoffMs = options.maxBackoffMs ?? 5_000;
   const log = logger.child({ component: 'event-consumer', groupId });
   const stats: ConsumerStats = { applied: 0, duplicates: 0, rejected: 0, failures: 0 };
+  const metrics = consumerMetrics(options.metrics, groupId, topics);
   const kafka = new Kafka({
     clientId: `${groupId}-consumer`,
     brokers: options.brokers,
@@ -110,7 +116,7 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
       const isNew = new Set(inserted.map((row) => `${row.source}\u0000${row.id}`));
       for (const { message, event } of events) {
         if (!isNew.has(eventKey(event!))) continue;
-        await handle(event!, { tx, topic, partition, offset: message.offset, key: message.key?.toString() ?? null });
+        await processInSpan(topic, partition, message, event!, () => handle(event!, { tx, topic, partition, offset: message.offset, key: message.key?.toString() ?? null }));
       }
       return isNew.size;
     });
@@ -118,6 +124,9 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
     stats.applied += fresh;
     stats.duplicates += valid - fresh;
     stats.rejected += parsed.length - valid;
+    metrics.consumed(topic, 'applied', fresh);
+    metrics.consumed(topic, 'duplicate', valid - fresh);
+    metrics.consumed(topic, 'rejected', parsed.length - valid);
   }
 
   /** Retries a chunk until it commits or the consumer stops: skipping it would lose events, and order matters. */
@@ -130,6 +139,7 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
         return true;
       } catch (error) {
         stats.failures += 1;
+        metrics.failed(topic);
         const retryInMs = backoff(attempt);
         log.error({ err: error, topic, partition, offset: chunk[0]?.offset, attempt, retryInMs }, 'event consumer: applying events failed, will retry');
         await new Promise((resolve) => setTimeout(resolve, retryInMs));
@@ -139,10 +149,14 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
   }
 
   async function eachBatch(payload: EachBatchPayload): Promise<void> {
-    const { messages } = payload.batch;
+    const { messages, topic, partition, highWatermark } = payload.batch;
+    // Lag: messages from the next one to apply up to the partition's end, as this fetch saw it.
+    const lagFrom = (offset: string) => metrics.lag(topic, partition, Math.max(0, Number(BigInt(highWatermark) - BigInt(offset))));
+    if (messages.length) lagFrom(messages[0].offset);
     for (let from = 0; from < messages.length; from += maxPerTransaction) {
       const chunk = messages.slice(from, from + maxPerTransaction);
       if (!(await applyUntilDone(payload, chunk))) return;
+      lagFrom(String(BigInt(chunk[chunk.length - 1].offset) + 1n));
       payload.resolveOffset(chunk[chunk.length - 1].offset);
       await payload.commitOffsetsIfNecessary();
       await payload.heartbeat();
@@ -170,9 +184,11 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
     fresh.on(fresh.events.GROUP_JOIN, () => {
       restarts = 0;
       membership.join();
+      metrics.member(true);
     });
     fresh.on(fresh.events.CRASH, ({ payload }) => {
       membership.leave();
+      metrics.member(false);
       // kafkajs restarts itself after retriable errors only; after any other crash (e.g. no broker for a while) we do.
       if (!payload.restart && !stopping) scheduleRestart(payload.error);
     });
@@ -220,6 +236,7 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
         clearTimeout(restartTimer);
         await consumer?.disconnect().catch((error: unknown) => log.warn({ err: error }, 'event consumer: disconnect failed'));
         membership.leave();
+        metrics.member(false);
         log.info(stats, 'event consumer stopped');
       })();
       return stopped;

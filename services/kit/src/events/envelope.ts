@@ -9,6 +9,9 @@ export interface OutboxRow {
   type: string;
   payload: Record<string, unknown>;
   occurred_at: Date;
+  /** W3C trace context of the change that wrote the row; null when it was not traced. */
+  traceparent?: string | null;
+  tracestate?: string | null;
 }
 
 /** A CloudEvents 1.0 event as it travels in structured mode: the whole event is the message value. */
@@ -23,6 +26,12 @@ export interface CloudEvent {
   datacontenttype: 'application/json';
   dataschema: string;
   data: Record<string, unknown>;
+  /**
+   * CloudEvents distributed-tracing extension: the trace of the change that caused the event (its
+   * start, not the hops since: each hop's context is in the record's `traceparent` header).
+   */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 /** The content type of a structured-mode CloudEvent (CloudEvents Kafka protocol binding). */
@@ -47,6 +56,8 @@ export function toCloudEvent(row: OutboxRow, service: string, schemaBaseUri = DE
     datacontenttype: 'application/json',
     dataschema: new URL(`${row.type}.json`, schemaBaseUri).toString(),
     data: row.payload,
+    ...(row.traceparent ? { traceparent: row.traceparent } : {}),
+    ...(row.traceparent && row.tracestate ? { tracestate: row.tracestate } : {}),
   };
 }
 
@@ -57,4 +68,9 @@ export function toKafkaMessage(event: CloudEvent): Message {
     value: JSON.stringify(event),
     headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
   };
+}
+
+/** The record with the trace context of its publish (W3C headers), when the publish is traced. */
+export function withTraceHeaders(message: Message, hop: Record<string, string>): Message {
+  return Object.keys(hop).length ? { ...message, headers: { ...message.headers, ...hop } } : message;
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { serviceActor, type Actor } from '../auth';
+import { SpanKind, context, trace } from '@opentelemetry/api';
+import { activeTraceContext, tracer } from '../telemetry/trace-context';
 import { assertValidEvent } from './schemas';
 
 /** A domain event as a use case states it; the relay wraps it in a CloudEvents envelope. */
@@ -27,10 +29,14 @@ export class Outbox {
     for (const event of events) {
       assertValidEvent(event.type, event.data);
       const id = randomUUID();
+      // The event's own "create" span, inside the change's trace: its context travels with the event.
+      const span = tracer.startSpan(`create ${event.type}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.operation.type': 'create', 'messaging.message.id': id, 'cpb.event.type': event.type } });
+      const { traceparent, tracestate } = activeTraceContext(trace.setSpan(context.active(), span));
+      span.end();
       await this.tx.query(
-        `WITH event AS (INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload) VALUES ($1, $2, $3, $4, $5))
+        `WITH event AS (INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload, traceparent, tracestate) VALUES ($1, $2, $3, $4, $5, $8, $9))
          INSERT INTO audit_log (actor_sub, actor_role, action, target_type, target_id, event_id) VALUES ($6, $7, $4, $2, $3, $1)`,
-        [id, event.aggregateType, event.aggregateId, event.type, JSON.stringify(event.data), this.actor.sub, this.actor.role],
+        [id, event.aggregateType, event.aggregateId, event.type, JSON.stringify(event.data), this.actor.sub, this.actor.role, traceparent ?? null, tracestate ?? null],
       );
     }
   }

@@ -1,8 +1,11 @@
 import { Kafka, Partitioners, logLevel, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
+import type { Registry } from 'prom-client';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { z } from 'zod';
 import type { Logger } from '../logger';
-import { eventTopic, toCloudEvent, toKafkaMessage, type OutboxRow } from './envelope';
+import { relayMetrics, type RelayMetrics } from '../telemetry/event-metrics';
+import { eventTopic, toCloudEvent, toKafkaMessage, withTraceHeaders, type OutboxRow } from './envelope';
+import { startPublishSpans } from './publish-spans';
 
 /** The settings a service reads to run its relay; merge into the service's env schema. */
 export const kafkaEnvSchema = z.object({
@@ -36,6 +39,8 @@ export interface RelayOptions {
   schemaBaseUri?: string;
   /** kafkajs timeouts and retries for the producer; the relay's own loop retries forever on top. */
   kafka?: Pick<KafkaConfig, 'connectionTimeout' | 'requestTimeout' | 'retry' | 'clientId'>;
+  /** Where leadership, publish counts and failures are reported (the service's /metrics). */
+  metrics?: Registry;
 }
 
 export interface Relay {
@@ -49,7 +54,7 @@ export interface Relay {
 const LEADER_LOCK_KEY = 'cpb.outbox-relay';
 
 const SELECT_BATCH = `
-  SELECT seq, id, aggregate_type, aggregate_id, type, payload, occurred_at
+  SELECT seq, id, aggregate_type, aggregate_id, type, payload, occurred_at, traceparent, tracestate
   FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`;
 const MARK_PUBLISHED = `UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`;
 
@@ -61,6 +66,7 @@ export function startRelay(options: RelayOptions): Relay {
   const maxBackoffMs = options.maxBackoffMs ?? 5_000;
   const topic = options.topic ?? eventTopic(service);
   const log = logger.child({ component: 'outbox-relay', topic });
+  const metrics = relayMetrics(options.metrics, topic);
   const kafka = new Kafka({
     clientId: `${service}-outbox-relay`,
     brokers: options.brokers,
@@ -80,7 +86,9 @@ export function startRelay(options: RelayOptions): Relay {
         'only a database no other process reaches (embedded PGlite) may run with leaderLock: false',
     );
   }
-  const leadership = options.leaderLock === false ? undefined : new Leadership(dataSource, log);
+  const leadership = options.leaderLock === false ? undefined : new Leadership(dataSource, log, metrics);
+  // Without the lock this process is the only relay of its database.
+  if (!leadership) metrics.leading(true);
   const wakeable = new WakeableSleep();
   let producer: Producer | undefined;
   let stopping = false;
@@ -119,10 +127,15 @@ export function startRelay(options: RelayOptions): Relay {
       throw error;
     }
     if (rows.length === 0) return 0;
+    const spans = startPublishSpans(rows, topic);
+    const sendStarted = process.hrtime.bigint();
     try {
       const sender = await connectedProducer();
-      await sender.send({ topic, acks: -1, messages: rows.map((row) => toKafkaMessage(toCloudEvent(row, service, options.schemaBaseUri))) });
+      await sender.send({ topic, acks: -1, messages: rows.map((row, i) => withTraceHeaders(toKafkaMessage(toCloudEvent(row, service, options.schemaBaseUri)), spans.headers[i])) });
+      spans.end();
+      metrics.published(rows.length, Number(process.hrtime.bigint() - sendStarted) / 1e9);
     } catch (error) {
+      spans.end(error);
       await dropProducer(); // a fresh producer after an outage beats reasoning about kafkajs's half-broken state
       throw error;
     }
@@ -147,6 +160,7 @@ export function startRelay(options: RelayOptions): Relay {
         if (sent < batchSize) await wakeable.sleep(leadership?.isLeader() === false ? Math.max(pollIntervalMs, 1_000) : pollIntervalMs);
       } catch (error) {
         failures += 1;
+        metrics.failed();
         const backoff = Math.min(maxBackoffMs, pollIntervalMs * 2 ** Math.min(failures - 1, 10));
         const delayMs = Math.round(backoff / 2 + Math.random() * (backoff / 2)); // jitter: replicas do not retry in lockstep
         log.warn({ err: error, failures, retryInMs: delayMs }, 'outbox relay: publishing failed, will retry');
@@ -181,6 +195,7 @@ export function startRelay(options: RelayOptions): Relay {
         wakeable.wake();
         await running;
         await leadership?.resign();
+        metrics.leading(false);
         await dropProducer();
         log.info('outbox relay stopped');
       })();
@@ -200,6 +215,7 @@ class Leadership {
   constructor(
     private readonly dataSource: DataSource,
     private readonly log: Logger,
+    private readonly metrics: RelayMetrics,
   ) {}
 
   isLeader(): boolean {
@@ -213,6 +229,7 @@ class Leadership {
       const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [LEADER_LOCK_KEY]);
       if (locked) {
         this.runner = runner;
+        this.metrics.leading(true);
         this.log.info('outbox relay: leading (holds the advisory lock)');
         return runner;
       }
@@ -229,6 +246,7 @@ class Leadership {
     const runner = this.runner;
     if (!runner) return;
     this.runner = undefined;
+    this.metrics.leading(false);
     if (error === undefined) {
       try {
         await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [LEADER_LOCK_KEY]);

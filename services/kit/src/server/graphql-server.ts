@@ -10,8 +10,11 @@ import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Actor } from '../auth';
 import { errorFormatter } from '../errors';
 import type { Logger } from '../logger';
+import { graphqlSpanPlugin } from '../telemetry/graphql-span-plugin';
+import { serverSpans } from '../telemetry/http-server-span';
+import { operationLabel } from '../telemetry/operations';
 import { createHttpApp } from './http-app';
-import type { Metrics } from './metrics';
+import { errorCodeLabel, type Metrics } from './metrics';
 import { requestIdOf } from './request-id';
 
 export interface RequestInfo {
@@ -48,15 +51,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** One line per request at info, with its request id, operation and duration. */
+/** One line per request at info, with its request id, operation and duration; the request and error metrics. */
 function requestLogPlugin<C extends BaseContext>(metrics: Metrics): ApolloServerPlugin<C> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ operationName, errors }) {
+        async willSendResponse({ operationName, errors, response }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          metrics.requests.observe({ operation: operationName ?? 'anonymous' }, seconds);
+          metrics.requests.observe({ operation: operationLabel(operationName) }, seconds);
+          // The errors as the client sees them (after masking), by their code.
+          const sent = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          for (const error of sent ?? []) metrics.errors.inc({ code: errorCodeLabel(error.extensions?.code) });
           const { logger } = contextValue as unknown as RequestInfo;
           logger?.info({ operation: operationName, ms: Math.round(seconds * 1000), errors: errors?.length ?? 0 }, 'graphql');
         },
@@ -82,6 +88,7 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
       // Traces would only feed Apollo's hosted reporting, which we never send to.
       ...(options.gateway ? [] : [ApolloServerPluginInlineTraceDisabled()]),
       requestLogPlugin<C>(options.metrics),
+      graphqlSpanPlugin<C>(),
       ...(options.plugins ?? []),
     ],
   });
@@ -89,6 +96,8 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '256kb' }),
+    // After the body parser: its stream callbacks would run outside the span's context.
+    serverSpans(options.name),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = requestIdOf(req.headers);
@@ -98,6 +107,7 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
           actor = await options.authenticate(req.headers);
         } catch (error) {
           logger.info({ reason: (error as Error).message }, 'unauthenticated request refused');
+          options.metrics.errors.inc({ code: 'UNAUTHENTICATED' });
           throw new GraphQLError((error as Error).message || 'Not authenticated', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
         return options.context({ requestId, logger: logger.child({ actor: actor.sub, role: actor.role }), headers: req.headers, actor });

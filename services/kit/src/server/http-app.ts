@@ -1,10 +1,18 @@
 import express, { type Express } from 'express';
+import { sharedGauge } from '../telemetry/registry';
 import type { Metrics } from './metrics';
 
 /** The plain HTTP side every process shares: liveness, readiness and Prometheus metrics. */
 export function createHttpApp(isReady: () => Promise<boolean>, metrics: Metrics): Express {
   const app = express();
   app.disable('x-powered-by');
+  sharedGauge(metrics.registry, {
+    name: 'service_ready',
+    help: '1 when the process would answer /ready with 200 (database reachable and migrated; gateway: supergraph loaded)',
+    async collect() {
+      this.set((await isReady().catch(() => false)) ? 1 : 0);
+    },
+  });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });

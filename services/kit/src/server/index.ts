@@ -1,5 +1,5 @@
 export { startGraphQLServer, type GraphQLServerOptions, type RunningServer, type RequestInfo } from './graphql-server';
-export { createMetrics, type Metrics } from './metrics';
+export { createMetrics, errorCodeLabel, type Metrics } from './metrics';
 export { runProcess } from './lifecycle';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 export { freePort } from './ports';

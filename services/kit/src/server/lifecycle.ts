@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { stopTracing } from '../telemetry/tracing';
 
 /**
  * Runs a process's start-up; a failure is logged and exits 1. On SIGTERM or SIGINT the returned
@@ -13,7 +14,8 @@ export function runProcess(logger: Logger, start: () => Promise<() => Promise<vo
         stopping = true;
         logger.info({ signal }, 'shutting down');
         stop().then(
-          () => process.exit(0),
+          // The spans of the last requests go out before the process does.
+          () => stopTracing().finally(() => process.exit(0)),
           (error: unknown) => {
             logger.error({ err: error }, 'shutdown failed');
             process.exit(1);
@@ -25,7 +27,7 @@ export function runProcess(logger: Logger, start: () => Promise<() => Promise<vo
     },
     (error: unknown) => {
       logger.fatal({ err: error }, 'start-up failed');
-      process.exit(1);
+      void stopTracing().finally(() => process.exit(1));
     },
   );
 }
