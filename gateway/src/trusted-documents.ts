@@ -56,8 +56,7 @@ export function resolveTrustedDocument(documents: TrustedDocuments): RequestHand
     const body = req.body as PostedOperation | undefined;
     const persisted = body?.extensions?.persistedQuery;
     if (!body || typeof persisted !== 'object' || persisted === null) return next();
-    const { persistedQuery: _hash, ...otherExtensions } = body.extensions!;
-    body.extensions = otherExtensions;
+    delete body.extensions!.persistedQuery;
     if (typeof body.query === 'string' && body.query.length > 0) return next();
     const hash = persisted.sha256Hash;
     const text = typeof hash === 'string' ? documents.get(hash) : undefined;

@@ -1,0 +1,49 @@
+import { reactive, watch, type WatchSource } from 'vue';
+import { run, type GraphError } from './graph';
+import { missingServices, type Service } from './services';
+
+export type PanelStatus = 'idle' | 'loading' | 'ready' | 'forbidden' | 'unauthenticated' | 'failed';
+
+export interface PanelState<T> {
+  status: PanelStatus;
+  data: T | null;
+  /** Services whose part of the answer is missing (the rest shows). */
+  missing: Service[];
+  /** Some parts were refused (FORBIDDEN) while the rest answered. */
+  partlyForbidden: boolean;
+  /** For `failed`: the code of the first error. */
+  code: string | null;
+  errors: GraphError[];
+}
+
+const codesOf = (errors: GraphError[]) => new Set(errors.map((e) => e.extensions?.code ?? ''));
+
+/** Turns an answer into what a panel shows: the data, what is missing, or why there is none. */
+export function judge<T>(data: T | null, errors: GraphError[]): Omit<PanelState<T>, 'status'> & { status: Exclude<PanelStatus, 'idle' | 'loading'> } {
+  const codes = codesOf(errors);
+  const base = { data, errors, missing: missingServices(data, errors), partlyForbidden: false, code: errors[0]?.extensions?.code ?? null };
+  if (codes.has('UNAUTHENTICATED')) return { ...base, status: 'unauthenticated' };
+  const rootMissing = data === null || Object.values(data as object).every((value) => value === null);
+  if (rootMissing && codes.has('FORBIDDEN')) return { ...base, status: 'forbidden' };
+  if (rootMissing && errors.length > 0) return { ...base, status: 'failed' };
+  return { ...base, status: 'ready', partlyForbidden: codes.has('FORBIDDEN') };
+}
+
+/**
+ * One panel's operation: runs whenever its variables change (null variables: not yet known, wait),
+ * keeps the last answer while reloading.
+ */
+export function usePanel<T>(operation: string, variables: WatchSource<Record<string, unknown> | null>) {
+  const state = reactive<PanelState<T>>({ status: 'idle', data: null, missing: [], partlyForbidden: false, code: null, errors: [] }) as PanelState<T>;
+  let latest = 0;
+  const load = async (vars: Record<string, unknown> | null) => {
+    if (!vars) return;
+    const call = ++latest;
+    state.status = 'loading';
+    const result = await run<T>(operation, vars);
+    if (call !== latest) return;
+    Object.assign(state, judge(result.data, result.errors));
+  };
+  watch(variables, (vars) => void load(vars), { immediate: true, deep: true });
+  return state;
+}
