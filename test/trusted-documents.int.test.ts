@@ -162,3 +162,19 @@ describe('GraphiQL and introspection', () => {
     }
   });
 });
+
+describe('the registered operations and the gateway\'s query limits', () => {
+  it('keeps every trusted document within depth, alias, cost and token limits (else the dashboard could never run it)', async () => {
+    const gateway = await startGateway(loadConfig(gatewayEnvSchema, { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' }));
+    try {
+      for (const operation of manifest.operations) {
+        // Sent without variables (and no subgraph behind this gateway): only validation errors are refusals.
+        const result = await post(gateway.url, { query: operation.body }, callers['district admin']);
+        const refusals = (result.errors ?? []).filter((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.code === 'GRAPHQL_PARSE_FAILED');
+        expect({ operation: operation.name, refusals }).toEqual({ operation: operation.name, refusals: [] });
+      }
+    } finally {
+      await gateway.stop();
+    }
+  });
+});

@@ -18,12 +18,16 @@ export interface PanelState<T> {
 
 const codesOf = (errors: GraphError[]) => new Set(errors.map((e) => e.extensions?.code ?? ''));
 
-/** Turns an answer into what a panel shows: the data, what is missing, or why there is none. */
-export function judge<T>(data: T | null, errors: GraphError[]): Omit<PanelState<T>, 'status'> & { status: Exclude<PanelStatus, 'idle' | 'loading'> } {
+/**
+ * Turns an answer into what a panel shows: the data, what is missing, or why there is none.
+ * `essential` picks what the panel cannot show without (default: the root fields); when it is
+ * missing and the graph said why, that is the panel's state.
+ */
+export function judge<T>(data: T | null, errors: GraphError[], essential?: (data: T) => unknown): Omit<PanelState<T>, 'status'> & { status: Exclude<PanelStatus, 'idle' | 'loading'> } {
   const codes = codesOf(errors);
   const base = { data, errors, missing: missingServices(data, errors), partlyForbidden: false, code: errors[0]?.extensions?.code ?? null };
   if (codes.has('UNAUTHENTICATED')) return { ...base, status: 'unauthenticated' };
-  const rootMissing = data === null || Object.values(data as object).every((value) => value === null);
+  const rootMissing = data === null || (essential ? essential(data) == null : Object.values(data as object).every((value) => value === null));
   if (rootMissing && codes.has('FORBIDDEN')) return { ...base, status: 'forbidden' };
   if (rootMissing && errors.length > 0) return { ...base, status: 'failed' };
   return { ...base, status: 'ready', partlyForbidden: codes.has('FORBIDDEN') };
@@ -33,7 +37,7 @@ export function judge<T>(data: T | null, errors: GraphError[]): Omit<PanelState<
  * One panel's operation: runs whenever its variables change (null variables: not yet known, wait),
  * keeps the last answer while reloading.
  */
-export function usePanel<T>(operation: string, variables: WatchSource<Record<string, unknown> | null>) {
+export function usePanel<T>(operation: string, variables: WatchSource<Record<string, unknown> | null>, essential?: (data: T) => unknown) {
   const state = reactive<PanelState<T>>({ status: 'idle', data: null, missing: [], partlyForbidden: false, code: null, errors: [] }) as PanelState<T>;
   let latest = 0;
   const load = async (vars: Record<string, unknown> | null) => {
@@ -42,7 +46,7 @@ export function usePanel<T>(operation: string, variables: WatchSource<Record<str
     state.status = 'loading';
     const result = await run<T>(operation, vars);
     if (call !== latest) return;
-    Object.assign(state, judge(result.data, result.errors));
+    Object.assign(state, judge(result.data, result.errors, essential));
   };
   watch(variables, (vars) => void load(vars), { immediate: true, deep: true });
   return state;
