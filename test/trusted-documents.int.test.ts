@@ -84,6 +84,12 @@ describe('trusted documents, enforced (TRUSTED_DOCUMENTS=enforce)', () => {
     expect(result.errors![0].message).toContain(`No trusted document has the hash ${unknown}`);
   });
 
+  it('gives a browser no Apollo CDN landing page at a subgraph (the kit turns it off)', async () => {
+    const response = await fetch(federation.subgraphs.organizations.url, { headers: { accept: 'text/html' } });
+    const body = await response.text();
+    expect(body).not.toMatch(/apollo-server-landing-page|embeddable-sandbox|cdn\.apollographql/i);
+  });
+
   it('does not let a hash be registered by sending it with its text (no APQ registration)', async () => {
     const text = '{ streets { name } }';
     const { createHash } = await import('node:crypto');
