@@ -1,17 +1,9 @@
 import { ids, texts } from 'virtual:trusted-documents';
 import { gatewayUrl } from './config';
 import { session } from './session';
+import type { GraphError, GraphResult } from './answer';
 
-export interface GraphError {
-  message: string;
-  path?: (string | number)[];
-  extensions?: { code?: string; serviceName?: string; [key: string]: unknown };
-}
-
-export interface GraphResult<T> {
-  data: T | null;
-  errors: GraphError[];
-}
+export type { GraphError, GraphResult } from './answer';
 
 const failure = (code: string, message: string): GraphResult<never> => ({ data: null, errors: [{ message, extensions: { code } }] });
 

@@ -1,4 +1,4 @@
-import type { GraphError } from './graph';
+import type { GraphError } from './answer';
 import { missingServices, type Service } from './services';
 
 export type PanelStatus = 'idle' | 'loading' | 'ready' | 'forbidden' | 'unauthenticated' | 'failed';

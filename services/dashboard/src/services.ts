@@ -1,4 +1,4 @@
-import type { GraphError } from './graph';
+import type { GraphError } from './answer';
 
 export type Service = 'organizations' | 'members' | 'resources' | 'activities';
 
