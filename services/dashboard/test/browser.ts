@@ -30,6 +30,8 @@ export function isLocal(url: string): boolean {
  */
 export async function guardedContext(browser: Browser, token?: string): Promise<{ context: BrowserContext; page: Page; external: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // Generous waits: the CI machine's two cores are shared; a slow answer is not what these tests judge.
+  context.setDefaultTimeout(60_000);
   const external: string[] = [];
   context.on('request', (request) => {
     if (!isLocal(request.url())) external.push(request.url());
