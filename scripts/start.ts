@@ -1,10 +1,11 @@
 /**
  * `npm start`: the whole system on one machine. Without DATABASE_URL (or PGHOST) every service
  * runs on embedded PGlite under .data/; with it, each service gets its own database on that server.
- * Seeds the demo district, prints the gateway URL and a sample query; Ctrl-C stops everything.
+ * Builds the dashboard if its sources changed, seeds the demo district, prints the dashboard and
+ * gateway URLs and a sample query; Ctrl-C stops everything.
  */
-import { graphql, mintCallerToken } from '@cpb/kit';
-import { demoUsers } from './token';
+import { demoUsers, graphql, mintCallerToken } from '@cpb/kit';
+import { ensureDashboardBuilt } from './lib/dashboard-build';
 import { communityOverviewQuery, firstCommunityQuery } from './lib/sample-query';
 import { startStack } from './lib/stack';
 
@@ -19,6 +20,7 @@ function serverUrlFromEnv(): string | undefined {
 async function main(): Promise<void> {
   const began = Date.now();
   const serverUrl = serverUrlFromEnv();
+  await ensureDashboardBuilt((line) => console.log(line));
   const stack = await startStack({
     serverUrl,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', APOLLO_TELEMETRY_DISABLED: '1' },
@@ -43,9 +45,10 @@ async function main(): Promise<void> {
   console.log(`
 Community Party-building graph is up (${serverUrl ? 'Postgres server' : 'embedded PGlite under .data/'}); first query answered after ${seconds} s.
 
-  Gateway:  ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}
-  Token:    npm run -s token -- district-admin   (or street-admin, community-secretary, unit-liaison, member, analyst)
-  Try:      curl -s ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')} -H 'content-type: application/json' \\
+  Dashboard: ${stack.gatewayUrl.replace('127.0.0.1', 'localhost').replace(/graphql$/, 'dashboard/')}   (sign in as a demo user)
+  Gateway:   ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}   (GraphiQL in a browser)
+  Token:     npm run -s token -- district-admin   (or street-admin, community-secretary, unit-liaison, member, analyst)
+  Try:       curl -s ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')} -H 'content-type: application/json' \\
               -H "authorization: Bearer $(npm run -s token -- district-admin)" \\
               -d '{"query":"{ communities(first: 3) { edges { node { id name partyOrganization { name memberCount } } } } }"}'
 

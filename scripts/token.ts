@@ -5,18 +5,9 @@
  * Users: district-admin, street-admin, community-secretary, unit-liaison, member, analyst.
  * Signs with JWT_SECRET (the gateway's development default unless set).
  */
-import { mintCallerToken, type Actor } from '@cpb/kit';
-import { worldId } from '@cpb/demo-world';
+import { demoUsers, mintCallerToken } from '@cpb/kit';
 
-/** The demo district's people and scopes; ids agree with the seeded data (World). */
-export const demoUsers: Record<string, Actor> = {
-  'district-admin': { role: 'DISTRICT_ADMIN', sub: 'district-admin' },
-  'street-admin': { role: 'STREET_ADMIN', sub: 'street-admin', orgId: worldId('org-street', 0) },
-  'community-secretary': { role: 'COMMUNITY_SECRETARY', sub: 'community-secretary', orgId: worldId('org-community', 0), memberId: worldId('member', 0) },
-  'unit-liaison': { role: 'UNIT_LIAISON', sub: 'unit-liaison', unitId: worldId('unit', 0) },
-  member: { role: 'MEMBER', sub: 'member', memberId: worldId('member', 12) },
-  analyst: { role: 'ANALYST', sub: 'analyst' },
-};
+export { demoUsers };
 
 async function main(): Promise<void> {
   const name = process.argv[2];

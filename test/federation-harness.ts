@@ -21,7 +21,7 @@ export interface Federation {
  * The four subgraphs in-process (each on its own fresh database on the real Postgres server,
  * over real HTTP) behind the real gateway: the fast way to test behaviour through the one graph.
  */
-export async function startFederation(options: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<Federation> {
+export async function startFederation(options: { seedDemo?: boolean; env?: Record<string, string>; gatewayEnv?: Record<string, string> } = {}): Promise<Federation> {
   const seedDemo = options.seedDemo ?? true;
   // Ports are picked first so each service can be told where the others answer.
   const [orgPort, memPort, resPort, actPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
@@ -48,6 +48,7 @@ export async function startFederation(options: { seedDemo?: boolean; env?: Recor
       PORT: '0',
       HOST: '127.0.0.1',
       ...peerEnv,
+      ...options.gatewayEnv,
     }),
   );
   const adminToken = mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'test-district-admin' });

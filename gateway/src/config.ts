@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { devSecret, serviceEnvSchema } from '@cpb/kit';
+import { dashboardEnvShape } from './dashboard-config';
 
 const url = z.string().url();
 
@@ -38,7 +39,7 @@ export const gatewayEnvSchema = serviceEnvSchema.pick({
   MAX_COST: z.coerce.number().int().min(100).default(5000),
   MAX_TOKENS: z.coerce.number().int().min(100).default(2000),
   MAX_BODY: z.string().default('100kb'),
-});
+}).extend(dashboardEnvShape);
 export type GatewayConfig = z.infer<typeof gatewayEnvSchema>;
 
 /** Subgraph name (as in the supergraph) to the URL this deployment reaches it at. */

@@ -5,6 +5,7 @@ import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInt
 import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { CountedPlanCache, gatewayMetrics, observedFetcher } from './gateway-metrics';
+import { dashboardServerOptions } from './dashboard';
 import { reusedIdentities } from './identity';
 import { responseCachePlugin } from './response-cache';
 import { SubgraphSource } from './subgraph-source';
@@ -51,6 +52,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createMetrics('gateway', config.NODE_ENV !== 'test');
   const protection = armor(config);
+  const dashboard = dashboardServerOptions(config, logger);
   let ready = false;
   const { gateway, close } = createGateway(config, metrics);
   const server = await startGraphQLServer({
@@ -64,7 +66,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     isReady: async () => ready,
     context: (request) => request,
     authenticate: callerAuthenticator(config),
-    plugins: [...protection.plugins, ...(config.RESPONSE_CACHE_ENTRIES > 0 ? [responseCachePlugin<RequestInfo>(config.RESPONSE_CACHE_ENTRIES)] : [])],
+    ...dashboard,
+    plugins: [...protection.plugins, ...dashboard.plugins, ...(config.RESPONSE_CACHE_ENTRIES > 0 ? [responseCachePlugin<RequestInfo>(config.RESPONSE_CACHE_ENTRIES)] : [])],
     validationRules: protection.validationRules,
     bodyLimit: config.MAX_BODY,
   });

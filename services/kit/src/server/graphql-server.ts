@@ -2,9 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type Express } from 'express';
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Actor } from '../auth';
@@ -42,6 +42,14 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   validationRules?: ValidationRule[];
   /** Largest accepted request body; larger ones are refused before parsing. */
   bodyLimit?: string;
+  /** Introspection; default: on except in production (the gateway decides per caller instead). */
+  introspection?: boolean;
+  /** What a browser gets at GET /graphql; default none (Apollo's landing page loads Apollo's CDN). */
+  landingPage?: ApolloServerPlugin<C>;
+  /** More HTTP routes (pages, static files), mounted before /graphql. */
+  routes?: (app: Express) => void;
+  /** Express handlers run on /graphql after the body is parsed, before Apollo (e.g. resolving trusted-document hashes). */
+  requestHandlers?: express.RequestHandler[];
 }
 
 export interface RunningServer {
@@ -79,7 +87,7 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema as GraphQLSchema }),
     formatError: errorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
-    introspection: !options.production,
+    introspection: options.introspection ?? !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
     validationRules: options.validationRules,
@@ -89,15 +97,18 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
       ...(options.gateway ? [] : [ApolloServerPluginInlineTraceDisabled()]),
       requestLogPlugin<C>(options.metrics),
       graphqlSpanPlugin<C>(),
+      options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
       ...(options.plugins ?? []),
     ],
   });
   await apollo.start();
+  options.routes?.(app);
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '256kb' }),
     // After the body parser: its stream callbacks would run outside the span's context.
     serverSpans(options.name),
+    ...(options.requestHandlers ?? []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = requestIdOf(req.headers);

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
+import type { RequestInfo, Role } from '@cpb/kit';
+
+/** `allow`: registered hashes are served and any query runs; `enforce`: only registered operations run, except for the ad-hoc roles. */
+export type TrustedDocumentsMode = 'allow' | 'enforce';
+
+/** Trusted documents by id (the SHA-256 of the text), from the manifest the build writes. */
+export type TrustedDocuments = ReadonlyMap<string, string>;
+
+interface ManifestFile {
+  format?: string;
+  operations?: { id?: unknown; body?: unknown }[];
+}
+
+/**
+ * Reads an Apollo persisted-query manifest (schemas/trusted-documents.json). Each id must be the
+ * SHA-256 of its body, so a hand-edited manifest cannot make one text pass for another.
+ */
+export function loadTrustedDocuments(path: string): TrustedDocuments {
+  let manifest: ManifestFile;
+  try {
+    manifest = JSON.parse(readFileSync(path, 'utf8')) as ManifestFile;
+  } catch (error) {
+    throw new Error(`Cannot read the trusted documents manifest ${path}: ${(error as Error).message} (npm run documents writes it)`);
+  }
+  if (manifest.format !== 'apollo-persisted-query-manifest' || !Array.isArray(manifest.operations)) {
+    throw new Error(`${path} is not an apollo-persisted-query-manifest`);
+  }
+  const documents = new Map<string, string>();
+  for (const { id, body } of manifest.operations) {
+    if (typeof id !== 'string' || typeof body !== 'string' || createHash('sha256').update(body).digest('hex') !== id) {
+      throw new Error(`${path}: operation ${String(id)} does not match its text's SHA-256`);
+    }
+    documents.set(id, body);
+  }
+  return documents;
+}
+
+interface PostedOperation {
+  query?: unknown;
+  extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown>;
+}
+
+/**
+ * Runs on POST /graphql before Apollo: a request that names a hash (Apollo's persisted-query
+ * extension) and no text gets the registered text; an unknown hash is answered here with a clear
+ * error. A request that sends its text as well runs as that text (the plugin below decides).
+ * Apollo's own APQ cache never sees the hash, so nothing can be registered by sending it.
+ */
+export function resolveTrustedDocument(documents: TrustedDocuments): RequestHandler {
+  return (req, res, next) => {
+    const body = req.body as PostedOperation | undefined;
+    const persisted = body?.extensions?.persistedQuery;
+    if (!body || typeof persisted !== 'object' || persisted === null) return next();
+    delete body.extensions!.persistedQuery;
+    if (typeof body.query === 'string' && body.query.length > 0) return next();
+    const hash = persisted.sha256Hash;
+    const text = typeof hash === 'string' ? documents.get(hash) : undefined;
+    if (text === undefined) {
+      res.status(200).json({
+        errors: [{
+          message: `No trusted document has the hash ${String(hash)}: the client was built from other operations than this gateway serves (schemas/trusted-documents.json). Reload the page or deploy the manifest built with the client.`,
+          extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+        }],
+      });
+      return;
+    }
+    body.query = text;
+    next();
+  };
+}
+
+export interface TrustedDocumentsPolicy {
+  mode: TrustedDocumentsMode;
+  documents: TrustedDocuments;
+  /** Roles that may send operations that are not registered (and introspect in production). */
+  adHocRoles: ReadonlySet<Role>;
+  production: boolean;
+}
+
+function refusal(role: Role, what: string, adHocRoles: ReadonlySet<Role>): GraphQLError {
+  const allowed = [...adHocRoles].join(', ') || 'nobody';
+  if (role === 'ANONYMOUS') return new GraphQLError(`${what}; sign in with a role allowed ad-hoc queries (${allowed})`, { extensions: { code: 'UNAUTHENTICATED' } });
+  return new GraphQLError(`${what}; a ${role.toLowerCase().replace(/_/g, ' ')} may not: that needs one of ${allowed}`, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/**
+ * Decides per caller, once the operation is known: in enforce mode an operation whose text is not a
+ * trusted document (Apollo's queryHash is the SHA-256 of the text, like the manifest's ids) runs only
+ * for the ad-hoc roles; in production only they may introspect (so GraphiQL works for them).
+ */
+export function trustedDocumentsPlugin(policy: TrustedDocumentsPolicy): ApolloServerPlugin<RequestInfo> {
+  const registered = new Set(policy.documents.keys());
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, queryHash, document, schema }) {
+          const role = contextValue.actor.role;
+          if (policy.adHocRoles.has(role)) return;
+          if (policy.mode === 'enforce' && !registered.has(queryHash ?? '')) {
+            throw refusal(role, 'This gateway runs only the registered operations (trusted documents under schemas/operations/) for most callers', policy.adHocRoles);
+          }
+          if (policy.production && validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0) {
+            throw refusal(role, 'Introspection is for ad-hoc roles in production', policy.adHocRoles);
+          }
+        },
+      };
+    },
+  };
+}
