@@ -32,7 +32,7 @@ describe('docker-compose.yml', () => {
     expect(all.gateway.build).toEqual({ context: '.', dockerfile: 'gateway/Dockerfile' });
   });
 
-  it('creates the four event topics once Kafka is healthy, with a configurable partition count (default 6)', () => {
+  it('creates the four event topics and their replay topics once Kafka is healthy, with a configurable partition count (default 6) and retention (default 400 days, never compacted)', () => {
     const init = services()['kafka-init'];
     expect(init.image).toMatch(/^apache\/kafka:/);
     expect(init.restart).toBe('no');
@@ -40,9 +40,11 @@ describe('docker-compose.yml', () => {
     expect(script(init)).toContain('for service in organizations members resources activities');
     expect(script(init)).toMatch(/kafka-topics\.sh .*--create --if-not-exists/s);
     // `$$` is Compose's escape for a `$` the container's shell sees.
-    expect(script(init)).toContain('--topic "$service.events.v1" --partitions "$KAFKA_TOPIC_PARTITIONS"');
-    expect(init.environment).toEqual({ KAFKA_TOPIC_PARTITIONS: '6' });
-    expect(services({ KAFKA_TOPIC_PARTITIONS: '12' })['kafka-init'].environment).toEqual({ KAFKA_TOPIC_PARTITIONS: '12' });
+    expect(script(init)).toContain('for topic in "$service.events.v1" "$service.events.v1.replay"');
+    expect(script(init)).toContain('--topic "$topic" --partitions "$KAFKA_TOPIC_PARTITIONS"');
+    expect(script(init)).toContain('--config cleanup.policy=delete --config retention.ms="$KAFKA_TOPIC_RETENTION_MS" --config retention.bytes=-1');
+    expect(init.environment).toEqual({ KAFKA_TOPIC_PARTITIONS: '6', KAFKA_TOPIC_RETENTION_MS: String(400 * 24 * 3600 * 1000) });
+    expect(services({ KAFKA_TOPIC_PARTITIONS: '12', KAFKA_TOPIC_RETENTION_MS: '-1' })['kafka-init'].environment).toEqual({ KAFKA_TOPIC_PARTITIONS: '12', KAFKA_TOPIC_RETENTION_MS: '-1' });
     expect(environment(services().kafka)).toMatchObject({ KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false' });
   });
 

@@ -23,6 +23,10 @@ export interface CloudEvent {
   datacontenttype: 'application/json';
   dataschema: string;
   data: Record<string, unknown>;
+  /** Extension attribute on an event republished from the outbox archive: the republish run's id. */
+  replayid?: string;
+  /** Extension attribute: when it was republished (`time` stays when it happened). */
+  replayedat?: string;
 }
 
 /** The content type of a structured-mode CloudEvent (CloudEvents Kafka protocol binding). */
