@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_SCHEMA_DIR } from '@cpb/kit';
+import { deprecatedSection, deprecationLine } from '../scripts/events/catalogue';
 import { compareReleases, describeFinding } from '../scripts/events/compatibility';
 import { RELEASED_SCHEMA_DIR, readSchemas, type JsonSchema } from '../scripts/events/schema-files';
 
@@ -129,4 +130,25 @@ it('npm run events:compat exits 1 on a broken schema and names it; 0 on the comm
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+it('the catalogue lists deprecated types and properties, with their terms, so consumers learn of them', () => {
+  const old = Object.assign(structuredClone(released.get('member.admitted')!), {
+    deprecated: true,
+    'x-deprecation': { since: '2027-01-04', until: '2027-07-05', replacedBy: 'member.admitted.v2', note: 'category split in two.' },
+  });
+  old.properties!.category.deprecated = true;
+  old.properties!.category.description = 'use member.admitted.v2';
+  const schemas: Record<string, JsonSchema> = { 'member.admitted': old, 'need.raised': released.get('need.raised')! };
+  expect(deprecatedSection(Object.keys(schemas), (type) => schemas[type])).toEqual([
+    '## Deprecated',
+    '',
+    '| Event type | What | Since | Emitted until | Instead |',
+    '| --- | --- | --- | --- | --- |',
+    '| [`member.admitted`](#memberadmitted) | the event type | 2027-01-04 | 2027-07-05 | member.admitted.v2 |',
+    '| [`member.admitted`](#memberadmitted) | `category` | | | use member.admitted.v2 |',
+    '',
+  ]);
+  expect(deprecationLine(old)).toEqual(['**Deprecated** since 2027-01-04, emitted until 2027-07-05; use [`member.admitted.v2`](#memberadmittedv2). category split in two.', '']);
+  expect(deprecatedSection(['need.raised'], () => released.get('need.raised')!)).toEqual(['## Deprecated', '', 'None at present.', '']);
 });

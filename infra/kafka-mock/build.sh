@@ -6,7 +6,7 @@
 # needs only what `npm install` brings plus a C compiler and make: no librdkafka-dev, no g++.
 # The system's librdkafka, if any, is never used: every machine runs the same mock broker.
 #
-# librdkafka is compiled once (about 1-4 minutes on 2 cores) into a cache shared by every clone on
+# librdkafka is compiled once (about 2.5 minutes of CPU on this kind of machine) into a cache shared by every clone on
 # the machine, keyed by its version, the configure flags and the compiler; later runs only check
 # timestamps. KAFKA_MOCK_CACHE_DIR moves the cache (default ~/.cache/cpb-kafka-mock).
 set -euo pipefail
@@ -41,7 +41,7 @@ build_librdkafka() {
   exec 9>"$cache_root/.lock"
   flock 9
   [ -f "$lib_dir/lib/librdkafka.a" ] && return
-  say "building librdkafka $version from node-rdkafka's bundled source into $lib_dir (once per machine; 1-4 minutes)"
+  say "building librdkafka $version from node-rdkafka's bundled source into $lib_dir (once per machine; about 2.5 minutes of CPU)"
   local started=$SECONDS work="$cache_root/tmp.$$"
   rm -rf "$work"
   mkdir -p "$work"

@@ -133,11 +133,12 @@ function typeSection(type: string): string {
   const record = exampleRecord(type);
   const required = new Set(schema.required ?? []);
   const fields = Object.entries(schema.properties ?? {}).map(
-    ([field, sub]) => `| \`${field}\`${field === stream.key ? ' (key)' : ''} | ${typeLabel(sub)} | ${required.has(field) ? 'yes' : 'no'} |${sub.description ? ` ${sub.description} |` : ''}`,
+    ([field, sub]) => `| \`${field}\`${field === stream.key ? ' (key)' : ''}${sub.deprecated ? ' (deprecated)' : ''} | ${typeLabel(sub)} | ${required.has(field) ? 'yes' : 'no'} |${sub.description ? ` ${sub.description} |` : ''}`,
   );
   return [
     `### \`${type}\``,
     '',
+    ...deprecationLine(schema),
     `Producer **${stream.service}** · topic \`${record.topic}\` · key \`${stream.key}\` (the ${stream.aggregate}) · CloudEvents type \`${record.event.type}\` · schema [\`schemas/events/${type}.json\`](../schemas/events/${type}.json)`,
     '',
     '| Field | Type | Required |',
@@ -155,6 +156,28 @@ function typeSection(type: string): string {
 
 /** The catalogue's hand-written part (how events travel, the envelope, the version policy, replay): kept as Markdown. */
 const INTRO = readFileSync(join(__dirname, 'catalogue-intro.md'), 'utf8').replace('{{CLOUDEVENTS_CONTENT_TYPE}}', CLOUDEVENTS_CONTENT_TYPE);
+
+export function deprecationLine(schema: JsonSchema): string[] {
+  const terms = schema['x-deprecation'];
+  if (!schema.deprecated || !terms) return [];
+  const replacement = terms.replacedBy ? `; use [\`${terms.replacedBy}\`](#${terms.replacedBy.replace(/\./g, '')})` : '';
+  return [`**Deprecated** since ${terms.since}, emitted until ${terms.until}${replacement}.${terms.note ? ` ${terms.note}` : ''}`, ''];
+}
+
+/** Every deprecated type and property, so a consumer finds what it must move off in one place. */
+export function deprecatedSection(types: string[], read: (type: string) => JsonSchema = readSchema): string[] {
+  const rows = types.flatMap((type) => {
+    const schema = read(type);
+    const terms = schema['x-deprecation'];
+    const own = schema.deprecated && terms ? [`| [\`${type}\`](#${type.replace(/\./g, '')}) | the event type | ${terms.since} | ${terms.until} | ${terms.replacedBy ?? ''} |`] : [];
+    const fields = Object.entries(schema.properties ?? {})
+      .filter(([, sub]) => sub.deprecated)
+      .map(([field, sub]) => `| [\`${type}\`](#${type.replace(/\./g, '')}) | \`${field}\` | | | ${sub.description ?? ''} |`);
+    return [...own, ...fields];
+  });
+  const table = rows.length ? ['| Event type | What | Since | Emitted until | Instead |', '| --- | --- | --- | --- | --- |', ...rows] : ['None at present.'];
+  return ['## Deprecated', '', ...table, ''];
+}
 
 export function generateCatalogue(): string {
   const types = knownEventTypes();
@@ -175,6 +198,7 @@ export function generateCatalogue(): string {
     '| --- | --- | --- |',
     ...topics,
     '',
+    ...deprecatedSection(types),
     `## Event types (${types.length})`,
     '',
     '| Type | Producer | Topic | Key | Schema |',
