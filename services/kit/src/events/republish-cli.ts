@@ -11,7 +11,6 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { loadConfig } from '../config';
-import { kafkaEnvSchema } from './relay';
 import { republishOutbox } from './republish';
 
 const SERVICES = ['organizations', 'members', 'resources', 'activities'] as const;
@@ -19,7 +18,10 @@ const SERVICES = ['organizations', 'members', 'resources', 'activities'] as cons
 const envSchema = z.object({
   // The archive is read on a server; an embedded PGlite folder must not be opened beside its running service.
   DATABASE_URL: z.string().url(),
-  KAFKA_BROKERS: kafkaEnvSchema.shape.KAFKA_BROKERS.refine((brokers) => brokers !== undefined, 'required'),
+  KAFKA_BROKERS: z
+    .string({ error: 'required: host:port,…' })
+    .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1, 'required: host:port,…')),
 });
 
 const argsSchema = z.object({
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource({ type: 'postgres', url: env.DATABASE_URL, extra: { max: 1 } }).initialize();
   try {
     const args = parsed.data;
-    const result = await republishOutbox({ dataSource, service: args.service, brokers: env.KAFKA_BROKERS!, topic: args.topic, since: args.since, until: args.until, types: args.type });
+    const result = await republishOutbox({ dataSource, service: args.service, brokers: env.KAFKA_BROKERS, topic: args.topic, since: args.since, until: args.until, types: args.type });
     console.log(`republished ${result.events} ${args.service} events to ${result.topic} (replayid ${result.replayId})`);
   } finally {
     await dataSource.destroy();
