@@ -8,7 +8,8 @@ module.exports = {
   testTimeout: 120_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$', '/node_modules/'] },
-    { ...base, displayName: 'int', testMatch: ['**/*.int.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
-    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
+    // The Kafka tiers build the mock broker first (Jest runs a project's global setup only when it runs its tests).
+    { ...base, displayName: 'int', testMatch: ['**/*.int.test.ts'], testPathIgnorePatterns: ['/node_modules/'], globalSetup: '<rootDir>/test/kafka-mock.global-setup.ts' },
+    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.test.ts'], testPathIgnorePatterns: ['/node_modules/'], globalSetup: '<rootDir>/test/kafka-mock.global-setup.ts' },
   ],
 };

@@ -1,55 +1,51 @@
-import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkComposeFile, checkComposeText, type ComposeService } from './compose/compose-file';
 
 const root = join(__dirname, '..');
+const file = join(root, 'docker-compose.yml');
+const text = readFileSync(file, 'utf8');
 
-interface ComposeService {
-  image?: string;
-  build?: { dockerfile: string };
-  depends_on?: Record<string, { condition: string }>;
-  environment?: Record<string, string | number>;
-  entrypoint?: string[];
-  command?: string[];
-  restart?: string;
-}
-
-/** No Docker engine runs here, so the file is checked with a real Compose parser (Debian's docker-compose). */
+/**
+ * No Docker engine and no Compose binary are needed: the file is checked against the Compose
+ * Specification's JSON Schema and Compose's own consistency rules (test/compose/README.md).
+ */
 describe('docker-compose.yml', () => {
-  const config = (env: NodeJS.ProcessEnv = {}) =>
-    execFileSync('docker-compose', ['-f', join(root, 'docker-compose.yml'), 'config'], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
-  // docker-compose v1 prints YAML only; its own YAML library (python3-yaml, which it depends on) turns it into JSON.
-  const parse = (env: NodeJS.ProcessEnv): Record<string, ComposeService> =>
-    JSON.parse(execFileSync('python3', ['-c', 'import sys, json, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout)'], { input: config(env), encoding: 'utf8' })).services;
-  let defaults: Record<string, ComposeService> | undefined;
-  // Each docker-compose run takes about a second: the default configuration is parsed once.
-  const services = (env?: NodeJS.ProcessEnv) => (env ? parse(env) : (defaults ??= parse({})));
+  const check = (env: NodeJS.ProcessEnv = {}) => checkComposeFile(file, env);
+  const services = (env?: NodeJS.ProcessEnv): Record<string, ComposeService> => check(env).config.services;
+  const environment = (service: ComposeService) => service.environment as Record<string, unknown>;
+  const script = (service: ComposeService) => [service.entrypoint ?? [], service.command ?? []].flat().join(' ');
 
-  it('is a valid Compose file', () => {
-    expect(config).not.toThrow();
+  it('is a valid Compose file, with every variable defaulted', () => {
+    expect(check().problems).toEqual([]);
   });
 
   it('runs Postgres, Kafka in KRaft mode, the four services and the gateway, each built from its own Dockerfile', () => {
-    const text = config();
-    for (const service of ['postgres:', 'kafka:', 'organizations:', 'members:', 'resources:', 'activities:', 'gateway:']) expect(text).toContain(`  ${service}`);
-    expect(text).toContain('image: apache/kafka');
-    expect(text).toContain('KAFKA_PROCESS_ROLES: broker,controller');
-    for (const dockerfile of ['services/organizations/Dockerfile', 'services/members/Dockerfile', 'services/resources/Dockerfile', 'services/activities/Dockerfile', 'gateway/Dockerfile']) {
-      expect(text).toContain(`dockerfile: ${dockerfile}`);
+    const all = services();
+    expect(Object.keys(all).sort()).toEqual(['activities', 'analytics', 'gateway', 'kafka', 'kafka-init', 'members', 'organizations', 'postgres', 'resources']);
+    expect(all.postgres.image).toMatch(/^postgres:/);
+    expect(all.kafka.image).toMatch(/^apache\/kafka:/);
+    expect(environment(all.kafka).KAFKA_PROCESS_ROLES).toBe('broker,controller');
+    for (const name of ['organizations', 'members', 'resources', 'activities']) {
+      expect(all[name].build).toEqual({ context: '.', dockerfile: `services/${name}/Dockerfile` });
     }
+    expect(all.gateway.build).toEqual({ context: '.', dockerfile: 'gateway/Dockerfile' });
   });
 
-  it('creates the four event topics once Kafka is healthy, with a configurable partition count (default 6)', () => {
+  it('creates the four event topics and their replay topics once Kafka is healthy, with a configurable partition count (default 6) and retention (default 400 days, never compacted)', () => {
     const init = services()['kafka-init'];
     expect(init.image).toMatch(/^apache\/kafka:/);
     expect(init.restart).toBe('no');
     expect(init.depends_on).toEqual({ kafka: { condition: 'service_healthy' } });
-    const script = [...(init.entrypoint ?? []), ...(init.command ?? [])].join(' ');
-    expect(script).toContain('for service in organizations members resources activities');
-    expect(script).toMatch(/kafka-topics\.sh .*--create --if-not-exists/s);
-    expect(script).toContain('--topic "$$service.events.v1" --partitions "$$KAFKA_TOPIC_PARTITIONS"');
-    expect(init.environment).toEqual({ KAFKA_TOPIC_PARTITIONS: '6' });
-    expect(services({ KAFKA_TOPIC_PARTITIONS: '12' })['kafka-init'].environment).toEqual({ KAFKA_TOPIC_PARTITIONS: '12' });
-    expect(services().kafka.environment).toMatchObject({ KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false' });
+    expect(script(init)).toContain('for service in organizations members resources activities');
+    expect(script(init)).toMatch(/kafka-topics\.sh .*--create --if-not-exists/s);
+    // `$$` is Compose's escape for a `$` the container's shell sees.
+    expect(script(init)).toContain('for topic in "$service.events.v1" "$service.events.v1.replay"');
+    expect(script(init)).toContain('--topic "$topic" --partitions "$KAFKA_TOPIC_PARTITIONS"');
+    expect(script(init)).toContain('--config cleanup.policy=delete --config retention.ms="$KAFKA_TOPIC_RETENTION_MS" --config retention.bytes=-1');
+    expect(init.environment).toEqual({ KAFKA_TOPIC_PARTITIONS: '6', KAFKA_TOPIC_RETENTION_MS: String(400 * 24 * 3600 * 1000) });
+    expect(services({ KAFKA_TOPIC_PARTITIONS: '12', KAFKA_TOPIC_RETENTION_MS: '-1' })['kafka-init'].environment).toEqual({ KAFKA_TOPIC_PARTITIONS: '12', KAFKA_TOPIC_RETENTION_MS: '-1' });
+    expect(environment(services().kafka)).toMatchObject({ KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false' });
   });
 
   it('starts every service and analytics only after the topics exist and Postgres is healthy', () => {
@@ -64,12 +60,81 @@ describe('docker-compose.yml', () => {
 
   it('runs the analytics consumer from its Dockerfile, on its own database, in its own consumer group', () => {
     const analytics = services().analytics;
-    expect(analytics.build?.dockerfile).toBe('services/analytics/Dockerfile');
+    expect(analytics.build).toEqual({ context: '.', dockerfile: 'services/analytics/Dockerfile' });
     expect(analytics.environment).toMatchObject({
       PORT: 4005,
       KAFKA_BROKERS: 'kafka:9092',
       KAFKA_GROUP_ID: 'cpb-analytics',
       DATABASE_URL: 'postgres://postgres:postgres@postgres:5432/cpb_analytics',
     });
+  });
+});
+
+/** The checks must fail on a broken file: each case breaks the real file in one way. */
+describe('a broken Compose file fails the check', () => {
+  const change = (before: string, from: string | RegExp, to: string) => {
+    const after = before.replace(from, to);
+    expect(after).not.toBe(before);
+    return after;
+  };
+  const broken = (from: string | RegExp, to: string, env: NodeJS.ProcessEnv = {}) => checkComposeText(change(text, from, to), root, env).problems;
+  const brokenTwice = (first: [string, string], second: [string, string]) =>
+    checkComposeText(change(change(text, ...first), ...second), root, {}).problems;
+
+  it('a misspelt service key', () => {
+    expect(broken('    restart: "no"', '    restrat: "no"')).toContain('services.kafka-init: must NOT have additional properties ("restrat")');
+  });
+
+  it('an unknown depends_on condition', () => {
+    expect(broken('condition: service_completed_successfully', 'condition: service_finished')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^services\.[a-z]+\.depends_on\.kafka-init\.condition: must be equal to one of the allowed values/)]),
+    );
+  });
+
+  it('a value of the wrong type', () => {
+    expect(broken('    ports:\n      - "4000:4000"', '    ports: "4000:4000"')).toContain('services.gateway.ports: must be array ("array")');
+  });
+
+  it('a top-level key the specification does not have', () => {
+    expect(broken(/^volumes:/m, 'volume:')).toContain('(top level): must NOT have additional properties ("volume")');
+  });
+
+  it('a dependency on a service that does not exist', () => {
+    expect(broken('      kafka:\n        condition: service_healthy\n    environment:\n      KAFKA_TOPIC', '      kafka-broker:\n        condition: service_healthy\n    environment:\n      KAFKA_TOPIC')).toEqual([
+      'services.kafka-init.depends_on: undefined service "kafka-broker"',
+    ]);
+  });
+
+  it('a named volume that is not declared', () => {
+    expect(broken('      - kafka-data:/var/lib/kafka/data', '      - kafka-logs:/var/lib/kafka/data')).toEqual(['services.kafka.volumes: undefined volume "kafka-logs"']);
+  });
+
+  it('a Dockerfile that does not exist', () => {
+    expect(broken('dockerfile: gateway/Dockerfile', 'dockerfile: gateway/Dockerfile.prod')).toEqual(['services.gateway.build.dockerfile: no file gateway/Dockerfile.prod in .']);
+  });
+
+  it('a dependency cycle', () => {
+    const gatewayWaitsForAnalytics: [string, string] = ['  gateway:\n    build:', '  gateway:\n    depends_on: [analytics]\n    build:'];
+    expect(broken(...gatewayWaitsForAnalytics)).toEqual([]);
+    const analyticsWaitsForGateway: [string, string] = ['    build: { context: ., dockerfile: services/analytics/Dockerfile }', '    depends_on: [gateway]\n    build: { context: ., dockerfile: services/analytics/Dockerfile }'];
+    expect(brokenTwice(gatewayWaitsForAnalytics, analyticsWaitsForGateway)).toEqual(['depends_on: a cycle gateway -> analytics -> gateway']);
+  });
+
+  it('a required variable without a value, a variable without a default, and a lone $', () => {
+    expect(broken('${JWT_SECRET:-compose-jwt-secret-replace-me}', '${JWT_SECRET:?set JWT_SECRET}')).toEqual([
+      'services.gateway.environment.JWT_SECRET: required variable JWT_SECRET is missing a value: set JWT_SECRET',
+    ]);
+    expect(broken('${JWT_SECRET:-compose-jwt-secret-replace-me}', '${JWT_SECRET:?set JWT_SECRET}', { JWT_SECRET: 's3cret' })).toEqual([]);
+    expect(broken('${JWT_SECRET:-compose-jwt-secret-replace-me}', '${JWT_SECRET}')).toEqual([
+      'services.gateway.environment.JWT_SECRET: variable JWT_SECRET is used without a default (${JWT_SECRET:-…}) and is not set',
+    ]);
+    expect(broken('"$$service.events.v1"', '"$service.events.v1"')[0]).toMatch(/^services\.kafka-init\.command\[0\]: variable service is used without a default/);
+    expect(broken('KAFKA_NUM_PARTITIONS: 6', 'KAFKA_NUM_PARTITIONS: "6$"')).toEqual([
+      'services.kafka.environment.KAFKA_NUM_PARTITIONS: invalid interpolation format "6$": a lone $ (write $$ for a literal one)',
+    ]);
+  });
+
+  it('text that is not YAML', () => {
+    expect(broken('services:', 'services: [')[0]).toMatch(/^not YAML: /);
   });
 });

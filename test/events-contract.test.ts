@@ -26,13 +26,13 @@ function openObjects(schema: JsonSchema, path = '(root)'): string[] {
   return [...here, ...nested, ...(schema.items ? openObjects(schema.items, `${path}[]`) : [])];
 }
 
-/** The event type literals each service's src/events.ts uses (`type: '…'` or a builder's type argument). */
+/** The event type literals each service's src/events.ts uses (`type: '…'` or a builder's type argument), `….v2` included. */
 function typesEmittedBy(): Map<string, string> {
   const emitted = new Map<string, string>();
   for (const service of readdirSync(servicesDir)) {
     const file = join(servicesDir, service, 'src', 'events.ts');
     if (!existsSync(file)) continue;
-    for (const [, type] of readFileSync(file, 'utf8').matchAll(/'([a-z][a-z0-9-]*\.[a-z][a-z0-9-]*)'/g)) emitted.set(type, service);
+    for (const [, type] of readFileSync(file, 'utf8').matchAll(/'([a-z][a-z0-9-]*\.[a-z][a-z0-9-]*(?:\.v[0-9]+)?)'/g)) emitted.set(type, service);
   }
   return emitted;
 }

@@ -11,7 +11,7 @@
  *   up     brokers accept connections again
  * Exits on SIGTERM/SIGINT or when stdin closes, so a test runner that dies takes it along.
  *
- * What the mock does not serve (librdkafka 2.0.2): CreateTopics (so topics are created here),
+ * What the mock does not serve (librdkafka 2.12.0, built by build.sh): CreateTopics (so topics are created here),
  * DescribeGroups, the idempotent and transactional producer as kafkajs speaks them.
  */
 #include <errno.h>

@@ -1,5 +1,8 @@
-import { kafkaEnvSchema, serviceEnvSchema } from '@cpb/kit';
+import { eventTopic, kafkaEnvSchema, serviceEnvSchema } from '@cpb/kit';
 import { z } from 'zod';
+
+/** The four services' topics: what the read model is built from. */
+export const LIVE_TOPICS = ['organizations', 'members', 'resources', 'activities'].map(eventTopic);
 
 /** Whether the runtime knows an IANA time zone (Node ships full ICU). */
 function isTimeZone(name: string): boolean {
@@ -17,6 +20,14 @@ export const analyticsEnvSchema = serviceEnvSchema
   .extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(4005),
     KAFKA_BROKERS: kafkaEnvSchema.shape.KAFKA_BROKERS,
+    /**
+     * The topics it reads: the four services' live topics by default; a rebuild from an archive replay
+     * adds the replay topics (docs/events.md, "Retention and replay"). An event on two topics counts once.
+     */
+    KAFKA_TOPICS: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() !== '' ? v.split(',').map((t) => t.trim()).filter(Boolean) : undefined),
+      z.array(z.string().regex(/^[a-zA-Z0-9._-]+$/, 'a Kafka topic name')).min(1).default(LIVE_TOPICS),
+    ),
     /** Its own consumer group, so it gets every event whatever other consumers do. */
     KAFKA_GROUP_ID: z.string().min(1).default('cpb-analytics'),
     /** The calendar that decides which month an hour of service falls in (the communities keep Beijing time). */

@@ -4,6 +4,7 @@ import { createHttpApp, type Logger, type Metrics } from '@cpb/kit';
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { communityReport, districtSummary } from './reports';
+import { readSkipped } from './skipped';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,6 +30,10 @@ export async function startAnalyticsHttp(options: AnalyticsHttpOptions): Promise
 
   app.get('/read-model/summary', async (_req, res) => {
     res.json(await districtSummary(dataSource));
+  });
+
+  app.get('/read-model/skipped', async (_req, res) => {
+    res.json({ skipped: await readSkipped(dataSource) });
   });
 
   app.get('/read-model/communities/:id', async (req, res) => {

@@ -1,6 +1,7 @@
 import { domainEventType, type CloudEvent, type EventHandler, type Logger } from '@cpb/kit';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { countSkipped, KnownCatalogue } from './skipped';
 
 /** Any 8-4-4-4-12 hex id: the demo district's deterministic ids are not all RFC 4122 variants. */
 const id = z.guid();
@@ -78,17 +79,26 @@ export function monthIn(timeZone: string): (at: string) => string {
 
 /**
  * Applies one event to the read model, inside the consumer's transaction (so once per event id).
- * An event without the fields the read model needs is logged and ignored: retrying cannot fix it,
- * and blocking its partition would stop every later event too.
+ * What it cannot use is skipped and counted (skipped_event), never fatal: a type outside the catalogue
+ * it was built with, a property its schema does not declare (the rest of the event still counts), and
+ * an event without the fields the read model needs (retrying cannot fix it, and blocking its partition
+ * would stop every later event too).
  */
-export function readModelProjection(timeZone: string, logger: Logger): EventHandler {
+export function readModelProjection(timeZone: string, logger: Logger, catalogue = new KnownCatalogue()): EventHandler {
   const month = monthIn(timeZone);
   return async (event: CloudEvent, { tx }) => {
     const type = domainEventType(event);
+    if (!catalogue.knows(type)) {
+      await countSkipped(tx, 'unknown-type', type);
+      logger.warn({ eventId: event.id, source: event.source, type }, 'event skipped: its type is not in the catalogue this consumer knows');
+      return;
+    }
+    for (const property of catalogue.unknownProperties(type, event.data)) await countSkipped(tx, 'unknown-property', type, property);
     const project = projections[type];
     if (!project) return;
     const problems = await project(tx, event.data, month);
     if (problems) {
+      await countSkipped(tx, 'missing-fields', type);
       logger.error({ eventId: event.id, source: event.source, type, issues: problems.issues }, 'event ignored: it lacks what the read model needs');
       return;
     }

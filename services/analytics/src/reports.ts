@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { skippedTotals } from './skipped';
 
 export interface VolunteeringMonth {
   /** `YYYY-MM` in the read model's time zone. */
@@ -25,6 +26,8 @@ export interface AsOf {
   eventsApplied: number;
   /** The latest `time` of an applied event. */
   lastEventTime: string | null;
+  /** Events (or properties) read but not used: details at GET /read-model/skipped. */
+  skipped: Awaited<ReturnType<typeof skippedTotals>>;
 }
 
 export interface CommunityReport extends CommunityFigures {
@@ -94,7 +97,7 @@ async function months(db: DataSource, communityId: string | null): Promise<Volun
 
 async function asOf(db: DataSource): Promise<AsOf> {
   const [row]: { events_applied: string; last_event_time: Date | null }[] = await db.query(`SELECT events_applied, last_event_time FROM read_model_state`);
-  return { eventsApplied: Number(row.events_applied), lastEventTime: row.last_event_time?.toISOString() ?? null };
+  return { eventsApplied: Number(row.events_applied), lastEventTime: row.last_event_time?.toISOString() ?? null, skipped: await skippedTotals(db) };
 }
 
 /** One community's figures and months; undefined when no event has named it. */

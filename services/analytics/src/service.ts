@@ -1,11 +1,11 @@
-import { createLogger, createMetrics, eventTopic, loadConfig, observeConnectionPool, openDatabase, startConsumer, type ConsumerOptions, type Database, type EventConsumer } from '@cpb/kit';
-import { analyticsEnvSchema, type AnalyticsConfig } from './config';
+import { createLogger, createMetrics, loadConfig, observeConnectionPool, openDatabase, startConsumer, type ConsumerOptions, type Database, type EventConsumer } from '@cpb/kit';
+import { analyticsEnvSchema, LIVE_TOPICS, type AnalyticsConfig } from './config';
 import { startAnalyticsHttp } from './http';
 import { migrations } from './migrations';
 import { readModelProjection } from './read-model';
 
 /** The streams the read model is built from: community names, volunteering, registrations, needs. */
-export const ANALYTICS_TOPICS = ['organizations', 'members', 'resources', 'activities'].map(eventTopic);
+export const ANALYTICS_TOPICS = LIVE_TOPICS;
 
 /** Kafka timeouts and backoff, which tests shorten; production keeps the consumer's defaults. */
 export type ConsumerTuning = Pick<ConsumerOptions, 'kafka' | 'group' | 'maxBackoffMs' | 'maxEventsPerTransaction'>;
@@ -38,7 +38,7 @@ export async function startAnalytics(env: NodeJS.ProcessEnv = process.env, tunin
     dataSource: database.dataSource,
     groupId: config.KAFKA_GROUP_ID,
     brokers: config.KAFKA_BROKERS,
-    topics: ANALYTICS_TOPICS,
+    topics: config.KAFKA_TOPICS,
     logger,
     handle: readModelProjection(config.READ_MODEL_TIME_ZONE, logger),
     metrics: metrics.registry,

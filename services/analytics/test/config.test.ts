@@ -14,3 +14,12 @@ it('puts an hour in the month of the read model’s calendar, not of UTC', () =>
   expect(beijing('2026-05-31T16:00:00.000Z')).toBe('2026-06');
   expect(monthIn('UTC')('2026-05-31T16:00:00.000Z')).toBe('2026-05');
 });
+
+it('reads the four live topics unless KAFKA_TOPICS names others (a rebuild adds replay topics), and refuses a name Kafka would not take', () => {
+  expect(loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092' }).KAFKA_TOPICS).toEqual(['organizations.events.v1', 'members.events.v1', 'resources.events.v1', 'activities.events.v1']);
+  expect(loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092', KAFKA_TOPICS: 'activities.events.v1.replay, activities.events.v1' }).KAFKA_TOPICS).toEqual([
+    'activities.events.v1.replay',
+    'activities.events.v1',
+  ]);
+  expect(() => loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092', KAFKA_TOPICS: 'activities events' })).toThrow(/KAFKA_TOPICS.*a Kafka topic name/);
+});

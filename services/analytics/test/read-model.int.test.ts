@@ -190,3 +190,31 @@ it('logs and skips an event that lacks what the read model needs, and goes on wi
   const after = (await get<CommunityReport>(`/read-model/communities/${A}`)).body;
   expect([after.volunteerHours, after.participations]).toEqual([before.volunteerHours + 1, before.participations + 1]);
 });
+
+it('skips and counts an event type it does not know and a property its schema does not declare, never stops, and counts a redelivery once', async () => {
+  const stats = analytics!.consumer.stats;
+  const seenBefore = stats.applied + stats.duplicates + stats.rejected;
+  const before = (await get<DistrictSummary>('/read-model/summary')).body.totals;
+  // A newer members service emitting a v2 type this consumer was not built with.
+  const memberId = randomUUID();
+  const unknownType = toCloudEvent(
+    { seq: '0', id: randomUUID(), aggregate_type: 'member', aggregate_id: memberId, type: 'member.admitted.v2', payload: { memberId, cohort: '2026春' }, occurred_at: new Date() },
+    'members',
+  );
+  // A newer activities service that added an optional property (compatible, so the same type).
+  const withNewProperty = hoursCredited(A, 2, '2026-07-02T03:00:00.000Z');
+  withNewProperty.data.rating = 5;
+  await publish(unknownType, withNewProperty, hoursCredited(B, 1, '2026-07-03T03:00:00.000Z'), unknownType);
+  await handled(seenBefore + 4);
+
+  expect(analytics!.consumer.stats.failures).toBe(0);
+  const after = (await get<DistrictSummary>('/read-model/summary')).body;
+  expect([after.totals.volunteerHours, after.totals.participations]).toEqual([before.volunteerHours + 3, before.participations + 2]);
+  expect(after.asOf.skipped).toEqual({ unknownTypes: 1, unknownProperties: 1, missingFields: 1 }); // missing fields: the broken event above
+  const { body } = await get<{ skipped: { reason: string; type: string; property?: string; count: number }[] }>('/read-model/skipped');
+  expect(body.skipped.map(({ reason, type, property, count }) => ({ reason, type, property, count }))).toEqual([
+    { reason: 'missing-fields', type: 'participation.hours-credited', property: undefined, count: 1 },
+    { reason: 'unknown-property', type: 'participation.hours-credited', property: 'rating', count: 1 },
+    { reason: 'unknown-type', type: 'member.admitted.v2', property: undefined, count: 1 },
+  ]);
+});

@@ -7,7 +7,20 @@ import { INTERNAL_IDENTITY_HEADER, verifyInternal, type Actor } from './auth';
 import { assertProductionSecrets, loadConfig, secretOf, subgraphEnvSchema, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
 import { createLogger, type Logger } from './logger';
-import { AddOutboxTraceContext1767000000014, CreateAuditLog1764000000003, CreateOutbox1764000000001, CreateProcessedEvents1766000000000, kafkaEnvSchema, startConsumer, startRelay, type EventHandler, type Relay } from './events';
+import {
+  CreateAuditLog1764000000003,
+  CreateOutbox1764000000001,
+  CreateProcessedEvents1766000000000,
+  IndexOutboxArchive1767000000000,
+  AddOutboxTraceContext1767000000014,
+  kafkaEnvSchema,
+  outboxArchiveEnvSchema,
+  startConsumer,
+  startOutboxPruner,
+  startRelay,
+  type EventHandler,
+  type Relay,
+} from './events';
 import { createPeers, type Peers } from './peers';
 import { transactor, type Transact } from './transact';
 import { createMetrics, startGraphQLServer, type RequestInfo, type RunningServer } from './server';
@@ -55,7 +68,8 @@ export function withKitMigrations(migrations: MixedList<Function>): Function[] {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   const listed = Object.values(migrations) as Function[];
   const names = new Set(listed.map((m) => m.name));
-  return [...listed, ...[CreateOutbox1764000000001, CreateAuditLog1764000000003, CreateProcessedEvents1766000000000, AddOutboxTraceContext1767000000014].filter((m) => !names.has(m.name))];
+  const kit = [CreateOutbox1764000000001, CreateAuditLog1764000000003, CreateProcessedEvents1766000000000, IndexOutboxArchive1767000000000, AddOutboxTraceContext1767000000014];
+  return [...listed, ...kit.filter((m) => !names.has(m.name))];
 }
 
 /** Subgraphs answer only callers holding a valid identity signed with their secret: the gateway and peers. */
@@ -77,7 +91,7 @@ export function subgraphSchema<C extends object>(definition: SubgraphDefinition<
 
 /** Starts a subgraph: validated config, its own database with migrations, then the HTTP server. */
 export async function startSubgraph<C extends object>(definition: SubgraphDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<RunningSubgraph> {
-  const config = loadConfig(subgraphEnvSchema(definition.defaultPort).extend(kafkaEnvSchema.shape), env);
+  const config = loadConfig(subgraphEnvSchema(definition.defaultPort).extend(kafkaEnvSchema.shape).extend(outboxArchiveEnvSchema.shape), env);
   assertProductionSecrets(config, [definition.name]);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = createMetrics(definition.name, config.NODE_ENV !== 'test');
@@ -114,6 +128,8 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     const relay = config.KAFKA_BROKERS
       ? startRelay({ dataSource: database.dataSource, service: definition.name, brokers: config.KAFKA_BROKERS, logger, leaderLock: !database.embedded, idempotent: config.KAFKA_IDEMPOTENT, metrics: metrics.registry })
       : undefined;
+    // Published rows are the archive events:republish replays from; only those older than OUTBOX_ARCHIVE_DAYS go.
+    const pruner = config.KAFKA_BROKERS ? startOutboxPruner({ dataSource: database.dataSource, keepDays: config.OUTBOX_ARCHIVE_DAYS, logger }) : undefined;
     const reactions = config.KAFKA_BROKERS && definition.reactions
       ? startConsumer({ dataSource: database.dataSource, brokers: config.KAFKA_BROKERS, logger, metrics: metrics.registry, ...definition.reactions })
       : undefined;
@@ -127,6 +143,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
         await server.stop();
         await reactions?.stop();
         await relay?.stop();
+        await pruner?.stop();
         await database.close();
       },
     };

@@ -32,6 +32,10 @@ export interface CloudEvent {
    */
   traceparent?: string;
   tracestate?: string;
+  /** Extension attribute on an event republished from the outbox archive: the republish run's id. */
+  replayid?: string;
+  /** Extension attribute: when it was republished (`time` stays when it happened). */
+  replayedat?: string;
 }
 
 /** The content type of a structured-mode CloudEvent (CloudEvents Kafka protocol binding). */

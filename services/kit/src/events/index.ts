@@ -8,3 +8,5 @@ export { CreateProcessedEvents1766000000000 } from './processed-events-migration
 export { startConsumer, parseCloudEvent, domainEventType, type EventConsumer, type ConsumerOptions, type ConsumerStats, type EventContext, type EventHandler } from './consumer';
 export { CreateAuditLog1764000000003 } from './audit-migration';
 export { readAuditTrail, type AuditEntry } from './audit-trail';
+export { IndexOutboxArchive1767000000000, outboxArchiveEnvSchema, pruneOutboxArchive, startOutboxPruner, type OutboxPruner } from './outbox-archive';
+export { republishOutbox, markReplayed, type RepublishOptions, type RepublishResult } from './republish';

@@ -8,6 +8,18 @@ export const EVENT_SCHEMA_DIR = process.env.EVENT_SCHEMA_DIR ?? join(__dirname, 
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
+// The terms of a deprecated event type (docs/events.md, "Versions and compatibility"): an annotation,
+// but its shape is checked so a misspelt date or field fails when the schema is compiled.
+const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+ajv.addKeyword({
+  keyword: 'x-deprecation',
+  metaSchema: {
+    type: 'object',
+    required: ['since', 'until'],
+    additionalProperties: false,
+    properties: { since: isoDate, until: isoDate, replacedBy: { type: 'string' }, note: { type: 'string' } },
+  },
+});
 const validators = new Map<string, ValidateFunction>();
 
 /** The validator for an event type's data, compiled once; an unknown type is a bug, not a caller error. */

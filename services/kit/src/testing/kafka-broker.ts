@@ -26,14 +26,23 @@ const COMMAND_TIMEOUT_MS = 5_000;
 let mockBinary: string | undefined;
 
 /**
- * A Kafka for tests: librdkafka's mock cluster in a child process (built on first use), or, with
- * `KAFKA_BROKERS` set, that real Kafka with the topics created (outages cannot be staged there).
+ * The mock broker's executable, compiled (with librdkafka, from npm's copy of its source) when missing
+ * or stale. The first build takes minutes, so the Kafka tiers run this in Jest's global setup, before
+ * any test's clock starts; the build's progress goes to stderr.
+ */
+export function buildMockBroker(): string {
+  mockBinary ??= execFileSync('bash', [BUILD_SCRIPT], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  return mockBinary;
+}
+
+/**
+ * A Kafka for tests: librdkafka's mock cluster in a child process, or, with `KAFKA_BROKERS` set, that
+ * real Kafka with the topics created (outages cannot be staged there).
  */
 export async function startKafkaBroker(options: { topics: TopicSpec[] }): Promise<KafkaBroker> {
   const real = process.env.KAFKA_BROKERS?.trim();
   if (real) return useRealKafka(real.split(',').map((b) => b.trim()), options.topics);
-  mockBinary ??= execFileSync('bash', [BUILD_SCRIPT], { encoding: 'utf8' }).trim();
-  const child = spawn(mockBinary, options.topics.map((t) => `${t.name}:${t.partitions}`), { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(buildMockBroker(), options.topics.map((t) => `${t.name}:${t.partitions}`), { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = new LineReader(createInterface({ input: child.stdout }), child, () => stderr);
