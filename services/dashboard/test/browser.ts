@@ -6,9 +6,20 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 /** Screenshots of each page, kept as test artefacts (gitignored). */
 export const artifactsDir = join(__dirname, '..', '..', '..', 'test-artifacts', 'dashboard');
 
-/** Debian's chromium (CHROMIUM_PATH overrides), headless, with background networking off. */
+/** Debian's chromium (CHROMIUM_PATH overrides), or null when this machine has none. */
+export function chromiumPath(): string | null {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Debian's chromium, headless, with background networking off. */
 export function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('No chromium: install Debian\'s chromium package or set CHROMIUM_PATH');
   return chromium.launch({
     executablePath,
     headless: true,
