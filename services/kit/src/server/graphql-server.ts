@@ -13,6 +13,7 @@ import type { Logger } from '../logger';
 import { createHttpApp } from './http-app';
 import type { Metrics } from './metrics';
 import { requestIdOf } from './request-id';
+import { notFoundHandler, requestErrorHandler, requireJsonPost } from './request-errors';
 
 export interface RequestInfo {
   requestId: string;
@@ -39,6 +40,8 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   validationRules?: ValidationRule[];
   /** Largest accepted request body; larger ones are refused before parsing. */
   bodyLimit?: string;
+  /** Parsing stops past this many tokens (refused as QUERY_LIMIT_EXCEEDED), before any validation rule runs. */
+  maxTokens?: number;
 }
 
 export interface RunningServer {
@@ -77,6 +80,7 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
     validationRules: options.validationRules,
+    parseOptions: options.maxTokens ? { maxTokens: options.maxTokens } : {},
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Traces would only feed Apollo's hosted reporting, which we never send to.
@@ -88,6 +92,7 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
   await apollo.start();
   app.use(
     '/graphql',
+    requireJsonPost,
     express.json({ limit: options.bodyLimit ?? '256kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -104,6 +109,7 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
       },
     }),
   );
+  app.use(notFoundHandler, requestErrorHandler(options.logger));
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const port = (httpServer.address() as AddressInfo).port;
   options.logger.info({ port }, `${options.name} listening`);
