@@ -50,7 +50,7 @@ function isConnectionField(field: GraphQLField<unknown, unknown>): boolean {
   return isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields() && field.args.some((a) => a.name === 'after');
 }
 
-/** Seals every cursor of a connection a resolver returned, for the list `coordinate`. */
+/** Seals every cursor of the connection a resolver returned, with the seal of its list. */
 function sealConnection(connection: Connection<unknown> | null | undefined, seal: (position: string) => string) {
   if (!connection) return connection;
   const { startCursor, endCursor } = connection.pageInfo;
