@@ -72,6 +72,10 @@ function requestLogPlugin<C extends BaseContext>(metrics: Metrics): ApolloServer
 export async function startGraphQLServer<C extends BaseContext>(options: GraphQLServerOptions<C>): Promise<RunningServer> {
   const app = createHttpApp(options.isReady, options.metrics);
   const httpServer = http.createServer(app);
+  // Keep-alive sockets stay open longer than the gateway keeps them idle (30 s), so it is the client that
+  // closes an idle one, never the server just as a request goes out on it (Node's default is 5 s).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<C>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema as GraphQLSchema }),
     formatError: errorFormatter(options.logger),
