@@ -4,11 +4,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { loadTypeDefs } from '@cpb/kit';
 import { subgraphs, supergraphPath } from './subgraphs';
 
 export function composeSupergraph(): string {
-  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(readFileSync(s.schemaPath, 'utf8')) })));
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: loadTypeDefs(s.schemaPath) })));
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }

@@ -47,7 +47,7 @@ describe('member lists and filters, through the gateway', () => {
     const unknown = await federation.query(list, { filter: { organizationId: '00000000-0000-4000-8000-000000000000', includeDescendants: true } });
     expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'organizationId' });
     const malformed = await federation.query(list, { filter: { organizationId: 'x' } });
-    expect(malformed.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organizationId' });
+    expect(malformed.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.organizationId' });
   });
 
   it('filters by status, category, skill, residence community and name fragment', async () => {

@@ -33,6 +33,8 @@ export const gatewayEnvSchema = serviceEnvSchema.pick({
   JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().default('cpb-identity'),
   JWT_AUDIENCE: z.string().default('cpb-gateway'),
+  /** Longest lifetime (exp after iat, or after now without iat) a caller token may have; longer ones are refused. */
+  JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).default(43_200),
   /** Hardening limits (graphql-armor): refused with BAD_USER_INPUT before any subgraph is asked. */
   MAX_DEPTH: z.coerce.number().int().min(2).default(10),
   MAX_ALIASES: z.coerce.number().int().min(1).default(15),

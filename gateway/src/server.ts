@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type Metrics, type RequestInfo, type RunningServer } from '@cpb/kit';
 import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { CountedPlanCache, gatewayMetrics, observedFetcher } from './gateway-metrics';
 import { dashboardServerOptions } from './dashboard';
 import { reusedIdentities } from './identity';
+import { queryLimits } from './query-limits';
 import { responseCachePlugin } from './response-cache';
 import { SubgraphSource } from './subgraph-source';
 import { SubgraphTransport, transportFetcher } from './subgraph-transport';
@@ -35,23 +35,11 @@ export function createGateway(config: GatewayConfig, metrics: Metrics = createMe
   return { gateway, close: () => transports.forEach((t) => t.close()) };
 }
 
-/** Depth, alias, cost and token limits, refused before planning (graphql-armor). */
-function armor(config: GatewayConfig) {
-  return new ApolloArmor({
-    maxDepth: { n: config.MAX_DEPTH },
-    maxAliases: { n: config.MAX_ALIASES },
-    costLimit: { maxCost: config.MAX_COST },
-    maxTokens: { n: config.MAX_TOKENS },
-    maxDirectives: { n: 20 },
-    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
-  }).protect();
-}
-
 export async function startGateway(config: GatewayConfig): Promise<RunningServer> {
   assertProductionSecrets(config, ['organizations', 'members', 'resources', 'activities']);
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createMetrics('gateway', config.NODE_ENV !== 'test');
-  const protection = armor(config);
+  const limits = queryLimits<RequestInfo>(config);
   const dashboard = dashboardServerOptions(config, logger);
   let ready = false;
   const { gateway, close } = createGateway(config, metrics);
@@ -67,8 +55,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     context: (request) => request,
     authenticate: callerAuthenticator(config),
     ...dashboard,
-    plugins: [...protection.plugins, ...dashboard.plugins, ...(config.RESPONSE_CACHE_ENTRIES > 0 ? [responseCachePlugin<RequestInfo>(config.RESPONSE_CACHE_ENTRIES)] : [])],
-    validationRules: protection.validationRules,
+    plugins: [...limits.plugins, ...dashboard.plugins, ...(config.RESPONSE_CACHE_ENTRIES > 0 ? [responseCachePlugin<RequestInfo>(config.RESPONSE_CACHE_ENTRIES)] : [])],
+    validationRules: limits.validationRules,
+    maxTokens: limits.maxTokens,
     bodyLimit: config.MAX_BODY,
   });
   ready = true;

@@ -11,6 +11,9 @@ export interface TransportOptions {
 
 type StaleSocketError = Error & { staleSocket?: boolean };
 
+/** How long a kept-alive socket may sit idle before this side closes it. */
+const IDLE_SOCKET_MS = 30_000;
+
 export interface TransportResponse {
   status: number;
   statusText: string;
@@ -32,7 +35,11 @@ export class SubgraphTransport {
   constructor(url: string, private readonly options: TransportOptions) {
     this.target = new URL(url);
     const secure = this.target.protocol === 'https:';
-    this.agent = secure ? new https.Agent({ keepAlive: true, maxSockets: options.maxSockets }) : new http.Agent({ keepAlive: true, maxSockets: options.maxSockets });
+    // Idle sockets are closed here after 30 s, well before the subgraph would close them (65 s, the kit's
+    // server): a socket the server closes while a request is being written on it fails that request
+    // (ECONNRESET), and a mutation is never sent twice. Without a timeout Node keeps idle sockets forever.
+    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, timeout: IDLE_SOCKET_MS };
+    this.agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     this.request = secure ? https.request : http.request;
   }
 

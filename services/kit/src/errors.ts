@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from './logger';
+import { tokenLimitExceeded } from './token-limit';
 
 /**
  * Every error code a client can see, declared once. Dashboards branch on these codes,
@@ -13,9 +14,15 @@ export const errorCodes = {
   FORBIDDEN: 'The caller is known but may not do this.',
   UNAUTHENTICATED: 'The caller could not be identified.',
   UNAVAILABLE: 'A service this request depends on did not answer; nothing was changed; try again.',
+  QUERY_LIMIT_EXCEEDED: 'The operation is deeper, has more aliases, directives or tokens, or costs more than the gateway accepts (HTTP 400); `extensions.limit` names the limit, `maximum` and `estimated` give the figures.',
+  BAD_REQUEST: 'The HTTP request is not a GraphQL request the server can read: malformed JSON, another content type, charset or encoding (HTTP 400 or 415).',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the server accepts (HTTP 413); `extensions.maximum` gives the limit in bytes.',
   INTERNAL_SERVER_ERROR: 'Something unexpected failed; details are in the service log, never in the response.',
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
+
+/** Figures a refusal carries in `extensions` besides its code and field (e.g. a limit and the estimate). */
+export type ErrorDetails = Record<string, string | number>;
 
 /** A refusal the caller can act on. Domain code throws these; the kit maps them to GraphQL errors. */
 export class DomainError extends Error {
@@ -23,6 +30,7 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = new.target.name;
@@ -55,6 +63,16 @@ export class UnavailableError extends DomainError {
   }
 }
 
+export type QueryLimit = 'depth' | 'aliases' | 'cost' | 'tokens' | 'directives';
+const limitWords: Record<QueryLimit, string> = { depth: 'is nested', aliases: 'has aliases', cost: 'costs', tokens: 'has tokens', directives: 'has directives' };
+
+/** An operation over one of the gateway's query limits, refused before any subgraph is asked. */
+export class QueryLimitError extends DomainError {
+  constructor(limit: QueryLimit, maximum: number, estimated: number) {
+    super('QUERY_LIMIT_EXCEEDED', `The operation ${limitWords[limit]} ${estimated} (${limit}); the limit is ${maximum}`, undefined, { limit, maximum, estimated });
+  }
+}
+
 /** "This cannot happen" checks, kept apart from caller mistakes: a failure is a bug, masked as internal. */
 export function invariant(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`Invariant violated: ${message}`);
@@ -80,13 +98,26 @@ const passThroughCodes = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/**
+ * The domain error behind `error`: thrown by a resolver (Apollo wraps it with a path), or reported for
+ * the whole request (a validation rule's refusal, wrapped by Apollo as its `originalError`).
+ */
+function domainErrorOf(error: unknown): DomainError | undefined {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return original;
+  if (original instanceof GraphQLError && original.originalError instanceof DomainError) return original.originalError;
+  const tokens = tokenLimitExceeded(original);
+  return tokens && new QueryLimitError('tokens', tokens.maximum, tokens.estimated);
+}
+
 /** Apollo `formatError`: domain errors keep their code and message; anything else is masked and logged. */
 export function errorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-    if (original instanceof DomainError) {
-      return { ...base, message: original.message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+    const domain = domainErrorOf(error);
+    if (domain) {
+      return { ...base, message: domain.message, extensions: { code: domain.code, ...(domain.field ? { field: domain.field } : {}), ...domain.details } };
     }
     const pgCode = (original as { code?: unknown })?.code;
     if (typeof pgCode === 'string' && postgresCodes[pgCode]) {
@@ -94,9 +125,10 @@ export function errorFormatter(logger: Logger) {
       return { ...base, message: mapped.message, extensions: { code: mapped.code } };
     }
     // GraphQL errors that already carry a known code: request validation, or a subgraph's refusal relayed by the gateway.
+    // An internal error keeps no message of its own, relayed or not (e.g. a failed subgraph fetch's "read ECONNRESET").
     const code = formatted.extensions?.code;
     const relayed = !(original instanceof Error) || original instanceof GraphQLError;
-    if (typeof code === 'string' && relayed && (passThroughCodes.has(code) || code in errorCodes)) {
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && relayed && (passThroughCodes.has(code) || code in errorCodes)) {
       const field = formatted.extensions?.field;
       return { ...base, extensions: { code, ...(typeof field === 'string' ? { field } : {}) } };
     }

@@ -9,6 +9,7 @@ export * from './events';
 export * from './transact';
 export * from './peers';
 export * as check from './validation';
-export { todayIso } from './validation';
+export { todayIso, YEARS } from './validation';
+export * from './input';
 export * from './auth';
 export * from './telemetry';

@@ -23,6 +23,7 @@ import {
 } from './events';
 import { createPeers, type Peers } from './peers';
 import { transactor, type Transact } from './transact';
+import { CursorSeal, guardArguments } from './input';
 import { createMetrics, startGraphQLServer, type RequestInfo, type RunningServer } from './server';
 import { observeConnectionPool, observeOutbox } from './telemetry';
 
@@ -85,8 +86,13 @@ function internalAuthenticator(secret: string, audience: string) {
   };
 }
 
-export function subgraphSchema<C extends object>(definition: SubgraphDefinition<C>) {
-  return buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> });
+/**
+ * The subgraph's executable schema, every argument checked by the kit before its resolver runs
+ * (text, ids, cursors: see `guardArguments`). `secret` is the service's own; cursors are sealed with a key derived from it.
+ */
+export function subgraphSchema<C extends object>(definition: SubgraphDefinition<C>, secret: string) {
+  const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> });
+  return guardArguments(schema, new CursorSeal(secret));
 }
 
 /** Starts a subgraph: validated config, its own database with migrations, then the HTTP server. */
@@ -109,7 +115,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
   observeOutbox(metrics.registry, database.dataSource, logger);
   try {
     if (config.SEED_DEMO && definition.seedWorld) await definition.seedWorld(database.dataSource, new World(), logger);
-    const schema = subgraphSchema(definition);
+    const schema = subgraphSchema(definition, secretOf(config, definition.name));
     const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(config, logger, definition.name), transact: transactor(database.dataSource) };
     const server = await startGraphQLServer<C>({
       name: definition.name,

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ConflictError, errorFormatter, NotFoundError, ValidationError, createLogger } from '../src';
+import { parse } from 'graphql';
+import { ConflictError, errorFormatter, NotFoundError, QueryLimitError, ValidationError, createLogger } from '../src';
 
 const format = errorFormatter(createLogger('test', 'silent'));
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['x'] });
@@ -32,5 +33,29 @@ describe('errorFormatter', () => {
   it('passes request validation errors through with their code', () => {
     const error = new GraphQLError('Cannot query field "nope" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(format({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  it('masks a relayed internal error: its message never reaches the client', () => {
+    const relayed = new GraphQLError('Unexpected error value: Error: read ECONNRESET', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(format({ message: relayed.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, relayed)).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('gives a request-level refusal (a validation rule reporting a domain error) its code and figures', () => {
+    // Apollo wraps a rule's report as a validation error whose originalError is the report's own.
+    const reported = new GraphQLError('Syntax Error: Query Cost limit of 5000 exceeded, found 7450.5.', { originalError: new QueryLimitError('cost', 5000, 7451) });
+    const wrapped = new GraphQLError(reported.message, { originalError: reported.originalError, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const formatted = format({ message: reported.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, wrapped);
+    expect(formatted).toMatchObject({ message: 'The operation costs 7451 (cost); the limit is 5000', extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost', maximum: 5000, estimated: 7451 } });
+  });
+
+  it("reads the parser's token-limit abort as QUERY_LIMIT_EXCEEDED with the document's token count", () => {
+    const query = `{ ${'a '.repeat(30)}}`;
+    let aborted: unknown;
+    try {
+      parse(query, { maxTokens: 10 });
+    } catch (error) {
+      aborted = error;
+    }
+    expect(format({ message: (aborted as Error).message }, aborted).extensions).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'tokens', maximum: 10, estimated: 32 });
   });
 });

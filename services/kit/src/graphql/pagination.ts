@@ -20,19 +20,23 @@ export function readPage<K>(args: PageArgs): Page<K> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw new ValidationError('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
   }
-  return { limit: first, after: args.after ? decodeCursor<K>(args.after) : null };
+  return { limit: first, after: args.after != null ? decodeCursor<K>(args.after) : null };
 }
 
 export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/** The sort key inside a cursor's position: always a JSON array (the kit's seal has already vouched for it). */
 export function decodeCursor<K>(cursor: string): K {
+  let key: unknown;
   try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as K;
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new ValidationError('after', 'after is not a cursor this list returned');
+    key = undefined;
   }
+  if (!Array.isArray(key) || key.length === 0) throw new ValidationError('after', 'after is not a cursor this list returned');
+  return key as K;
 }
 
 export interface Connection<T> {

@@ -16,6 +16,7 @@ import { operationLabel } from '../telemetry/operations';
 import { createHttpApp } from './http-app';
 import { errorCodeLabel, type Metrics } from './metrics';
 import { requestIdOf } from './request-id';
+import { notFoundHandler, requestErrorHandler, requireJsonPost } from './request-errors';
 
 export interface RequestInfo {
   requestId: string;
@@ -50,6 +51,8 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   routes?: (app: Express) => void;
   /** Express handlers run on /graphql after the body is parsed, before Apollo (e.g. resolving trusted-document hashes). */
   requestHandlers?: express.RequestHandler[];
+  /** Parsing stops past this many tokens (refused as QUERY_LIMIT_EXCEEDED), before any validation rule runs. */
+  maxTokens?: number;
 }
 
 export interface RunningServer {
@@ -83,6 +86,10 @@ function requestLogPlugin<C extends BaseContext>(metrics: Metrics): ApolloServer
 export async function startGraphQLServer<C extends BaseContext>(options: GraphQLServerOptions<C>): Promise<RunningServer> {
   const app = createHttpApp(options.isReady, options.metrics);
   const httpServer = http.createServer(app);
+  // Keep-alive sockets stay open longer than the gateway keeps them idle (30 s), so it is the client that
+  // closes an idle one, never the server just as a request goes out on it (Node's default is 5 s).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<C>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema as GraphQLSchema }),
     formatError: errorFormatter(options.logger),
@@ -91,6 +98,7 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
     validationRules: options.validationRules,
+    parseOptions: options.maxTokens ? { maxTokens: options.maxTokens } : {},
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Traces would only feed Apollo's hosted reporting, which we never send to.
@@ -105,6 +113,7 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
   options.routes?.(app);
   app.use(
     '/graphql',
+    requireJsonPost,
     express.json({ limit: options.bodyLimit ?? '256kb' }),
     // After the body parser: its stream callbacks would run outside the span's context.
     serverSpans(options.name),
@@ -125,6 +134,7 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
       },
     }),
   );
+  app.use(notFoundHandler, requestErrorHandler(options.logger));
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const port = (httpServer.address() as AddressInfo).port;
   options.logger.info({ port }, `${options.name} listening`);

@@ -59,7 +59,9 @@ export const Query = {
   jointMeeting: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.jointMeeting.load(checkedId(id)),
   jointMeetings: async (_: unknown, args: ListArgs<JointMeetingFilter>, ctx: Context) => {
     const page = readPage<SortKey>(args);
-    const { rows, total } = await ctx.repos.meetings.page(checkedFilter(args.filter, ['convenerId', 'attendingUnitId']), page);
+    const filter = checkedFilter(args.filter, ['convenerId', 'attendingUnitId']);
+    if (filter.year != null) check.year('filter.year', filter.year);
+    const { rows, total } = await ctx.repos.meetings.page(filter, page);
     for (const row of rows) ctx.loaders.jointMeeting.prime(row.id, row);
     return toConnection(rows, page, (m) => [m.heldOn, m.id], total);
   },
