@@ -30,6 +30,8 @@ beforeAll(async () => {
       RESOURCES_SECRET: 'resources-secret-for-this-test-01',
       ACTIVITIES_SECRET: 'activities-secret-for-this-test-1',
       JWT_SECRET: 'caller-token-key-for-this-test-01',
+      // The limits are the subject here; production's trusted-document enforcement is tested in trusted-documents.int.
+      TRUSTED_DOCUMENTS: 'allow',
     }));
   }
 });

@@ -66,6 +66,11 @@ describe('trusted documents, enforced (TRUSTED_DOCUMENTS=enforce)', () => {
     expect(result.data ?? null).toBeNull();
   });
 
+  it.each([['anonymous', 401], ['member', 403]] as const)('answers the refusal of %s with HTTP %i, not 500', async (who, status) => {
+    const response = await fetch(federation.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await headersOf(callers[who])) }, body: JSON.stringify({ query: adHocQuery }) });
+    expect(response.status).toBe(status);
+  });
+
   it.each(['analyst', 'district admin'])('runs an unregistered query for the ad-hoc role %s', async (who) => {
     const result = await post(federation.gatewayUrl, { query: adHocQuery }, callers[who]);
     expect(result.errors).toBeUndefined();

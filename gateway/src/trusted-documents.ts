@@ -84,8 +84,8 @@ export interface TrustedDocumentsPolicy {
 
 function refusal(role: Role, what: string, adHocRoles: ReadonlySet<Role>): GraphQLError {
   const allowed = [...adHocRoles].join(', ') || 'nobody';
-  if (role === 'ANONYMOUS') return new GraphQLError(`${what}; sign in with a role allowed ad-hoc queries (${allowed})`, { extensions: { code: 'UNAUTHENTICATED' } });
-  return new GraphQLError(`${what}; a ${role.toLowerCase().replace(/_/g, ' ')} may not: that needs one of ${allowed}`, { extensions: { code: 'FORBIDDEN' } });
+  if (role === 'ANONYMOUS') return new GraphQLError(`${what}; sign in with a role allowed ad-hoc queries (${allowed})`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError(`${what}; a ${role.toLowerCase().replace(/_/g, ' ')} may not: that needs one of ${allowed}`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
 
 /**
