@@ -1,7 +1,5 @@
-import type DataLoader from 'dataloader';
-import { check, NotFoundError } from '@cpb/kit';
+import { check, loadExisting as existing } from '@cpb/kit';
 import type { Context } from '../context';
-import { requireTransferParty } from './query';
 import { admitMember, advanceApplicant, recordApplicant, type RecordApplicantInput } from '../domain/applicants';
 import { convertToFullMember, createMember, updateMember, type CreateMemberInput, type UpdateMemberInput } from '../domain/member-records';
 import { checkInMigrant } from '../domain/migrant-check-ins';
@@ -40,15 +38,15 @@ export const Mutation = {
     return ctx.transact((unit) => requestTransfer(unit, ctx.peers, a.memberId, a.toOrganizationId, a.reason));
   },
   approveTransfer: async (_: unknown, a: { id: string }, ctx: Context) => {
-    await requireTransferParty(ctx, await existing(ctx.loaders.transfer, 'Transfer', a.id, 'id'));
+    await ctx.access.requireTransferDecision(await existing(ctx.loaders.transfer, 'Transfer', a.id, 'id'), 'APPROVED');
     return ctx.transact((unit) => approveTransfer(unit, a.id));
   },
   rejectTransfer: async (_: unknown, a: { id: string; reason?: string | null }, ctx: Context) => {
-    await requireTransferParty(ctx, await existing(ctx.loaders.transfer, 'Transfer', a.id, 'id'));
+    await ctx.access.requireTransferDecision(await existing(ctx.loaders.transfer, 'Transfer', a.id, 'id'), 'REJECTED');
     return ctx.transact((unit) => rejectTransfer(unit, a.id, a.reason));
   },
   completeTransfer: async (_: unknown, a: { id: string }, ctx: Context) => {
-    await requireTransferParty(ctx, await existing(ctx.loaders.transfer, 'Transfer', a.id, 'id'));
+    await ctx.access.requireTransferDecision(await existing(ctx.loaders.transfer, 'Transfer', a.id, 'id'), 'COMPLETED');
     return ctx.transact((unit) => completeTransfer(unit, ctx.peers, a.id));
   },
   registerWithCommunity: async (_: unknown, a: { memberId: string; communityId?: string | null; registeredOn?: string | null }, ctx: Context) => {
@@ -70,10 +68,3 @@ export const Mutation = {
     return ctx.transact((unit) => checkInMigrant(unit, ctx.peers, a.memberId, a.organizationId, a.checkedInOn));
   },
 };
-
-/** The record a mutation names, for authorising against it; NOT_FOUND (naming the argument) when there is none. */
-async function existing<T>(loader: DataLoader<string, T | null>, what: string, id: string, field: string): Promise<T> {
-  const found = await loader.load(check.uuid(field, id));
-  if (!found) throw new NotFoundError(what, id, field);
-  return found;
-}

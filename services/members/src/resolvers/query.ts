@@ -4,8 +4,8 @@ import type { MemberKey, MemberQuery } from '../data/member-repository';
 import type { ApplicantQuery, TransferKey, TransferQuery } from '../data/membership-repository';
 import { memberQuery, type MemberFilterInput } from '../domain/member-search';
 
-/** A transfer concerns the member and the managers of both the sending and the receiving organisation. */
-export async function requireTransferParty(ctx: Context, transfer: { memberId: string; fromOrganizationId: string; toOrganizationId: string }): Promise<void> {
+/** A transfer is read by the member and the managers of both the sending and the receiving organisation. */
+async function requireTransferParty(ctx: Context, transfer: { memberId: string; fromOrganizationId: string; toOrganizationId: string }): Promise<void> {
   if (ctx.actor.role === 'MEMBER' && ctx.actor.memberId === transfer.memberId) return;
   if (await ctx.access.manages(transfer.toOrganizationId)) return ctx.access.requireManagerOf(transfer.toOrganizationId);
   await ctx.access.requireManagerOf(transfer.fromOrganizationId);
@@ -40,10 +40,11 @@ export const Query = {
     return applicant;
   },
   applicants: async (_: unknown, args: PageArgs & { filter?: ApplicantQuery | null }, ctx: Context) => {
-    await ctx.access.listScope();
+    const scope = await ctx.access.listScope();
     const page = readPage<MemberKey>(args);
     const filter = args.filter ?? {};
-    const query = { ...filter, organizationId: optionalId('organizationId', filter.organizationId), communityId: optionalId('communityId', filter.communityId) };
+    // Whatever the filter names, a manager's list never leaves their subtree (as applicant(id)).
+    const query = { ...filter, organizationId: optionalId('organizationId', filter.organizationId), communityId: optionalId('communityId', filter.communityId), organizationIds: scope };
     const { rows, total } = await ctx.membership.applicantPage(query, page);
     return toConnection(rows, page, (a) => [a.name, a.id], total);
   },
@@ -53,10 +54,11 @@ export const Query = {
     return transfer;
   },
   transfers: async (_: unknown, args: PageArgs & { filter?: TransferQuery | null }, ctx: Context) => {
-    await ctx.access.listScope();
+    const scope = await ctx.access.listScope();
     const page = readPage<TransferKey>(args);
     const filter = args.filter ?? {};
-    const query = { ...filter, organizationId: optionalId('organizationId', filter.organizationId), memberId: optionalId('memberId', filter.memberId) };
+    // Only transfers into or out of the caller's subtree (as transfer(id)), whatever the filter.
+    const query = { ...filter, organizationId: optionalId('organizationId', filter.organizationId), memberId: optionalId('memberId', filter.memberId), organizationIds: scope };
     const { rows, total } = await ctx.membership.transferPage(query, page);
     return toConnection(rows, page, (t) => [t.requestedOn, t.id], total);
   },

@@ -23,6 +23,22 @@ export async function requireCommunityInScope(actor: Actor, peers: Peers, commun
   await requireOrganizationInScope(actor, peers, community?.partyOrganization?.id);
 }
 
+/** An organisation (a meeting's convener) inside the subtree a street or community manager runs. */
+export async function requireConvenerInScope(actor: Actor, peers: Peers, organizationId: string): Promise<void> {
+  if (seesAll(actor)) return;
+  requireRole(actor, 'STREET_ADMIN', 'COMMUNITY_SECRETARY');
+  await requireOrganizationInScope(actor, peers, organizationId);
+}
+
+/** Progress on an agreement's commitments: the partner unit's liaison, or the managers of its community. */
+export async function requireAgreementPartyInScope(actor: Actor, peers: Peers, agreement: { communityId: string; partnerUnitId: string }): Promise<void> {
+  if (actor.role === 'UNIT_LIAISON') {
+    if (actor.unitId !== agreement.partnerUnitId) throw new ForbiddenError('A unit liaison reports on their own unit\'s agreements only');
+    return;
+  }
+  await requireCommunityInScope(actor, peers, agreement.communityId);
+}
+
 async function requireOrganizationInScope(actor: Actor, peers: Peers, organizationId: string | undefined): Promise<void> {
   const [root] = actor.orgId ? await peers.organizations.entities<{ subtreeIds: string[] }>('Organization', [actor.orgId], 'subtreeIds') : [];
   if (!organizationId || !root?.subtreeIds.includes(organizationId)) throw new ForbiddenError('This is outside the organisations you manage');
