@@ -23,25 +23,39 @@ export class PeerClient {
   async entities<T>(typename: string, ids: readonly string[], selection: string): Promise<(T | null)[]> {
     if (ids.length === 0) return [];
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
-    const representations = ids.map((id) => ({ __typename: typename, id }));
-    let body: { data?: { _entities: (T | null)[] }; errors?: { message: string }[] };
+    const body = await this.post<{ _entities: (T | null)[] }>(query, { r: ids.map((id) => ({ __typename: typename, id })) });
+    if (!body.data?._entities) throw this.answeredWithErrors(body.errors);
+    return body.data._entities.map((entity) => (entity && Object.keys(entity).length > 0 ? entity : null));
+  }
+
+  /**
+   * One operation of the peer's own, e.g. a service-only mutation hidden from the gateway
+   * (`@inaccessible`). Fails closed like `entities`: no answer, or any error, is UNAVAILABLE.
+   */
+  async request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const body = await this.post<T>(query, variables);
+    if (!body.data || body.errors?.length) throw this.answeredWithErrors(body.errors);
+    return body.data;
+  }
+
+  private async post<T>(query: string, variables: Record<string, unknown>): Promise<{ data?: T | null; errors?: { message: string }[] }> {
     try {
       const response = await fetch(this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(await this.headers()) },
-        body: JSON.stringify({ query, variables: { r: representations } }),
+        body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      body = (await response.json()) as typeof body;
+      return (await response.json()) as { data?: T | null; errors?: { message: string }[] };
     } catch (error) {
       this.logger.warn({ err: error, peer: this.name }, 'peer call failed');
       throw new UnavailableError(this.name);
     }
-    if (!body.data?._entities) {
-      this.logger.warn({ peer: this.name, errors: body.errors }, 'peer answered with errors');
-      throw new UnavailableError(this.name);
-    }
-    return body.data._entities.map((entity) => (entity && Object.keys(entity).length > 0 ? entity : null));
+  }
+
+  private answeredWithErrors(errors: unknown): UnavailableError {
+    this.logger.warn({ peer: this.name, errors }, 'peer answered with errors');
+    return new UnavailableError(this.name);
   }
 }
 

@@ -1,7 +1,7 @@
 import { In, IsNull, type DataSource } from 'typeorm';
 import type { Page } from '@cpb/kit';
 import {
-  CommunityEntity, GridEntity, InstructorAssignmentEntity, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
+  CommunityEntity, GridEntity, InstructorAssignmentEntity, LIVING, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
   type Community, type Grid, type InstructorAssignment, type Organization, type Position, type ResidentUnit, type Street,
 } from '../entities';
 
@@ -67,9 +67,9 @@ export class StructureRepository {
     return this.db.getRepository(OrganizationEntity).find({ where: { parentId: In([...parentIds]) }, order: { name: 'ASC', id: 'ASC' } });
   }
 
-  /** The active organisation of each community (一社区一组织). */
+  /** The living organisation of each community (一社区一组织): active, or being dissolved. */
   communityOrganizations(communityIds: readonly string[]): Promise<Organization[]> {
-    return this.db.getRepository(OrganizationEntity).findBy({ communityId: In([...communityIds]), communityRoot: true, status: 'ACTIVE' });
+    return this.db.getRepository(OrganizationEntity).findBy({ communityId: In([...communityIds]), communityRoot: true, status: In(LIVING) });
   }
 
   /** Every organisation id in each root's subtree (the root included), by one range scan per root. */
@@ -114,6 +114,6 @@ export class StructureRepository {
   }
 
   workingCommittees(streetIds: readonly string[]): Promise<Organization[]> {
-    return this.db.getRepository(OrganizationEntity).findBy({ streetId: In([...streetIds]), status: 'ACTIVE' });
+    return this.db.getRepository(OrganizationEntity).findBy({ streetId: In([...streetIds]), status: In(LIVING) });
   }
 }

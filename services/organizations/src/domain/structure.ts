@@ -5,6 +5,7 @@ import { OrganizationStore } from '../data/organization-store';
 import { StructureStore } from '../data/structure-store';
 import type { Community, Grid, ResidentUnit, ResidentUnitCategory, Street } from '../entities';
 import { structureEvents } from '../events';
+import { inactive } from './placement';
 
 /** Changes inside a community: whoever manages its organisation (or, before it has one, its street). */
 export async function authorizeInCommunity(store: StructureStore, actor: Actor, communityId: string): Promise<void> {
@@ -78,7 +79,7 @@ export async function linkResidentUnitOrganization({ tx, outbox, actor }: UnitOf
   await authorizeInCommunity(store, actor, unit.communityId);
   const organization = (await new OrganizationStore(tx).lock([check.uuid('organizationId', organizationId)])).get(organizationId);
   if (!organization) throw new NotFoundError('Organization', organizationId, 'organizationId');
-  if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is dissolved`);
+  if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
   if (unit.organizationId === organizationId) return unit;
   if (organization.residentUnitId && organization.residentUnitId !== unit.id) throw new ConflictError(`${organization.name} is already the organisation of another unit`);
   await store.linkUnit(unit.id, organizationId);
