@@ -1,6 +1,7 @@
 import { worldId } from '@cpb/demo-world';
 import { startFederation, type Federation } from './federation-harness';
 import { codeOf, headersOf, type PersonaName } from './personas';
+import { at, mondayInWeeks } from './resources-fixtures';
 
 /**
  * Issue 11, item 6: co-building changes check the caller's scope, not only the role. The demo
@@ -15,6 +16,7 @@ let resource: { id: string };
 let planned: { id: string };
 let active: { id: string };
 let unit1: string;
+let venue0: string;
 
 type Edges<T> = { edges: { node: T }[] };
 async function first<T>(field: string, filter: Record<string, unknown>, selection: string): Promise<T> {
@@ -33,6 +35,7 @@ beforeAll(async () => {
   planned = await first('projects', { communityId: community1, status: 'PLANNED' }, 'id');
   active = await first('projects', { communityId: community1, status: 'ACTIVE' }, 'id');
   unit1 = agreement.partnerUnit.id;
+  venue0 = (await first<{ id: string }>('resources', { communityId: worldId('community', 0), kind: 'VENUE' }, 'id')).id;
 });
 afterAll(() => federation?.stop());
 
@@ -50,6 +53,11 @@ const changes: Record<string, { query: string; variables: () => Record<string, u
   matchNeed: { query: 'mutation($i: MatchNeedInput!) { matchNeed(input: $i) { id } }', variables: () => ({ i: { needId: need.id, title: '对接项目', resourceIds: [resource.id] } }) },
   startProject: { query: 'mutation($id: ID!) { startProject(id: $id) { id status } }', variables: () => ({ id: planned.id }) },
   completeProject: { query: 'mutation($id: ID!) { completeProject(id: $id, outcome: "已完成") { id status } }', variables: () => ({ id: active.id }) },
+  bookResource: {
+    // Community 0's venue, booked in the name of community 1's organisation.
+    query: 'mutation($i: BookResourceInput!) { bookResource(input: $i) { id } }',
+    variables: () => ({ i: { resourceId: venue0, bookedById: worldId('org-community', 1), purpose: '党员活动', startsAt: at(mondayInWeeks(10), '14:00'), endsAt: at(mondayInWeeks(10), '15:00'), headcount: 5 } }),
+  },
   recordJointMeeting: {
     query: 'mutation($i: RecordJointMeetingInput!) { recordJointMeeting(input: $i) { id } }',
     variables: () => ({ i: { convenerId: worldId('org-community', 1), title: '联席会议', heldOn: today, attendingUnitIds: [unit1] } }),
@@ -59,6 +67,7 @@ const changes: Record<string, { query: string; variables: () => Record<string, u
 describe('co-building changes outside the caller\'s scope are refused (FORBIDDEN) and change nothing', () => {
   const cases: [string, PersonaName][] = [
     ...Object.keys(changes).filter((name) => name !== 'progressCommitment').map((name): [string, PersonaName] => [name, 'secretary']),
+    ['bookResource', 'unitLiaison'],
     ['terminateAgreement', 'streetAdmin'],
     ['recordJointMeeting', 'streetAdmin'],
     ['progressCommitment', 'unitLiaison'],

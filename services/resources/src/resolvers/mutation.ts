@@ -6,7 +6,7 @@ import {
   type BookResourceInput, type CommitmentDraft, type MatchNeedInput, type PublishResourceInput, type RaiseNeedInput, type RecordJointMeetingInput, type SignAgreementInput,
 } from '../domain';
 import { mayManageCoBuilding, mayOfferAndBook } from '../domain/policy';
-import { requireAgreementPartyInScope, requireCommunityInScope, requireConvenerInScope } from '../domain/scope';
+import { requireAgreementPartyInScope, requireCommunityInScope, requireActingOrganizationInScope } from '../domain/scope';
 import type { CommitmentStatus, OpeningWindow } from '../entities';
 
 /** A change to an agreement, a need or a project: a manager of its community (role first, then scope). */
@@ -57,7 +57,7 @@ export const Mutation = {
   },
   recordJointMeeting: async (_: unknown, { input }: { input: RecordJointMeetingInput }, ctx: Context) => {
     mayManageCoBuilding(ctx.actor);
-    await requireConvenerInScope(ctx.actor, ctx.peers, check.uuid('convenerId', input.convenerId));
+    await requireActingOrganizationInScope(ctx.actor, ctx.peers, check.uuid('convenerId', input.convenerId));
     return ctx.transact((unit) => recordJointMeeting(unit, ctx.peers, input));
   },
 };
