@@ -41,6 +41,10 @@ export class StructureStore {
     return this.tx.getRepository(CommunityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  gridCount(communityId: string): Promise<number> {
+    return this.tx.getRepository(GridEntity).countBy({ communityId });
+  }
+
   insertGrids(grids: Grid[]): Promise<unknown> {
     return grids.length ? this.tx.getRepository(GridEntity).insert(grids) : Promise.resolve();
   }

@@ -26,7 +26,11 @@ export async function createStreet({ tx, outbox, actor }: UnitOfWork, input: { n
   return street;
 }
 
+/** 网格: a community of some thousands of households has a few dozen grids; 200 leaves room and bounds every list. */
+export const MAX_GRIDS_PER_COMMUNITY = 200;
+
 function gridsOf(communityId: string, names: string[]): Grid[] {
+  if (names.length > MAX_GRIDS_PER_COMMUNITY) throw new ValidationError('grids', `A community has at most ${MAX_GRIDS_PER_COMMUNITY} grids`);
   const unique = new Set(names.map((n) => check.name('grids', n)));
   if (unique.size !== names.length) throw new ValidationError('grids', 'Grid names must differ');
   return [...unique].map((name) => ({ id: randomUUID(), communityId, name }));
@@ -53,6 +57,8 @@ export async function createGrid({ tx, outbox, actor }: UnitOfWork, communityId:
   if (!(await store.lockCommunity(id))) throw new NotFoundError('Community', id, 'communityId');
   await authorizeInCommunity(store, actor, id);
   const [grid] = gridsOf(id, [name]);
+  // The community's row lock (above) makes the count and the insert one step: no two requests pass the cap together.
+  if ((await store.gridCount(id)) >= MAX_GRIDS_PER_COMMUNITY) throw new ConflictError(`The community already has ${MAX_GRIDS_PER_COMMUNITY} grids, the most it may have`);
   await store.insertGrids([grid]).catch((error: unknown) =>
     translateConstraint(error, { grid_community_id_name_key: () => new ConflictError(`The community already has a grid named ${grid.name}`) }),
   );
