@@ -16,7 +16,7 @@ export async function requireMembers(peers: Peers, ids: string[], field: string)
 type OrganizationFacts = { id: string; name: string; status: string; community: { id: string } | null; ancestors: { id: string }[] };
 
 /** '/root/.../self/': the organisation's place in the tree, which authorisation scopes by. */
-function pathOf(organization: { id: string; ancestors: { id: string }[] }): string {
+export function pathOf(organization: { id: string; ancestors: { id: string }[] }): string {
   return `/${[...organization.ancestors.map((a) => a.id), organization.id].join('/')}/`;
 }
 
