@@ -6,4 +6,4 @@ export { toCloudEvent, toKafkaMessage, eventTopic, CLOUDEVENTS_CONTENT_TYPE, typ
 export { CreateProcessedEvents1766000000000 } from './processed-events-migration';
 export { startConsumer, parseCloudEvent, domainEventType, type EventConsumer, type ConsumerOptions, type ConsumerStats, type EventContext, type EventHandler } from './consumer';
 export { CreateAuditLog1764000000003 } from './audit-migration';
-export { readAuditTrail, type AuditEntry } from './audit-trail';
+export { readAuditTrail, subtreeFromPeers, type AuditEntry, type AuditScope, type Subtree } from './audit-trail';

@@ -1,4 +1,5 @@
 import { check, readAuditTrail, readPage, toConnection, type PageArgs } from '@cpb/kit';
+import { auditScope } from '../audit-scope';
 import type { Context } from '../context';
 import type { MemberKey, MemberQuery } from '../data/member-repository';
 import type { ApplicantQuery, TransferKey, TransferQuery } from '../data/membership-repository';
@@ -21,7 +22,7 @@ function withinScope(query: MemberQuery, scope: string[] | null): MemberQuery {
 const optionalId = (field: string, value?: string | null): string | null => (value ? check.uuid(field, value) : null);
 
 export const Query = {
-  membersAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args),
+  membersAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.peers)),
   member: async (_: unknown, { id }: { id: string }, ctx: Context) => {
     const member = await ctx.loaders.member.load(check.uuid('id', id));
     if (member) await ctx.access.accessTo(member);
