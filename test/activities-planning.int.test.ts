@@ -233,6 +233,24 @@ describe('who may do what (docs/decisions/0004)', () => {
     expect((await federation.query(trail, { id }, member)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('shows a draft only to its organiser\'s managers: by id, as a reference and in the community\'s list', async () => {
+    const created = await federation.query<{ createActivity: { id: string } }>(createActivityMutation, { input: activityInput(place, { title: '内部筹备中的活动' }) });
+    const id = created.data!.createActivity.id;
+    const read = 'query($id: ID!, $c: ID!) { activity(id: $id) { id } community(id: $c) { activities(first: 100, filter: { status: DRAFT }) { edges { node { id } } } } }';
+    const seen = async (headers: Record<string, string>) => {
+      const result = await federation.query<{ activity: { id: string } | null; community: { activities: { edges: { node: { id: string } }[] } } }>(read, { id, c: place.communityId }, headers);
+      expect(result.errors).toBeUndefined();
+      return [result.data!.activity?.id ?? null, result.data!.community.activities.edges.some((e) => e.node.id === id)];
+    };
+    const other = await federation.query<{ communities: { edges: { node: { partyOrganization: { id: string } } }[] } }>('{ communities(first: 2) { edges { node { partyOrganization { id } } } } }');
+    expect(await seen(await as({ role: 'COMMUNITY_SECRETARY', sub: 'secretary-here', orgId: place.organizationId }))).toEqual([id, true]);
+    for (const outsider of [anonymous, await as({ role: 'MEMBER', sub: 'member', memberId: place.memberIds[0] }), await as({ role: 'COMMUNITY_SECRETARY', sub: 'elsewhere', orgId: other.data!.communities.edges[1].node.partyOrganization.id })]) {
+      expect(await seen(outsider)).toEqual([null, false]);
+    }
+    await publish(id);
+    expect(await seen(anonymous)).toEqual([id, false]);
+  });
+
   it('shows aggregates to analysts, but not the people behind them', async () => {
     const analyst = await as({ role: 'ANALYST', sub: 'analyst' });
     const stats = (selection: string, headers: Record<string, string>) =>

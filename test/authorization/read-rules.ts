@@ -27,13 +27,13 @@ const byOrganization: ReadRule = { kind: 'scopedList', rows: 'organization { id 
 
 export const readRules: Record<string, ReadRule> = {
   // activities
-  'Query.activity': open,
+  'Query.activity': open, // published ones; a draft only to its organiser's managers (activities-planning)
   'Query.volunteerTeam': open,
   'Query.volunteerTeams': open,
   'Query.activitiesAuditTrail': trail,
   'Activity.coOrganizers': open,
   'Activity.participants': managers, // the roster: the organiser's managers
-  'Community.activities': open,
+  'Community.activities': open, // drafts listed only to the community's managers
   'Community.volunteerStats': signedIn,
   'Organization.volunteerStats': signedIn,
   'Member.volunteerHours': managers, // the member's volunteer record: the member and their managers

@@ -5,7 +5,7 @@ import { shownStatus } from '../domain/activity-rules';
 import type { Activity as ActivityRecord, ParticipationStatus } from '../entities';
 
 export const Activity = {
-  __resolveReference: ({ id }: { id: string }, ctx: Context) => ctx.loaders.activity.load(id),
+  __resolveReference: async ({ id }: { id: string }, ctx: Context) => ctx.records.shown(await ctx.loaders.activity.load(id)),
   status: (activity: ActivityRecord) => shownStatus(activity, new Date()),
   startsAt: (activity: ActivityRecord) => activity.startsAt.toISOString(),
   endsAt: (activity: ActivityRecord) => activity.endsAt.toISOString(),
