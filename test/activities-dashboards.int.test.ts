@@ -1,3 +1,4 @@
+import { mintCallerToken, type Actor } from '@cpb/kit';
 import type { Federation } from './federation-harness';
 import { activitiesSql, startNeighbourhood, type Neighbourhood } from './activities-fixtures';
 
@@ -107,6 +108,40 @@ describe('volunteering dashboards, through the gateway', () => {
     expect(sql.patrols).toBeGreaterThan(0);
     expect(await count({ from: chinaDate(Date.now() + DAY) })).toBe(sql.upcoming);
     expect(await count({ status: 'COMPLETED', ...year })).toBe(sql.completed);
+  });
+
+  it("shows a member's volunteer record and an activity's roster only to the member and the managers in scope", async () => {
+    const [{ member_id: memberId, activity_id: activityId }] = await activitiesSql<{ member_id: string; activity_id: string }>(
+      federation, "SELECT member_id, activity_id FROM participation WHERE status = 'ATTENDED' ORDER BY member_id LIMIT 1",
+    );
+    type Node = { id: string; community: { id: string } | null };
+    const holder = await federation.query<{ member: { organization: Node & { ancestors: Node[] } } }>(
+      'query($id: ID!) { member(id: $id) { organization { id community { id } ancestors { id community { id } } } } }', { id: memberId },
+    );
+    const { ancestors, ...own } = holder.data!.member.organization;
+    const communityOrg = [...ancestors, own].find((o) => o.community)!.id;
+    const [{ organizer_id: organizerId }] = await activitiesSql<{ organizer_id: string }>(federation, 'SELECT organizer_id FROM activity WHERE id = $1', [activityId]);
+    const others = await federation.query<{ communities: { edges: { node: { partyOrganization: { id: string } } }[] } }>('{ communities(first: 6) { edges { node { partyOrganization { id } } } } }');
+    const elsewhere = others.data!.communities.edges.map((e) => e.node.partyOrganization.id).find((id) => id !== communityOrg && !organizerId.includes(id))!;
+    const as = async (actor: Actor) => ({ authorization: `Bearer ${await mintCallerToken(actor)}` });
+    const record = 'query($id: ID!) { member(id: $id) { name volunteerHours participations(first: 5) { totalCount } } }';
+    const code = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.code;
+
+    expect((await federation.query(record, { id: memberId }, await as({ role: 'MEMBER', sub: 'self', memberId }))).errors).toBeUndefined();
+    expect((await federation.query(record, { id: memberId }, await as({ role: 'COMMUNITY_SECRETARY', sub: 'own-secretary', orgId: communityOrg }))).errors).toBeUndefined();
+    for (const outsider of [
+      { role: 'MEMBER', sub: 'another-member', memberId: place.memberIds.find((id) => id !== memberId) },
+      { role: 'UNIT_LIAISON', sub: 'liaison', unitId: place.unitIds[0] },
+      { role: 'COMMUNITY_SECRETARY', sub: 'secretary-elsewhere', orgId: elsewhere },
+    ] as Actor[]) {
+      const refused = await federation.query<{ member: { name: string } }>(record, { id: memberId }, await as(outsider));
+      expect([outsider.sub, code(refused), refused.data?.member.name.length]).toEqual([outsider.sub, 'FORBIDDEN', expect.any(Number)]);
+    }
+    const roster = 'query($id: ID!) { activity(id: $id) { title participants(first: 5) { totalCount } } }';
+    expect(code(await federation.query(roster, { id: activityId }, await as({ role: 'MEMBER', sub: 'self', memberId })))).toBe('FORBIDDEN');
+    expect(code(await federation.query(roster, { id: activityId }, await as({ role: 'COMMUNITY_SECRETARY', sub: 'secretary-elsewhere', orgId: elsewhere })))).toBe('FORBIDDEN');
+    const organizers = await as({ role: 'COMMUNITY_SECRETARY', sub: 'organiser', orgId: organizerId });
+    expect((await federation.query(roster, { id: activityId }, organizers)).errors).toBeUndefined();
   });
 
   it('refuses malformed periods, naming the argument', async () => {

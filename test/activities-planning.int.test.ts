@@ -119,6 +119,53 @@ describe('planning activities, through the gateway', () => {
     expect(unknown.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'venueBookingId' });
   });
 
+  it('uses a venue booking only of its own organisation (or one above it), only one activity per booking, and re-checks it on publishing', async () => {
+    // A Monday about twelve weeks ahead, past the seeded bookings and the test above.
+    const base = new Date(Date.now() + 84 * 86_400_000);
+    const day = new Date(base.getTime() + ((8 - base.getUTCDay()) % 7) * 86_400_000).toISOString().slice(0, 10);
+    const time = (hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`).toISOString();
+    const communities = await federation.query<{ communities: { edges: { node: { id: string; partyOrganization: { id: string; children: { id: string }[] } } }[] } }>(
+      '{ communities(first: 2) { edges { node { id partyOrganization { id children { id } } } } } }',
+    );
+    const [own, other] = communities.data!.communities.edges.map((e) => e.node);
+    expect(own.id).toBe(place.communityId);
+    const venueOf = async (communityId: string) =>
+      (await federation.query<{ resources: { edges: { node: { id: string } }[] } }>('query($c: ID) { resources(filter: { kind: VENUE, communityId: $c }, first: 1) { edges { node { id } } } }', { c: communityId })).data!.resources.edges[0].node.id;
+    const book = async (communityId: string, bookedById: string, from: string, to: string, activityId?: string) => {
+      const booked = await federation.query<{ bookResource: { id: string } }>('mutation($input: BookResourceInput!) { bookResource(input: $input) { id } }', {
+        input: { resourceId: await venueOf(communityId), bookedById, purpose: '党员活动', startsAt: time(from), endsAt: time(to), headcount: 10, activityId },
+      });
+      expect(booked.errors).toBeUndefined();
+      return booked.data!.bookResource.id;
+    };
+    const when = (from: string, to: string) => ({ startsAt: time(from), endsAt: time(to) });
+
+    // Another community's booking: refused, and nothing is planned with it.
+    const foreign = await book(other.id, other.partyOrganization.id, '09:00', '11:00');
+    const claimed = await plan({ venueBookingId: foreign, ...when('09:30', '10:30') });
+    expect(claimed.errors?.[0]).toMatchObject({ message: expect.stringContaining('booked by another organisation'), extensions: { code: 'CONFLICT' } });
+
+    // The community organisation's booking serves an activity of one of its branches.
+    const ownBooking = await book(own.id, own.partyOrganization.id, '14:00', '16:00');
+    const branch = await plan({ organizerId: own.partyOrganization.children[0].id, venueBookingId: ownBooking, ...when('14:00', '16:00') });
+    expect(branch.errors).toBeUndefined();
+    // ...but not a branch's booking an activity of the community organisation above it.
+    const branchBooking = await book(own.id, own.partyOrganization.children[0].id, '17:00', '18:00');
+    expect((await plan({ venueBookingId: branchBooking, ...when('17:00', '18:00') })).errors?.[0].extensions?.code).toBe('CONFLICT');
+
+    // A booking made for one activity serves no other.
+    const first = (await plan(when('19:00', '20:00'))).data!.createActivity.id;
+    const forFirst = await book(own.id, own.partyOrganization.id, '19:00', '20:00', first);
+    const second = await plan({ venueBookingId: forFirst, ...when('19:00', '20:00') });
+    expect(second.errors?.[0]).toMatchObject({ message: expect.stringContaining('already serves another activity'), extensions: { code: 'CONFLICT' } });
+
+    // Publishing asks again: a booking cancelled since the draft was planned is refused.
+    const later = await book(own.id, own.partyOrganization.id, '20:00', '21:00');
+    const draft = (await plan({ venueBookingId: later, ...when('20:00', '21:00') })).data!.createActivity.id;
+    expect((await federation.query('mutation($id: ID!) { cancelBooking(id: $id) { status } }', { id: later })).errors).toBeUndefined();
+    expect((await publish(draft)).errors?.[0]).toMatchObject({ message: expect.stringContaining('cancelled'), extensions: { code: 'CONFLICT' } });
+  });
+
   it('refuses bad plans, each with a code naming the argument', async () => {
     const nobody = '00000000-0000-4000-8000-000000000000';
     const refusal = async (overrides: Record<string, unknown>) => (await plan(overrides)).errors?.[0].extensions;
@@ -184,6 +231,24 @@ describe('who may do what (docs/decisions/0004)', () => {
       { action: 'activity.published', actorSub: 'test-district-admin', actorRole: 'DISTRICT_ADMIN' },
     ]);
     expect((await federation.query(trail, { id }, member)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('shows a draft only to its organiser\'s managers: by id, as a reference and in the community\'s list', async () => {
+    const created = await federation.query<{ createActivity: { id: string } }>(createActivityMutation, { input: activityInput(place, { title: '内部筹备中的活动' }) });
+    const id = created.data!.createActivity.id;
+    const read = 'query($id: ID!, $c: ID!) { activity(id: $id) { id } community(id: $c) { activities(first: 100, filter: { status: DRAFT }) { edges { node { id } } } } }';
+    const seen = async (headers: Record<string, string>) => {
+      const result = await federation.query<{ activity: { id: string } | null; community: { activities: { edges: { node: { id: string } }[] } } }>(read, { id, c: place.communityId }, headers);
+      expect(result.errors).toBeUndefined();
+      return [result.data!.activity?.id ?? null, result.data!.community.activities.edges.some((e) => e.node.id === id)];
+    };
+    const other = await federation.query<{ communities: { edges: { node: { partyOrganization: { id: string } } }[] } }>('{ communities(first: 2) { edges { node { partyOrganization { id } } } } }');
+    expect(await seen(await as({ role: 'COMMUNITY_SECRETARY', sub: 'secretary-here', orgId: place.organizationId }))).toEqual([id, true]);
+    for (const outsider of [anonymous, await as({ role: 'MEMBER', sub: 'member', memberId: place.memberIds[0] }), await as({ role: 'COMMUNITY_SECRETARY', sub: 'elsewhere', orgId: other.data!.communities.edges[1].node.partyOrganization.id })]) {
+      expect(await seen(outsider)).toEqual([null, false]);
+    }
+    await publish(id);
+    expect(await seen(anonymous)).toEqual([id, false]);
   });
 
   it('shows aggregates to analysts, but not the people behind them', async () => {

@@ -95,11 +95,19 @@ describe('booking a venue, through the gateway', () => {
     expect(refusal(await federation.query(book, request({ activityId: nobody })))).toEqual({ code: 'NOT_FOUND', field: 'activityId' });
   });
 
-  it('books for an activity the activities service knows, and links the booking to it', async () => {
-    const [row]: { activity_id: string }[] = await federation.subgraphs.resources.running.database.dataSource.query('SELECT activity_id FROM booking WHERE activity_id IS NOT NULL LIMIT 1');
+  it('books for an activity the activities service knows (one the booking organisation runs), and links the booking to it', async () => {
+    const [row]: { activity_id: string }[] = await federation.subgraphs.resources.running.database.dataSource.query(
+      'SELECT activity_id FROM booking WHERE activity_id IS NOT NULL AND booked_by_id = $1 LIMIT 1', [community.partyOrganization.id],
+    );
     const result = await federation.query<Booked>(book, request({ startsAt: at(day, '19:00'), endsAt: at(day, '21:00'), activityId: row.activity_id }));
     expect(result.errors).toBeUndefined();
     expect(result.data!.bookResource.activity).toEqual({ id: row.activity_id });
+    // Another community's activity (its seeded booking is at a venue there) is not this organisation's to book for.
+    const [foreign]: { activity_id: string }[] = await federation.subgraphs.resources.running.database.dataSource.query(
+      'SELECT b.activity_id FROM booking b JOIN resource r ON r.id = b.resource_id WHERE b.activity_id IS NOT NULL AND r.community_id <> $1 LIMIT 1', [community.id],
+    );
+    const refused = await federation.query<Booked>(book, request({ startsAt: at(day, '21:00'), endsAt: at(day, '22:00'), activityId: foreign.activity_id }));
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('organised outside the booking organisation'), extensions: { code: 'CONFLICT' } });
   });
 
   it('cancels a booking, which frees its time; cancelling it again is CONFLICT', async () => {

@@ -4,6 +4,7 @@ import { ActivityRepository } from './data/activity-repository';
 import { ParticipationRepository } from './data/participation-repository';
 import { StatsRepository } from './data/stats-repository';
 import { TeamRepository } from './data/team-repository';
+import { RecordAccess } from './domain/record-access';
 import type { Services } from './domain/services';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -13,6 +14,7 @@ export interface Context extends RequestInfo, Services {
   transact: Transact;
   teams: TeamRepository;
   loaders: Loaders;
+  records: RecordAccess;
 }
 
 export function createContext({ dataSource, peers, transact }: ServiceRuntime, request: RequestInfo): Context {
@@ -27,5 +29,5 @@ export function createContext({ dataSource, peers, transact }: ServiceRuntime, r
     activity: async (id: string) => (await repositories.activities.byIds([id]))[0] ?? null,
     team: async (id: string) => (await repositories.teams.byIds([id]))[0] ?? null,
   };
-  return { ...request, dataSource, peers, transact, lookup, teams: repositories.teams, loaders: createLoaders(repositories) };
+  return { ...request, dataSource, peers, transact, lookup, teams: repositories.teams, loaders: createLoaders(repositories), records: new RecordAccess(request.actor, peers) };
 }

@@ -25,10 +25,29 @@ export class PeerClient {
   /** Fields of entities by id, in id order; null where the peer knows no such entity. */
   async entities<T>(typename: string, ids: readonly string[], selection: string): Promise<(T | null)[]> {
     if (ids.length === 0) return [];
-    // A client span in the caller's trace; the peer's server span continues it.
-    const span = tracer.startSpan(`peer ${this.name} ${typename}`, { kind: SpanKind.CLIENT, attributes: { 'peer.service': this.name, 'cpb.peer.entities': ids.length } });
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
+    const body = await this.traced(`peer ${this.name} ${typename}`, { 'cpb.peer.entities': ids.length }, () =>
+      this.post<{ _entities: (T | null)[] }>(query, { r: ids.map((id) => ({ __typename: typename, id })) }),
+    );
+    if (!body.data?._entities) throw this.answeredWithErrors(body.errors);
+    return body.data._entities.map((entity) => (entity && Object.keys(entity).length > 0 ? entity : null));
+  }
+
+  /**
+   * One operation of the peer's own, e.g. a service-only mutation hidden from the gateway
+   * (`@inaccessible`). Fails closed like `entities`: no answer, or any error, is UNAVAILABLE.
+   */
+  async request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const body = await this.traced(`peer ${this.name} request`, {}, () => this.post<T>(query, variables));
+    if (!body.data || body.errors?.length) throw this.answeredWithErrors(body.errors);
+    return body.data;
+  }
+
+  /** A client span in the caller's trace; the peer's server span continues it. */
+  private async traced<R>(name: string, attributes: Record<string, number>, work: () => Promise<R>): Promise<R> {
+    const span = tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes: { 'peer.service': this.name, ...attributes } });
     try {
-      return await context.with(trace.setSpan(context.active(), span), () => this.fetchEntities<T>(typename, ids, selection));
+      return await context.with(trace.setSpan(context.active(), span), work);
     } catch (error) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
       throw error;
@@ -37,31 +56,28 @@ export class PeerClient {
     }
   }
 
-  private async fetchEntities<T>(typename: string, ids: readonly string[], selection: string): Promise<(T | null)[]> {
-    // The request id of the request being served travels on, as the gateway's does.
+  private async post<T>(query: string, variables: Record<string, unknown>): Promise<{ data?: T | null; errors?: { message: string }[] }> {
+    // The request id of the request being served travels on, as the gateway's does, with the trace context.
     const requestId = requestScope.getStore()?.requestId;
     const traced: Record<string, string> = requestId ? { [REQUEST_ID_HEADER]: requestId } : {};
     injectTraceContext(traced);
-    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
-    const representations = ids.map((id) => ({ __typename: typename, id }));
-    let body: { data?: { _entities: (T | null)[] }; errors?: { message: string }[] };
     try {
       const response = await fetch(this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...traced, ...(await this.headers()) },
-        body: JSON.stringify({ query, variables: { r: representations } }),
+        body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      body = (await response.json()) as typeof body;
+      return (await response.json()) as { data?: T | null; errors?: { message: string }[] };
     } catch (error) {
       this.logger.warn({ err: error, peer: this.name }, 'peer call failed');
       throw new UnavailableError(this.name);
     }
-    if (!body.data?._entities) {
-      this.logger.warn({ peer: this.name, errors: body.errors }, 'peer answered with errors');
-      throw new UnavailableError(this.name);
-    }
-    return body.data._entities.map((entity) => (entity && Object.keys(entity).length > 0 ? entity : null));
+  }
+
+  private answeredWithErrors(errors: unknown): UnavailableError {
+    this.logger.warn({ peer: this.name, errors }, 'peer answered with errors');
+    return new UnavailableError(this.name);
   }
 }
 

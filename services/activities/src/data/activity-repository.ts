@@ -14,6 +14,7 @@ function filterConditions(filter: ActivityFilter, params: unknown[]): string {
   if (filter.teamId) conditions.push(`a.team_id = $${params.push(filter.teamId)}::uuid`);
   if (filter.startsFrom) conditions.push(`a.starts_at >= $${params.push(filter.startsFrom)}`);
   if (filter.startsBefore) conditions.push(`a.starts_at < $${params.push(filter.startsBefore)}`);
+  if (!filter.includeDrafts) conditions.push(`a.status <> 'DRAFT'`);
   // ONGOING is shown, not stored: it is PUBLISHED past the start (see activity-rules.ts).
   if (filter.status === 'ONGOING') conditions.push(`a.status = 'PUBLISHED' AND a.starts_at <= now()`);
   else if (filter.status === 'PUBLISHED') conditions.push(`a.status = 'PUBLISHED' AND a.starts_at > now()`);

@@ -6,7 +6,7 @@ import type { Activity, ActivityKind } from '../entities';
 import { activityEvents } from '../events';
 import { checkCancellation, checkCapacityChange, checkEditable, checkPublication, checkSchedule, readCapacity, readPlace, readTitle } from './activity-rules';
 import { authorizeManaging, managedActivity } from './authorization';
-import { requireActiveOrganization, requireCommunity, requireResidentUnits, requireVenueBooking } from './peer-checks';
+import { organizationPath, requireActiveOrganization, requireCommunity, requireResidentUnits, requireVenueBooking, type BookingUse } from './peer-checks';
 import type { Services } from './services';
 
 export interface CreateActivityInput {
@@ -46,6 +46,13 @@ async function communityOf(peers: Peers, organizer: { communityId: string | null
   return communityId;
 }
 
+/** How an existing activity would use a booking: its organiser's current place in the tree. */
+async function bookingUse(peers: Peers, activity: Activity): Promise<BookingUse> {
+  const organizerPath = await organizationPath(peers, activity.organizerId);
+  if (!organizerPath) throw new NotFoundError('Organization', activity.organizerId, 'organizerId');
+  return { organizerPath, activityId: activity.id };
+}
+
 async function requireActivity(store: ActivityStore, id: string): Promise<Activity> {
   const activity = await store.lock(check.uuid('id', id), 'update');
   if (!activity) throw new NotFoundError('Activity', id, 'id');
@@ -72,7 +79,7 @@ export async function createActivity({ transact, peers, actor }: Services, input
   await authorizeManaging(actor, peers, organizerId, organizer.path);
   const communityId = await communityOf(peers, organizer, input.communityId);
   if (draft.coOrganizerIds.length) await requireResidentUnits(peers, draft.coOrganizerIds, 'coOrganizerIds');
-  if (draft.venueBookingId) await requireVenueBooking(peers, draft.venueBookingId, schedule, 'venueBookingId');
+  if (draft.venueBookingId) await requireVenueBooking(peers, draft.venueBookingId, schedule, 'venueBookingId', { organizerPath: organizer.path, activityId: null });
   return transact(async ({ tx }) => {
     const store = new ActivityStore(tx);
     await requireTeamOf(store, draft.teamId);
@@ -94,7 +101,7 @@ export async function updateActivity(services: Services, id: string, input: Upda
   );
   const venueBookingId = input.venueBookingId === undefined ? before.venueBookingId : input.venueBookingId ? check.uuid('venueBookingId', input.venueBookingId) : null;
   // A draft's times only change here, so the booking is checked against the times it will have.
-  if (venueBookingId) await requireVenueBooking(peers, venueBookingId, schedule, 'venueBookingId');
+  if (venueBookingId) await requireVenueBooking(peers, venueBookingId, schedule, 'venueBookingId', await bookingUse(peers, before));
   return transact(async ({ tx }) => {
     const store = new ActivityStore(tx);
     const current = await requireActivity(store, id);
@@ -116,10 +123,11 @@ export async function updateActivity(services: Services, id: string, input: Upda
   });
 }
 
-/** Opens a draft for sign-up; from here its time and place are promises to members. */
+/** Opens a draft for sign-up; from here its time and place are promises to members, so its booking is asked again. */
 export async function publishActivity(services: Services, id: string): Promise<Activity> {
-  await managedActivity(services, check.uuid('id', id), 'id');
-  const { transact } = services;
+  const draft = await managedActivity(services, check.uuid('id', id), 'id');
+  const { transact, peers } = services;
+  if (draft.venueBookingId) await requireVenueBooking(peers, draft.venueBookingId, draft, 'id', await bookingUse(peers, draft));
   return transact(async ({ tx, outbox }) => {
     const store = new ActivityStore(tx);
     const activity = await requireActivity(store, id);

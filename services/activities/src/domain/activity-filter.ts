@@ -18,9 +18,11 @@ export interface ActivityFilter {
   teamId: string | null;
   startsFrom: Date | null;
   startsBefore: Date | null;
+  /** Drafts are plans, listed only to the managers of the community they are planned in. */
+  includeDrafts: boolean;
 }
 
-export function readActivityFilter(input: ActivityFilterInput | null | undefined): ActivityFilter {
+export function readActivityFilter(input: ActivityFilterInput | null | undefined, includeDrafts = false): ActivityFilter {
   const period = readOpenPeriod(input?.from, input?.to);
   return {
     kind: input?.kind ?? null,
@@ -28,5 +30,6 @@ export function readActivityFilter(input: ActivityFilterInput | null | undefined
     teamId: input?.teamId ? check.uuid('teamId', input.teamId) : null,
     startsFrom: period.start,
     startsBefore: period.end,
+    includeDrafts,
   };
 }

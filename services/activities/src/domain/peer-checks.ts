@@ -16,7 +16,7 @@ export async function requireMembers(peers: Peers, ids: string[], field: string)
 type OrganizationFacts = { id: string; name: string; status: string; community: { id: string } | null; ancestors: { id: string }[] };
 
 /** '/root/.../self/': the organisation's place in the tree, which authorisation scopes by. */
-function pathOf(organization: { id: string; ancestors: { id: string }[] }): string {
+export function pathOf(organization: { id: string; ancestors: { id: string }[] }): string {
   return `/${[...organization.ancestors.map((a) => a.id), organization.id].join('/')}/`;
 }
 
@@ -47,10 +47,25 @@ export async function requireResidentUnits(peers: Peers, ids: string[], field: s
   });
 }
 
-/** A confirmed venue booking (场地预约, resources service) whose time covers the activity's. */
-export async function requireVenueBooking(peers: Peers, id: string, schedule: { startsAt: Date; endsAt: Date }, field: string): Promise<void> {
-  const [booking] = await peers.resources.entities<{ id: string; status: string; startsAt: string; endsAt: string }>('Booking', [id], 'id status startsAt endsAt');
+/** The activity a booking is for: its organiser's place in the tree, and its id once it has one. */
+export interface BookingUse {
+  organizerPath: string;
+  activityId: string | null;
+}
+
+/**
+ * A confirmed venue booking (场地预约, resources service) whose time covers the activity's, booked by
+ * the organiser or an organisation above it, and serving no other activity: an activity never uses
+ * (and, cancelled, never releases) another organisation's booking.
+ */
+export async function requireVenueBooking(peers: Peers, id: string, schedule: { startsAt: Date; endsAt: Date }, field: string, use: BookingUse): Promise<void> {
+  type Facts = { id: string; status: string; startsAt: string; endsAt: string; bookedBy: { id: string }; activity: { id: string } | null };
+  const [booking] = await peers.resources.entities<Facts>('Booking', [id], 'id status startsAt endsAt bookedBy { id } activity { id }');
   if (!booking) throw new NotFoundError('Booking', id, field);
+  if (!use.organizerPath.includes(`/${booking.bookedBy.id}/`)) {
+    throw new ConflictError('That venue was booked by another organisation: an activity uses a booking of its organiser or of an organisation above it');
+  }
+  if (booking.activity && booking.activity.id !== use.activityId) throw new ConflictError('That venue booking already serves another activity');
   if (booking.status !== 'CONFIRMED') throw new ConflictError('That venue booking was cancelled');
   if (Date.parse(booking.startsAt) > schedule.startsAt.getTime() || Date.parse(booking.endsAt) < schedule.endsAt.getTime()) {
     throw new ConflictError(`The venue is booked from ${booking.startsAt} to ${booking.endsAt}, which does not cover the activity`);

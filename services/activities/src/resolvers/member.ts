@@ -10,12 +10,13 @@ type MemberRef = { id: string };
 /** Volunteering of a member the members service owns: hours, participations and teams. */
 export const Member = {
   __resolveReference: (ref: MemberRef) => ref,
-  volunteerHours: (member: MemberRef, args: { from?: string | null; to?: string | null }, ctx: Context) => {
-    authorizePersonData(ctx.actor);
+  // A member's volunteer record (hours by period, where and when they served) is the member's and their managers'.
+  volunteerHours: async (member: MemberRef, args: { from?: string | null; to?: string | null }, ctx: Context) => {
+    await ctx.records.requireHistoryReader(member.id);
     return ctx.loaders.memberHours(readOpenPeriod(args.from, args.to)).load(member.id);
   },
-  participations: (member: MemberRef, args: PageArgs & { status?: ParticipationStatus | null }, ctx: Context) => {
-    authorizePersonData(ctx.actor);
+  participations: async (member: MemberRef, args: PageArgs & { status?: ParticipationStatus | null }, ctx: Context) => {
+    await ctx.records.requireHistoryReader(member.id);
     return ctx.loaders.participationsOfMember(args.status ?? null)(readPage<MemberParticipationKey>(args)).load(member.id);
   },
   teams: (member: MemberRef, _: unknown, ctx: Context) => {

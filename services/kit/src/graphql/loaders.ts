@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import { NotFoundError } from '../errors';
+import { uuid } from '../validation';
 
 /**
  * A per-request loader of records by key: one batched query for all keys asked in the same tick,
@@ -41,4 +43,17 @@ export function perArguments<A, L>(make: (args: A) => L): (args: A) => L {
     }
     return loader;
   };
+}
+
+/**
+ * The record a change names (id checked first), read to authorise against it before the change's
+ * transaction; NOT_FOUND naming the argument when there is none. The loader forgets it again: the
+ * change is about to alter it, and the answer's nested fields must read it afresh.
+ */
+export async function loadExisting<T>(loader: DataLoader<string, T | null>, what: string, id: string, field: string): Promise<T> {
+  const key = uuid(field, id);
+  const found = await loader.load(key);
+  loader.clear(key);
+  if (!found) throw new NotFoundError(what, id, field);
+  return found;
 }

@@ -8,6 +8,8 @@ import type { MemberKey } from './member-repository';
 
 export interface ApplicantQuery {
   organizationId?: string | null;
+  /** The caller's scope: only applicants these organisations trained (null: no limit). */
+  organizationIds?: string[] | null;
   stage?: ApplicantStage | null;
   communityId?: string | null;
   includeAdmitted?: boolean | null;
@@ -15,6 +17,8 @@ export interface ApplicantQuery {
 
 export interface TransferQuery {
   organizationId?: string | null;
+  /** The caller's scope: only transfers into or out of these organisations (null: no limit). */
+  organizationIds?: string[] | null;
   direction?: 'INCOMING' | 'OUTGOING' | null;
   status?: TransferStatus | null;
   memberId?: string | null;
@@ -35,6 +39,7 @@ export class MembershipRepository {
     const query = this.db.getRepository(ApplicantEntity).createQueryBuilder('a');
     if (!filter.includeAdmitted) query.andWhere('a.admitted_member_id IS NULL');
     if (filter.organizationId) query.andWhere('a.organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.organizationIds) query.andWhere('a.organization_id = ANY(CAST(:scope AS uuid[]))', { scope: filter.organizationIds });
     if (filter.stage) query.andWhere('a.stage = :stage', { stage: filter.stage });
     if (filter.communityId) query.andWhere('a.residence_community_id = :communityId', { communityId: filter.communityId });
     const total = await query.clone().getCount();
@@ -56,6 +61,9 @@ export class MembershipRepository {
     if (filter.organizationId) {
       const sides = filter.direction === 'INCOMING' ? ['to'] : filter.direction === 'OUTGOING' ? ['from'] : ['to', 'from'];
       query.andWhere(`(${sides.map((side) => `t.${side}_organization_id = :organizationId`).join(' OR ')})`, { organizationId: filter.organizationId });
+    }
+    if (filter.organizationIds) {
+      query.andWhere('(t.from_organization_id = ANY(CAST(:scope AS uuid[])) OR t.to_organization_id = ANY(CAST(:scope AS uuid[])))', { scope: filter.organizationIds });
     }
     if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
     if (filter.memberId) query.andWhere('t.member_id = :memberId', { memberId: filter.memberId });

@@ -60,6 +60,18 @@ export class MemberAccessPolicy {
     await this.requireManagerOf(member.organizationId);
   }
 
+  /**
+   * Deciding a transfer (组织关系转接) is for managers, never the member themself: the sending
+   * organisation approves (it issues the introduction letter), either side may reject, and the
+   * receiving organisation completes it when the member reports in (报到).
+   */
+  async requireTransferDecision(transfer: { fromOrganizationId: string; toOrganizationId: string }, step: 'APPROVED' | 'REJECTED' | 'COMPLETED'): Promise<void> {
+    if (step === 'APPROVED') return this.requireManagerOf(transfer.fromOrganizationId);
+    if (step === 'COMPLETED') return this.requireManagerOf(transfer.toOrganizationId);
+    if (await this.manages(transfer.toOrganizationId)) return this.requireManagerOf(transfer.toOrganizationId);
+    return this.requireManagerOf(transfer.fromOrganizationId);
+  }
+
   /** Lists of persons: managers (limited to their subtree) and district staff only. */
   async listScope(): Promise<string[] | null> {
     requireRole(this.actor, 'DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY');

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { check, ConflictError, NotFoundError, todayIso, translateConstraint, type Peers, type UnitOfWork } from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
+import { OrganizationGate } from '../data/organization-gate';
 import type { Applicant, ApplicantStage, Member } from '../entities';
 import { applicantEvents, memberEvents } from '../events';
 import { idNumberTaken } from './member-records';
 import { checkActionDate, checkAdmission, checkAdultDate, checkAdvance, probationEndsOn } from './membership-rules';
 import { checkPerson, type PersonInput } from './person';
+import type { Changes } from './changes';
 import { requireActiveOrganization, requirePlaces } from './peer-facts';
 
 export interface RecordApplicantInput extends PersonInput {
@@ -49,39 +51,46 @@ export async function advanceApplicant({ tx, outbox }: UnitOfWork, id: string, s
   return advanced;
 }
 
-/** Admits a candidate (发展对象) as a probationary member (预备党员) of the organisation that trained them. */
-export async function admitMember({ tx, outbox }: UnitOfWork, peers: Peers, applicantId: string, joinedOn?: string | null): Promise<Member> {
-  const store = new MemberStore(tx);
-  const applicant = await requireApplicant(store, applicantId, 'applicantId');
-  checkAdmission(applicant);
-  const today = todayIso();
-  const joined = checkAdultDate('joinedOn', joinedOn ?? today, applicant.birthDate, today);
-  checkActionDate('joinedOn', joined, today, { date: applicant.candidateOn ?? applicant.appliedOn, what: 'becoming a candidate' });
-  await requireActiveOrganization(peers, applicant.organizationId, 'applicantId');
-  const member: Member & { applicantId: string; probationEndsOn: string } = {
-    id: randomUUID(),
-    homeAddress: null,
-    name: applicant.name,
-    gender: applicant.gender,
-    birthDate: applicant.birthDate,
-    ethnicity: applicant.ethnicity,
-    education: applicant.education,
-    phone: applicant.phone,
-    idNumber: applicant.idNumber,
-    joinedOn: joined,
-    status: 'PROBATIONARY',
-    probationEndsOn: probationEndsOn(joined),
-    convertedOn: null,
-    applicantId: applicant.id,
-    category: applicant.category,
-    organizationId: applicant.organizationId,
-    workUnitId: applicant.workUnitId,
-    residenceCommunityId: applicant.residenceCommunityId,
-    skills: [],
-    responsibilityArea: null,
-  };
-  await store.insertMember(member).catch((error: unknown) => translateConstraint(error, idNumberTaken));
-  await store.markAdmitted(applicant.id, member.id);
-  await outbox.emit(memberEvents.admitted(member));
-  return member;
+/**
+ * Admits a candidate (发展对象) as a probationary member (预备党员) of the organisation that trained
+ * them (`known`, read before: an applicant never changes organisation). Organizations is asked first;
+ * then one transaction locks the applicant, checks it, holds the organisation's gate open and writes.
+ */
+export async function admitMember({ transact, peers }: Changes, known: Applicant, joinedOn?: string | null): Promise<Member> {
+  const organization = await requireActiveOrganization(peers, known.organizationId, 'applicantId');
+  return transact(async ({ tx, outbox }) => {
+    const store = new MemberStore(tx);
+    const applicant = await requireApplicant(store, known.id, 'applicantId');
+    checkAdmission(applicant);
+    const today = todayIso();
+    const joined = checkAdultDate('joinedOn', joinedOn ?? today, applicant.birthDate, today);
+    checkActionDate('joinedOn', joined, today, { date: applicant.candidateOn ?? applicant.appliedOn, what: 'becoming a candidate' });
+    await new OrganizationGate(tx).holdOpen(applicant.organizationId, organization.name);
+    const member: Member & { applicantId: string; probationEndsOn: string } = {
+      id: randomUUID(),
+      homeAddress: null,
+      name: applicant.name,
+      gender: applicant.gender,
+      birthDate: applicant.birthDate,
+      ethnicity: applicant.ethnicity,
+      education: applicant.education,
+      phone: applicant.phone,
+      idNumber: applicant.idNumber,
+      joinedOn: joined,
+      status: 'PROBATIONARY',
+      probationEndsOn: probationEndsOn(joined),
+      convertedOn: null,
+      applicantId: applicant.id,
+      category: applicant.category,
+      organizationId: applicant.organizationId,
+      workUnitId: applicant.workUnitId,
+      residenceCommunityId: applicant.residenceCommunityId,
+      skills: [],
+      responsibilityArea: null,
+    };
+    await store.insertMember(member).catch((error: unknown) => translateConstraint(error, idNumberTaken));
+    await store.markAdmitted(applicant.id, member.id);
+    await outbox.emit(memberEvents.admitted(member));
+    return member;
+  });
 }

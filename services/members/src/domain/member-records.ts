@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { check, ConflictError, NotFoundError, todayIso, translateConstraint, ValidationError, type Peers, type UnitOfWork } from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { MembershipStore } from '../data/membership-store';
+import { OrganizationGate } from '../data/organization-gate';
 import type { Member, MemberCategory, MemberStatus } from '../entities';
 import { memberEvents } from '../events';
 import { checkMobile } from './identity';
 import { checkAdultDate, checkConversion, checkActionDate, probationEndsOn } from './membership-rules';
 import { checkPerson, optionalText, type PersonInput } from './person';
+import type { Changes } from './changes';
 import { requireActiveOrganization, requirePlaces } from './peer-facts';
 
 export interface CreateMemberInput extends PersonInput {
@@ -41,15 +43,18 @@ function statusOn(joinedOn: string, today: string, stated: MemberStatus | null |
   return { status, probationEndsOn: status === 'PROBATIONARY' ? ends : null };
 }
 
-/** Records an existing member with every rule of the record checked, in the one organisation that holds them. */
-export async function createMember({ tx, outbox }: UnitOfWork, peers: Peers, input: CreateMemberInput): Promise<Member> {
+/**
+ * Records an existing member with every rule of the record checked, in the one organisation that
+ * holds them: asked of organizations first, then held open by its gate while the member is written.
+ */
+export async function createMember({ transact, peers }: Changes, input: CreateMemberInput): Promise<Member> {
   const today = todayIso();
   const person = checkPerson(input, today);
   const joinedOn = checkAdultDate('joinedOn', input.joinedOn, person.birthDate, today);
   const organizationId = check.uuid('organizationId', input.organizationId);
   const responsibilityArea = optionalText('responsibilityArea', input.responsibilityArea, 50);
   const homeAddress = optionalText('homeAddress', input.homeAddress, 200);
-  await Promise.all([requireActiveOrganization(peers, organizationId, 'organizationId'), requirePlaces(peers, person)]);
+  const [organization] = await Promise.all([requireActiveOrganization(peers, organizationId, 'organizationId'), requirePlaces(peers, person)]);
   const member: Member = {
     id: randomUUID(),
     homeAddress,
@@ -62,9 +67,12 @@ export async function createMember({ tx, outbox }: UnitOfWork, peers: Peers, inp
     skills: [...new Set(input.skills ?? [])],
     responsibilityArea,
   };
-  await new MemberStore(tx).insertMember(member).catch((error: unknown) => translateConstraint(error, idNumberTaken));
-  await outbox.emit(memberEvents.recorded(member));
-  return member;
+  return transact(async ({ tx, outbox }) => {
+    await new OrganizationGate(tx).holdOpen(organizationId, organization.name);
+    await new MemberStore(tx).insertMember(member).catch((error: unknown) => translateConstraint(error, idNumberTaken));
+    await outbox.emit(memberEvents.recorded(member));
+    return member;
+  });
 }
 
 const editable = ['name', 'gender', 'ethnicity', 'education', 'phone', 'category', 'workUnitId', 'residenceCommunityId', 'skills', 'responsibilityArea'] as const;

@@ -4,7 +4,8 @@ import { ConflictError, NotFoundError, ValidationError, type Peers } from '@cpb/
 export interface OrganizationFacts {
   id: string;
   name: string;
-  status: 'ACTIVE' | 'DISSOLVED';
+  /** CLOSING: being dissolved, it receives no one (docs/decisions/0010). */
+  status: 'ACTIVE' | 'CLOSING' | 'DISSOLVED';
   kind: string;
   scope: string;
 }
@@ -16,10 +17,10 @@ export async function requireOrganization(peers: Peers, id: string, field: strin
   return organization;
 }
 
-/** An organisation that exists and is active: a dissolved one holds no one new (CONFLICT). */
+/** An organisation that exists and is active: a dissolved one, or one being dissolved, holds no one new (CONFLICT). */
 export async function requireActiveOrganization(peers: Peers, id: string, field: string, scope?: string): Promise<OrganizationFacts> {
   const organization = await requireOrganization(peers, id, field);
-  if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is dissolved`);
+  if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is ${organization.status === 'CLOSING' ? 'being dissolved' : 'dissolved'}: it receives no members`);
   if (scope && organization.scope !== scope) {
     throw new ValidationError(field, `${organization.name} is not a ${scope.toLowerCase()} organisation (scope ${organization.scope})`);
   }

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { check, ConflictError, NotFoundError, todayIso, translateConstraint, type Peers, type UnitOfWork } from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { MembershipStore } from '../data/membership-store';
+import { OrganizationGate } from '../data/organization-gate';
 import type { Member, Transfer } from '../entities';
 import { transferEvents } from '../events';
+import type { Changes } from './changes';
 import { optionalText } from './person';
 import { requireActiveOrganization } from './peer-facts';
 import { checkTransition } from './transfer-rules';
@@ -62,17 +64,21 @@ export async function rejectTransfer({ tx, outbox }: UnitOfWork, id: string, rea
 }
 
 /**
- * The member reports in at the receiving organisation: in one transaction the relationship moves
- * (one UPDATE of the member's single organisation column) and the transfer completes. The
- * receiving organisation must still be active at that moment.
+ * The member reports in at the receiving organisation: organizations is asked first whether it is
+ * active (`known`, read before: a transfer's organisations never change); then, in one transaction,
+ * the receiving organisation's gate is held open, the relationship moves (one UPDATE of the member's
+ * single organisation column) and the transfer completes.
  */
-export async function completeTransfer({ tx, outbox }: UnitOfWork, peers: Peers, id: string): Promise<Transfer> {
-  const { transfer, store } = await lockTransferAndMember(tx, id);
-  checkTransition(transfer, 'COMPLETED');
-  await requireActiveOrganization(peers, transfer.toOrganizationId, 'id');
-  const completedOn = todayIso();
-  await new MemberStore(tx).moveToOrganization(transfer.memberId, transfer.fromOrganizationId, transfer.toOrganizationId);
-  await store.setTransferStatus(transfer.id, 'COMPLETED', { completedOn });
-  await outbox.emit(transferEvents.completed(transfer, completedOn));
-  return { ...transfer, status: 'COMPLETED', completedOn };
+export async function completeTransfer({ transact, peers }: Changes, known: Transfer): Promise<Transfer> {
+  const receiving = await requireActiveOrganization(peers, known.toOrganizationId, 'id');
+  return transact(async ({ tx, outbox }) => {
+    const { transfer, store } = await lockTransferAndMember(tx, known.id);
+    checkTransition(transfer, 'COMPLETED');
+    await new OrganizationGate(tx).holdOpen(transfer.toOrganizationId, receiving.name);
+    const completedOn = todayIso();
+    await new MemberStore(tx).moveToOrganization(transfer.memberId, transfer.fromOrganizationId, transfer.toOrganizationId);
+    await store.setTransferStatus(transfer.id, 'COMPLETED', { completedOn });
+    await outbox.emit(transferEvents.completed(transfer, completedOn));
+    return { ...transfer, status: 'COMPLETED', completedOn };
+  });
 }

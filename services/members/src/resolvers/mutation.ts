@@ -1,10 +1,9 @@
-import type DataLoader from 'dataloader';
-import { check, NotFoundError } from '@cpb/kit';
+import { check, loadExisting as existing } from '@cpb/kit';
 import type { Context } from '../context';
-import { requireTransferParty } from './query';
 import { admitMember, advanceApplicant, recordApplicant, type RecordApplicantInput } from '../domain/applicants';
 import { convertToFullMember, createMember, updateMember, type CreateMemberInput, type UpdateMemberInput } from '../domain/member-records';
 import { checkInMigrant } from '../domain/migrant-check-ins';
+import { closeOrganizationMembership } from '../domain/organization-closure';
 import { endRegistration, recordFeedback, registerWithCommunity } from '../domain/registrations';
 import { approveTransfer, completeTransfer, rejectTransfer, requestTransfer } from '../domain/transfers';
 import type { ApplicantStage, FeedbackRating } from '../entities';
@@ -13,7 +12,7 @@ import type { ApplicantStage, FeedbackRating } from '../entities';
 export const Mutation = {
   createMember: async (_: unknown, { input }: { input: CreateMemberInput }, ctx: Context) => {
     await ctx.access.requireManagerOf(check.uuid('organizationId', input.organizationId));
-    return ctx.transact((unit) => createMember(unit, ctx.peers, input));
+    return createMember(ctx, input);
   },
   updateMember: async (_: unknown, a: { id: string; input: UpdateMemberInput }, ctx: Context) => {
     await ctx.access.requireSelfOrManagerOf(await existing(ctx.loaders.member, 'Member', a.id, 'id'));
@@ -28,8 +27,9 @@ export const Mutation = {
     return ctx.transact((unit) => advanceApplicant(unit, a.id, a.stage, a.on));
   },
   admitMember: async (_: unknown, a: { applicantId: string; joinedOn?: string | null }, ctx: Context) => {
-    await ctx.access.requireManagerOf((await existing(ctx.loaders.applicant, 'Applicant', a.applicantId, 'applicantId')).organizationId);
-    return ctx.transact((unit) => admitMember(unit, ctx.peers, a.applicantId, a.joinedOn));
+    const applicant = await existing(ctx.loaders.applicant, 'Applicant', a.applicantId, 'applicantId');
+    await ctx.access.requireManagerOf(applicant.organizationId);
+    return admitMember(ctx, applicant, a.joinedOn);
   },
   convertToFullMember: async (_: unknown, a: { memberId: string; convertedOn?: string | null }, ctx: Context) => {
     await ctx.access.requireManagerOf((await existing(ctx.loaders.member, 'Member', a.memberId, 'memberId')).organizationId);
@@ -40,16 +40,17 @@ export const Mutation = {
     return ctx.transact((unit) => requestTransfer(unit, ctx.peers, a.memberId, a.toOrganizationId, a.reason));
   },
   approveTransfer: async (_: unknown, a: { id: string }, ctx: Context) => {
-    await requireTransferParty(ctx, await existing(ctx.loaders.transfer, 'Transfer', a.id, 'id'));
+    await ctx.access.requireTransferDecision(await existing(ctx.loaders.transfer, 'Transfer', a.id, 'id'), 'APPROVED');
     return ctx.transact((unit) => approveTransfer(unit, a.id));
   },
   rejectTransfer: async (_: unknown, a: { id: string; reason?: string | null }, ctx: Context) => {
-    await requireTransferParty(ctx, await existing(ctx.loaders.transfer, 'Transfer', a.id, 'id'));
+    await ctx.access.requireTransferDecision(await existing(ctx.loaders.transfer, 'Transfer', a.id, 'id'), 'REJECTED');
     return ctx.transact((unit) => rejectTransfer(unit, a.id, a.reason));
   },
   completeTransfer: async (_: unknown, a: { id: string }, ctx: Context) => {
-    await requireTransferParty(ctx, await existing(ctx.loaders.transfer, 'Transfer', a.id, 'id'));
-    return ctx.transact((unit) => completeTransfer(unit, ctx.peers, a.id));
+    const transfer = await existing(ctx.loaders.transfer, 'Transfer', a.id, 'id');
+    await ctx.access.requireTransferDecision(transfer, 'COMPLETED');
+    return completeTransfer(ctx, transfer);
   },
   registerWithCommunity: async (_: unknown, a: { memberId: string; communityId?: string | null; registeredOn?: string | null }, ctx: Context) => {
     await ctx.access.requireSelfOrManagerOf(await existing(ctx.loaders.member, 'Member', a.memberId, 'memberId'));
@@ -64,16 +65,10 @@ export const Mutation = {
     await ctx.access.requireManagerOfCommunity((await existing(ctx.loaders.registration, 'CommunityRegistration', a.registrationId, 'registrationId')).communityId);
     return ctx.transact((unit) => recordFeedback(unit, a.registrationId, a.rating, a.comment));
   },
+  closeOrganizationMembership: (_: unknown, a: { organizationId: string }, ctx: Context) => ctx.transact((unit) => closeOrganizationMembership(unit, a.organizationId)),
   checkInMigrant: async (_: unknown, a: { memberId: string; organizationId: string; checkedInOn?: string | null }, ctx: Context) => {
     const member = await existing(ctx.loaders.member, 'Member', a.memberId, 'memberId');
     if (!(ctx.actor.role === 'MEMBER' && ctx.actor.memberId === member.id)) await ctx.access.requireManagerOf(check.uuid('organizationId', a.organizationId));
     return ctx.transact((unit) => checkInMigrant(unit, ctx.peers, a.memberId, a.organizationId, a.checkedInOn));
   },
 };
-
-/** The record a mutation names, for authorising against it; NOT_FOUND (naming the argument) when there is none. */
-async function existing<T>(loader: DataLoader<string, T | null>, what: string, id: string, field: string): Promise<T> {
-  const found = await loader.load(check.uuid(field, id));
-  if (!found) throw new NotFoundError(what, id, field);
-  return found;
-}

@@ -1,11 +1,12 @@
 import { check, readAuditTrail, readPage, toConnection, type PageArgs } from '@cpb/kit';
+import { auditScope } from '../audit-scope';
 import type { Context } from '../context';
 import type { MemberKey, MemberQuery } from '../data/member-repository';
 import type { ApplicantQuery, TransferKey, TransferQuery } from '../data/membership-repository';
 import { memberQuery, type MemberFilterInput } from '../domain/member-search';
 
-/** A transfer concerns the member and the managers of both the sending and the receiving organisation. */
-export async function requireTransferParty(ctx: Context, transfer: { memberId: string; fromOrganizationId: string; toOrganizationId: string }): Promise<void> {
+/** A transfer is read by the member and the managers of both the sending and the receiving organisation. */
+async function requireTransferParty(ctx: Context, transfer: { memberId: string; fromOrganizationId: string; toOrganizationId: string }): Promise<void> {
   if (ctx.actor.role === 'MEMBER' && ctx.actor.memberId === transfer.memberId) return;
   if (await ctx.access.manages(transfer.toOrganizationId)) return ctx.access.requireManagerOf(transfer.toOrganizationId);
   await ctx.access.requireManagerOf(transfer.fromOrganizationId);
@@ -21,7 +22,7 @@ function withinScope(query: MemberQuery, scope: string[] | null): MemberQuery {
 const optionalId = (field: string, value?: string | null): string | null => (value ? check.uuid(field, value) : null);
 
 export const Query = {
-  membersAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args),
+  membersAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.peers)),
   member: async (_: unknown, { id }: { id: string }, ctx: Context) => {
     const member = await ctx.loaders.member.load(check.uuid('id', id));
     if (member) await ctx.access.accessTo(member);
@@ -40,10 +41,11 @@ export const Query = {
     return applicant;
   },
   applicants: async (_: unknown, args: PageArgs & { filter?: ApplicantQuery | null }, ctx: Context) => {
-    await ctx.access.listScope();
+    const scope = await ctx.access.listScope();
     const page = readPage<MemberKey>(args);
     const filter = args.filter ?? {};
-    const query = { ...filter, organizationId: optionalId('organizationId', filter.organizationId), communityId: optionalId('communityId', filter.communityId) };
+    // Whatever the filter names, a manager's list never leaves their subtree (as applicant(id)).
+    const query = { ...filter, organizationId: optionalId('organizationId', filter.organizationId), communityId: optionalId('communityId', filter.communityId), organizationIds: scope };
     const { rows, total } = await ctx.membership.applicantPage(query, page);
     return toConnection(rows, page, (a) => [a.name, a.id], total);
   },
@@ -53,10 +55,11 @@ export const Query = {
     return transfer;
   },
   transfers: async (_: unknown, args: PageArgs & { filter?: TransferQuery | null }, ctx: Context) => {
-    await ctx.access.listScope();
+    const scope = await ctx.access.listScope();
     const page = readPage<TransferKey>(args);
     const filter = args.filter ?? {};
-    const query = { ...filter, organizationId: optionalId('organizationId', filter.organizationId), memberId: optionalId('memberId', filter.memberId) };
+    // Only transfers into or out of the caller's subtree (as transfer(id)), whatever the filter.
+    const query = { ...filter, organizationId: optionalId('organizationId', filter.organizationId), memberId: optionalId('memberId', filter.memberId), organizationIds: scope };
     const { rows, total } = await ctx.membership.transferPage(query, page);
     return toConnection(rows, page, (t) => [t.requestedOn, t.id], total);
   },

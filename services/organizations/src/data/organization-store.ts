@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { OrganizationEntity, ResidentUnitEntity, type Organization, type ResidentUnit } from '../entities';
 
 /** Reads and writes of organisations inside one transaction (a use case's unit of work). */
@@ -34,12 +34,23 @@ export class OrganizationStore {
     await this.tx.getRepository(OrganizationEntity).update({ id: organization.id }, { parentId: newParent.id, communityRoot });
   }
 
-  dissolve(id: string, dissolvedOn: string): Promise<unknown> {
-    return this.tx.query(`UPDATE organization SET status = 'DISSOLVED', dissolved_on = $2 WHERE id = $1`, [id, dissolvedOn]);
+  /** The first step of dissolving (docs/decisions/0010): it receives nothing new from here on. */
+  markClosing(id: string): Promise<unknown> {
+    return this.tx.query(`UPDATE organization SET status = 'CLOSING', closing_since = now() WHERE id = $1`, [id]);
   }
 
-  async activeChildCount(id: string): Promise<number> {
-    return this.tx.getRepository(OrganizationEntity).countBy({ parentId: id, status: 'ACTIVE' });
+  /** A dissolve that found members: the organisation is active again. */
+  reopen(id: string): Promise<unknown> {
+    return this.tx.query(`UPDATE organization SET status = 'ACTIVE', closing_since = NULL WHERE id = $1`, [id]);
+  }
+
+  dissolve(id: string, dissolvedOn: string): Promise<unknown> {
+    return this.tx.query(`UPDATE organization SET status = 'DISSOLVED', dissolved_on = $2, closing_since = NULL WHERE id = $1`, [id, dissolvedOn]);
+  }
+
+  /** Sub-organisations not dissolved (a closing one may yet revert to active). */
+  async livingChildCount(id: string): Promise<number> {
+    return this.tx.getRepository(OrganizationEntity).countBy({ parentId: id, status: In(['ACTIVE', 'CLOSING']) });
   }
 
   residentUnit(id: string): Promise<ResidentUnit | null> {

@@ -1,7 +1,7 @@
 import { In, IsNull, type DataSource } from 'typeorm';
-import type { Page } from '@cpb/kit';
+import type { Page, PagedRows } from '@cpb/kit';
 import {
-  CommunityEntity, GridEntity, InstructorAssignmentEntity, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
+  CommunityEntity, InstructorAssignmentEntity, LIVING, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
   type Community, type Grid, type InstructorAssignment, type Organization, type Position, type ResidentUnit, type Street,
 } from '../entities';
 
@@ -16,6 +16,9 @@ export interface Census {
 
 /** Sort key of community lists: by name, then id for a stable order. */
 export type CommunityKey = [string, string];
+
+/** Sort key of grid pages: name, then id. */
+export type GridKey = [string, string];
 
 /** Reads of the street / community / unit / organisation structure, always batched by key. */
 export class StructureRepository {
@@ -47,8 +50,17 @@ export class StructureRepository {
     return { rows, total };
   }
 
-  gridsByCommunityIds(communityIds: readonly string[]): Promise<Grid[]> {
-    return this.db.getRepository(GridEntity).find({ where: { communityId: In([...communityIds]) }, order: { name: 'ASC' } });
+  /** A page of grids for each community, by name: one LATERAL query on the (community, name) key, one count. */
+  async gridPages(communityIds: readonly string[], page: Page<GridKey>): Promise<PagedRows<Grid>> {
+    const params: unknown[] = [[...communityIds], page.limit + 1];
+    const after = page.after ? `AND (g.name, g.id) > ($${params.push(page.after[0])}::text, $${params.push(page.after[1])}::uuid)` : '';
+    const rows: Grid[] = await this.db.query(
+      `SELECT p.id, p.community_id AS "communityId", p.name FROM unnest($1::uuid[]) AS c(id) CROSS JOIN LATERAL (
+         SELECT g.* FROM grid g WHERE g.community_id = c.id ${after} ORDER BY g.name, g.id LIMIT $2) p`,
+      params,
+    );
+    const counts: { community_id: string; n: number }[] = await this.db.query('SELECT community_id, count(*)::int AS n FROM grid WHERE community_id = ANY($1::uuid[]) GROUP BY community_id', [[...communityIds]]);
+    return { rows, totals: new Map(counts.map((c) => [c.community_id, c.n])) };
   }
 
   residentUnitsByIds(ids: readonly string[]): Promise<ResidentUnit[]> {
@@ -67,9 +79,9 @@ export class StructureRepository {
     return this.db.getRepository(OrganizationEntity).find({ where: { parentId: In([...parentIds]) }, order: { name: 'ASC', id: 'ASC' } });
   }
 
-  /** The active organisation of each community (一社区一组织). */
+  /** The living organisation of each community (一社区一组织): active, or being dissolved. */
   communityOrganizations(communityIds: readonly string[]): Promise<Organization[]> {
-    return this.db.getRepository(OrganizationEntity).findBy({ communityId: In([...communityIds]), communityRoot: true, status: 'ACTIVE' });
+    return this.db.getRepository(OrganizationEntity).findBy({ communityId: In([...communityIds]), communityRoot: true, status: In(LIVING) });
   }
 
   /** Every organisation id in each root's subtree (the root included), by one range scan per root. */
@@ -114,6 +126,6 @@ export class StructureRepository {
   }
 
   workingCommittees(streetIds: readonly string[]): Promise<Organization[]> {
-    return this.db.getRepository(OrganizationEntity).findBy({ streetId: In([...streetIds]), status: 'ACTIVE' });
+    return this.db.getRepository(OrganizationEntity).findBy({ streetId: In([...streetIds]), status: In(LIVING) });
   }
 }

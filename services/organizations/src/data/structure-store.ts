@@ -1,7 +1,6 @@
-import { IsNull } from 'typeorm';
-import type { EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import {
-  CommunityEntity, GridEntity, InstructorAssignmentEntity, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
+  CommunityEntity, GridEntity, InstructorAssignmentEntity, LIVING, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
   type Community, type Grid, type InstructorAssignment, type Organization, type Position, type ResidentUnit, type Street,
 } from '../entities';
 
@@ -21,7 +20,7 @@ export class StructureStore {
   async communityScope(communityId: string): Promise<Organization | null> {
     const rows: Organization[] = await this.tx.getRepository(OrganizationEntity).query(
       `SELECT o.id, o.name, o.path FROM organization o
-        WHERE o.status = 'ACTIVE' AND ((o.community_id = $1 AND o.community_root)
+        WHERE o.status IN ('ACTIVE', 'CLOSING') AND ((o.community_id = $1 AND o.community_root)
            OR o.street_id = (SELECT street_id FROM community WHERE id = $1))
         ORDER BY o.community_root DESC LIMIT 1`,
       [communityId],
@@ -30,7 +29,7 @@ export class StructureStore {
   }
 
   streetCommittee(streetId: string): Promise<Organization | null> {
-    return this.tx.getRepository(OrganizationEntity).findOneBy({ streetId, status: 'ACTIVE' });
+    return this.tx.getRepository(OrganizationEntity).findOneBy({ streetId, status: In(LIVING) });
   }
 
   insertCommunity(community: Community): Promise<unknown> {
@@ -40,6 +39,10 @@ export class StructureStore {
   /** Locks the community row so concurrent changes to it queue up. */
   lockCommunity(id: string): Promise<Community | null> {
     return this.tx.getRepository(CommunityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  gridCount(communityId: string): Promise<number> {
+    return this.tx.getRepository(GridEntity).countBy({ communityId });
   }
 
   insertGrids(grids: Grid[]): Promise<unknown> {

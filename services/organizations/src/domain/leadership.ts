@@ -6,6 +6,7 @@ import type { InstructorAssignment, Position, PositionRole } from '../entities';
 import { positionEvents, structureEvents } from '../events';
 import { authorizeWithin } from './authorization';
 import { authorizeInCommunity } from './structure';
+import { inactive } from './placement';
 
 export interface AppointPositionInput {
   organizationId: string;
@@ -39,7 +40,7 @@ export async function appointPosition({ tx, outbox, actor }: UnitOfWork, peers: 
   const organization = (await new OrganizationStore(tx).lock([organizationId])).get(organizationId);
   if (!organization) throw new NotFoundError('Organization', organizationId, 'organizationId');
   authorizeWithin(actor, organization);
-  if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is dissolved`);
+  if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
   const store = new StructureStore(tx);
   const fromUnitId = input.fromUnitId ? check.uuid('fromUnitId', input.fromUnitId) : null;
   if (fromUnitId && !(await store.lockResidentUnit(fromUnitId))) throw new NotFoundError('ResidentUnit', fromUnitId, 'fromUnitId');

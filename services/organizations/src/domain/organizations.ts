@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, requireRole, todayIso, translateConstraint, type Peers, type UnitOfWork } from '@cpb/kit';
+import { check, ConflictError, NotFoundError, requireRole, todayIso, translateConstraint, type Peers, type Transact, type UnitOfWork } from '@cpb/kit';
 import { authorizeWithin } from './authorization';
 import { OrganizationStore } from '../data/organization-store';
 import type { Organization, OrganizationKind, OrganizationScope } from '../entities';
 import { organizationEvents } from '../events';
-import { checkPlacement, childPath, isCommunityRoot, isInSubtree } from './placement';
+import { checkPlacement, childPath, inactive, isCommunityRoot, isInSubtree } from './placement';
 
 export interface CreateOrganizationInput {
   name: string;
@@ -15,6 +15,12 @@ export interface CreateOrganizationInput {
   communityId?: string | null;
   residentUnitId?: string | null;
   establishedOn?: string | null;
+}
+
+/** What a change that asks another service works with: peers first, then its own transactions. */
+interface Changes {
+  transact: Transact;
+  peers: Peers;
 }
 
 const onePerCommunity = {
@@ -77,7 +83,7 @@ export async function moveOrganization({ tx, outbox, actor }: UnitOfWork, id: st
   authorizeWithin(actor, organization);
   authorizeWithin(actor, parent);
   if (isInSubtree(parent, organization)) throw new ConflictError(`${organization.name} cannot move under itself or its own descendant ${parent.name}`);
-  if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is dissolved`);
+  if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
   checkPlacement(organization.kind, parent);
   if (organization.parentId === parent.id) return organization;
   const path = childPath(parent, organization.id);
@@ -87,19 +93,63 @@ export async function moveOrganization({ tx, outbox, actor }: UnitOfWork, id: st
   return { ...organization, parentId: parent.id, path, communityRoot };
 }
 
-/** Dissolves an organisation that holds no members and has no active children. */
-export async function dissolveOrganization({ tx, outbox, actor }: UnitOfWork, peers: Peers, id: string, dissolvedOn?: string | null): Promise<Organization> {
-  const store = new OrganizationStore(tx);
-  const organization = (await requireLocked(store, [check.uuid('id', id)])).get(id)!;
-  authorizeWithin(actor, organization);
-  if (organization.status === 'DISSOLVED') throw new ConflictError(`${organization.name} is already dissolved`);
-  const children = await store.activeChildCount(id);
-  if (children > 0) throw new ConflictError(`${organization.name} still has ${children} active sub-organisation(s): move or dissolve them first`);
-  const [counts] = await peers.members.entities<{ directMemberCount: number }>('Organization', [id], 'directMemberCount');
-  const held = counts?.directMemberCount ?? 0;
-  if (held > 0) throw new ConflictError(`${organization.name} still holds ${held} member(s): transfer them first (不漏一个党员)`);
+interface MembershipClosure {
+  closed: boolean;
+  memberCount: number;
+}
+
+/** Asks members to close the organisation to members if it holds none (its own transaction, docs/decisions/0010). */
+async function closeMembership(peers: Peers, organizationId: string): Promise<MembershipClosure> {
+  const data = await peers.members.request<{ closeOrganizationMembership: MembershipClosure }>(
+    'mutation($id: ID!) { closeOrganizationMembership(organizationId: $id) { closed memberCount } }',
+    { id: organizationId },
+  );
+  return data.closeOrganizationMembership;
+}
+
+async function requireNoLivingChildren(store: OrganizationStore, organization: Organization): Promise<ConflictError | null> {
+  const children = await store.livingChildCount(organization.id);
+  return children > 0 ? new ConflictError(`${organization.name} still has ${children} active sub-organisation(s): move or dissolve them first`) : null;
+}
+
+/**
+ * Dissolves an organisation that holds no members and has no living sub-organisations. The members
+ * are the members service's, so it takes two steps that hold under concurrency (docs/decisions/0010):
+ * 1. here, one transaction: the organisation becomes CLOSING, and peers asking "is it active?" hear no;
+ * 2. members, one transaction: it closes its gate for the organisation only if it holds nobody
+ *    (every write placing a member holds that gate open), and no lock of ours is held meanwhile;
+ * 3. here again: DISSOLVED once members has closed it; back to ACTIVE while it still holds members.
+ * If step 2 or 3 is interrupted the organisation stays CLOSING; asking again resumes at step 2.
+ */
+export async function dissolveOrganization({ transact, peers }: Changes, id: string, dissolvedOn?: string | null): Promise<Organization> {
+  const organizationId = check.uuid('id', id);
   const on = check.isoDate('dissolvedOn', dissolvedOn ?? todayIso());
-  await store.dissolve(id, on);
-  await outbox.emit(organizationEvents.dissolved(organization, on));
-  return { ...organization, status: 'DISSOLVED' };
+  await transact(async ({ tx, actor }) => {
+    const store = new OrganizationStore(tx);
+    const organization = (await requireLocked(store, [organizationId])).get(organizationId)!;
+    authorizeWithin(actor, organization);
+    if (organization.status === 'DISSOLVED') throw new ConflictError(`${organization.name} is already dissolved`);
+    const refusal = await requireNoLivingChildren(store, organization);
+    if (refusal) throw refusal;
+    if (organization.status === 'ACTIVE') await store.markClosing(organizationId);
+  });
+  const closure = await closeMembership(peers, organizationId);
+  // The outcome commits first (a revert to ACTIVE included); a refusal is thrown after.
+  const outcome = await transact(async ({ tx, outbox }): Promise<Organization | ConflictError> => {
+    const store = new OrganizationStore(tx);
+    const organization = (await requireLocked(store, [organizationId])).get(organizationId)!;
+    if (organization.status === 'DISSOLVED') return new ConflictError(`${organization.name} is already dissolved`);
+    if (!closure.closed) {
+      if (organization.status === 'CLOSING') await store.reopen(organizationId);
+      return new ConflictError(`${organization.name} still holds ${closure.memberCount} member(s): transfer them first (不漏一个党员)`);
+    }
+    // Members has closed it for good: it ends DISSOLVED (even if a concurrent attempt reverted it meanwhile).
+    const refusal = await requireNoLivingChildren(store, organization);
+    if (refusal) return refusal;
+    await store.dissolve(organizationId, on);
+    await outbox.emit(organizationEvents.dissolved(organization, on));
+    return { ...organization, status: 'DISSOLVED' };
+  });
+  if (outcome instanceof ConflictError) throw outcome;
+  return outcome;
 }

@@ -8,7 +8,7 @@ export function checkPlacement(kind: OrganizationKind, parent: Organization | nu
     return;
   }
   if (!parent) throw new ValidationError('parentId', 'Every organisation but a working committee needs a parent');
-  if (parent.status !== 'ACTIVE') throw new ConflictError(`${parent.name} is dissolved: nothing can be placed under it`);
+  if (parent.status !== 'ACTIVE') throw new ConflictError(`${inactive(parent)}: nothing can be placed under it`);
   if (parent.kind === 'PARTY_GROUP') throw new ValidationError('parentId', 'Nothing sits under a Party group (党小组)');
   if (kind === 'PARTY_GROUP' && parent.kind !== 'BRANCH') {
     throw new ValidationError('parentId', 'A Party group (党小组) sits under a branch (党支部)');
@@ -28,4 +28,9 @@ export function childPath(parent: Organization | null, id: string): string {
 /** A community's own organisation sits directly under its street's working committee. */
 export function isCommunityRoot(scope: string, parent: Organization | null): boolean {
   return scope === 'COMMUNITY' && parent?.kind === 'WORKING_COMMITTEE';
+}
+
+/** "X is dissolved" or "X is being dissolved" (CLOSING, docs/decisions/0010): why nothing new goes to it. */
+export function inactive(organization: Pick<Organization, 'name' | 'status'>): string {
+  return `${organization.name} is ${organization.status === 'CLOSING' ? 'being dissolved' : 'dissolved'}`;
 }

@@ -5,6 +5,7 @@ import { OrganizationStore } from '../data/organization-store';
 import { StructureStore } from '../data/structure-store';
 import type { Community, Grid, ResidentUnit, ResidentUnitCategory, Street } from '../entities';
 import { structureEvents } from '../events';
+import { inactive } from './placement';
 
 /** Changes inside a community: whoever manages its organisation (or, before it has one, its street). */
 export async function authorizeInCommunity(store: StructureStore, actor: Actor, communityId: string): Promise<void> {
@@ -25,7 +26,11 @@ export async function createStreet({ tx, outbox, actor }: UnitOfWork, input: { n
   return street;
 }
 
+/** 网格: a community of some thousands of households has a few dozen grids; 200 leaves room and bounds every list. */
+export const MAX_GRIDS_PER_COMMUNITY = 200;
+
 function gridsOf(communityId: string, names: string[]): Grid[] {
+  if (names.length > MAX_GRIDS_PER_COMMUNITY) throw new ValidationError('grids', `A community has at most ${MAX_GRIDS_PER_COMMUNITY} grids`);
   const unique = new Set(names.map((n) => check.name('grids', n)));
   if (unique.size !== names.length) throw new ValidationError('grids', 'Grid names must differ');
   return [...unique].map((name) => ({ id: randomUUID(), communityId, name }));
@@ -52,6 +57,8 @@ export async function createGrid({ tx, outbox, actor }: UnitOfWork, communityId:
   if (!(await store.lockCommunity(id))) throw new NotFoundError('Community', id, 'communityId');
   await authorizeInCommunity(store, actor, id);
   const [grid] = gridsOf(id, [name]);
+  // The community's row lock (above) makes the count and the insert one step: no two requests pass the cap together.
+  if ((await store.gridCount(id)) >= MAX_GRIDS_PER_COMMUNITY) throw new ConflictError(`The community already has ${MAX_GRIDS_PER_COMMUNITY} grids, the most it may have`);
   await store.insertGrids([grid]).catch((error: unknown) =>
     translateConstraint(error, { grid_community_id_name_key: () => new ConflictError(`The community already has a grid named ${grid.name}`) }),
   );
@@ -78,7 +85,7 @@ export async function linkResidentUnitOrganization({ tx, outbox, actor }: UnitOf
   await authorizeInCommunity(store, actor, unit.communityId);
   const organization = (await new OrganizationStore(tx).lock([check.uuid('organizationId', organizationId)])).get(organizationId);
   if (!organization) throw new NotFoundError('Organization', organizationId, 'organizationId');
-  if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is dissolved`);
+  if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
   if (unit.organizationId === organizationId) return unit;
   if (organization.residentUnitId && organization.residentUnitId !== unit.id) throw new ConflictError(`${organization.name} is already the organisation of another unit`);
   await store.linkUnit(unit.id, organizationId);

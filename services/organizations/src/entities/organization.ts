@@ -3,12 +3,16 @@ import { EntitySchema } from 'typeorm';
 export type OrganizationKind = 'WORKING_COMMITTEE' | 'COMMITTEE' | 'GENERAL_BRANCH' | 'BRANCH' | 'PARTY_GROUP';
 export type OrganizationScope = 'STREET' | 'COMMUNITY' | 'RESIDENT_UNIT' | 'NON_PUBLIC_ENTERPRISE' | 'SOCIAL_ORGANIZATION' | 'JOINT' | 'MIGRANT' | 'LAID_OFF';
 
+/** Organisations not dissolved: a closing one still leads its community or street until the dissolve ends. */
+export const LIVING: Organization['status'][] = ['ACTIVE', 'CLOSING'];
+
 export interface Organization {
   id: string;
   name: string;
   kind: OrganizationKind;
   scope: OrganizationScope;
-  status: 'ACTIVE' | 'DISSOLVED';
+  /** CLOSING: being dissolved (docs/decisions/0010); it receives no members, children or positions. */
+  status: 'ACTIVE' | 'CLOSING' | 'DISSOLVED';
   parentId: string | null;
   /** Materialised path '/root/.../self/'. */
   path: string;

@@ -11,8 +11,7 @@ export const Mutation = {
   createOrganization: (_: unknown, { input }: Args<CreateOrganizationInput>, ctx: Context) => ctx.transact((unit) => createOrganization(unit, input)),
   renameOrganization: (_: unknown, args: { id: string; name: string }, ctx: Context) => ctx.transact((unit) => renameOrganization(unit, args.id, args.name)),
   moveOrganization: (_: unknown, args: { id: string; parentId: string }, ctx: Context) => ctx.transact((unit) => moveOrganization(unit, args.id, args.parentId)),
-  dissolveOrganization: (_: unknown, args: { id: string; dissolvedOn?: string | null }, ctx: Context) =>
-    ctx.transact((unit) => dissolveOrganization(unit, ctx.peers, args.id, args.dissolvedOn)),
+  dissolveOrganization: (_: unknown, args: { id: string; dissolvedOn?: string | null }, ctx: Context) => dissolveOrganization(ctx, args.id, args.dissolvedOn),
 
   createStreet: (_: unknown, { input }: Args<{ name: string; district: string }>, ctx: Context) => ctx.transact((unit) => createStreet(unit, input)),
   createCommunity: (_: unknown, { input }: Args<{ streetId: string; name: string; grids?: string[] | null }>, ctx: Context) => ctx.transact((unit) => createCommunity(unit, input)),

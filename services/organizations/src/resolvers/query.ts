@@ -1,4 +1,5 @@
 import { readAuditTrail, readPage, toConnection, type PageArgs } from '@cpb/kit';
+import { auditScope } from '../audit-scope';
 import type { Context } from '../context';
 import type { CommunityKey } from '../data/structure-repository';
 
@@ -14,5 +15,5 @@ export const Query = {
   community: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.community.load(id),
   organization: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.organization.load(id),
   residentUnit: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.residentUnit.load(id),
-  organizationsAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args),
+  organizationsAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.dataSource)),
 };

@@ -56,6 +56,10 @@ export class AgreementRepository {
     return rows.flatMap((a) => [a.communityOrganizationId, a.partnerOrganizationId].filter((id): id is string => id !== null && wanted.has(id)).map((key) => ({ key, value: a })));
   }
 
+  commitmentsByIds(ids: readonly string[]): Promise<Commitment[]> {
+    return this.db.getRepository(CommitmentEntity).findBy({ id: In([...ids]) });
+  }
+
   commitmentsOf(agreementIds: readonly string[]): Promise<Commitment[]> {
     return this.db.getRepository(CommitmentEntity).find({ where: { agreementId: In([...agreementIds]) }, order: { position: 'ASC' } });
   }

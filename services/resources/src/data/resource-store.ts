@@ -21,6 +21,11 @@ export class ResourceStore {
   }
 
   /** Locked FOR UPDATE: changes to the resource, and its bookings, one at a time. */
+  /** The resource as it is, unlocked: enough to authorise against its provider (which never changes) before locking. */
+  find(id: string): Promise<Resource | null> {
+    return this.tx.getRepository(ResourceEntity).findOneBy({ id });
+  }
+
   lockForChange(id: string): Promise<Resource | null> {
     return this.tx.getRepository(ResourceEntity).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write').getOne();
   }

@@ -6,10 +6,10 @@ import type { Booking } from '../entities';
 import { bookingEvents } from '../events';
 import { checkBooking } from './booking-rules';
 import { localDateTime } from './local-time';
-import { activeOrganization, requireActivity } from './peer-facts';
+import { activeOrganization, requireActivityOf } from './peer-facts';
 import { isEventConsumer, mayOfferAndBook } from './policy';
 import { freeText } from './text';
-import { requireUnitInScope } from './scope';
+import { requireBookerInScope, requireUnitInScope } from './scope';
 
 export interface BookResourceInput {
   resourceId: string;
@@ -37,10 +37,13 @@ export async function bookResource({ tx, outbox, actor }: UnitOfWork, peers: Pee
   const startsAt = check.isoDateTime('startsAt', input.startsAt);
   const endsAt = check.isoDateTime('endsAt', input.endsAt);
   await activeOrganization(peers, bookedById, 'bookedById');
-  if (activityId) await requireActivity(peers, activityId, 'activityId');
-  const resource = await new ResourceStore(tx).lockForChange(resourceId);
-  if (!resource) throw new NotFoundError('Resource', resourceId, 'resourceId');
-  await requireUnitInScope(actor, peers, resource.providerId);
+  if (activityId) await requireActivityOf(peers, activityId, bookedById, 'activityId');
+  const resources = new ResourceStore(tx);
+  const known = await resources.find(resourceId);
+  if (!known) throw new NotFoundError('Resource', resourceId, 'resourceId');
+  await requireUnitInScope(actor, peers, known.providerId);
+  await requireBookerInScope(actor, peers, bookedById);
+  const resource = (await resources.lockForChange(resourceId))!;
   checkBooking(resource, { startsAt, endsAt, headcount: input.headcount }, now);
   const booking: Booking = { id: randomUUID(), resourceId, bookedById, activityId, purpose, startsAt, endsAt, headcount: input.headcount, status: 'CONFIRMED', cancelledAt: null, cancellationReason: null };
   await new BookingStore(tx).insert(booking).catch((error: unknown) =>

@@ -58,7 +58,14 @@ export async function requireMembers(peers: Peers, byField: Record<string, strin
   });
 }
 
-export async function requireActivity(peers: Peers, id: string, field: string): Promise<void> {
-  const [found] = await peers.activities.entities<{ id: string }>('Activity', [id], 'id');
+/**
+ * The activity a booking is made for, organised by the booking organisation or one below it: a
+ * booking serves only its own organisation's activities (and their cancellation releases only it).
+ */
+export async function requireActivityOf(peers: Peers, id: string, bookedById: string, field: string): Promise<void> {
+  const [found] = await peers.activities.entities<{ id: string; organizer: { id: string } }>('Activity', [id], 'id organizer { id }');
   if (!found) throw new NotFoundError('Activity', id, field);
+  const [organizer] = await peers.organizations.entities<{ id: string; ancestors: { id: string }[] }>('Organization', [found.organizer.id], 'id ancestors { id }');
+  const line = [organizer?.id, ...(organizer?.ancestors ?? []).map((a) => a.id)];
+  if (!line.includes(bookedById)) throw new ConflictError('That activity is organised outside the booking organisation: a booking serves its own organisation\'s activities');
 }

@@ -1,4 +1,5 @@
 import { check, readAuditTrail, readPage, toConnection, type PageArgs } from '@cpb/kit';
+import { auditScope } from '../audit-scope';
 import type { Context } from '../context';
 import type { AgreementFilter } from '../data/agreement-repository';
 import type { BookingFilter } from '../data/booking-repository';
@@ -12,7 +13,7 @@ type ListArgs<F> = PageArgs & { filter?: F | null };
 type BookingFilterArgs = Omit<BookingFilter, 'startsFrom' | 'startsBefore'> & { startsFrom?: string | null; startsBefore?: string | null };
 
 export const Query = {
-  resourcesAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args),
+  resourcesAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.peers)),
   resource: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.resource.load(checkedId(id)),
   resources: async (_: unknown, args: ListArgs<ResourceFilter>, ctx: Context) => {
     const page = readPage<SortKey>(args);
