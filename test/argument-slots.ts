@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { Supergraph } from '@apollo/federation-internals';
 import {
-  astFromValue, buildASTSchema, getNamedType, GraphQLEnumType, GraphQLInputObjectType, GraphQLList, type GraphQLObjectType, GraphQLScalarType,
-  isInputObjectType, isListType, isNonNullType, isObjectType, parse, print,
+  astFromValue, getNamedType, GraphQLEnumType, GraphQLInputObjectType, GraphQLList, type GraphQLObjectType, GraphQLScalarType,
+  isInputObjectType, isListType, isNonNullType, isObjectType, print,
   type GraphQLArgument, type GraphQLField, type GraphQLInputType,
 } from 'graphql';
 import { supergraphPath } from '../scripts/subgraphs';
@@ -9,9 +10,10 @@ import { supergraphPath } from '../scripts/subgraphs';
 /**
  * Walks the composed supergraph for every place a caller can put a value (each argument and each
  * input field, at any depth), so the hygiene and cursor tests cover every field of every service,
- * including fields added after the test was written.
+ * including fields added after the test was written. The graph callers see: `@inaccessible` fields
+ * (service-only operations) are not in it.
  */
-export const supergraph = buildASTSchema(parse(readFileSync(supergraphPath, 'utf8')), { assumeValidSDL: true });
+export const supergraph = Supergraph.build(readFileSync(supergraphPath, 'utf8')).apiSchema().toGraphQLJSSchema();
 
 /** A String or ID a caller can send: where it is, what the refusal names, and how to ask with a value there. */
 export interface Slot {
