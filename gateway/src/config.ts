@@ -6,7 +6,7 @@ const url = z.string().url();
 
 /** Gateway settings: its port, the supergraph file, and where each subgraph answers. */
 export const gatewayEnvSchema = serviceEnvSchema.pick({
-  NODE_ENV: true, HOST: true, LOG_LEVEL: true, ORGANIZATIONS_SECRET: true, MEMBERS_SECRET: true, RESOURCES_SECRET: true, ACTIVITIES_SECRET: true,
+  NODE_ENV: true, HOST: true, LOG_LEVEL: true, SHUTDOWN_DELAY_MS: true, ORGANIZATIONS_SECRET: true, MEMBERS_SECRET: true, RESOURCES_SECRET: true, ACTIVITIES_SECRET: true,
 }).extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', '..', 'schemas', 'supergraph.graphql')),

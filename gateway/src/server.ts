@@ -60,6 +60,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     metrics,
     production: config.NODE_ENV === 'production',
     isReady: async () => ready,
+    shutdownDelayMs: config.SHUTDOWN_DELAY_MS,
     context: (request) => request,
     authenticate: callerAuthenticator(config),
     plugins: [...protection.plugins, ...(config.RESPONSE_CACHE_ENTRIES > 0 ? [responseCachePlugin<RequestInfo>(config.RESPONSE_CACHE_ENTRIES)] : [])],

@@ -10,6 +10,7 @@ import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Actor } from '../auth';
 import { errorFormatter } from '../errors';
 import type { Logger } from '../logger';
+import { createDrain } from './drain';
 import { createHttpApp } from './http-app';
 import type { Metrics } from './metrics';
 import { requestIdOf } from './request-id';
@@ -39,12 +40,14 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   validationRules?: ValidationRule[];
   /** Largest accepted request body; larger ones are refused before parsing. */
   bodyLimit?: string;
+  /** How long `/ready` answers 503 while requests are still served, before the listener closes (SHUTDOWN_DELAY_MS). */
+  shutdownDelayMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
-  /** Stops accepting, drains in-flight requests, then resolves. */
+  /** Answers `/ready` 503 for the shutdown delay, then stops accepting, drains in-flight requests, and resolves. */
   stop(): Promise<void>;
 }
 
@@ -67,7 +70,8 @@ function requestLogPlugin<C extends BaseContext>(metrics: Metrics): ApolloServer
 
 /** Starts a GraphQL HTTP server (subgraph or gateway) with health, readiness, metrics and draining. */
 export async function startGraphQLServer<C extends BaseContext>(options: GraphQLServerOptions<C>): Promise<RunningServer> {
-  const app = createHttpApp(options.isReady, options.metrics);
+  const drain = createDrain(options.isReady, options.shutdownDelayMs ?? 0);
+  const app = createHttpApp(drain.isReady, options.metrics, () => drain.draining);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<C>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema as GraphQLSchema }),
@@ -110,6 +114,9 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await drain.begin();
+      await apollo.stop();
+    },
   };
 }

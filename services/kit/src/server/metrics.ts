@@ -13,6 +13,8 @@ export function createMetrics(service: string, defaults = true) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  return { registry, statements, requests };
+  // Which accepted key verified the signed identity: once `previous` stops growing, a rotation can end.
+  const identities = new Counter({ name: 'internal_identity_verified_total', help: 'Signed identity headers verified, by accepted key (current or previous)', labelNames: ['key'], registers: [registry] });
+  return { registry, statements, requests, identities };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
