@@ -10,6 +10,8 @@ export const gatewayEnvSchema = serviceEnvSchema.pick({
 }).extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', '..', 'schemas', 'supergraph.graphql')),
+  /** How often the supergraph file is re-read for a new version (ms); 0 reads it once at start. */
+  SUPERGRAPH_POLL_MS: z.coerce.number().int().min(0).default(5_000),
   ORGANIZATIONS_URL: url.default('http://localhost:4001/graphql'),
   MEMBERS_URL: url.default('http://localhost:4002/graphql'),
   RESOURCES_URL: url.default('http://localhost:4003/graphql'),

@@ -1,24 +1,24 @@
-import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type RequestInfo, type RunningServer } from '@cpb/kit';
+import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type Logger, type Metrics, type RequestInfo, type RunningServer } from '@cpb/kit';
 import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { reusedIdentities } from './identity';
 import { responseCachePlugin } from './response-cache';
+import { supergraphFile } from './supergraph-file';
 import { SubgraphSource } from './subgraph-source';
 import { SubgraphTransport, transportFetcher } from './subgraph-transport';
 
 /**
- * Builds the gateway from the committed static supergraph: it never polls or needs the subgraphs
- * at start-up, so one that is down only costs the fields it serves.
+ * Builds the gateway from the supergraph file: it never polls or needs the subgraphs at start-up,
+ * so one that is down only costs the fields it serves. A changed file is swapped in without a restart.
  */
-export function createGateway(config: GatewayConfig): { gateway: ApolloGateway; close(): void } {
+export function createGateway(config: GatewayConfig, observe: { logger?: Logger; metrics?: Metrics } = {}): { gateway: ApolloGateway; close(): void } {
   const urls = subgraphUrls(config);
   const identity = reusedIdentities((actor, subgraph) => signInternal(actor, secretOf(config, subgraph), subgraph));
   const transports: SubgraphTransport[] = [];
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl: supergraphFile({ path: config.SUPERGRAPH_PATH, pollMs: config.SUPERGRAPH_POLL_MS, logger: observe.logger ?? createLogger('gateway', 'silent'), registry: observe.metrics?.registry }),
     // The workload has a handful of operations; the default 30 MiB holds thousands of plans.
     experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MIB,
     buildService: ({ name, url }) => {
@@ -50,7 +50,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const metrics = createMetrics('gateway', config.NODE_ENV !== 'test');
   const protection = armor(config);
   let ready = false;
-  const { gateway, close } = createGateway(config);
+  const { gateway, close } = createGateway(config, { logger, metrics });
   const server = await startGraphQLServer({
     name: 'gateway',
     gateway,
