@@ -5,7 +5,7 @@ const root = join(__dirname, '..');
 
 interface ComposeService {
   image?: string;
-  build?: { dockerfile: string };
+  build?: { dockerfile: string; args?: Record<string, string> };
   depends_on?: Record<string, { condition: string }>;
   environment?: Record<string, string | number>;
   entrypoint?: string[];
@@ -28,14 +28,21 @@ describe('docker-compose.yml', () => {
     expect(config).not.toThrow();
   });
 
-  it('runs Postgres, Kafka in KRaft mode, the four services and the gateway, each built from its own Dockerfile', () => {
+  it('runs Postgres, Kafka in KRaft mode, the four services and the gateway, each its own image of the production Dockerfile', () => {
     const text = config();
     for (const service of ['postgres:', 'kafka:', 'organizations:', 'members:', 'resources:', 'activities:', 'gateway:']) expect(text).toContain(`  ${service}`);
     expect(text).toContain('image: apache/kafka');
     expect(text).toContain('KAFKA_PROCESS_ROLES: broker,controller');
-    for (const dockerfile of ['services/organizations/Dockerfile', 'services/members/Dockerfile', 'services/resources/Dockerfile', 'services/activities/Dockerfile', 'gateway/Dockerfile']) {
-      expect(text).toContain(`dockerfile: ${dockerfile}`);
-    }
+    const all = services();
+    const builds = Object.fromEntries(['gateway', 'organizations', 'members', 'resources', 'activities', 'analytics'].map((name) => [name, all[name].build]));
+    expect(builds).toEqual({
+      gateway: { context: root, dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: 'gateway', PORT: '4000' } },
+      organizations: { context: root, dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: 'services/organizations', PORT: '4001' } },
+      members: { context: root, dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: 'services/members', PORT: '4002' } },
+      resources: { context: root, dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: 'services/resources', PORT: '4003' } },
+      activities: { context: root, dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: 'services/activities', PORT: '4004' } },
+      analytics: { context: root, dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: 'services/analytics', PORT: '4005' } },
+    });
   });
 
   it('creates the four event topics once Kafka is healthy, with a configurable partition count (default 6)', () => {
@@ -64,7 +71,7 @@ describe('docker-compose.yml', () => {
 
   it('runs the analytics consumer from its Dockerfile, on its own database, in its own consumer group', () => {
     const analytics = services().analytics;
-    expect(analytics.build?.dockerfile).toBe('services/analytics/Dockerfile');
+    expect(analytics.build?.args?.WORKSPACE).toBe('services/analytics');
     expect(analytics.environment).toMatchObject({
       PORT: 4005,
       KAFKA_BROKERS: 'kafka:9092',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { devSecret, serviceEnvSchema } from '@cpb/kit';
+import { devSecret, serviceEnvSchema } from '@cpb/kit/core';
 
 const url = z.string().url();
 

@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type Logger, type Metrics, type RequestInfo, type RunningServer } from '@cpb/kit';
+import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type Logger, type Metrics, type RequestInfo, type RunningServer } from '@cpb/kit/core';
 import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { reusedIdentities } from './identity';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { SupergraphManager } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { Counter, type Registry } from 'prom-client';
-import type { Logger } from '@cpb/kit';
+import type { Logger } from '@cpb/kit/core';
 
 export interface SupergraphFileOptions {
   path: string;

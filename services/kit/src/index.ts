@@ -1,13 +1,7 @@
-export * from './config';
-export * from './errors';
-export * from './logger';
+export * from './core';
 export * from './database';
 export * from './graphql';
-export * from './server';
 export * from './subgraph';
 export * from './events';
 export * from './transact';
 export * from './peers';
-export * as check from './validation';
-export { todayIso } from './validation';
-export * from './auth';
