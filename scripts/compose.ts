@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
+import { join } from 'node:path';
 import { parse } from 'graphql';
 import { subgraphs, supergraphPath } from './subgraphs';
 
@@ -29,7 +30,9 @@ function main(): void {
     return;
   }
   writeFileSync(supergraphPath, sdl);
-  console.log(`wrote ${supergraphPath}`);
+  // The gateway's ConfigMap in Kubernetes serves the same file (infra/k8s/base, checked by test/k8s-manifests.test.ts).
+  writeFileSync(join(__dirname, '..', 'infra', 'k8s', 'base', 'supergraph.graphql'), sdl);
+  console.log(`wrote ${supergraphPath} and its copy in infra/k8s/base/`);
 }
 
 if (require.main === module) main();
