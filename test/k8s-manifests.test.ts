@@ -48,6 +48,23 @@ describe('infra/k8s', () => {
     }
   });
 
+  it('swaps CloudNativePG for an external server with the external-postgres component', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpb-k8s-'));
+    try {
+      const overlay = relative(dir, join(root, 'infra', 'k8s', 'overlays', 'prod'));
+      const component = relative(dir, join(root, 'infra', 'k8s', 'components', 'external-postgres'));
+      writeFileSync(join(dir, 'kustomization.yaml'), `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${overlay}\ncomponents:\n  - ${component}\n`);
+      const [report] = check(dir).reports;
+      expect(report.problems).toEqual([]);
+      expect(count(report.objects, 'Cluster')).toBe(0);
+      const rendered = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+      for (const service of ['organizations', 'members', 'resources', 'activities', 'analytics']) expect(rendered).toContain(`key: ${service}\n              name: cpb-database-urls`);
+      expect(rendered).not.toContain('-db-app');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('catches an overlay that breaks the rules or the schemas', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cpb-k8s-'));
     try {

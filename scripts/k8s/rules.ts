@@ -29,8 +29,8 @@ interface PodSpec {
   terminationGracePeriodSeconds?: number;
 }
 
-/** Secrets created outside the overlay: by the operator of the cluster (cpb-secrets in prod) or by CloudNativePG (<cluster>-app). */
-const EXTERNAL_SECRETS = /^(cpb-secrets|.+-db-app)$/;
+/** Secrets created outside the overlay: by the cluster's operators (cpb-secrets in prod, cpb-database-urls) or by CloudNativePG (<cluster>-app). */
+const EXTERNAL_SECRETS = /^(cpb-secrets|cpb-database-urls|.+-db-app)$/;
 /** The keys the cpb-secrets Secret must hold in any environment (docs/operations.md). */
 export const REQUIRED_SECRET_KEYS = ['ORGANIZATIONS_SECRET', 'MEMBERS_SECRET', 'RESOURCES_SECRET', 'ACTIVITIES_SECRET', 'JWT_SECRET'];
 /** README settings that a cluster leaves unset on purpose. */
@@ -75,7 +75,11 @@ export function workloadProblems(objects: K8sObject[], readme: string): string[]
       if (security.allowPrivilegeEscalation !== false) problems.push(`${id}: allowPrivilegeEscalation must be false`);
       if (security.readOnlyRootFilesystem !== true) problems.push(`${id}: readOnlyRootFilesystem must be true`);
       if (!security.capabilities?.drop?.includes('ALL')) problems.push(`${id}: must drop all capabilities`);
-      for (const env of container.env ?? []) provided.add(env.name);
+      for (const env of container.env ?? []) {
+        provided.add(env.name);
+        const ref = (env as { valueFrom?: { secretKeyRef?: { name: string } } }).valueFrom?.secretKeyRef;
+        if (ref && !secrets.has(ref.name) && !EXTERNAL_SECRETS.test(ref.name)) problems.push(`${id}: ${env.name} reads Secret ${ref.name}, which is neither in the overlay nor created outside it`);
+      }
       for (const source of container.envFrom ?? []) {
         if (source.configMapRef) {
           const map = configMaps.get(source.configMapRef.name);
