@@ -37,6 +37,7 @@ export const REQUIRED_SECRET_KEYS = ['ORGANIZATIONS_SECRET', 'MEMBERS_SECRET', '
 const NOT_IN_CLUSTER: Record<string, string> = {
   EMBEDDED_DATA_DIR: 'embedded PGlite only',
   JWKS_URL: 'the alternative to JWT_SECRET, set when the identity provider publishes a JWKS',
+  ...Object.fromEntries(['ORGANIZATIONS', 'MEMBERS', 'RESOURCES', 'ACTIVITIES'].map((n) => [`${n}_SECRET_PREVIOUS`, 'added to cpb-secrets during a key rotation only'])),
 };
 
 /** The variable names in the README's configuration table (first column). */
