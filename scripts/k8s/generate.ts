@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { deployables, KAFKA_CLUSTER, TOPIC_PARTITIONS, type Deployable } from './services';
+import { deployables, KAFKA_CLUSTER, memoryLimitMiB, memoryRequestMiB, TOPIC_PARTITIONS, type Deployable } from './services';
 
 export const baseDir = join(__dirname, '..', '..', 'infra', 'k8s', 'base');
 const supergraphSource = join(__dirname, '..', '..', 'schemas', 'supergraph.graphql');
@@ -60,7 +60,7 @@ function deployment(d: Deployable): object {
   const env: object[] = [
     { name: 'PORT', value: String(d.port) },
     // V8's heap below the container limit, so it collects before the kernel kills it.
-    { name: 'NODE_OPTIONS', value: `--max-old-space-size=${Math.floor(d.memoryLimitMiB * 0.75)}` },
+    { name: 'NODE_OPTIONS', value: `--max-old-space-size=${Math.floor(memoryLimitMiB(d) * 0.75)}` },
   ];
   if (d.database) env.push({ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `${databaseCluster(d)}-app`, key: 'uri' } } });
   const volumes: object[] = [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }];
@@ -100,8 +100,8 @@ function deployment(d: Deployable): object {
               envFrom: [{ configMapRef: { name: 'cpb-config' } }, { secretRef: { name: 'cpb-secrets' } }],
               env,
               resources: {
-                requests: { cpu: d.cpuRequest, memory: `${d.memoryRequestMiB}Mi` },
-                limits: { cpu: d.cpuLimit, memory: `${d.memoryLimitMiB}Mi` },
+                requests: { cpu: d.cpuRequest, memory: `${memoryRequestMiB(d)}Mi` },
+                limits: { cpu: d.cpuLimit, memory: `${memoryLimitMiB(d)}Mi` },
               },
               // Listening means migrations are applied (they run before the server starts): up to 5 minutes.
               startupProbe: probe('/health', { periodSeconds: 5, failureThreshold: 60 }),
