@@ -27,7 +27,7 @@ function settings(): Record<string, string> {
         NODE_ENV: 'production',
         HOST: '0.0.0.0',
         LOG_LEVEL: 'info',
-        // Longer than the readiness probe needs to see a 503 (periodSeconds 2 × failureThreshold 1) plus endpoint propagation.
+        // Longer than the readiness probe needs to see the 503 (periodSeconds 2 × failureThreshold 2, plus its 2 s timeout) and the endpoints to follow.
         SHUTDOWN_DELAY_MS: '10000',
         ...urls,
         PEER_TIMEOUT_MS: '3000',
@@ -106,7 +106,8 @@ function deployment(d: Deployable): object {
               // Listening means migrations are applied (they run before the server starts): up to 5 minutes.
               startupProbe: probe('/health', { periodSeconds: 5, failureThreshold: 60 }),
               livenessProbe: probe('/health', { periodSeconds: 10, failureThreshold: 3 }),
-              readinessProbe: probe('/ready', { periodSeconds: 2, failureThreshold: 1, successThreshold: 1 }),
+              // Two misses in a row, not one: a single slow answer on a busy node must not take a pod out.
+              readinessProbe: probe('/ready', { periodSeconds: 2, failureThreshold: 2, successThreshold: 1 }),
               securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
               volumeMounts: mounts,
             },
