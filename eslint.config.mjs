@@ -11,6 +11,16 @@ const noCrossService = services.map((name) => ({
   },
 }));
 
+// The gateway's image carries no database or Kafka client: it imports the kit's core only.
+const gatewayKitCore = {
+  files: ['gateway/src/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: [{ name: '@cpb/kit', message: "Import '@cpb/kit/core': the whole kit brings TypeORM, pg and kafkajs into the gateway." }],
+    }],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'jest.config.js'] },
   ...tseslint.configs.recommended,
@@ -21,4 +31,5 @@ export default tseslint.config(
     },
   },
   ...noCrossService,
+  gatewayKitCore,
 );

@@ -4,11 +4,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
-import { loadTypeDefs } from '@cpb/kit';
+import { join } from 'node:path';
+import { typeDefsOf } from '@cpb/kit';
 import { subgraphs, supergraphPath } from './subgraphs';
 
-export function composeSupergraph(): string {
-  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: loadTypeDefs(s.schemaPath) })));
+/** Composes the subgraphs' schema.graphql files; `sdlOf` can replace one's text (tests of a changed schema). */
+export function composeSupergraph(sdlOf: (name: string, sdl: string) => string = (_name, sdl) => sdl): string {
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: typeDefsOf(sdlOf(s.name, readFileSync(s.schemaPath, 'utf8'))) })));
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }
@@ -28,7 +30,9 @@ function main(): void {
     return;
   }
   writeFileSync(supergraphPath, sdl);
-  console.log(`wrote ${supergraphPath}`);
+  // The gateway's ConfigMap in Kubernetes serves the same file (infra/k8s/base, checked by test/k8s-manifests.test.ts).
+  writeFileSync(join(__dirname, '..', 'infra', 'k8s', 'base', 'supergraph.graphql'), sdl);
+  console.log(`wrote ${supergraphPath} and its copy in infra/k8s/base/`);
 }
 
 if (require.main === module) main();

@@ -58,7 +58,7 @@ beforeAll(async () => {
     'Community.activities': nested('community', community.id, 'activities'),
     'Community.registeredMembers': nested('community', community.id, 'registeredMembers'),
     'Community.needs': nested('community', community.id, 'needs'),
-    'Community.grids': nested('community', community.id, 'grids'),
+    'Community.gridsPage': nested('community', community.id, 'gridsPage'),
     'Organization.members': nested('organization', community.partyOrganization.id, 'members', ', includeDescendants: true'),
     'ResidentUnit.members': nested('residentUnit', unit, 'members'),
     'Member.participations': nested('member', ids.data!.members.edges[0].node.id, 'participations'),

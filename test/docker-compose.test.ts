@@ -20,16 +20,22 @@ describe('docker-compose.yml', () => {
     expect(check().problems).toEqual([]);
   });
 
-  it('runs Postgres, Kafka in KRaft mode, the four services and the gateway, each built from its own Dockerfile', () => {
+  it('runs Postgres, Kafka in KRaft mode, the four services and the gateway, each its own image of the production Dockerfile', () => {
     const all = services();
     expect(Object.keys(all).sort()).toEqual(['activities', 'analytics', 'gateway', 'kafka', 'kafka-init', 'members', 'organizations', 'postgres', 'resources']);
     expect(all.postgres.image).toMatch(/^postgres:/);
     expect(all.kafka.image).toMatch(/^apache\/kafka:/);
     expect(environment(all.kafka).KAFKA_PROCESS_ROLES).toBe('broker,controller');
-    for (const name of ['organizations', 'members', 'resources', 'activities']) {
-      expect(all[name].build).toEqual({ context: '.', dockerfile: `services/${name}/Dockerfile` });
-    }
-    expect(all.gateway.build).toEqual({ context: '.', dockerfile: 'gateway/Dockerfile' });
+    const builds = Object.fromEntries(['gateway', 'organizations', 'members', 'resources', 'activities', 'analytics'].map((name) => [name, all[name].build]));
+    const image = (workspace: string, port: string) => ({ context: '.', dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: workspace, PORT: port } });
+    expect(builds).toEqual({
+      gateway: image('gateway', '4000'),
+      organizations: image('services/organizations', '4001'),
+      members: image('services/members', '4002'),
+      resources: image('services/resources', '4003'),
+      activities: image('services/activities', '4004'),
+      analytics: image('services/analytics', '4005'),
+    });
   });
 
   it('creates the four event topics and their replay topics once Kafka is healthy, with a configurable partition count (default 6) and retention (default 400 days, never compacted)', () => {
@@ -60,7 +66,7 @@ describe('docker-compose.yml', () => {
 
   it('runs the analytics consumer from its Dockerfile, on its own database, in its own consumer group', () => {
     const analytics = services().analytics;
-    expect(analytics.build).toEqual({ context: '.', dockerfile: 'services/analytics/Dockerfile' });
+    expect(analytics.build).toMatchObject({ args: { WORKSPACE: 'services/analytics' } });
     expect(analytics.environment).toMatchObject({
       PORT: 4005,
       KAFKA_BROKERS: 'kafka:9092',

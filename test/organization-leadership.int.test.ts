@@ -97,11 +97,11 @@ describe('leadership, instructors and the census, through the gateway', () => {
   it('creates a street, a community with grids and a unit, refusing duplicates and unknown parents', async () => {
     const street = await federation.query<{ createStreet: { id: string } }>('mutation { createStreet(input: { name: "新城街道", district: "城东区" }) { id } }');
     expect((await federation.query('mutation { createStreet(input: { name: "新城街道", district: "城东区" }) { id } }')).errors?.[0].extensions?.code).toBe('CONFLICT');
-    const created = await federation.query<{ createCommunity: { id: string; grids: { edges: { node: { name: string } }[] }; street: { id: string }; census: { residentUnits: number } } }>(
-      'mutation($s: ID!) { createCommunity(input: { streetId: $s, name: "新城社区", grids: ["第1网格", "第2网格"] }) { id grids { edges { node { name } } } street { id } census { residentUnits } } }',
+    const created = await federation.query<{ createCommunity: { id: string; grids: { name: string }[]; street: { id: string }; census: { residentUnits: number } } }>(
+      'mutation($s: ID!) { createCommunity(input: { streetId: $s, name: "新城社区", grids: ["第1网格", "第2网格"] }) { id grids { name } street { id } census { residentUnits } } }',
       { s: street.data!.createStreet.id },
     );
-    expect(created.data!.createCommunity.grids.edges.map((e) => e.node.name)).toEqual(['第1网格', '第2网格']);
+    expect(created.data!.createCommunity.grids.map((g) => g.name)).toEqual(['第1网格', '第2网格']);
     expect(created.data!.createCommunity.census.residentUnits).toBe(0);
     const unknown = await federation.query('mutation { createCommunity(input: { streetId: "00000000-0000-4000-8000-000000000002", name: "x" }) { id } }');
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'streetId' });
@@ -123,10 +123,12 @@ describe('leadership, instructors and the census, through the gateway', () => {
     const full = await federation.query<{ createCommunity: { id: string } }>(create, { s: streetId, name: '网格满额社区', g: names(200) });
     expect(full.errors).toBeUndefined();
     const id = full.data!.createCommunity.id;
-    type Page = { community: { grids: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { name: string } }[] } } };
-    const page = 'query($id: ID!, $after: String) { community(id: $id) { grids(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } } }';
-    const first = (await federation.query<Page>(page, { id })).data!.community.grids;
-    const second = (await federation.query<Page>(page, { id, after: first.pageInfo.endCursor })).data!.community.grids;
+    type Page = { community: { gridsPage: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { name: string } }[] } } };
+    const page = 'query($id: ID!, $after: String) { community(id: $id) { gridsPage(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } } }';
+    const first = (await federation.query<Page>(page, { id })).data!.community.gridsPage;
+    const second = (await federation.query<Page>(page, { id, after: first.pageInfo.endCursor })).data!.community.gridsPage;
+    const all = (await federation.query<{ community: { grids: { name: string }[] } }>('query($id: ID!) { community(id: $id) { grids { name } } }', { id })).data!.community.grids;
+    expect(all.map((g) => g.name)).toEqual(names(200));
     expect([first.totalCount, first.pageInfo.hasNextPage, second.pageInfo.hasNextPage]).toEqual([200, true, false]);
     expect([...first.edges, ...second.edges].map((e) => e.node.name)).toEqual(names(200));
     expect((await federation.query(page.replace('first: 100', 'first: 101'), { id })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { anonymousActor, ConfigError, devSecret, userRoles, type Actor } from '@cpb/kit';
+import { anonymousActor, ConfigError, devSecret, userRoles, type Actor } from '@cpb/kit/core';
 import type { GatewayConfig } from './config';
 
 /** The claims a caller's token carries (scripts/token mints them for the demo users). */

@@ -1,16 +1,18 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { devSecret, serviceEnvSchema } from '@cpb/kit';
+import { devSecret, serviceEnvSchema } from '@cpb/kit/core';
 import { dashboardEnvShape } from './dashboard-config';
 
 const url = z.string().url();
 
 /** Gateway settings: its port, the supergraph file, and where each subgraph answers. */
 export const gatewayEnvSchema = serviceEnvSchema.pick({
-  NODE_ENV: true, HOST: true, LOG_LEVEL: true, ORGANIZATIONS_SECRET: true, MEMBERS_SECRET: true, RESOURCES_SECRET: true, ACTIVITIES_SECRET: true,
+  NODE_ENV: true, HOST: true, LOG_LEVEL: true, SHUTDOWN_DELAY_MS: true, ORGANIZATIONS_SECRET: true, MEMBERS_SECRET: true, RESOURCES_SECRET: true, ACTIVITIES_SECRET: true,
 }).extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', '..', 'schemas', 'supergraph.graphql')),
+  /** How often the supergraph file is re-read for a new version (ms); 0 reads it once at start. */
+  SUPERGRAPH_POLL_MS: z.coerce.number().int().min(0).default(5_000),
   ORGANIZATIONS_URL: url.default('http://localhost:4001/graphql'),
   MEMBERS_URL: url.default('http://localhost:4002/graphql'),
   RESOURCES_URL: url.default('http://localhost:4003/graphql'),

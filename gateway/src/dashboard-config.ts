@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { userRoles, type Role } from '@cpb/kit';
+import { userRoles, type Role } from '@cpb/kit/core';
 import type { TrustedDocumentsMode } from './trusted-documents';
 
 const root = join(__dirname, '..', '..');

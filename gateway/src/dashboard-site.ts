@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
-import { demoUsers, mintCallerToken, type Logger } from '@cpb/kit';
+import { demoUsers, mintCallerToken, type Logger } from '@cpb/kit/core';
 import type { GatewayConfig } from './config';
 
 /** Demo users the development sign-in offers, with what the dashboard calls them. */

@@ -1,4 +1,4 @@
-import type { GraphQLServerOptions, Logger, RequestInfo } from '@cpb/kit';
+import type { GraphQLServerOptions, Logger, RequestInfo } from '@cpb/kit/core';
 import type { GatewayConfig } from './config';
 import { adHocRoles, trustedDocumentsMode } from './dashboard-config';
 import { dashboardRoutes, demoSignInAllowed, mintDemoToken } from './dashboard-site';

@@ -1,7 +1,7 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { QueryPlan } from '@apollo/query-planner';
-import { injectTraceContext, sharedCounter, sharedHistogram, type Metrics } from '@cpb/kit';
+import { injectTraceContext, sharedCounter, sharedHistogram, type Metrics } from '@cpb/kit/core';
 
 /** The gateway's own metrics, beside the kit's request and error metrics every process has. */
 export function gatewayMetrics(metrics: Metrics) {

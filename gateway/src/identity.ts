@@ -1,4 +1,4 @@
-import type { Actor } from '@cpb/kit';
+import type { Actor } from '@cpb/kit/core';
 
 /** Signed identities are valid for 60 s; one is reused for at most half of that, so it always has 30 s left. */
 const REUSE_MS = 30_000;

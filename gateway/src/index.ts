@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger, loadConfig, runProcess, startTracing } from '@cpb/kit';
+import { createLogger, loadConfig, runProcess, startTracing } from '@cpb/kit/core';
 import { gatewayEnvSchema } from './config';
 import { runPrimary } from './primary';
 import { startGateway } from './server';

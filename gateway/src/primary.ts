@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import type { Logger } from '@cpb/kit';
+import type { Logger } from '@cpb/kit/core';
 
 /**
  * The cluster primary: forks `workers` gateway processes, replaces one that dies, and on SIGTERM or

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
-import { QueryLimitError, type QueryLimit } from '@cpb/kit';
+import { QueryLimitError, type QueryLimit } from '@cpb/kit/core';
 import type { GatewayConfig } from './config';
 
 /** Directives in one operation: no dashboard needs more; not configurable. */

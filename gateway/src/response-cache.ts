@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext, GraphQLResponse } from '@apollo/server';
-import type { RequestInfo } from '@cpb/kit';
+import type { RequestInfo } from '@cpb/kit/core';
 
 interface Entry {
   body: GraphQLResponse['body'];

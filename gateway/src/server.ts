@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
-import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type Metrics, type RequestInfo, type RunningServer } from '@cpb/kit';
+import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type Logger, type Metrics, type RequestInfo, type RunningServer } from '@cpb/kit/core';
 import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { CountedPlanCache, gatewayMetrics, observedFetcher } from './gateway-metrics';
@@ -8,20 +7,22 @@ import { dashboardServerOptions } from './dashboard';
 import { reusedIdentities } from './identity';
 import { queryLimits } from './query-limits';
 import { responseCachePlugin } from './response-cache';
+import { supergraphFile } from './supergraph-file';
 import { SubgraphSource } from './subgraph-source';
 import { SubgraphTransport, transportFetcher } from './subgraph-transport';
 
 /**
- * Builds the gateway from the committed static supergraph: it never polls or needs the subgraphs
- * at start-up, so one that is down only costs the fields it serves.
+ * Builds the gateway from the supergraph file: it never polls or needs the subgraphs at start-up,
+ * so one that is down only costs the fields it serves. A changed file is swapped in without a restart.
  */
-export function createGateway(config: GatewayConfig, metrics: Metrics = createMetrics('gateway', false)): { gateway: ApolloGateway; close(): void } {
+export function createGateway(config: GatewayConfig, observe: { logger?: Logger; metrics?: Metrics } = {}): { gateway: ApolloGateway; close(): void } {
   const urls = subgraphUrls(config);
+  const metrics = observe.metrics ?? createMetrics('gateway', false);
   const observed = gatewayMetrics(metrics);
   const identity = reusedIdentities((actor, subgraph) => signInternal(actor, secretOf(config, subgraph), subgraph));
   const transports: SubgraphTransport[] = [];
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl: supergraphFile({ path: config.SUPERGRAPH_PATH, pollMs: config.SUPERGRAPH_POLL_MS, logger: observe.logger ?? createLogger('gateway', 'silent'), registry: metrics.registry }),
     // QUERY_PLAN_CACHE_MIB of plans (the default 30 MiB holds thousands), hits and misses counted.
     queryPlannerConfig: { cache: new CountedPlanCache(config.QUERY_PLAN_CACHE_MIB, observed) },
     buildService: ({ name, url }) => {
@@ -42,7 +43,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const limits = queryLimits<RequestInfo>(config);
   const dashboard = dashboardServerOptions(config, logger);
   let ready = false;
-  const { gateway, close } = createGateway(config, metrics);
+  const { gateway, close } = createGateway(config, { logger, metrics });
   const server = await startGraphQLServer({
     name: 'gateway',
     gateway,
@@ -52,6 +53,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     metrics,
     production: config.NODE_ENV === 'production',
     isReady: async () => ready,
+    shutdownDelayMs: config.SHUTDOWN_DELAY_MS,
     context: (request) => request,
     authenticate: callerAuthenticator(config),
     ...dashboard,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
-import type { RequestInfo, Role } from '@cpb/kit';
+import type { RequestInfo, Role } from '@cpb/kit/core';
 
 /** `allow`: registered hashes are served and any query runs; `enforce`: only registered operations run, except for the ad-hoc roles. */
 export type TrustedDocumentsMode = 'allow' | 'enforce';

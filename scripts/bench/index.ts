@@ -52,8 +52,8 @@ async function main(): Promise<void> {
   const secrets = benchSecrets();
   const profileDir = join(resultsDir, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
   const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', GATEWAY_WORKERS: String(options.workers), ...secrets };
-  // The gateways write a V8 profile on exit (see cpu-profile.cjs); they are summarised below.
-  if (options.profile) Object.assign(env, { BENCH_PROFILE_DIR: profileDir, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(__dirname, 'cpu-profile.cjs')}`.trim() });
+  // Every process of the stack (gateways, their workers, services) writes a V8 profile on exit; they are summarised below.
+  if (options.profile) Object.assign(env, { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim() });
   const echo = options.verbose ? (line: string) => console.log(line) : () => {};
 
   const seedSeconds = options.skipSeed ? undefined : await seed(options);
@@ -151,7 +151,8 @@ function profileSummaries(dir: string, pids: Record<string, number>): Record<str
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
   const summaries: Record<string, ReturnType<typeof summariseProfile>> = {};
   for (const [name, pid] of Object.entries(pids)) {
-    const file = files.find((f) => f === `${pid}.cpuprofile`);
+    // Node names them CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile.
+    const file = files.find((f) => f.split('.')[3] === String(pid));
     if (file) summaries[name] = summariseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')));
   }
   log(`profiles: ${dir}`);

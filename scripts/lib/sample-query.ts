@@ -1,16 +1,10 @@
-/** The cross-subgraph query the README shows: one community across all four subgraphs. */
-export const communityOverviewQuery = /* GraphQL */ `
-  query CommunityOverview($id: ID!) {
-    community(id: $id) {
-      name
-      street { name }
-      partyOrganization { name kind memberCount }
-      residentUnits { name resources { name kind } }
-      activities(first: 5) { edges { node { title startsAt } } }
-    }
-  }
-`;
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-export const firstCommunityQuery = /* GraphQL */ `
-  query FirstCommunity { communities(first: 1) { edges { node { id name } } } }
-`;
+/** Registered operations (schemas/operations/): `npm run schema:check` keeps them valid against the supergraph. */
+const operation = (path: string) => readFileSync(join(__dirname, '..', '..', 'schemas', 'operations', path), 'utf8');
+
+/** The cross-subgraph query the README shows: one community across all four subgraphs (also benchmarked). */
+export const communityOverviewQuery = operation('benchmark/community-overview.graphql');
+
+export const firstCommunityQuery = operation('readme/first-community.graphql');

@@ -76,6 +76,7 @@ export const readRules: Record<string, ReadRule> = {
   'Query.organizationsAuditTrail': trail,
   'Street.communities': open,
   'Community.grids': open,
+  'Community.gridsPage': open,
   'Community.residentUnits': open,
   'Organization.subtreeIds': open,
   'Organization.children': open,

@@ -7,7 +7,7 @@ import { interpolateDocument, type Environment } from './interpolate';
 /** The parts of a service this project's checks read; the schema validates the rest. */
 export interface ComposeService {
   image?: string;
-  build?: string | { context?: string; dockerfile?: string };
+  build?: string | { context?: string; dockerfile?: string; args?: Record<string, string> };
   depends_on?: string[] | Record<string, { condition?: string }>;
   environment?: Record<string, string | number | boolean | null> | string[];
   entrypoint?: string | string[];

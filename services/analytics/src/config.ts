@@ -16,7 +16,7 @@ function isTimeZone(name: string): boolean {
 
 /** The analytics consumer's settings: the kit's database and logging ones, plus its Kafka group and calendar. */
 export const analyticsEnvSchema = serviceEnvSchema
-  .pick({ NODE_ENV: true, HOST: true, LOG_LEVEL: true, DATABASE_URL: true, DATABASE_POOL_MAX: true, EMBEDDED_DATA_DIR: true })
+  .pick({ NODE_ENV: true, HOST: true, LOG_LEVEL: true, SHUTDOWN_DELAY_MS: true, DATABASE_URL: true, DATABASE_POOL_MAX: true, EMBEDDED_DATA_DIR: true })
   .extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(4005),
     KAFKA_BROKERS: kafkaEnvSchema.shape.KAFKA_BROKERS,

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpApp, type Logger, type Metrics } from '@cpb/kit';
+import { createDrain, createHttpApp, type Logger, type Metrics } from '@cpb/kit';
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { communityReport, districtSummary } from './reports';
@@ -11,6 +11,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface AnalyticsHttpOptions {
   dataSource: DataSource;
   isReady: () => Promise<boolean>;
+  /** How long `/ready` answers 503 on shutdown before the listener closes. */
+  shutdownDelayMs?: number;
   metrics: Metrics;
   logger: Logger;
   port: number;
@@ -26,7 +28,8 @@ export interface RunningHttp {
 /** Serves the read model as JSON beside /health, /ready and /metrics (the same answers every service gives). */
 export async function startAnalyticsHttp(options: AnalyticsHttpOptions): Promise<RunningHttp> {
   const { dataSource, logger, metrics } = options;
-  const app = createHttpApp(options.isReady, metrics);
+  const drain = createDrain(options.isReady, options.shutdownDelayMs ?? 0);
+  const app = createHttpApp(drain.isReady, metrics, () => drain.draining);
 
   app.get('/read-model/summary', async (_req, res) => {
     res.json(await districtSummary(dataSource));
@@ -65,10 +68,12 @@ export async function startAnalyticsHttp(options: AnalyticsHttpOptions): Promise
   logger.info({ port }, 'analytics listening');
   return {
     url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    stop: async () => {
+      await drain.begin();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections(); // keep-alive sockets would otherwise hold close() open
-      }),
+      });
+    },
   };
 }

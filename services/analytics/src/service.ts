@@ -46,7 +46,7 @@ export async function startAnalytics(env: NodeJS.ProcessEnv = process.env, tunin
   });
   observeConnectionPool(metrics.registry, database.dataSource);
   try {
-    const http = await startAnalyticsHttp({ dataSource: database.dataSource, isReady: () => database.isReady(), metrics, logger, port: config.PORT, host: config.HOST });
+    const http = await startAnalyticsHttp({ dataSource: database.dataSource, isReady: () => database.isReady(), shutdownDelayMs: config.SHUTDOWN_DELAY_MS, metrics, logger, port: config.PORT, host: config.HOST });
     return {
       config,
       url: http.url,

@@ -18,17 +18,29 @@ export const serviceEnvSchema = z.object({
   RESOURCES_URL: z.string().url().default('http://localhost:4003/graphql'),
   ACTIVITIES_URL: z.string().url().default('http://localhost:4004/graphql'),
   PEER_TIMEOUT_MS: z.coerce.number().int().min(50).default(3000),
+  /**
+   * On SIGTERM, how long `/ready` answers 503 while requests are still served, before the listener
+   * closes: long enough for the load balancer to stop sending (Kubernetes: a few seconds).
+   */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   ...subgraphSecretsShape(),
 });
 
 /** Each subgraph's own secret: it verifies the signed identity header with it; the gateway and peers sign with it. */
 function subgraphSecretsShape() {
   const secret = (name: string) => z.string().min(16, 'must be at least 16 characters').default(devSecret(name));
+  // A second key the subgraph accepts but nobody signs with: the next key before it is promoted, or
+  // the previous one until every signer has moved on (the rotation in docs/operations.md).
+  const previous = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'must be at least 16 characters').optional());
   return {
     ORGANIZATIONS_SECRET: secret('organizations'),
     MEMBERS_SECRET: secret('members'),
     RESOURCES_SECRET: secret('resources'),
     ACTIVITIES_SECRET: secret('activities'),
+    ORGANIZATIONS_SECRET_PREVIOUS: previous,
+    MEMBERS_SECRET_PREVIOUS: previous,
+    RESOURCES_SECRET_PREVIOUS: previous,
+    ACTIVITIES_SECRET_PREVIOUS: previous,
   };
 }
 
@@ -44,9 +56,15 @@ export interface SubgraphSecrets {
   ACTIVITIES_SECRET: string;
 }
 
-/** The secret of the named subgraph. */
+/** The secret of the named subgraph: the one its identity headers are signed with. */
 export function secretOf(config: SubgraphSecrets, name: string): string {
   return config[`${name.toUpperCase()}_SECRET` as keyof SubgraphSecrets];
+}
+
+/** The keys the named subgraph accepts: its current secret and, during a rotation, `<NAME>_SECRET_PREVIOUS`. */
+export function acceptedKeysOf(config: SubgraphSecrets & Partial<Record<string, unknown>>, name: string): { current: string; previous?: string } {
+  const previous = config[`${name.toUpperCase()}_SECRET_PREVIOUS`];
+  return { current: secretOf(config, name), ...(typeof previous === 'string' ? { previous } : {}) };
 }
 
 /** In production every secret must be set: a development default would let anyone forge identities. */

@@ -1,15 +1,8 @@
-export * from './config';
-export * from './errors';
-export * from './logger';
+export * from './core';
 export * from './database';
 export * from './graphql';
-export * from './server';
 export * from './subgraph';
 export * from './events';
 export * from './transact';
 export * from './peers';
-export * as check from './validation';
-export { todayIso, YEARS } from './validation';
 export * from './input';
-export * from './auth';
-export * from './telemetry';

@@ -3,8 +3,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { World } from '@cpb/demo-world';
-import { INTERNAL_IDENTITY_HEADER, verifyInternal, type Actor } from './auth';
-import { assertProductionSecrets, loadConfig, secretOf, subgraphEnvSchema, type SubgraphConfig } from './config';
+import { INTERNAL_IDENTITY_HEADER, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
+import { acceptedKeysOf, assertProductionSecrets, secretOf, loadConfig, subgraphEnvSchema, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
 import { createLogger, type Logger } from './logger';
 import {
@@ -73,13 +73,15 @@ export function withKitMigrations(migrations: MixedList<Function>): Function[] {
   return [...listed, ...kit.filter((m) => !names.has(m.name))];
 }
 
-/** Subgraphs answer only callers holding a valid identity signed with their secret: the gateway and peers. */
-function internalAuthenticator(secret: string, audience: string) {
+/** Subgraphs answer only callers holding a valid identity signed with one of their accepted keys: the gateway and peers. */
+function internalAuthenticator(keys: IdentityKeys, audience: string, verified: (key: VerifiedWith) => void) {
   return async (headers: NodeJS.Dict<string | string[]>): Promise<Actor> => {
     const token = headers[INTERNAL_IDENTITY_HEADER];
     if (typeof token !== 'string') throw new Error('This service answers only through the gateway');
     try {
-      return await verifyInternal(token, secret, audience);
+      const { actor, key } = await verifyIdentity(token, keys, audience);
+      verified(key);
+      return actor;
     } catch {
       throw new Error('This service answers only through the gateway: the identity signature is missing, forged or expired');
     }
@@ -126,9 +128,10 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       metrics,
       production: config.NODE_ENV === 'production',
       isReady: () => database.isReady(),
+      shutdownDelayMs: config.SHUTDOWN_DELAY_MS,
       // Each request's changes are recorded as its actor's (audit trail).
       context: (request) => definition.createContext({ ...runtime, transact: transactor(database.dataSource, request.actor) }, request),
-      authenticate: internalAuthenticator(secretOf(config, definition.name), definition.name),
+      authenticate: internalAuthenticator(acceptedKeysOf(config, definition.name), definition.name, (key) => metrics.identities.inc({ key })),
     });
     // Without KAFKA_BROKERS events wait in the outbox until a relay with a broker runs.
     const relay = config.KAFKA_BROKERS

@@ -7,6 +7,7 @@ export function createLoaders(repo: StructureRepository) {
     street: keyedLoader((ids: readonly string[]) => repo.streetsByIds(ids), (s) => s.id),
     community: keyedLoader((ids: readonly string[]) => repo.communitiesByIds(ids), (c) => c.id),
     communitiesByStreet: groupedLoader((ids: readonly string[]) => repo.communitiesByStreetIds(ids), (c) => c.streetId),
+    gridsByCommunity: groupedLoader((ids: readonly string[]) => repo.gridsByCommunityIds(ids), (g) => g.communityId),
     gridsOfCommunity: pagedLoader((ids: readonly string[], page: Page<GridKey>) => repo.gridPages(ids, page), (g) => g.communityId, (g): GridKey => [g.name, g.id]),
     residentUnit: keyedLoader((ids: readonly string[]) => repo.residentUnitsByIds(ids), (u) => u.id),
     residentUnitsByCommunity: groupedLoader((ids: readonly string[]) => repo.residentUnitsByCommunityIds(ids), (u) => u.communityId),

@@ -15,13 +15,15 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(dataDir: string, serviceName: string): Promise<EmbeddedPostgres> {
   const dir = resolve(join(dataDir, serviceName));
   mkdirSync(dir, { recursive: true });
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  // PGlite ships contrib extensions as bundles loaded on demand: btree_gist backs the exclusion
-  // constraint that keeps two confirmed bookings of one venue from overlapping (resources service).
-  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
-  // pg_trgm backs the members service's name search index.
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const [{ PGlite }, { PGLiteSocketServer }, { btree_gist }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite-socket'),
+    // PGlite ships contrib extensions as bundles loaded on demand: btree_gist backs the exclusion
+    // constraint that keeps two confirmed bookings of one venue from overlapping (resources service).
+    import('@electric-sql/pglite/contrib/btree_gist'),
+    // pg_trgm backs the members service's name search index.
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]).catch(noEmbeddedPostgres);
   const db = await PGlite.create(dir, { extensions: { btree_gist, pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
@@ -33,4 +35,15 @@ export async function startEmbeddedPostgres(dataDir: string, serviceName: string
       await db.close();
     },
   };
+}
+
+/**
+ * PGlite is for running on one machine (`npm start`, installed with the repository's development
+ * dependencies); production images leave it out, so there a missing DATABASE_URL says so plainly.
+ */
+function noEmbeddedPostgres(error: NodeJS.ErrnoException): never {
+  if (error.code === 'MODULE_NOT_FOUND' || error.code === 'ERR_MODULE_NOT_FOUND') {
+    throw new Error('DATABASE_URL is not set and this installation has no embedded Postgres (PGlite): set DATABASE_URL to the service database');
+  }
+  throw error;
 }

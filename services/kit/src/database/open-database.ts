@@ -3,6 +3,7 @@ import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import type { Logger } from '../logger';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 import { ensureDatabaseExists } from './ensure-database';
+import { runMigrationsUnderLock } from './migration-lock';
 import { StatementLogger } from './statement-logger';
 
 export interface DatabaseOptions {
@@ -30,7 +31,8 @@ export interface Database {
 
 /**
  * Opens the service's own database: creates it when missing, applies committed migrations
- * (never `synchronize`), and counts statements. Embedded mode starts PGlite in-process.
+ * (never `synchronize`; one replica at a time, under an advisory lock), and counts statements.
+ * Embedded mode starts PGlite in-process.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
@@ -57,7 +59,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   try {
     await dataSource.initialize();
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    // Embedded PGlite belongs to this one process (and serves one connection): no one to race with.
+    const applied = embedded ? await dataSource.runMigrations({ transaction: 'each' }) : await runMigrationsUnderLock(dataSource, url, options.serviceName, options.logger);
     if (applied.length) options.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();

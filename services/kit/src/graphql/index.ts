@@ -1,5 +1,5 @@
 export * from './pagination';
 export * from './loaders';
 export * from './paged-loader';
-export { loadTypeDefs } from './type-defs';
+export { loadTypeDefs, typeDefsOf } from './type-defs';
 export { graphql, responseErrorCodes, type GraphQLResponse } from './client';

@@ -13,6 +13,7 @@ import type { Logger } from '../logger';
 import { graphqlSpanPlugin } from '../telemetry/graphql-span-plugin';
 import { serverSpans } from '../telemetry/http-server-span';
 import { operationLabel } from '../telemetry/operations';
+import { createDrain } from './drain';
 import { createHttpApp } from './http-app';
 import { errorCodeLabel, type Metrics } from './metrics';
 import { requestIdOf } from './request-id';
@@ -53,12 +54,14 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   requestHandlers?: express.RequestHandler[];
   /** Parsing stops past this many tokens (refused as QUERY_LIMIT_EXCEEDED), before any validation rule runs. */
   maxTokens?: number;
+  /** How long `/ready` answers 503 while requests are still served, before the listener closes (SHUTDOWN_DELAY_MS). */
+  shutdownDelayMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
-  /** Stops accepting, drains in-flight requests, then resolves. */
+  /** Answers `/ready` 503 for the shutdown delay, then stops accepting, drains in-flight requests, and resolves. */
   stop(): Promise<void>;
 }
 
@@ -84,7 +87,8 @@ function requestLogPlugin<C extends BaseContext>(metrics: Metrics): ApolloServer
 
 /** Starts a GraphQL HTTP server (subgraph or gateway) with health, readiness, metrics and draining. */
 export async function startGraphQLServer<C extends BaseContext>(options: GraphQLServerOptions<C>): Promise<RunningServer> {
-  const app = createHttpApp(options.isReady, options.metrics);
+  const drain = createDrain(options.isReady, options.shutdownDelayMs ?? 0);
+  const app = createHttpApp(drain.isReady, options.metrics, () => drain.draining);
   const httpServer = http.createServer(app);
   // Keep-alive sockets stay open longer than the gateway keeps them idle (30 s), so it is the client that
   // closes an idle one, never the server just as a request goes out on it (Node's default is 5 s).
@@ -141,6 +145,9 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await drain.begin();
+      await apollo.stop();
+    },
   };
 }

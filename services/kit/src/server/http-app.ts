@@ -3,7 +3,7 @@ import { sharedGauge } from '../telemetry/registry';
 import type { Metrics } from './metrics';
 
 /** The plain HTTP side every process shares: liveness, readiness and Prometheus metrics. */
-export function createHttpApp(isReady: () => Promise<boolean>, metrics: Metrics): Express {
+export function createHttpApp(isReady: () => Promise<boolean>, metrics: Metrics, draining?: () => boolean): Express {
   const app = express();
   app.disable('x-powered-by');
   sharedGauge(metrics.registry, {
@@ -18,7 +18,7 @@ export function createHttpApp(isReady: () => Promise<boolean>, metrics: Metrics)
   });
   app.get('/ready', async (_req, res) => {
     const ready = await isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : draining?.() ? 'draining' : 'not ready' });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -4,3 +4,4 @@ export { runProcess } from './lifecycle';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 export { freePort } from './ports';
 export { createHttpApp } from './http-app';
+export { createDrain, type Drain } from './drain';

@@ -37,6 +37,8 @@ export function createMetrics(service: string, defaults = true) {
     labelNames: ['code'],
     registers: [registry],
   });
-  return { registry, statements, requests, errors };
+  // Which accepted key verified the signed identity: once `previous` stops growing, a rotation can end.
+  const identities = new Counter({ name: 'internal_identity_verified_total', help: 'Signed identity headers verified, by accepted key (current or previous)', labelNames: ['key'], registers: [registry] });
+  return { registry, statements, requests, errors, identities };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -4,11 +4,8 @@ import { Kind, parse } from 'graphql';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
-/**
- * Where the registered (dashboard) operations live: `schemas/operations/**\/*.graphql` once that
- * registry exists, and the benchmark's operations (the README's sample among them) until then.
- */
-export const OPERATION_REGISTRY_DIRS = [join(root, 'schemas', 'operations'), join(root, 'scripts', 'bench', 'operations')];
+/** Where the registered operations live (dashboard, benchmark, README): `schemas/operations/**\/*.graphql`. */
+export const OPERATION_REGISTRY_DIRS = [join(root, 'schemas', 'operations')];
 
 function graphqlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -1,7 +1,7 @@
 import { In, IsNull, type DataSource } from 'typeorm';
 import type { Page, PagedRows } from '@cpb/kit';
 import {
-  CommunityEntity, InstructorAssignmentEntity, LIVING, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
+  CommunityEntity, GridEntity, InstructorAssignmentEntity, LIVING, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
   type Community, type Grid, type InstructorAssignment, type Organization, type Position, type ResidentUnit, type Street,
 } from '../entities';
 
@@ -48,6 +48,11 @@ export class StructureRepository {
     if (page.after) query.andWhere('(c.name, c.id) > (:name, :id)', { name: page.after[0], id: page.after[1] });
     const rows = await query.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').limit(page.limit + 1).getMany();
     return { rows, total };
+  }
+
+  /** Every grid of each community, by name (a community has at most MAX_GRIDS_PER_COMMUNITY). */
+  gridsByCommunityIds(communityIds: readonly string[]): Promise<Grid[]> {
+    return this.db.getRepository(GridEntity).find({ where: { communityId: In([...communityIds]) }, order: { name: 'ASC', id: 'ASC' } });
   }
 
   /** A page of grids for each community, by name: one LATERAL query on the (community, name) key, one count. */

@@ -1,5 +1,6 @@
 /**
- * The dashboard workload: each operation is a `.graphql` file beside this one plus a generator of
+ * The dashboard workload: each operation is a `.graphql` file in schemas/operations/benchmark/ (registered
+ * operations, which `npm run schema:check` keeps valid) plus a generator of
  * variables drawn from the seeded district (the same ids the seed wrote, via worldId). To add an
  * operation, add its file and an entry in `generators`; an operation without one is refused, so a
  * file is never run with made-up variables.
@@ -7,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { worldId, worldShape, type WorldShape } from '@cpb/demo-world';
-import { Random } from '../random';
+import { Random } from './random';
 
 export type Variables = Record<string, unknown>;
 /** Draws one set of variables; `r` is a uniform random number generator in [0, 1). */
@@ -55,8 +56,11 @@ export const generators: Record<string, VariableGenerator> = {
   },
 };
 
-/** Every operation file in this folder, with its generator. */
-export function loadOperations(folder = __dirname): Operation[] {
+/** The benchmark's operations, registered beside the dashboards' (schemas/operations/). */
+export const benchmarkOperationsDir = join(__dirname, '..', '..', 'schemas', 'operations', 'benchmark');
+
+/** Every operation file in that folder, with its generator. */
+export function loadOperations(folder = benchmarkOperationsDir): Operation[] {
   return readdirSync(folder)
     .filter((file) => file.endsWith('.graphql'))
     .sort()
@@ -66,7 +70,7 @@ export function loadOperations(folder = __dirname): Operation[] {
       const operationName = /\b(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
       if (!operationName) throw new Error(`${file}: name the operation (query Name(...) { ... })`);
       const variables = generators[name];
-      if (!variables) throw new Error(`${file}: add a variable generator for "${name}" in scripts/bench/operations/index.ts`);
+      if (!variables) throw new Error(`${file}: add a variable generator for "${name}" in scripts/bench/operations.ts`);
       return { name, operationName, query, variables };
     });
 }

@@ -1,0 +1,14 @@
+/**
+ * The part of the kit that needs no database or Kafka client: configuration, errors, logging, the
+ * HTTP/GraphQL server, identities. The gateway imports only this (`@cpb/kit/core`), so its image
+ * carries no TypeORM, pg, PGlite or kafkajs; services import the whole kit (`@cpb/kit`).
+ */
+export * from './config';
+export * from './errors';
+export * from './logger';
+export * from './server';
+export * from './auth';
+export { graphql, responseErrorCodes, type GraphQLResponse } from './graphql/client';
+export * as check from './validation';
+export { todayIso, YEARS } from './validation';
+export * from './telemetry';
