@@ -116,13 +116,16 @@ describe('a broken Compose file fails the check', () => {
   });
 
   it('a Dockerfile that does not exist', () => {
-    expect(broken('dockerfile: gateway/Dockerfile', 'dockerfile: gateway/Dockerfile.prod')).toEqual(['services.gateway.build.dockerfile: no file gateway/Dockerfile.prod in .']);
+    expect(broken('dockerfile: infra/docker/Dockerfile, args: { WORKSPACE: gateway', 'dockerfile: infra/docker/Dockerfile.prod, args: { WORKSPACE: gateway')).toEqual([
+      'services.gateway.build.dockerfile: no file infra/docker/Dockerfile.prod in .',
+    ]);
   });
 
   it('a dependency cycle', () => {
     const gatewayWaitsForAnalytics: [string, string] = ['  gateway:\n    build:', '  gateway:\n    depends_on: [analytics]\n    build:'];
+    const analyticsBuild = '    build: { context: ., dockerfile: infra/docker/Dockerfile, args: { WORKSPACE: services/analytics, PORT: "4005" } }';
     expect(broken(...gatewayWaitsForAnalytics)).toEqual([]);
-    const analyticsWaitsForGateway: [string, string] = ['    build: { context: ., dockerfile: services/analytics/Dockerfile }', '    depends_on: [gateway]\n    build: { context: ., dockerfile: services/analytics/Dockerfile }'];
+    const analyticsWaitsForGateway: [string, string] = [analyticsBuild, `    depends_on: [gateway]\n${analyticsBuild}`];
     expect(brokenTwice(gatewayWaitsForAnalytics, analyticsWaitsForGateway)).toEqual(['depends_on: a cycle gateway -> analytics -> gateway']);
   });
 

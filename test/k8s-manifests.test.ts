@@ -44,7 +44,7 @@ describe('infra/k8s', () => {
         PodDisruptionBudget: count(report.objects, 'PodDisruptionBudget'),
         KafkaTopic: count(report.objects, 'KafkaTopic'),
         Cluster: count(report.objects, 'Cluster'),
-      }).toEqual({ Deployment: 6, Service: 6, HorizontalPodAutoscaler: 5, ScaledObject: 1, PodDisruptionBudget: 6, KafkaTopic: 4, Cluster: 5 });
+      }).toEqual({ Deployment: 6, Service: 6, HorizontalPodAutoscaler: 5, ScaledObject: 1, PodDisruptionBudget: 6, KafkaTopic: 8, Cluster: 5 });
     }
   });
 

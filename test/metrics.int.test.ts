@@ -11,7 +11,7 @@ import { activityInput, createActivityMutation, loadNeighbourhood, type Neighbou
 import { startFederation, type Federation } from './federation-harness';
 
 const SERVICES = ['organizations', 'members', 'resources', 'activities'] as const;
-const communityOverview = readFileSync(join(__dirname, '..', 'scripts', 'bench', 'operations', 'community-overview.graphql'), 'utf8');
+const communityOverview = readFileSync(join(__dirname, '..', 'schemas', 'operations', 'benchmark', 'community-overview.graphql'), 'utf8');
 let broker: KafkaBroker;
 let federation: Federation;
 let place: Neighbourhood;

@@ -5,30 +5,23 @@
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
 import { graphql, loadConfig, mintCallerToken, type RunningServer } from '@cpb/kit';
 import { startTestSubgraph, type TestSubgraph } from '@cpb/kit/testing';
 import { organizations } from '@cpb/organizations';
 import { gatewayEnvSchema } from '../gateway/src/config';
 import { startGateway } from '../gateway/src/server';
+import { composeSupergraph } from '../scripts/compose';
 import { subgraphs, supergraphPath } from '../scripts/subgraphs';
 import { steadyLoad, whileRequestsFlow } from './rolling';
 
 /** The supergraph as it was before `Street.district` was added to organizations. */
 function supergraphWithoutStreetDistrict(): string {
-  const result = composeServices(
-    subgraphs.map((s) => {
-      let sdl = readFileSync(s.schemaPath, 'utf8');
-      if (s.name === 'organizations') sdl = sdl.replace(/(type Street @key\(fields: "id"\) \{[^}]*?)\n\s*district: String!/, '$1');
-      return { name: s.name, url: s.url, typeDefs: parse(sdl) };
-    }),
-  );
-  if (result.errors) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.supergraphSdl;
+  return composeSupergraph((name, sdl) => (name === 'organizations' ? sdl.replace(/(type Street @key\(fields: "id"\) \{[^}]*?)\n\s*district: String!/, '$1') : sdl));
 }
 
 /** The gateway runs with NODE_ENV=production (where @apollo/gateway skips its own supergraph validation), which refuses development secrets. */
+// Production refuses the public development keys, the caller-token key included.
+const JWT_SECRET = 'hot-swap-caller-token-key-000001';
 const secrets = { ORGANIZATIONS_SECRET: 'hot-swap-organizations-secret', MEMBERS_SECRET: 'hot-swap-members-secret', RESOURCES_SECRET: 'hot-swap-resources-secret', ACTIVITIES_SECRET: 'hot-swap-activities-secret' };
 
 describe('the gateway watching its supergraph file', () => {
@@ -58,11 +51,11 @@ describe('the gateway watching its supergraph file', () => {
 
   beforeAll(async () => {
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
-    token = await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'hot-swap-test' });
+    token = await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'hot-swap-test' }, { secret: JWT_SECRET });
     subgraph = await startTestSubgraph(organizations, { seedDemo: true, env: secrets });
     publish(supergraphWithoutStreetDistrict());
     gateway = await startGateway(
-      loadConfig(gatewayEnvSchema, { NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', SUPERGRAPH_PATH: file, SUPERGRAPH_POLL_MS: '100', ORGANIZATIONS_URL: subgraph.url, ...secrets }),
+      loadConfig(gatewayEnvSchema, { NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', SUPERGRAPH_PATH: file, SUPERGRAPH_POLL_MS: '100', ORGANIZATIONS_URL: subgraph.url, JWT_SECRET, ...secrets }),
     );
   });
 

@@ -52,6 +52,17 @@ function settings(): Record<string, string> {
         QUERY_PLAN_CACHE_MIB: '30',
         GATEWAY_WORKERS: '1',
         RESPONSE_CACHE_ENTRIES: '0',
+        JWT_MAX_LIFETIME_SECONDS: '43200',
+        // Production runs only the dashboards' registered operations, except for the ad-hoc roles.
+        TRUSTED_DOCUMENTS: 'enforce',
+        TRUSTED_DOCUMENTS_PATH: '/app/schemas/trusted-documents.json',
+        AD_HOC_ROLES: 'DISTRICT_ADMIN,ANALYST',
+        DASHBOARD_DIR: '/app/services/dashboard/dist',
+        GRAPHIQL: 'true',
+        // Tracing stays off until OTEL_EXPORTER_OTLP_ENDPOINT names a collector; then a tenth of requests is traced.
+        OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+        OTEL_TRACES_SAMPLER_ARG: '0.1',
+        OUTBOX_ARCHIVE_DAYS: '1826',
   };
 }
 
@@ -167,19 +178,23 @@ function lagAutoscaler(d: Deployable): object {
   };
 }
 
+/** 400 days: a consumer joining within a year (and a month) replays from the topic (docs/events.md, "Replay"). */
+const TOPIC_RETENTION_MS = 400 * 24 * 3600 * 1000;
+
 /**
- * One topic per producing service. Replication 3 with min.insync.replicas 2 survives a broker loss
- * without losing an acknowledged event (producers use acks=all); retention keeps everything, so a
- * new consumer (a new read model) replays history from the start.
+ * One topic per producing service, and its replay topic (`npm run events:republish` writes history older
+ * than the topics keep there, from the outbox archive). Replication 3 with min.insync.replicas 2 survives
+ * a broker loss without losing an acknowledged event (producers use acks=all).
  */
 function topics(): object[] {
   return deployables
     .filter((d) => d.topic)
-    .map((d) => ({
+    .flatMap((d) => [d.topic!, `${d.topic}.replay`])
+    .map((topic) => ({
       apiVersion: 'kafka.strimzi.io/v1',
       kind: 'KafkaTopic',
-      metadata: { name: d.topic, labels: { 'strimzi.io/cluster': KAFKA_CLUSTER, 'app.kubernetes.io/part-of': PART_OF } },
-      spec: { partitions: TOPIC_PARTITIONS, replicas: 3, config: { 'min.insync.replicas': 2, 'retention.ms': -1, 'retention.bytes': -1, 'cleanup.policy': 'delete', 'max.message.bytes': 1048576 } },
+      metadata: { name: topic, labels: { 'strimzi.io/cluster': KAFKA_CLUSTER, 'app.kubernetes.io/part-of': PART_OF } },
+      spec: { partitions: TOPIC_PARTITIONS, replicas: 3, config: { 'min.insync.replicas': 2, 'retention.ms': TOPIC_RETENTION_MS, 'retention.bytes': -1, 'cleanup.policy': 'delete', 'max.message.bytes': 1048576 } },
     }));
 }
 

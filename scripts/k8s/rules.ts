@@ -37,6 +37,9 @@ export const REQUIRED_SECRET_KEYS = ['ORGANIZATIONS_SECRET', 'MEMBERS_SECRET', '
 const NOT_IN_CLUSTER: Record<string, string> = {
   EMBEDDED_DATA_DIR: 'embedded PGlite only',
   JWKS_URL: 'the alternative to JWT_SECRET, set when the identity provider publishes a JWKS',
+  OTEL_EXPORTER_OTLP_ENDPOINT: 'set when a collector runs: it turns tracing on',
+  OTEL_TRACES_EXPORTER: 'otlp by default once an endpoint is set',
+  KAFKA_TOPIC_RETENTION_MS: "docker-compose's kafka-init only: here the KafkaTopic resources state retention",
   ...Object.fromEntries(['ORGANIZATIONS', 'MEMBERS', 'RESOURCES', 'ACTIVITIES'].map((n) => [`${n}_SECRET_PREVIOUS`, 'added to cpb-secrets during a key rotation only'])),
 };
 
