@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
+import { type GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
 import { DEFAULT_LOCALE, ForbiddenError, msg, negotiateLocale, render, requestRefusal, UnauthenticatedError, type RequestInfo, type Role } from '@cpb/kit/core';
 
 /** `allow`: registered hashes are served and any query runs; `enforce`: only registered operations run, except for the ad-hoc roles. */
