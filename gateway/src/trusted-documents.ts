@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { type GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
-import { DEFAULT_LOCALE, ForbiddenError, msg, negotiateLocale, render, requestRefusal, UnauthenticatedError, type RequestInfo, type Role } from '@cpb/kit/core';
+import { askedLocale, ForbiddenError, msg, render, requestRefusal, UnauthenticatedError, type RequestInfo, type Role } from '@cpb/kit/core';
 
 /** `allow`: registered hashes are served and any query runs; `enforce`: only registered operations run, except for the ad-hoc roles. */
 export type TrustedDocumentsMode = 'allow' | 'enforce';
@@ -63,7 +63,7 @@ export function resolveTrustedDocument(documents: TrustedDocuments): RequestHand
     if (text === undefined) {
       const unknown = msg('documents.unknownHash', { hash: String(hash) });
       // Answered before the caller is known: in the language the request asks for.
-      const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
+      const locale = askedLocale(req.headers['accept-language']);
       res.status(200).json({ errors: [{ message: render(unknown, locale), extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', messageKey: unknown.key, messageParams: unknown.params } }] });
       return;
     }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDrain, createHttpApp, DEFAULT_LOCALE, msg, negotiateLocale, render, type Logger, type Message, type Metrics } from '@cpb/kit';
+import { askedLocale, createDrain, createHttpApp, msg, render, type Logger, type Message, type Metrics } from '@cpb/kit';
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { communityReport, districtSummary } from './reports';
@@ -10,7 +10,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A refusal as JSON, its message in the language the request asks for (Chinese by default), with its key and parameters. */
 function refuse(req: Request, res: Response, status: number, error: string, message: Message): void {
-  const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
+  const locale = askedLocale(req.headers['accept-language']);
   res.status(status).setHeader('content-language', locale);
   res.json({ error, message: render(message, locale), messageKey: message.key, messageParams: message.params });
 }

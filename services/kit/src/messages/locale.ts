@@ -39,6 +39,11 @@ export function negotiateLocale(header: string | string[] | undefined): Locale |
   return undefined;
 }
 
+/** The locale to answer a request in before its caller is known (no token default yet): what it asks for, else Chinese. */
+export function askedLocale(acceptLanguage: string | string[] | undefined): Locale {
+  return negotiateLocale(acceptLanguage) ?? DEFAULT_LOCALE;
+}
+
 /** The language of the request being served: what it asked for, else its caller's own default, else Chinese. */
 interface RequestLocale {
   /** What the request's `Accept-Language` asked for, if anything we write. */
@@ -50,8 +55,7 @@ const requestLocale = new AsyncLocalStorage<RequestLocale>();
 
 /** Runs `work` (and everything it starts) in the language `headers` ask for. */
 export function inRequestLocale<T>(acceptLanguage: string | string[] | undefined, work: () => T): T {
-  const asked = negotiateLocale(acceptLanguage);
-  return requestLocale.run({ asked, locale: asked ?? DEFAULT_LOCALE }, work);
+  return requestLocale.run({ asked: negotiateLocale(acceptLanguage), locale: askedLocale(acceptLanguage) }, work);
 }
 
 /** Runs `work` in one locale: tests, scripts, and code rendering for someone other than the caller. */

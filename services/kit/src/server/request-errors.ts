@@ -1,14 +1,14 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
-import { DEFAULT_LOCALE, msg, negotiateLocale, render, type Message } from '../messages';
+import { askedLocale, msg, render, type Message } from '../messages';
 
 /**
  * A refusal of the whole HTTP request, in the shape of a GraphQL response so clients read it like any
  * other, in the language the request asks for (no caller is known yet, so no token's default applies).
  */
 function refuse(req: Request, res: Response, status: number, code: ErrorCode, message: Message, details: Record<string, number> = {}): void {
-  const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
+  const locale = askedLocale(req.headers['accept-language']);
   res.status(status).setHeader('content-language', locale);
   res.json({ errors: [{ message: render(message, locale), extensions: { code, messageKey: message.key, messageParams: message.params, ...details } }] });
 }
