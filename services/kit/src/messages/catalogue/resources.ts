@@ -44,6 +44,8 @@ export const resourcesMessages = defineMessages({
   'booking.alreadyTakenPlace': { 'zh-CN': '该预订的时段已经过去', en: 'This booking has already taken place' },
   'booking.cancelled': { 'zh-CN': '该预订已取消', en: 'This booking is cancelled' },
   'booking.servesActivity': { 'zh-CN': '该预订已用于活动 {activityId}', en: 'This booking already serves activity {activityId}' },
+  /** Stored as the booking's cancellation reason when its activity is cancelled: data, written in the users' language. */
+  'booking.releasedWithActivity': { 'zh-CN': '活动已取消，场地预订随之释放', en: 'The activity was cancelled' },
   'booking.activityOutsideBooker': {
     'zh-CN': '该活动不是预订方党组织（或其下级组织）举办的：场地预订只服务于本组织的活动',
     en: "That activity is organised outside the booking organisation: a booking serves its own organisation's activities",
