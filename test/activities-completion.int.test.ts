@@ -1,3 +1,5 @@
+import { msg, YEARS } from '@cpb/kit';
+import { refused } from '@cpb/kit/testing';
 import type { Federation } from './federation-harness';
 import {
   activitiesSql, checkInMutation, checkOutMutation, completeMutation, eventsOf, hoursFromNow, startNeighbourhood, moveActivity, publishedActivity, signUpMutation, type Neighbourhood,
@@ -44,7 +46,7 @@ describe('check-in, check-out and hours, through the gateway', () => {
     expect((await checkIn(id, m1, at(start, 125))).errors?.[0].extensions?.code).toBe('CONFLICT');
     expect((await checkIn(id, m3, at(start, 5))).errors?.[0]).toMatchObject({ message: expect.stringContaining('signed up'), extensions: { code: 'CONFLICT' } });
     expect((await checkIn(id, m1, hoursFromNow(1).toISOString())).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'at' });
-    expect((await checkIn(id, m1, 'yesterday')).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'at' });
+    expect((await checkIn(id, m1, 'yesterday')).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'at', msg('input.dateTime', { field: 'at', ...YEARS })));
 
     const checkedIn = await checkIn(id, m1, at(start, -10));
     expect(checkedIn.data!.checkIn).toMatchObject({ status: 'ATTENDED', checkedInAt: at(start, -10) });
@@ -103,7 +105,8 @@ describe('check-in, check-out and hours, through the gateway', () => {
     expect((await complete(upcoming)).errors?.[0]).toMatchObject({ message: expect.stringContaining('not started'), extensions: { code: 'CONFLICT' } });
     await federation.query('mutation($id: ID!) { cancelActivity(id: $id) { status } }', { id: upcoming });
     expect((await complete(upcoming)).errors?.[0].message).toContain('was cancelled');
-    expect((await complete('00000000-0000-4000-8000-000000000000')).errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'id' });
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    expect((await complete(nobody)).errors?.[0].extensions).toEqual(refused('NOT_FOUND', 'id', msg('record.notFound', { entity: 'Activity', id: nobody })));
   });
 
   it('cancels an activity with its sign-ups, but not once members have checked in', async () => {

@@ -1,4 +1,5 @@
-import { mintCallerToken, type Actor } from '@cpb/kit';
+import { mintCallerToken, msg, YEARS, type Actor } from '@cpb/kit';
+import { refused } from '@cpb/kit/testing';
 import type { Federation } from './federation-harness';
 import { activitiesSql, startNeighbourhood, type Neighbourhood } from './activities-fixtures';
 
@@ -146,7 +147,7 @@ describe('volunteering dashboards, through the gateway', () => {
 
   it('refuses malformed periods, naming the argument', async () => {
     const ask = (from: string, to: string) => federation.query('query($id: ID!, $from: String!, $to: String!) { community(id: $id) { volunteerStats(from: $from, to: $to) { hours } } }', { id: place.communityId, from, to });
-    expect((await ask('2026-13-01', '2026-12-31')).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'from' });
+    expect((await ask('2026-13-01', '2026-12-31')).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'from', msg('input.date', { field: 'from', ...YEARS })));
     expect((await ask('2026-06-01', '2026-05-31')).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
   });
 

@@ -1,4 +1,5 @@
-import { mintCallerToken, type Actor } from '@cpb/kit';
+import { mintCallerToken, msg, YEARS, type Actor } from '@cpb/kit';
+import { refused } from '@cpb/kit/testing';
 import type { Federation } from './federation-harness';
 import { activityInput, checkInMutation, createActivityMutation, eventsOf, hoursFromNow, startNeighbourhood, publishedActivity, signUpMutation, type Neighbourhood } from './activities-fixtures';
 
@@ -34,9 +35,12 @@ describe('volunteer teams (党员志愿者服务队), through the gateway', () =
     const duplicate = await createTeam({ name: '法律服务先锋队', specialty: 'CARE', organizationId: place.organizationId, leaderId: leader });
     expect(duplicate.errors?.[0]).toMatchObject({ message: expect.stringContaining('already has a volunteer team'), extensions: { code: 'CONFLICT' } });
     const nobody = '00000000-0000-4000-8000-000000000000';
-    expect((await createTeam({ name: '新队', specialty: 'IT', organizationId: place.organizationId, leaderId: nobody })).errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'leaderId' });
-    expect((await createTeam({ name: '新队', specialty: 'IT', organizationId: nobody, leaderId: leader })).errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'organizationId' });
-    expect((await createTeam({ name: ' ', specialty: 'IT', organizationId: place.organizationId, leaderId: leader })).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'name' });
+    const noLeader = refused('NOT_FOUND', 'leaderId', msg('record.notFound', { entity: 'Member', id: nobody }));
+    expect((await createTeam({ name: '新队', specialty: 'IT', organizationId: place.organizationId, leaderId: nobody })).errors?.[0].extensions).toEqual(noLeader);
+    const noOrganization = refused('NOT_FOUND', 'organizationId', msg('record.notFound', { entity: 'Organization', id: nobody }));
+    expect((await createTeam({ name: '新队', specialty: 'IT', organizationId: nobody, leaderId: leader })).errors?.[0].extensions).toEqual(noOrganization);
+    const blank = refused('BAD_USER_INPUT', 'name', msg('input.invisible', { field: 'name' }));
+    expect((await createTeam({ name: ' ', specialty: 'IT', organizationId: place.organizationId, leaderId: leader })).errors?.[0].extensions).toEqual(blank);
   });
 
   it('keeps memberships with join and leave dates; the leader hands over before leaving', async () => {
@@ -116,7 +120,7 @@ describe('planning activities, through the gateway', () => {
     const longer = await plan({ venueBookingId: booking, startsAt: time('14:00'), endsAt: time('17:00') });
     expect(longer.errors?.[0]).toMatchObject({ message: expect.stringContaining('does not cover'), extensions: { code: 'CONFLICT' } });
     const unknown = await plan({ venueBookingId: '00000000-0000-4000-8000-000000000000', ...when });
-    expect(unknown.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'venueBookingId' });
+    expect(unknown.errors?.[0].extensions).toEqual(refused('NOT_FOUND', 'venueBookingId', msg('record.notFound', { entity: 'Booking', id: '00000000-0000-4000-8000-000000000000' })));
   });
 
   it('uses a venue booking only of its own organisation (or one above it), only one activity per booking, and re-checks it on publishing', async () => {
@@ -170,13 +174,13 @@ describe('planning activities, through the gateway', () => {
     const nobody = '00000000-0000-4000-8000-000000000000';
     const refusal = async (overrides: Record<string, unknown>) => (await plan(overrides)).errors?.[0].extensions;
     expect(await refusal({ endsAt: hoursFromNow(47).toISOString() })).toEqual({ code: 'BAD_USER_INPUT', field: 'endsAt' });
-    expect(await refusal({ startsAt: 'tomorrow' })).toEqual({ code: 'BAD_USER_INPUT', field: 'startsAt' });
+    expect(await refusal({ startsAt: 'tomorrow' })).toEqual(refused('BAD_USER_INPUT', 'startsAt', msg('input.dateTime', { field: 'startsAt', ...YEARS })));
     expect(await refusal({ capacity: 0 })).toEqual({ code: 'BAD_USER_INPUT', field: 'capacity' });
-    expect(await refusal({ title: '' })).toEqual({ code: 'BAD_USER_INPUT', field: 'title' });
-    expect(await refusal({ organizerId: nobody })).toEqual({ code: 'NOT_FOUND', field: 'organizerId' });
+    expect(await refusal({ title: '' })).toEqual(refused('BAD_USER_INPUT', 'title', msg('input.length', { field: 'title', max: 100 })));
+    expect(await refusal({ organizerId: nobody })).toEqual(refused('NOT_FOUND', 'organizerId', msg('record.notFound', { entity: 'Organization', id: nobody })));
     expect(await refusal({ communityId: nobody })).toEqual({ code: 'BAD_USER_INPUT', field: 'communityId' });
-    expect(await refusal({ teamId: nobody })).toEqual({ code: 'NOT_FOUND', field: 'teamId' });
-    expect(await refusal({ coOrganizerIds: [nobody] })).toEqual({ code: 'NOT_FOUND', field: 'coOrganizerIds' });
+    expect(await refusal({ teamId: nobody })).toEqual(refused('NOT_FOUND', 'teamId', msg('record.notFound', { entity: 'VolunteerTeam', id: nobody })));
+    expect(await refusal({ coOrganizerIds: [nobody] })).toEqual(refused('NOT_FOUND', 'coOrganizerIds', msg('record.notFound', { entity: 'ResidentUnit', id: nobody })));
   });
 
   it('changes a draft freely, publishes it once, then refuses other changes', async () => {

@@ -1,3 +1,5 @@
+import { msg } from '@cpb/kit';
+import { refused } from '@cpb/kit/testing';
 import type { Federation } from './federation-harness';
 import { activitiesSql, activityInput, createActivityMutation, eventsOf, hoursFromNow, startNeighbourhood, moveActivity, publishedActivity, signUpMutation, type Neighbourhood } from './activities-fixtures';
 
@@ -75,9 +77,9 @@ describe('signing up, through the gateway', () => {
   it('refuses unknown and malformed ids with NOT_FOUND and BAD_USER_INPUT naming the argument', async () => {
     const id = await publishedActivity(federation, place);
     const nobody = '00000000-0000-4000-8000-000000000000';
-    expect((await signUp(id, nobody)).errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'memberId' });
-    expect((await signUp(nobody, place.memberIds[0])).errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'activityId' });
-    expect((await signUp('nope', place.memberIds[0])).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'activityId' });
+    expect((await signUp(id, nobody)).errors?.[0].extensions).toEqual(refused('NOT_FOUND', 'memberId', msg('record.notFound', { entity: 'Member', id: nobody })));
+    expect((await signUp(nobody, place.memberIds[0])).errors?.[0].extensions).toEqual(refused('NOT_FOUND', 'activityId', msg('record.notFound', { entity: 'Activity', id: nobody })));
+    expect((await signUp('nope', place.memberIds[0])).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'activityId', msg('input.id', { field: 'activityId' })));
   });
 
   it('refuses a capacity below the sign-ups (CONFLICT) and moves it otherwise', async () => {

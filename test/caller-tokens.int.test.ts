@@ -29,8 +29,10 @@ afterAll(async () => {
   await subgraph?.stop();
 });
 
+/** Asks in English (the refusals' wording is asserted below); test/messages-language.int.test.ts reads them in Chinese. */
 async function askWith(token: string): Promise<{ status: number; code?: string; message?: string }> {
-  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ streets { name } }' }) });
+  const headers = { 'content-type': 'application/json', 'accept-language': 'en', authorization: `Bearer ${token}` };
+  const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query: '{ streets { name } }' }) });
   const body = (await response.json()) as { errors?: { message: string; extensions: { code: string } }[] };
   return { status: response.status, code: body.errors?.[0].extensions.code, message: body.errors?.[0].message };
 }

@@ -1,3 +1,5 @@
+import { msg } from '@cpb/kit';
+import { refused } from '@cpb/kit/testing';
 import { pagedLists } from './argument-slots';
 import { startFederation, type Federation } from './federation-harness';
 import { firstCommunity, type CommunityFixture } from './resources-fixtures';
@@ -119,10 +121,11 @@ describe('cursors on every paged list of the composed schema', () => {
       const other = names[(i + 1) % names.length];
       const cursor = issued[other];
       const foreign = await page(list, cursor);
-      expect({ list, from: other, ext: foreign.result.errors?.[0]?.extensions }).toEqual({ list, from: other, ext: { code: 'BAD_USER_INPUT', field: 'after' } });
+      const refusal = refused('BAD_USER_INPUT', 'after', msg('page.foreignCursor', { field: 'after' }));
+      expect({ list, from: other, ext: foreign.result.errors?.[0]?.extensions }).toEqual({ list, from: other, ext: refusal });
       const flipped = cursor.slice(0, -1) + (cursor.endsWith('A') ? 'B' : 'A');
       const tampered = await page(list, flipped);
-      expect({ list, ext: tampered.result.errors?.[0]?.extensions }).toEqual({ list, ext: { code: 'BAD_USER_INPUT', field: 'after' } });
+      expect({ list, ext: tampered.result.errors?.[0]?.extensions }).toEqual({ list, ext: refusal });
     }
   });
 });

@@ -12,6 +12,8 @@ export interface Federation {
   gatewayUrl: string;
   subgraphs: Record<'organizations' | 'members' | 'resources' | 'activities', TestSubgraph>;
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** The default caller's (a district administrator's) headers plus `extra`, e.g. `{ 'accept-language': 'en' }`. */
+  asAdmin(extra?: Record<string, string>): Promise<Record<string, string>>;
   /** SQL statements each service sent while `work` ran. */
   statementsPerService(work: () => Promise<unknown>): Promise<Record<string, number>>;
   stop(): Promise<void>;
@@ -57,6 +59,7 @@ export async function startFederation(options: { seedDemo?: boolean; env?: Recor
     subgraphs,
     // A district administrator by default, who sees everything; pass headers to ask as someone else.
     query: async (query, variables, headers) => graphql(gateway.url, query, variables, headers ?? { authorization: `Bearer ${await adminToken}` }),
+    asAdmin: async (extra = {}) => ({ authorization: `Bearer ${await adminToken}`, ...extra }),
     async statementsPerService(work) {
       const before = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.running.database.statementCount()]));
       await work();

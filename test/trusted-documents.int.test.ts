@@ -26,8 +26,9 @@ async function headersOf(actor: Actor | null): Promise<Record<string, string>> {
   return actor ? { authorization: `Bearer ${await mintCallerToken(actor)}` } : {};
 }
 
+/** Posts in English: the refusals' wording is asserted (test/messages-language.int.test.ts reads them in Chinese). */
 async function post<T = { streets: { id: string; name: string }[] }>(url: string, body: unknown, actor: Actor | null): Promise<GraphQLResponse<T>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(await headersOf(actor)) }, body: JSON.stringify(body) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(await headersOf(actor)) }, body: JSON.stringify(body) });
   return (await response.json()) as GraphQLResponse<T>;
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { anonymousActor, ConfigError, devSecret, userRoles, type Actor } from '@cpb/kit/core';
+import { anonymousActor, ConfigError, devSecret, localeOf, msg, UnauthenticatedError, userRoles, type Actor, type Caller, type Message } from '@cpb/kit/core';
 import type { GatewayConfig } from './config';
 
 /** The claims a caller's token carries (scripts/token mints them for the demo users). */
@@ -9,12 +9,12 @@ interface CallerClaims extends JWTPayload {
   org?: string;
   unit?: string;
   member?: string;
+  /** The user's own language (OpenID Connect's `locale`, e.g. `en-US`): messages use it when a request asks for none. */
+  locale?: string;
 }
 
 /** Seconds of clock difference tolerated between the identity provider and the gateway. */
 const CLOCK_TOLERANCE = 5;
-
-const duration = (seconds: number) => (seconds % 3600 === 0 ? `${seconds / 3600} h` : `${Math.round(seconds / 60)} min`);
 
 /**
  * The development key is public (it is in this repository): production refuses to start on it. A
@@ -33,21 +33,22 @@ export function assertCallerTokenKey(config: GatewayConfig): void {
 function checkLifetime(claims: CallerClaims, maxSeconds: number): void {
   const now = Math.floor(Date.now() / 1000);
   const lifetime = claims.exp! - Math.min(claims.iat ?? now, now);
-  if (lifetime > maxSeconds + CLOCK_TOLERANCE) throw new Error(`The token's lifetime (${duration(lifetime)}) is longer than the ${duration(maxSeconds)} this gateway accepts`);
+  if (lifetime > maxSeconds + CLOCK_TOLERANCE) throw new UnauthenticatedError(msg('token.tooLong', { lifetime, maximum: maxSeconds }));
 }
 
-function reasonOf(error: unknown): string {
+function reasonOf(error: unknown): Message {
   const { code, claim } = error as { code?: string; claim?: string };
-  if (code === 'ERR_JWT_EXPIRED') return 'The token has expired';
-  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'exp') return 'The token carries no expiry (exp); tokens must expire';
-  return 'The token is not valid';
+  if (code === 'ERR_JWT_EXPIRED') return msg('token.expired');
+  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'exp') return msg('token.noExpiry');
+  return msg('token.invalid');
 }
 
 /**
  * Verifies `Authorization: Bearer <JWT>` (issuer, audience, expiry, lifetime, algorithm) and turns it
- * into an actor. No header: the anonymous actor, who sees public data only. A bad token: refused (401).
+ * into an actor (with the token's `locale`, if any). No header: the anonymous actor, who sees public data
+ * only. A bad token: refused (401).
  */
-export function callerAuthenticator(config: GatewayConfig): (headers: IncomingHttpHeaders) => Promise<Actor> {
+export function callerAuthenticator(config: GatewayConfig): (headers: IncomingHttpHeaders) => Promise<Caller> {
   assertCallerTokenKey(config);
   const jwks: JWTVerifyGetKey | undefined = config.JWKS_URL ? createRemoteJWKSet(new URL(config.JWKS_URL)) : undefined;
   const secret = new TextEncoder().encode(config.JWT_SECRET);
@@ -56,16 +57,18 @@ export function callerAuthenticator(config: GatewayConfig): (headers: IncomingHt
     const header = headers.authorization;
     if (!header) return anonymousActor;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new Error('Authorization must be "Bearer <token>"');
+    if (!match) throw new UnauthenticatedError(msg('token.bearer'));
     let claims: CallerClaims;
     try {
       const verified = jwks ? await jwtVerify(match[1], jwks, { ...options, algorithms: ['RS256', 'ES256'] }) : await jwtVerify(match[1], secret, { ...options, algorithms: ['HS256'] });
       claims = verified.payload as CallerClaims;
     } catch (error) {
-      throw new Error(reasonOf(error));
+      throw new UnauthenticatedError(reasonOf(error));
     }
     checkLifetime(claims, config.JWT_MAX_LIFETIME_SECONDS);
-    if (!claims.sub || !userRoles.includes(claims.role as (typeof userRoles)[number])) throw new Error('The token names no known role');
-    return { role: claims.role as Actor['role'], sub: claims.sub, orgId: claims.org, unitId: claims.unit, memberId: claims.member };
+    if (!claims.sub || !userRoles.includes(claims.role as (typeof userRoles)[number])) throw new UnauthenticatedError(msg('token.noRole'));
+    const actor: Actor = { role: claims.role as Actor['role'], sub: claims.sub, orgId: claims.org, unitId: claims.unit, memberId: claims.member };
+    const locale = typeof claims.locale === 'string' ? localeOf(claims.locale) : undefined;
+    return locale ? { ...actor, locale } : actor;
   };
 }

@@ -7,10 +7,11 @@ interface Entry {
   until: number;
 }
 
-/** Who is asking, as far as what they may see goes: every cached answer belongs to one caller. */
+/** Who is asking, as far as what they may see goes, and in which language: every cached answer belongs to one caller and locale. */
 function callerKey(context: Partial<RequestInfo>): string {
   const actor = context.actor;
-  return actor ? [actor.role, actor.sub, actor.orgId, actor.unitId, actor.memberId].join('\u0000') : 'anonymous';
+  const who = actor ? [actor.role, actor.sub, actor.orgId, actor.unitId, actor.memberId].join('\u0000') : 'anonymous';
+  return `${who}\u0000${context.locale ?? ''}`;
 }
 
 function cacheKey<C extends BaseContext>(requestContext: GraphQLRequestContext<C>): string {

@@ -2,8 +2,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, type Actor, type RequestInfo } from '@cpb/kit/core';
 
 /**
- * Sends each subgraph fetch with the request id and the caller's verified identity, signed with
- * that subgraph's own secret (so a subgraph called directly, without the gateway, answers nothing).
+ * Sends each subgraph fetch with the request id, the request's language (as Accept-Language, so the
+ * subgraph words its refusals in it) and the caller's verified identity, signed with that subgraph's
+ * own secret (so a subgraph called directly, without the gateway, answers nothing).
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<RequestInfo> {
   constructor(
@@ -15,8 +16,9 @@ export class SubgraphSource extends RemoteGraphQLDataSource<RequestInfo> {
   }
 
   async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestInfo>): Promise<void> {
-    const { requestId, actor } = context as Partial<RequestInfo>;
+    const { requestId, actor, locale } = context as Partial<RequestInfo>;
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    if (locale) request.http?.headers.set('accept-language', locale);
     if (actor) request.http?.headers.set(INTERNAL_IDENTITY_HEADER, await this.identity(actor, this.subgraph));
   }
 }

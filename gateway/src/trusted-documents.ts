@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
-import type { RequestInfo, Role } from '@cpb/kit/core';
+import { type GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
+import { askedLocale, ForbiddenError, msg, render, requestRefusal, UnauthenticatedError, type RequestInfo, type Role } from '@cpb/kit/core';
 
 /** `allow`: registered hashes are served and any query runs; `enforce`: only registered operations run, except for the ad-hoc roles. */
 export type TrustedDocumentsMode = 'allow' | 'enforce';
@@ -61,12 +61,10 @@ export function resolveTrustedDocument(documents: TrustedDocuments): RequestHand
     const hash = persisted.sha256Hash;
     const text = typeof hash === 'string' ? documents.get(hash) : undefined;
     if (text === undefined) {
-      res.status(200).json({
-        errors: [{
-          message: `No trusted document has the hash ${String(hash)}: the client was built from other operations than this gateway serves (schemas/trusted-documents.json). Reload the page or deploy the manifest built with the client.`,
-          extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
-        }],
-      });
+      const unknown = msg('documents.unknownHash', { hash: String(hash) });
+      // Answered before the caller is known: in the language the request asks for.
+      const locale = askedLocale(req.headers['accept-language']);
+      res.status(200).json({ errors: [{ message: render(unknown, locale), extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', messageKey: unknown.key, messageParams: unknown.params } }] });
       return;
     }
     body.query = text;
@@ -82,10 +80,11 @@ export interface TrustedDocumentsPolicy {
   production: boolean;
 }
 
-function refusal(role: Role, what: string, adHocRoles: ReadonlySet<Role>): GraphQLError {
-  const allowed = [...adHocRoles].join(', ') || 'nobody';
-  if (role === 'ANONYMOUS') return new GraphQLError(`${what}; sign in with a role allowed ad-hoc queries (${allowed})`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-  return new GraphQLError(`${what}; a ${role.toLowerCase().replace(/_/g, ' ')} may not: that needs one of ${allowed}`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+/** Refuses an unregistered operation or introspection: anonymous callers are asked to sign in (401), others are told which roles may (403). */
+function refusal(role: Role, what: 'unregistered' | 'introspection', adHocRoles: ReadonlySet<Role>): GraphQLError {
+  const allowed = [...adHocRoles].join(', ') || '—';
+  if (role === 'ANONYMOUS') return requestRefusal(new UnauthenticatedError(msg(`documents.${what}SignIn`, { allowed })), 401);
+  return requestRefusal(new ForbiddenError(msg(`documents.${what}Role`, { role, allowed })), 403);
 }
 
 /**
@@ -102,10 +101,10 @@ export function trustedDocumentsPlugin(policy: TrustedDocumentsPolicy): ApolloSe
           const role = contextValue.actor.role;
           if (policy.adHocRoles.has(role)) return;
           if (policy.mode === 'enforce' && !registered.has(queryHash ?? '')) {
-            throw refusal(role, 'This gateway runs only the registered operations (trusted documents under schemas/operations/) for most callers', policy.adHocRoles);
+            throw refusal(role, 'unregistered', policy.adHocRoles);
           }
           if (policy.production && validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0) {
-            throw refusal(role, 'Introspection is for ad-hoc roles in production', policy.adHocRoles);
+            throw refusal(role, 'introspection', policy.adHocRoles);
           }
         },
       };

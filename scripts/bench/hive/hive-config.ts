@@ -2,12 +2,13 @@
  * Hive Gateway configured to do the same work per request as ours, so the comparison is of the
  * gateways and not of what they are asked to do: the caller's JWT verified once per request with our
  * own authenticator, the identity signed per subgraph fetch with that subgraph's secret (header
- * x-cpb-identity, what our subgraphs require), and the same graphql-armor limits.
+ * x-cpb-identity, what our subgraphs require), the request's language forwarded as ours does, and the same
+ * graphql-armor limits.
  * Loaded by the hive-gateway CLI (`-c gateway.config.cjs`), which scripts/bench/hive-gateway.ts starts under tsx.
  */
 import { defineConfig } from '@graphql-hive/gateway';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { INTERNAL_IDENTITY_HEADER, loadConfig, secretOf, signInternal, type Actor } from '@cpb/kit';
+import { askedLocale, INTERNAL_IDENTITY_HEADER, loadConfig, secretOf, signInternal, type Actor } from '@cpb/kit';
 import { callerAuthenticator } from '../../../gateway/src/auth';
 import { gatewayEnvSchema } from '../../../gateway/src/config';
 import { reusedIdentities } from '../../../gateway/src/identity';
@@ -25,7 +26,7 @@ export const gatewayConfig = defineConfig({
     fromClientToSubgraphs: async ({ request, context, subgraphName }) => {
       let actor = actors.get(context);
       if (!actor) actors.set(context, (actor = authenticate({ authorization: request.headers.get('authorization') ?? undefined })));
-      return { [INTERNAL_IDENTITY_HEADER]: await sign(await actor, subgraphName) };
+      return { [INTERNAL_IDENTITY_HEADER]: await sign(await actor, subgraphName), 'accept-language': askedLocale(request.headers.get('accept-language') ?? undefined) };
     },
   },
   plugins: () =>

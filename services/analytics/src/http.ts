@@ -1,12 +1,19 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDrain, createHttpApp, type Logger, type Metrics } from '@cpb/kit';
+import { askedLocale, createDrain, createHttpApp, msg, render, type Logger, type Message, type Metrics } from '@cpb/kit';
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { communityReport, districtSummary } from './reports';
 import { readSkipped } from './skipped';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A refusal as JSON, its message in the language the request asks for (Chinese by default), with its key and parameters. */
+function refuse(req: Request, res: Response, status: number, error: string, message: Message): void {
+  const locale = askedLocale(req.headers['accept-language']);
+  res.status(status).setHeader('content-language', locale);
+  res.json({ error, message: render(message, locale), messageKey: message.key, messageParams: message.params });
+}
 
 export interface AnalyticsHttpOptions {
   dataSource: DataSource;
@@ -42,24 +49,24 @@ export async function startAnalyticsHttp(options: AnalyticsHttpOptions): Promise
   app.get('/read-model/communities/:id', async (req, res) => {
     const { id } = req.params;
     if (!GUID.test(id)) {
-      res.status(400).json({ error: 'BAD_REQUEST', message: 'The community id must be a UUID' });
+      refuse(req, res, 400, 'BAD_REQUEST', msg('analytics.communityId'));
       return;
     }
     const report = await communityReport(dataSource, id);
     if (!report) {
-      res.status(404).json({ error: 'NOT_FOUND', message: `No event has named community ${id} yet` });
+      refuse(req, res, 404, 'NOT_FOUND', msg('analytics.communityUnknown', { id }));
       return;
     }
     res.json(report);
   });
 
-  app.use((_req: Request, res: Response) => {
-    res.status(404).json({ error: 'NOT_FOUND', message: 'Try /read-model/summary or /read-model/communities/:id' });
+  app.use((req: Request, res: Response) => {
+    refuse(req, res, 404, 'NOT_FOUND', msg('analytics.noSuchPath'));
   });
   // Express 5 hands rejected handlers here; the caller gets a code, the log gets the cause.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     logger.error({ err: error, path: req.path }, 'read model request failed');
-    res.status(500).json({ error: 'INTERNAL_SERVER_ERROR', message: 'The read model could not be read' });
+    refuse(req, res, 500, 'INTERNAL_SERVER_ERROR', msg('analytics.unreadable'));
   });
 
   const server = http.createServer(app);

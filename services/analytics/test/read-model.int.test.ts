@@ -63,8 +63,8 @@ async function handled(count: number, timeoutMs = 20_000): Promise<void> {
   }
 }
 
-async function get<T>(path: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${analytics!.url}${path}`);
+async function get<T>(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${analytics!.url}${path}`, { headers });
   return { status: response.status, body: (await response.json()) as T };
 }
 
@@ -168,8 +168,14 @@ it('resumes after a restart without counting anything twice, and a group that lo
 });
 
 it('answers 400 for an id that is not a UUID, 404 for a community no event has named, and /health, /ready, /metrics', async () => {
-  expect(await get('/read-model/communities/not-a-uuid')).toEqual({ status: 400, body: { error: 'BAD_REQUEST', message: 'The community id must be a UUID' } });
-  expect((await get(`/read-model/communities/${randomUUID()}`)).status).toBe(404);
+  const refusal = { error: 'BAD_REQUEST', messageKey: 'analytics.communityId', messageParams: {} };
+  expect(await get('/read-model/communities/not-a-uuid', { 'accept-language': 'en' })).toEqual({ status: 400, body: { ...refusal, message: 'The community id must be a UUID' } });
+  expect(await get('/read-model/communities/not-a-uuid')).toEqual({ status: 400, body: { ...refusal, message: '社区 ID 须为 UUID' } });
+  const unknown = randomUUID();
+  expect(await get(`/read-model/communities/${unknown}`)).toEqual({
+    status: 404,
+    body: { error: 'NOT_FOUND', message: `尚无事件提及社区 ${unknown}`, messageKey: 'analytics.communityUnknown', messageParams: { id: unknown } },
+  });
   expect(await get('/health')).toEqual({ status: 200, body: { status: 'ok' } });
   expect(await get('/ready')).toEqual({ status: 200, body: { status: 'ready' } });
   const metrics = await (await fetch(`${analytics!.url}/metrics`)).text();

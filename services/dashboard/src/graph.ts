@@ -20,18 +20,19 @@ export async function run<T>(operation: string, variables: Record<string, unknow
     extensions: { persistedQuery: { version: 1, sha256Hash } },
     ...(texts ? { query: texts[operation] } : {}),
   };
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // The dashboard is in Chinese: its refusals should be too, whatever language the browser prefers.
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': 'zh-CN' };
   if (session.token) headers.authorization = `Bearer ${session.token}`;
   let response: Response;
   try {
     response = await fetch(await gatewayUrl(), { method: 'POST', headers, body: JSON.stringify(body) });
   } catch {
-    return failure('NETWORK', 'The gateway could not be reached');
+    return failure('NETWORK', '无法连接网关');
   }
   try {
     const json = (await response.json()) as { data?: T | null; errors?: GraphError[] };
     return { data: json.data ?? null, errors: json.errors ?? [] };
   } catch {
-    return failure('NETWORK', `The gateway answered HTTP ${response.status}`);
+    return failure('NETWORK', `网关返回了 HTTP ${response.status}`);
   }
 }

@@ -48,7 +48,9 @@ export function missingServices(data: unknown, errors: GraphError[]): Service[] 
   const found = new Set<Service>();
   if (errors.length === 0) return [];
   for (const error of errors) {
-    const named = error.extensions?.serviceName ?? /\b(organizations|members|resources|activities)\b/.exec(error.message)?.[1];
+    // The refusal's parameters name the service (messages are in Chinese by default, so the text no longer does).
+    const params = error.extensions?.messageParams as { service?: unknown } | undefined;
+    const named = error.extensions?.serviceName ?? (typeof params?.service === 'string' ? params.service : undefined) ?? /\b(organizations|members|resources|activities)\b/.exec(error.message)?.[1];
     if (error.extensions?.code === 'UNAVAILABLE' && named && named in serviceLabels) found.add(named as Service);
   }
   walk(data, found);

@@ -11,6 +11,8 @@ describe('what a panel shows for an answer', () => {
     expect(missingServices(data, [])).toEqual([]);
     expect(missingServices({ organization: { m01: null, m02: { hours: 1 } } }, [error('UNAVAILABLE')])).toEqual(['activities']);
     expect(missingServices({ x: 1 }, [{ message: 'The members service did not answer', extensions: { code: 'UNAVAILABLE' } }])).toEqual(['members']);
+    const unavailable = { code: 'UNAVAILABLE', messageKey: 'service.unavailable', messageParams: { service: 'resources' } };
+    expect(missingServices({ x: 1 }, [{ message: '共建资源服务未响应，未做任何更改，请重试', extensions: unavailable }])).toEqual(['resources']);
   });
 
   it('is refused (FORBIDDEN) when what it cannot show without is missing, partial when the rest came', () => {

@@ -5,6 +5,7 @@
  */
 export * from './config';
 export * from './errors';
+export * from './messages';
 export * from './logger';
 export * from './server';
 export * from './auth';

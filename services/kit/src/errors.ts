@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from './logger';
+import { currentLocale, msg, render, type Locale, type Message, type TermValue } from './messages';
 import { tokenLimitExceeded } from './token-limit';
 
 /**
@@ -24,53 +25,86 @@ export type ErrorCode = keyof typeof errorCodes;
 /** Figures a refusal carries in `extensions` besides its code and field (e.g. a limit and the estimate). */
 export type ErrorDetails = Record<string, string | number>;
 
-/** A refusal the caller can act on. Domain code throws these; the kit maps them to GraphQL errors. */
+/**
+ * A refusal the caller can act on. Domain code throws these with a catalogue message
+ * (`msg(key, params)`); the kit maps them to GraphQL errors and renders the message in the reader's
+ * language. `message` (logs, stack traces) is the English text. Inline prose (a string) is accepted
+ * only until the services' throw sites are converted (test/no-inline-messages.test.ts keeps the list).
+ */
 export class DomainError extends Error {
+  /** The catalogue message; absent where the thrower still wrote inline prose. */
+  readonly text?: Message;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: Message | string,
     readonly field?: string,
     readonly details?: ErrorDetails,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : render(message, 'en'));
     this.name = new.target.name;
+    if (typeof message !== 'string') this.text = message;
+  }
+
+  /** The message as the reader reads it: in their language, or the inline prose as written. */
+  localized(locale: Locale = currentLocale()): string {
+    return this.text ? render(this.text, locale) : this.message;
   }
 }
 export class ValidationError extends DomainError {
-  constructor(field: string, message: string) {
+  constructor(field: string, message: Message);
+  /** @deprecated Inline prose: throw a catalogue message, `msg(key, params)`. */
+  constructor(field: string, message: string);
+  constructor(field: string, message: Message | string) {
     super('BAD_USER_INPUT', message, field);
   }
 }
 export class NotFoundError extends DomainError {
+  constructor(what: TermValue<'entity'>, id: string, field?: string);
+  /** @deprecated A type the catalogue's `entity` terms do not name: add it there. */
+  constructor(what: string, id: string, field?: string);
   constructor(what: string, id: string, field?: string) {
-    super('NOT_FOUND', `${what} ${id} does not exist`, field);
+    super('NOT_FOUND', msg('record.notFound', { entity: what as TermValue<'entity'>, id }), field);
   }
 }
 export class ConflictError extends DomainError {
-  constructor(message: string) {
+  constructor(message: Message);
+  /** @deprecated Inline prose: throw a catalogue message, `msg(key, params)`. */
+  constructor(message: string);
+  constructor(message: Message | string) {
     super('CONFLICT', message);
   }
 }
 export class ForbiddenError extends DomainError {
-  constructor(message = 'You may not do this') {
+  constructor(message?: Message);
+  /** @deprecated Inline prose: throw a catalogue message, `msg(key, params)`. */
+  constructor(message: string);
+  constructor(message: Message | string = msg('auth.mayNot')) {
     super('FORBIDDEN', message);
   }
 }
 
 export class UnavailableError extends DomainError {
-  constructor(service: string) {
-    super('UNAVAILABLE', `The ${service} service did not answer; nothing was changed, please try again`);
+  constructor(service: TermValue<'service'>) {
+    super('UNAVAILABLE', msg('service.unavailable', { service }));
   }
 }
 
 export type QueryLimit = 'depth' | 'aliases' | 'cost' | 'tokens' | 'directives';
-const limitWords: Record<QueryLimit, string> = { depth: 'is nested', aliases: 'has aliases', cost: 'costs', tokens: 'has tokens', directives: 'has directives' };
 
 /** An operation over one of the gateway's query limits, refused before any subgraph is asked. */
 export class QueryLimitError extends DomainError {
   constructor(limit: QueryLimit, maximum: number, estimated: number) {
-    super('QUERY_LIMIT_EXCEEDED', `The operation ${limitWords[limit]} ${estimated} (${limit}); the limit is ${maximum}`, undefined, { limit, maximum, estimated });
+    super('QUERY_LIMIT_EXCEEDED', msg(`query.${limit}`, { maximum, estimated }), undefined, { limit, maximum, estimated });
   }
+}
+
+/**
+ * A refusal of the whole request (raised outside a resolver: while authenticating, or by a plugin)
+ * as the GraphQL error Apollo sends, with the HTTP status it answers with; the formatter renders it.
+ */
+export function requestRefusal(error: DomainError, status: number): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status } } });
 }
 
 /** "This cannot happen" checks, kept apart from caller mistakes: a failure is a bug, masked as internal. */
@@ -79,13 +113,20 @@ export function invariant(condition: unknown, message: string): asserts conditio
 }
 
 /** Postgres constraint errors that escaped a use case still mean the caller's change clashed. */
-const postgresCodes: Record<string, { code: ErrorCode; message: string }> = {
-  '23505': { code: 'CONFLICT', message: 'This conflicts with an existing record' },
-  '23P01': { code: 'CONFLICT', message: 'This overlaps an existing record' },
-  '23503': { code: 'NOT_FOUND', message: 'A referenced record does not exist' },
-  '23514': { code: 'BAD_USER_INPUT', message: 'A value breaks a rule' },
-  '40001': { code: 'CONFLICT', message: 'A concurrent change interfered; try again' },
+const postgresCodes: Record<string, { code: ErrorCode; message: Message }> = {
+  '23505': { code: 'CONFLICT', message: msg('record.conflict') },
+  '23P01': { code: 'CONFLICT', message: msg('record.overlap') },
+  '23503': { code: 'NOT_FOUND', message: msg('record.referenceMissing') },
+  '23514': { code: 'BAD_USER_INPUT', message: msg('record.ruleBroken') },
+  '40001': { code: 'CONFLICT', message: msg('record.concurrentChange') },
 };
+
+/** What `extensions` carries besides the code and field so clients can render their own text: the key and its parameters. */
+function messageExtensions(message: Message): { messageKey: string; messageParams: Message['params'] } {
+  return { messageKey: message.key, messageParams: message.params };
+}
+
+const internalError = msg('service.internal');
 
 /** Apollo's own codes for malformed requests pass through unchanged. */
 const passThroughCodes = new Set([
@@ -110,29 +151,35 @@ function domainErrorOf(error: unknown): DomainError | undefined {
   return tokens && new QueryLimitError('tokens', tokens.maximum, tokens.estimated);
 }
 
-/** Apollo `formatError`: domain errors keep their code and message; anything else is masked and logged. */
+/**
+ * Apollo `formatError`: domain errors keep their code and field, their message rendered in the
+ * request's language, with its key and parameters; anything else is masked and logged.
+ */
 export function errorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
     const domain = domainErrorOf(error);
     if (domain) {
-      return { ...base, message: domain.message, extensions: { code: domain.code, ...(domain.field ? { field: domain.field } : {}), ...domain.details } };
+      const field = domain.field ? { field: domain.field } : {};
+      return { ...base, message: domain.localized(), extensions: { code: domain.code, ...field, ...(domain.text ? messageExtensions(domain.text) : {}), ...domain.details } };
     }
     const pgCode = (original as { code?: unknown })?.code;
     if (typeof pgCode === 'string' && postgresCodes[pgCode]) {
       const mapped = postgresCodes[pgCode];
-      return { ...base, message: mapped.message, extensions: { code: mapped.code } };
+      return { ...base, message: render(mapped.message), extensions: { code: mapped.code, ...messageExtensions(mapped.message) } };
     }
-    // GraphQL errors that already carry a known code: request validation, or a subgraph's refusal relayed by the gateway.
-    // An internal error keeps no message of its own, relayed or not (e.g. a failed subgraph fetch's "read ECONNRESET").
+    // GraphQL errors that already carry a known code: request validation, or a subgraph's refusal relayed by the gateway
+    // (already in the request's language: the gateway forwards Accept-Language). An internal error keeps no message of
+    // its own, relayed or not (e.g. a failed subgraph fetch's "read ECONNRESET").
     const code = formatted.extensions?.code;
     const relayed = !(original instanceof Error) || original instanceof GraphQLError;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && relayed && (passThroughCodes.has(code) || code in errorCodes)) {
-      const field = formatted.extensions?.field;
-      return { ...base, extensions: { code, ...(typeof field === 'string' ? { field } : {}) } };
+      const { field, messageKey, messageParams } = formatted.extensions ?? {};
+      const keyed = typeof messageKey === 'string' && typeof messageParams === 'object' && messageParams !== null ? { messageKey, messageParams } : {};
+      return { ...base, extensions: { code, ...(typeof field === 'string' ? { field } : {}), ...keyed } };
     }
     logger.error({ err: original }, 'unexpected error');
-    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { ...base, message: render(internalError), extensions: { code: 'INTERNAL_SERVER_ERROR', ...messageExtensions(internalError) } };
   };
 }

@@ -3,6 +3,7 @@ import { INTERNAL_IDENTITY_HEADER, serviceActor, signInternal } from './auth';
 import { secretOf, type SubgraphSecrets } from './config';
 import { UnavailableError } from './errors';
 import type { Logger } from './logger';
+import { currentLocale } from './messages';
 import { REQUEST_ID_HEADER } from './server/request-id';
 import { injectTraceContext, requestScope, tracer } from './telemetry/trace-context';
 
@@ -60,6 +61,8 @@ export class PeerClient {
     // The request id of the request being served travels on, as the gateway's does, with the trace context.
     const requestId = requestScope.getStore()?.requestId;
     const traced: Record<string, string> = requestId ? { [REQUEST_ID_HEADER]: requestId } : {};
+    // The peer words anything it says in the language of the request being served.
+    traced['accept-language'] = currentLocale();
     injectTraceContext(traced);
     try {
       const response = await fetch(this.url, {

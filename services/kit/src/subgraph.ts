@@ -3,10 +3,11 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { World } from '@cpb/demo-world';
-import { INTERNAL_IDENTITY_HEADER, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
+import { INTERNAL_IDENTITY_HEADER, UnauthenticatedError, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
 import { acceptedKeysOf, assertProductionSecrets, secretOf, loadConfig, subgraphEnvSchema, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
 import { createLogger, type Logger } from './logger';
+import { msg } from './messages';
 import {
   CreateAuditLog1764000000003,
   CreateOutbox1764000000001,
@@ -77,13 +78,13 @@ export function withKitMigrations(migrations: MixedList<Function>): Function[] {
 function internalAuthenticator(keys: IdentityKeys, audience: string, verified: (key: VerifiedWith) => void) {
   return async (headers: NodeJS.Dict<string | string[]>): Promise<Actor> => {
     const token = headers[INTERNAL_IDENTITY_HEADER];
-    if (typeof token !== 'string') throw new Error('This service answers only through the gateway');
+    if (typeof token !== 'string') throw new UnauthenticatedError(msg('auth.gatewayOnly'));
     try {
       const { actor, key } = await verifyIdentity(token, keys, audience);
       verified(key);
       return actor;
     } catch {
-      throw new Error('This service answers only through the gateway: the identity signature is missing, forged or expired');
+      throw new UnauthenticatedError(msg('auth.identityRefused'));
     }
   };
 }

@@ -1,4 +1,5 @@
 import { ValidationError } from './errors';
+import { msg } from './messages';
 
 /**
  * The years a date or date-time may fall in: wide enough for the oldest member's birth date and for
@@ -24,7 +25,7 @@ function realDay(year: number, month: number, day: number): boolean {
 export function isoDate(field: string, value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match || !realDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    throw new ValidationError(field, `${field} must be a date written YYYY-MM-DD, between ${YEARS.min} and ${YEARS.max}`);
+    throw new ValidationError(field, msg('input.date', { field, ...YEARS }));
   }
   return value;
 }
@@ -42,26 +43,26 @@ export function isoDateTime(field: string, value: string): Date {
   const within = (text: string | undefined, max: number) => Number(text ?? 0) <= max;
   const zoneOk = m && (m[8] === 'Z' || (within(m[11], 59) && Number(m[10]) * 60 + Number(m[11]) <= 14 * 60));
   if (!m || !realDay(Number(m[1]), Number(m[2]), Number(m[3])) || !within(m[4], 23) || !within(m[5], 59) || !within(m[6], 59) || !zoneOk) {
-    throw new ValidationError(field, `${field} must be an ISO 8601 date-time with a zone between ${YEARS.min} and ${YEARS.max}, e.g. 2026-05-01T09:00:00+08:00`);
+    throw new ValidationError(field, msg('input.dateTime', { field, ...YEARS }));
   }
   return new Date(value);
 }
 
 /** A calendar year in the accepted range (filters by year), or a refusal naming the field. */
 export function year(field: string, value: number): number {
-  if (!Number.isInteger(value) || value < YEARS.min || value > YEARS.max) throw new ValidationError(field, `${field} must be a year between ${YEARS.min} and ${YEARS.max}`);
+  if (!Number.isInteger(value) || value < YEARS.min || value > YEARS.max) throw new ValidationError(field, msg('input.year', { field, ...YEARS }));
   return value;
 }
 
 /** A trimmed name of 1 to `max` characters, or a refusal naming the field. */
 export function name(field: string, value: string, max = 50): string {
   const trimmed = value.trim();
-  if (trimmed.length < 1 || [...trimmed].length > max) throw new ValidationError(field, `${field} must be 1 to ${max} characters`);
+  if (trimmed.length < 1 || [...trimmed].length > max) throw new ValidationError(field, msg('input.length', { field, max }));
   return trimmed;
 }
 
 /** A UUID, or a refusal naming the field (so a typo is BAD_USER_INPUT, not a database error). */
 export function uuid(field: string, value: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new ValidationError(field, `${field} is not a valid id`);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new ValidationError(field, msg('input.id', { field }));
   return value.toLowerCase();
 }

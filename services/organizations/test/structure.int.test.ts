@@ -1,4 +1,5 @@
-import { startTestSubgraph, type TestSubgraph } from '@cpb/kit/testing';
+import { msg } from '@cpb/kit';
+import { refused, startTestSubgraph, type TestSubgraph } from '@cpb/kit/testing';
 import { organizations } from '../src/server';
 
 let subgraph: TestSubgraph;
@@ -32,9 +33,9 @@ describe('organizations subgraph', () => {
 
   it('refuses a page larger than 100 and a forged cursor with BAD_USER_INPUT naming the argument', async () => {
     const tooLarge = await subgraph.query('{ communities(first: 101) { totalCount } }');
-    expect(tooLarge.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(tooLarge.errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'first', msg('page.first', { field: 'first', max: 100 })));
     const forged = await subgraph.query('{ communities(after: "%%%") { totalCount } }');
-    expect(forged.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(forged.errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'after', msg('page.foreignCursor', { field: 'after' })));
   });
 
   it('shows each community its one Party organisation, its ancestors and its resident units', async () => {

@@ -8,6 +8,8 @@ export interface CallerTokenOptions {
   audience?: string;
   /** e.g. '8h', '-1m' for an already expired token in tests. */
   expiresIn?: string;
+  /** The user's own language (OpenID Connect's `locale` claim, e.g. 'en'): messages use it when a request asks for none. */
+  locale?: string;
 }
 
 /** Mints a caller's JWT as the identity provider would (HS256): for scripts/token and tests. */
@@ -16,6 +18,7 @@ export function mintCallerToken(actor: Omit<Actor, 'role'> & { role: Actor['role
   if (actor.orgId) claims.org = actor.orgId;
   if (actor.unitId) claims.unit = actor.unitId;
   if (actor.memberId) claims.member = actor.memberId;
+  if (options.locale) claims.locale = options.locale;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(actor.sub)

@@ -1,8 +1,12 @@
 import { DomainError, ForbiddenError } from '../errors';
+import { msg, type Message } from '../messages';
 import type { Actor, Role } from './actor';
 
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Sign in first: this needs an authenticated user') {
+  constructor(message?: Message);
+  /** @deprecated Inline prose: throw a catalogue message, `msg(key, params)`. */
+  constructor(message: string);
+  constructor(message: Message | string = msg('auth.signInFirst')) {
     super('UNAUTHENTICATED', message);
   }
 }
@@ -14,7 +18,7 @@ export const managerRoles: Role[] = ['DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNIT
 export function requireRole(actor: Actor, ...roles: Role[]): void {
   if (actor.role === 'SERVICE' || roles.includes(actor.role)) return;
   if (actor.role === 'ANONYMOUS') throw new UnauthenticatedError();
-  throw new ForbiddenError(`A ${actor.role.toLowerCase().replace(/_/g, ' ')} may not do this`);
+  throw new ForbiddenError(msg('auth.roleMayNot', { role: actor.role }));
 }
 
 /** Reading people (names on lists, leadership, volunteers): any signed-in user but analysts. */

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { NotFoundError } from '../errors';
+import type { TermValue } from '../messages';
 import { uuid } from '../validation';
 
 /**
@@ -50,7 +51,7 @@ export function perArguments<A, L>(make: (args: A) => L): (args: A) => L {
  * transaction; NOT_FOUND naming the argument when there is none. The loader forgets it again: the
  * change is about to alter it, and the answer's nested fields must read it afresh.
  */
-export async function loadExisting<T>(loader: DataLoader<string, T | null>, what: string, id: string, field: string): Promise<T> {
+export async function loadExisting<T>(loader: DataLoader<string, T | null>, what: TermValue<'entity'>, id: string, field: string): Promise<T> {
   const key = uuid(field, id);
   const found = await loader.load(key);
   loader.clear(key);

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors';
+import { msg } from '../messages';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -18,7 +19,7 @@ export interface Page<K> {
 export function readPage<K>(args: PageArgs): Page<K> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new ValidationError('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
+    throw new ValidationError('first', msg('page.first', { field: 'first', max: MAX_PAGE_SIZE }));
   }
   return { limit: first, after: args.after != null ? decodeCursor<K>(args.after) : null };
 }
@@ -35,7 +36,7 @@ export function decodeCursor<K>(cursor: string): K {
   } catch {
     key = undefined;
   }
-  if (!Array.isArray(key) || key.length === 0) throw new ValidationError('after', 'after is not a cursor this list returned');
+  if (!Array.isArray(key) || key.length === 0) throw new ValidationError('after', msg('page.foreignCursor', { field: 'after' }));
   return key as K;
 }
 

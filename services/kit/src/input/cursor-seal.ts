@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ValidationError } from '../errors';
+import { msg } from '../messages';
 
 /**
  * Cursors are opaque and only the list that issued them takes them back: each is the page position
@@ -29,7 +30,7 @@ export class CursorSeal {
     const given = Buffer.from(cursor.slice(dot + 1));
     const expected = Buffer.from(this.mac(list, position));
     if (dot < 1 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new ValidationError(field, `${field} is not a cursor this list returned`);
+      throw new ValidationError(field, msg('page.foreignCursor', { field }));
     }
     return position;
   }

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors';
+import { msg } from '../messages';
 
 /** Where text may span lines: long free-text fields, declared with @freeText in the subgraph schema. */
 export interface TextRules {
@@ -24,15 +25,15 @@ const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpp
  * Anything else is a refusal naming the field.
  */
 export function cleanText(field: string, value: string, rules: TextRules = { multiline: false }): string {
-  if (LONE_SURROGATE.test(value) || NONCHARACTER.test(value)) throw new ValidationError(field, `${field} is not valid Unicode text`);
+  if (LONE_SURROGATE.test(value) || NONCHARACTER.test(value)) throw new ValidationError(field, msg('input.notUnicode', { field }));
   const text = (rules.multiline ? value.replace(LINE_BREAKS, '\n') : value).normalize('NFC');
   const control = (rules.multiline ? CONTROL_BUT_LINES : CONTROL).exec(text);
   if (control) {
     const lineBreak = /[\n\r\u2028\u2029]/.test(control[0]);
-    throw new ValidationError(field, lineBreak ? `${field} must be on one line` : `${field} must not contain control characters (${codePoint(control[0])})`);
+    throw new ValidationError(field, lineBreak ? msg('input.oneLine', { field }) : msg('input.controlCharacter', { field, character: codePoint(control[0]) }));
   }
   const direction = DIRECTION_CONTROL.exec(text);
-  if (direction) throw new ValidationError(field, `${field} must not contain text-direction controls (${codePoint(direction[0])})`);
-  if (text.length > 0 && !VISIBLE.test(text)) throw new ValidationError(field, `${field} has no visible characters`);
+  if (direction) throw new ValidationError(field, msg('input.directionControl', { field, character: codePoint(direction[0]) }));
+  if (text.length > 0 && !VISIBLE.test(text)) throw new ValidationError(field, msg('input.invisible', { field }));
   return text;
 }

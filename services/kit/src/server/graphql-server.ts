@@ -5,10 +5,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import type { Actor } from '../auth';
-import { errorFormatter } from '../errors';
+import { UnauthenticatedError, type Actor } from '../auth';
+import { DomainError, errorFormatter, requestRefusal } from '../errors';
+import { currentLocale, inRequestLocale, preferCallerLocale, type Locale } from '../messages';
 import type { Logger } from '../logger';
 import { graphqlSpanPlugin } from '../telemetry/graphql-span-plugin';
 import { serverSpans } from '../telemetry/http-server-span';
@@ -25,7 +26,12 @@ export interface RequestInfo {
   headers: http.IncomingHttpHeaders;
   /** Who is asking, as verified by `authenticate`. */
   actor: Actor;
+  /** The language messages are written in for this request (forwarded to subgraphs as Accept-Language). */
+  locale: Locale;
 }
+
+/** A verified caller: the actor, and the language the caller's token asks for by default, if any. */
+export type Caller = Actor & { locale?: Locale };
 
 export interface GraphQLServerOptions<C extends BaseContext> {
   name: string;
@@ -38,8 +44,8 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   production: boolean;
   isReady: () => Promise<boolean>;
   context: (request: RequestInfo) => Promise<C> | C;
-  /** Establishes the actor from the request headers; throwing refuses the request with 401 UNAUTHENTICATED. */
-  authenticate: (headers: http.IncomingHttpHeaders) => Promise<Actor>;
+  /** Establishes the actor from the request headers; throwing (an UnauthenticatedError) refuses the request with 401 UNAUTHENTICATED. */
+  authenticate: (headers: http.IncomingHttpHeaders) => Promise<Caller>;
   plugins?: ApolloServerPlugin<C>[];
   validationRules?: ValidationRule[];
   /** Largest accepted request body; larger ones are refused before parsing. */
@@ -121,20 +127,29 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
     express.json({ limit: options.bodyLimit ?? '256kb' }),
     // After the body parser: its stream callbacks would run outside the span's context.
     serverSpans(options.name),
+    // Messages follow the request: Accept-Language, else (once known) the caller's default, else Chinese.
+    (req, res, next) =>
+      inRequestLocale(req.headers['accept-language'], () => {
+        res.setHeader('content-language', currentLocale());
+        next();
+      }),
     ...(options.requestHandlers ?? []),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = requestIdOf(req.headers);
         const logger = options.logger.child({ requestId });
-        let actor: Actor;
+        let caller: Caller;
         try {
-          actor = await options.authenticate(req.headers);
+          caller = await options.authenticate(req.headers);
         } catch (error) {
           logger.info({ reason: (error as Error).message }, 'unauthenticated request refused');
           options.metrics.errors.inc({ code: 'UNAUTHENTICATED' });
-          throw new GraphQLError((error as Error).message || 'Not authenticated', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          throw requestRefusal(error instanceof DomainError ? error : new UnauthenticatedError(), 401);
         }
-        return options.context({ requestId, logger: logger.child({ actor: actor.sub, role: actor.role }), headers: req.headers, actor });
+        const { locale: preferred, ...actor } = caller;
+        const locale = preferCallerLocale(preferred);
+        res.setHeader('content-language', locale);
+        return options.context({ requestId, logger: logger.child({ actor: actor.sub, role: actor.role }), headers: req.headers, actor, locale });
       },
     }),
   );

@@ -1,4 +1,4 @@
-export { startGraphQLServer, type GraphQLServerOptions, type RunningServer, type RequestInfo } from './graphql-server';
+export { startGraphQLServer, type GraphQLServerOptions, type RunningServer, type RequestInfo, type Caller } from './graphql-server';
 export { createMetrics, errorCodeLabel, type Metrics } from './metrics';
 export { runProcess } from './lifecycle';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id';

@@ -4,3 +4,4 @@ export { graphql, responseErrorCodes, type GraphQLResponse } from '../graphql/cl
 export { buildMockBroker, startKafkaBroker, startTopicReader, type KafkaBroker, type TopicSpec, type TopicReader, type ReceivedMessage } from './kafka-broker';
 export { startTestTracing, type TestTracing, type ReadableSpan } from './tracing';
 export { parseMetrics, metricValue, scrape, type Sample } from './metrics';
+export { refused } from './refusals';
