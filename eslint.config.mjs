@@ -11,6 +11,16 @@ const noCrossService = services.map((name) => ({
   },
 }));
 
+// The kit serves any service: it imports none of them, nor the demo district (services inject what it needs).
+const kitStandsAlone = {
+  files: ['services/kit/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: ['@cpb/*'], message: 'The kit imports no workspace: take what a service knows (its world, the subgraph list) as a parameter.' }],
+    }],
+  },
+};
+
 // The gateway's image carries no database or Kafka client: it imports the kit's core only.
 const gatewayKitCore = {
   files: ['gateway/src/**/*.ts'],
@@ -31,5 +41,6 @@ export default tseslint.config(
     },
   },
   ...noCrossService,
+  kitStandsAlone,
   gatewayKitCore,
 );

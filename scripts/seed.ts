@@ -16,14 +16,14 @@ function option(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-/** Seeds one service's database from the world (its own seedWorld writes its slice). */
-async function seedService(definition: SubgraphDefinition<object>, url: string, world: World, reset: boolean): Promise<void> {
+/** Seeds one service's database from the world (its own demo seed writes its slice). */
+async function seedService(definition: SubgraphDefinition<object, World>, url: string, world: World, reset: boolean): Promise<void> {
   const logger = createLogger(`seed:${definition.name}`);
   if (reset) await dropDatabase(url);
   const database = await openDatabase({ serviceName: definition.name, url, poolMax: 2, embeddedDataDir: '.data', entities: definition.entities, migrations: withKitMigrations(definition.migrations), logger });
   try {
     const started = Date.now();
-    await definition.seedWorld?.(database.dataSource, world, logger);
+    await definition.demo?.seed(database.dataSource, world, logger);
     // VACUUM too, so index-only scans skip the heap from the first query (autovacuum would, later).
     await database.dataSource.query('VACUUM ANALYZE');
     logger.info({ seconds: (Date.now() - started) / 1000 }, 'seeded');
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(scale) || scale < 100) throw new Error('--scale must be a whole number of members, at least 100');
   const prefix = option('prefix') ?? 'cpb_';
   const world = new World(scale);
-  const definitions = [organizations, members, resources, activities] as SubgraphDefinition<object>[];
+  const definitions = [organizations, members, resources, activities] as SubgraphDefinition<object, World>[];
   // One service at a time keeps memory flat; each service's slice is one transaction.
   for (const definition of definitions) {
     await seedService(definition, serviceDatabaseUrl(serverUrl, `${prefix}${definition.name}`), world, process.argv.includes('--reset'));

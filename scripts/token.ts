@@ -5,13 +5,16 @@
  * Users: district-admin, street-admin, community-secretary, unit-liaison, member, analyst.
  * Signs with JWT_SECRET (the gateway's development default unless set).
  */
-import { demoUsers, mintCallerToken } from '@cpb/kit';
+import { demoUsers } from '@cpb/demo-world';
+import { mintCallerToken, type Actor } from '@cpb/kit';
 
 export { demoUsers };
 
+const users: Record<string, Actor> = demoUsers;
+
 async function main(): Promise<void> {
   const name = process.argv[2];
-  const user = name ? demoUsers[name] : undefined;
+  const user = name ? users[name] : undefined;
   if (!user) {
     console.error(`usage: npm run token -- <${Object.keys(demoUsers).join('|')}> [expiresIn, e.g. 8h]`);
     process.exit(2);

@@ -2,7 +2,6 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { World } from '@cpb/demo-world';
 import { INTERNAL_IDENTITY_HEADER, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
 import { acceptedKeysOf, assertProductionSecrets, secretOf, loadConfig, subgraphEnvSchema, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
@@ -28,7 +27,7 @@ import { createMetrics, startGraphQLServer, type RequestInfo, type RunningServer
 import { observeConnectionPool, observeOutbox } from './telemetry';
 
 /** Everything that makes one subgraph service; built without side effects so tests compose it in-process. */
-export interface SubgraphDefinition<C extends object> {
+export interface SubgraphDefinition<C extends object, W = unknown> {
   name: string;
   defaultPort: number;
   typeDefs: DocumentNode;
@@ -41,8 +40,17 @@ export interface SubgraphDefinition<C extends object> {
   createContext(runtime: ServiceRuntime, request: RequestInfo): C;
   /** Reactions to other services' events (applied once per event id); started when KAFKA_BROKERS is set. */
   reactions?: { groupId: string; topics: string[]; handle: EventHandler };
-  /** Writes this service's slice of a demo district when the database is empty (SEED_DEMO=true, scripts/seed). */
-  seedWorld?(dataSource: DataSource, world: World, logger: Logger): Promise<void>;
+  /** The demo district this service writes its slice of when the database is empty (SEED_DEMO=true, scripts/seed). */
+  demo?: DemoSeed<W>;
+}
+
+/**
+ * A demo data set, injected by the service (the kit knows no demo district): how to make the
+ * default one, and how this service writes its slice of one (scripts/seed passes a larger world).
+ */
+export interface DemoSeed<W> {
+  world(): W;
+  seed(dataSource: DataSource, world: W, logger: Logger): Promise<void>;
 }
 
 /** What a service's context is built from: its database and its peers. */
@@ -116,7 +124,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
   observeConnectionPool(metrics.registry, database.dataSource);
   observeOutbox(metrics.registry, database.dataSource, logger);
   try {
-    if (config.SEED_DEMO && definition.seedWorld) await definition.seedWorld(database.dataSource, new World(), logger);
+    if (config.SEED_DEMO && definition.demo) await definition.demo.seed(database.dataSource, definition.demo.world(), logger);
     const schema = subgraphSchema(definition, secretOf(config, definition.name));
     const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(config, logger, definition.name), transact: transactor(database.dataSource) };
     const server = await startGraphQLServer<C>({

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { World } from '@cpb/demo-world';
 import { loadTypeDefs, type SubgraphDefinition } from '@cpb/kit';
 import { createContext, type Context } from './context';
 import { entities } from './entities';
@@ -7,7 +8,7 @@ import { resolvers } from './resolvers';
 import { seedWorld } from './seed';
 
 /** The organizations subgraph, assembled without side effects (tests start it in-process). */
-export const organizations: SubgraphDefinition<Context> = {
+export const organizations: SubgraphDefinition<Context, World> = {
   name: 'organizations',
   defaultPort: 4001,
   typeDefs: loadTypeDefs(join(__dirname, '..', 'schema.graphql')),
@@ -15,5 +16,5 @@ export const organizations: SubgraphDefinition<Context> = {
   entities,
   migrations,
   createContext,
-  seedWorld,
+  demo: { world: () => new World(), seed: seedWorld },
 };

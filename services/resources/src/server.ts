@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { World } from '@cpb/demo-world';
 import { loadTypeDefs, type SubgraphDefinition } from '@cpb/kit';
 import { createContext, type Context } from './context';
 import { entities } from './entities';
@@ -8,7 +9,7 @@ import { reactions } from './reactions';
 import { seedWorld } from './seed';
 
 /** The resources subgraph, assembled without side effects (tests start it in-process). */
-export const resources: SubgraphDefinition<Context> = {
+export const resources: SubgraphDefinition<Context, World> = {
   name: 'resources',
   defaultPort: 4003,
   typeDefs: loadTypeDefs(join(__dirname, '..', 'schema.graphql')),
@@ -16,6 +17,6 @@ export const resources: SubgraphDefinition<Context> = {
   entities,
   migrations,
   createContext,
-  seedWorld,
+  demo: { world: () => new World(), seed: seedWorld },
   reactions,
 };
