@@ -1,8 +1,7 @@
 import { In, LessThan, MoreThan, type DataSource } from 'typeorm';
-import type { Page } from '@cpb/kit';
+import { keyset, type Page, type SortKey } from '@cpb/kit';
 import { BookingEntity, type Booking } from '../entities';
 import type { Period } from '../domain/periods';
-import { keysetPage, type SortKey } from './keyset';
 
 export interface BookingFilter {
   resourceId?: string | null;
@@ -12,6 +11,8 @@ export interface BookingFilter {
   startsFrom?: Date | null;
   startsBefore?: Date | null;
 }
+
+const byStart = keyset({ sort: 'b.starts_at', type: 'timestamptz', id: 'b.id' });
 
 /** Reads of bookings, batched by key. */
 export class BookingRepository {
@@ -50,6 +51,6 @@ export class BookingRepository {
     if (filter.status) query.andWhere('b.status = :status', { status: filter.status });
     if (filter.startsFrom) query.andWhere('b.starts_at >= :startsFrom', { startsFrom: filter.startsFrom });
     if (filter.startsBefore) query.andWhere('b.starts_at < :startsBefore', { startsBefore: filter.startsBefore });
-    return keysetPage(query, ['b.starts_at', 'b.id'], 'ASC', page);
+    return byStart.page(query, page);
   }
 }

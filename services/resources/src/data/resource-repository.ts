@@ -1,7 +1,6 @@
 import { In, type DataSource } from 'typeorm';
-import type { Page } from '@cpb/kit';
+import { keyset, likeContains, type Page, type SortKey } from '@cpb/kit';
 import { ResourceEntity, type Resource } from '../entities';
-import { keysetPage, likePattern, type SortKey } from './keyset';
 
 export interface ResourceFilter {
   kind?: string | null;
@@ -10,6 +9,8 @@ export interface ResourceFilter {
   text?: string | null;
   status?: string | null;
 }
+
+const byName = keyset({ sort: 'r.name', type: 'text', id: 'r.id' });
 
 /** Reads of the resource list (资源清单), batched by key. */
 export class ResourceRepository {
@@ -30,7 +31,7 @@ export class ResourceRepository {
     if (filter.communityId) query.andWhere('r.community_id = :communityId', { communityId: filter.communityId });
     if (filter.providerId) query.andWhere('r.provider_id = :providerId', { providerId: filter.providerId });
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
-    if (filter.text) query.andWhere('(r.name LIKE :text OR r.description LIKE :text)', { text: likePattern(filter.text) });
-    return keysetPage(query, ['r.name', 'r.id'], 'ASC', page);
+    if (filter.text) query.andWhere('(r.name LIKE :text OR r.description LIKE :text)', { text: likeContains(filter.text) });
+    return byName.page(query, page);
   }
 }
