@@ -1,7 +1,8 @@
-// Guards the architecture: services never import one another; only the kit and demo-world are shared.
+// Guards the architecture: services never import one another; only the kit, demo-world and the subgraph list are shared.
 import tseslint from 'typescript-eslint';
+import subgraphs from './services/subgraphs/src/subgraphs.json' with { type: 'json' };
 
-const services = ['organizations', 'members', 'resources', 'activities'];
+const services = subgraphs.map((s) => s.name);
 const noCrossService = services.map((name) => ({
   files: [`services/${name}/**/*.ts`],
   rules: {

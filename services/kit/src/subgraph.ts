@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { INTERNAL_IDENTITY_HEADER, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
-import { acceptedKeysOf, assertProductionSecrets, secretOf, loadConfig, subgraphEnvSchema, type SubgraphConfig } from './config';
+import { acceptedKeysOf, assertProductionSecrets, secretOf, loadConfig, subgraphEnvSchema, urlOf, type SubgraphAddress, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
 import { createLogger, type Logger } from './logger';
 import {
@@ -26,10 +26,13 @@ import { CursorSeal, guardArguments } from './input';
 import { createMetrics, startGraphQLServer, type RequestInfo, type RunningServer } from './server';
 import { observeConnectionPool, observeOutbox } from './telemetry';
 
-/** Everything that makes one subgraph service; built without side effects so tests compose it in-process. */
-export interface SubgraphDefinition<C extends object, W = unknown> {
-  name: string;
-  defaultPort: number;
+/**
+ * Everything that makes one subgraph service; built without side effects so tests compose it in-process.
+ * Its name, default port and URL variable are its entry in the federation's list of subgraphs.
+ */
+export interface SubgraphDefinition<C extends object, W = unknown> extends SubgraphAddress {
+  /** The subgraphs it may call (the federation's list): each becomes a client in `peers`. */
+  peers: readonly SubgraphAddress[];
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<C>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -107,7 +110,7 @@ export function subgraphSchema<C extends object>(definition: SubgraphDefinition<
 
 /** Starts a subgraph: validated config, its own database with migrations, then the HTTP server. */
 export async function startSubgraph<C extends object>(definition: SubgraphDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<RunningSubgraph> {
-  const config = loadConfig(subgraphEnvSchema(definition.defaultPort).extend(kafkaEnvSchema.shape).extend(outboxArchiveEnvSchema.shape), env);
+  const config = loadConfig(subgraphEnvSchema(definition.port, definition.peers).extend(kafkaEnvSchema.shape).extend(outboxArchiveEnvSchema.shape), env);
   assertProductionSecrets(config, [definition.name]);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = createMetrics(definition.name, config.NODE_ENV !== 'test');
@@ -126,7 +129,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
   try {
     if (config.SEED_DEMO && definition.demo) await definition.demo.seed(database.dataSource, definition.demo.world(), logger);
     const schema = subgraphSchema(definition, secretOf(config, definition.name));
-    const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(config, logger, definition.name), transact: transactor(database.dataSource) };
+    const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(definition.peers.map((peer) => ({ name: peer.name, url: urlOf(config, peer) })), config, logger, definition.name), transact: transactor(database.dataSource) };
     const server = await startGraphQLServer<C>({
       name: definition.name,
       schema,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { World } from '@cpb/demo-world';
 import { loadTypeDefs, type SubgraphDefinition } from '@cpb/kit';
+import { subgraph, subgraphs } from '@cpb/subgraphs';
 import { createContext, type Context } from './context';
 import { entities } from './entities';
 import { migrations } from './migrations';
@@ -9,8 +10,8 @@ import { seedWorld } from './seed';
 
 /** The organizations subgraph, assembled without side effects (tests start it in-process). */
 export const organizations: SubgraphDefinition<Context, World> = {
-  name: 'organizations',
-  defaultPort: 4001,
+  ...subgraph('organizations'),
+  peers: subgraphs,
   typeDefs: loadTypeDefs(join(__dirname, '..', 'schema.graphql')),
   resolvers,
   entities,

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { requireRole, seesAll, type Actor } from '../auth';
 import { readPage, toConnection, type Connection, type PageArgs } from '../graphql';
 import { keyset, type SortKey } from '../database/keyset';
-import type { Peers } from '../peers';
+import type { PeerClient } from '../peers';
 
 /** The part of the tree an administrator oversees: its organisations and the communities they belong to. */
 export interface Subtree {
@@ -22,12 +22,12 @@ export interface AuditScope {
   subtree(actor: Actor): Promise<Subtree>;
 }
 
-/** A street administrator's subtree as organizations knows it now: two batched peer calls. */
-export function subtreeFromPeers(peers: Peers): AuditScope['subtree'] {
+/** A street administrator's subtree as the peer that owns the organisation tree knows it now: two batched calls. */
+export function subtreeFrom(organizationTree: PeerClient): AuditScope['subtree'] {
   return async (actor) => {
-    const [root] = actor.orgId ? await peers.organizations.entities<{ subtreeIds: string[] }>('Organization', [actor.orgId], 'subtreeIds') : [];
+    const [root] = actor.orgId ? await organizationTree.entities<{ subtreeIds: string[] }>('Organization', [actor.orgId], 'subtreeIds') : [];
     const organizationIds = root?.subtreeIds ?? [];
-    const found = await peers.organizations.entities<{ community: { id: string } | null }>('Organization', organizationIds, 'community { id }');
+    const found = await organizationTree.entities<{ community: { id: string } | null }>('Organization', organizationIds, 'community { id }');
     return { organizationIds, communityIds: [...new Set(found.flatMap((o) => (o?.community ? [o.community.id] : [])))] };
   };
 }
