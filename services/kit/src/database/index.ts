@@ -5,3 +5,4 @@ export { insertRows, isEmpty } from './bulk-insert';
 export { translateConstraint } from './constraint-errors';
 export { keyset, Keyset, type IdType, type KeysetOrder, type SortKey, type SortType } from './keyset';
 export { likeContains } from './like';
+export { whereEquals } from './list-filters';

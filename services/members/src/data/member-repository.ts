@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, likeContains, type Page, type SortKey } from '@cpb/kit';
+import { keyset, likeContains, type Page, type SortKey, whereEquals } from '@cpb/kit';
 import { MemberEntity, type Member } from '../entities';
 
 /** A member filter with the organisation scope already resolved to ids (the subtree, with includeDescendants). */
@@ -40,10 +40,8 @@ export class MemberRepository {
   async page(filter: MemberQuery, page: Page<MemberKey>): Promise<{ rows: Member[]; total: number }> {
     const query = this.db.getRepository(MemberEntity).createQueryBuilder('m');
     if (filter.organizationIds) query.andWhere('m.organization_id = ANY(CAST(:organizationIds AS uuid[]))', { organizationIds: filter.organizationIds });
-    if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
-    if (filter.category) query.andWhere('m.category = :category', { category: filter.category });
+    whereEquals(query, { 'm.status': filter.status, 'm.category': filter.category, 'm.residence_community_id': filter.communityId });
     if (filter.skill) query.andWhere('m.skills @> ARRAY[CAST(:skill AS text)]', { skill: filter.skill });
-    if (filter.communityId) query.andWhere('m.residence_community_id = :communityId', { communityId: filter.communityId });
     if (filter.nameContains) query.andWhere('m.name LIKE :name', { name: likeContains(filter.nameContains) });
     return membersByName.page(query, page);
   }

@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, type Page, type SortKey } from '@cpb/kit';
+import { keyset, type Page, type SortKey, whereEquals } from '@cpb/kit';
 import {
   ApplicantEntity, CommunityRegistrationEntity, MigrantCheckInEntity, RegistrationFeedbackEntity, TransferEntity,
   type Applicant, type ApplicantStage, type CommunityRegistration, type MigrantCheckIn, type RegistrationFeedback, type Transfer, type TransferStatus,
@@ -41,10 +41,8 @@ export class MembershipRepository {
   async applicantPage(filter: ApplicantQuery, page: Page<MemberKey>): Promise<{ rows: Applicant[]; total: number }> {
     const query = this.db.getRepository(ApplicantEntity).createQueryBuilder('a');
     if (!filter.includeAdmitted) query.andWhere('a.admitted_member_id IS NULL');
-    if (filter.organizationId) query.andWhere('a.organization_id = :organizationId', { organizationId: filter.organizationId });
+    whereEquals(query, { 'a.organization_id': filter.organizationId, 'a.stage': filter.stage, 'a.residence_community_id': filter.communityId });
     if (filter.organizationIds) query.andWhere('a.organization_id = ANY(CAST(:scope AS uuid[]))', { scope: filter.organizationIds });
-    if (filter.stage) query.andWhere('a.stage = :stage', { stage: filter.stage });
-    if (filter.communityId) query.andWhere('a.residence_community_id = :communityId', { communityId: filter.communityId });
     return applicantsByName.page(query, page);
   }
 
@@ -65,8 +63,7 @@ export class MembershipRepository {
     if (filter.organizationIds) {
       query.andWhere('(t.from_organization_id = ANY(CAST(:scope AS uuid[])) OR t.to_organization_id = ANY(CAST(:scope AS uuid[])))', { scope: filter.organizationIds });
     }
-    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
-    if (filter.memberId) query.andWhere('t.member_id = :memberId', { memberId: filter.memberId });
+    whereEquals(query, { 't.status': filter.status, 't.member_id': filter.memberId });
     return newestTransferFirst.page(query, page);
   }
 

@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, type Page, type SortKey } from '@cpb/kit';
+import { keyset, type Page, type SortKey, whereEquals } from '@cpb/kit';
 import { JointMeetingEntity, type JointMeeting } from '../entities';
 
 export interface JointMeetingFilter {
@@ -19,8 +19,7 @@ export class MeetingRepository {
   }
 
   page(filter: JointMeetingFilter, page: Page<SortKey>): Promise<{ rows: JointMeeting[]; total: number }> {
-    const query = this.db.getRepository(JointMeetingEntity).createQueryBuilder('m');
-    if (filter.convenerId) query.andWhere('m.convener_id = :convenerId', { convenerId: filter.convenerId });
+    const query = whereEquals(this.db.getRepository(JointMeetingEntity).createQueryBuilder('m'), { 'm.convener_id': filter.convenerId });
     if (filter.year) query.andWhere('m.held_on >= make_date(:year, 1, 1) AND m.held_on < make_date(:year + 1, 1, 1)', { year: filter.year });
     if (filter.attendingUnitId) query.andWhere(':unitId = ANY(m.attending_unit_ids)', { unitId: filter.attendingUnitId });
     return latestFirst.page(query, page);

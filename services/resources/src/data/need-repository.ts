@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, type Page, type PagedRows, type SortKey } from '@cpb/kit';
+import { keyset, type Page, type PagedRows, type SortKey, whereEquals } from '@cpb/kit';
 import { NeedEntity, ProjectEntity, type Need, type NeedStatus, type Project } from '../entities';
 
 export interface NeedFilter {
@@ -57,10 +57,7 @@ export class NeedRepository {
   }
 
   needPage(filter: NeedFilter, page: Page<SortKey>): Promise<{ rows: Need[]; total: number }> {
-    const query = this.db.getRepository(NeedEntity).createQueryBuilder('n');
-    if (filter.communityId) query.andWhere('n.community_id = :communityId', { communityId: filter.communityId });
-    if (filter.status) query.andWhere('n.status = :status', { status: filter.status });
-    if (filter.category) query.andWhere('n.category = :category', { category: filter.category });
+    const query = whereEquals(this.db.getRepository(NeedEntity).createQueryBuilder('n'), { 'n.community_id': filter.communityId, 'n.status': filter.status, 'n.category': filter.category });
     return newestNeedFirst.page(query, page);
   }
 
@@ -82,9 +79,7 @@ export class NeedRepository {
   }
 
   projectPage(filter: ProjectFilter, page: Page<SortKey>): Promise<{ rows: Project[]; total: number }> {
-    const query = this.db.getRepository(ProjectEntity).createQueryBuilder('p');
-    if (filter.communityId) query.andWhere('p.community_id = :communityId', { communityId: filter.communityId });
-    if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
+    const query = whereEquals(this.db.getRepository(ProjectEntity).createQueryBuilder('p'), { 'p.community_id': filter.communityId, 'p.status': filter.status });
     if (filter.resourceId) query.andWhere('p.id IN (SELECT project_id FROM project_resource WHERE resource_id = :resourceId)', { resourceId: filter.resourceId });
     return latestPlannedFirst.page(query, page);
   }

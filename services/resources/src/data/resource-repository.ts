@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, likeContains, type Page, type SortKey } from '@cpb/kit';
+import { keyset, likeContains, type Page, type SortKey, whereEquals } from '@cpb/kit';
 import { ResourceEntity, type Resource } from '../entities';
 
 export interface ResourceFilter {
@@ -26,11 +26,7 @@ export class ResourceRepository {
 
   /** Resources by name, then id. */
   page(filter: ResourceFilter, page: Page<SortKey>): Promise<{ rows: Resource[]; total: number }> {
-    const query = this.db.getRepository(ResourceEntity).createQueryBuilder('r');
-    if (filter.kind) query.andWhere('r.kind = :kind', { kind: filter.kind });
-    if (filter.communityId) query.andWhere('r.community_id = :communityId', { communityId: filter.communityId });
-    if (filter.providerId) query.andWhere('r.provider_id = :providerId', { providerId: filter.providerId });
-    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    const query = whereEquals(this.db.getRepository(ResourceEntity).createQueryBuilder('r'), { 'r.kind': filter.kind, 'r.community_id': filter.communityId, 'r.provider_id': filter.providerId, 'r.status': filter.status });
     if (filter.text) query.andWhere('(r.name LIKE :text OR r.description LIKE :text)', { text: likeContains(filter.text) });
     return byName.page(query, page);
   }

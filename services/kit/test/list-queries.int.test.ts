@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { EntitySchema } from 'typeorm';
-import { keyset, likeContains, openDatabase, type Database, type Keyset, type Page, type SortKey } from '../src';
+import { keyset, likeContains, openDatabase, whereEquals, type Database, type Keyset, type Page, type SortKey } from '../src';
 import { createTestDatabase, type TestDatabase } from '../src/testing';
 
 interface Item {
@@ -18,7 +18,7 @@ let db: Database;
 let items: Item[];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('kit_keyset');
+  testDb = await createTestDatabase('kit_list_queries');
   db = await openDatabase({ serviceName: 'keyset', url: testDb.url, poolMax: 2, embeddedDataDir: '.data', entities: [ItemEntity], migrations: [], logger: pino({ level: 'silent' }) });
   await db.dataSource.query('CREATE TABLE item (id uuid PRIMARY KEY, name text NOT NULL, day date NOT NULL)');
   items = NAMES.map((name, i) => ({ id: crypto.randomUUID(), name, day: `2026-05-0${1 + (i % 3)}` }));
@@ -86,5 +86,16 @@ describe('likeContains against Postgres', () => {
   it('still finds plain fragments anywhere in the text', async () => {
     expect(await matching('王')).toEqual(['王伟', '王伟', '王伟']);
     expect(await matching('b')).toEqual(['a%b', 'a%b', 'a\\b', 'a_b', 'ab', 'axb']);
+  });
+});
+
+describe('whereEquals against Postgres', () => {
+  const names = async (conditions: Record<string, unknown>) =>
+    (await whereEquals(db.dataSource.getRepository(ItemEntity).createQueryBuilder('i'), conditions).orderBy('i.name').addOrderBy('i.day').getMany()).map((i) => `${i.name} ${i.day}`);
+
+  it('narrows by every value that is set, and leaves out null, undefined and empty ones', async () => {
+    expect(await names({ 'i.name': '王伟', 'i.day': '2026-05-01' })).toEqual(['王伟 2026-05-01']);
+    expect(await names({ 'i.name': '李娜', 'i.day': null })).toEqual(['李娜 2026-05-01', '李娜 2026-05-03']);
+    expect((await names({ 'i.name': undefined, 'i.day': '' })).length).toBe(NAMES.length);
   });
 });
