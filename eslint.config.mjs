@@ -1,7 +1,8 @@
-// Guards the architecture: services never import one another; only the kit and demo-world are shared.
+// Guards the architecture: services never import one another; only the kit, demo-world and the subgraph list are shared.
 import tseslint from 'typescript-eslint';
+import subgraphs from './services/subgraphs/src/subgraphs.json' with { type: 'json' };
 
-const services = ['organizations', 'members', 'resources', 'activities'];
+const services = subgraphs.map((s) => s.name);
 const noCrossService = services.map((name) => ({
   files: [`services/${name}/**/*.ts`],
   rules: {
@@ -10,6 +11,16 @@ const noCrossService = services.map((name) => ({
     }],
   },
 }));
+
+// The kit serves any service: it imports none of them, nor the demo district (services inject what it needs).
+const kitStandsAlone = {
+  files: ['services/kit/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: ['@cpb/*'], message: 'The kit imports no workspace: take what a service knows (its world, the subgraph list) as a parameter.' }],
+    }],
+  },
+};
 
 // The gateway's image carries no database or Kafka client: it imports the kit's core only.
 const gatewayKitCore = {
@@ -31,5 +42,6 @@ export default tseslint.config(
     },
   },
   ...noCrossService,
+  kitStandsAlone,
   gatewayKitCore,
 );

@@ -1,29 +1,26 @@
 /**
- * Seeds the demo district into the four service databases on a Postgres server.
+ * Seeds the demo district into the subgraphs' databases on a Postgres server.
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run seed -- --scale 300000 [--reset] [--prefix cpb_]
  * `--scale` is the number of members (600 is the demo set); `--reset` drops the databases first.
  */
 import { createLogger, dropDatabase, openDatabase, withKitMigrations, type SubgraphDefinition } from '@cpb/kit';
 import { World } from '@cpb/demo-world';
-import { activities } from '@cpb/activities';
-import { members } from '@cpb/members';
-import { organizations } from '@cpb/organizations';
-import { resources } from '@cpb/resources';
 import { serviceDatabaseUrl } from './lib/stack';
+import { subgraphDefinitions } from './lib/subgraph-definitions';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-/** Seeds one service's database from the world (its own seedWorld writes its slice). */
-async function seedService(definition: SubgraphDefinition<object>, url: string, world: World, reset: boolean): Promise<void> {
+/** Seeds one service's database from the world (its own demo seed writes its slice). */
+async function seedService(definition: SubgraphDefinition<object, World>, url: string, world: World, reset: boolean): Promise<void> {
   const logger = createLogger(`seed:${definition.name}`);
   if (reset) await dropDatabase(url);
   const database = await openDatabase({ serviceName: definition.name, url, poolMax: 2, embeddedDataDir: '.data', entities: definition.entities, migrations: withKitMigrations(definition.migrations), logger });
   try {
     const started = Date.now();
-    await definition.seedWorld?.(database.dataSource, world, logger);
+    await definition.demo?.seed(database.dataSource, world, logger);
     // VACUUM too, so index-only scans skip the heap from the first query (autovacuum would, later).
     await database.dataSource.query('VACUUM ANALYZE');
     logger.info({ seconds: (Date.now() - started) / 1000 }, 'seeded');
@@ -39,7 +36,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(scale) || scale < 100) throw new Error('--scale must be a whole number of members, at least 100');
   const prefix = option('prefix') ?? 'cpb_';
   const world = new World(scale);
-  const definitions = [organizations, members, resources, activities] as SubgraphDefinition<object>[];
+  const definitions = await subgraphDefinitions();
   // One service at a time keeps memory flat; each service's slice is one transaction.
   for (const definition of definitions) {
     await seedService(definition, serviceDatabaseUrl(serverUrl, `${prefix}${definition.name}`), world, process.argv.includes('--reset'));

@@ -4,7 +4,8 @@
  * Builds the dashboard if its sources changed, seeds the demo district, prints the dashboard and
  * gateway URLs and a sample query; Ctrl-C stops everything.
  */
-import { demoUsers, graphql, mintCallerToken } from '@cpb/kit';
+import { demoUsers } from '@cpb/demo-world';
+import { graphql, mintCallerToken } from '@cpb/kit';
 import { ensureDashboardBuilt } from './lib/dashboard-build';
 import { communityOverviewQuery, firstCommunityQuery } from './lib/sample-query';
 import { startStack } from './lib/stack';

@@ -6,13 +6,16 @@
  * A third argument sets the user's own language (the token's `locale` claim), e.g. `-- member 8h en`.
  * Signs with JWT_SECRET (the gateway's development default unless set).
  */
-import { demoUsers, mintCallerToken } from '@cpb/kit';
+import { demoUsers } from '@cpb/demo-world';
+import { mintCallerToken, type Actor } from '@cpb/kit';
 
 export { demoUsers };
 
+const users: Record<string, Actor> = demoUsers;
+
 async function main(): Promise<void> {
   const name = process.argv[2];
-  const user = name ? demoUsers[name] : undefined;
+  const user = name ? users[name] : undefined;
   if (!user) {
     console.error(`usage: npm run token -- <${Object.keys(demoUsers).join('|')}> [expiresIn, e.g. 8h] [locale, e.g. en]`);
     process.exit(2);

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { ConfigError, devSecret, graphql, INTERNAL_IDENTITY_HEADER, loadConfig, mintCallerToken, type RunningServer } from '@cpb/kit';
+import { ConfigError, devSecret, graphql, INTERNAL_IDENTITY_HEADER, loadConfig, mintCallerToken, secretOf, type RunningServer } from '@cpb/kit';
 import { startTestSubgraph, type TestSubgraph } from '@cpb/kit/testing';
 import { organizations } from '@cpb/organizations';
 import { gatewayEnvSchema } from '../gateway/src/config';
@@ -95,7 +95,7 @@ describe('signed identity headers (gateway to subgraph)', () => {
   const identity = (claims: { exp?: number }) => {
     const jwt = new SignJWT({ act: { role: 'DISTRICT_ADMIN', sub: 'forever' } }).setProtectedHeader({ alg: 'HS256' }).setIssuer('cpb-internal').setAudience('organizations').setIssuedAt();
     if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
-    return jwt.sign(new TextEncoder().encode(subgraph.running.config.ORGANIZATIONS_SECRET));
+    return jwt.sign(new TextEncoder().encode(secretOf(subgraph.running.config, 'organizations')));
   };
   const direct = async (token: string) => (await graphql(subgraph.url, '{ streets { name } }', undefined, { [INTERNAL_IDENTITY_HEADER]: token })).errors?.[0].extensions?.code;
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { subgraphs } from '@cpb/subgraphs';
 import { checkComposeFile, checkComposeText, type ComposeService } from './compose/compose-file';
 
 const root = join(__dirname, '..');
@@ -62,6 +63,19 @@ describe('docker-compose.yml', () => {
         depends_on: { postgres: { condition: 'service_healthy' }, 'kafka-init': { condition: 'service_completed_successfully' } },
       });
     }
+  });
+
+  // The file is YAML and cannot import the list of subgraphs (@cpb/subgraphs): this keeps it in step.
+  it('runs every subgraph of the list on its port and database, tells the gateway and every subgraph where each answers, and creates its topic', () => {
+    const all = services();
+    const urls = Object.fromEntries(subgraphs.map((s) => [s.urlVariable, `http://${s.name}:${s.port}/graphql`]));
+    for (const s of subgraphs) {
+      expect({ name: s.name, build: all[s.name].build }).toEqual({ name: s.name, build: { context: '.', dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: `services/${s.name}`, PORT: String(s.port) } } });
+      expect(environment(all[s.name])).toMatchObject({ PORT: s.port, DATABASE_URL: `postgres://postgres:postgres@postgres:5432/cpb_${s.name}`, ...urls });
+      expect(s.topic).toBe(`${s.name}.events.v1`);
+    }
+    expect(environment(all.gateway)).toMatchObject(urls);
+    expect(script(all['kafka-init'])).toContain(`for service in ${subgraphs.map((s) => s.name).join(' ')};`);
   });
 
   it('runs the analytics consumer from its Dockerfile, on its own database, in its own consumer group', () => {

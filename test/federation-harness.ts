@@ -1,16 +1,15 @@
 import { graphql, type GraphQLResponse } from '@cpb/kit';
 import { startTestSubgraph, type TestSubgraph } from '@cpb/kit/testing';
 import { freePort, loadConfig, mintCallerToken, type RunningServer } from '@cpb/kit';
-import { activities } from '@cpb/activities';
-import { members } from '@cpb/members';
-import { organizations } from '@cpb/organizations';
-import { resources } from '@cpb/resources';
+import { subgraphs as list } from '@cpb/subgraphs';
 import { gatewayEnvSchema } from '../gateway/src/config';
 import { startGateway } from '../gateway/src/server';
+import { subgraphDefinitions } from '../scripts/lib/subgraph-definitions';
 
 export interface Federation {
   gatewayUrl: string;
-  subgraphs: Record<'organizations' | 'members' | 'resources' | 'activities', TestSubgraph>;
+  /** Each subgraph of the list (@cpb/subgraphs) by name. */
+  subgraphs: Record<string, TestSubgraph>;
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** The default caller's (a district administrator's) headers plus `extra`, e.g. `{ 'accept-language': 'en' }`. */
   asAdmin(extra?: Record<string, string>): Promise<Record<string, string>>;
@@ -20,28 +19,19 @@ export interface Federation {
 }
 
 /**
- * The four subgraphs in-process (each on its own fresh database on the real Postgres server,
+ * The subgraphs in-process (each on its own fresh database on the real Postgres server,
  * over real HTTP) behind the real gateway: the fast way to test behaviour through the one graph.
  */
 export async function startFederation(options: { seedDemo?: boolean; env?: Record<string, string>; gatewayEnv?: Record<string, string> } = {}): Promise<Federation> {
   const seedDemo = options.seedDemo ?? true;
+  const definitions = await subgraphDefinitions();
   // Ports are picked first so each service can be told where the others answer.
-  const [orgPort, memPort, resPort, actPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const peerEnv = {
-    ORGANIZATIONS_URL: `http://127.0.0.1:${orgPort}/graphql`,
-    MEMBERS_URL: `http://127.0.0.1:${memPort}/graphql`,
-    RESOURCES_URL: `http://127.0.0.1:${resPort}/graphql`,
-    ACTIVITIES_URL: `http://127.0.0.1:${actPort}/graphql`,
-  };
+  const ports = await Promise.all(list.map(() => freePort()));
+  const peerEnv = Object.fromEntries(list.map((s, i) => [s.urlVariable, `http://127.0.0.1:${ports[i]}/graphql`]));
   // `options.env` reaches every subgraph (e.g. KAFKA_BROKERS, so relays and reactions run).
   const env = (port: number) => ({ ...options.env, ...peerEnv, PORT: String(port) });
-  const [org, mem, res, act] = await Promise.all([
-    startTestSubgraph(organizations, { seedDemo, env: env(orgPort) }),
-    startTestSubgraph(members, { seedDemo, env: env(memPort) }),
-    startTestSubgraph(resources, { seedDemo, env: env(resPort) }),
-    startTestSubgraph(activities, { seedDemo, env: env(actPort) }),
-  ]);
-  const subgraphs = { organizations: org, members: mem, resources: res, activities: act };
+  const started = await Promise.all(definitions.map((definition, i) => startTestSubgraph(definition, { seedDemo, env: env(ports[i]) })));
+  const subgraphs = Object.fromEntries(list.map((s, i) => [s.name, started[i]]));
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const gateway: RunningServer = await startGateway(
     loadConfig(gatewayEnvSchema, {

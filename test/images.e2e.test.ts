@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@cpb/kit';
 import { createTestDatabase, startKafkaBroker, type KafkaBroker, type TestDatabase } from '@cpb/kit/testing';
+import { subgraphs } from '@cpb/subgraphs';
 import { buildImage, copyBuildContext, linkDevInstall, runtimeOf, type BuiltImage } from './image-build';
 
 jest.setTimeout(600_000);
@@ -69,7 +70,7 @@ describe('production images', () => {
       env.DATABASE_URL = db.url;
     }
     if (workspace === 'services/analytics') {
-      kafka ??= await startKafkaBroker({ topics: ['organizations', 'members', 'resources', 'activities'].map((s) => ({ name: `${s}.events.v1`, partitions: 1 })) });
+      kafka ??= await startKafkaBroker({ topics: subgraphs.map((s) => ({ name: s.topic, partitions: 1 })) });
       env.KAFKA_BROKERS = kafka.brokers.join(',');
     }
 

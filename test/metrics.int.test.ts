@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventTopic, graphql, mintCallerToken } from '@cpb/kit';
 import { metricValue, scrape, startKafkaBroker, type KafkaBroker } from '@cpb/kit/testing';
+import { subgraphs } from '@cpb/subgraphs';
 import { activityInput, createActivityMutation, loadNeighbourhood, type Neighbourhood } from './activities-fixtures';
 import { startFederation, type Federation } from './federation-harness';
 
-const SERVICES = ['organizations', 'members', 'resources', 'activities'] as const;
 const communityOverview = readFileSync(join(__dirname, '..', 'schemas', 'operations', 'benchmark', 'community-overview.graphql'), 'utf8');
 let broker: KafkaBroker;
 let federation: Federation;
@@ -19,7 +19,7 @@ let gatewayBase: string;
 const base = (url: string) => url.replace(/\/graphql$/, '');
 
 beforeAll(async () => {
-  broker = await startKafkaBroker({ topics: SERVICES.map((name) => ({ name: eventTopic(name), partitions: 3 })) });
+  broker = await startKafkaBroker({ topics: subgraphs.map((s) => ({ name: s.topic, partitions: 3 })) });
   federation = await startFederation({ env: { KAFKA_BROKERS: broker.brokers.join(',') } });
   place = await loadNeighbourhood(federation);
   gatewayBase = base(federation.gatewayUrl);

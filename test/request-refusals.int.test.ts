@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { loadConfig, type RunningServer } from '@cpb/kit';
+import { loadConfig, secretOf, type RunningServer } from '@cpb/kit';
 import { startTestSubgraph, type TestSubgraph } from '@cpb/kit/testing';
 import { organizations } from '@cpb/organizations';
 import { gatewayEnvSchema } from '../gateway/src/config';
@@ -25,7 +25,7 @@ beforeAll(async () => {
       PORT: '0',
       HOST: '127.0.0.1',
       ORGANIZATIONS_URL: subgraph.url,
-      ORGANIZATIONS_SECRET: subgraph.running.config.ORGANIZATIONS_SECRET,
+      ORGANIZATIONS_SECRET: secretOf(subgraph.running.config, 'organizations'),
       MEMBERS_SECRET: 'members-secret-for-this-test-0001',
       RESOURCES_SECRET: 'resources-secret-for-this-test-01',
       ACTIVITIES_SECRET: 'activities-secret-for-this-test-1',

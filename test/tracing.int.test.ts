@@ -7,10 +7,10 @@
 import { SpanKind } from '@opentelemetry/api';
 import { eventTopic, mintCallerToken } from '@cpb/kit';
 import { startKafkaBroker, startTestTracing, type KafkaBroker, type ReadableSpan, type TestTracing } from '@cpb/kit/testing';
+import { subgraphs } from '@cpb/subgraphs';
 import { activityInput, createActivityMutation, loadNeighbourhood, type Neighbourhood } from './activities-fixtures';
 import { startFederation, type Federation } from './federation-harness';
 
-const SERVICES = ['organizations', 'members', 'resources', 'activities'];
 let tracing: TestTracing;
 let broker: KafkaBroker;
 let federation: Federation;
@@ -18,7 +18,7 @@ let place: Neighbourhood;
 
 beforeAll(async () => {
   tracing = startTestTracing();
-  broker = await startKafkaBroker({ topics: SERVICES.map((name) => ({ name: eventTopic(name), partitions: 3 })) });
+  broker = await startKafkaBroker({ topics: subgraphs.map((s) => ({ name: s.topic, partitions: 3 })) });
   federation = await startFederation({ env: { KAFKA_BROKERS: broker.brokers.join(',') } });
   place = await loadNeighbourhood(federation);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { worldId } from '@cpb/demo-world';
-import { demoUsers, loadConfig, mintCallerToken, responseErrorCodes, type Actor, type GraphQLResponse } from '@cpb/kit';
+import { demoUsers, worldId } from '@cpb/demo-world';
+import { loadConfig, mintCallerToken, responseErrorCodes, type Actor, type GraphQLResponse } from '@cpb/kit';
 import { gatewayEnvSchema } from '../gateway/src/config';
 import { startGateway } from '../gateway/src/server';
 import type { TrustedDocumentManifest } from '../scripts/lib/trusted-documents';

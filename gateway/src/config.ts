@@ -1,22 +1,17 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { devSecret, serviceEnvSchema } from '@cpb/kit/core';
+import { devSecret, serviceEnvSchema, subgraphAddressesShape, urlOf } from '@cpb/kit/core';
+import { subgraphs } from '@cpb/subgraphs';
 import { dashboardEnvShape } from './dashboard-config';
 
-const url = z.string().url();
-
-/** Gateway settings: its port, the supergraph file, and where each subgraph answers. */
+/** Gateway settings: its port, the supergraph file, and where each subgraph answers and its secret (`subgraphAddressesShape`). */
 export const gatewayEnvSchema = serviceEnvSchema.pick({
-  NODE_ENV: true, HOST: true, LOG_LEVEL: true, SHUTDOWN_DELAY_MS: true, ORGANIZATIONS_SECRET: true, MEMBERS_SECRET: true, RESOURCES_SECRET: true, ACTIVITIES_SECRET: true,
-}).extend({
+  NODE_ENV: true, HOST: true, LOG_LEVEL: true, SHUTDOWN_DELAY_MS: true,
+}).extend(subgraphAddressesShape(subgraphs)).extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', '..', 'schemas', 'supergraph.graphql')),
   /** How often the supergraph file is re-read for a new version (ms); 0 reads it once at start. */
   SUPERGRAPH_POLL_MS: z.coerce.number().int().min(0).default(5_000),
-  ORGANIZATIONS_URL: url.default('http://localhost:4001/graphql'),
-  MEMBERS_URL: url.default('http://localhost:4002/graphql'),
-  RESOURCES_URL: url.default('http://localhost:4003/graphql'),
-  ACTIVITIES_URL: url.default('http://localhost:4004/graphql'),
   /** Milliseconds a subgraph fetch may take before it is abandoned. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Keep-alive sockets per subgraph (per gateway process); more concurrent fetches queue for one. */
@@ -48,10 +43,5 @@ export type GatewayConfig = z.infer<typeof gatewayEnvSchema>;
 
 /** Subgraph name (as in the supergraph) to the URL this deployment reaches it at. */
 export function subgraphUrls(config: GatewayConfig): Record<string, string> {
-  return {
-    organizations: config.ORGANIZATIONS_URL,
-    members: config.MEMBERS_URL,
-    resources: config.RESOURCES_URL,
-    activities: config.ACTIVITIES_URL,
-  };
+  return Object.fromEntries(subgraphs.map((s) => [s.name, urlOf(config, s)]));
 }

@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
-import { demoUsers, mintCallerToken, type Logger } from '@cpb/kit/core';
+import { demoUsers } from '@cpb/demo-world';
+import { mintCallerToken, type Actor, type Logger } from '@cpb/kit/core';
 import type { GatewayConfig } from './config';
+
+/** The demo district's users, typed as the actors their tokens carry. */
+const users: Record<string, Actor> = demoUsers;
 
 /** Demo users the development sign-in offers, with what the dashboard calls them. */
 const demoUserLabels: Record<string, string> = {
@@ -21,7 +25,7 @@ export function demoSignInAllowed(config: GatewayConfig): boolean {
 
 /** Mints a demo user's token as the identity provider would, for the dev sign-in and GraphiQL. */
 export function mintDemoToken(config: GatewayConfig, user: string, expiresIn = '12h'): Promise<string> {
-  return mintCallerToken(demoUsers[user], { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, expiresIn });
+  return mintCallerToken(users[user], { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, expiresIn });
 }
 
 /**
@@ -45,12 +49,12 @@ export function dashboardRoutes(config: GatewayConfig, logger: Logger): (app: Ex
     }
     if (!demoSignInAllowed(config)) return;
     app.get('/dev/demo-users', (_req, res) => {
-      res.json(Object.entries(demoUsers).map(([user, actor]) => ({ user, role: actor.role, label: demoUserLabels[user] ?? user })));
+      res.json(Object.entries(users).map(([user, actor]) => ({ user, role: actor.role, label: demoUserLabels[user] ?? user })));
     });
     app.post('/dev/sign-in', express.json({ limit: '1kb' }), async (req, res) => {
       const user = (req.body as { user?: unknown } | undefined)?.user;
-      if (typeof user !== 'string' || !demoUsers[user]) {
-        res.status(400).json({ error: `user must be one of ${Object.keys(demoUsers).join(', ')}` });
+      if (typeof user !== 'string' || !users[user]) {
+        res.status(400).json({ error: `user must be one of ${Object.keys(users).join(', ')}` });
         return;
       }
       res.json({ token: await mintDemoToken(config, user) });

@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type Logger, type Metrics, type RequestInfo, type RunningServer } from '@cpb/kit/core';
+import { subgraphNames } from '@cpb/subgraphs';
 import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { CountedPlanCache, gatewayMetrics, observedFetcher } from './gateway-metrics';
@@ -37,7 +38,7 @@ export function createGateway(config: GatewayConfig, observe: { logger?: Logger;
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningServer> {
-  assertProductionSecrets(config, ['organizations', 'members', 'resources', 'activities']);
+  assertProductionSecrets(config, subgraphNames);
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createMetrics('gateway', config.NODE_ENV !== 'test');
   const limits = queryLimits<RequestInfo>(config);

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { graphql, mintCallerToken, type Actor } from '@cpb/kit';
+import { subgraphNames } from '@cpb/subgraphs';
 import { startStack, type Stack } from '../lib/stack';
 import { supergraphPath } from '../subgraphs';
 import { recordDirectRequests } from './direct-plan';
@@ -28,7 +29,7 @@ import { startTracedStacks, type TracedStack } from './traced-stacks';
 
 const root = join(__dirname, '..', '..');
 const resultsDir = join(root, 'bench-results');
-const names = ['organizations', 'members', 'resources', 'activities'];
+const names = subgraphNames;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 function seed(options: BenchOptions): Promise<number> {

@@ -16,7 +16,8 @@ export const cataloguePath = join(__dirname, '..', '..', 'docs', 'events.md');
 /** Which service publishes a type prefix, and which data field holds the aggregate id (the Kafka key). */
 export interface Stream {
   prefix: string;
-  service: 'organizations' | 'members' | 'resources' | 'activities';
+  /** The subgraph (@cpb/subgraphs) whose outbox emits it. */
+  service: string;
   /** The aggregate whose events stay in order (one key, one partition). */
   aggregate: string;
   key: string;

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { subgraphs } from '@cpb/subgraphs';
 import { deployables, KAFKA_CLUSTER, memoryLimitMiB, memoryRequestMiB, TOPIC_PARTITIONS, type Deployable } from './services';
 
 export const baseDir = join(__dirname, '..', '..', 'infra', 'k8s', 'base');
@@ -22,7 +23,7 @@ const databaseCluster = (d: Deployable) => `${d.name}-db`;
  * change of a setting rolls the Deployments that read it.
  */
 function settings(): Record<string, string> {
-  const urls = Object.fromEntries(deployables.filter((d) => d.topic).map((d) => [`${d.name.toUpperCase()}_URL`, `http://${d.name}:${d.port}/graphql`]));
+  const urls = Object.fromEntries(subgraphs.map((s) => [s.urlVariable, `http://${s.name}:${s.port}/graphql`]));
   return {
         NODE_ENV: 'production',
         HOST: '0.0.0.0',

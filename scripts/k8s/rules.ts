@@ -1,4 +1,5 @@
 /** This project's rules for what Kubernetes runs, checked on rendered overlays (scripts/k8s/check.ts). */
+import { subgraphNames } from '@cpb/subgraphs';
 
 export interface K8sObject {
   apiVersion: string;
@@ -32,7 +33,7 @@ interface PodSpec {
 /** Secrets created outside the overlay: by the cluster's operators (cpb-secrets in prod, cpb-database-urls) or by CloudNativePG (<cluster>-app). */
 const EXTERNAL_SECRETS = /^(cpb-secrets|cpb-database-urls|.+-db-app)$/;
 /** The keys the cpb-secrets Secret must hold in any environment (docs/operations.md). */
-export const REQUIRED_SECRET_KEYS = ['ORGANIZATIONS_SECRET', 'MEMBERS_SECRET', 'RESOURCES_SECRET', 'ACTIVITIES_SECRET', 'JWT_SECRET'];
+export const REQUIRED_SECRET_KEYS = [...subgraphNames.map((n) => `${n.toUpperCase()}_SECRET`), 'JWT_SECRET'];
 /** README settings that a cluster leaves unset on purpose. */
 const NOT_IN_CLUSTER: Record<string, string> = {
   EMBEDDED_DATA_DIR: 'embedded PGlite only',
@@ -40,7 +41,7 @@ const NOT_IN_CLUSTER: Record<string, string> = {
   OTEL_EXPORTER_OTLP_ENDPOINT: 'set when a collector runs: it turns tracing on',
   OTEL_TRACES_EXPORTER: 'otlp by default once an endpoint is set',
   KAFKA_TOPIC_RETENTION_MS: "docker-compose's kafka-init only: here the KafkaTopic resources state retention",
-  ...Object.fromEntries(['ORGANIZATIONS', 'MEMBERS', 'RESOURCES', 'ACTIVITIES'].map((n) => [`${n}_SECRET_PREVIOUS`, 'added to cpb-secrets during a key rotation only'])),
+  ...Object.fromEntries(subgraphNames.map((n) => [`${n.toUpperCase()}_SECRET_PREVIOUS`, 'added to cpb-secrets during a key rotation only'])),
 };
 
 /** The variable names in the README's configuration table (first column). */

@@ -6,6 +6,8 @@
  * rounded up to 64 MiB), and the V8 heap capped at 75 % of the limit (generate.ts) so the process
  * collects garbage before the kernel kills it.
  */
+import { subgraphs } from '@cpb/subgraphs';
+
 export interface Deployable {
   name: string;
   workspace: string;
@@ -22,12 +24,19 @@ export interface Deployable {
   topic?: string;
 }
 
+/** Peak RSS (MiB) of each subgraph in the benchmark; a subgraph not measured yet has no memory to size from. */
+const measuredSubgraphMiB: Record<string, number> = { organizations: 205, members: 190, resources: 183, activities: 173 };
+
+/** A subgraph of the list (@cpb/subgraphs), sized alike: its own database and topic. */
+const subgraphDeployable = (s: (typeof subgraphs)[number]): Deployable => {
+  const measuredMiB = measuredSubgraphMiB[s.name];
+  if (measuredMiB === undefined) throw new Error(`scripts/k8s/services.ts: measure ${s.name}'s peak memory (npm run bench) before sizing its pods`);
+  return { name: s.name, workspace: `services/${s.name}`, port: s.port, measuredMiB, cpuRequest: '250m', cpuLimit: '1', minReplicas: 2, maxReplicas: 6, database: `cpb_${s.name}`, topic: s.topic };
+};
+
 export const deployables: Deployable[] = [
   { name: 'gateway', workspace: 'gateway', port: 4000, measuredMiB: 292, cpuRequest: '500m', cpuLimit: '1', minReplicas: 2, maxReplicas: 10 },
-  { name: 'organizations', workspace: 'services/organizations', port: 4001, measuredMiB: 205, cpuRequest: '250m', cpuLimit: '1', minReplicas: 2, maxReplicas: 6, database: 'cpb_organizations', topic: 'organizations.events.v1' },
-  { name: 'members', workspace: 'services/members', port: 4002, measuredMiB: 190, cpuRequest: '250m', cpuLimit: '1', minReplicas: 2, maxReplicas: 6, database: 'cpb_members', topic: 'members.events.v1' },
-  { name: 'resources', workspace: 'services/resources', port: 4003, measuredMiB: 183, cpuRequest: '250m', cpuLimit: '1', minReplicas: 2, maxReplicas: 6, database: 'cpb_resources', topic: 'resources.events.v1' },
-  { name: 'activities', workspace: 'services/activities', port: 4004, measuredMiB: 173, cpuRequest: '250m', cpuLimit: '1', minReplicas: 2, maxReplicas: 6, database: 'cpb_activities', topic: 'activities.events.v1' },
+  ...subgraphs.map(subgraphDeployable),
   // Not part of the dashboard benchmark: 120 MiB peak with its consumer joined and its read model queried (compiled, 2026-12-01).
   { name: 'analytics', workspace: 'services/analytics', port: 4005, measuredMiB: 120, cpuRequest: '100m', cpuLimit: '500m', minReplicas: 1, maxReplicas: 6, database: 'cpb_analytics' },
 ];

@@ -31,7 +31,7 @@ export function serviceDatabaseUrl(serverUrl: string, database: string): string 
   return url.toString();
 }
 
-/** Starts the four subgraph services and the gateway as real processes, each waited for on /ready. */
+/** Starts the subgraph services and the gateway as real processes, each waited for on /ready. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const echo = options.echo ?? (() => {});
   const prefix = options.databasePrefix ?? 'cpb_';
@@ -39,7 +39,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     const ports = await Promise.all(subgraphs.map(async (s) => (options.ports === 'free' ? freePort() : s.port)));
     // Every service knows where the others answer (for its synchronous checks) and the gateway knows them all.
-    const urlEnv = Object.fromEntries(subgraphs.map((s, i) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[i]}/graphql`]));
+    const urlEnv = Object.fromEntries(subgraphs.map((s, i) => [s.urlVariable, `http://127.0.0.1:${ports[i]}/graphql`]));
     const services = await Promise.all(
       subgraphs.map(async (s, i) => {
         const port = ports[i];

@@ -2,6 +2,8 @@
  * The Grafana dashboard (infra/observability/grafana/cpb-overview.json), built from this description so
  * every panel has the same shape: a row for the gateway, one per service, one for events.
  */
+import { subgraphNames } from '@cpb/subgraphs';
+
 type Unit = 'reqps' | 's' | 'short' | 'percentunit' | 'bytes' | 'ops';
 
 interface Panel {
@@ -98,7 +100,7 @@ function eventPanels(): Panel[] {
   ];
 }
 
-export const DASHBOARD_SERVICES = ['organizations', 'members', 'resources', 'activities'];
+export const DASHBOARD_SERVICES = subgraphNames;
 
 /** The rows: title and panels. */
 function rows(): [string, Panel[]][] {

@@ -14,18 +14,18 @@
 import { writeFileSync } from 'node:fs';
 import { Pool } from 'pg';
 import { createHttpApp } from '@cpb/kit';
+import { subgraphNames } from '@cpb/subgraphs';
 import { serviceDatabaseUrl } from '../lib/stack';
 import { CHECKS, findViolations, type Databases, type Violation } from './checks';
 import { integrityMetrics } from './metrics';
 
-const SERVICES = ['organizations', 'members', 'resources', 'activities'] as const;
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-function databaseUrl(service: (typeof SERVICES)[number]): string {
+function databaseUrl(service: string): string {
   const own = process.env[`${service.toUpperCase()}_DATABASE_URL`];
   if (own) return own;
   const server = process.env.DATABASE_URL;
@@ -35,10 +35,11 @@ function databaseUrl(service: (typeof SERVICES)[number]): string {
 
 /** One small read-only pool per service database. */
 function connect(): { databases: Databases; close(): Promise<void> } {
-  const pools = SERVICES.map((service) => new Pool({ connectionString: databaseUrl(service), max: 2, application_name: 'cpb-reconcile' }));
+  const pools = subgraphNames.map((service) => new Pool({ connectionString: databaseUrl(service), max: 2, application_name: 'cpb-reconcile' }));
   const query = (pool: Pool) => async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[];
-  const [organizations, members, resources, activities] = pools.map(query);
-  return { databases: { organizations, members, resources, activities }, close: () => Promise.all(pools.map((p) => p.end())).then(() => undefined) };
+  // The checks read the databases by service name (checks.ts declares which ones they need).
+  const databases = Object.fromEntries(subgraphNames.map((service, i) => [service, query(pools[i])])) as unknown as Databases;
+  return { databases, close: () => Promise.all(pools.map((p) => p.end())).then(() => undefined) };
 }
 
 export function report(violations: readonly Violation[]): string {

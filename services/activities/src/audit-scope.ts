@@ -1,4 +1,4 @@
-import { subtreeFromPeers, type AuditScope, type Peers } from '@cpb/kit';
+import { subtreeFrom, type AuditScope, type Peers } from '@cpb/kit';
 
 /** Which of this service's audit rows (activity and team events) lie in a street administrator's street. */
 export const auditTargets: AuditScope['targets'] = {
@@ -6,4 +6,4 @@ export const auditTargets: AuditScope['targets'] = {
   'volunteer-team': 'SELECT id::text FROM volunteer_team WHERE organization_id = ANY(:organizations)',
 };
 
-export const auditScope = (peers: Peers): AuditScope => ({ targets: auditTargets, subtree: subtreeFromPeers(peers) });
+export const auditScope = (peers: Peers): AuditScope => ({ targets: auditTargets, subtree: subtreeFrom(peers.organizations) });

@@ -1,8 +1,9 @@
-import { eventTopic, kafkaEnvSchema, serviceEnvSchema } from '@cpb/kit';
+import { kafkaEnvSchema, serviceEnvSchema } from '@cpb/kit';
+import { subgraphs } from '@cpb/subgraphs';
 import { z } from 'zod';
 
-/** The four services' topics: what the read model is built from. */
-export const LIVE_TOPICS = ['organizations', 'members', 'resources', 'activities'].map(eventTopic);
+/** The subgraphs' topics: what the read model is built from. */
+export const LIVE_TOPICS = subgraphs.map((s) => s.topic);
 
 /** Whether the runtime knows an IANA time zone (Node ships full ICU). */
 function isTimeZone(name: string): boolean {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { worldId } from '@cpb/demo-world';
-import { demoUsers, mintCallerToken, type Actor, type GraphQLResponse } from '@cpb/kit';
+import { demoUsers, worldId } from '@cpb/demo-world';
+import { mintCallerToken, type Actor, type GraphQLResponse } from '@cpb/kit';
 import { ensureDashboardBuilt, shippedJavaScript } from '../../../scripts/lib/dashboard-build';
 import type { TrustedDocumentManifest } from '../../../scripts/lib/trusted-documents';
 import { startFederation, type Federation } from '../../../test/federation-harness';

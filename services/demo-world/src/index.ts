@@ -4,3 +4,4 @@ export { worldId } from './ids';
 export * from './membership';
 export * from './volunteering';
 export * as coBuilding from './co-building';
+export { demoUsers, type DemoUserName } from './demo-users';

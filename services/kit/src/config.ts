@@ -12,36 +12,58 @@ export const serviceEnvSchema = z.object({
   EMBEDDED_DATA_DIR: z.string().default('.data'),
   /** Seed the demo data set at start-up when the database is empty. */
   SEED_DEMO: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  /** Where the other subgraphs answer, for the few checks a service makes synchronously (see docs/decisions/0003). */
-  ORGANIZATIONS_URL: z.string().url().default('http://localhost:4001/graphql'),
-  MEMBERS_URL: z.string().url().default('http://localhost:4002/graphql'),
-  RESOURCES_URL: z.string().url().default('http://localhost:4003/graphql'),
-  ACTIVITIES_URL: z.string().url().default('http://localhost:4004/graphql'),
   PEER_TIMEOUT_MS: z.coerce.number().int().min(50).default(3000),
   /**
    * On SIGTERM, how long `/ready` answers 503 while requests are still served, before the listener
    * closes: long enough for the load balancer to stop sending (Kubernetes: a few seconds).
    */
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
-  ...subgraphSecretsShape(),
 });
 
-/** Each subgraph's own secret: it verifies the signed identity header with it; the gateway and peers sign with it. */
-function subgraphSecretsShape() {
+/**
+ * A subgraph as the kit needs to know it: its name, default port and the variable holding its URL.
+ * The list of them is the federation's (`@cpb/subgraphs`), given to the kit by whoever starts one.
+ */
+export interface SubgraphAddress {
+  name: string;
+  port: number;
+  urlVariable: string;
+}
+
+/** The variable of a subgraph's own secret: it verifies identity headers with it; the gateway and peers sign with it. */
+const secretVariable = (name: string) => `${name.toUpperCase()}_SECRET`;
+
+/**
+ * The settings that reach the given subgraphs (the gateway all of them; a service its peers, for the
+ * few checks it makes synchronously: docs/decisions/0003): where each answers (`<urlVariable>`, by default on
+ * localhost at its port), its secret (`<NAME>_SECRET`) and, during a key rotation, a second key it
+ * accepts (`<NAME>_SECRET_PREVIOUS`). Read them with `urlOf`, `secretOf` and `acceptedKeysOf`: the
+ * names come from the list, so the shape is typed as adding no known key.
+ */
+export function subgraphAddressesShape(subgraphs: readonly SubgraphAddress[]): Record<never, never> {
   const secret = (name: string) => z.string().min(16, 'must be at least 16 characters').default(devSecret(name));
   // A second key the subgraph accepts but nobody signs with: the next key before it is promoted, or
   // the previous one until every signer has moved on (the rotation in docs/operations.md).
   const previous = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'must be at least 16 characters').optional());
-  return {
-    ORGANIZATIONS_SECRET: secret('organizations'),
-    MEMBERS_SECRET: secret('members'),
-    RESOURCES_SECRET: secret('resources'),
-    ACTIVITIES_SECRET: secret('activities'),
-    ORGANIZATIONS_SECRET_PREVIOUS: previous,
-    MEMBERS_SECRET_PREVIOUS: previous,
-    RESOURCES_SECRET_PREVIOUS: previous,
-    ACTIVITIES_SECRET_PREVIOUS: previous,
-  };
+  return Object.fromEntries(
+    subgraphs.flatMap((s) => [
+      [s.urlVariable, z.string().url().default(`http://localhost:${s.port}/graphql`)],
+      [secretVariable(s.name), secret(s.name)],
+      [`${secretVariable(s.name)}_PREVIOUS`, previous],
+    ]),
+  );
+}
+
+/** A setting `subgraphAddressesShape` added; a missing one is a bug in how the config was built, not a user's mistake. */
+function addressSetting(config: object, variable: string): string {
+  const value = (config as Record<string, unknown>)[variable];
+  if (typeof value !== 'string') throw new Error(`${variable} is not part of this configuration (see subgraphAddressesShape)`);
+  return value;
+}
+
+/** Where the subgraph answers in this deployment. */
+export function urlOf(config: object, subgraph: SubgraphAddress): string {
+  return addressSetting(config, subgraph.urlVariable);
 }
 
 /** Development defaults, refused in production (see `assertProductionSecrets`). */
@@ -49,29 +71,22 @@ export function devSecret(name: string): string {
   return `dev-only-${name}-secret-change-me`;
 }
 
-export interface SubgraphSecrets {
-  ORGANIZATIONS_SECRET: string;
-  MEMBERS_SECRET: string;
-  RESOURCES_SECRET: string;
-  ACTIVITIES_SECRET: string;
-}
-
 /** The secret of the named subgraph: the one its identity headers are signed with. */
-export function secretOf(config: SubgraphSecrets, name: string): string {
-  return config[`${name.toUpperCase()}_SECRET` as keyof SubgraphSecrets];
+export function secretOf(config: object, name: string): string {
+  return addressSetting(config, secretVariable(name));
 }
 
 /** The keys the named subgraph accepts: its current secret and, during a rotation, `<NAME>_SECRET_PREVIOUS`. */
-export function acceptedKeysOf(config: SubgraphSecrets & Partial<Record<string, unknown>>, name: string): { current: string; previous?: string } {
-  const previous = config[`${name.toUpperCase()}_SECRET_PREVIOUS`];
+export function acceptedKeysOf(config: object, name: string): { current: string; previous?: string } {
+  const previous = (config as Record<string, unknown>)[`${secretVariable(name)}_PREVIOUS`];
   return { current: secretOf(config, name), ...(typeof previous === 'string' ? { previous } : {}) };
 }
 
 /** In production every secret must be set: a development default would let anyone forge identities. */
-export function assertProductionSecrets(config: SubgraphSecrets & { NODE_ENV: string }, names: string[]): void {
+export function assertProductionSecrets(config: { NODE_ENV: string }, names: readonly string[]): void {
   if (config.NODE_ENV !== 'production') return;
   const unset = names.filter((name) => secretOf(config, name) === devSecret(name));
-  if (unset.length) throw new ConfigError(`Invalid configuration:\n${unset.map((n) => `  ${n.toUpperCase()}_SECRET: must be set in production`).join('\n')}`);
+  if (unset.length) throw new ConfigError(`Invalid configuration:\n${unset.map((n) => `  ${secretVariable(n)}: must be set in production`).join('\n')}`);
 }
 
 export class ConfigError extends Error {}
@@ -84,8 +99,8 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }
 
-/** Builds the env schema of a subgraph service: the shared settings plus its default port. */
-export function subgraphEnvSchema(defaultPort: number) {
-  return serviceEnvSchema.extend({ PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort) });
+/** Builds the env schema of a subgraph service: the shared settings, its default port, and how to reach `peers`. */
+export function subgraphEnvSchema(defaultPort: number, peers: readonly SubgraphAddress[] = []) {
+  return serviceEnvSchema.extend({ PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort) }).extend(subgraphAddressesShape(peers));
 }
 export type SubgraphConfig = z.infer<ReturnType<typeof subgraphEnvSchema>>;

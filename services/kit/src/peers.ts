@@ -1,13 +1,14 @@
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { INTERNAL_IDENTITY_HEADER, serviceActor, signInternal } from './auth';
-import { secretOf, type SubgraphSecrets } from './config';
+import { secretOf } from './config';
 import { UnavailableError } from './errors';
 import type { Logger } from './logger';
-import { currentLocale } from './messages';
+import { currentLocale, type TermValue } from './messages';
 import { REQUEST_ID_HEADER } from './server/request-id';
 import { injectTraceContext, requestScope, tracer } from './telemetry/trace-context';
 
-export type PeerName = 'organizations' | 'members' | 'resources' | 'activities';
+/** A subgraph's name as the federation's list spells it (the kit knows none of them). */
+export type PeerName = string;
 
 /**
  * A direct, batched call to another subgraph's `_entities` field: how a service checks, at the
@@ -74,35 +75,34 @@ export class PeerClient {
       return (await response.json()) as { data?: T | null; errors?: { message: string }[] };
     } catch (error) {
       this.logger.warn({ err: error, peer: this.name }, 'peer call failed');
-      throw new UnavailableError(this.name);
+      throw new UnavailableError(this.serviceTerm);
     }
+  }
+
+  /** The name a refusal words (the catalogue's term table holds the subgraphs' names in both languages). */
+  private get serviceTerm(): TermValue<'service'> {
+    return this.name as TermValue<'service'>;
   }
 
   private answeredWithErrors(errors: unknown): UnavailableError {
     this.logger.warn({ peer: this.name, errors }, 'peer answered with errors');
-    return new UnavailableError(this.name);
+    return new UnavailableError(this.serviceTerm);
   }
 }
 
-export interface PeerUrls extends SubgraphSecrets {
-  ORGANIZATIONS_URL: string;
-  MEMBERS_URL: string;
-  RESOURCES_URL: string;
-  ACTIVITIES_URL: string;
-  PEER_TIMEOUT_MS: number;
+/** A subgraph this service may call and where it answers in this deployment. */
+export interface PeerAddress {
+  name: PeerName;
+  url: string;
 }
 
+/** The clients of the peers by name (`peers.organizations`), one per subgraph the service was given. */
 export type Peers = Record<PeerName, PeerClient>;
 
 /** Peers sign as this service with the callee's own secret, as the gateway does for users. */
-export function createPeers(config: PeerUrls, logger: Logger, self: string): Peers {
+export function createPeers(addresses: readonly PeerAddress[], config: { PEER_TIMEOUT_MS: number }, logger: Logger, self: string): Peers {
   const identity = serviceActor(self);
   const peer = (name: PeerName, url: string) =>
     new PeerClient(name, url, config.PEER_TIMEOUT_MS, logger, async () => ({ [INTERNAL_IDENTITY_HEADER]: await signInternal(identity, secretOf(config, name), name) }));
-  return {
-    organizations: peer('organizations', config.ORGANIZATIONS_URL),
-    members: peer('members', config.MEMBERS_URL),
-    resources: peer('resources', config.RESOURCES_URL),
-    activities: peer('activities', config.ACTIVITIES_URL),
-  };
+  return Object.fromEntries(addresses.map(({ name, url }) => [name, peer(name, url)]));
 }

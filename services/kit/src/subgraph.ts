@@ -2,9 +2,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { World } from '@cpb/demo-world';
 import { INTERNAL_IDENTITY_HEADER, UnauthenticatedError, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
-import { acceptedKeysOf, assertProductionSecrets, secretOf, loadConfig, subgraphEnvSchema, type SubgraphConfig } from './config';
+import { acceptedKeysOf, assertProductionSecrets, secretOf, loadConfig, subgraphEnvSchema, urlOf, type SubgraphAddress, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
 import { createLogger, type Logger } from './logger';
 import { msg } from './messages';
@@ -28,10 +27,13 @@ import { CursorSeal, guardArguments } from './input';
 import { createMetrics, startGraphQLServer, type RequestInfo, type RunningServer } from './server';
 import { observeConnectionPool, observeOutbox } from './telemetry';
 
-/** Everything that makes one subgraph service; built without side effects so tests compose it in-process. */
-export interface SubgraphDefinition<C extends object> {
-  name: string;
-  defaultPort: number;
+/**
+ * Everything that makes one subgraph service; built without side effects so tests compose it in-process.
+ * Its name, default port and URL variable are its entry in the federation's list of subgraphs.
+ */
+export interface SubgraphDefinition<C extends object, W = unknown> extends SubgraphAddress {
+  /** The subgraphs it may call (the federation's list): each becomes a client in `peers`. */
+  peers: readonly SubgraphAddress[];
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<C>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -42,8 +44,17 @@ export interface SubgraphDefinition<C extends object> {
   createContext(runtime: ServiceRuntime, request: RequestInfo): C;
   /** Reactions to other services' events (applied once per event id); started when KAFKA_BROKERS is set. */
   reactions?: { groupId: string; topics: string[]; handle: EventHandler };
-  /** Writes this service's slice of a demo district when the database is empty (SEED_DEMO=true, scripts/seed). */
-  seedWorld?(dataSource: DataSource, world: World, logger: Logger): Promise<void>;
+  /** The demo district this service writes its slice of when the database is empty (SEED_DEMO=true, scripts/seed). */
+  demo?: DemoSeed<W>;
+}
+
+/**
+ * A demo data set, injected by the service (the kit knows no demo district): how to make the
+ * default one, and how this service writes its slice of one (scripts/seed passes a larger world).
+ */
+export interface DemoSeed<W> {
+  world(): W;
+  seed(dataSource: DataSource, world: W, logger: Logger): Promise<void>;
 }
 
 /** What a service's context is built from: its database and its peers. */
@@ -100,7 +111,7 @@ export function subgraphSchema<C extends object>(definition: SubgraphDefinition<
 
 /** Starts a subgraph: validated config, its own database with migrations, then the HTTP server. */
 export async function startSubgraph<C extends object>(definition: SubgraphDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<RunningSubgraph> {
-  const config = loadConfig(subgraphEnvSchema(definition.defaultPort).extend(kafkaEnvSchema.shape).extend(outboxArchiveEnvSchema.shape), env);
+  const config = loadConfig(subgraphEnvSchema(definition.port, definition.peers).extend(kafkaEnvSchema.shape).extend(outboxArchiveEnvSchema.shape), env);
   assertProductionSecrets(config, [definition.name]);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = createMetrics(definition.name, config.NODE_ENV !== 'test');
@@ -117,9 +128,9 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
   observeConnectionPool(metrics.registry, database.dataSource);
   observeOutbox(metrics.registry, database.dataSource, logger);
   try {
-    if (config.SEED_DEMO && definition.seedWorld) await definition.seedWorld(database.dataSource, new World(), logger);
+    if (config.SEED_DEMO && definition.demo) await definition.demo.seed(database.dataSource, definition.demo.world(), logger);
     const schema = subgraphSchema(definition, secretOf(config, definition.name));
-    const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(config, logger, definition.name), transact: transactor(database.dataSource) };
+    const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(definition.peers.map((peer) => ({ name: peer.name, url: urlOf(config, peer) })), config, logger, definition.name), transact: transactor(database.dataSource) };
     const server = await startGraphQLServer<C>({
       name: definition.name,
       schema,

@@ -61,6 +61,23 @@ export function name(field: string, value: string, max = 50): string {
   return trimmed;
 }
 
+/** A name that may be left out (a place, an ethnicity): null when missing or blank, else as `name`. */
+export function optionalName(field: string, value: string | null | undefined, max = 50): string | null {
+  return value == null || value.trim() === '' ? null : name(field, value, max);
+}
+
+/** Free text that may be empty (a description): trimmed, at most `max` characters, or a refusal naming the field. */
+export function freeText(field: string, value: string | null | undefined, max: number): string {
+  const trimmed = (value ?? '').trim();
+  if ([...trimmed].length > max) throw new ValidationError(field, `${field} must be at most ${max} characters`);
+  return trimmed;
+}
+
+/** A search fragment: trimmed, null when blank (no filter), at most `max` characters. Match it with `likeContains`. */
+export function searchText(field: string, value: string | null | undefined, max: number): string | null {
+  return freeText(field, value, max) || null;
+}
+
 /** A UUID, or a refusal naming the field (so a typo is BAD_USER_INPUT, not a database error). */
 export function uuid(field: string, value: string): string {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new ValidationError(field, msg('input.id', { field }));

@@ -1,4 +1,4 @@
-import { subtreeFromPeers, type AuditScope, type Peers } from '@cpb/kit';
+import { subtreeFrom, type AuditScope, type Peers } from '@cpb/kit';
 
 /** Which of this service's audit rows (co-building events) lie in a street administrator's street. */
 export const auditTargets: AuditScope['targets'] = {
@@ -8,4 +8,4 @@ export const auditTargets: AuditScope['targets'] = {
   'joint-meeting': 'SELECT id::text FROM joint_meeting WHERE convener_id = ANY(:organizations)',
 };
 
-export const auditScope = (peers: Peers): AuditScope => ({ targets: auditTargets, subtree: subtreeFromPeers(peers) });
+export const auditScope = (peers: Peers): AuditScope => ({ targets: auditTargets, subtree: subtreeFrom(peers.organizations) });

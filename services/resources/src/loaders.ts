@@ -1,8 +1,7 @@
-import { groupedLoader, keyedLoader, type Page, pagedLoader, perArguments, valueLoader } from '@cpb/kit';
+import { groupedLoader, keyedLoader, type Page, pagedLoader, perArguments, valueLoader, type SortKey } from '@cpb/kit';
 import type { AgreementRepository } from './data/agreement-repository';
 import type { BookingRepository } from './data/booking-repository';
 import type { CoBuildingRepository, CoBuildingSummary } from './data/co-building-repository';
-import type { SortKey } from './data/keyset';
 import type { MeetingRepository } from './data/meeting-repository';
 import type { NeedRepository } from './data/need-repository';
 import type { ResourceRepository } from './data/resource-repository';

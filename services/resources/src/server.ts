@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { World } from '@cpb/demo-world';
 import { loadTypeDefs, type SubgraphDefinition } from '@cpb/kit';
+import { subgraph, subgraphs } from '@cpb/subgraphs';
 import { createContext, type Context } from './context';
 import { entities } from './entities';
 import { migrations } from './migrations';
@@ -8,14 +10,14 @@ import { reactions } from './reactions';
 import { seedWorld } from './seed';
 
 /** The resources subgraph, assembled without side effects (tests start it in-process). */
-export const resources: SubgraphDefinition<Context> = {
-  name: 'resources',
-  defaultPort: 4003,
+export const resources: SubgraphDefinition<Context, World> = {
+  ...subgraph('resources'),
+  peers: subgraphs,
   typeDefs: loadTypeDefs(join(__dirname, '..', 'schema.graphql')),
   resolvers,
   entities,
   migrations,
   createContext,
-  seedWorld,
+  demo: { world: () => new World(), seed: seedWorld },
   reactions,
 };

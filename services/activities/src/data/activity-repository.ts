@@ -1,11 +1,13 @@
 import type { DataSource } from 'typeorm';
-import type { Page, PagedRows } from '@cpb/kit';
+import { keyset, type Page, type PagedRows, type SortKey } from '@cpb/kit';
 import type { Activity } from '../entities';
 import type { ActivityFilter } from '../domain/activity-filter';
 import { ACTIVITY_COLUMNS, toActivity } from './rows';
 
 /** Sort key of activity lists: most recent start first, then id. */
-export type ActivityKey = [string, string];
+export type ActivityKey = SortKey;
+
+const latestFirst = keyset({ sort: 'a.starts_at', type: 'timestamptz', id: 'a.id', direction: 'DESC' });
 
 /** The filter as SQL conditions on alias `a`, pushing its values onto `params`. */
 function filterConditions(filter: ActivityFilter, params: unknown[]): string {
@@ -39,10 +41,10 @@ export class ActivityRepository {
     );
     const params: unknown[] = [[...communityIds], page.limit + 1];
     const where = filterConditions(filter, params);
-    const after = page.after ? ` AND (a.starts_at, a.id) < ($${params.push(page.after[0])}::timestamptz, $${params.push(page.after[1])}::uuid)` : '';
+    const after = latestFirst.after(page, params);
     const raw: Record<string, unknown>[] = await this.db.query(
       `SELECT p.* FROM unnest($1::uuid[]) AS c(id) CROSS JOIN LATERAL (
-         SELECT ${ACTIVITY_COLUMNS('a')} FROM activity a WHERE a.community_id = c.id ${where}${after} ORDER BY a.starts_at DESC, a.id DESC LIMIT $2) p`,
+         SELECT ${ACTIVITY_COLUMNS('a')} FROM activity a WHERE a.community_id = c.id ${where}${after} ORDER BY ${latestFirst.orderBy} LIMIT $2) p`,
       params,
     );
     return { rows: raw.map(toActivity), totals: new Map(counts.map((c) => [c.community_id, c.n])) };

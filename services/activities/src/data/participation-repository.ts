@@ -1,12 +1,15 @@
 import type { DataSource } from 'typeorm';
-import type { Page, PagedRows } from '@cpb/kit';
+import { keyset, type Page, type PagedRows, type SortKey } from '@cpb/kit';
 import type { Participation, ParticipationStatus } from '../entities';
 import { PARTICIPATION_COLUMNS, toParticipation } from './rows';
 
 /** Sort key of an activity's participants: sign-up order. */
-export type ParticipantKey = [string, string];
+export type ParticipantKey = SortKey;
 /** Sort key of a member's participations: most recent activity first. */
-export type MemberParticipationKey = [string, string];
+export type MemberParticipationKey = SortKey;
+
+const bySignUp = keyset({ sort: 'p.signed_up_at', type: 'timestamptz', id: 'p.id' });
+const latestActivityFirst = keyset({ sort: 'a.starts_at', type: 'timestamptz', id: 'p.id', direction: 'DESC' });
 
 /** A participation listed under its member, with its activity's start (the sort key). */
 export type MemberParticipation = Participation & { activityStartsAt: Date };
@@ -24,10 +27,10 @@ export class ParticipationRepository {
     );
     const params: unknown[] = [[...activityIds], page.limit + 1];
     const byStatus = status ? ` AND p.status = $${params.push(status)}` : '';
-    const after = page.after ? ` AND (p.signed_up_at, p.id) > ($${params.push(page.after[0])}::timestamptz, $${params.push(page.after[1])}::uuid)` : '';
+    const after = bySignUp.after(page, params);
     const raw: Record<string, unknown>[] = await this.db.query(
       `SELECT x.* FROM unnest($1::uuid[]) AS a(id) CROSS JOIN LATERAL (
-         SELECT ${PARTICIPATION_COLUMNS('p')} FROM participation p WHERE p.activity_id = a.id${byStatus}${after} ORDER BY p.signed_up_at, p.id LIMIT $2) x`,
+         SELECT ${PARTICIPATION_COLUMNS('p')} FROM participation p WHERE p.activity_id = a.id${byStatus}${after} ORDER BY ${bySignUp.orderBy} LIMIT $2) x`,
       params,
     );
     return { rows: raw.map(toParticipation), totals: new Map(counts.map((c) => [c.activity_id, c.n])) };
@@ -43,12 +46,12 @@ export class ParticipationRepository {
     );
     const params: unknown[] = [[...memberIds], page.limit + 1];
     const byStatus = status ? ` AND p.status = $${params.push(status)}` : '';
-    const after = page.after ? ` AND (a.starts_at, p.id) < ($${params.push(page.after[0])}::timestamptz, $${params.push(page.after[1])}::uuid)` : '';
+    const after = latestActivityFirst.after(page, params);
     const raw: Record<string, unknown>[] = await this.db.query(
       `SELECT x.* FROM unnest($1::uuid[]) AS m(id) CROSS JOIN LATERAL (
          SELECT ${PARTICIPATION_COLUMNS('p')}, a.starts_at AS activity_starts_at
            FROM participation p JOIN activity a ON a.id = p.activity_id
-          WHERE p.member_id = m.id${byStatus}${after} ORDER BY a.starts_at DESC, p.id DESC LIMIT $2) x`,
+          WHERE p.member_id = m.id${byStatus}${after} ORDER BY ${latestActivityFirst.orderBy} LIMIT $2) x`,
       params,
     );
     const rows = raw.map((row) => ({ ...toParticipation(row), activityStartsAt: row.activity_starts_at as Date }));

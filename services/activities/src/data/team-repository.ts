@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Page, PagedRows } from '@cpb/kit';
+import { keyset, type Page, type PagedRows, type SortKey } from '@cpb/kit';
 import type { Skill, TeamMembership, VolunteerTeam } from '../entities';
 import { MEMBERSHIP_COLUMNS, TEAM_COLUMNS, toMembership, toTeam } from './rows';
 
@@ -10,9 +10,12 @@ export interface TeamFilter {
 }
 
 /** Sort key of team lists: by name, then id. */
-export type TeamKey = [string, string];
+export type TeamKey = SortKey;
 /** Sort key of a team's memberships: by join date, then id. */
-export type MembershipKey = [string, string];
+export type MembershipKey = SortKey;
+
+const teamsByName = keyset({ sort: 't.name', type: 'text', id: 't.id' });
+const membershipsByJoining = keyset({ sort: 'm.joined_on', type: 'date', id: 'm.id' });
 
 /** A team listed under one of its current members. */
 export type MemberTeam = VolunteerTeam & { memberId: string };
@@ -34,9 +37,9 @@ export class TeamRepository {
     if (filter.specialty) conditions.push(`t.specialty = $${params.push(filter.specialty)}`);
     const where = conditions.join(' AND ');
     const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM volunteer_team t WHERE ${where}`, params);
-    const after = page.after ? ` AND (t.name, t.id) > ($${params.push(page.after[0])}, $${params.push(page.after[1])}::uuid)` : '';
+    const after = teamsByName.after(page, params);
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${TEAM_COLUMNS('t')} FROM volunteer_team t WHERE ${where}${after} ORDER BY t.name, t.id LIMIT $${params.push(page.limit + 1)}`,
+      `SELECT ${TEAM_COLUMNS('t')} FROM volunteer_team t WHERE ${where}${after} ORDER BY ${teamsByName.orderBy} LIMIT $${params.push(page.limit + 1)}`,
       params,
     );
     return { rows: rows.map(toTeam), total: n };
@@ -59,10 +62,10 @@ export class TeamRepository {
       [[...teamIds]],
     );
     const params: unknown[] = [[...teamIds], page.limit + 1];
-    const after = page.after ? ` AND (m.joined_on, m.id) > ($${params.push(page.after[0])}::date, $${params.push(page.after[1])}::uuid)` : '';
+    const after = membershipsByJoining.after(page, params);
     const raw: Record<string, unknown>[] = await this.db.query(
       `SELECT x.* FROM unnest($1::uuid[]) AS t(id) CROSS JOIN LATERAL (
-         SELECT ${MEMBERSHIP_COLUMNS('m')} FROM team_membership m WHERE m.team_id = t.id${current}${after} ORDER BY m.joined_on, m.id LIMIT $2) x`,
+         SELECT ${MEMBERSHIP_COLUMNS('m')} FROM team_membership m WHERE m.team_id = t.id${current}${after} ORDER BY ${membershipsByJoining.orderBy} LIMIT $2) x`,
       params,
     );
     return { rows: raw.map(toMembership), totals: new Map(counts.map((c) => [c.team_id, c.n])) };

@@ -21,7 +21,7 @@ export function readTitle(title: string): string {
 }
 
 export function readPlace(place: string | null | undefined): string | null {
-  return place == null || place.trim() === '' ? null : check.name('place', place, 200);
+  return check.optionalName('place', place, 200);
 }
 
 export function readCapacity(capacity: number): number {

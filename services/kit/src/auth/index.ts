@@ -3,4 +3,3 @@ export * from './internal-token';
 export * from './policy';
 export * from './caller-token';
 export * from './guard';
-export * from './demo-users';

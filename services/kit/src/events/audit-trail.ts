@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { requireRole, seesAll, type Actor } from '../auth';
 import { readPage, toConnection, type Connection, type PageArgs } from '../graphql';
-import type { Peers } from '../peers';
+import { keyset, type SortKey } from '../database/keyset';
+import type { PeerClient } from '../peers';
 
 /** The part of the tree an administrator oversees: its organisations and the communities they belong to. */
 export interface Subtree {
@@ -21,12 +22,12 @@ export interface AuditScope {
   subtree(actor: Actor): Promise<Subtree>;
 }
 
-/** A street administrator's subtree as organizations knows it now: two batched peer calls. */
-export function subtreeFromPeers(peers: Peers): AuditScope['subtree'] {
+/** A street administrator's subtree as the peer that owns the organisation tree knows it now: two batched calls. */
+export function subtreeFrom(organizationTree: PeerClient): AuditScope['subtree'] {
   return async (actor) => {
-    const [root] = actor.orgId ? await peers.organizations.entities<{ subtreeIds: string[] }>('Organization', [actor.orgId], 'subtreeIds') : [];
+    const [root] = actor.orgId ? await organizationTree.entities<{ subtreeIds: string[] }>('Organization', [actor.orgId], 'subtreeIds') : [];
     const organizationIds = root?.subtreeIds ?? [];
-    const found = await peers.organizations.entities<{ community: { id: string } | null }>('Organization', organizationIds, 'community { id }');
+    const found = await organizationTree.entities<{ community: { id: string } | null }>('Organization', organizationIds, 'community { id }');
     return { organizationIds, communityIds: [...new Set(found.flatMap((o) => (o?.community ? [o.community.id] : [])))] };
   };
 }
@@ -41,7 +42,8 @@ export interface AuditEntry {
   at: string;
 }
 
-type AuditKey = [string, string];
+/** Newest first; `seq` orders changes made in the same instant. */
+const auditOrder = keyset({ sort: 'at', type: 'timestamptz', id: 'seq', idType: 'bigint', direction: 'DESC' });
 
 /**
  * A service's audit trail, newest first: district administrators read all of it, a street
@@ -49,15 +51,16 @@ type AuditKey = [string, string];
  */
 export async function readAuditTrail(db: DataSource, actor: Actor, args: PageArgs & { targetId?: string | null }, scope: AuditScope): Promise<Connection<AuditEntry>> {
   requireRole(actor, 'DISTRICT_ADMIN', 'STREET_ADMIN');
-  const page = readPage<AuditKey>(args);
+  const page = readPage<SortKey>(args);
   const params: unknown[] = [page.limit + 1];
   const where: string[] = [];
   if (!seesAll(actor)) where.push(await inSubtree(scope, actor, params));
   if (args.targetId) where.push(`target_id = $${params.push(args.targetId)}`);
-  if (page.after) where.push(`(at, seq) < ($${params.push(page.after[0])}::timestamptz, $${params.push(page.after[1])}::bigint)`);
+  const after = auditOrder.condition(page, params);
+  if (after) where.push(after);
   const rows: { seq: string; actor_sub: string; actor_role: string; action: string; target_type: string; target_id: string; event_id: string; at: Date }[] = await db.query(
     `SELECT seq, actor_sub, actor_role, action, target_type, target_id, event_id, at FROM audit_log
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, seq DESC LIMIT $1`,
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${auditOrder.orderBy} LIMIT $1`,
     params,
   );
   const entries = rows.map((r) => ({ seq: r.seq, actorSub: r.actor_sub, actorRole: r.actor_role, action: r.action, targetType: r.target_type, targetId: r.target_id, eventId: r.event_id, at: r.at.toISOString() }));

@@ -7,6 +7,6 @@ export { toCloudEvent, toKafkaMessage, withTraceHeaders, eventTopic, CLOUDEVENTS
 export { CreateProcessedEvents1766000000000 } from './processed-events-migration';
 export { startConsumer, parseCloudEvent, domainEventType, type EventConsumer, type ConsumerOptions, type ConsumerStats, type EventContext, type EventHandler } from './consumer';
 export { CreateAuditLog1764000000003 } from './audit-migration';
-export { readAuditTrail, subtreeFromPeers, type AuditEntry, type AuditScope, type Subtree } from './audit-trail';
+export { readAuditTrail, subtreeFrom, type AuditEntry, type AuditScope, type Subtree } from './audit-trail';
 export { IndexOutboxArchive1767000000000, outboxArchiveEnvSchema, pruneOutboxArchive, startOutboxPruner, type OutboxPruner } from './outbox-archive';
 export { republishOutbox, markReplayed, type RepublishOptions, type RepublishResult } from './republish';

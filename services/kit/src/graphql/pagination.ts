@@ -40,17 +40,23 @@ export function decodeCursor<K>(cursor: string): K {
   return key as K;
 }
 
+/**
+ * A list's total: a number, or a function that counts, which GraphQL's default field resolver
+ * calls only when the query selects `totalCount`.
+ */
+export type TotalCount = number | (() => number | Promise<number>);
+
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount?: number;
+  totalCount?: TotalCount;
 }
 
 /**
  * Builds a Relay connection from rows fetched with `limit + 1` (the extra row only tells
  * whether a next page exists). `keyOf` gives the sort key a cursor encodes.
  */
-export function toConnection<T>(rows: T[], page: Page<unknown>, keyOf: (row: T) => unknown, totalCount?: number): Connection<T> {
+export function toConnection<T>(rows: T[], page: Page<unknown>, keyOf: (row: T) => unknown, totalCount?: TotalCount): Connection<T> {
   const nodes = rows.slice(0, page.limit);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {

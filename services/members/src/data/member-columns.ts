@@ -26,8 +26,3 @@ export function memberColumns(alias: string): string {
     `${alias}.home_address AS "homeAddress"`,
   ].join(', ');
 }
-
-/** Escapes LIKE wildcards so a name fragment matches literally. */
-export function likeFragment(fragment: string): string {
-  return `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Page, PagedRows } from '@cpb/kit';
 import type { Member } from '../entities';
 import { memberColumns } from './member-columns';
-import type { MemberKey } from './member-repository';
+import { membersByName, type MemberKey } from './member-repository';
 
 /** A member in a per-parent page, with the parent (organisation, community, unit) it was listed under. */
 export type ListedMember = Member & { parentId: string };
@@ -28,8 +28,8 @@ export class MemberPages {
       `WITH scope AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS s(parent, org))
        SELECT r.parent AS "parentId", x.* FROM (SELECT DISTINCT parent FROM scope) r CROSS JOIN LATERAL (
          SELECT ${memberColumns('m')} FROM member m
-          WHERE m.organization_id IN (SELECT org FROM scope WHERE scope.parent = r.parent) ${byStatus} ${this.after(page, params)}
-          ORDER BY m.name, m.id LIMIT $3) x`,
+          WHERE m.organization_id IN (SELECT org FROM scope WHERE scope.parent = r.parent) ${byStatus}${membersByName.after(page, params)}
+          ORDER BY ${membersByName.orderBy} LIMIT $3) x`,
       params,
     );
     const counts: { parent: string; n: number }[] = await this.db.query(
@@ -46,8 +46,8 @@ export class MemberPages {
     const rows: ListedMember[] = await this.db.query(
       `SELECT c.id AS "parentId", x.* FROM unnest($1::uuid[]) AS c(id) CROSS JOIN LATERAL (
          SELECT ${memberColumns('m')} FROM community_registration r JOIN member m ON m.id = r.member_id
-          WHERE r.community_id = c.id AND r.status = 'ACTIVE' ${this.after(page, params)}
-          ORDER BY m.name, m.id LIMIT $2) x`,
+          WHERE r.community_id = c.id AND r.status = 'ACTIVE'${membersByName.after(page, params)}
+          ORDER BY ${membersByName.orderBy} LIMIT $2) x`,
       params,
     );
     const counts: { community_id: string; n: number }[] = await this.db.query(
@@ -63,8 +63,8 @@ export class MemberPages {
     const params: unknown[] = [[...unitIds], page.limit + 1];
     const rows: ListedMember[] = await this.db.query(
       `SELECT u.id AS "parentId", x.* FROM unnest($1::uuid[]) AS u(id) CROSS JOIN LATERAL (
-         SELECT ${memberColumns('m')} FROM member m WHERE m.work_unit_id = u.id ${this.after(page, params)}
-          ORDER BY m.name, m.id LIMIT $2) x`,
+         SELECT ${memberColumns('m')} FROM member m WHERE m.work_unit_id = u.id${membersByName.after(page, params)}
+          ORDER BY ${membersByName.orderBy} LIMIT $2) x`,
       params,
     );
     const counts: { work_unit_id: string; n: number }[] = await this.db.query(
@@ -72,11 +72,5 @@ export class MemberPages {
       [[...unitIds]],
     );
     return { rows, totals: new Map(counts.map((c) => [c.work_unit_id, c.n])) };
-  }
-
-  /** The keyset condition after the cursor's (name, id), its values appended to `params`. */
-  private after(page: Page<MemberKey>, params: unknown[]): string {
-    if (!page.after) return '';
-    return `AND (m.name, m.id) > ($${params.push(page.after[0])}::text, $${params.push(page.after[1])}::uuid)`;
   }
 }

@@ -1,7 +1,6 @@
 import { In, type DataSource } from 'typeorm';
-import type { Page } from '@cpb/kit';
+import { keyset, likeContains, type Page, type SortKey, whereEquals } from '@cpb/kit';
 import { MemberEntity, type Member } from '../entities';
-import { likeFragment } from './member-columns';
 
 /** A member filter with the organisation scope already resolved to ids (the subtree, with includeDescendants). */
 export interface MemberQuery {
@@ -14,7 +13,10 @@ export interface MemberQuery {
 }
 
 /** Sort key of member lists: by name, then id. */
-export type MemberKey = [string, string];
+export type MemberKey = SortKey;
+
+/** The order of every member list (the register, an organisation's, a community's, a unit's). */
+export const membersByName = keyset({ sort: 'm.name', type: 'text', id: 'm.id' });
 
 export interface MemberCounts {
   members: number;
@@ -38,15 +40,10 @@ export class MemberRepository {
   async page(filter: MemberQuery, page: Page<MemberKey>): Promise<{ rows: Member[]; total: number }> {
     const query = this.db.getRepository(MemberEntity).createQueryBuilder('m');
     if (filter.organizationIds) query.andWhere('m.organization_id = ANY(CAST(:organizationIds AS uuid[]))', { organizationIds: filter.organizationIds });
-    if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
-    if (filter.category) query.andWhere('m.category = :category', { category: filter.category });
+    whereEquals(query, { 'm.status': filter.status, 'm.category': filter.category, 'm.residence_community_id': filter.communityId });
     if (filter.skill) query.andWhere('m.skills @> ARRAY[CAST(:skill AS text)]', { skill: filter.skill });
-    if (filter.communityId) query.andWhere('m.residence_community_id = :communityId', { communityId: filter.communityId });
-    if (filter.nameContains) query.andWhere('m.name LIKE :name', { name: likeFragment(filter.nameContains) });
-    const total = await query.clone().getCount();
-    if (page.after) query.andWhere('(m.name, m.id) > (:afterName, :afterId)', { afterName: page.after[0], afterId: page.after[1] });
-    const rows = await query.orderBy('m.name', 'ASC').addOrderBy('m.id', 'ASC').limit(page.limit + 1).getMany();
-    return { rows, total };
+    if (filter.nameContains) query.andWhere('m.name LIKE :name', { name: likeContains(filter.nameContains) });
+    return membersByName.page(query, page);
   }
 
   /** Member and full-member counts over each root's subtree (ids from the organizations service), in one query. */

@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import type { Page } from '@cpb/kit';
+import { keyset, type Page, type SortKey, whereEquals } from '@cpb/kit';
 import {
   ApplicantEntity, CommunityRegistrationEntity, MigrantCheckInEntity, RegistrationFeedbackEntity, TransferEntity,
   type Applicant, type ApplicantStage, type CommunityRegistration, type MigrantCheckIn, type RegistrationFeedback, type Transfer, type TransferStatus,
@@ -25,7 +25,10 @@ export interface TransferQuery {
 }
 
 /** Sort key of transfer lists: newest request first, then id. */
-export type TransferKey = [string, string];
+export type TransferKey = SortKey;
+
+const applicantsByName = keyset({ sort: 'a.name', type: 'text', id: 'a.id' });
+const newestTransferFirst = keyset({ sort: 't.requested_on', type: 'date', id: 't.id', direction: 'DESC' });
 
 /** Reads of what surrounds membership (applicants, transfers, registrations, check-ins), batched by key. */
 export class MembershipRepository {
@@ -38,14 +41,9 @@ export class MembershipRepository {
   async applicantPage(filter: ApplicantQuery, page: Page<MemberKey>): Promise<{ rows: Applicant[]; total: number }> {
     const query = this.db.getRepository(ApplicantEntity).createQueryBuilder('a');
     if (!filter.includeAdmitted) query.andWhere('a.admitted_member_id IS NULL');
-    if (filter.organizationId) query.andWhere('a.organization_id = :organizationId', { organizationId: filter.organizationId });
+    whereEquals(query, { 'a.organization_id': filter.organizationId, 'a.stage': filter.stage, 'a.residence_community_id': filter.communityId });
     if (filter.organizationIds) query.andWhere('a.organization_id = ANY(CAST(:scope AS uuid[]))', { scope: filter.organizationIds });
-    if (filter.stage) query.andWhere('a.stage = :stage', { stage: filter.stage });
-    if (filter.communityId) query.andWhere('a.residence_community_id = :communityId', { communityId: filter.communityId });
-    const total = await query.clone().getCount();
-    if (page.after) query.andWhere('(a.name, a.id) > (:afterName, :afterId)', { afterName: page.after[0], afterId: page.after[1] });
-    const rows = await query.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').limit(page.limit + 1).getMany();
-    return { rows, total };
+    return applicantsByName.page(query, page);
   }
 
   transfersByIds(ids: readonly string[]): Promise<Transfer[]> {
@@ -65,12 +63,8 @@ export class MembershipRepository {
     if (filter.organizationIds) {
       query.andWhere('(t.from_organization_id = ANY(CAST(:scope AS uuid[])) OR t.to_organization_id = ANY(CAST(:scope AS uuid[])))', { scope: filter.organizationIds });
     }
-    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
-    if (filter.memberId) query.andWhere('t.member_id = :memberId', { memberId: filter.memberId });
-    const total = await query.clone().getCount();
-    if (page.after) query.andWhere('(t.requested_on, t.id) < (:afterOn, :afterId)', { afterOn: page.after[0], afterId: page.after[1] });
-    const rows = await query.orderBy('t.requested_on', 'DESC').addOrderBy('t.id', 'DESC').limit(page.limit + 1).getMany();
-    return { rows, total };
+    whereEquals(query, { 't.status': filter.status, 't.member_id': filter.memberId });
+    return newestTransferFirst.page(query, page);
   }
 
   registrationsByIds(ids: readonly string[]): Promise<CommunityRegistration[]> {

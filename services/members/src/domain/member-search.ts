@@ -1,4 +1,4 @@
-import { check, ValidationError, type Peers } from '@cpb/kit';
+import { check, type Peers } from '@cpb/kit';
 import type { MemberQuery } from '../data/member-repository';
 import { subtreeOf } from './peer-facts';
 
@@ -19,8 +19,7 @@ export interface MemberFilterInput {
  */
 export async function memberQuery(peers: Peers, filter: MemberFilterInput): Promise<MemberQuery> {
   const organizationId = filter.organizationId ? check.uuid('organizationId', filter.organizationId) : null;
-  const nameContains = filter.nameContains?.trim() || null;
-  if (nameContains && [...nameContains].length > 50) throw new ValidationError('nameContains', 'nameContains must be at most 50 characters');
+  const nameContains = check.searchText('nameContains', filter.nameContains, 50);
   const organizationIds = organizationId ? (filter.includeDescendants ? await subtreeOf(peers, organizationId, 'organizationId') : [organizationId]) : null;
   return {
     organizationIds,

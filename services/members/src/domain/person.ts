@@ -20,10 +20,7 @@ export interface PersonInput {
 export type Person = Required<{ [K in keyof PersonInput]: Exclude<PersonInput[K], undefined> }>;
 
 /** Short free text (ethnicity, education, responsibility area): trimmed, 1 to `max` characters, or null when blank and optional. */
-export function optionalText(field: string, value: string | null | undefined, max: number): string | null {
-  if (value == null || value.trim() === '') return null;
-  return check.name(field, value, max);
-}
+export const optionalText = check.optionalName;
 
 /** Checks every personal field, each refusal naming its field; ids are checked for form here and for existence by the caller. */
 export function checkPerson(input: PersonInput, today: string): Person {

@@ -1,5 +1,5 @@
 import { In, IsNull, type DataSource } from 'typeorm';
-import type { Page, PagedRows } from '@cpb/kit';
+import { keyset, type Page, type PagedRows, type SortKey } from '@cpb/kit';
 import {
   CommunityEntity, GridEntity, InstructorAssignmentEntity, LIVING, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
   type Community, type Grid, type InstructorAssignment, type Organization, type Position, type ResidentUnit, type Street,
@@ -15,10 +15,13 @@ export interface Census {
 }
 
 /** Sort key of community lists: by name, then id for a stable order. */
-export type CommunityKey = [string, string];
+export type CommunityKey = SortKey;
 
 /** Sort key of grid pages: name, then id. */
-export type GridKey = [string, string];
+export type GridKey = SortKey;
+
+const communitiesByName = keyset({ sort: 'c.name', type: 'text', id: 'c.id' });
+const gridsByName = keyset({ sort: 'g.name', type: 'text', id: 'g.id' });
 
 /** Reads of the street / community / unit / organisation structure, always batched by key. */
 export class StructureRepository {
@@ -44,10 +47,7 @@ export class StructureRepository {
   async communityPage(streetId: string | null, page: Page<CommunityKey>): Promise<{ rows: Community[]; total: number }> {
     const query = this.db.getRepository(CommunityEntity).createQueryBuilder('c');
     if (streetId) query.where('c.street_id = :streetId', { streetId });
-    const total = await query.clone().getCount();
-    if (page.after) query.andWhere('(c.name, c.id) > (:name, :id)', { name: page.after[0], id: page.after[1] });
-    const rows = await query.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').limit(page.limit + 1).getMany();
-    return { rows, total };
+    return communitiesByName.page(query, page);
   }
 
   /** Every grid of each community, by name (a community has at most MAX_GRIDS_PER_COMMUNITY). */
@@ -58,10 +58,10 @@ export class StructureRepository {
   /** A page of grids for each community, by name: one LATERAL query on the (community, name) key, one count. */
   async gridPages(communityIds: readonly string[], page: Page<GridKey>): Promise<PagedRows<Grid>> {
     const params: unknown[] = [[...communityIds], page.limit + 1];
-    const after = page.after ? `AND (g.name, g.id) > ($${params.push(page.after[0])}::text, $${params.push(page.after[1])}::uuid)` : '';
+    const after = gridsByName.after(page, params);
     const rows: Grid[] = await this.db.query(
       `SELECT p.id, p.community_id AS "communityId", p.name FROM unnest($1::uuid[]) AS c(id) CROSS JOIN LATERAL (
-         SELECT g.* FROM grid g WHERE g.community_id = c.id ${after} ORDER BY g.name, g.id LIMIT $2) p`,
+         SELECT g.* FROM grid g WHERE g.community_id = c.id${after} ORDER BY ${gridsByName.orderBy} LIMIT $2) p`,
       params,
     );
     const counts: { community_id: string; n: number }[] = await this.db.query('SELECT community_id, count(*)::int AS n FROM grid WHERE community_id = ANY($1::uuid[]) GROUP BY community_id', [[...communityIds]]);

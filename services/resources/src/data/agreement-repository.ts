@@ -1,7 +1,6 @@
 import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
-import type { Page } from '@cpb/kit';
+import { keyset, type Page, type SortKey, whereEquals } from '@cpb/kit';
 import { AgreementEntity, CommitmentEntity, CommitmentNoteEntity, type Agreement, type AgreementStatus, type Commitment, type CommitmentNote } from '../entities';
-import { keysetPage, type SortKey } from './keyset';
 
 export interface AgreementFilter {
   communityId?: string | null;
@@ -23,6 +22,8 @@ function whereStatus(query: SelectQueryBuilder<Agreement>, status: AgreementStat
   else if (status === 'EXPIRED') query.andWhere(`(a.status = 'EXPIRED' OR (a.status = 'ACTIVE' AND a.valid_to < :today))`, { today });
   else if (status === 'TERMINATED') query.andWhere(`a.status = 'TERMINATED'`);
 }
+
+const latestSignedFirst = keyset({ sort: 'a.signed_on', type: 'date', id: 'a.id', direction: 'DESC' });
 
 /** Reads of agreements (共建协议) and their commitments, batched by key; lists newest signed first. */
 export class AgreementRepository {
@@ -71,11 +72,9 @@ export class AgreementRepository {
   }
 
   page(filter: AgreementFilter, page: Page<SortKey>, today: string): Promise<{ rows: Agreement[]; total: number }> {
-    const query = this.db.getRepository(AgreementEntity).createQueryBuilder('a');
-    if (filter.communityId) query.andWhere('a.community_id = :communityId', { communityId: filter.communityId });
-    if (filter.partnerUnitId) query.andWhere('a.partner_unit_id = :unitId', { unitId: filter.partnerUnitId });
+    const query = whereEquals(this.db.getRepository(AgreementEntity).createQueryBuilder('a'), { 'a.community_id': filter.communityId, 'a.partner_unit_id': filter.partnerUnitId });
     if (filter.organizationId) query.andWhere('(a.community_organization_id = :orgId OR a.partner_organization_id = :orgId)', { orgId: filter.organizationId });
     whereStatus(query, filter.status, today);
-    return keysetPage(query, ['a.signed_on', 'a.id'], 'DESC', page);
+    return latestSignedFirst.page(query, page);
   }
 }

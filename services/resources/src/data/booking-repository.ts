@@ -1,8 +1,7 @@
 import { In, LessThan, MoreThan, type DataSource } from 'typeorm';
-import type { Page } from '@cpb/kit';
+import { keyset, type Page, type SortKey, whereEquals } from '@cpb/kit';
 import { BookingEntity, type Booking } from '../entities';
 import type { Period } from '../domain/periods';
-import { keysetPage, type SortKey } from './keyset';
 
 export interface BookingFilter {
   resourceId?: string | null;
@@ -12,6 +11,8 @@ export interface BookingFilter {
   startsFrom?: Date | null;
   startsBefore?: Date | null;
 }
+
+const byStart = keyset({ sort: 'b.starts_at', type: 'timestamptz', id: 'b.id' });
 
 /** Reads of bookings, batched by key. */
 export class BookingRepository {
@@ -43,13 +44,9 @@ export class BookingRepository {
 
   /** Bookings by start, then id. */
   page(filter: BookingFilter, page: Page<SortKey>): Promise<{ rows: Booking[]; total: number }> {
-    const query = this.db.getRepository(BookingEntity).createQueryBuilder('b');
-    if (filter.resourceId) query.andWhere('b.resource_id = :resourceId', { resourceId: filter.resourceId });
-    if (filter.bookedById) query.andWhere('b.booked_by_id = :bookedById', { bookedById: filter.bookedById });
-    if (filter.activityId) query.andWhere('b.activity_id = :activityId', { activityId: filter.activityId });
-    if (filter.status) query.andWhere('b.status = :status', { status: filter.status });
+    const query = whereEquals(this.db.getRepository(BookingEntity).createQueryBuilder('b'), { 'b.resource_id': filter.resourceId, 'b.booked_by_id': filter.bookedById, 'b.activity_id': filter.activityId, 'b.status': filter.status });
     if (filter.startsFrom) query.andWhere('b.starts_at >= :startsFrom', { startsFrom: filter.startsFrom });
     if (filter.startsBefore) query.andWhere('b.starts_at < :startsBefore', { startsBefore: filter.startsBefore });
-    return keysetPage(query, ['b.starts_at', 'b.id'], 'ASC', page);
+    return byStart.page(query, page);
   }
 }

@@ -1,13 +1,14 @@
 import { In, type DataSource } from 'typeorm';
-import type { Page } from '@cpb/kit';
+import { keyset, type Page, type SortKey, whereEquals } from '@cpb/kit';
 import { JointMeetingEntity, type JointMeeting } from '../entities';
-import { keysetPage, type SortKey } from './keyset';
 
 export interface JointMeetingFilter {
   convenerId?: string | null;
   year?: number | null;
   attendingUnitId?: string | null;
 }
+
+const latestFirst = keyset({ sort: 'm.held_on', type: 'date', id: 'm.id', direction: 'DESC' });
 
 /** Reads of joint meetings (党建联席会议), newest first. */
 export class MeetingRepository {
@@ -18,10 +19,9 @@ export class MeetingRepository {
   }
 
   page(filter: JointMeetingFilter, page: Page<SortKey>): Promise<{ rows: JointMeeting[]; total: number }> {
-    const query = this.db.getRepository(JointMeetingEntity).createQueryBuilder('m');
-    if (filter.convenerId) query.andWhere('m.convener_id = :convenerId', { convenerId: filter.convenerId });
+    const query = whereEquals(this.db.getRepository(JointMeetingEntity).createQueryBuilder('m'), { 'm.convener_id': filter.convenerId });
     if (filter.year) query.andWhere('m.held_on >= make_date(:year, 1, 1) AND m.held_on < make_date(:year + 1, 1, 1)', { year: filter.year });
     if (filter.attendingUnitId) query.andWhere(':unitId = ANY(m.attending_unit_ids)', { unitId: filter.attendingUnitId });
-    return keysetPage(query, ['m.held_on', 'm.id'], 'DESC', page);
+    return latestFirst.page(query, page);
   }
 }

@@ -1,7 +1,6 @@
 import { In, type DataSource } from 'typeorm';
-import type { Page, PagedRows } from '@cpb/kit';
+import { keyset, type Page, type PagedRows, type SortKey, whereEquals } from '@cpb/kit';
 import { NeedEntity, ProjectEntity, type Need, type NeedStatus, type Project } from '../entities';
-import { keysetPage, type SortKey } from './keyset';
 
 export interface NeedFilter {
   communityId?: string | null;
@@ -28,6 +27,9 @@ function toNeed(row: Record<string, unknown>): Need {
   };
 }
 
+const newestNeedFirst = keyset({ sort: 'n.raised_on', type: 'date', id: 'n.id', direction: 'DESC' });
+const latestPlannedFirst = keyset({ sort: 'p.planned_on', type: 'date', id: 'p.id', direction: 'DESC' });
+
 /** Reads of needs (需求清单) and the projects (项目清单) that answer them, batched by key. */
 export class NeedRepository {
   constructor(private readonly db: DataSource) {}
@@ -39,12 +41,12 @@ export class NeedRepository {
   /** A page of needs for each community, newest first: one LATERAL query on the (community, raised_on) index, one count. */
   async communityPages(communityIds: readonly string[], status: NeedStatus | null, page: Page<SortKey>): Promise<PagedRows<Need>> {
     const params: unknown[] = [[...communityIds], page.limit + 1, status];
-    const after = page.after ? `AND (n.raised_on, n.id) < ($${params.push(page.after[0])}::date, $${params.push(page.after[1])}::uuid)` : '';
+    const after = newestNeedFirst.after(page, params);
     const raw: Record<string, unknown>[] = await this.db.query(
       `SELECT p.id, p.community_id, p.title, p.category, p.description, p.status, p.raised_on::text, p.resolved_on::text
          FROM unnest($1::uuid[]) AS c(id) CROSS JOIN LATERAL (
-           SELECT n.* FROM need n WHERE n.community_id = c.id AND ($3::text IS NULL OR n.status = $3) ${after}
-            ORDER BY n.raised_on DESC, n.id DESC LIMIT $2) p`,
+           SELECT n.* FROM need n WHERE n.community_id = c.id AND ($3::text IS NULL OR n.status = $3)${after}
+            ORDER BY ${newestNeedFirst.orderBy} LIMIT $2) p`,
       params,
     );
     const counts: { community_id: string; n: number }[] = await this.db.query(
@@ -55,11 +57,8 @@ export class NeedRepository {
   }
 
   needPage(filter: NeedFilter, page: Page<SortKey>): Promise<{ rows: Need[]; total: number }> {
-    const query = this.db.getRepository(NeedEntity).createQueryBuilder('n');
-    if (filter.communityId) query.andWhere('n.community_id = :communityId', { communityId: filter.communityId });
-    if (filter.status) query.andWhere('n.status = :status', { status: filter.status });
-    if (filter.category) query.andWhere('n.category = :category', { category: filter.category });
-    return keysetPage(query, ['n.raised_on', 'n.id'], 'DESC', page);
+    const query = whereEquals(this.db.getRepository(NeedEntity).createQueryBuilder('n'), { 'n.community_id': filter.communityId, 'n.status': filter.status, 'n.category': filter.category });
+    return newestNeedFirst.page(query, page);
   }
 
   projectsByIds(ids: readonly string[]): Promise<Project[]> {
@@ -80,10 +79,8 @@ export class NeedRepository {
   }
 
   projectPage(filter: ProjectFilter, page: Page<SortKey>): Promise<{ rows: Project[]; total: number }> {
-    const query = this.db.getRepository(ProjectEntity).createQueryBuilder('p');
-    if (filter.communityId) query.andWhere('p.community_id = :communityId', { communityId: filter.communityId });
-    if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
+    const query = whereEquals(this.db.getRepository(ProjectEntity).createQueryBuilder('p'), { 'p.community_id': filter.communityId, 'p.status': filter.status });
     if (filter.resourceId) query.andWhere('p.id IN (SELECT project_id FROM project_resource WHERE resource_id = :resourceId)', { resourceId: filter.resourceId });
-    return keysetPage(query, ['p.planned_on', 'p.id'], 'DESC', page);
+    return latestPlannedFirst.page(query, page);
   }
 }

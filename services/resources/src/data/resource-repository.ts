@@ -1,7 +1,6 @@
 import { In, type DataSource } from 'typeorm';
-import type { Page } from '@cpb/kit';
+import { keyset, likeContains, type Page, type SortKey, whereEquals } from '@cpb/kit';
 import { ResourceEntity, type Resource } from '../entities';
-import { keysetPage, likePattern, type SortKey } from './keyset';
 
 export interface ResourceFilter {
   kind?: string | null;
@@ -10,6 +9,8 @@ export interface ResourceFilter {
   text?: string | null;
   status?: string | null;
 }
+
+const byName = keyset({ sort: 'r.name', type: 'text', id: 'r.id' });
 
 /** Reads of the resource list (资源清单), batched by key. */
 export class ResourceRepository {
@@ -25,12 +26,8 @@ export class ResourceRepository {
 
   /** Resources by name, then id. */
   page(filter: ResourceFilter, page: Page<SortKey>): Promise<{ rows: Resource[]; total: number }> {
-    const query = this.db.getRepository(ResourceEntity).createQueryBuilder('r');
-    if (filter.kind) query.andWhere('r.kind = :kind', { kind: filter.kind });
-    if (filter.communityId) query.andWhere('r.community_id = :communityId', { communityId: filter.communityId });
-    if (filter.providerId) query.andWhere('r.provider_id = :providerId', { providerId: filter.providerId });
-    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
-    if (filter.text) query.andWhere('(r.name LIKE :text OR r.description LIKE :text)', { text: likePattern(filter.text) });
-    return keysetPage(query, ['r.name', 'r.id'], 'ASC', page);
+    const query = whereEquals(this.db.getRepository(ResourceEntity).createQueryBuilder('r'), { 'r.kind': filter.kind, 'r.community_id': filter.communityId, 'r.provider_id': filter.providerId, 'r.status': filter.status });
+    if (filter.text) query.andWhere('(r.name LIKE :text OR r.description LIKE :text)', { text: likeContains(filter.text) });
+    return byName.page(query, page);
   }
 }

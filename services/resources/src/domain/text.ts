@@ -1,11 +1,7 @@
 import { ValidationError, check } from '@cpb/kit';
 
-/** Free text that may be empty (descriptions), trimmed, at most `max` characters. */
-export function freeText(field: string, value: string | null | undefined, max: number): string {
-  const trimmed = (value ?? '').trim();
-  if ([...trimmed].length > max) throw new ValidationError(field, `${field} must be at most ${max} characters`);
-  return trimmed;
-}
+/** Free text that may be empty (descriptions), trimmed, at most `max` characters: the kit's rule. */
+export const freeText = check.freeText;
 
 /** Distinct valid ids, between `min` and `max` of them. */
 export function idList(field: string, ids: readonly string[], min: number, max: number): string[] {

@@ -1,6 +1,5 @@
-import { readPage, type PageArgs } from '@cpb/kit';
+import { readPage, type PageArgs, type SortKey } from '@cpb/kit';
 import type { Context } from '../context';
-import type { SortKey } from '../data/keyset';
 import type { AgreementStatus, NeedStatus } from '../entities';
 
 /** Fields this service adds to entities other services own; each parent is only an id here. */

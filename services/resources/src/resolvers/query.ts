@@ -1,9 +1,8 @@
-import { check, readAuditTrail, readPage, toConnection, type PageArgs } from '@cpb/kit';
+import { check, readAuditTrail, readPage, toConnection, type PageArgs, type SortKey } from '@cpb/kit';
 import { auditScope } from '../audit-scope';
 import type { Context } from '../context';
 import type { AgreementFilter } from '../data/agreement-repository';
 import type { BookingFilter } from '../data/booking-repository';
-import type { SortKey } from '../data/keyset';
 import type { JointMeetingFilter } from '../data/meeting-repository';
 import type { NeedFilter, ProjectFilter } from '../data/need-repository';
 import type { ResourceFilter } from '../data/resource-repository';

@@ -4,16 +4,14 @@
  *   DATABASE_URL=… KAFKA_BROKERS=… npm run events:republish -- --service activities \
  *     --topic activities.events.v1.replay [--since 2024-01-01] [--until 2025-01-01] [--type participation.hours-credited]…
  *
- * In a service's container: node --import tsx services/kit/src/events/republish-cli.ts --service … --topic …
+ * `--service` is one of the subgraphs (@cpb/subgraphs); the kit's republishOutbox does the work.
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { loadConfig } from '../config';
-import { republishOutbox } from './republish';
-
-const SERVICES = ['organizations', 'members', 'resources', 'activities'] as const;
+import { loadConfig, republishOutbox } from '@cpb/kit';
+import { subgraphNames } from '@cpb/subgraphs';
 
 const envSchema = z.object({
   // The archive is read on a server; an embedded PGlite folder must not be opened beside its running service.
@@ -25,7 +23,7 @@ const envSchema = z.object({
 });
 
 const argsSchema = z.object({
-  service: z.enum(SERVICES),
+  service: z.string().refine((name) => subgraphNames.includes(name), `one of ${subgraphNames.join(', ')}`),
   topic: z.string().regex(/^[a-zA-Z0-9._-]+$/, 'a Kafka topic name'),
   since: z.coerce.date().optional(),
   until: z.coerce.date().optional(),
