@@ -32,7 +32,6 @@ const stillToConvert = new Set([
   'services/members/src/domain/applicants.ts',
   'services/members/src/domain/identity.ts',
   'services/members/src/domain/member-records.ts',
-  'services/members/src/domain/member-search.ts',
   'services/members/src/domain/membership-rules.ts',
   'services/members/src/domain/migrant-check-ins.ts',
   'services/members/src/domain/peer-facts.ts',

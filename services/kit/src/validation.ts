@@ -69,7 +69,7 @@ export function optionalName(field: string, value: string | null | undefined, ma
 /** Free text that may be empty (a description): trimmed, at most `max` characters, or a refusal naming the field. */
 export function freeText(field: string, value: string | null | undefined, max: number): string {
   const trimmed = (value ?? '').trim();
-  if ([...trimmed].length > max) throw new ValidationError(field, `${field} must be at most ${max} characters`);
+  if ([...trimmed].length > max) throw new ValidationError(field, msg('input.tooLong', { field, max }));
   return trimmed;
 }
 

@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationError } from '../errors';
+import { msg } from '../messages';
 import type { Page } from '../graphql/pagination';
 
 /** A list's position: the sort column's value, then the id that makes the order total. */
@@ -98,7 +99,7 @@ export class Keyset {
       const [sort, id]: unknown[] = after;
       if (typeof sort === 'string' && typeof id === 'string' && looksLike[this.type](sort) && looksLike[this.idType](id)) return [sort, id];
     }
-    throw new ValidationError('after', 'after is not a cursor this list returned');
+    throw new ValidationError('after', msg('page.foreignCursor', { field: 'after' }));
   }
 }
 
