@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@cpb/kit';
-import type { Agreement, Booking, Commitment, JointMeeting, Need, Project, Resource } from './entities';
+import type { Agreement, Booking, Commitment, JointMeeting, Need, NeedCategory, Project, Resource } from './entities';
 
 /**
  * The event types this service emits (schemas in schemas/events/<type>.json); no personal data.
@@ -85,11 +85,12 @@ export const needEvents = {
     aggregateId: n.id,
     data: { needId: n.id, communityId: n.communityId, title: n.title, category: n.category, raisedOn: n.raisedOn },
   }),
-  projectPlanned: (p: Project, resourceIds: string[]): DomainEvent => ({
+  /** With the need's category: the title of a project for a household in difficulty is withheld from the event. */
+  projectPlanned: (p: Project, resourceIds: string[], needCategory: NeedCategory): DomainEvent => ({
     type: 'project.planned',
     aggregateType: 'need',
     aggregateId: p.needId,
-    data: { projectId: p.id, needId: p.needId, communityId: p.communityId, title: p.title, resourceIds, partnerUnitIds: p.partnerUnitIds, plannedOn: p.plannedOn },
+    data: { projectId: p.id, needId: p.needId, communityId: p.communityId, title: p.title, needCategory, resourceIds, partnerUnitIds: p.partnerUnitIds, plannedOn: p.plannedOn },
   }),
   projectStarted: (p: Project, startedOn: string): DomainEvent => ({
     type: 'project.started',
