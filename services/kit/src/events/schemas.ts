@@ -40,6 +40,10 @@ ajv.addKeyword({ keyword: 'x-code', metaSchema: { type: 'string', minLength: 1 }
 const schemas = new Map<string, Record<string, unknown>>();
 const validators = new Map<string, ValidateFunction>();
 
+export function hasEventSchema(type: string): boolean {
+  return schemas.has(type) || existsSync(join(EVENT_SCHEMA_DIR, `${type}.json`));
+}
+
 /** An event type's JSON Schema as written (schemas/events/<type>.json), read once; an unknown type is a bug. */
 export function eventSchema(type: string): Record<string, unknown> {
   let schema = schemas.get(type);

@@ -1,5 +1,5 @@
 import { PLACEHOLDERS, scrubText } from '../privacy';
-import { eventSchema } from './schemas';
+import { eventSchema, hasEventSchema } from './schemas';
 
 /** When a scrubbed text is withheld whole: a sibling property (e.g. `kind`) holds one of these values. */
 export type WithheldWhen = Record<string, readonly unknown[]>;
@@ -27,10 +27,11 @@ export function scrubbedProperties(schema: SchemaNode, path: string[] = []): Scr
 
 const byType = new Map<string, ScrubbedProperty[]>();
 
+/** A type without a schema (retired after its deprecation, still in the archive) has nothing marked. */
 function scrubbedPropertiesOf(type: string): ScrubbedProperty[] {
   let found = byType.get(type);
   if (!found) {
-    found = scrubbedProperties(eventSchema(type) as SchemaNode);
+    found = hasEventSchema(type) ? scrubbedProperties(eventSchema(type) as SchemaNode) : [];
     byType.set(type, found);
   }
   return found;
