@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { dropDatabase, eventTopic, graphql, mintCallerToken, type CloudEvent } from '@cpb/kit';
-import { TEST_SERVER_URL, startKafkaBroker, startTopicReader, type KafkaBroker, type TopicReader } from '@cpb/kit/testing';
+import { eventTopic, graphql, mintCallerToken, type CloudEvent } from '@cpb/kit';
+import { startTopicReader, type TopicReader } from '@cpb/kit/testing';
 import { worldId } from '@cpb/demo-world';
-import { serviceDatabaseUrl, startStack, type Stack } from '../scripts/lib/stack';
 import { subgraphs } from '../scripts/subgraphs';
 import { headersOf } from './personas';
+import { startStackOnBroker, type StackOnBroker } from './stack-on-broker';
 
 /**
  * Issue 24 end to end: staff type personal data into free text through the gateway; none of it
@@ -12,37 +11,27 @@ import { headersOf } from './personas';
  */
 jest.setTimeout(120_000);
 
-const prefix = `t_priv_${randomBytes(3).toString('hex')}_`;
 const PHONE = '13812345678';
 const ID_NUMBER = '11010519491231002X';
 const OTHER_PHONE = '139-8765-4321';
 const HOUSEHOLD = '李秀英';
-let broker: KafkaBroker;
-let stack: Stack;
+let system: StackOnBroker;
 let readers: TopicReader[];
 let admin: Record<string, string>;
 
 beforeAll(async () => {
-  broker = await startKafkaBroker({ topics: subgraphs.map((s) => ({ name: eventTopic(s.name), partitions: 3 })) });
-  stack = await startStack({
-    serverUrl: TEST_SERVER_URL,
-    databasePrefix: prefix,
-    ports: 'free',
-    env: { KAFKA_BROKERS: broker.brokers.join(','), LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1' },
-  });
-  readers = await Promise.all(subgraphs.map((s) => startTopicReader(broker.brokers, eventTopic(s.name))));
+  system = await startStackOnBroker('privacy');
+  readers = await Promise.all(subgraphs.map((s) => startTopicReader(system.broker.brokers, eventTopic(s.name))));
   admin = { authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'e2e-privacy' })}` };
 }, 180_000);
 
 afterAll(async () => {
   await Promise.all((readers ?? []).map((reader) => reader.stop()));
-  await stack?.stop();
-  await broker?.stop();
-  await Promise.all(subgraphs.map((s) => dropDatabase(serviceDatabaseUrl(TEST_SERVER_URL, `${prefix}${s.name}`))));
+  await system?.stop();
 });
 
 async function call<T>(query: string, variables: Record<string, unknown>, headers = admin): Promise<T> {
-  const result = await graphql<T>(stack.gatewayUrl, query, variables, headers);
+  const result = await graphql<T>(system.stack.gatewayUrl, query, variables, headers);
   if (result.errors || !result.data) throw new Error(`failed: ${JSON.stringify(result.errors)}`);
   return result.data;
 }
