@@ -1,34 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { dropDatabase, eventTopic, graphql, mintCallerToken } from '@cpb/kit';
-import { TEST_SERVER_URL, startKafkaBroker, type KafkaBroker } from '@cpb/kit/testing';
+import { graphql, mintCallerToken } from '@cpb/kit';
 import { worldId } from '@cpb/demo-world';
-import { serviceDatabaseUrl, startStack, type Stack } from '../scripts/lib/stack';
-import { subgraphs } from '../scripts/subgraphs';
+import { startStackOnBroker, type StackOnBroker } from './stack-on-broker';
 
-const prefix = `t_rel_${randomBytes(3).toString('hex')}_`;
-let broker: KafkaBroker;
-let stack: Stack;
+let system: StackOnBroker;
 let authorization: string;
 
 beforeAll(async () => {
-  broker = await startKafkaBroker({ topics: subgraphs.map((s) => ({ name: eventTopic(s.name), partitions: 3 })) });
-  stack = await startStack({
-    serverUrl: TEST_SERVER_URL,
-    databasePrefix: prefix,
-    ports: 'free',
-    env: { KAFKA_BROKERS: broker.brokers.join(','), LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1' },
-  });
+  system = await startStackOnBroker('rel');
   authorization = `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'e2e' })}`;
 });
 
 afterAll(async () => {
-  await stack?.stop();
-  await broker?.stop();
-  await Promise.all(subgraphs.map((s) => dropDatabase(serviceDatabaseUrl(TEST_SERVER_URL, `${prefix}${s.name}`))));
+  await system?.stop();
 });
 
 async function call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const result = await graphql<T>(stack.gatewayUrl, query, variables, { authorization });
+  const result = await graphql<T>(system.stack.gatewayUrl, query, variables, { authorization });
   if (result.errors || !result.data) throw new Error(`failed: ${JSON.stringify(result.errors)}`);
   return result.data;
 }

@@ -113,6 +113,20 @@ describe('fails on each kind of breaking change, naming the event, the property 
       'grid.created: deprecation period shortened from 2027-07-31 to 2027-06-30: consumers plan by the released date',
     ]);
   });
+
+  it('scrubbing taken back, or a text withheld in fewer cases; scrubbing or withholding more is a note', () => {
+    const mark = (value: JsonSchema['x-scrubbed']) => withChange('need.raised', (s) => Object.assign(s.properties!.title, { 'x-scrubbed': value }));
+    const scrubbed = mark(true);
+    const withheld = mark({ withheldWhen: { category: ['HARDSHIP_ASSISTANCE', 'HEALTH'] } });
+    expect(breaking(released, scrubbed)).toEqual(['need.raised: title: no longer scrubbed: consumers keep it on the promise that it carries no personal data']);
+    expect(breaking(mark({ withheldWhen: { category: ['HARDSHIP_ASSISTANCE'] } }), withheld)).toEqual(['need.raised: title: withheld in fewer cases: no longer when category=HEALTH']);
+    expect(breaking(scrubbed, withheld)).toEqual(['need.raised: title: withheld in fewer cases: no longer when category=HARDSHIP_ASSISTANCE, category=HEALTH']);
+    expect(breaking(withheld, scrubbed)).toEqual([]);
+    expect(notes(withheld)).toEqual([
+      'need.raised: title: now scrubbed: personal data in it reads as placeholders ([PHONE], [NAME], ...)',
+      'need.raised: title: withheld whole ([WITHHELD]) when category=HARDSHIP_ASSISTANCE, category=HEALTH',
+    ]);
+  });
 });
 
 it('npm run events:compat exits 1 on a broken schema and names it; 0 on the committed ones', () => {

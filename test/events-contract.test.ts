@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_SCHEMA_DIR, eventValidator, knownEventTypes } from '@cpb/kit';
 import { exampleRecord, readSchema, streamOf, type JsonSchema } from '../scripts/events/catalogue';
+import { textProperties } from '../scripts/events/schema-files';
 
 const servicesDir = join(__dirname, '..', 'services');
 const types = knownEventTypes();
@@ -17,6 +18,33 @@ function propertyPaths(schema: JsonSchema, prefix = ''): string[] {
 
 function personalFields(schema: JsonSchema): string[] {
   return propertyPaths(schema).filter((path) => PERSONAL.some((pattern) => pattern.test(path.split('.').pop()!)));
+}
+
+/**
+ * Free text that would leave unscrubbed: every string property without format, enum or pattern must be
+ * marked `x-scrubbed` (the kit scrubs it at the outbox) or `x-code` (a fixed vocabulary no one types);
+ * the marks sit on strings only, and a `withheldWhen` names a sibling enum and values it can hold.
+ */
+function unmarkedOrMisplacedText(schema: JsonSchema): string[] {
+  const text = textProperties(schema);
+  const problems = text.filter((p) => !p.schema['x-scrubbed'] && !p.schema['x-code']).map((p) => `${p.path}: free text neither x-scrubbed nor x-code`);
+  problems.push(...text.filter((p) => p.schema['x-scrubbed'] && p.schema['x-code']).map((p) => `${p.path}: both x-scrubbed and x-code`));
+  const marked = (node: JsonSchema, path: string): string[] => [
+    ...(path && (node['x-scrubbed'] || node['x-code']) && !text.some((p) => p.path === path) ? [`${path}: x-scrubbed or x-code on something that is not free text`] : []),
+    ...Object.entries(node.properties ?? {}).flatMap(([name, sub]) => marked(sub, path ? `${path}.${name}` : name)),
+    ...(node.items ? marked(node.items, `${path}[]`) : []),
+  ];
+  problems.push(...marked(schema, ''));
+  for (const { path, schema: property, holder } of text) {
+    const mark = property['x-scrubbed'];
+    if (typeof mark !== 'object') continue;
+    for (const [sibling, values] of Object.entries(mark.withheldWhen)) {
+      const known = holder.properties?.[sibling]?.enum;
+      const strays = values.filter((value) => !known?.includes(value));
+      if (strays.length) problems.push(`${path}: withheldWhen ${sibling} ${JSON.stringify(strays)}, which ${known ? 'that enum does not hold' : 'is no sibling enum'}`);
+    }
+  }
+  return problems;
 }
 
 /** Objects anywhere in a schema that accept properties they do not declare. */
@@ -71,6 +99,34 @@ describe.each(types)('%s', (type) => {
   it('carries no personal data: no property named like a phone, ID number, address or birth date', () => {
     expect(personalFields(schema)).toEqual([]);
   });
+
+  it('carries no unscrubbed free text: every text property is x-scrubbed or an x-code', () => {
+    expect(unmarkedOrMisplacedText(schema)).toEqual([]);
+  });
+});
+
+it('would catch unmarked or misplaced marks of free text anywhere in a schema (the check itself can fail)', () => {
+  const planted: JsonSchema = {
+    type: 'object',
+    properties: {
+      memberId: { type: 'string', format: 'uuid', 'x-scrubbed': true },
+      kind: { type: 'string', enum: ['A', 'B'] },
+      title: { type: ['string', 'null'] },
+      note: { type: 'string', 'x-scrubbed': { withheldWhen: { kind: ['C'], status: ['X'] } } },
+      code: { type: 'string', pattern: '^[A-Z]+$' },
+      tags: { type: 'array', items: { type: 'string' } },
+      steps: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, label: { type: 'string', 'x-code': 'a label', 'x-scrubbed': true } } } },
+    },
+  };
+  expect(unmarkedOrMisplacedText(planted)).toEqual([
+    'title: free text neither x-scrubbed nor x-code',
+    'tags[]: free text neither x-scrubbed nor x-code',
+    'steps[].text: free text neither x-scrubbed nor x-code',
+    'steps[].label: both x-scrubbed and x-code',
+    'memberId: x-scrubbed or x-code on something that is not free text',
+    'note: withheldWhen kind ["C"], which that enum does not hold',
+    'note: withheldWhen status ["X"], which is no sibling enum',
+  ]);
 });
 
 it('would catch a personal field anywhere in a schema (the check itself can fail)', () => {

@@ -1,37 +1,29 @@
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { dropDatabase, eventTopic, eventValidator, graphql, mintCallerToken, type CloudEvent } from '@cpb/kit';
-import { TEST_SERVER_URL, startKafkaBroker, startTopicReader, type KafkaBroker, type ReceivedMessage } from '@cpb/kit/testing';
+import { eventTopic, eventValidator, graphql, mintCallerToken, type CloudEvent } from '@cpb/kit';
+import { TEST_SERVER_URL, startTopicReader, type KafkaBroker, type ReceivedMessage } from '@cpb/kit/testing';
 import { startAnalytics } from '@cpb/analytics';
-import { serviceDatabaseUrl, startStack, type Stack } from '../scripts/lib/stack';
-import { subgraphs } from '../scripts/subgraphs';
+import { serviceDatabaseUrl, type Stack } from '../scripts/lib/stack';
+import { startStackOnBroker, type StackOnBroker } from './stack-on-broker';
 
 jest.setTimeout(90_000);
 
 const TOPIC = eventTopic('organizations');
 const realKafka = Boolean(process.env.KAFKA_BROKERS);
-const prefix = `t_ev_${randomBytes(3).toString('hex')}_`;
+let system: StackOnBroker;
+let prefix: string;
 let broker: KafkaBroker;
 let stack: Stack;
 let authorization: string;
 
 beforeAll(async () => {
-  broker = await startKafkaBroker({ topics: subgraphs.map((s) => ({ name: eventTopic(s.name), partitions: 3 })) });
   // No demo seed: the topics then hold only what these tests cause.
-  stack = await startStack({
-    serverUrl: TEST_SERVER_URL,
-    databasePrefix: prefix,
-    ports: 'free',
-    seedDemo: false,
-    env: { KAFKA_BROKERS: broker.brokers.join(','), LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1' },
-  });
+  system = await startStackOnBroker('ev', { seedDemo: false });
+  ({ broker, stack, prefix } = system);
   authorization = `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'e2e' })}`;
 }, 120_000);
 
 afterAll(async () => {
-  await stack?.stop();
-  await broker?.stop();
-  await Promise.all([...subgraphs.map((s) => s.name), 'analytics'].map((name) => dropDatabase(serviceDatabaseUrl(TEST_SERVER_URL, `${prefix}${name}`))));
+  await system?.stop(['analytics']);
 });
 
 /** A mutation through the gateway as a district administrator; fails the test on any GraphQL error. */

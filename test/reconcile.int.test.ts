@@ -62,7 +62,7 @@ describe('npm run reconcile', () => {
     const [used, cancelled, stranger] = links.map((l) => l.activity_id);
     const [foreign] = await sql('resources', `SELECT id FROM booking WHERE activity_id IS NULL AND booked_by_id <> $1 AND status = 'CONFIRMED' ORDER BY id LIMIT 1`, [links[0].booked_by_id]);
     await sql('activities', 'UPDATE activity SET venue_booking_id = $2 WHERE id = $1', [used, foreign.id]);
-    await sql('resources', `UPDATE booking SET status = 'CANCELLED', cancelled_at = now() WHERE id = $1`, [links[1].id]);
+    await sql('resources', `UPDATE booking SET status = 'CANCELLED', cancelled_at = now(), cancellation_reason_code = 'OTHER' WHERE id = $1`, [links[1].id]);
     // And a booking is attached to an activity its booker does not run.
     const [spare] = await sql('resources', `SELECT id FROM booking WHERE activity_id IS NULL AND status = 'CONFIRMED' AND booked_by_id <> $1 AND id <> $2 ORDER BY id DESC LIMIT 1`, [links[2].booked_by_id, foreign.id]);
     await sql('resources', 'UPDATE booking SET activity_id = $2 WHERE id = $1', [spare.id, stranger]);

@@ -119,13 +119,13 @@ describe('co-building agreements (共建协议), through the gateway', () => {
   });
 
   it('terminates an agreement in force; afterwards its commitments take no progress and the pair may sign again', async () => {
-    const terminate = 'mutation($id: ID!) { terminateAgreement(id: $id, reason: "单位搬迁") { status terminatedOn terminationReason } }';
+    const terminate = 'mutation($id: ID!) { terminateAgreement(id: $id, reason: "单位搬迁", reasonCode: UNIT_RELOCATED) { status terminatedOn terminationReason terminationReasonCode } }';
     const result = await federation.query<{ terminateAgreement: Record<string, string> }>(terminate, { id: agreement.id });
-    expect(result.data!.terminateAgreement).toEqual({ status: 'TERMINATED', terminatedOn: today, terminationReason: '单位搬迁' });
+    expect(result.data!.terminateAgreement).toEqual({ status: 'TERMINATED', terminatedOn: today, terminationReason: '单位搬迁', terminationReasonCode: 'UNIT_RELOCATED' });
     expect(refusal(await federation.query(terminate, { id: agreement.id }))).toEqual({ code: 'CONFLICT' });
     const progress = await federation.query('mutation($id: ID!) { progressCommitment(commitmentId: $id, status: DONE, note: "补记") { status } }', { id: agreement.commitments[0].id });
     expect(refusal(progress)).toEqual({ code: 'CONFLICT' });
-    expect(await outboxTypes(federation)).toContain('agreement.terminated');
+    expect((await outboxTypes(federation)).slice(-2)).toEqual(['agreement.terminated', 'agreement.terminated.v2']);
   });
 
   it('signs exactly one of two concurrent agreements for one pair (the partial unique index decides)', async () => {
@@ -135,7 +135,7 @@ describe('co-building agreements (共建协议), through the gateway', () => {
 
   it('reads an active agreement past its validTo as EXPIRED, and lets the pair sign a new one', async () => {
     const db = federation.subgraphs.resources.running.database.dataSource;
-    await db.query(`UPDATE agreement SET status = 'TERMINATED', terminated_on = signed_on WHERE partner_unit_id = $1 AND status = 'ACTIVE'`, [unit.id]);
+    await db.query(`UPDATE agreement SET status = 'TERMINATED', terminated_on = signed_on, termination_reason_code = 'OTHER' WHERE partner_unit_id = $1 AND status = 'ACTIVE'`, [unit.id]);
     const [lapsed]: { id: string }[] = await db.query(
       `INSERT INTO agreement (id, community_id, community_organization_id, partner_unit_id, title, signed_on, valid_from, valid_to, status, community_liaison_id, unit_liaison_id)
        VALUES (gen_random_uuid(), $1, $2, $3, '旧协议', '2020-01-01', '2020-01-01', '2021-12-31', 'ACTIVE', $4, $5) RETURNING id`,

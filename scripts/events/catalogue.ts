@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLOUDEVENTS_CONTENT_TYPE, eventTopic, knownEventTypes, toCloudEvent, toKafkaMessage, withTraceHeaders } from '@cpb/kit';
-import { readSchema, type JsonSchema } from './schema-files';
+import { CLOUDEVENTS_CONTENT_TYPE, PLACEHOLDER_MEANINGS, PLACEHOLDERS, eventTopic, knownEventTypes, toCloudEvent, toKafkaMessage, withTraceHeaders } from '@cpb/kit';
+import { readSchema, textProperties, type JsonSchema } from './schema-files';
 
 export { readSchema, type JsonSchema };
 
@@ -71,6 +71,9 @@ const EXAMPLE_TEXT: Record<string, string> = {
   title: '周末助老义诊',
   district: '和平区',
   reason: '场地维修',
+  // Scrubbed text as consumers receive it: what the staff typed, with placeholders where personal data was.
+  'booking.reason': '场地维修，改期请联系[PHONE]',
+  'agreement.reason': '联络员[NAME]调离，单位搬迁',
   item: '每季度开放会议室',
   specialty: '助老服务',
   role: 'SECRETARY',
@@ -141,13 +144,30 @@ function typeLabel(schema: JsonSchema): string {
   return types.includes('null') ? `${detail}, or null` : detail;
 }
 
+/** How the kit treats a free-text property before the event is written: scrubbed (maybe withheld), or a code. */
+export function textHandling(schema: JsonSchema): string {
+  const mark = schema['x-scrubbed'];
+  if (mark === true) return '**scrubbed**';
+  if (mark) {
+    const when = Object.entries(mark.withheldWhen).map(([property, values]) => `\`${property}\` is ${values.map((v) => `\`${String(v)}\``).join(' or ')}`).join(', or ');
+    return `**scrubbed**; \`${PLACEHOLDERS.withheld}\` when ${when}`;
+  }
+  return schema['x-code'] ? `code: ${schema['x-code']}` : '';
+}
+
+/** The notes on a field: its description, and how its free text (or its array's items) leaves scrubbed. */
+function fieldNotes(sub: JsonSchema): string {
+  const handling = textHandling(sub) || (sub.items ? textHandling(sub.items) : '');
+  return [sub.description, handling].filter(Boolean).join(' ');
+}
+
 function typeSection(type: string): string {
   const schema = readSchema(type);
   const stream = streamOf(type);
   const record = exampleRecord(type);
   const required = new Set(schema.required ?? []);
   const fields = Object.entries(schema.properties ?? {}).map(
-    ([field, sub]) => `| \`${field}\`${field === stream.key ? ' (key)' : ''}${sub.deprecated ? ' (deprecated)' : ''} | ${typeLabel(sub)} | ${required.has(field) ? 'yes' : 'no'} |${sub.description ? ` ${sub.description} |` : ''}`,
+    ([field, sub]) => `| \`${field}\`${field === stream.key ? ' (key)' : ''}${sub.deprecated ? ' (deprecated)' : ''} | ${typeLabel(sub)} | ${required.has(field) ? 'yes' : 'no'} | ${fieldNotes(sub)} |`,
   );
   return [
     `### \`${type}\``,
@@ -155,8 +175,8 @@ function typeSection(type: string): string {
     ...deprecationLine(schema),
     `Producer **${stream.service}** · topic \`${record.topic}\` · key \`${stream.key}\` (the ${stream.aggregate}) · CloudEvents type \`${record.event.type}\` · schema [\`schemas/events/${type}.json\`](../schemas/events/${type}.json)`,
     '',
-    '| Field | Type | Required |',
-    '| --- | --- | --- |',
+    '| Field | Type | Required | Notes |',
+    '| --- | --- | --- | --- |',
     ...fields,
     '',
     'Example record:',
@@ -168,8 +188,30 @@ function typeSection(type: string): string {
   ].join('\n');
 }
 
+/** The placeholders the scrubber writes, and what each stands for (the kit's own constants). */
+function placeholderTable(): string {
+  const rows = Object.entries(PLACEHOLDERS).map(([kind, placeholder]) => `| \`${placeholder}\` | ${PLACEHOLDER_MEANINGS[kind as keyof typeof PLACEHOLDERS]} |`);
+  return ['| Placeholder | Stands for |', '| --- | --- |', ...rows].join('\n');
+}
+
+/** Every free-text field of every type and how it leaves: the consumer's map of what may hold placeholders. */
+export function scrubbedFieldsTable(types: string[], read: (type: string) => JsonSchema = readSchema): string {
+  const rows = types.flatMap((type) =>
+    textProperties(read(type))
+      .filter((p) => p.schema['x-scrubbed'])
+      .map((p) => `| [\`${type}\`](#${type.replace(/\./g, '')}) | \`${p.path}\` | ${textHandling(p.schema)} |`),
+  );
+  return ['| Event type | Field | Leaves |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
 /** The catalogue's hand-written part (how events travel, the envelope, the version policy, replay): kept as Markdown. */
-const INTRO = readFileSync(join(__dirname, 'catalogue-intro.md'), 'utf8').replace('{{CLOUDEVENTS_CONTENT_TYPE}}', CLOUDEVENTS_CONTENT_TYPE);
+const INTRO_TEMPLATE = readFileSync(join(__dirname, 'catalogue-intro.md'), 'utf8');
+
+function intro(types: string[]): string {
+  return INTRO_TEMPLATE.replace('{{CLOUDEVENTS_CONTENT_TYPE}}', CLOUDEVENTS_CONTENT_TYPE)
+    .replace('{{PLACEHOLDERS}}', placeholderTable())
+    .replace('{{SCRUBBED_FIELDS}}', scrubbedFieldsTable(types));
+}
 
 export function deprecationLine(schema: JsonSchema): string[] {
   const terms = schema['x-deprecation'];
@@ -205,7 +247,7 @@ export function generateCatalogue(): string {
     return `| [\`${type}\`](#${type.replace(/\./g, '')}) | ${stream.service} | \`${eventTopic(stream.service)}\` | \`${stream.key}\` | [schema](../schemas/events/${type}.json) |`;
   });
   return [
-    INTRO,
+    intro(types),
     '## Topics',
     '',
     '| Topic | Producer | Event types |',

@@ -57,6 +57,7 @@ function compareValue(type: string, path: string, old: JsonSchema, now: JsonSche
   if (oldTypes !== newTypes) breaking(`type changed from ${oldTypes} to ${newTypes}: a consumer of either schema cannot read the other's events`);
   if (old.format !== now.format) breaking(`format changed from ${old.format ?? 'none'} to ${now.format ?? 'none'}: values of one do not parse as the other`);
   compareEnum(type, path, old, now, report);
+  compareScrubbing(type, path, old, now, report);
   for (const bound of BOUNDS) {
     if (old[bound] !== now[bound]) breaking(`${bound} changed from ${String(old[bound] ?? 'none')} to ${String(now[bound] ?? 'none')}: one schema's events break the other's check`);
   }
@@ -104,6 +105,32 @@ function compareEnum(type: string, path: string, old: JsonSchema, now: JsonSchem
   const added = now.enum.filter((value) => !old.enum!.includes(value));
   if (removed.length) report.breaking.push({ type, ...where, why: `enum narrowed: ${list(removed)} no longer allowed, and events already published carry ${removed.length > 1 ? 'them' : 'it'}` });
   if (added.length) report.notes.push({ type, ...where, why: `enum widened by ${list(added)}: consumers must tolerate values they do not know` });
+}
+
+/** Each value for which a scrubbed text is withheld whole, as `property=value`. */
+function withheldCases(schema: JsonSchema): string[] {
+  const mark = schema['x-scrubbed'];
+  return typeof mark === 'object' ? Object.entries(mark.withheldWhen).flatMap(([property, values]) => values.map((value) => `${property}=${String(value)}`)) : [];
+}
+
+/**
+ * Scrubbing is a promise to consumers, whose stores hold no personal data because of it: taking it back
+ * (or withholding a text in fewer cases) is breaking; scrubbing or withholding more is compatible (the
+ * value stays a string, with placeholders where personal data was).
+ */
+function compareScrubbing(type: string, path: string, old: JsonSchema, now: JsonSchema, report: CompatibilityReport): void {
+  const where = path ? { property: path } : {};
+  if (old['x-scrubbed'] && !now['x-scrubbed']) {
+    report.breaking.push({ type, ...where, why: 'no longer scrubbed: consumers keep it on the promise that it carries no personal data' });
+    return;
+  }
+  if (!old['x-scrubbed'] && now['x-scrubbed']) report.notes.push({ type, ...where, why: 'now scrubbed: personal data in it reads as placeholders ([PHONE], [NAME], ...)' });
+  const before = withheldCases(old);
+  const after = withheldCases(now);
+  const dropped = before.filter((c) => !after.includes(c));
+  const added = after.filter((c) => !before.includes(c));
+  if (dropped.length) report.breaking.push({ type, ...where, why: `withheld in fewer cases: no longer when ${dropped.join(', ')}` });
+  if (added.length) report.notes.push({ type, ...where, why: `withheld whole ([WITHHELD]) when ${added.join(', ')}` });
 }
 
 /** A deprecation states its terms, keeps them for the minimum period, and never shortens a released one. */

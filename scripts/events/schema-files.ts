@@ -39,6 +39,30 @@ export interface JsonSchema {
   deprecated?: boolean;
   /** Our annotation on a deprecated type, registered in the kit's Ajv so a typo fails. */
   'x-deprecation'?: Deprecation;
+  /** Free text the kit scrubs before the event is written (services/kit/src/events/scrub-event.ts). */
+  'x-scrubbed'?: true | { withheldWhen: Record<string, unknown[]> };
+  /** A string no one types: a code from a fixed vocabulary, described. */
+  'x-code'?: string;
+}
+
+/** A string property that is neither an id, a date, an enum nor a pattern: text someone may have typed. */
+export interface TextProperty {
+  /** Dotted path, `[]` for array items (as the compatibility report names properties). */
+  path: string;
+  schema: JsonSchema;
+  /** The object schema that holds it (for `withheldWhen`, which names its siblings). */
+  holder: JsonSchema;
+}
+
+function isString(schema: JsonSchema): boolean {
+  return (Array.isArray(schema.type) ? schema.type : [schema.type]).includes('string');
+}
+
+/** Every string property without format, enum or pattern, at any depth: each must be scrubbed or be a code. */
+export function textProperties(schema: JsonSchema, prefix = '', holder: JsonSchema = schema): TextProperty[] {
+  const here = prefix && isString(schema) && !schema.format && !schema.enum && !schema.pattern ? [{ path: prefix, schema, holder }] : [];
+  const nested = Object.entries(schema.properties ?? {}).flatMap(([name, sub]) => textProperties(sub, prefix ? `${prefix}.${name}` : name, schema));
+  return [...here, ...nested, ...(schema.items ? textProperties(schema.items, `${prefix}[]`, holder) : [])];
 }
 
 export function readSchema(type: string, dir = EVENT_SCHEMA_DIR): JsonSchema {

@@ -16,6 +16,7 @@ export interface OpeningWindowRecord { weekday: string; opensAt: string; closesA
 export interface BookingRecord {
   id: string; resourceId: string; bookedById: string; activityId: string | null; purpose: string;
   startsAt: Date; endsAt: Date; headcount: number; status: 'CONFIRMED' | 'CANCELLED'; cancelledAt: Date | null;
+  cancellationReasonCode: 'RESCHEDULED' | null;
 }
 export interface CommitmentNoteRecord { id: string; status: 'IN_PROGRESS' | 'DONE'; note: string; recordedOn: string }
 export interface CommitmentRecord {
@@ -26,6 +27,7 @@ export interface AgreementRecord {
   id: string; communityId: string; communityOrganizationId: string; partnerUnitId: string; partnerOrganizationId: string | null;
   title: string; signedOn: string; validFrom: string; validTo: string; status: 'ACTIVE' | 'EXPIRED' | 'TERMINATED';
   communityLiaisonId: string; unitLiaisonId: string; terminatedOn: string | null; terminationReason: string | null;
+  terminationReasonCode: 'UNIT_RELOCATED' | null;
   commitments: CommitmentRecord[];
 }
 export interface ProjectRecord {
@@ -99,7 +101,7 @@ export function* bookings(world: World): Generator<BookingRecord> {
         const activity = world.activity(c, a);
         if (!fitsVenueHours(activity.startsAt, activity.endsAt)) continue;
         yield { id: worldId('booking', n++), resourceId: venue.id, bookedById: activity.organizerId, activityId: activity.id, purpose: activity.title,
-          startsAt: activity.startsAt, endsAt: activity.endsAt, headcount: Math.min(activity.capacity, venue.capacity ?? activity.capacity), status: 'CONFIRMED', cancelledAt: null };
+          startsAt: activity.startsAt, endsAt: activity.endsAt, headcount: Math.min(activity.capacity, venue.capacity ?? activity.capacity), status: 'CONFIRMED', cancelledAt: null, cancellationReasonCode: null };
       }
     }
     const bookable = resources.filter((r) => r.kind === 'VENUE' || r.kind === 'FACILITY');
@@ -112,6 +114,7 @@ export function* bookings(world: World): Generator<BookingRecord> {
         yield {
           id: worldId('booking', n++), resourceId: resource.id, bookedById: communityOrg, activityId: null, purpose: resource.kind === 'VENUE' ? '党小组学习会' : '党课培训使用',
           startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR), headcount, status: cancelled ? 'CANCELLED' : 'CONFIRMED', cancelledAt: cancelled ? new Date(startsAt.getTime() - 2 * DAY) : null,
+          cancellationReasonCode: cancelled ? 'RESCHEDULED' : null,
         };
       }
     }
@@ -158,7 +161,7 @@ export function* agreements(world: World): Generator<AgreementRecord> {
     const base = {
       communityId: unit.communityId, communityOrganizationId: worldId('org-community', c), partnerUnitId: unit.id, partnerOrganizationId: unit.organizationId,
       communityLiaisonId: worldId('member', c), unitLiaisonId: worldId('member', c + ((1 + u) % perCommunityMembers) * world.shape.communities),
-      terminatedOn: null, terminationReason: null,
+      terminatedOn: null, terminationReason: null, terminationReasonCode: null,
     };
     if (organised && u % 3 === 0) {
       yield { ...base, id: worldId('agreement', i * 3 + 1), title: `${unit.name}与社区结对共建协议（${y - 4}-${y - 2}）`, signedOn: `${y - 4}-03-01`, validFrom: `${y - 4}-04-01`, validTo: `${y - 2}-03-31`,
@@ -166,7 +169,7 @@ export function* agreements(world: World): Generator<AgreementRecord> {
     }
     if (i % 11 === 5) {
       yield { ...base, id: worldId('agreement', i * 3 + 2), title: `${unit.name}与社区结对共建协议`, signedOn: `${y - 2}-06-01`, validFrom: `${y - 2}-06-01`, validTo: `${y + 1}-05-31`,
-        status: 'TERMINATED', terminatedOn: `${y - 1}-12-20`, terminationReason: '单位搬离本社区', commitments: commitmentsFor(i * 3 + 2, `${y - 1}-05-31`, null, today, false) };
+        status: 'TERMINATED', terminatedOn: `${y - 1}-12-20`, terminationReason: '单位搬离本社区', terminationReasonCode: 'UNIT_RELOCATED' as const, commitments: commitmentsFor(i * 3 + 2, `${y - 1}-05-31`, null, today, false) };
     } else if (organised || u % 2 === 0) {
       yield { ...base, id: worldId('agreement', i * 3), title: `${unit.name}与社区结对共建协议`, signedOn: `${y - 1}-03-15`, validFrom: `${y - 1}-04-01`, validTo: `${y + 1}-03-31`,
         status: 'ACTIVE', commitments: commitmentsFor(i * 3, `${y}-03-31`, `${y + 1}-03-31`, today, false) };

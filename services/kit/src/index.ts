@@ -6,3 +6,4 @@ export * from './events';
 export * from './transact';
 export * from './peers';
 export * from './input';
+export * from './privacy';

@@ -29,6 +29,8 @@ beforeAll(async () => {
     const [[row]] = await db.dataSource.query(`UPDATE outbox SET occurred_at = $2, published_at = CASE WHEN $3 THEN now() END WHERE aggregate_id = $1 RETURNING id`, [id, `${day}T08:00:00Z`, published]);
     ids[name] = row.id;
   }
+  // History written before the outbox scrubbed free text: the archive still holds the phone number.
+  await db.dataSource.query(`UPDATE outbox SET payload = jsonb_set(payload, '{name}', '"东风街道 联系电话13812345678"') WHERE id = $1`, [ids['street-2024']]);
 });
 
 afterAll(async () => {
@@ -37,7 +39,7 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-it('republishes only archived (published) events, filtered by time and type, marked with one replay id', async () => {
+it('republishes only archived (published) events, filtered by time and type, marked with one replay id, their free text scrubbed', async () => {
   const reader = await startTopicReader(broker.brokers, TOPIC);
   const kafka = { connectionTimeout: 1_000, requestTimeout: 2_000 };
   const since2025 = await republishOutbox({ dataSource: db.dataSource, service: 'organizations', brokers: broker.brokers, topic: TOPIC, since: new Date('2025-01-01'), kafka });
@@ -49,4 +51,5 @@ it('republishes only archived (published) events, filtered by time and type, mar
   expect(byRun(since2025.replayId)).toEqual([ids['street-2025'], ids['grid-2025']].sort());
   expect(byRun(streets2024.replayId)).toEqual([ids['street-2024']]);
   expect(events.every((e) => e.source === '/cpb/organizations' && typeof e.replayedat === 'string')).toBe(true);
+  expect(events.find((e) => e.id === ids['street-2024'])!.data.name).toBe('东风街道 联系电话[PHONE]');
 });

@@ -1,8 +1,9 @@
 import type { DomainEvent } from '@cpb/kit';
-import type { Agreement, Booking, Commitment, JointMeeting, Need, Project, Resource } from './entities';
+import type { Agreement, Booking, Commitment, JointMeeting, Need, NeedCategory, Project, Resource } from './entities';
 
 /**
- * The event types this service emits (schemas in schemas/events/<type>.json); no personal data.
+ * The event types this service emits (schemas in schemas/events/<type>.json); no personal data: the
+ * kit scrubs free text at the outbox, with the names given as `personNames` (an agreement's liaisons).
  * Booking events are keyed by their resource, so a venue's calendar changes arrive in order;
  * project events by their need, so a need's whole story does.
  */
@@ -34,12 +35,14 @@ export const bookingEvents = {
     aggregateId: b.resourceId,
     data: { bookingId: b.id, resourceId: b.resourceId, communityId, bookedById: b.bookedById, activityId: b.activityId, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), headcount: b.headcount },
   }),
-  cancelled: (b: Booking, cancelledAt: Date, reason: string | null): DomainEvent => ({
-    type: 'booking.cancelled',
-    aggregateType: 'resource',
-    aggregateId: b.resourceId,
-    data: { bookingId: b.id, resourceId: b.resourceId, activityId: b.activityId, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), cancelledAt: cancelledAt.toISOString(), reason },
-  }),
+  /** The category (v2) and, until booking.cancelled is retired, the scrubbed text (v1), from one change. */
+  cancelled: (b: Booking): DomainEvent[] => {
+    const common = { bookingId: b.id, resourceId: b.resourceId, activityId: b.activityId, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), cancelledAt: b.cancelledAt!.toISOString() };
+    return [
+      { type: 'booking.cancelled', aggregateType: 'resource', aggregateId: b.resourceId, data: { ...common, reason: b.cancellationReason } },
+      { type: 'booking.cancelled.v2', aggregateType: 'resource', aggregateId: b.resourceId, data: { ...common, reasonCode: b.cancellationReasonCode } },
+    ];
+  },
   attached: (b: Booking, activityId: string): DomainEvent => ({
     type: 'booking.attached',
     aggregateType: 'resource',
@@ -49,19 +52,21 @@ export const bookingEvents = {
 };
 
 export const agreementEvents = {
-  signed: (a: Agreement, commitmentCount: number): DomainEvent => ({
+  signed: (a: Agreement, commitmentCount: number, liaisonNames: readonly string[]): DomainEvent => ({
     type: 'agreement.signed',
     aggregateType: 'agreement',
     aggregateId: a.id,
+    personNames: liaisonNames,
     data: {
       agreementId: a.id, communityId: a.communityId, communityOrganizationId: a.communityOrganizationId, partnerUnitId: a.partnerUnitId,
       partnerOrganizationId: a.partnerOrganizationId, title: a.title, signedOn: a.signedOn, validFrom: a.validFrom, validTo: a.validTo, commitmentCount,
     },
   }),
-  commitmentAdded: (c: Commitment): DomainEvent => ({
+  commitmentAdded: (c: Commitment, liaisonNames: readonly string[] = []): DomainEvent => ({
     type: 'commitment.added',
     aggregateType: 'agreement',
     aggregateId: c.agreementId,
+    personNames: liaisonNames,
     data: { commitmentId: c.id, agreementId: c.agreementId, side: c.side, item: c.item, dueBy: c.dueBy },
   }),
   commitmentProgressed: (c: Commitment, status: string, recordedOn: string): DomainEvent => ({
@@ -70,12 +75,14 @@ export const agreementEvents = {
     aggregateId: c.agreementId,
     data: { commitmentId: c.id, agreementId: c.agreementId, side: c.side, previousStatus: c.status, status, recordedOn },
   }),
-  terminated: (a: Agreement, terminatedOn: string, reason: string): DomainEvent => ({
-    type: 'agreement.terminated',
-    aggregateType: 'agreement',
-    aggregateId: a.id,
-    data: { agreementId: a.id, communityId: a.communityId, partnerUnitId: a.partnerUnitId, terminatedOn, reason },
-  }),
+  /** The category (v2) and, until agreement.terminated is retired, the text with the liaisons' names scrubbed (v1). */
+  terminated: (a: Agreement, liaisonNames: readonly string[]): DomainEvent[] => {
+    const common = { agreementId: a.id, communityId: a.communityId, partnerUnitId: a.partnerUnitId, terminatedOn: a.terminatedOn };
+    return [
+      { type: 'agreement.terminated', aggregateType: 'agreement', aggregateId: a.id, data: { ...common, reason: a.terminationReason }, personNames: liaisonNames },
+      { type: 'agreement.terminated.v2', aggregateType: 'agreement', aggregateId: a.id, data: { ...common, reasonCode: a.terminationReasonCode } },
+    ];
+  },
 };
 
 export const needEvents = {
@@ -85,11 +92,12 @@ export const needEvents = {
     aggregateId: n.id,
     data: { needId: n.id, communityId: n.communityId, title: n.title, category: n.category, raisedOn: n.raisedOn },
   }),
-  projectPlanned: (p: Project, resourceIds: string[]): DomainEvent => ({
+  /** With the need's category: the title of a project for a household in difficulty is withheld from the event. */
+  projectPlanned: (p: Project, resourceIds: string[], needCategory: NeedCategory): DomainEvent => ({
     type: 'project.planned',
     aggregateType: 'need',
     aggregateId: p.needId,
-    data: { projectId: p.id, needId: p.needId, communityId: p.communityId, title: p.title, resourceIds, partnerUnitIds: p.partnerUnitIds, plannedOn: p.plannedOn },
+    data: { projectId: p.id, needId: p.needId, communityId: p.communityId, title: p.title, needCategory, resourceIds, partnerUnitIds: p.partnerUnitIds, plannedOn: p.plannedOn },
   }),
   projectStarted: (p: Project, startedOn: string): DomainEvent => ({
     type: 'project.started',

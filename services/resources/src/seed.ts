@@ -29,8 +29,8 @@ async function seedResources(tx: EntityManager, world: World): Promise<Record<st
     r.id, r.providerId, r.communityId, r.kind, r.name, r.description, r.capacity, r.address, JSON.stringify(coBuilding.openingHoursFor(r.kind)),
   ]);
   const bookings = await insertAll(
-    tx, 'booking', ['id', 'resource_id', 'booked_by_id', 'activity_id', 'purpose', 'starts_at', 'ends_at', 'headcount', 'status', 'cancelled_at'], coBuilding.bookings(world),
-    (b) => [b.id, b.resourceId, b.bookedById, b.activityId, b.purpose, b.startsAt, b.endsAt, b.headcount, b.status, b.cancelledAt],
+    tx, 'booking', ['id', 'resource_id', 'booked_by_id', 'activity_id', 'purpose', 'starts_at', 'ends_at', 'headcount', 'status', 'cancelled_at', 'cancellation_reason_code'], coBuilding.bookings(world),
+    (b) => [b.id, b.resourceId, b.bookedById, b.activityId, b.purpose, b.startsAt, b.endsAt, b.headcount, b.status, b.cancelledAt, b.cancellationReasonCode],
   );
   return { resources, bookings };
 }
@@ -38,9 +38,9 @@ async function seedResources(tx: EntityManager, world: World): Promise<Record<st
 async function seedAgreements(tx: EntityManager, world: World): Promise<Record<string, number>> {
   const agreements = await insertAll(
     tx, 'agreement',
-    ['id', 'community_id', 'community_organization_id', 'partner_unit_id', 'partner_organization_id', 'title', 'signed_on', 'valid_from', 'valid_to', 'status', 'community_liaison_id', 'unit_liaison_id', 'terminated_on', 'termination_reason'],
+    ['id', 'community_id', 'community_organization_id', 'partner_unit_id', 'partner_organization_id', 'title', 'signed_on', 'valid_from', 'valid_to', 'status', 'community_liaison_id', 'unit_liaison_id', 'terminated_on', 'termination_reason', 'termination_reason_code'],
     coBuilding.agreements(world),
-    (a) => [a.id, a.communityId, a.communityOrganizationId, a.partnerUnitId, a.partnerOrganizationId, a.title, a.signedOn, a.validFrom, a.validTo, a.status, a.communityLiaisonId, a.unitLiaisonId, a.terminatedOn, a.terminationReason],
+    (a) => [a.id, a.communityId, a.communityOrganizationId, a.partnerUnitId, a.partnerOrganizationId, a.title, a.signedOn, a.validFrom, a.validTo, a.status, a.communityLiaisonId, a.unitLiaisonId, a.terminatedOn, a.terminationReason, a.terminationReasonCode],
   );
   const commitments = flatMap(coBuilding.agreements(world), (a) => a.commitments.map((c) => ({ agreementId: a.id, ...c })));
   const commitmentCount = await insertAll(tx, 'commitment', ['id', 'agreement_id', 'side', 'position', 'item', 'due_by', 'status', 'completed_on'], commitments, (c) => [

@@ -21,9 +21,16 @@ export function requireRole(actor: Actor, ...roles: Role[]): void {
   throw new ForbiddenError(msg('auth.roleMayNot', { role: actor.role }));
 }
 
-/** Reading people (names on lists, leadership, volunteers): any signed-in user but analysts. */
+/** Who reads people (names on lists, leadership, volunteers): any signed-in user but analysts. */
+const personReaders: Role[] = ['DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY', 'UNIT_LIAISON', 'MEMBER'];
+
 export function requirePersonDataReader(actor: Actor): void {
-  requireRole(actor, 'DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY', 'UNIT_LIAISON', 'MEMBER');
+  requireRole(actor, ...personReaders);
+}
+
+/** Whether the actor may read people (as requirePersonDataReader): free text staff typed may name them. */
+export function readsPersons(actor: Actor): boolean {
+  return actor.role === 'SERVICE' || personReaders.includes(actor.role);
 }
 
 /** Reading aggregates (counts, hours, censuses): any signed-in user, analysts included. */

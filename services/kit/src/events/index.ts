@@ -1,7 +1,8 @@
 export { CreateOutbox1764000000001 } from './outbox-migration';
 export { AddOutboxTraceContext1767000000014 } from './outbox-trace-migration';
 export { Outbox, type DomainEvent } from './outbox';
-export { assertValidEvent, eventValidator, knownEventTypes, EVENT_SCHEMA_DIR } from './schemas';
+export { assertValidEvent, eventSchema, eventValidator, knownEventTypes, EVENT_SCHEMA_DIR } from './schemas';
+export { scrubEventData, scrubbedProperties, type ScrubbedProperty, type WithheldWhen } from './scrub-event';
 export { startRelay, kafkaEnvSchema, type Relay, type RelayOptions } from './relay';
 export { toCloudEvent, toKafkaMessage, withTraceHeaders, eventTopic, CLOUDEVENTS_CONTENT_TYPE, type CloudEvent, type OutboxRow } from './envelope';
 export { CreateProcessedEvents1766000000000 } from './processed-events-migration';

@@ -4,6 +4,7 @@ import { serviceActor, type Actor } from '../auth';
 import { SpanKind, context, trace } from '@opentelemetry/api';
 import { activeTraceContext, tracer } from '../telemetry/trace-context';
 import { assertValidEvent } from './schemas';
+import { scrubEventData } from './scrub-event';
 
 /** A domain event as a use case states it; the relay wraps it in a CloudEvents envelope. */
 export interface DomainEvent {
@@ -13,11 +14,18 @@ export interface DomainEvent {
   /** Becomes the Kafka message key and the CloudEvents `subject`: keeps one aggregate in order. */
   aggregateId: string;
   data: Record<string, unknown>;
+  /**
+   * Names of the people the change concerns (the members, the liaisons), when the emitting code knows
+   * them: the scrubber replaces them in the event's free text. Never written to the outbox.
+   */
+  personNames?: readonly string[];
 }
 
 /**
  * Writes events into the outbox inside the caller's transaction: both commit, or neither. Each
  * event is also the audit record of the change: who (the actor), what (its type), on what, when.
+ * Free text leaves scrubbed (its schema's `x-scrubbed` properties): this is the one gate every event
+ * passes, so no service scrubs on its own ([ADR 0012](../../../../docs/decisions/0012-no-personal-data-in-event-text.md)).
  */
 export class Outbox {
   constructor(
@@ -27,7 +35,8 @@ export class Outbox {
 
   async emit(...events: DomainEvent[]): Promise<void> {
     for (const event of events) {
-      assertValidEvent(event.type, event.data);
+      const data = scrubEventData(event.type, event.data, event.personNames);
+      assertValidEvent(event.type, data);
       const id = randomUUID();
       // The event's own "create" span, inside the change's trace: its context travels with the event.
       const span = tracer.startSpan(`create ${event.type}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.operation.type': 'create', 'messaging.message.id': id, 'cpb.event.type': event.type } });
@@ -36,7 +45,7 @@ export class Outbox {
       await this.tx.query(
         `WITH event AS (INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload, traceparent, tracestate) VALUES ($1, $2, $3, $4, $5, $8, $9))
          INSERT INTO audit_log (actor_sub, actor_role, action, target_type, target_id, event_id) VALUES ($6, $7, $4, $2, $3, $1)`,
-        [id, event.aggregateType, event.aggregateId, event.type, JSON.stringify(event.data), this.actor.sub, this.actor.role, traceparent ?? null, tracestate ?? null],
+        [id, event.aggregateType, event.aggregateId, event.type, JSON.stringify(data), this.actor.sub, this.actor.role, traceparent ?? null, tracestate ?? null],
       );
     }
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, logLevel, type KafkaConfig } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { eventTopic, toCloudEvent, toKafkaMessage, type CloudEvent, type OutboxRow } from './envelope';
+import { scrubEventData } from './scrub-event';
 
 export interface RepublishOptions {
   /** The service's own database: its outbox holds the archive of published events. */
@@ -60,7 +61,8 @@ export async function republishOutbox(options: RepublishOptions): Promise<Republ
     for (let last = '0'; ; ) {
       const rows: OutboxRow[] = await options.dataSource.query(SELECT_ARCHIVED, [last, options.since ?? null, options.until ?? null, options.types ?? null, batchSize]);
       if (rows.length === 0) break;
-      const messages = rows.map((row) => toKafkaMessage(markReplayed(toCloudEvent(row, options.service), replayId, replayedAt)));
+      // Archived rows may predate the scrubbing at the outbox: scrub them on the way out (the names were never stored).
+      const messages = rows.map((row) => toKafkaMessage(markReplayed(toCloudEvent({ ...row, payload: scrubEventData(row.type, row.payload) }, options.service), replayId, replayedAt)));
       await producer.send({ topic: options.topic, acks: -1, messages });
       events += rows.length;
       last = rows[rows.length - 1].seq;

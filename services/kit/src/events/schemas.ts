@@ -20,15 +20,47 @@ ajv.addKeyword({
     properties: { since: isoDate, until: isoDate, replacedBy: { type: 'string' }, note: { type: 'string' } },
   },
 });
+// Free text in an event passes the kit's scrubber (scrub-event.ts): `true`, or withheld whole while a
+// sibling property holds one of the listed values. Codes typed by no one are named as such instead.
+ajv.addKeyword({
+  keyword: 'x-scrubbed',
+  metaSchema: {
+    oneOf: [
+      { const: true },
+      {
+        type: 'object',
+        required: ['withheldWhen'],
+        additionalProperties: false,
+        properties: { withheldWhen: { type: 'object', minProperties: 1, additionalProperties: { type: 'array', minItems: 1 } } },
+      },
+    ],
+  },
+});
+ajv.addKeyword({ keyword: 'x-code', metaSchema: { type: 'string', minLength: 1 } });
+const schemas = new Map<string, Record<string, unknown>>();
 const validators = new Map<string, ValidateFunction>();
+
+export function hasEventSchema(type: string): boolean {
+  return schemas.has(type) || existsSync(join(EVENT_SCHEMA_DIR, `${type}.json`));
+}
+
+/** An event type's JSON Schema as written (schemas/events/<type>.json), read once; an unknown type is a bug. */
+export function eventSchema(type: string): Record<string, unknown> {
+  let schema = schemas.get(type);
+  if (!schema) {
+    const path = join(EVENT_SCHEMA_DIR, `${type}.json`);
+    if (!existsSync(path)) throw new Error(`No JSON Schema for event type ${type} at ${path}`);
+    schema = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    schemas.set(type, schema);
+  }
+  return schema;
+}
 
 /** The validator for an event type's data, compiled once; an unknown type is a bug, not a caller error. */
 export function eventValidator(type: string): ValidateFunction {
   let validate = validators.get(type);
   if (!validate) {
-    const path = join(EVENT_SCHEMA_DIR, `${type}.json`);
-    if (!existsSync(path)) throw new Error(`No JSON Schema for event type ${type} at ${path}`);
-    validate = ajv.compile(JSON.parse(readFileSync(path, 'utf8')));
+    validate = ajv.compile(eventSchema(type));
     validators.set(type, validate);
   }
   return validate;

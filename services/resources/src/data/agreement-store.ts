@@ -48,7 +48,13 @@ export class AgreementStore {
     return this.tx.getRepository(CommitmentNoteEntity).insert(note);
   }
 
-  terminate(id: string, terminatedOn: string, reason: string): Promise<unknown> {
-    return this.tx.getRepository(AgreementEntity).update({ id }, { status: 'TERMINATED', terminatedOn, terminationReason: reason });
+  terminate({ id, terminatedOn, terminationReason, terminationReasonCode }: Agreement): Promise<unknown> {
+    return this.tx.getRepository(AgreementEntity).update({ id }, { status: 'TERMINATED', terminatedOn, terminationReason, terminationReasonCode });
+  }
+
+  /** The liaisons' member ids, read without a lock: they never change after signing. */
+  async liaisonIds(id: string): Promise<string[]> {
+    const found = await this.tx.getRepository(AgreementEntity).findOne({ where: { id }, select: { communityLiaisonId: true, unitLiaisonId: true } });
+    return found ? [found.communityLiaisonId, found.unitLiaisonId] : [];
   }
 }

@@ -21,8 +21,8 @@ export class BookingStore {
       .orderBy('b.id').setLock('pessimistic_write').getMany();
   }
 
-  cancel(id: string, cancelledAt: Date, reason: string | null): Promise<unknown> {
-    return this.tx.getRepository(BookingEntity).update({ id }, { status: 'CANCELLED', cancelledAt, cancellationReason: reason });
+  cancel({ id, cancelledAt, cancellationReason, cancellationReasonCode }: Booking): Promise<unknown> {
+    return this.tx.getRepository(BookingEntity).update({ id }, { status: 'CANCELLED', cancelledAt, cancellationReason, cancellationReasonCode });
   }
 
   attach(id: string, activityId: string): Promise<unknown> {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { check, ConflictError, NotFoundError, ValidationError, translateConstraint, type Peers, type UnitOfWork } from '@cpb/kit';
 import { AgreementStore } from '../data/agreement-store';
-import type { Agreement, Commitment, CommitmentStatus } from '../entities';
+import type { Agreement, AgreementTerminationReason, Commitment, CommitmentStatus } from '../entities';
 import { agreementEvents } from '../events';
 import { checkCommitment, checkInForce, checkProgress, checkValidity, sixOnes, type CommitmentDraft } from './agreement-rules';
 import { localToday } from './local-time';
-import { community as communityFacts, requireMembers, residentUnits } from './peer-facts';
+import { community as communityFacts, memberNames, requireMembers, residentUnits } from './peer-facts';
 import { mayManageCoBuilding, mayOfferAndBook } from './policy';
 import { requireCommunityInScope } from './scope';
 
@@ -48,11 +48,11 @@ export async function signAgreement({ tx, outbox, actor }: UnitOfWork, peers: Pe
   const community = await communityFacts(peers, communityId, 'communityId');
   if (!community.partyOrganization) throw new ConflictError(`${community.name} has no Party organisation to sign for it`);
   const unit = (await residentUnits(peers, [partnerUnitId], 'partnerUnitId')).get(partnerUnitId)!;
-  await requireMembers(peers, { communityLiaisonId, unitLiaisonId });
+  const liaisons = await requireMembers(peers, { communityLiaisonId, unitLiaisonId });
 
   const agreement: Agreement = {
     id: randomUUID(), communityId, communityOrganizationId: community.partyOrganization.id, partnerUnitId, partnerOrganizationId: unit.partyOrganization?.id ?? null,
-    title, ...validity, status: 'ACTIVE', communityLiaisonId, unitLiaisonId, terminatedOn: null, terminationReason: null,
+    title, ...validity, status: 'ACTIVE', communityLiaisonId, unitLiaisonId, terminatedOn: null, terminationReason: null, terminationReasonCode: null,
   };
   const commitments: Commitment[] = drafts.map((d, i) => ({ id: randomUUID(), agreementId: agreement.id, position: i + 1, ...d, status: 'PENDING', completedOn: null }));
   const store = new AgreementStore(tx);
@@ -61,7 +61,7 @@ export async function signAgreement({ tx, outbox, actor }: UnitOfWork, peers: Pe
     translateConstraint(error, { agreement_one_active_per_pair_idx: () => new ConflictError(`${community.name} and ${unit.name} already have an active co-building agreement`) }),
   );
   await store.insertCommitments(commitments);
-  await outbox.emit(agreementEvents.signed(agreement, commitments.length), ...commitments.map(agreementEvents.commitmentAdded));
+  await outbox.emit(agreementEvents.signed(agreement, commitments.length, liaisons), ...commitments.map((c) => agreementEvents.commitmentAdded(c, liaisons)));
   return agreement;
 }
 
@@ -100,17 +100,25 @@ export async function progressCommitment({ tx, outbox, actor }: UnitOfWork, comm
   return { ...found.commitment, status: next, completedOn };
 }
 
-/** Ends an agreement in force before its validTo, with the reason. */
-export async function terminateAgreement({ tx, outbox, actor }: UnitOfWork, id: string, reason: string, terminatedOn?: string | null, today = localToday()): Promise<Agreement> {
+/**
+ * Ends an agreement in force before its validTo, with the reason: its category travels in events, its
+ * text stays here, and what of it travels (the deprecated v1 event) has the liaisons' names scrubbed.
+ */
+export async function terminateAgreement(
+  { tx, outbox, actor }: UnitOfWork, peers: Peers, id: string, reason: string, terminatedOn?: string | null, reasonCode: AgreementTerminationReason = 'OTHER', today = localToday(),
+): Promise<Agreement> {
   mayManageCoBuilding(actor);
   const store = new AgreementStore(tx);
+  // Asked of members before the row is locked: never wait on another service while holding a lock.
+  const liaisons = await memberNames(peers, await store.liaisonIds(check.uuid('id', id)));
   const agreement = await requireAgreement(store, id, 'id');
   checkInForce(agreement, today);
   const why = check.name('reason', reason, 500);
   const on = check.isoDate('terminatedOn', terminatedOn ?? today);
   if (on > today) throw new ValidationError('terminatedOn', 'terminatedOn cannot be in the future');
   if (on < agreement.signedOn) throw new ValidationError('terminatedOn', `terminatedOn cannot be before the agreement was signed (${agreement.signedOn})`);
-  await store.terminate(agreement.id, on, why);
-  await outbox.emit(agreementEvents.terminated(agreement, on, why));
-  return { ...agreement, status: 'TERMINATED', terminatedOn: on, terminationReason: why };
+  const terminated: Agreement = { ...agreement, status: 'TERMINATED', terminatedOn: on, terminationReason: why, terminationReasonCode: reasonCode };
+  await store.terminate(terminated);
+  await outbox.emit(...agreementEvents.terminated(terminated, liaisons));
+  return terminated;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { check, ConflictError, NotFoundError, translateConstraint, type Peers, type UnitOfWork } from '@cpb/kit';
 import { BookingStore } from '../data/booking-store';
 import { ResourceStore } from '../data/resource-store';
-import type { Booking } from '../entities';
+import type { Booking, BookingCancellationReason } from '../entities';
 import { bookingEvents } from '../events';
 import { checkBooking } from './booking-rules';
 import { localDateTime } from './local-time';
@@ -45,7 +45,7 @@ export async function bookResource({ tx, outbox, actor }: UnitOfWork, peers: Pee
   await requireBookerInScope(actor, peers, bookedById);
   const resource = (await resources.lockForChange(resourceId))!;
   checkBooking(resource, { startsAt, endsAt, headcount: input.headcount }, now);
-  const booking: Booking = { id: randomUUID(), resourceId, bookedById, activityId, purpose, startsAt, endsAt, headcount: input.headcount, status: 'CONFIRMED', cancelledAt: null, cancellationReason: null };
+  const booking: Booking = { id: randomUUID(), resourceId, bookedById, activityId, purpose, startsAt, endsAt, headcount: input.headcount, status: 'CONFIRMED', cancelledAt: null, cancellationReason: null, cancellationReasonCode: null };
   await new BookingStore(tx).insert(booking).catch((error: unknown) =>
     translateConstraint(error, {
       booking_no_overlap: () => new ConflictError(`${resource.name} is already booked for part of ${localDateTime(startsAt)} to ${localDateTime(endsAt)} (UTC+8)`),
@@ -55,8 +55,10 @@ export async function bookResource({ tx, outbox, actor }: UnitOfWork, peers: Pee
   return booking;
 }
 
-/** Cancels a confirmed booking that has not yet ended, freeing the time. */
-export async function cancelBooking({ tx, outbox, actor }: UnitOfWork, peers: Peers, id: string, reason?: string | null, now = new Date()): Promise<Booking> {
+/** Cancels a confirmed booking that has not yet ended, freeing the time; the reason's category travels in events, its text stays here. */
+export async function cancelBooking(
+  { tx, outbox, actor }: UnitOfWork, peers: Peers, id: string, reason?: string | null, reasonCode: BookingCancellationReason = 'OTHER', now = new Date(),
+): Promise<Booking> {
   mayOfferAndBook(actor);
   const store = new BookingStore(tx);
   const booking = await store.lock(check.uuid('id', id));
@@ -65,10 +67,10 @@ export async function cancelBooking({ tx, outbox, actor }: UnitOfWork, peers: Pe
   if (resource) await requireUnitInScope(actor, peers, resource.providerId);
   if (booking.status === 'CANCELLED') throw new ConflictError('This booking is already cancelled');
   if (booking.endsAt <= now) throw new ConflictError('This booking has already taken place');
-  const why = freeText('reason', reason, 500) || null;
-  await store.cancel(booking.id, now, why);
-  await outbox.emit(bookingEvents.cancelled(booking, now, why));
-  return { ...booking, status: 'CANCELLED', cancelledAt: now, cancellationReason: why };
+  const cancelled: Booking = { ...booking, status: 'CANCELLED', cancelledAt: now, cancellationReason: freeText('reason', reason, 500) || null, cancellationReasonCode: reasonCode };
+  await store.cancel(cancelled);
+  await outbox.emit(...bookingEvents.cancelled(cancelled));
+  return cancelled;
 }
 
 /**
@@ -82,9 +84,10 @@ export async function releaseBookingForActivity({ tx, outbox, actor }: UnitOfWor
   const released: Booking[] = [];
   for (const booking of await store.lockConfirmedOfActivity(check.uuid('activityId', activityId))) {
     if (booking.endsAt <= now) continue;
-    await store.cancel(booking.id, now, reason);
-    await outbox.emit(bookingEvents.cancelled(booking, now, reason));
-    released.push({ ...booking, status: 'CANCELLED', cancelledAt: now, cancellationReason: reason });
+    const cancelled: Booking = { ...booking, status: 'CANCELLED', cancelledAt: now, cancellationReason: reason, cancellationReasonCode: 'ACTIVITY_CANCELLED' };
+    await store.cancel(cancelled);
+    await outbox.emit(...bookingEvents.cancelled(cancelled));
+    released.push(cancelled);
   }
   return released;
 }

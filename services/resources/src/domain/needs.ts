@@ -70,7 +70,7 @@ export async function matchNeed({ tx, outbox, actor }: UnitOfWork, peers: Peers,
   };
   await needs.insertProject(project, resourceIds);
   if (need.status === 'OPEN') await needs.setNeedStatus(need.id, 'MATCHED', null);
-  await outbox.emit(needEvents.projectPlanned(project, resourceIds));
+  await outbox.emit(needEvents.projectPlanned(project, resourceIds, need.category));
   return project;
 }
 

@@ -49,13 +49,21 @@ export async function activeOrganization(peers: Peers, id: string, field: string
   return organization;
 }
 
-/** Members by the input field that names each (e.g. { communityLiaisonId: '…' }). */
-export async function requireMembers(peers: Peers, byField: Record<string, string>): Promise<void> {
+/** Members by the input field that names each (e.g. { communityLiaisonId: '…' }); their names, for the scrubber of the events. */
+export async function requireMembers(peers: Peers, byField: Record<string, string>): Promise<string[]> {
   const fields = Object.keys(byField);
-  const found = await peers.members.entities<{ id: string }>('Member', fields.map((f) => byField[f]), 'id');
-  fields.forEach((field, i) => {
+  const found = await peers.members.entities<{ id: string; name: string }>('Member', fields.map((f) => byField[f]), 'id name');
+  return fields.map((field, i) => {
     if (!found[i]) throw new NotFoundError('Member', byField[field], field);
+    return found[i].name;
   });
+}
+
+/** The names of these members (those members still knows), so events about them can leave their names out of free text. */
+export async function memberNames(peers: Peers, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = await peers.members.entities<{ id: string; name: string }>('Member', ids, 'id name');
+  return found.flatMap((member) => (member ? [member.name] : []));
 }
 
 /**

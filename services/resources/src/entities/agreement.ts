@@ -1,6 +1,9 @@
 import { EntitySchema } from 'typeorm';
 
 export type AgreementStatus = 'ACTIVE' | 'EXPIRED' | 'TERMINATED';
+/** Why an agreement ended early, as a category: what events carry instead of the reason text (GraphQL AgreementTerminationReason). */
+export const AGREEMENT_TERMINATION_REASONS = ['UNIT_RELOCATED', 'UNIT_CLOSED', 'ORGANIZATION_RESTRUCTURED', 'COMMITMENTS_NOT_MET', 'MUTUAL_CONSENT', 'SUPERSEDED', 'OTHER'] as const;
+export type AgreementTerminationReason = (typeof AGREEMENT_TERMINATION_REASONS)[number];
 export type CommitmentSide = 'COMMUNITY' | 'UNIT';
 export type CommitmentStatus = 'PENDING' | 'IN_PROGRESS' | 'DONE';
 
@@ -20,6 +23,7 @@ export interface Agreement {
   unitLiaisonId: string;
   terminatedOn: string | null;
   terminationReason: string | null;
+  terminationReasonCode: AgreementTerminationReason | null;
 }
 
 export interface Commitment {
@@ -59,6 +63,7 @@ export const AgreementEntity = new EntitySchema<Agreement>({
     unitLiaisonId: { type: 'uuid', name: 'unit_liaison_id' },
     terminatedOn: { type: 'date', name: 'terminated_on', nullable: true },
     terminationReason: { type: 'text', name: 'termination_reason', nullable: true },
+    terminationReasonCode: { type: 'text', name: 'termination_reason_code', nullable: true },
   },
 });
 

@@ -1,6 +1,9 @@
 import { EntitySchema } from 'typeorm';
 
 export type BookingStatus = 'CONFIRMED' | 'CANCELLED';
+/** Why a booking was cancelled, as a category: what events carry instead of the reason text (GraphQL BookingCancellationReason). */
+export const BOOKING_CANCELLATION_REASONS = ['ACTIVITY_CANCELLED', 'RESCHEDULED', 'VENUE_UNAVAILABLE', 'NO_LONGER_NEEDED', 'OTHER'] as const;
+export type BookingCancellationReason = (typeof BOOKING_CANCELLATION_REASONS)[number];
 
 export interface Booking {
   id: string;
@@ -16,6 +19,7 @@ export interface Booking {
   status: BookingStatus;
   cancelledAt: Date | null;
   cancellationReason: string | null;
+  cancellationReasonCode: BookingCancellationReason | null;
 }
 
 export const BookingEntity = new EntitySchema<Booking>({
@@ -32,5 +36,6 @@ export const BookingEntity = new EntitySchema<Booking>({
     status: { type: 'text' },
     cancelledAt: { type: 'timestamptz', name: 'cancelled_at', nullable: true },
     cancellationReason: { type: 'text', name: 'cancellation_reason', nullable: true },
+    cancellationReasonCode: { type: 'text', name: 'cancellation_reason_code', nullable: true },
   },
 });

@@ -1,3 +1,4 @@
+import { readsPersons } from '@cpb/kit';
 import type { Context } from '../context';
 import { effectiveStatus, reviewYear } from '../domain/agreement-rules';
 import type { Agreement as AgreementRecord, Commitment as CommitmentRecord } from '../entities';
@@ -13,6 +14,8 @@ export const Agreement = {
   unitLiaison: (a: AgreementRecord) => ({ id: a.unitLiaisonId }),
   commitments: (a: AgreementRecord, _: unknown, ctx: Context) => ctx.loaders.commitmentsOfAgreement.load(a.id),
   review: async (a: AgreementRecord, { year }: { year: number }, ctx: Context) => reviewYear(await ctx.loaders.commitmentsOfAgreement.load(a.id), year, ctx.today),
+  // Typed by staff, it may name people (a liaison who left): not for analysts, who have the category.
+  terminationReason: (a: AgreementRecord, _: unknown, ctx: Context) => (readsPersons(ctx.actor) ? a.terminationReason : null),
 };
 
 export const Commitment = {

@@ -1,3 +1,4 @@
+import { readsPersons } from '@cpb/kit';
 import type { Context } from '../context';
 import type { Booking as BookingRecord } from '../entities';
 
@@ -9,4 +10,6 @@ export const Booking = {
   startsAt: (booking: BookingRecord) => booking.startsAt.toISOString(),
   endsAt: (booking: BookingRecord) => booking.endsAt.toISOString(),
   cancelledAt: (booking: BookingRecord) => booking.cancelledAt?.toISOString() ?? null,
+  // Typed by staff, it may name people: not for analysts, who have the category (as the events do).
+  cancellationReason: (booking: BookingRecord, _: unknown, ctx: Context) => (readsPersons(ctx.actor) ? booking.cancellationReason : null),
 };

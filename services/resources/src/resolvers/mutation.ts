@@ -7,7 +7,7 @@ import {
 } from '../domain';
 import { mayManageCoBuilding, mayOfferAndBook } from '../domain/policy';
 import { requireAgreementPartyInScope, requireCommunityInScope, requireActingOrganizationInScope } from '../domain/scope';
-import type { CommitmentStatus, OpeningWindow } from '../entities';
+import type { AgreementTerminationReason, BookingCancellationReason, CommitmentStatus, OpeningWindow } from '../entities';
 
 /** A change to an agreement, a need or a project: a manager of its community (role first, then scope). */
 async function requireManagerOfCommunity(ctx: Context, record: () => Promise<{ communityId: string }>): Promise<void> {
@@ -26,7 +26,8 @@ export const Mutation = {
     ctx.transact((unit) => setOpeningHours(unit, ctx.peers, args.resourceId, args.openingHours)),
   withdrawResource: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.transact((unit) => withdrawResource(unit, ctx.peers, id)),
   bookResource: (_: unknown, { input }: { input: BookResourceInput }, ctx: Context) => ctx.transact((unit) => bookResource(unit, ctx.peers, input)),
-  cancelBooking: (_: unknown, args: { id: string; reason?: string | null }, ctx: Context) => ctx.transact((unit) => cancelBooking(unit, ctx.peers, args.id, args.reason)),
+  cancelBooking: (_: unknown, args: { id: string; reason?: string | null; reasonCode: BookingCancellationReason }, ctx: Context) =>
+    ctx.transact((unit) => cancelBooking(unit, ctx.peers, args.id, args.reason, args.reasonCode)),
   signAgreement: (_: unknown, { input }: { input: SignAgreementInput }, ctx: Context) => ctx.transact((unit) => signAgreement(unit, ctx.peers, input)),
   addCommitment: async (_: unknown, args: { agreementId: string; input: CommitmentDraft }, ctx: Context) => {
     await requireManagerOfCommunity(ctx, () => existing(ctx.loaders.agreement, 'Agreement', args.agreementId, 'agreementId'));
@@ -38,9 +39,9 @@ export const Mutation = {
     await requireAgreementPartyInScope(ctx.actor, ctx.peers, await existing(ctx.loaders.agreement, 'Agreement', commitment.agreementId, 'commitmentId'));
     return ctx.transact((unit) => progressCommitment(unit, args.commitmentId, args.status, args.note));
   },
-  terminateAgreement: async (_: unknown, args: { id: string; reason: string; terminatedOn?: string | null }, ctx: Context) => {
+  terminateAgreement: async (_: unknown, args: { id: string; reason: string; terminatedOn?: string | null; reasonCode: AgreementTerminationReason }, ctx: Context) => {
     await requireManagerOfCommunity(ctx, () => existing(ctx.loaders.agreement, 'Agreement', args.id, 'id'));
-    return ctx.transact((unit) => terminateAgreement(unit, args.id, args.reason, args.terminatedOn));
+    return ctx.transact((unit) => terminateAgreement(unit, ctx.peers, args.id, args.reason, args.terminatedOn, args.reasonCode));
   },
   raiseNeed: (_: unknown, { input }: { input: RaiseNeedInput }, ctx: Context) => ctx.transact((unit) => raiseNeed(unit, ctx.peers, input)),
   matchNeed: async (_: unknown, { input }: { input: MatchNeedInput }, ctx: Context) => {
