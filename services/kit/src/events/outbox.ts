@@ -25,7 +25,7 @@ export interface DomainEvent {
  * Writes events into the outbox inside the caller's transaction: both commit, or neither. Each
  * event is also the audit record of the change: who (the actor), what (its type), on what, when.
  * Free text leaves scrubbed (its schema's `x-scrubbed` properties): this is the one gate every event
- * passes, so no service scrubs on its own ([ADR 0012](../../../../docs/decisions/0012-no-personal-data-in-event-text.md)).
+ * passes, so no service scrubs on its own ([ADR 0014](../../../../docs/decisions/0014-no-personal-data-in-event-text.md)).
  */
 export class Outbox {
   constructor(
