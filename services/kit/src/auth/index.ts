@@ -4,3 +4,4 @@ export * from './policy';
 export * from './caller-token';
 export * from './guard';
 export * from './demo-users';
+export * from './scope';

@@ -24,10 +24,9 @@ export interface AuditScope {
 /** A street administrator's subtree as organizations knows it now: two batched peer calls. */
 export function subtreeFromPeers(peers: Peers): AuditScope['subtree'] {
   return async (actor) => {
-    const [root] = actor.orgId ? await peers.organizations.entities<{ subtreeIds: string[] }>('Organization', [actor.orgId], 'subtreeIds') : [];
-    const organizationIds = root?.subtreeIds ?? [];
-    const found = await peers.organizations.entities<{ community: { id: string } | null }>('Organization', organizationIds, 'community { id }');
-    return { organizationIds, communityIds: [...new Set(found.flatMap((o) => (o?.community ? [o.community.id] : [])))] };
+    const organizationIds = (actor.orgId ? await peers.subtreeIds(actor.orgId) : null) ?? [];
+    const found = await peers.find('Organization', organizationIds);
+    return { organizationIds, communityIds: [...new Set(found.flatMap((o) => (o?.communityId ? [o.communityId] : [])))] };
   };
 }
 
