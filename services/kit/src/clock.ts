@@ -74,3 +74,8 @@ export function localDateTime(at: Date): string {
   const { date, time } = wallClock(at);
   return `${date} ${time}`;
 }
+
+/** The calendar day `days` after `date` (before, when negative), YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

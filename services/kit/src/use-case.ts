@@ -16,8 +16,9 @@ export interface UseCaseContext {
  *    here is refused by the kit (`PeerCallInTransactionError`).
  * Each step hands what it found to the next; the last one's result is the mutation's.
  */
-export interface UseCaseSteps<C extends UseCaseContext, Args, Allowed, Facts, Result> {
+export interface UseCaseSteps<C extends UseCaseContext, Args, Allowed, Result, Facts = Allowed> {
   authorize(context: C, args: Args): Allowed | Promise<Allowed>;
+  /** Left out when the change needs nothing from other services: the change then gets what `authorize` returned. */
   gather?(context: C, allowed: Allowed): Facts | Promise<Facts>;
   change(unit: UnitOfWork, facts: Facts): Promise<Result>;
 }
@@ -25,16 +26,7 @@ export interface UseCaseSteps<C extends UseCaseContext, Args, Allowed, Facts, Re
 /** A use case as resolvers call it: `(ctx, args) => result`. */
 export type UseCase<C extends UseCaseContext, Args, Result> = (context: C, args: Args) => Promise<Result>;
 
-export function useCase<C extends UseCaseContext, Args, Allowed, Result>(steps: {
-  authorize(context: C, args: Args): Allowed | Promise<Allowed>;
-  change(unit: UnitOfWork, allowed: Allowed): Promise<Result>;
-}): UseCase<C, Args, Result>;
-export function useCase<C extends UseCaseContext, Args, Allowed, Facts, Result>(steps: {
-  authorize(context: C, args: Args): Allowed | Promise<Allowed>;
-  gather(context: C, allowed: Allowed): Facts | Promise<Facts>;
-  change(unit: UnitOfWork, facts: Facts): Promise<Result>;
-}): UseCase<C, Args, Result>;
-export function useCase<C extends UseCaseContext, Args, Allowed, Facts, Result>(steps: UseCaseSteps<C, Args, Allowed, Facts, Result>): UseCase<C, Args, Result> {
+export function useCase<C extends UseCaseContext, Args, Allowed, Result, Facts = Allowed>(steps: UseCaseSteps<C, Args, Allowed, Result, Facts>): UseCase<C, Args, Result> {
   return async (context, args) => {
     // A use case opens its own transaction; run inside another, its peer calls would hold that one's locks.
     invariant(!inTransaction(), 'a use case runs outside any transaction');
