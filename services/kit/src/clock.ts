@@ -61,12 +61,22 @@ export function today(at: Date = now()): string {
   return wallClock(at).date;
 }
 
+/** Midnights already computed (per zone and date): periods and opening hours ask for the same days again and again. */
+const midnights = new Map<string, number>();
+
 /** The instant a calendar day (YYYY-MM-DD) begins in the district. */
 export function startOfDay(date: string): Date {
-  const asUtc = Date.parse(`${date}T00:00:00Z`);
-  // The offset at the guess, then at the corrected instant (they differ only across a DST change).
-  const guess = asUtc - offsetAt(new Date(asUtc));
-  return new Date(asUtc - offsetAt(new Date(guess)));
+  const key = `${zone.name} ${date}`;
+  let midnight = midnights.get(key);
+  if (midnight === undefined) {
+    const asUtc = Date.parse(`${date}T00:00:00Z`);
+    // The offset at the guess, then at the corrected instant (they differ only across a DST change).
+    const guess = asUtc - offsetAt(new Date(asUtc));
+    midnight = asUtc - offsetAt(new Date(guess));
+    if (midnights.size >= 10_000) midnights.clear();
+    midnights.set(key, midnight);
+  }
+  return new Date(midnight);
 }
 
 /** An instant as the district reads it, e.g. "2026-05-01 09:00" (for refusals a person reads). */
@@ -78,4 +88,11 @@ export function localDateTime(at: Date): string {
 /** The calendar day `days` after `date` (before, when negative), YYYY-MM-DD. */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The same day `years` later (28 February for 29 February in a common year), YYYY-MM-DD. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return new Date(Date.UTC(y + years, m - 1, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }

@@ -1,63 +1,26 @@
-import { check, loadExisting as existing } from '@cpb/kit';
 import type { Context } from '../context';
 import {
   addCommitment, bookResource, cancelBooking, completeProject, matchNeed, progressCommitment, publishResource, raiseNeed, recordJointMeeting,
   setOpeningHours, signAgreement, startProject, terminateAgreement, withdrawResource,
-  type BookResourceInput, type CommitmentDraft, type MatchNeedInput, type PublishResourceInput, type RaiseNeedInput, type RecordJointMeetingInput, type SignAgreementInput,
 } from '../domain';
-import { mayManageCoBuilding, mayOfferAndBook } from '../domain/policy';
-import { requireAgreementPartyInScope, requireCommunityInScope, requireActingOrganizationInScope } from '../domain/scope';
-import type { CommitmentStatus, OpeningWindow } from '../entities';
 
-/** A change to an agreement, a need or a project: a manager of its community (role first, then scope). */
-async function requireManagerOfCommunity(ctx: Context, record: () => Promise<{ communityId: string }>): Promise<void> {
-  mayManageCoBuilding(ctx.actor);
-  await requireCommunityInScope(ctx.actor, ctx.peers, (await record()).communityId);
-}
+/** The arguments a use case takes, as GraphQL hands them over. */
+type ArgsOf<U extends (ctx: Context, args: never) => unknown> = Parameters<U>[1];
 
-/**
- * Thin entry points: each runs one use case in one transaction with its outbox events. Where the
- * scope comes from a record (an agreement's community), it is authorised before the transaction,
- * so no peer call waits inside it; the records' communities never change.
- */
+/** Thin entry points: each maps its arguments to one use case (authorise, ask peers, one transaction). */
 export const Mutation = {
-  publishResource: (_: unknown, { input }: { input: PublishResourceInput }, ctx: Context) => ctx.transact((unit) => publishResource(unit, ctx.peers, input)),
-  setOpeningHours: (_: unknown, args: { resourceId: string; openingHours: OpeningWindow[] }, ctx: Context) =>
-    ctx.transact((unit) => setOpeningHours(unit, ctx.peers, args.resourceId, args.openingHours)),
-  withdrawResource: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.transact((unit) => withdrawResource(unit, ctx.peers, id)),
-  bookResource: (_: unknown, { input }: { input: BookResourceInput }, ctx: Context) => ctx.transact((unit) => bookResource(unit, ctx.peers, input)),
-  cancelBooking: (_: unknown, args: { id: string; reason?: string | null }, ctx: Context) => ctx.transact((unit) => cancelBooking(unit, ctx.peers, args.id, args.reason)),
-  signAgreement: (_: unknown, { input }: { input: SignAgreementInput }, ctx: Context) => ctx.transact((unit) => signAgreement(unit, ctx.peers, input)),
-  addCommitment: async (_: unknown, args: { agreementId: string; input: CommitmentDraft }, ctx: Context) => {
-    await requireManagerOfCommunity(ctx, () => existing(ctx.loaders.agreement, 'Agreement', args.agreementId, 'agreementId'));
-    return ctx.transact((unit) => addCommitment(unit, args.agreementId, args.input));
-  },
-  progressCommitment: async (_: unknown, args: { commitmentId: string; status: CommitmentStatus; note: string }, ctx: Context) => {
-    mayOfferAndBook(ctx.actor);
-    const commitment = await existing(ctx.loaders.commitment, 'Commitment', args.commitmentId, 'commitmentId');
-    await requireAgreementPartyInScope(ctx.actor, ctx.peers, await existing(ctx.loaders.agreement, 'Agreement', commitment.agreementId, 'commitmentId'));
-    return ctx.transact((unit) => progressCommitment(unit, args.commitmentId, args.status, args.note));
-  },
-  terminateAgreement: async (_: unknown, args: { id: string; reason: string; terminatedOn?: string | null }, ctx: Context) => {
-    await requireManagerOfCommunity(ctx, () => existing(ctx.loaders.agreement, 'Agreement', args.id, 'id'));
-    return ctx.transact((unit) => terminateAgreement(unit, args.id, args.reason, args.terminatedOn));
-  },
-  raiseNeed: (_: unknown, { input }: { input: RaiseNeedInput }, ctx: Context) => ctx.transact((unit) => raiseNeed(unit, ctx.peers, input)),
-  matchNeed: async (_: unknown, { input }: { input: MatchNeedInput }, ctx: Context) => {
-    await requireManagerOfCommunity(ctx, () => existing(ctx.loaders.need, 'Need', input.needId, 'needId'));
-    return ctx.transact((unit) => matchNeed(unit, ctx.peers, input));
-  },
-  startProject: async (_: unknown, args: { id: string; startedOn?: string | null }, ctx: Context) => {
-    await requireManagerOfCommunity(ctx, () => existing(ctx.loaders.project, 'Project', args.id, 'id'));
-    return ctx.transact((unit) => startProject(unit, args.id, args.startedOn));
-  },
-  completeProject: async (_: unknown, args: { id: string; outcome: string; completedOn?: string | null }, ctx: Context) => {
-    await requireManagerOfCommunity(ctx, () => existing(ctx.loaders.project, 'Project', args.id, 'id'));
-    return ctx.transact((unit) => completeProject(unit, args.id, args.outcome, args.completedOn));
-  },
-  recordJointMeeting: async (_: unknown, { input }: { input: RecordJointMeetingInput }, ctx: Context) => {
-    mayManageCoBuilding(ctx.actor);
-    await requireActingOrganizationInScope(ctx.actor, ctx.peers, check.uuid('convenerId', input.convenerId));
-    return ctx.transact((unit) => recordJointMeeting(unit, ctx.peers, input));
-  },
+  publishResource: (_: unknown, { input }: { input: ArgsOf<typeof publishResource> }, ctx: Context) => publishResource(ctx, input),
+  setOpeningHours: (_: unknown, args: ArgsOf<typeof setOpeningHours>, ctx: Context) => setOpeningHours(ctx, args),
+  withdrawResource: (_: unknown, args: ArgsOf<typeof withdrawResource>, ctx: Context) => withdrawResource(ctx, args),
+  bookResource: (_: unknown, { input }: { input: ArgsOf<typeof bookResource> }, ctx: Context) => bookResource(ctx, input),
+  cancelBooking: (_: unknown, args: ArgsOf<typeof cancelBooking>, ctx: Context) => cancelBooking(ctx, args),
+  signAgreement: (_: unknown, { input }: { input: ArgsOf<typeof signAgreement> }, ctx: Context) => signAgreement(ctx, input),
+  addCommitment: (_: unknown, args: ArgsOf<typeof addCommitment>, ctx: Context) => addCommitment(ctx, args),
+  progressCommitment: (_: unknown, args: ArgsOf<typeof progressCommitment>, ctx: Context) => progressCommitment(ctx, args),
+  terminateAgreement: (_: unknown, args: ArgsOf<typeof terminateAgreement>, ctx: Context) => terminateAgreement(ctx, args),
+  raiseNeed: (_: unknown, { input }: { input: ArgsOf<typeof raiseNeed> }, ctx: Context) => raiseNeed(ctx, input),
+  matchNeed: (_: unknown, args: ArgsOf<typeof matchNeed>, ctx: Context) => matchNeed(ctx, args),
+  startProject: (_: unknown, args: ArgsOf<typeof startProject>, ctx: Context) => startProject(ctx, args),
+  completeProject: (_: unknown, args: ArgsOf<typeof completeProject>, ctx: Context) => completeProject(ctx, args),
+  recordJointMeeting: (_: unknown, args: ArgsOf<typeof recordJointMeeting>, ctx: Context) => recordJointMeeting(ctx, args),
 };
