@@ -1,29 +1,26 @@
 import type { Context } from '../context';
-import { appointPosition, assignInstructor, endInstructorAssignment, endPosition, type AppointPositionInput } from '../domain/leadership';
-import { createOrganization, dissolveOrganization, moveOrganization, renameOrganization, type CreateOrganizationInput } from '../domain/organizations';
+import { appointPosition, assignInstructor, endInstructorAssignment, endPosition } from '../domain/leadership';
+import { createOrganization, dissolveOrganization, moveOrganization, renameOrganization } from '../domain/organizations';
 import { createCommunity, createGrid, createResidentUnit, createStreet, linkResidentUnitOrganization } from '../domain/structure';
-import type { ResidentUnitCategory } from '../entities';
 
-type Args<T> = { input: T };
+/** The arguments a use case takes, as GraphQL hands them over. */
+type ArgsOf<U extends (ctx: Context, args: never) => unknown> = Parameters<U>[1];
 
-/** Thin entry points: each runs one use case in one transaction with its outbox events. */
+/** Thin entry points: each maps its arguments to one use case (authorise, ask peers, one transaction). */
 export const Mutation = {
-  createOrganization: (_: unknown, { input }: Args<CreateOrganizationInput>, ctx: Context) => ctx.transact((unit) => createOrganization(unit, input)),
-  renameOrganization: (_: unknown, args: { id: string; name: string }, ctx: Context) => ctx.transact((unit) => renameOrganization(unit, args.id, args.name)),
-  moveOrganization: (_: unknown, args: { id: string; parentId: string }, ctx: Context) => ctx.transact((unit) => moveOrganization(unit, args.id, args.parentId)),
-  dissolveOrganization: (_: unknown, args: { id: string; dissolvedOn?: string | null }, ctx: Context) => dissolveOrganization(ctx, args.id, args.dissolvedOn),
+  createOrganization: (_: unknown, args: ArgsOf<typeof createOrganization>, ctx: Context) => createOrganization(ctx, args),
+  renameOrganization: (_: unknown, args: ArgsOf<typeof renameOrganization>, ctx: Context) => renameOrganization(ctx, args),
+  moveOrganization: (_: unknown, args: ArgsOf<typeof moveOrganization>, ctx: Context) => moveOrganization(ctx, args),
+  dissolveOrganization: (_: unknown, args: ArgsOf<typeof dissolveOrganization>, ctx: Context) => dissolveOrganization(ctx, args),
 
-  createStreet: (_: unknown, { input }: Args<{ name: string; district: string }>, ctx: Context) => ctx.transact((unit) => createStreet(unit, input)),
-  createCommunity: (_: unknown, { input }: Args<{ streetId: string; name: string; grids?: string[] | null }>, ctx: Context) => ctx.transact((unit) => createCommunity(unit, input)),
-  createGrid: (_: unknown, args: { communityId: string; name: string }, ctx: Context) => ctx.transact((unit) => createGrid(unit, args.communityId, args.name)),
-  createResidentUnit: (_: unknown, { input }: Args<{ communityId: string; name: string; category: ResidentUnitCategory }>, ctx: Context) =>
-    ctx.transact((unit) => createResidentUnit(unit, input)),
-  linkResidentUnitOrganization: (_: unknown, args: { residentUnitId: string; organizationId: string }, ctx: Context) =>
-    ctx.transact((unit) => linkResidentUnitOrganization(unit, args.residentUnitId, args.organizationId)),
+  createStreet: (_: unknown, args: ArgsOf<typeof createStreet>, ctx: Context) => createStreet(ctx, args),
+  createCommunity: (_: unknown, args: ArgsOf<typeof createCommunity>, ctx: Context) => createCommunity(ctx, args),
+  createGrid: (_: unknown, args: ArgsOf<typeof createGrid>, ctx: Context) => createGrid(ctx, args),
+  createResidentUnit: (_: unknown, args: ArgsOf<typeof createResidentUnit>, ctx: Context) => createResidentUnit(ctx, args),
+  linkResidentUnitOrganization: (_: unknown, args: ArgsOf<typeof linkResidentUnitOrganization>, ctx: Context) => linkResidentUnitOrganization(ctx, args),
 
-  assignInstructor: (_: unknown, args: { residentUnitId: string; memberId: string; startsOn?: string | null }, ctx: Context) =>
-    ctx.transact((unit) => assignInstructor(unit, ctx.peers, args.residentUnitId, args.memberId, args.startsOn)),
-  endInstructorAssignment: (_: unknown, args: { id: string; endsOn?: string | null }, ctx: Context) => ctx.transact((unit) => endInstructorAssignment(unit, args.id, args.endsOn)),
-  appointPosition: (_: unknown, { input }: Args<AppointPositionInput>, ctx: Context) => ctx.transact((unit) => appointPosition(unit, ctx.peers, input)),
-  endPosition: (_: unknown, args: { id: string; endsOn?: string | null }, ctx: Context) => ctx.transact((unit) => endPosition(unit, args.id, args.endsOn)),
+  assignInstructor: (_: unknown, args: ArgsOf<typeof assignInstructor>, ctx: Context) => assignInstructor(ctx, args),
+  endInstructorAssignment: (_: unknown, args: ArgsOf<typeof endInstructorAssignment>, ctx: Context) => endInstructorAssignment(ctx, args),
+  appointPosition: (_: unknown, args: ArgsOf<typeof appointPosition>, ctx: Context) => appointPosition(ctx, args),
+  endPosition: (_: unknown, args: ArgsOf<typeof endPosition>, ctx: Context) => endPosition(ctx, args),
 };
