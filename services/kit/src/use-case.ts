@@ -26,6 +26,11 @@ export interface UseCaseSteps<C extends UseCaseContext, Args, Allowed, Result, F
 /** A use case as resolvers call it: `(ctx, args) => result`. */
 export type UseCase<C extends UseCaseContext, Args, Result> = (context: C, args: Args) => Promise<Result>;
 
+/** A mutation's resolver: hands the field's arguments, as GraphQL gives them, to the use case with the request's context. */
+export function asResolver<C extends UseCaseContext, Args, Result>(run: UseCase<C, Args, Result>) {
+  return (_parent: unknown, args: Args, context: C): Promise<Result> => run(context, args);
+}
+
 export function useCase<C extends UseCaseContext, Args, Allowed, Result, Facts = Allowed>(steps: UseCaseSteps<C, Args, Allowed, Result, Facts>): UseCase<C, Args, Result> {
   return async (context, args) => {
     // A use case opens its own transaction; run inside another, its peer calls would hold that one's locks.

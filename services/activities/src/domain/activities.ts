@@ -65,7 +65,7 @@ async function requireTeamOf(store: ActivityStore, teamId: string | null): Promi
 
 /** Plans an activity as a DRAFT: nobody can sign up before it is published. */
 export const createActivity = useCase({
-  async authorize({ peers, policy }: Services, input: CreateActivityInput) {
+  async authorize({ peers, policy }: Services, { input }: { input: CreateActivityInput }) {
     const organizerId = check.uuid('organizerId', input.organizerId);
     const schedule = checkSchedule(check.isoDateTime('startsAt', input.startsAt), check.isoDateTime('endsAt', input.endsAt));
     const draft = {

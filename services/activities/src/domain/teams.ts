@@ -31,9 +31,18 @@ function readIds(args: TeamMemberArgs) {
   return { teamId: check.uuid('teamId', args.teamId), memberId: check.uuid('memberId', args.memberId) };
 }
 
+/** A member joins or leaves on a day (today by default): by themself, or by a manager of the team's organisation. */
+async function permitMembershipChange(services: Services, change: 'joinVolunteerTeam' | 'leaveVolunteerTeam', args: TeamMemberArgs, field: string, day: string | null | undefined) {
+  const ids = readIds(args);
+  const on = check.isoDate(field, day ?? today());
+  const team = await knownTeam(services, ids.teamId, 'teamId');
+  await services.policy.permit(change, { organizationId: team.organizationId, memberId: ids.memberId });
+  return { ...ids, on };
+}
+
 /** Sets up a team (党员志愿者服务队) under an active organisation; its leader is its first member. */
 export const createVolunteerTeam = useCase({
-  async authorize({ peers, policy }: Services, input: CreateVolunteerTeamInput) {
+  async authorize({ peers, policy }: Services, { input }: { input: CreateVolunteerTeamInput }) {
     const name = check.name('name', input.name, 50);
     const organizationId = check.uuid('organizationId', input.organizationId);
     const leaderId = check.uuid('leaderId', input.leaderId);
@@ -59,13 +68,7 @@ export const createVolunteerTeam = useCase({
 
 /** A member joins: for themselves, or by a manager of the team's organisation. */
 export const joinVolunteerTeam = useCase({
-  async authorize(services: Services, args: TeamMemberArgs & { joinedOn?: string | null }) {
-    const ids = readIds(args);
-    const on = check.isoDate('joinedOn', args.joinedOn ?? today());
-    const team = await knownTeam(services, ids.teamId, 'teamId');
-    await services.policy.permit('joinVolunteerTeam', { organizationId: team.organizationId, memberId: ids.memberId });
-    return { ...ids, on };
-  },
+  authorize: (services: Services, args: TeamMemberArgs & { joinedOn?: string | null }) => permitMembershipChange(services, 'joinVolunteerTeam', args, 'joinedOn', args.joinedOn),
   async gather({ peers }: Services, joining) {
     await peers.require('Member', [joining.memberId], 'memberId');
     return joining;
@@ -83,13 +86,7 @@ export const joinVolunteerTeam = useCase({
 
 /** A member leaves; the leader hands over first, so a team always has a leader among its members. */
 export const leaveVolunteerTeam = useCase({
-  async authorize(services: Services, args: TeamMemberArgs & { leftOn?: string | null }) {
-    const ids = readIds(args);
-    const on = check.isoDate('leftOn', args.leftOn ?? today());
-    const team = await knownTeam(services, ids.teamId, 'teamId');
-    await services.policy.permit('leaveVolunteerTeam', { organizationId: team.organizationId, memberId: ids.memberId });
-    return { ...ids, on };
-  },
+  authorize: (services: Services, args: TeamMemberArgs & { leftOn?: string | null }) => permitMembershipChange(services, 'leaveVolunteerTeam', args, 'leftOn', args.leftOn),
   async change({ tx, outbox }, { teamId, memberId, on }) {
     const store = new TeamStore(tx);
     const team = await requireTeam(store, teamId);

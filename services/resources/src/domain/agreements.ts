@@ -28,7 +28,7 @@ const MAX_COMMITMENTS = 50;
  * partial unique index refuses a second active one, even when two signings race.
  */
 export const signAgreement = useCase({
-  async authorize({ policy }: Services, input: SignAgreementInput) {
+  async authorize({ policy }: Services, { input }: { input: SignAgreementInput }) {
     policy.permit('signAgreement');
     await policy.community(input.communityId);
     const on = today();

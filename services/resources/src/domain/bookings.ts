@@ -28,7 +28,7 @@ export interface BookResourceInput {
  * second by aborting one. Ordered, each overlapping request meets the committed winner and is refused at once.
  */
 export const bookResource = useCase({
-  async authorize({ policy, loaders }: Services, input: BookResourceInput) {
+  async authorize({ policy, loaders }: Services, { input }: { input: BookResourceInput }) {
     policy.permit('bookResource');
     const request = {
       resourceId: check.uuid('resourceId', input.resourceId),

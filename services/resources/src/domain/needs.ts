@@ -25,7 +25,7 @@ export interface MatchNeedInput {
 
 /** Residents' need raised in a community (需求清单). */
 export const raiseNeed = useCase({
-  async authorize({ policy }: Services, input: RaiseNeedInput) {
+  async authorize({ policy }: Services, { input }: { input: RaiseNeedInput }) {
     policy.permit('raiseNeed');
     await policy.community(input.communityId);
     return { communityId: check.uuid('communityId', input.communityId), title: check.name('title', input.title, 100), category: input.category, description: freeText('description', input.description, 2000) };

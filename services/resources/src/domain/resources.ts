@@ -35,7 +35,7 @@ function checkHoursFor(kind: ResourceKind, windows: readonly OpeningWindow[]): O
 
 /** A resident unit offers a resource to its community (资源清单); the community is the unit's. */
 export const publishResource = useCase({
-  async authorize({ policy }: Services, input: PublishResourceInput) {
+  async authorize({ policy }: Services, { input }: { input: PublishResourceInput }) {
     policy.permit('publishResource');
     const providerId = check.uuid('providerId', input.providerId);
     await policy.unit(providerId);
