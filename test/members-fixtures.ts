@@ -1,3 +1,4 @@
+import { today } from '@cpb/kit';
 import type { Federation } from './federation-harness';
 
 /** Builders and look-ups shared by the members tests (test/members-*.int.test.ts). */
@@ -31,13 +32,14 @@ export function branchOf(community: SeededCommunity, which: number | 'MIGRANT'):
   return found;
 }
 
+/** A calendar day in the district (the services' one clock, Asia/Shanghai), `days` before today. */
 export function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  return today(new Date(Date.now() - days * 86_400_000));
 }
 
 export function yearsAgo(years: number, extraDays = 0): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate() - extraDays)).toISOString().slice(0, 10);
+  const [y, m, d] = today().split('-').map(Number);
+  return new Date(Date.UTC(y - years, m - 1, d - extraDays)).toISOString().slice(0, 10);
 }
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

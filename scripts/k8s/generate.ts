@@ -32,6 +32,7 @@ function settings(): Record<string, string> {
         SHUTDOWN_DELAY_MS: '10000',
         ...urls,
         PEER_TIMEOUT_MS: '3000',
+        TIME_ZONE: 'Asia/Shanghai',
         DATABASE_POOL_MAX: '10',
         SEED_DEMO: 'false',
         KAFKA_BROKERS: `${KAFKA_CLUSTER}-kafka-bootstrap:9092`,

@@ -6,4 +6,4 @@ export const auditTargets: AuditScope['targets'] = {
   'volunteer-team': 'SELECT id::text FROM volunteer_team WHERE organization_id = ANY(:organizations)',
 };
 
-export const auditScope = (peers: Peers): AuditScope => ({ targets: auditTargets, subtree: subtreeFrom(peers.organizations) });
+export const auditScope = (peers: Peers): AuditScope => ({ targets: auditTargets, subtree: subtreeFrom(peers) });

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import type { Peers, RequestInfo, ServiceRuntime, Transact } from '@cpb/kit';
+import { Scope, type Peers, type RequestInfo, type ServiceRuntime, type Transact } from '@cpb/kit';
 import { ActivityRepository } from './data/activity-repository';
 import { ParticipationRepository } from './data/participation-repository';
 import { StatsRepository } from './data/stats-repository';
 import { TeamRepository } from './data/team-repository';
-import { RecordAccess } from './domain/record-access';
+import { Policy } from './domain/policy';
 import type { Services } from './domain/services';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -14,7 +14,8 @@ export interface Context extends RequestInfo, Services {
   transact: Transact;
   teams: TeamRepository;
   loaders: Loaders;
-  records: RecordAccess;
+  /** The non-public reads of the policy (drafts, volunteer records, rosters): `policy` under the name reads use. */
+  records: Policy;
 }
 
 export function createContext({ dataSource, peers, transact }: ServiceRuntime, request: RequestInfo): Context {
@@ -29,5 +30,6 @@ export function createContext({ dataSource, peers, transact }: ServiceRuntime, r
     activity: async (id: string) => (await repositories.activities.byIds([id]))[0] ?? null,
     team: async (id: string) => (await repositories.teams.byIds([id]))[0] ?? null,
   };
-  return { ...request, dataSource, peers, transact, lookup, teams: repositories.teams, loaders: createLoaders(repositories), records: new RecordAccess(request.actor, peers) };
+  const policy = new Policy(request.actor, new Scope(request.actor, (id) => peers.subtreeIds(id)), peers);
+  return { ...request, dataSource, peers, transact, lookup, policy, records: policy, teams: repositories.teams, loaders: createLoaders(repositories) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './clock';
 
 /** Settings every subgraph service reads; each service extends this with its own. */
 export const serviceEnvSchema = z.object({
@@ -13,6 +14,8 @@ export const serviceEnvSchema = z.object({
   /** Seed the demo data set at start-up when the database is empty. */
   SEED_DEMO: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   PEER_TIMEOUT_MS: z.coerce.number().int().min(50).default(3000),
+  /** The district's time zone: what "today" means for dates that are calendar days (see clock.ts). */
+  TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default(DEFAULT_TIME_ZONE),
   /**
    * On SIGTERM, how long `/ready` answers 503 while requests are still served, before the listener
    * closes: long enough for the load balancer to stop sending (Kubernetes: a few seconds).

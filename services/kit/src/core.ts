@@ -11,5 +11,6 @@ export * from './server';
 export * from './auth';
 export { graphql, responseErrorCodes, type GraphQLResponse } from './graphql/client';
 export * as check from './validation';
-export { todayIso, YEARS } from './validation';
+export { YEARS } from './validation';
 export * from './telemetry';
+export * from './clock';

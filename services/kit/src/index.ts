@@ -4,6 +4,7 @@ export * from './graphql';
 export * from './subgraph';
 export * from './events';
 export * from './transact';
+export * from './use-case';
 export * from './peers';
 export * from './input';
 export * from './privacy';

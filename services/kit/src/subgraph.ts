@@ -5,6 +5,7 @@ import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { INTERNAL_IDENTITY_HEADER, UnauthenticatedError, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
 import { acceptedKeysOf, assertProductionSecrets, secretOf, loadConfig, subgraphEnvSchema, urlOf, type SubgraphAddress, type SubgraphConfig } from './config';
 import { openDatabase, type Database } from './database';
+import { useTimeZone } from './clock';
 import { createLogger, type Logger } from './logger';
 import { msg } from './messages';
 import {
@@ -113,6 +114,7 @@ export function subgraphSchema<C extends object>(definition: SubgraphDefinition<
 export async function startSubgraph<C extends object>(definition: SubgraphDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<RunningSubgraph> {
   const config = loadConfig(subgraphEnvSchema(definition.port, definition.peers).extend(kafkaEnvSchema.shape).extend(outboxArchiveEnvSchema.shape), env);
   assertProductionSecrets(config, [definition.name]);
+  useTimeZone(config.TIME_ZONE);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = createMetrics(definition.name, config.NODE_ENV !== 'test');
   const database = await openDatabase({
@@ -141,8 +143,8 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       production: config.NODE_ENV === 'production',
       isReady: () => database.isReady(),
       shutdownDelayMs: config.SHUTDOWN_DELAY_MS,
-      // Each request's changes are recorded as its actor's (audit trail).
-      context: (request) => definition.createContext({ ...runtime, transact: transactor(database.dataSource, request.actor) }, request),
+      // Each request's changes are recorded as its actor's (audit trail); its peer calls carry its request id.
+      context: (request) => definition.createContext({ ...runtime, peers: runtime.peers.forRequest(request.requestId), transact: transactor(database.dataSource, request.actor) }, request),
       authenticate: internalAuthenticator(acceptedKeysOf(config, definition.name), definition.name, (key) => metrics.identities.inc({ key })),
     });
     // Without KAFKA_BROKERS events wait in the outbox until a relay with a broker runs.

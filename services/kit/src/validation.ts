@@ -7,11 +7,6 @@ import { msg } from './messages';
  */
 export const YEARS = { min: 1900, max: 2100 } as const;
 
-/** Today's date (UTC) as YYYY-MM-DD. */
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 

@@ -6,4 +6,4 @@ export const auditTargets: AuditScope['targets'] = {
   applicant: 'SELECT id::text FROM applicant WHERE organization_id = ANY(:organizations)',
 };
 
-export const auditScope = (peers: Peers): AuditScope => ({ targets: auditTargets, subtree: subtreeFrom(peers.organizations) });
+export const auditScope = (peers: Peers): AuditScope => ({ targets: auditTargets, subtree: subtreeFrom(peers) });

@@ -1,23 +1,24 @@
 import type { DataSource } from 'typeorm';
-import type { Peers, RequestInfo, ServiceRuntime, Transact } from '@cpb/kit';
+import { Scope, type RequestInfo, type ServiceRuntime } from '@cpb/kit';
 import { MemberPages } from './data/member-pages';
 import { MemberRepository } from './data/member-repository';
 import { MembershipRepository } from './data/membership-repository';
-import { MemberAccessPolicy } from './domain/access';
+import { Policy } from './domain/policy';
+import type { Services } from './domain/services';
 import { createLoaders, type Loaders } from './loaders';
 
-export interface Context extends RequestInfo {
+export interface Context extends RequestInfo, Services {
   dataSource: DataSource;
-  peers: Peers;
-  transact: Transact;
   members: MemberRepository;
   membership: MembershipRepository;
   loaders: Loaders;
-  access: MemberAccessPolicy;
+  /** The policy under the name reads use: who sees which members (personal data, lists in scope). */
+  access: Policy;
 }
 
 export function createContext({ dataSource, peers, transact }: ServiceRuntime, request: RequestInfo): Context {
   const members = new MemberRepository(dataSource);
   const membership = new MembershipRepository(dataSource);
-  return { ...request, dataSource, peers, transact, members, membership, loaders: createLoaders(members, membership, new MemberPages(dataSource)), access: new MemberAccessPolicy(request.actor, peers) };
+  const policy = new Policy(request.actor, new Scope(request.actor, (id) => peers.subtreeIds(id)), peers);
+  return { ...request, dataSource, peers, transact, members, membership, policy, access: policy, loaders: createLoaders(members, membership, new MemberPages(dataSource)) };
 }

@@ -1,17 +1,20 @@
 import type { DataSource } from 'typeorm';
-import type { Peers, RequestInfo, ServiceRuntime, Transact } from '@cpb/kit';
+import type { RequestInfo, ServiceRuntime } from '@cpb/kit';
+import { OrganizationStore } from './data/organization-store';
 import { StructureRepository } from './data/structure-repository';
+import { StructureStore } from './data/structure-store';
+import { Policy } from './domain/policy';
+import type { Services } from './domain/services';
 import { createLoaders, type Loaders } from './loaders';
 
-export interface Context extends RequestInfo {
+export interface Context extends RequestInfo, Services {
   dataSource: DataSource;
-  peers: Peers;
-  transact: Transact;
   structure: StructureRepository;
   loaders: Loaders;
 }
 
 export function createContext({ dataSource, peers, transact }: ServiceRuntime, request: RequestInfo): Context {
   const structure = new StructureRepository(dataSource);
-  return { ...request, dataSource, peers, transact, structure, loaders: createLoaders(structure) };
+  const reads = { organizations: new OrganizationStore(dataSource.manager), structure: new StructureStore(dataSource.manager) };
+  return { ...request, dataSource, peers, transact, policy: new Policy(request.actor), reads, structure, loaders: createLoaders(structure) };
 }

@@ -8,4 +8,4 @@ export const auditTargets: AuditScope['targets'] = {
   'joint-meeting': 'SELECT id::text FROM joint_meeting WHERE convener_id = ANY(:organizations)',
 };
 
-export const auditScope = (peers: Peers): AuditScope => ({ targets: auditTargets, subtree: subtreeFrom(peers.organizations) });
+export const auditScope = (peers: Peers): AuditScope => ({ targets: auditTargets, subtree: subtreeFrom(peers) });

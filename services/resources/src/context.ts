@@ -1,18 +1,17 @@
 import type { DataSource } from 'typeorm';
-import type { Peers, RequestInfo, ServiceRuntime, Transact } from '@cpb/kit';
+import { now as clockNow, Scope, today as clockToday, type RequestInfo, type ServiceRuntime } from '@cpb/kit';
 import { AgreementRepository } from './data/agreement-repository';
 import { BookingRepository } from './data/booking-repository';
 import { CoBuildingRepository } from './data/co-building-repository';
 import { MeetingRepository } from './data/meeting-repository';
 import { NeedRepository } from './data/need-repository';
 import { ResourceRepository } from './data/resource-repository';
-import { localToday } from './domain/local-time';
+import { Policy } from './domain/policy';
+import type { Services } from './domain/services';
 import { createLoaders, type Loaders, type Repositories } from './loaders';
 
-export interface Context extends RequestInfo {
+export interface Context extends RequestInfo, Services {
   dataSource: DataSource;
-  peers: Peers;
-  transact: Transact;
   repos: Repositories;
   loaders: Loaders;
   /** The request's instant and local date, so every field of one answer agrees on "now". */
@@ -29,7 +28,8 @@ export function createContext({ dataSource, peers, transact }: ServiceRuntime, r
     meetings: new MeetingRepository(dataSource),
     coBuilding: new CoBuildingRepository(dataSource),
   };
-  const now = new Date();
-  const today = localToday(now);
-  return { ...request, dataSource, peers, transact, repos, loaders: createLoaders(repos, today), now, today };
+  const now = clockNow();
+  const today = clockToday(now);
+  const policy = new Policy(request.actor, new Scope(request.actor, (id) => peers.subtreeIds(id)), peers);
+  return { ...request, dataSource, peers, transact, policy, repos, loaders: createLoaders(repos, today), now, today };
 }

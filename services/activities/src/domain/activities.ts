@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, translateConstraint, ValidationError, type Peers } from '@cpb/kit';
+import { check, ConflictError, NotFoundError, now, translateConstraint, useCase, ValidationError, type Peers } from '@cpb/kit';
 import { ActivityStore } from '../data/activity-store';
 import { ParticipationStore } from '../data/participation-store';
 import type { Activity, ActivityKind } from '../entities';
 import { activityEvents } from '../events';
 import { checkCancellation, checkCapacityChange, checkEditable, checkPublication, checkSchedule, readCapacity, readPlace, readTitle } from './activity-rules';
-import { authorizeManaging, managedActivity } from './authorization';
-import { organizationPath, requireActiveOrganization, requireCommunity, requireResidentUnits, requireVenueBooking, type BookingUse } from './peer-checks';
-import type { Services } from './services';
+import { activeOrganization, bookingUse, requireVenueBooking } from './peer-facts';
+import type { Change } from './policy';
+import { knownActivity, type Services } from './services';
 
 export interface CreateActivityInput {
   title: string;
@@ -42,15 +42,15 @@ async function communityOf(peers: Peers, organizer: { communityId: string | null
     return organizer.communityId;
   }
   if (!communityId) throw new ValidationError('communityId', 'A street-level organiser names the community the activity takes place in');
-  await requireCommunity(peers, communityId, 'communityId');
+  await peers.require('Community', [communityId], 'communityId');
   return communityId;
 }
 
-/** How an existing activity would use a booking: its organiser's current place in the tree. */
-async function bookingUse(peers: Peers, activity: Activity): Promise<BookingUse> {
-  const organizerPath = await organizationPath(peers, activity.organizerId);
-  if (!organizerPath) throw new NotFoundError('Organization', activity.organizerId, 'organizerId');
-  return { organizerPath, activityId: activity.id };
+/** An activity the actor may run (read outside the transaction): its organiser lies in the actor's subtree. */
+async function managedActivity(services: Services, change: Change, id: string): Promise<Activity> {
+  const activity = await knownActivity(services, id, 'id');
+  await services.policy.permit(change, { organizationId: activity.organizerId });
+  return activity;
 }
 
 async function requireActivity(store: ActivityStore, id: string): Promise<Activity> {
@@ -64,45 +64,58 @@ async function requireTeamOf(store: ActivityStore, teamId: string | null): Promi
 }
 
 /** Plans an activity as a DRAFT: nobody can sign up before it is published. */
-export async function createActivity({ transact, peers, actor }: Services, input: CreateActivityInput): Promise<Activity> {
-  const organizerId = check.uuid('organizerId', input.organizerId);
-  const schedule = checkSchedule(check.isoDateTime('startsAt', input.startsAt), check.isoDateTime('endsAt', input.endsAt));
-  const draft = {
-    title: readTitle(input.title),
-    capacity: readCapacity(input.capacity),
-    place: readPlace(input.place),
-    teamId: input.teamId ? check.uuid('teamId', input.teamId) : null,
-    venueBookingId: input.venueBookingId ? check.uuid('venueBookingId', input.venueBookingId) : null,
-    coOrganizerIds: readCoOrganizers(input.coOrganizerIds),
-  };
-  const organizer = await requireActiveOrganization(peers, organizerId, 'organizerId');
-  await authorizeManaging(actor, peers, organizerId, organizer.path);
-  const communityId = await communityOf(peers, organizer, input.communityId);
-  if (draft.coOrganizerIds.length) await requireResidentUnits(peers, draft.coOrganizerIds, 'coOrganizerIds');
-  if (draft.venueBookingId) await requireVenueBooking(peers, draft.venueBookingId, schedule, 'venueBookingId', { organizerPath: organizer.path, activityId: null });
-  return transact(async ({ tx }) => {
+export const createActivity = useCase({
+  async authorize({ peers, policy }: Services, { input }: { input: CreateActivityInput }) {
+    const organizerId = check.uuid('organizerId', input.organizerId);
+    const schedule = checkSchedule(check.isoDateTime('startsAt', input.startsAt), check.isoDateTime('endsAt', input.endsAt));
+    const draft = {
+      kind: input.kind,
+      organizerId,
+      title: readTitle(input.title),
+      capacity: readCapacity(input.capacity),
+      place: readPlace(input.place),
+      teamId: input.teamId ? check.uuid('teamId', input.teamId) : null,
+      venueBookingId: input.venueBookingId ? check.uuid('venueBookingId', input.venueBookingId) : null,
+      coOrganizerIds: readCoOrganizers(input.coOrganizerIds),
+      ...schedule,
+    };
+    const organizer = await activeOrganization(peers, organizerId, 'organizerId');
+    await policy.permit('createActivity', { organizationId: organizerId });
+    return { draft, organizer, requestedCommunity: input.communityId };
+  },
+  async gather({ peers }: Services, { draft, organizer, requestedCommunity }) {
+    const communityId = await communityOf(peers, organizer, requestedCommunity);
+    if (draft.coOrganizerIds.length) await peers.require('ResidentUnit', draft.coOrganizerIds, 'coOrganizerIds');
+    if (draft.venueBookingId) await requireVenueBooking(peers, draft.venueBookingId, draft, 'venueBookingId', { organizerPath: organizer.path, activityId: null });
+    return { ...draft, communityId };
+  },
+  async change({ tx }, draft) {
     const store = new ActivityStore(tx);
     await requireTeamOf(store, draft.teamId);
-    const activity: Activity = { id: randomUUID(), kind: input.kind, status: 'DRAFT', organizerId, communityId, ...draft, ...schedule, signedUpCount: 0, completedAt: null };
+    const activity: Activity = { id: randomUUID(), status: 'DRAFT', ...draft, signedUpCount: 0, completedAt: null };
     await store.insert(activity).catch((error: unknown) => translateConstraint(error, refusals));
     return activity;
-  });
-}
+  },
+});
 
 /** Changes a draft; fields left out stay, `null` clears an optional one. */
-export async function updateActivity(services: Services, id: string, input: UpdateActivityInput): Promise<Activity> {
-  const { transact, peers } = services;
-  const before = await managedActivity(services, check.uuid('id', id), 'id');
-  const coOrganizerIds = input.coOrganizerIds === undefined ? undefined : readCoOrganizers(input.coOrganizerIds);
-  if (coOrganizerIds?.length) await requireResidentUnits(peers, coOrganizerIds, 'coOrganizerIds');
-  const schedule = checkSchedule(
-    input.startsAt != null ? check.isoDateTime('startsAt', input.startsAt) : before.startsAt,
-    input.endsAt != null ? check.isoDateTime('endsAt', input.endsAt) : before.endsAt,
-  );
-  const venueBookingId = input.venueBookingId === undefined ? before.venueBookingId : input.venueBookingId ? check.uuid('venueBookingId', input.venueBookingId) : null;
-  // A draft's times only change here, so the booking is checked against the times it will have.
-  if (venueBookingId) await requireVenueBooking(peers, venueBookingId, schedule, 'venueBookingId', await bookingUse(peers, before));
-  return transact(async ({ tx }) => {
+export const updateActivity = useCase({
+  async authorize(services: Services, args: { id: string; input: UpdateActivityInput }) {
+    return { before: await managedActivity(services, 'updateActivity', check.uuid('id', args.id)), input: args.input };
+  },
+  async gather({ peers }: Services, { before, input }) {
+    const coOrganizerIds = input.coOrganizerIds === undefined ? undefined : readCoOrganizers(input.coOrganizerIds);
+    if (coOrganizerIds?.length) await peers.require('ResidentUnit', coOrganizerIds, 'coOrganizerIds');
+    const schedule = checkSchedule(
+      input.startsAt != null ? check.isoDateTime('startsAt', input.startsAt) : before.startsAt,
+      input.endsAt != null ? check.isoDateTime('endsAt', input.endsAt) : before.endsAt,
+    );
+    const venueBookingId = input.venueBookingId === undefined ? before.venueBookingId : input.venueBookingId ? check.uuid('venueBookingId', input.venueBookingId) : null;
+    // A draft's times only change here, so the booking is checked against the times it will have.
+    if (venueBookingId) await requireVenueBooking(peers, venueBookingId, schedule, 'venueBookingId', await bookingUse(peers, before));
+    return { id: before.id, input, coOrganizerIds, schedule, venueBookingId };
+  },
+  async change({ tx }, { id, input, coOrganizerIds, schedule, venueBookingId }) {
     const store = new ActivityStore(tx);
     const current = await requireActivity(store, id);
     checkEditable(current);
@@ -120,30 +133,34 @@ export async function updateActivity(services: Services, id: string, input: Upda
     if (changed.teamId !== current.teamId) await requireTeamOf(store, changed.teamId);
     await store.saveDraft(changed).catch((error: unknown) => translateConstraint(error, refusals));
     return changed;
-  });
-}
+  },
+});
 
 /** Opens a draft for sign-up; from here its time and place are promises to members, so its booking is asked again. */
-export async function publishActivity(services: Services, id: string): Promise<Activity> {
-  const draft = await managedActivity(services, check.uuid('id', id), 'id');
-  const { transact, peers } = services;
-  if (draft.venueBookingId) await requireVenueBooking(peers, draft.venueBookingId, draft, 'id', await bookingUse(peers, draft));
-  return transact(async ({ tx, outbox }) => {
+export const publishActivity = useCase({
+  authorize: (services: Services, { id }: { id: string }) => managedActivity(services, 'publishActivity', check.uuid('id', id)),
+  async gather({ peers }: Services, draft) {
+    if (draft.venueBookingId) await requireVenueBooking(peers, draft.venueBookingId, draft, 'id', await bookingUse(peers, draft));
+    return draft;
+  },
+  async change({ tx, outbox }, draft) {
     const store = new ActivityStore(tx);
-    const activity = await requireActivity(store, id);
-    checkPublication(activity, new Date());
+    const activity = await requireActivity(store, draft.id);
+    checkPublication(activity, now());
     await store.publish(activity.id);
     const published: Activity = { ...activity, status: 'PUBLISHED' };
     await outbox.emit(activityEvents.published(published));
     return published;
-  });
-}
+  },
+});
 
-export async function changeActivityCapacity(services: Services, id: string, capacity: number): Promise<Activity> {
-  const places = readCapacity(capacity);
-  await managedActivity(services, check.uuid('id', id), 'id');
-  const { transact } = services;
-  return transact(async ({ tx, outbox }) => {
+export const changeActivityCapacity = useCase({
+  async authorize(services: Services, args: { id: string; capacity: number }) {
+    const places = readCapacity(args.capacity);
+    const activity = await managedActivity(services, 'changeActivityCapacity', check.uuid('id', args.id));
+    return { id: activity.id, places };
+  },
+  async change({ tx, outbox }, { id, places }) {
     const store = new ActivityStore(tx);
     const activity = await requireActivity(store, id);
     checkCapacityChange(activity, places);
@@ -151,21 +168,20 @@ export async function changeActivityCapacity(services: Services, id: string, cap
     await store.changeCapacity(activity.id, places).catch((error: unknown) => translateConstraint(error, refusals));
     if (activity.status === 'PUBLISHED') await outbox.emit(activityEvents.capacityChanged(activity, places));
     return { ...activity, capacity: places };
-  });
-}
+  },
+});
 
 /** Cancels an activity nobody has checked in to yet; its open sign-ups are cancelled with it. */
-export async function cancelActivity(services: Services, id: string): Promise<Activity> {
-  await managedActivity(services, check.uuid('id', id), 'id');
-  const { transact } = services;
-  return transact(async ({ tx, outbox }) => {
+export const cancelActivity = useCase({
+  authorize: (services: Services, { id }: { id: string }) => managedActivity(services, 'cancelActivity', check.uuid('id', id)),
+  async change({ tx, outbox }, known) {
     const store = new ActivityStore(tx);
     const participations = new ParticipationStore(tx);
-    const activity = await requireActivity(store, id);
+    const activity = await requireActivity(store, known.id);
     checkCancellation(activity, await participations.countAttended(activity.id));
     const cancelledSignUps = await participations.cancelSignUps(activity.id);
     await store.cancel(activity.id);
     await outbox.emit(activityEvents.cancelled(activity, cancelledSignUps));
     return { ...activity, status: 'CANCELLED', signedUpCount: 0 };
-  });
-}
+  },
+});

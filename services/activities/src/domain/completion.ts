@@ -1,12 +1,11 @@
-import { check, invariant, NotFoundError } from '@cpb/kit';
+import { check, invariant, NotFoundError, now, useCase } from '@cpb/kit';
 import { ActivityStore } from '../data/activity-store';
 import { ParticipationStore } from '../data/participation-store';
 import type { Activity, ServiceHours } from '../entities';
 import { activityEvents, participationEvents } from '../events';
 import { checkCompletion } from './activity-rules';
-import { managedActivity } from './authorization';
 import { serviceHours } from './service-hours';
-import type { Services } from './services';
+import { knownActivity, type Services } from './services';
 
 /** Credits every attendance not credited yet its hours (check-in to check-out, capped at the activity's length). */
 export async function creditHours(store: ParticipationStore, activity: Activity, completedAt: Date): Promise<ServiceHours[]> {
@@ -23,15 +22,17 @@ export async function creditHours(store: ParticipationStore, activity: Activity,
  * the PUBLISHED → COMPLETED step is guarded in SQL under the row lock, crediting only touches rows
  * not yet credited, and the ledger's primary key refuses a second row; completing again is refused.
  */
-export async function completeActivity(services: Services, id: string): Promise<Activity> {
-  const activityId = check.uuid('id', id);
-  await managedActivity(services, activityId, 'id');
-  const { transact } = services;
-  return transact(async ({ tx, outbox }) => {
+export const completeActivity = useCase({
+  async authorize(services: Services, { id }: { id: string }) {
+    const activityId = check.uuid('id', id);
+    await services.policy.permit('completeActivity', { organizationId: (await knownActivity(services, activityId, 'id')).organizerId });
+    return activityId;
+  },
+  async change({ tx, outbox }, activityId) {
     const activities = new ActivityStore(tx);
     const activity = await activities.lock(activityId, 'update');
     if (!activity) throw new NotFoundError('Activity', activityId, 'id');
-    checkCompletion(activity, new Date());
+    checkCompletion(activity, now());
     const completedAt = await activities.complete(activity.id);
     invariant(completedAt, 'a locked PUBLISHED activity completes');
     const participations = new ParticipationStore(tx);
@@ -40,5 +41,5 @@ export async function completeActivity(services: Services, id: string): Promise<
     const hours = Math.round(credited.reduce((sum, h) => sum + h.hours, 0) * 100) / 100;
     await outbox.emit(activityEvents.completed(activity, completedAt, { attended: credited.length, noShows, hours }), ...credited.map(participationEvents.hoursCredited));
     return { ...activity, status: 'COMPLETED', completedAt };
-  });
-}
+  },
+});

@@ -1,22 +1,31 @@
-import { check, ConflictError, NotFoundError, type DomainEvent } from '@cpb/kit';
+import { check, ConflictError, NotFoundError, now, useCase, type DomainEvent } from '@cpb/kit';
 import type { EntityManager } from 'typeorm';
 import { ActivityStore } from '../data/activity-store';
 import { ParticipationStore } from '../data/participation-store';
 import type { Activity, Participation } from '../entities';
 import { participationEvents } from '../events';
 import { checkCheckIn, checkCheckOut, readMoment, requirePublished, signUpRefusal } from './activity-rules';
-import { authorizeSelfOrManaging, knownActivity, managedActivity } from './authorization';
-import { requireMembers } from './peer-checks';
-import type { Services } from './services';
+import type { Change } from './policy';
+import { knownActivity, type Services } from './services';
 
-function readIds(activityId: string, memberId: string) {
-  return { activityId: check.uuid('activityId', activityId), memberId: check.uuid('memberId', memberId) };
+type ParticipantArgs = { activityId: string; memberId: string; at?: string | null };
+
+function readIds(args: ParticipantArgs) {
+  return { activityId: check.uuid('activityId', args.activityId), memberId: check.uuid('memberId', args.memberId) };
 }
 
 async function lockActivity(tx: EntityManager, id: string, mode: 'update' | 'share'): Promise<Activity> {
   const activity = await new ActivityStore(tx).lock(id, mode);
   if (!activity) throw new NotFoundError('Activity', id, 'activityId');
   return activity;
+}
+
+/** The member themself, or a manager of the activity's organiser (read outside the transaction). */
+async function permitParticipant(services: Services, change: Change, args: ParticipantArgs) {
+  const ids = readIds(args);
+  const activity = await knownActivity(services, ids.activityId, 'activityId');
+  await services.policy.permit(change, { organizationId: activity.organizerId, memberId: ids.memberId });
+  return ids;
 }
 
 const alreadySignedUp = () => new ConflictError('The member is already signed up for this activity');
@@ -26,45 +35,44 @@ const alreadySignedUp = () => new ConflictError('The member is already signed up
  * left) in the same transaction as the participation row, so the database, not a read before the
  * write, keeps the capacity: 50 concurrent sign-ups for 10 places give 10 sign-ups and 40 refusals.
  */
-export async function signUp(services: Services, activityId: string, memberId: string): Promise<Participation> {
-  const { transact, peers, actor } = services;
-  const ids = readIds(activityId, memberId);
-  await authorizeSelfOrManaging(actor, peers, ids.memberId, (await knownActivity(services, ids.activityId, 'activityId')).organizerId);
-  await requireMembers(peers, [ids.memberId], 'memberId');
-  return transact(async ({ tx, outbox }) => {
+export const signUp = useCase({
+  authorize: (services: Services, args: ParticipantArgs) => permitParticipant(services, 'signUp', args),
+  async gather({ peers }: Services, ids) {
+    await peers.require('Member', [ids.memberId], 'memberId');
+    return ids;
+  },
+  async change({ tx, outbox }, ids) {
     const store = new ParticipationStore(tx);
     // Only to word the refusal: a member asking twice hears "already signed up", not "full".
     const existing = await store.current(ids.activityId, ids.memberId);
     if (existing && existing.status !== 'CANCELLED') throw alreadySignedUp();
     if (!(await store.takePlace(ids.activityId))) {
       const activity = await new ActivityStore(tx).find(ids.activityId);
-      throw activity ? signUpRefusal(activity, new Date()) : new NotFoundError('Activity', ids.activityId, 'activityId');
+      throw activity ? signUpRefusal(activity, now()) : new NotFoundError('Activity', ids.activityId, 'activityId');
     }
     // The unique (activity, member) key decides a race between two sign-ups of one member.
     const participation = await store.signUp(ids.activityId, ids.memberId);
     if (!participation) throw alreadySignedUp();
     await outbox.emit(participationEvents.signedUp(participation));
     return participation;
-  });
-}
+  },
+});
 
 /** Withdraws a sign-up before the start, giving the place back. */
-export async function cancelSignUp(services: Services, activityId: string, memberId: string): Promise<Participation> {
-  const { transact, peers, actor } = services;
-  const ids = readIds(activityId, memberId);
-  await authorizeSelfOrManaging(actor, peers, ids.memberId, (await knownActivity(services, ids.activityId, 'activityId')).organizerId);
-  return transact(async ({ tx, outbox }) => {
+export const cancelSignUp = useCase({
+  authorize: (services: Services, args: ParticipantArgs) => permitParticipant(services, 'cancelSignUp', args),
+  async change({ tx, outbox }, ids) {
     const activity = await lockActivity(tx, ids.activityId, 'update');
     requirePublished(activity, 'withdraw a sign-up');
-    if (activity.startsAt <= new Date()) throw new ConflictError(`Activity "${activity.title}" has already started: sign-ups can no longer be withdrawn`);
+    if (activity.startsAt <= now()) throw new ConflictError(`Activity "${activity.title}" has already started: sign-ups can no longer be withdrawn`);
     const store = new ParticipationStore(tx);
     const participation = await store.withdraw(ids.activityId, ids.memberId);
     if (!participation) throw new ConflictError('The member has no open sign-up for this activity');
     await store.releasePlace(ids.activityId);
     await outbox.emit(participationEvents.cancelled(participation));
     return participation;
-  });
-}
+  },
+});
 
 type AttendanceRule = (activity: Activity, participation: Participation | null, at: Date) => asserts participation is Participation;
 interface AttendanceStep {
@@ -77,28 +85,28 @@ const checkingIn: AttendanceStep = { rule: checkCheckIn, write: (store, id, at) 
 const checkingOut: AttendanceStep = { rule: checkCheckOut, write: (store, id, at) => store.checkOut(id, at), event: participationEvents.checkedOut };
 
 /** Organisers record attendance (a member does not check themselves in). */
-async function recordAttendance(services: Services, step: AttendanceStep, activityId: string, memberId: string, at?: string | null): Promise<Participation> {
-  const ids = readIds(activityId, memberId);
-  const moment = readMoment(at, new Date());
-  await managedActivity(services, ids.activityId, 'activityId');
-  const { transact } = services;
-  return transact(async ({ tx, outbox }) => {
-    // FOR SHARE: check-ins run side by side but never inside a completion or cancellation.
-    const activity = await lockActivity(tx, ids.activityId, 'share');
-    const store = new ParticipationStore(tx);
-    const participation = await store.lock(ids.activityId, ids.memberId);
-    step.rule(activity, participation, moment);
-    const recorded = await step.write(store, participation.id, moment);
-    await outbox.emit(step.event(recorded, moment));
-    return recorded;
+function recordAttendance(change: 'checkIn' | 'checkOut', step: AttendanceStep) {
+  return useCase({
+    async authorize(services: Services, args: ParticipantArgs) {
+      const ids = readIds(args);
+      const moment = readMoment(args.at, now());
+      await services.policy.permit(change, { organizationId: (await knownActivity(services, ids.activityId, 'activityId')).organizerId });
+      return { ...ids, moment };
+    },
+    async change({ tx, outbox }, { activityId, memberId, moment }) {
+      // FOR SHARE: check-ins run side by side but never inside a completion or cancellation.
+      const activity = await lockActivity(tx, activityId, 'share');
+      const store = new ParticipationStore(tx);
+      const participation = await store.lock(activityId, memberId);
+      step.rule(activity, participation, moment);
+      const recorded = await step.write(store, participation.id, moment);
+      await outbox.emit(step.event(recorded, moment));
+      return recorded;
+    },
   });
 }
 
 /** Checks a signed-up member in within the activity's window (see activity-rules.ts). */
-export function checkIn(services: Services, activityId: string, memberId: string, at?: string | null): Promise<Participation> {
-  return recordAttendance(services, checkingIn, activityId, memberId, at);
-}
+export const checkIn = recordAttendance('checkIn', checkingIn);
 
-export function checkOut(services: Services, activityId: string, memberId: string, at?: string | null): Promise<Participation> {
-  return recordAttendance(services, checkingOut, activityId, memberId, at);
-}
+export const checkOut = recordAttendance('checkOut', checkingOut);

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, translateConstraint, ValidationError } from '@cpb/kit';
+import { check, ConflictError, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
 import { TeamStore } from '../data/team-store';
 import type { Skill, TeamMembership, VolunteerTeam } from '../entities';
 import { teamEvents } from '../events';
-import { chinaToday } from './period';
-import { authorizeManaging, authorizeSelfOrManaging, knownTeam } from './authorization';
-import { requireActiveOrganization, requireMembers } from './peer-checks';
-import type { Services } from './services';
+import { activeOrganization } from './peer-facts';
+import { knownTeam, type Services } from './services';
 
 export interface CreateVolunteerTeamInput {
   name: string;
@@ -15,6 +13,8 @@ export interface CreateVolunteerTeamInput {
   leaderId: string;
   foundedOn?: string | null;
 }
+
+type TeamMemberArgs = { teamId: string; memberId: string };
 
 const refusals = {
   volunteer_team_name_key: () => new ConflictError('This organisation already has a volunteer team of that name'),
@@ -27,74 +27,92 @@ async function requireTeam(store: TeamStore, teamId: string): Promise<VolunteerT
   return team;
 }
 
+function readIds(args: TeamMemberArgs) {
+  return { teamId: check.uuid('teamId', args.teamId), memberId: check.uuid('memberId', args.memberId) };
+}
+
+/** A member joins or leaves on a day (today by default): by themself, or by a manager of the team's organisation. */
+async function permitMembershipChange(services: Services, change: 'joinVolunteerTeam' | 'leaveVolunteerTeam', args: TeamMemberArgs, field: string, day: string | null | undefined) {
+  const ids = readIds(args);
+  const on = check.isoDate(field, day ?? today());
+  const team = await knownTeam(services, ids.teamId, 'teamId');
+  await services.policy.permit(change, { organizationId: team.organizationId, memberId: ids.memberId });
+  return { ...ids, on };
+}
+
 /** Sets up a team (党员志愿者服务队) under an active organisation; its leader is its first member. */
-export async function createVolunteerTeam({ transact, peers, actor }: Services, input: CreateVolunteerTeamInput): Promise<VolunteerTeam> {
-  const name = check.name('name', input.name, 50);
-  const organizationId = check.uuid('organizationId', input.organizationId);
-  const leaderId = check.uuid('leaderId', input.leaderId);
-  const foundedOn = check.isoDate('foundedOn', input.foundedOn ?? chinaToday());
-  const organization = await requireActiveOrganization(peers, organizationId, 'organizationId');
-  await authorizeManaging(actor, peers, organizationId, organization.path);
-  await requireMembers(peers, [leaderId], 'leaderId');
-  return transact(async ({ tx, outbox }) => {
+export const createVolunteerTeam = useCase({
+  async authorize({ peers, policy }: Services, { input }: { input: CreateVolunteerTeamInput }) {
+    const name = check.name('name', input.name, 50);
+    const organizationId = check.uuid('organizationId', input.organizationId);
+    const leaderId = check.uuid('leaderId', input.leaderId);
+    const foundedOn = check.isoDate('foundedOn', input.foundedOn ?? today());
+    const organization = await activeOrganization(peers, organizationId, 'organizationId');
+    await policy.permit('createVolunteerTeam', { organizationId });
+    return { name, specialty: input.specialty, organizationId, communityId: organization.communityId, leaderId, foundedOn };
+  },
+  async gather({ peers }: Services, team) {
+    await peers.require('Member', [team.leaderId], 'leaderId');
+    return team;
+  },
+  async change({ tx, outbox }, draft) {
     const store = new TeamStore(tx);
-    const team: VolunteerTeam = { id: randomUUID(), name, specialty: input.specialty, organizationId, communityId: organization.communityId, leaderId, foundedOn };
+    const team: VolunteerTeam = { id: randomUUID(), ...draft };
     await store.insert(team).catch((error: unknown) => translateConstraint(error, refusals));
-    const membership: TeamMembership = { id: randomUUID(), teamId: team.id, memberId: leaderId, joinedOn: foundedOn, leftOn: null };
+    const membership: TeamMembership = { id: randomUUID(), teamId: team.id, memberId: draft.leaderId, joinedOn: draft.foundedOn, leftOn: null };
     await store.addMember(membership);
     await outbox.emit(teamEvents.created(team), teamEvents.memberJoined(membership));
     return team;
-  });
-}
+  },
+});
 
 /** A member joins: for themselves, or by a manager of the team's organisation. */
-export async function joinVolunteerTeam(services: Services, teamId: string, memberId: string, joinedOn?: string | null): Promise<TeamMembership> {
-  const { transact, peers, actor } = services;
-  const ids = { teamId: check.uuid('teamId', teamId), memberId: check.uuid('memberId', memberId) };
-  const on = check.isoDate('joinedOn', joinedOn ?? chinaToday());
-  await authorizeSelfOrManaging(actor, peers, ids.memberId, (await knownTeam(services, ids.teamId, 'teamId')).organizationId);
-  await requireMembers(peers, [ids.memberId], 'memberId');
-  return transact(async ({ tx, outbox }) => {
+export const joinVolunteerTeam = useCase({
+  authorize: (services: Services, args: TeamMemberArgs & { joinedOn?: string | null }) => permitMembershipChange(services, 'joinVolunteerTeam', args, 'joinedOn', args.joinedOn),
+  async gather({ peers }: Services, joining) {
+    await peers.require('Member', [joining.memberId], 'memberId');
+    return joining;
+  },
+  async change({ tx, outbox }, { teamId, memberId, on }) {
     const store = new TeamStore(tx);
-    const team = await requireTeam(store, ids.teamId);
+    const team = await requireTeam(store, teamId);
     if (on < team.foundedOn) throw new ValidationError('joinedOn', `${team.name} was founded on ${team.foundedOn}: nobody joined it before`);
-    const membership: TeamMembership = { id: randomUUID(), teamId: team.id, memberId: ids.memberId, joinedOn: on, leftOn: null };
+    const membership: TeamMembership = { id: randomUUID(), teamId: team.id, memberId, joinedOn: on, leftOn: null };
     await store.addMember(membership).catch((error: unknown) => translateConstraint(error, refusals));
     await outbox.emit(teamEvents.memberJoined(membership));
     return membership;
-  });
-}
+  },
+});
 
 /** A member leaves; the leader hands over first, so a team always has a leader among its members. */
-export async function leaveVolunteerTeam(services: Services, teamId: string, memberId: string, leftOn?: string | null): Promise<TeamMembership> {
-  const { transact, peers, actor } = services;
-  const ids = { teamId: check.uuid('teamId', teamId), memberId: check.uuid('memberId', memberId) };
-  const on = check.isoDate('leftOn', leftOn ?? chinaToday());
-  await authorizeSelfOrManaging(actor, peers, ids.memberId, (await knownTeam(services, ids.teamId, 'teamId')).organizationId);
-  return transact(async ({ tx, outbox }) => {
+export const leaveVolunteerTeam = useCase({
+  authorize: (services: Services, args: TeamMemberArgs & { leftOn?: string | null }) => permitMembershipChange(services, 'leaveVolunteerTeam', args, 'leftOn', args.leftOn),
+  async change({ tx, outbox }, { teamId, memberId, on }) {
     const store = new TeamStore(tx);
-    const team = await requireTeam(store, ids.teamId);
-    const membership = await store.currentMembership(team.id, ids.memberId);
+    const team = await requireTeam(store, teamId);
+    const membership = await store.currentMembership(team.id, memberId);
     if (!membership) throw new ConflictError(`The member is not a current member of ${team.name}`);
-    if (team.leaderId === ids.memberId) throw new ConflictError(`The member leads ${team.name}: hand the leadership to another member first`);
+    if (team.leaderId === memberId) throw new ConflictError(`The member leads ${team.name}: hand the leadership to another member first`);
     if (on < membership.joinedOn) throw new ValidationError('leftOn', `The member joined on ${membership.joinedOn}: leftOn cannot be earlier`);
     await store.endMembership(membership.id, on);
     await outbox.emit(teamEvents.memberLeft(membership, on));
     return { ...membership, leftOn: on };
-  });
-}
+  },
+});
 
-export async function changeVolunteerTeamLeader(services: Services, teamId: string, memberId: string): Promise<VolunteerTeam> {
-  const { transact, peers, actor } = services;
-  const ids = { teamId: check.uuid('teamId', teamId), memberId: check.uuid('memberId', memberId) };
-  await authorizeManaging(actor, peers, (await knownTeam(services, ids.teamId, 'teamId')).organizationId);
-  return transact(async ({ tx, outbox }) => {
+export const changeVolunteerTeamLeader = useCase({
+  async authorize(services: Services, args: TeamMemberArgs) {
+    const ids = readIds(args);
+    await services.policy.permit('changeVolunteerTeamLeader', { organizationId: (await knownTeam(services, ids.teamId, 'teamId')).organizationId });
+    return ids;
+  },
+  async change({ tx, outbox }, { teamId, memberId }) {
     const store = new TeamStore(tx);
-    const team = await requireTeam(store, ids.teamId);
-    if (team.leaderId === ids.memberId) return team;
-    if (!(await store.currentMembership(team.id, ids.memberId))) throw new ConflictError(`Only a current member of ${team.name} can lead it`);
-    await store.setLeader(team.id, ids.memberId);
-    await outbox.emit(teamEvents.leaderChanged(team, ids.memberId));
-    return { ...team, leaderId: ids.memberId };
-  });
-}
+    const team = await requireTeam(store, teamId);
+    if (team.leaderId === memberId) return team;
+    if (!(await store.currentMembership(team.id, memberId))) throw new ConflictError(`Only a current member of ${team.name} can lead it`);
+    await store.setLeader(team.id, memberId);
+    await outbox.emit(teamEvents.leaderChanged(team, memberId));
+    return { ...team, leaderId: memberId };
+  },
+});

@@ -1,4 +1,4 @@
-import { readPage, type PageArgs } from '@cpb/kit';
+import { now, readPage, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { ParticipantKey } from '../data/participation-repository';
 import { shownStatus } from '../domain/activity-rules';
@@ -6,7 +6,7 @@ import type { Activity as ActivityRecord, ParticipationStatus } from '../entitie
 
 export const Activity = {
   __resolveReference: async ({ id }: { id: string }, ctx: Context) => ctx.records.shown(await ctx.loaders.activity.load(id)),
-  status: (activity: ActivityRecord) => shownStatus(activity, new Date()),
+  status: (activity: ActivityRecord) => shownStatus(activity, now()),
   startsAt: (activity: ActivityRecord) => activity.startsAt.toISOString(),
   endsAt: (activity: ActivityRecord) => activity.endsAt.toISOString(),
   organizer: (activity: ActivityRecord) => ({ id: activity.organizerId }),

@@ -1,7 +1,7 @@
 import { readPage, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { MemberParticipationKey } from '../data/participation-repository';
-import { authorizePersonData } from '../domain/authorization';
+import { authorizePersonData } from '../domain/policy';
 import { readOpenPeriod } from '../domain/period';
 import type { ParticipationStatus } from '../entities';
 

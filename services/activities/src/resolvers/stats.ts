@@ -1,7 +1,7 @@
 import { ValidationError } from '@cpb/kit';
 import type { Context } from '../context';
 import type { StatsScope, StatsScopeKind, VolunteerRank } from '../data/stats-repository';
-import { authorizeAggregates, authorizePersonData } from '../domain/authorization';
+import { authorizeAggregates, authorizePersonData } from '../domain/policy';
 import { readPeriod } from '../domain/period';
 
 /** The parent every VolunteerStats field resolves from: one object, so its fields share one loader key. */

@@ -2,7 +2,7 @@ import { readPage, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { MembershipKey } from '../data/team-repository';
 import type { TeamMembership as MembershipRecord, VolunteerTeam as TeamRecord } from '../entities';
-import { authorizePersonData } from '../domain/authorization';
+import { authorizePersonData } from '../domain/policy';
 import { statsOf } from './stats';
 
 export const VolunteerTeam = {

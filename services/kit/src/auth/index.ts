@@ -3,3 +3,4 @@ export * from './internal-token';
 export * from './policy';
 export * from './caller-token';
 export * from './guard';
+export * from './scope';

@@ -57,3 +57,8 @@ export function managesPath(actor: Actor, organizationPath: string): boolean {
 export function maskPhone(phone: string | null): string | null {
   return phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null;
 }
+
+/** `1101**********1234`: what a dashboard may show of an ID number the viewer may not see. */
+export function maskIdNumber(idNumber: string | null): string | null {
+  return idNumber ? `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}` : null;
+}

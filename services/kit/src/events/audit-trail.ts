@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { requireRole, seesAll, type Actor } from '../auth';
 import { readPage, toConnection, type Connection, type PageArgs } from '../graphql';
 import { keyset, type SortKey } from '../database/keyset';
-import type { PeerClient } from '../peers';
+import type { Peers } from '../peers';
 
 /** The part of the tree an administrator oversees: its organisations and the communities they belong to. */
 export interface Subtree {
@@ -23,12 +23,11 @@ export interface AuditScope {
 }
 
 /** A street administrator's subtree as the peer that owns the organisation tree knows it now: two batched calls. */
-export function subtreeFrom(organizationTree: PeerClient): AuditScope['subtree'] {
+export function subtreeFrom(peers: Peers): AuditScope['subtree'] {
   return async (actor) => {
-    const [root] = actor.orgId ? await organizationTree.entities<{ subtreeIds: string[] }>('Organization', [actor.orgId], 'subtreeIds') : [];
-    const organizationIds = root?.subtreeIds ?? [];
-    const found = await organizationTree.entities<{ community: { id: string } | null }>('Organization', organizationIds, 'community { id }');
-    return { organizationIds, communityIds: [...new Set(found.flatMap((o) => (o?.community ? [o.community.id] : [])))] };
+    const organizationIds = (actor.orgId ? await peers.subtreeIds(actor.orgId) : null) ?? [];
+    const found = await peers.find('Organization', organizationIds);
+    return { organizationIds, communityIds: [...new Set(found.flatMap((o) => (o?.communityId ? [o.communityId] : [])))] };
   };
 }
 

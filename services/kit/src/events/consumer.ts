@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { consumerMetrics } from '../telemetry/event-metrics';
 import type { CloudEvent } from './envelope';
 import { processInSpan } from './process-spans';
+import { withinTransaction } from '../transact';
 
 /** Where an event came from, and the transaction its effect must be written in. */
 export interface EventContext {
@@ -109,7 +110,7 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
     const firstCopies = new Map<string, (typeof parsed)[number]>();
     for (const item of parsed) if (item.event) firstCopies.set(eventKey(item.event), firstCopies.get(eventKey(item.event)) ?? item);
     const events = [...firstCopies.values()];
-    const fresh = await dataSource.transaction(async (tx) => {
+    const fresh = await dataSource.transaction((tx) => withinTransaction(async () => {
       const inserted: { source: string; id: string }[] = events.length
         ? await tx.query(INSERT_PROCESSED, [events.map((e) => e.event!.source), events.map((e) => e.event!.id), events.map((e) => e.event!.type)])
         : [];
@@ -119,7 +120,7 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
         await processInSpan(topic, partition, message, event!, () => handle(event!, { tx, topic, partition, offset: message.offset, key: message.key?.toString() ?? null }));
       }
       return isNew.size;
-    });
+    }));
     const valid = parsed.filter((item) => item.event).length;
     stats.applied += fresh;
     stats.duplicates += valid - fresh;

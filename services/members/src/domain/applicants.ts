@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, todayIso, translateConstraint, type Peers, type UnitOfWork } from '@cpb/kit';
+import { check, ConflictError, loadExisting, NotFoundError, today, translateConstraint, useCase } from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { OrganizationGate } from '../data/organization-gate';
 import type { Applicant, ApplicantStage, Member } from '../entities';
@@ -7,8 +7,8 @@ import { applicantEvents, memberEvents } from '../events';
 import { idNumberTaken } from './member-records';
 import { checkActionDate, checkAdmission, checkAdultDate, checkAdvance, probationEndsOn } from './membership-rules';
 import { checkPerson, type PersonInput } from './person';
-import type { Changes } from './changes';
 import { requireActiveOrganization, requirePlaces } from './peer-facts';
+import type { Services } from './services';
 
 export interface RecordApplicantInput extends PersonInput {
   organizationId: string;
@@ -24,48 +24,76 @@ async function requireApplicant(store: MemberStore, id: string, field: string): 
 }
 
 /** Records an application to join (入党申请) with an active organisation; applicants are 18 or older. */
-export async function recordApplicant({ tx, outbox }: UnitOfWork, peers: Peers, input: RecordApplicantInput): Promise<Applicant> {
-  const today = todayIso();
-  const person = checkPerson(input, today);
-  const appliedOn = checkAdultDate('appliedOn', input.appliedOn ?? today, person.birthDate, today);
-  const organizationId = check.uuid('organizationId', input.organizationId);
-  await Promise.all([requireActiveOrganization(peers, organizationId, 'organizationId'), requirePlaces(peers, person)]);
-  const store = new MemberStore(tx);
-  if (await store.hasMemberWithIdNumber(person.idNumber)) throw new ConflictError('This person (idNumber) is already a member');
-  const applicant: Applicant = { id: randomUUID(), ...person, organizationId, stage: 'APPLICANT', appliedOn, activistOn: null, candidateOn: null, admittedMemberId: null };
-  await store.insertApplicant(applicant).catch((error: unknown) => translateConstraint(error, applicationTaken));
-  await outbox.emit(applicantEvents.recorded(applicant));
+export const recordApplicant = useCase({
+  async authorize({ policy }: Services, { input }: { input: RecordApplicantInput }) {
+    const organizationId = check.uuid('organizationId', input.organizationId);
+    await policy.permit('recordApplicant', { organizationId });
+    const on = today();
+    const person = checkPerson(input, on);
+    const appliedOn = checkAdultDate('appliedOn', input.appliedOn ?? on, person.birthDate, on);
+    return { person, appliedOn, organizationId };
+  },
+  async gather({ peers }: Services, application) {
+    await Promise.all([requireActiveOrganization(peers, application.organizationId, 'organizationId'), requirePlaces(peers, application.person)]);
+    return application;
+  },
+  async change({ tx, outbox }, { person, appliedOn, organizationId }) {
+    const store = new MemberStore(tx);
+    if (await store.hasMemberWithIdNumber(person.idNumber)) throw new ConflictError('This person (idNumber) is already a member');
+    const applicant: Applicant = { id: randomUUID(), ...person, organizationId, stage: 'APPLICANT', appliedOn, activistOn: null, candidateOn: null, admittedMemberId: null };
+    await store.insertApplicant(applicant).catch((error: unknown) => translateConstraint(error, applicationTaken));
+    await outbox.emit(applicantEvents.recorded(applicant));
+    return applicant;
+  },
+});
+
+/** The applicant (read outside the transaction: an applicant never changes organisation), by a manager of its organisation. */
+async function managedApplicant({ policy, loaders }: Services, change: 'advanceApplicant' | 'admitMember', id: string, field: string): Promise<Applicant> {
+  const applicant = await loadExisting(loaders.applicant, 'Applicant', id, field);
+  await policy.permit(change, { organizationId: applicant.organizationId });
   return applicant;
 }
 
 /** Moves an applicant on: to activist (入党积极分子), then to candidate (发展对象) after a year as activist. */
-export async function advanceApplicant({ tx, outbox }: UnitOfWork, id: string, stage: ApplicantStage, on?: string | null): Promise<Applicant> {
-  const store = new MemberStore(tx);
-  const applicant = await requireApplicant(store, id, 'id');
-  const previous = applicant.stage === 'ACTIVIST' && applicant.activistOn ? { date: applicant.activistOn, what: 'becoming an activist' } : { date: applicant.appliedOn, what: 'the application' };
-  const date = checkActionDate('on', on ?? todayIso(), todayIso(), previous);
-  checkAdvance(applicant, stage, date);
-  await store.advanceApplicant(applicant.id, stage, date);
-  const advanced: Applicant = { ...applicant, stage, ...(stage === 'ACTIVIST' ? { activistOn: date } : { candidateOn: date }) };
-  await outbox.emit(applicantEvents.advanced(advanced, date));
-  return advanced;
-}
+export const advanceApplicant = useCase({
+  async authorize(services: Services, args: { id: string; stage: ApplicantStage; on?: string | null }) {
+    await managedApplicant(services, 'advanceApplicant', args.id, 'id');
+    return args;
+  },
+  async change({ tx, outbox }, { id, stage, on }) {
+    const store = new MemberStore(tx);
+    const applicant = await requireApplicant(store, id, 'id');
+    const previous = applicant.stage === 'ACTIVIST' && applicant.activistOn ? { date: applicant.activistOn, what: 'becoming an activist' } : { date: applicant.appliedOn, what: 'the application' };
+    const date = checkActionDate('on', on ?? today(), today(), previous);
+    checkAdvance(applicant, stage, date);
+    await store.advanceApplicant(applicant.id, stage, date);
+    const advanced: Applicant = { ...applicant, stage, ...(stage === 'ACTIVIST' ? { activistOn: date } : { candidateOn: date }) };
+    await outbox.emit(applicantEvents.advanced(advanced, date));
+    return advanced;
+  },
+});
 
 /**
  * Admits a candidate (发展对象) as a probationary member (预备党员) of the organisation that trained
- * them (`known`, read before: an applicant never changes organisation). Organizations is asked first;
- * then one transaction locks the applicant, checks it, holds the organisation's gate open and writes.
+ * them. Organizations is asked first; then one transaction locks the applicant, checks it, holds the
+ * organisation's gate open and writes.
  */
-export async function admitMember({ transact, peers }: Changes, known: Applicant, joinedOn?: string | null): Promise<Member> {
-  const organization = await requireActiveOrganization(peers, known.organizationId, 'applicantId');
-  return transact(async ({ tx, outbox }) => {
+export const admitMember = useCase({
+  async authorize(services: Services, args: { applicantId: string; joinedOn?: string | null }) {
+    return { applicant: await managedApplicant(services, 'admitMember', args.applicantId, 'applicantId'), joinedOn: args.joinedOn };
+  },
+  async gather({ peers }: Services, admission) {
+    const organization = await requireActiveOrganization(peers, admission.applicant.organizationId, 'applicantId');
+    return { ...admission, organizationName: organization.name };
+  },
+  async change({ tx, outbox }, { applicant: known, joinedOn, organizationName }) {
     const store = new MemberStore(tx);
     const applicant = await requireApplicant(store, known.id, 'applicantId');
     checkAdmission(applicant);
-    const today = todayIso();
-    const joined = checkAdultDate('joinedOn', joinedOn ?? today, applicant.birthDate, today);
-    checkActionDate('joinedOn', joined, today, { date: applicant.candidateOn ?? applicant.appliedOn, what: 'becoming a candidate' });
-    await new OrganizationGate(tx).holdOpen(applicant.organizationId, organization.name);
+    const on = today();
+    const joined = checkAdultDate('joinedOn', joinedOn ?? on, applicant.birthDate, on);
+    checkActionDate('joinedOn', joined, on, { date: applicant.candidateOn ?? applicant.appliedOn, what: 'becoming a candidate' });
+    await new OrganizationGate(tx).holdOpen(applicant.organizationId, organizationName);
     const member: Member & { applicantId: string; probationEndsOn: string } = {
       id: randomUUID(),
       homeAddress: null,
@@ -92,5 +120,5 @@ export async function admitMember({ transact, peers }: Changes, known: Applicant
     await store.markAdmitted(applicant.id, member.id);
     await outbox.emit(memberEvents.admitted(member));
     return member;
-  });
-}
+  },
+});

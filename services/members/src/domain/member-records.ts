@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, todayIso, translateConstraint, ValidationError, type Peers, type UnitOfWork } from '@cpb/kit';
+import { check, ConflictError, loadExisting, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { MembershipStore } from '../data/membership-store';
 import { OrganizationGate } from '../data/organization-gate';
@@ -8,8 +8,8 @@ import { memberEvents } from '../events';
 import { checkMobile } from './identity';
 import { checkAdultDate, checkConversion, checkActionDate, probationEndsOn } from './membership-rules';
 import { checkPerson, optionalText, type PersonInput } from './person';
-import type { Changes } from './changes';
 import { requireActiveOrganization, requirePlaces } from './peer-facts';
+import type { Services } from './services';
 
 export interface CreateMemberInput extends PersonInput {
   joinedOn: string;
@@ -47,39 +47,45 @@ function statusOn(joinedOn: string, today: string, stated: MemberStatus | null |
  * Records an existing member with every rule of the record checked, in the one organisation that
  * holds them: asked of organizations first, then held open by its gate while the member is written.
  */
-export async function createMember({ transact, peers }: Changes, input: CreateMemberInput): Promise<Member> {
-  const today = todayIso();
-  const person = checkPerson(input, today);
-  const joinedOn = checkAdultDate('joinedOn', input.joinedOn, person.birthDate, today);
-  const organizationId = check.uuid('organizationId', input.organizationId);
-  const responsibilityArea = optionalText('responsibilityArea', input.responsibilityArea, 50);
-  const homeAddress = optionalText('homeAddress', input.homeAddress, 200);
-  const [organization] = await Promise.all([requireActiveOrganization(peers, organizationId, 'organizationId'), requirePlaces(peers, person)]);
-  const member: Member = {
-    id: randomUUID(),
-    homeAddress,
-    ...person,
-    joinedOn,
-    ...statusOn(joinedOn, today, input.status),
-    convertedOn: null,
-    applicantId: null,
-    organizationId,
-    skills: [...new Set(input.skills ?? [])],
-    responsibilityArea,
-  };
-  return transact(async ({ tx, outbox }) => {
-    await new OrganizationGate(tx).holdOpen(organizationId, organization.name);
+export const createMember = useCase({
+  async authorize({ policy }: Services, { input }: { input: CreateMemberInput }) {
+    const organizationId = check.uuid('organizationId', input.organizationId);
+    await policy.permit('createMember', { organizationId });
+    const on = today();
+    const person = checkPerson(input, on);
+    const joinedOn = checkAdultDate('joinedOn', input.joinedOn, person.birthDate, on);
+    const responsibilityArea = optionalText('responsibilityArea', input.responsibilityArea, 50);
+    const homeAddress = optionalText('homeAddress', input.homeAddress, 200);
+    return { input, today: on, person, joinedOn, organizationId, responsibilityArea, homeAddress };
+  },
+  async gather({ peers }: Services, { input, today: on, person, joinedOn, organizationId, responsibilityArea, homeAddress }) {
+    const [organization] = await Promise.all([requireActiveOrganization(peers, organizationId, 'organizationId'), requirePlaces(peers, person)]);
+    const member: Member = {
+      id: randomUUID(),
+      homeAddress,
+      ...person,
+      joinedOn,
+      ...statusOn(joinedOn, on, input.status),
+      convertedOn: null,
+      applicantId: null,
+      organizationId,
+      skills: [...new Set(input.skills ?? [])],
+      responsibilityArea,
+    };
+    return { member, organizationName: organization.name };
+  },
+  async change({ tx, outbox }, { member, organizationName }) {
+    await new OrganizationGate(tx).holdOpen(member.organizationId, organizationName);
     await new MemberStore(tx).insertMember(member).catch((error: unknown) => translateConstraint(error, idNumberTaken));
     await outbox.emit(memberEvents.recorded(member));
     return member;
-  });
-}
+  },
+});
 
 const editable = ['name', 'gender', 'ethnicity', 'education', 'phone', 'category', 'workUnitId', 'residenceCommunityId', 'skills', 'responsibilityArea'] as const;
 
-/** Changes the given fields of a member's record; the organisation and status have their own use cases. */
-export async function updateMember({ tx, outbox }: UnitOfWork, peers: Peers, id: string, input: UpdateMemberInput): Promise<Member> {
-  const memberId = check.uuid('id', id);
+/** The fields of a member's record a change gives, each checked (refusals name the field). */
+function readPatch(input: UpdateMemberInput): Partial<Member> {
   const patch: Partial<Member> = {};
   if (input.name !== undefined) patch.name = check.name('name', input.name ?? '', 50);
   if (input.gender) patch.gender = input.gender;
@@ -91,34 +97,54 @@ export async function updateMember({ tx, outbox }: UnitOfWork, peers: Peers, id:
   if (input.residenceCommunityId !== undefined) patch.residenceCommunityId = input.residenceCommunityId ? check.uuid('residenceCommunityId', input.residenceCommunityId) : null;
   if (input.skills) patch.skills = [...new Set(input.skills)];
   if (input.responsibilityArea !== undefined) patch.responsibilityArea = optionalText('responsibilityArea', input.responsibilityArea, 50);
-  await requirePlaces(peers, patch);
-
-  const store = new MemberStore(tx);
-  const member = await store.lockMember(memberId);
-  if (!member) throw new NotFoundError('Member', memberId, 'id');
-  const changed = editable.filter((field) => field in patch && JSON.stringify(patch[field]) !== JSON.stringify(member[field]));
-  if (changed.length === 0) return member;
-  if (changed.includes('category') && member.category === 'EMPLOYED' && (await new MembershipStore(tx).activeRegistrationOf(memberId))) {
-    throw new ConflictError(`${member.name} is registered with a community as an employed member: end the registration before changing the category`);
-  }
-  await store.updateMember(memberId, Object.fromEntries(changed.map((field) => [field, patch[field]])));
-  const updated = { ...member, ...patch };
-  await outbox.emit(memberEvents.updated(updated, [...changed]));
-  return updated;
+  return patch;
 }
+
+/** Changes the given fields of a member's record; the organisation and status have their own use cases. */
+export const updateMember = useCase({
+  async authorize({ policy, loaders }: Services, args: { id: string; input: UpdateMemberInput }) {
+    const member = await loadExisting(loaders.member, 'Member', args.id, 'id');
+    await policy.permit('updateMember', { organizationId: member.organizationId, memberId: member.id });
+    return { memberId: member.id, patch: readPatch(args.input) };
+  },
+  async gather({ peers }: Services, update) {
+    await requirePlaces(peers, update.patch);
+    return update;
+  },
+  async change({ tx, outbox }, { memberId, patch }) {
+    const store = new MemberStore(tx);
+    const member = await store.lockMember(memberId);
+    if (!member) throw new NotFoundError('Member', memberId, 'id');
+    const changed = editable.filter((field) => field in patch && JSON.stringify(patch[field]) !== JSON.stringify(member[field]));
+    if (changed.length === 0) return member;
+    if (changed.includes('category') && member.category === 'EMPLOYED' && (await new MembershipStore(tx).activeRegistrationOf(memberId))) {
+      throw new ConflictError(`${member.name} is registered with a community as an employed member: end the registration before changing the category`);
+    }
+    await store.updateMember(memberId, Object.fromEntries(changed.map((field) => [field, patch[field]])));
+    const updated = { ...member, ...patch };
+    await outbox.emit(memberEvents.updated(updated, [...changed]));
+    return updated;
+  },
+});
 
 /** Conversion to full membership (转正), once the year of probation is over. */
-export async function convertToFullMember({ tx, outbox }: UnitOfWork, memberId: string, convertedOn?: string | null): Promise<Member> {
-  const id = check.uuid('memberId', memberId);
-  const store = new MemberStore(tx);
-  const member = await store.lockMember(id);
-  if (!member) throw new NotFoundError('Member', id, 'memberId');
-  const on = checkActionDate('convertedOn', convertedOn ?? todayIso(), todayIso(), { date: member.joinedOn, what: 'joining' });
-  checkConversion(member, on);
-  await store.convertToFull(id, on);
-  await outbox.emit(memberEvents.convertedToFull(member, on));
-  return { ...member, status: 'FULL', probationEndsOn: null, convertedOn: on };
-}
+export const convertToFullMember = useCase({
+  async authorize({ policy, loaders }: Services, args: { memberId: string; convertedOn?: string | null }) {
+    const member = await loadExisting(loaders.member, 'Member', args.memberId, 'memberId');
+    await policy.permit('convertToFullMember', { organizationId: member.organizationId });
+    return { id: member.id, convertedOn: args.convertedOn };
+  },
+  async change({ tx, outbox }, { id, convertedOn }) {
+    const store = new MemberStore(tx);
+    const member = await store.lockMember(id);
+    if (!member) throw new NotFoundError('Member', id, 'memberId');
+    const on = checkActionDate('convertedOn', convertedOn ?? today(), today(), { date: member.joinedOn, what: 'joining' });
+    checkConversion(member, on);
+    await store.convertToFull(id, on);
+    await outbox.emit(memberEvents.convertedToFull(member, on));
+    return { ...member, status: 'FULL' as const, probationEndsOn: null, convertedOn: on };
+  },
+});
 
 function refuse(field: string, message: string): never {
   throw new ValidationError(field, message);

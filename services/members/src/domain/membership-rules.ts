@@ -1,4 +1,4 @@
-import { check, ConflictError, ValidationError } from '@cpb/kit';
+import { addYears, check, ConflictError, ValidationError } from '@cpb/kit';
 import type { ApplicantStage } from '../entities';
 
 /** Members join at 18 or older; probation (预备期) lasts one year from the branch meeting's vote. */
@@ -7,12 +7,8 @@ export const PROBATION_YEARS = 1;
 /** An activist is observed for at least a year before becoming a candidate (培养考察一年以上). */
 export const ACTIVIST_YEARS_BEFORE_CANDIDATE = 1;
 
-/** The date `years` after `iso`; 29 February becomes 28 February in a common year, as in Postgres. */
-export function addYears(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  return new Date(Date.UTC(y + years, m - 1, Math.min(d, lastDay))).toISOString().slice(0, 10);
-}
+/** The date `years` after a date; 29 February becomes 28 February in a common year, as in Postgres (the kit's calendar). */
+export { addYears };
 
 export function eighteenthBirthday(birthDate: string): string {
   return addYears(birthDate, ADULT_AGE);

@@ -1,64 +1,98 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, todayIso, translateConstraint, type Peers, type UnitOfWork } from '@cpb/kit';
+import { check, ConflictError, loadExisting, NotFoundError, today, translateConstraint, useCase, type UnitOfWork } from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { MembershipStore } from '../data/membership-store';
-import type { CommunityRegistration, FeedbackRating, RegistrationFeedback } from '../entities';
+import type { CommunityRegistration, FeedbackRating, Member, RegistrationFeedback } from '../entities';
 import { registrationEvents } from '../events';
 import { checkActionDate } from './membership-rules';
-import { requireEntity } from './peer-facts';
+import type { Services } from './services';
 
 const oneActiveRegistration = { registration_one_active_per_member_idx: () => new ConflictError('This member is already registered with a community: end that registration first') };
 
-/**
- * An employed member (在职党员) registers with the community where they live (到社区报到) and comes
- * under dual management; one active registration per member.
- */
-export async function registerWithCommunity({ tx, outbox }: UnitOfWork, peers: Peers, memberId: string, communityId?: string | null, registeredOn?: string | null): Promise<CommunityRegistration> {
-  const id = check.uuid('memberId', memberId);
-  const requested = communityId ? check.uuid('communityId', communityId) : null;
-  const member = await new MemberStore(tx).lockMember(id);
-  if (!member) throw new NotFoundError('Member', id, 'memberId');
+/** The community an employed member (在职党员) registers with: where they live, and only as an employed member. */
+function registrationCommunity(member: Member, requested: string | null): string {
   if (member.category !== 'EMPLOYED') throw new ConflictError(`${member.name} is not an employed member (在职党员): only employed members register with a community`);
   const community = requested ?? member.residenceCommunityId;
   if (!community) throw new ConflictError(`${member.name} has no residence community: record where they live first`);
   if (member.residenceCommunityId && community !== member.residenceCommunityId) {
     throw new ConflictError(`${member.name} lives in another community: members register where they live (update residenceCommunity first)`);
   }
-  await requireEntity(peers, 'Community', community, 'communityId');
-  const on = checkActionDate('registeredOn', registeredOn ?? todayIso(), todayIso(), { date: member.joinedOn, what: 'joining' });
-  const store = new MembershipStore(tx);
-  if (await store.activeRegistrationOf(id)) throw oneActiveRegistration.registration_one_active_per_member_idx();
-  const registration: CommunityRegistration = { id: randomUUID(), memberId: id, communityId: community, workUnitId: member.workUnitId, status: 'ACTIVE', registeredOn: on, endedOn: null };
-  await store.insertRegistration(registration).catch((error: unknown) => translateConstraint(error, oneActiveRegistration));
-  await outbox.emit(registrationEvents.registered(registration));
-  return registration;
+  return community;
 }
 
-async function lockActiveRegistration(store: MembershipStore, tx: UnitOfWork['tx'], id: string, field: string): Promise<CommunityRegistration> {
-  const registrationId = check.uuid(field, id);
-  const found = await store.findRegistration(registrationId);
-  if (!found) throw new NotFoundError('CommunityRegistration', registrationId, field);
-  await new MemberStore(tx).lockMember(found.memberId);
-  const registration = (await store.lockRegistration(registrationId))!;
+/** The member (read outside the transaction) acting for themself, or a manager of the member's organisation. */
+async function permittedMember({ policy, loaders }: Services, change: 'registerWithCommunity' | 'endRegistration', id: string, field: string): Promise<Member> {
+  const member = await loadExisting(loaders.member, 'Member', id, field);
+  await policy.permit(change, { organizationId: member.organizationId, memberId: member.id });
+  return member;
+}
+
+/**
+ * An employed member (在职党员) registers with the community where they live (到社区报到) and comes
+ * under dual management; one active registration per member. The rules are worded on the member as
+ * read before the transaction (organizations is asked about the community then) and decided again
+ * on the member's locked row.
+ */
+export const registerWithCommunity = useCase({
+  async authorize(services: Services, args: { memberId: string; communityId?: string | null; registeredOn?: string | null }) {
+    const member = await permittedMember(services, 'registerWithCommunity', args.memberId, 'memberId');
+    return { member, requested: args.communityId ? check.uuid('communityId', args.communityId) : null, registeredOn: args.registeredOn };
+  },
+  async gather({ peers }: Services, registering) {
+    await peers.require('Community', [registrationCommunity(registering.member, registering.requested)], 'communityId');
+    return registering;
+  },
+  async change({ tx, outbox }, { member: known, requested, registeredOn }) {
+    const member = await new MemberStore(tx).lockMember(known.id);
+    if (!member) throw new NotFoundError('Member', known.id, 'memberId');
+    const community = registrationCommunity(member, requested);
+    const on = checkActionDate('registeredOn', registeredOn ?? today(), today(), { date: member.joinedOn, what: 'joining' });
+    const store = new MembershipStore(tx);
+    if (await store.activeRegistrationOf(member.id)) throw oneActiveRegistration.registration_one_active_per_member_idx();
+    const registration: CommunityRegistration = { id: randomUUID(), memberId: member.id, communityId: community, workUnitId: member.workUnitId, status: 'ACTIVE', registeredOn: on, endedOn: null };
+    await store.insertRegistration(registration).catch((error: unknown) => translateConstraint(error, oneActiveRegistration));
+    await outbox.emit(registrationEvents.registered(registration));
+    return registration;
+  },
+});
+
+/** The registration, locked after its member's row (the order every use case keeps); it must still be active. */
+async function lockActiveRegistration(tx: UnitOfWork['tx'], known: CommunityRegistration): Promise<{ registration: CommunityRegistration; store: MembershipStore }> {
+  const store = new MembershipStore(tx);
+  await new MemberStore(tx).lockMember(known.memberId);
+  const registration = await store.lockRegistration(known.id);
+  if (!registration) throw new NotFoundError('CommunityRegistration', known.id, 'id');
   if (registration.status !== 'ACTIVE') throw new ConflictError(`The registration ended on ${registration.endedOn}`);
-  return registration;
+  return { registration, store };
 }
 
-export async function endRegistration({ tx, outbox }: UnitOfWork, id: string, endedOn?: string | null): Promise<CommunityRegistration> {
-  const store = new MembershipStore(tx);
-  const registration = await lockActiveRegistration(store, tx, id, 'id');
-  const on = checkActionDate('endedOn', endedOn ?? todayIso(), todayIso(), { date: registration.registeredOn, what: 'the registration' });
-  await store.endRegistration(registration.id, on);
-  await outbox.emit(registrationEvents.ended(registration, on));
-  return { ...registration, status: 'ENDED', endedOn: on };
-}
+export const endRegistration = useCase({
+  async authorize(services: Services, args: { id: string; endedOn?: string | null }) {
+    const known = await loadExisting(services.loaders.registration, 'CommunityRegistration', args.id, 'id');
+    await permittedMember(services, 'endRegistration', known.memberId, 'id');
+    return { known, endedOn: args.endedOn };
+  },
+  async change({ tx, outbox }, { known, endedOn }) {
+    const { registration, store } = await lockActiveRegistration(tx, known);
+    const on = checkActionDate('endedOn', endedOn ?? today(), today(), { date: registration.registeredOn, what: 'the registration' });
+    await store.endRegistration(registration.id, on);
+    await outbox.emit(registrationEvents.ended(registration, on));
+    return { ...registration, status: 'ENDED' as const, endedOn: on };
+  },
+});
 
 /** The community's feedback on a registered member's conduct, for the work unit (双向反馈); only while registered. */
-export async function recordFeedback({ tx, outbox }: UnitOfWork, registrationId: string, rating: FeedbackRating, comment: string): Promise<RegistrationFeedback> {
-  const store = new MembershipStore(tx);
-  const registration = await lockActiveRegistration(store, tx, registrationId, 'registrationId');
-  const feedback: RegistrationFeedback = { id: randomUUID(), registrationId: registration.id, rating, comment: check.name('comment', comment, 500), recordedOn: todayIso() };
-  await store.insertFeedback(feedback);
-  await outbox.emit(registrationEvents.feedbackRecorded(registration, feedback));
-  return feedback;
-}
+export const recordFeedback = useCase({
+  async authorize({ policy, loaders }: Services, args: { registrationId: string; rating: FeedbackRating; comment: string }) {
+    const known = await loadExisting(loaders.registration, 'CommunityRegistration', args.registrationId, 'registrationId');
+    await policy.permitCommunity('recordFeedback', known.communityId);
+    return { known, rating: args.rating, comment: args.comment };
+  },
+  async change({ tx, outbox }, { known, rating, comment }) {
+    const { registration, store } = await lockActiveRegistration(tx, known);
+    const feedback: RegistrationFeedback = { id: randomUUID(), registrationId: registration.id, rating, comment: check.name('comment', comment, 500), recordedOn: today() };
+    await store.insertFeedback(feedback);
+    await outbox.emit(registrationEvents.feedbackRecorded(registration, feedback));
+    return feedback;
+  },
+});

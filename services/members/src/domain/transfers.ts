@@ -1,84 +1,115 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, todayIso, translateConstraint, type Peers, type UnitOfWork } from '@cpb/kit';
+import { check, ConflictError, loadExisting, NotFoundError, today, translateConstraint, useCase, type UnitOfWork } from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { MembershipStore } from '../data/membership-store';
 import { OrganizationGate } from '../data/organization-gate';
 import type { Member, Transfer } from '../entities';
 import { transferEvents } from '../events';
-import type { Changes } from './changes';
 import { optionalText } from './person';
 import { requireActiveOrganization } from './peer-facts';
+import type { Services } from './services';
 import { checkTransition } from './transfer-rules';
 
 const oneOpenTransfer = { transfer_one_open_per_member_idx: () => new ConflictError('This member already has an open transfer: complete or reject it first') };
 
-/** The transfer and its member, locked member first (the order every use case keeps). */
-async function lockTransferAndMember(tx: UnitOfWork['tx'], id: string): Promise<{ transfer: Transfer; member: Member; store: MembershipStore }> {
-  const transferId = check.uuid('id', id);
-  const store = new MembershipStore(tx);
-  const found = await store.findTransfer(transferId);
-  if (!found) throw new NotFoundError('Transfer', transferId, 'id');
-  const member = await new MemberStore(tx).lockMember(found.memberId);
-  const transfer = await store.lockTransfer(transferId);
-  if (!member || !transfer) throw new NotFoundError('Transfer', transferId, 'id');
-  return { transfer, member, store };
-}
-
-/** Asks to move a member's relationship (组织关系转接) to another active organisation; one open transfer per member. */
-export async function requestTransfer({ tx, outbox }: UnitOfWork, peers: Peers, memberId: string, toOrganizationId: string, reason: string): Promise<Transfer> {
-  const id = check.uuid('memberId', memberId);
-  const to = check.uuid('toOrganizationId', toOrganizationId);
-  const why = check.name('reason', reason, 200);
-  const member = await new MemberStore(tx).lockMember(id);
-  if (!member) throw new NotFoundError('Member', id, 'memberId');
-  if (member.organizationId === to) throw new ConflictError(`${member.name}'s relationship is already held by this organisation`);
-  const target = await requireActiveOrganization(peers, to, 'toOrganizationId');
-  const store = new MembershipStore(tx);
-  if (await store.openTransferOf(id)) throw oneOpenTransfer.transfer_one_open_per_member_idx();
-  const transfer: Transfer = {
-    id: randomUUID(), memberId: id, fromOrganizationId: member.organizationId, toOrganizationId: target.id, reason: why,
-    status: 'REQUESTED', requestedOn: todayIso(), decidedOn: null, completedOn: null, rejectionReason: null,
-  };
-  await store.insertTransfer(transfer).catch((error: unknown) => translateConstraint(error, oneOpenTransfer));
-  await outbox.emit(transferEvents.requested(transfer));
+/**
+ * The transfer read before the transaction (its member and organisations never change), decided by the
+ * managers of the side the policy names for this step.
+ */
+async function decidedTransfer({ policy, loaders }: Services, step: 'approveTransfer' | 'rejectTransfer' | 'completeTransfer', id: string): Promise<Transfer> {
+  const transfer = await loadExisting(loaders.transfer, 'Transfer', id, 'id');
+  await policy.permitTransferStep(step, transfer);
   return transfer;
 }
 
-export async function approveTransfer({ tx, outbox }: UnitOfWork, id: string): Promise<Transfer> {
-  const { transfer, store } = await lockTransferAndMember(tx, id);
-  checkTransition(transfer, 'APPROVED');
-  const decidedOn = todayIso();
-  await store.setTransferStatus(transfer.id, 'APPROVED', { decidedOn });
-  await outbox.emit(transferEvents.approved(transfer, decidedOn));
-  return { ...transfer, status: 'APPROVED', decidedOn };
+/** The transfer and its member, locked member first (the order every use case keeps). */
+async function lockTransferAndMember(tx: UnitOfWork['tx'], known: Transfer): Promise<{ transfer: Transfer; member: Member; store: MembershipStore }> {
+  const store = new MembershipStore(tx);
+  const member = await new MemberStore(tx).lockMember(known.memberId);
+  const transfer = await store.lockTransfer(known.id);
+  if (!member || !transfer) throw new NotFoundError('Transfer', known.id, 'id');
+  return { transfer, member, store };
 }
 
-export async function rejectTransfer({ tx, outbox }: UnitOfWork, id: string, reason?: string | null): Promise<Transfer> {
-  const { transfer, store } = await lockTransferAndMember(tx, id);
-  checkTransition(transfer, 'REJECTED');
-  const decidedOn = todayIso();
-  const rejectionReason = optionalText('reason', reason, 200);
-  await store.setTransferStatus(transfer.id, 'REJECTED', { decidedOn, rejectionReason });
-  await outbox.emit(transferEvents.rejected(transfer, decidedOn));
-  return { ...transfer, status: 'REJECTED', decidedOn, rejectionReason };
+function checkNotHeldBy(member: Member, organizationId: string): void {
+  if (member.organizationId === organizationId) throw new ConflictError(`${member.name}'s relationship is already held by this organisation`);
 }
+
+/** Asks to move a member's relationship (组织关系转接) to another active organisation; one open transfer per member. */
+export const requestTransfer = useCase({
+  async authorize({ policy, loaders }: Services, args: { memberId: string; toOrganizationId: string; reason: string }) {
+    const member = await loadExisting(loaders.member, 'Member', args.memberId, 'memberId');
+    await policy.permit('requestTransfer', { organizationId: member.organizationId, memberId: member.id });
+    return { member, to: check.uuid('toOrganizationId', args.toOrganizationId), why: check.name('reason', args.reason, 200) };
+  },
+  async gather({ peers }: Services, request) {
+    // Worded before asking organizations; the member's row decides again under its lock.
+    checkNotHeldBy(request.member, request.to);
+    await requireActiveOrganization(peers, request.to, 'toOrganizationId');
+    return request;
+  },
+  async change({ tx, outbox }, { member: known, to, why }) {
+    const member = await new MemberStore(tx).lockMember(known.id);
+    if (!member) throw new NotFoundError('Member', known.id, 'memberId');
+    checkNotHeldBy(member, to);
+    const store = new MembershipStore(tx);
+    if (await store.openTransferOf(member.id)) throw oneOpenTransfer.transfer_one_open_per_member_idx();
+    const transfer: Transfer = {
+      id: randomUUID(), memberId: member.id, fromOrganizationId: member.organizationId, toOrganizationId: to, reason: why,
+      status: 'REQUESTED', requestedOn: today(), decidedOn: null, completedOn: null, rejectionReason: null,
+    };
+    await store.insertTransfer(transfer).catch((error: unknown) => translateConstraint(error, oneOpenTransfer));
+    await outbox.emit(transferEvents.requested(transfer));
+    return transfer;
+  },
+});
+
+export const approveTransfer = useCase({
+  authorize: (services: Services, { id }: { id: string }) => decidedTransfer(services, 'approveTransfer', id),
+  async change({ tx, outbox }, known) {
+    const { transfer, store } = await lockTransferAndMember(tx, known);
+    checkTransition(transfer, 'APPROVED');
+    const decidedOn = today();
+    await store.setTransferStatus(transfer.id, 'APPROVED', { decidedOn });
+    await outbox.emit(transferEvents.approved(transfer, decidedOn));
+    return { ...transfer, status: 'APPROVED' as const, decidedOn };
+  },
+});
+
+export const rejectTransfer = useCase({
+  async authorize(services: Services, args: { id: string; reason?: string | null }) {
+    return { known: await decidedTransfer(services, 'rejectTransfer', args.id), reason: args.reason };
+  },
+  async change({ tx, outbox }, { known, reason }) {
+    const { transfer, store } = await lockTransferAndMember(tx, known);
+    checkTransition(transfer, 'REJECTED');
+    const decidedOn = today();
+    const rejectionReason = optionalText('reason', reason, 200);
+    await store.setTransferStatus(transfer.id, 'REJECTED', { decidedOn, rejectionReason });
+    await outbox.emit(transferEvents.rejected(transfer, decidedOn));
+    return { ...transfer, status: 'REJECTED' as const, decidedOn, rejectionReason };
+  },
+});
 
 /**
  * The member reports in at the receiving organisation: organizations is asked first whether it is
- * active (`known`, read before: a transfer's organisations never change); then, in one transaction,
- * the receiving organisation's gate is held open, the relationship moves (one UPDATE of the member's
- * single organisation column) and the transfer completes.
+ * active; then, in one transaction, the receiving organisation's gate is held open (docs/decisions/0010),
+ * the relationship moves (one UPDATE of the member's single organisation column) and the transfer completes.
  */
-export async function completeTransfer({ transact, peers }: Changes, known: Transfer): Promise<Transfer> {
-  const receiving = await requireActiveOrganization(peers, known.toOrganizationId, 'id');
-  return transact(async ({ tx, outbox }) => {
-    const { transfer, store } = await lockTransferAndMember(tx, known.id);
+export const completeTransfer = useCase({
+  authorize: (services: Services, { id }: { id: string }) => decidedTransfer(services, 'completeTransfer', id),
+  async gather({ peers }: Services, known) {
+    const receiving = await requireActiveOrganization(peers, known.toOrganizationId, 'id');
+    return { known, receivingName: receiving.name };
+  },
+  async change({ tx, outbox }, { known, receivingName }) {
+    const { transfer, store } = await lockTransferAndMember(tx, known);
     checkTransition(transfer, 'COMPLETED');
-    await new OrganizationGate(tx).holdOpen(transfer.toOrganizationId, receiving.name);
-    const completedOn = todayIso();
+    await new OrganizationGate(tx).holdOpen(transfer.toOrganizationId, receivingName);
+    const completedOn = today();
     await new MemberStore(tx).moveToOrganization(transfer.memberId, transfer.fromOrganizationId, transfer.toOrganizationId);
     await store.setTransferStatus(transfer.id, 'COMPLETED', { completedOn });
     await outbox.emit(transferEvents.completed(transfer, completedOn));
-    return { ...transfer, status: 'COMPLETED', completedOn };
-  });
-}
+    return { ...transfer, status: 'COMPLETED' as const, completedOn };
+  },
+});

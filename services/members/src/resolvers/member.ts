@@ -1,6 +1,5 @@
-import { ForbiddenError, maskPhone } from '@cpb/kit';
+import { ForbiddenError, maskIdNumber, maskPhone } from '@cpb/kit';
 import type { Context } from '../context';
-import { maskIdNumber } from '../domain/access';
 import type { Member as MemberRecord } from '../entities';
 
 type Resolver = (member: MemberRecord, args: unknown, ctx: Context) => unknown;

@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { OrganizationEntity, ResidentUnitEntity, type Organization, type ResidentUnit } from '../entities';
 
-/** Reads and writes of organisations inside one transaction (a use case's unit of work). */
+/** Reads and writes of organisations inside one transaction (a use case's unit of work); `find` also reads outside one. */
 export class OrganizationStore {
   constructor(private readonly tx: EntityManager) {}
 
@@ -14,6 +14,12 @@ export class OrganizationStore {
       .orderBy('o.id')
       .setLock('pessimistic_write')
       .getMany();
+    return new Map(rows.map((o) => [o.id, o]));
+  }
+
+  /** The rows as they are, unlocked: what a use case authorises against before its transaction. */
+  async find(ids: string[]): Promise<Map<string, Organization>> {
+    const rows = await this.tx.getRepository(OrganizationEntity).findBy({ id: In([...new Set(ids)]) });
     return new Map(rows.map((o) => [o.id, o]));
   }
 

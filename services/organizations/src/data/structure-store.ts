@@ -4,7 +4,11 @@ import {
   type Community, type Grid, type InstructorAssignment, type Organization, type Position, type ResidentUnit, type Street,
 } from '../entities';
 
-/** Writes of streets, communities, grids, units, instructors and positions inside one transaction. */
+/**
+ * Writes of streets, communities, grids, units, instructors and positions inside one transaction; the
+ * unlocked reads (`street`, `community`, `residentUnit`, `position`, `instructor`, `communityScope`,
+ * `streetCommittee`) also serve a use case's authorisation before its transaction opens.
+ */
 export class StructureStore {
   constructor(private readonly tx: EntityManager) {}
 
@@ -34,6 +38,22 @@ export class StructureStore {
 
   insertCommunity(community: Community): Promise<unknown> {
     return this.tx.getRepository(CommunityEntity).insert(community);
+  }
+
+  community(id: string): Promise<Community | null> {
+    return this.tx.getRepository(CommunityEntity).findOneBy({ id });
+  }
+
+  residentUnit(id: string): Promise<ResidentUnit | null> {
+    return this.tx.getRepository(ResidentUnitEntity).findOneBy({ id });
+  }
+
+  position(id: string): Promise<Position | null> {
+    return this.tx.getRepository(PositionEntity).findOneBy({ id });
+  }
+
+  instructor(id: string): Promise<InstructorAssignment | null> {
+    return this.tx.getRepository(InstructorAssignmentEntity).findOneBy({ id });
   }
 
   /** Locks the community row so concurrent changes to it queue up. */

@@ -1,30 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, ForbiddenError, NotFoundError, requireRole, seesAll, todayIso, translateConstraint, ValidationError, type Actor, type UnitOfWork } from '@cpb/kit';
-import { authorizeStreetLevel, authorizeWithin } from './authorization';
+import { check, ConflictError, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
 import { OrganizationStore } from '../data/organization-store';
 import { StructureStore } from '../data/structure-store';
 import type { Community, Grid, ResidentUnit, ResidentUnitCategory, Street } from '../entities';
 import { structureEvents } from '../events';
 import { inactive } from './placement';
+import type { Change, Policy } from './policy';
+import type { Services } from './services';
 
-/** Changes inside a community: whoever manages its organisation (or, before it has one, its street). */
-export async function authorizeInCommunity(store: StructureStore, actor: Actor, communityId: string): Promise<void> {
-  if (seesAll(actor)) return;
-  const scope = await store.communityScope(communityId);
-  if (!scope) throw new ForbiddenError('Only district administrators manage a community whose street has no working committee');
-  authorizeWithin(actor, scope);
-}
-
-
-export async function createStreet({ tx, outbox, actor }: UnitOfWork, input: { name: string; district: string }): Promise<Street> {
-  requireRole(actor, 'DISTRICT_ADMIN');
-  const street: Street = { id: randomUUID(), name: check.name('name', input.name), district: check.name('district', input.district) };
-  await new StructureStore(tx).insertStreet(street).catch((error: unknown) =>
-    translateConstraint(error, { street_district_name_key: () => new ConflictError(`${input.district} already has a street named ${street.name}`) }),
-  );
-  await outbox.emit(structureEvents.streetCreated(street));
-  return street;
-}
+export const createStreet = useCase({
+  authorize({ policy }: Services, { input }: { input: { name: string; district: string } }) {
+    policy.permit('createStreet');
+    return input;
+  },
+  async change({ tx, outbox }, input) {
+    const street: Street = { id: randomUUID(), name: check.name('name', input.name), district: check.name('district', input.district) };
+    await new StructureStore(tx).insertStreet(street).catch((error: unknown) =>
+      translateConstraint(error, { street_district_name_key: () => new ConflictError(`${input.district} already has a street named ${street.name}`) }),
+    );
+    await outbox.emit(structureEvents.streetCreated(street));
+    return street;
+  },
+});
 
 /** 网格: a community of some thousands of households has a few dozen grids; 200 leaves room and bounds every list. */
 export const MAX_GRIDS_PER_COMMUNITY = 200;
@@ -36,65 +33,108 @@ function gridsOf(communityId: string, names: string[]): Grid[] {
   return [...unique].map((name) => ({ id: randomUUID(), communityId, name }));
 }
 
-export async function createCommunity({ tx, outbox, actor }: UnitOfWork, input: { streetId: string; name: string; grids?: string[] | null }): Promise<Community> {
-  const store = new StructureStore(tx);
-  const streetId = check.uuid('streetId', input.streetId);
+/** The street, and its working committee's managers (or the district) as those who may add to it. */
+async function streetInScope(policy: Policy, store: StructureStore, streetId: string): Promise<void> {
   if (!(await store.street(streetId))) throw new NotFoundError('Street', streetId, 'streetId');
-  if (actor.role !== 'DISTRICT_ADMIN') authorizeStreetLevel(actor, await store.streetCommittee(streetId));
-  const community: Community = { id: randomUUID(), streetId, name: check.name('name', input.name) };
-  await store.insertCommunity(community).catch((error: unknown) =>
-    translateConstraint(error, { community_street_id_name_key: () => new ConflictError(`The street already has a community named ${community.name}`) }),
-  );
-  const grids = gridsOf(community.id, input.grids ?? []);
-  await store.insertGrids(grids);
-  await outbox.emit(structureEvents.communityCreated(community), ...grids.map(structureEvents.gridCreated));
-  return community;
+  policy.streetLevel('createCommunity', await store.streetCommittee(streetId));
 }
 
-export async function createGrid({ tx, outbox, actor }: UnitOfWork, communityId: string, name: string): Promise<Grid> {
-  const store = new StructureStore(tx);
-  const id = check.uuid('communityId', communityId);
-  if (!(await store.lockCommunity(id))) throw new NotFoundError('Community', id, 'communityId');
-  await authorizeInCommunity(store, actor, id);
-  const [grid] = gridsOf(id, [name]);
-  // The community's row lock (above) makes the count and the insert one step: no two requests pass the cap together.
-  if ((await store.gridCount(id)) >= MAX_GRIDS_PER_COMMUNITY) throw new ConflictError(`The community already has ${MAX_GRIDS_PER_COMMUNITY} grids, the most it may have`);
-  await store.insertGrids([grid]).catch((error: unknown) =>
-    translateConstraint(error, { grid_community_id_name_key: () => new ConflictError(`The community already has a grid named ${grid.name}`) }),
-  );
-  await outbox.emit(structureEvents.gridCreated(grid));
-  return grid;
+export const createCommunity = useCase({
+  async authorize({ policy, reads }: Services, { input }: { input: { streetId: string; name: string; grids?: string[] | null } }) {
+    const streetId = check.uuid('streetId', input.streetId);
+    await streetInScope(policy, reads.structure, streetId);
+    return { input, streetId, policy };
+  },
+  async change({ tx, outbox }, { input, streetId, policy }) {
+    const store = new StructureStore(tx);
+    await streetInScope(policy, store, streetId);
+    const community: Community = { id: randomUUID(), streetId, name: check.name('name', input.name) };
+    await store.insertCommunity(community).catch((error: unknown) =>
+      translateConstraint(error, { community_street_id_name_key: () => new ConflictError(`The street already has a community named ${community.name}`) }),
+    );
+    const grids = gridsOf(community.id, input.grids ?? []);
+    await store.insertGrids(grids);
+    await outbox.emit(structureEvents.communityCreated(community), ...grids.map(structureEvents.gridCreated));
+    return community;
+  },
+});
+
+/** A community (read before the transaction) its managers change: NOT_FOUND naming `field`, then the scope. */
+async function communityInScope({ policy, reads }: Services, change: Change, id: string, field: string): Promise<void> {
+  if (!(await reads.structure.community(id))) throw new NotFoundError('Community', id, field);
+  await policy.inCommunity(change, reads.structure, id);
 }
 
-export async function createResidentUnit({ tx, outbox, actor }: UnitOfWork, input: { communityId: string; name: string; category: ResidentUnitCategory }): Promise<ResidentUnit> {
-  const store = new StructureStore(tx);
-  const communityId = check.uuid('communityId', input.communityId);
-  if (!(await store.lockCommunity(communityId))) throw new NotFoundError('Community', communityId, 'communityId');
-  await authorizeInCommunity(store, actor, communityId);
-  const unit: ResidentUnit = { id: randomUUID(), communityId, name: check.name('name', input.name, 100), category: input.category, organizationId: null };
-  await store.insertResidentUnit(unit);
-  await outbox.emit(structureEvents.residentUnitCreated(unit));
+export const createGrid = useCase({
+  async authorize(services: Services, args: { communityId: string; name: string }) {
+    const id = check.uuid('communityId', args.communityId);
+    await communityInScope(services, 'createGrid', id, 'communityId');
+    return { id, name: args.name, policy: services.policy };
+  },
+  async change({ tx, outbox }, { id, name, policy }) {
+    const store = new StructureStore(tx);
+    if (!(await store.lockCommunity(id))) throw new NotFoundError('Community', id, 'communityId');
+    await policy.inCommunity('createGrid', store, id);
+    const [grid] = gridsOf(id, [name]);
+    // The community's row lock (above) makes the count and the insert one step: no two requests pass the cap together.
+    if ((await store.gridCount(id)) >= MAX_GRIDS_PER_COMMUNITY) throw new ConflictError(`The community already has ${MAX_GRIDS_PER_COMMUNITY} grids, the most it may have`);
+    await store.insertGrids([grid]).catch((error: unknown) =>
+      translateConstraint(error, { grid_community_id_name_key: () => new ConflictError(`The community already has a grid named ${grid.name}`) }),
+    );
+    await outbox.emit(structureEvents.gridCreated(grid));
+    return grid;
+  },
+});
+
+export const createResidentUnit = useCase({
+  async authorize(services: Services, { input }: { input: { communityId: string; name: string; category: ResidentUnitCategory } }) {
+    const communityId = check.uuid('communityId', input.communityId);
+    await communityInScope(services, 'createResidentUnit', communityId, 'communityId');
+    return { input, communityId, policy: services.policy };
+  },
+  async change({ tx, outbox }, { input, communityId, policy }) {
+    const store = new StructureStore(tx);
+    if (!(await store.lockCommunity(communityId))) throw new NotFoundError('Community', communityId, 'communityId');
+    await policy.inCommunity('createResidentUnit', store, communityId);
+    const unit: ResidentUnit = { id: randomUUID(), communityId, name: check.name('name', input.name, 100), category: input.category, organizationId: null };
+    await store.insertResidentUnit(unit);
+    await outbox.emit(structureEvents.residentUnitCreated(unit));
+    return unit;
+  },
+});
+
+/** A resident unit (read before the transaction) its community's managers change: NOT_FOUND naming `field`, then the scope. */
+export async function unitInScope({ policy, reads }: Services, change: Change, id: string, field: string): Promise<ResidentUnit> {
+  const unit = await reads.structure.residentUnit(id);
+  if (!unit) throw new NotFoundError('ResidentUnit', id, field);
+  await policy.inCommunity(change, reads.structure, unit.communityId);
   return unit;
 }
 
 /** Records a unit's own Party organisation; a current instructor's assignment ends, as the unit no longer needs one. */
-export async function linkResidentUnitOrganization({ tx, outbox, actor }: UnitOfWork, residentUnitId: string, organizationId: string): Promise<ResidentUnit> {
-  const store = new StructureStore(tx);
-  const unit = await store.lockResidentUnit(check.uuid('residentUnitId', residentUnitId));
-  if (!unit) throw new NotFoundError('ResidentUnit', residentUnitId, 'residentUnitId');
-  await authorizeInCommunity(store, actor, unit.communityId);
-  const organization = (await new OrganizationStore(tx).lock([check.uuid('organizationId', organizationId)])).get(organizationId);
-  if (!organization) throw new NotFoundError('Organization', organizationId, 'organizationId');
-  if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
-  if (unit.organizationId === organizationId) return unit;
-  if (organization.residentUnitId && organization.residentUnitId !== unit.id) throw new ConflictError(`${organization.name} is already the organisation of another unit`);
-  await store.linkUnit(unit.id, organizationId);
-  const instructor = await store.currentInstructor(unit.id);
-  const today = todayIso();
-  if (instructor) {
-    await store.endInstructor(instructor.id, today < instructor.startsOn ? instructor.startsOn : today);
-    await outbox.emit(structureEvents.instructorEnded(instructor, today));
-  }
-  await outbox.emit(structureEvents.residentUnitLinked(unit, organizationId));
-  return { ...unit, organizationId };
-}
+export const linkResidentUnitOrganization = useCase({
+  async authorize(services: Services, args: { residentUnitId: string; organizationId: string }) {
+    const unit = await unitInScope(services, 'linkResidentUnitOrganization', check.uuid('residentUnitId', args.residentUnitId), 'residentUnitId');
+    return { unitId: unit.id, organizationId: args.organizationId, policy: services.policy };
+  },
+  async change({ tx, outbox }, { unitId, organizationId, policy }) {
+    const store = new StructureStore(tx);
+    const unit = await store.lockResidentUnit(unitId);
+    if (!unit) throw new NotFoundError('ResidentUnit', unitId, 'residentUnitId');
+    await policy.inCommunity('linkResidentUnitOrganization', store, unit.communityId);
+    const organization = (await new OrganizationStore(tx).lock([check.uuid('organizationId', organizationId)])).get(organizationId);
+    if (!organization) throw new NotFoundError('Organization', organizationId, 'organizationId');
+    if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
+    if (unit.organizationId === organizationId) return unit;
+    if (organization.residentUnitId && organization.residentUnitId !== unit.id) throw new ConflictError(`${organization.name} is already the organisation of another unit`);
+    await store.linkUnit(unit.id, organizationId);
+    const instructor = await store.currentInstructor(unit.id);
+    const on = today();
+    if (instructor) {
+      await store.endInstructor(instructor.id, on < instructor.startsOn ? instructor.startsOn : on);
+      await outbox.emit(structureEvents.instructorEnded(instructor, on));
+    }
+    await outbox.emit(structureEvents.residentUnitLinked(unit, organizationId));
+    return { ...unit, organizationId };
+  },
+});

@@ -1,7 +1,7 @@
 import { readPage, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { GridKey } from '../data/structure-repository';
-import { authorizeAggregates } from '../domain/authorization';
+import { authorizeAggregates } from '../domain/policy';
 import type { Community as CommunityRecord } from '../entities';
 
 export const Community = {

@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import { authorizeAggregates, authorizePersonData } from '../domain/authorization';
+import { authorizeAggregates, authorizePersonData } from '../domain/policy';
 import { kindCheck } from '../domain/kind-check';
 import type { Organization as OrganizationRecord } from '../entities';
 

@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import { authorizePersonData } from '../domain/authorization';
+import { authorizePersonData } from '../domain/policy';
 import type { ResidentUnit as ResidentUnitRecord } from '../entities';
 
 export const ResidentUnit = {

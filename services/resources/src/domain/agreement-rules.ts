@@ -1,6 +1,5 @@
-import { check, ConflictError, ValidationError } from '@cpb/kit';
+import { addDays, addYears, check, ConflictError, ValidationError } from '@cpb/kit';
 import type { Agreement, AgreementStatus, Commitment, CommitmentSide, CommitmentStatus } from '../entities';
-import { addDays, addYears } from './local-time';
 
 /**
  * The "six ones" (六个一) each side commits to, as one city's co-building rules state them: the

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, translateConstraint, type Peers, type UnitOfWork } from '@cpb/kit';
+import { check, ConflictError, loadExisting, localDateTime, NotFoundError, now, requireRole, translateConstraint, useCase, type UnitOfWork } from '@cpb/kit';
 import { BookingStore } from '../data/booking-store';
 import { ResourceStore } from '../data/resource-store';
 import type { Booking, BookingCancellationReason } from '../entities';
 import { bookingEvents } from '../events';
 import { checkBooking } from './booking-rules';
-import { localDateTime } from './local-time';
 import { activeOrganization, requireActivityOf } from './peer-facts';
-import { isEventConsumer, mayOfferAndBook } from './policy';
+import { changes } from './policy';
+import type { Services } from './services';
 import { freeText } from './text';
-import { requireBookerInScope, requireUnitInScope } from './scope';
 
 export interface BookResourceInput {
   resourceId: string;
@@ -24,67 +23,82 @@ export interface BookResourceInput {
 /**
  * Books a venue or facility. Whether the time is free is the exclusion constraint's call
  * (`booking_no_overlap`), never a read-then-write here. Bookings of one resource are ordered by its
- * row lock, taken after the peer checks: two inserters racing on an exclusion constraint can wait on
- * each other's uncommitted rows and deadlock, which Postgres breaks only after a second by aborting
- * one. Ordered, each overlapping request meets the committed winner and is refused at once.
+ * row lock, taken in the transaction after the peer checks: two inserters racing on an exclusion
+ * constraint can wait on each other's uncommitted rows and deadlock, which Postgres breaks only after a
+ * second by aborting one. Ordered, each overlapping request meets the committed winner and is refused at once.
  */
-export async function bookResource({ tx, outbox, actor }: UnitOfWork, peers: Peers, input: BookResourceInput, now = new Date()): Promise<Booking> {
-  mayOfferAndBook(actor);
-  const resourceId = check.uuid('resourceId', input.resourceId);
-  const bookedById = check.uuid('bookedById', input.bookedById);
-  const activityId = input.activityId ? check.uuid('activityId', input.activityId) : null;
-  const purpose = check.name('purpose', input.purpose, 200);
-  const startsAt = check.isoDateTime('startsAt', input.startsAt);
-  const endsAt = check.isoDateTime('endsAt', input.endsAt);
-  await activeOrganization(peers, bookedById, 'bookedById');
-  if (activityId) await requireActivityOf(peers, activityId, bookedById, 'activityId');
-  const resources = new ResourceStore(tx);
-  const known = await resources.find(resourceId);
-  if (!known) throw new NotFoundError('Resource', resourceId, 'resourceId');
-  await requireUnitInScope(actor, peers, known.providerId);
-  await requireBookerInScope(actor, peers, bookedById);
-  const resource = (await resources.lockForChange(resourceId))!;
-  checkBooking(resource, { startsAt, endsAt, headcount: input.headcount }, now);
-  const booking: Booking = { id: randomUUID(), resourceId, bookedById, activityId, purpose, startsAt, endsAt, headcount: input.headcount, status: 'CONFIRMED', cancelledAt: null, cancellationReason: null, cancellationReasonCode: null };
-  await new BookingStore(tx).insert(booking).catch((error: unknown) =>
-    translateConstraint(error, {
-      booking_no_overlap: () => new ConflictError(`${resource.name} is already booked for part of ${localDateTime(startsAt)} to ${localDateTime(endsAt)} (UTC+8)`),
-    }),
-  );
-  await outbox.emit(bookingEvents.confirmed(booking, resource.communityId));
-  return booking;
-}
+export const bookResource = useCase({
+  async authorize({ policy, loaders }: Services, { input }: { input: BookResourceInput }) {
+    policy.permit('bookResource');
+    const request = {
+      resourceId: check.uuid('resourceId', input.resourceId),
+      bookedById: check.uuid('bookedById', input.bookedById),
+      activityId: input.activityId ? check.uuid('activityId', input.activityId) : null,
+      purpose: check.name('purpose', input.purpose, 200),
+      startsAt: check.isoDateTime('startsAt', input.startsAt),
+      endsAt: check.isoDateTime('endsAt', input.endsAt),
+      headcount: input.headcount,
+    };
+    const known = await loadExisting(loaders.resource, 'Resource', request.resourceId, 'resourceId');
+    await policy.unit(known.providerId);
+    await policy.booker(request.bookedById);
+    return request;
+  },
+  async gather({ peers }: Services, request) {
+    await activeOrganization(peers, request.bookedById, 'bookedById');
+    if (request.activityId) await requireActivityOf(peers, request.activityId, request.bookedById, 'activityId');
+    return request;
+  },
+  async change({ tx, outbox }, request) {
+    const resource = (await new ResourceStore(tx).lockForChange(request.resourceId))!;
+    checkBooking(resource, request, now());
+    const booking: Booking = { id: randomUUID(), ...request, status: 'CONFIRMED', cancelledAt: null, cancellationReason: null, cancellationReasonCode: null };
+    await new BookingStore(tx).insert(booking).catch((error: unknown) =>
+      translateConstraint(error, {
+        booking_no_overlap: () => new ConflictError(`${resource.name} is already booked for part of ${localDateTime(request.startsAt)} to ${localDateTime(request.endsAt)} (UTC+8)`),
+      }),
+    );
+    await outbox.emit(bookingEvents.confirmed(booking, resource.communityId));
+    return booking;
+  },
+});
 
 /** Cancels a confirmed booking that has not yet ended, freeing the time; the reason's category travels in events, its text stays here. */
-export async function cancelBooking(
-  { tx, outbox, actor }: UnitOfWork, peers: Peers, id: string, reason?: string | null, reasonCode: BookingCancellationReason = 'OTHER', now = new Date(),
-): Promise<Booking> {
-  mayOfferAndBook(actor);
-  const store = new BookingStore(tx);
-  const booking = await store.lock(check.uuid('id', id));
-  if (!booking) throw new NotFoundError('Booking', id, 'id');
-  const resource = await new ResourceStore(tx).lockForChange(booking.resourceId);
-  if (resource) await requireUnitInScope(actor, peers, resource.providerId);
-  if (booking.status === 'CANCELLED') throw new ConflictError('This booking is already cancelled');
-  if (booking.endsAt <= now) throw new ConflictError('This booking has already taken place');
-  const cancelled: Booking = { ...booking, status: 'CANCELLED', cancelledAt: now, cancellationReason: freeText('reason', reason, 500) || null, cancellationReasonCode: reasonCode };
-  await store.cancel(cancelled);
-  await outbox.emit(...bookingEvents.cancelled(cancelled));
-  return cancelled;
-}
+export const cancelBooking = useCase({
+  async authorize({ policy, loaders }: Services, args: { id: string; reason?: string | null; reasonCode?: BookingCancellationReason | null }) {
+    policy.permit('cancelBooking');
+    const booking = await loadExisting(loaders.booking, 'Booking', args.id, 'id');
+    const resource = await loaders.resource.load(booking.resourceId);
+    if (resource) await policy.unit(resource.providerId);
+    return { id: booking.id, reason: args.reason, reasonCode: args.reasonCode ?? 'OTHER' };
+  },
+  async change({ tx, outbox }, { id, reason, reasonCode }) {
+    const at = now();
+    const store = new BookingStore(tx);
+    const booking = await store.lock(id);
+    if (!booking) throw new NotFoundError('Booking', id, 'id');
+    await new ResourceStore(tx).lockForChange(booking.resourceId);
+    if (booking.status === 'CANCELLED') throw new ConflictError('This booking is already cancelled');
+    if (booking.endsAt <= at) throw new ConflictError('This booking has already taken place');
+    const cancelled: Booking = { ...booking, status: 'CANCELLED', cancelledAt: at, cancellationReason: freeText('reason', reason, 500) || null, cancellationReasonCode: reasonCode };
+    await store.cancel(cancelled);
+    await outbox.emit(...bookingEvents.cancelled(cancelled));
+    return cancelled;
+  },
+});
 
 /**
  * Frees the venue(s) an activity had booked, when the activity is cancelled (called by the
  * activities event consumer). Idempotent: a second call finds nothing confirmed and does nothing.
  * Bookings that have already ended stay as they were: they record what happened.
  */
-export async function releaseBookingForActivity({ tx, outbox, actor }: UnitOfWork, activityId: string, reason = 'The activity was cancelled', now = new Date()): Promise<Booking[]> {
-  isEventConsumer(actor);
+export async function releaseBookingForActivity({ tx, outbox, actor }: UnitOfWork, activityId: string, reason = 'The activity was cancelled', at = now()): Promise<Booking[]> {
+  requireRole(actor, ...changes.releaseBookingForActivity.roles);
   const store = new BookingStore(tx);
   const released: Booking[] = [];
   for (const booking of await store.lockConfirmedOfActivity(check.uuid('activityId', activityId))) {
-    if (booking.endsAt <= now) continue;
-    const cancelled: Booking = { ...booking, status: 'CANCELLED', cancelledAt: now, cancellationReason: reason, cancellationReasonCode: 'ACTIVITY_CANCELLED' };
+    if (booking.endsAt <= at) continue;
+    const cancelled: Booking = { ...booking, status: 'CANCELLED', cancelledAt: at, cancellationReason: reason, cancellationReasonCode: 'ACTIVITY_CANCELLED' };
     await store.cancel(cancelled);
     await outbox.emit(...bookingEvents.cancelled(cancelled));
     released.push(cancelled);
@@ -97,7 +111,7 @@ export async function releaseBookingForActivity({ tx, outbox, actor }: UnitOfWor
  * activity names a booking). Idempotent for the same activity; a booking serves one activity.
  */
 export async function attachBookingToActivity({ tx, outbox, actor }: UnitOfWork, bookingId: string, activityId: string): Promise<Booking> {
-  isEventConsumer(actor);
+  requireRole(actor, ...changes.attachBookingToActivity.roles);
   const store = new BookingStore(tx);
   const booking = await store.lock(check.uuid('bookingId', bookingId));
   const activity = check.uuid('activityId', activityId);

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { check, ValidationError, type Peers, type UnitOfWork } from '@cpb/kit';
+import { check, today, useCase, ValidationError } from '@cpb/kit';
 import { MeetingStore } from '../data/meeting-store';
 import type { JointMeeting, PlanItem } from '../entities';
 import { jointMeetingEvents } from '../events';
-import { localToday } from './local-time';
-import { activeOrganization, residentUnits } from './peer-facts';
-import { mayManageCoBuilding } from './policy';
+import { activeOrganization } from './peer-facts';
+import type { Services } from './services';
 import { idList } from './text';
 
 export interface RecordJointMeetingInput {
@@ -35,20 +34,29 @@ function checkPlanItems(items: readonly PlanItem[], attending: readonly string[]
  * Records a joint meeting (党建联席会议) held by the street or a community with its member units:
  * who attended, the resolutions, and the year's plan agreed together (计划共商).
  */
-export async function recordJointMeeting({ tx, outbox, actor }: UnitOfWork, peers: Peers, input: RecordJointMeetingInput, today = localToday()): Promise<JointMeeting> {
-  mayManageCoBuilding(actor);
-  const convenerId = check.uuid('convenerId', input.convenerId);
-  const title = check.name('title', input.title, 100);
-  const heldOn = check.isoDate('heldOn', input.heldOn);
-  if (heldOn > today) throw new ValidationError('heldOn', 'A meeting is recorded once it has been held');
-  const attendingUnitIds = idList('attendingUnitIds', input.attendingUnitIds, 1, 1000);
-  const resolutions = (input.resolutions ?? []).map((r, i) => check.name(`resolutions[${i}]`, r, 500));
-  if (resolutions.length > MAX_ITEMS) throw new ValidationError('resolutions', `At most ${MAX_ITEMS} resolutions`);
-  const planItems = checkPlanItems(input.planItems ?? [], attendingUnitIds, heldOn);
-  await activeOrganization(peers, convenerId, 'convenerId');
-  await residentUnits(peers, attendingUnitIds, 'attendingUnitIds');
-  const meeting: JointMeeting = { id: randomUUID(), convenerId, title, heldOn, attendingUnitIds, resolutions, planItems };
-  await new MeetingStore(tx).insert(meeting);
-  await outbox.emit(jointMeetingEvents.recorded(meeting));
-  return meeting;
-}
+export const recordJointMeeting = useCase({
+  async authorize({ policy }: Services, { input }: { input: RecordJointMeetingInput }) {
+    policy.permit('recordJointMeeting');
+    await policy.actingOrganization(check.uuid('convenerId', input.convenerId));
+    const convenerId = check.uuid('convenerId', input.convenerId);
+    const title = check.name('title', input.title, 100);
+    const heldOn = check.isoDate('heldOn', input.heldOn);
+    if (heldOn > today()) throw new ValidationError('heldOn', 'A meeting is recorded once it has been held');
+    const attendingUnitIds = idList('attendingUnitIds', input.attendingUnitIds, 1, 1000);
+    const resolutions = (input.resolutions ?? []).map((r, i) => check.name(`resolutions[${i}]`, r, 500));
+    if (resolutions.length > MAX_ITEMS) throw new ValidationError('resolutions', `At most ${MAX_ITEMS} resolutions`);
+    const planItems = checkPlanItems(input.planItems ?? [], attendingUnitIds, heldOn);
+    const meeting: JointMeeting = { id: randomUUID(), convenerId, title, heldOn, attendingUnitIds, resolutions, planItems };
+    return meeting;
+  },
+  async gather({ peers }: Services, meeting) {
+    await activeOrganization(peers, meeting.convenerId, 'convenerId');
+    await peers.require('ResidentUnit', meeting.attendingUnitIds, 'attendingUnitIds');
+    return meeting;
+  },
+  async change({ tx, outbox }, meeting) {
+    await new MeetingStore(tx).insert(meeting);
+    await outbox.emit(jointMeetingEvents.recorded(meeting));
+    return meeting;
+  },
+});

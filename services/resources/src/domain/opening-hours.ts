@@ -1,6 +1,5 @@
-import { ValidationError } from '@cpb/kit';
+import { addDays, startOfDay, today, ValidationError } from '@cpb/kit';
 import type { OpeningWindow, Weekday } from '../entities';
-import { DAY_MS, LOCAL_OFFSET_MS, localDate, localMidnight } from './local-time';
 
 /** Weekdays in the order the week is shown (Monday first). */
 export const WEEKDAYS: readonly Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
@@ -42,8 +41,9 @@ export function openIntervals(windows: readonly OpeningWindow[], from: Date, to:
   const start = from.getTime();
   const end = to.getTime();
   const intervals: [number, number][] = [];
-  for (let day = localMidnight(localDate(from)); day < end; day += DAY_MS) {
-    const weekday = BY_DAY_NUMBER[new Date(day + LOCAL_OFFSET_MS).getUTCDay()];
+  // Day by day in the district's calendar, from the day `from` falls on.
+  for (let date = today(from), day = startOfDay(date).getTime(); day < end; date = addDays(date, 1), day = startOfDay(date).getTime()) {
+    const weekday = BY_DAY_NUMBER[new Date(`${date}T00:00:00Z`).getUTCDay()];
     for (const window of windows) {
       if (window.weekday !== weekday) continue;
       const opens = Math.max(start, day + minutes('opensAt', window.opensAt, false) * 60_000);

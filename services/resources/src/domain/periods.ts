@@ -1,5 +1,6 @@
-import { check, ValidationError } from '@cpb/kit';
-import { DAY_MS, localMidnight } from './local-time';
+import { check, now, startOfDay, ValidationError } from '@cpb/kit';
+
+const DAY_MS = 86_400_000;
 
 /** Lists over time are bounded so one field never reads years of rows. */
 export const MAX_PERIOD_DAYS = 366;
@@ -17,15 +18,15 @@ function bounded(period: Period, toField: string): Period {
 }
 
 /** A window of date-times for booking lists: from defaults to now, to to 30 days after from. */
-export function bookingWindow(from: string | null | undefined, to: string | null | undefined, now = new Date()): Period {
-  const start = from ? check.isoDateTime('from', from) : now;
+export function bookingWindow(from: string | null | undefined, to: string | null | undefined, at: Date = now()): Period {
+  const start = from ? check.isoDateTime('from', from) : at;
   const end = to ? check.isoDateTime('to', to) : new Date(start.getTime() + DEFAULT_BOOKING_WINDOW_DAYS * DAY_MS);
   return bounded({ from: start, to: end }, 'to');
 }
 
 /** Local calendar dates [from, to) as instants, for utilisation and reports. */
 export function datePeriod(from: string, to: string): Period {
-  const start = new Date(localMidnight(check.isoDate('from', from)));
-  const end = new Date(localMidnight(check.isoDate('to', to)));
+  const start = startOfDay(check.isoDate('from', from));
+  const end = startOfDay(check.isoDate('to', to));
   return bounded({ from: start, to: end }, 'to');
 }

@@ -3,6 +3,7 @@ import { Agreement, Commitment } from './agreement';
 import { Booking } from './booking';
 import { Community, Organization, ResidentUnit } from './federated';
 import { JointMeeting, PlanItem } from './joint-meeting';
+import { reads } from '../domain/policy';
 import { Mutation } from './mutation';
 import { Need, Project } from './need';
 import { Query } from './query';
@@ -10,22 +11,5 @@ import { Resource } from './resource';
 
 const all = { Query, Mutation, Resource, Booking, Agreement, Commitment, Need, Project, JointMeeting, PlanItem, ResidentUnit, Community, Organization };
 
-/**
- * The resource catalogue is public (anonymous callers browse it); bookings, agreements, needs,
- * projects and joint meetings are the co-building records of signed-in users only.
- */
-export const resolvers = guardResolvers(
-  all,
-  {
-    Query: ['booking', 'bookings', 'agreement', 'agreements', 'need', 'needs', 'project', 'projects', 'jointMeeting', 'jointMeetings'],
-    Resource: ['bookings', 'utilization'],
-    Booking: ['__resolveReference'],
-    Agreement: ['__resolveReference'],
-    Need: ['__resolveReference'],
-    Project: ['__resolveReference'],
-    ResidentUnit: ['agreements'],
-    Community: ['needs', 'agreements', 'coBuilding'],
-    Organization: ['agreements'],
-  },
-  requireAggregateReader,
-);
+/** The catalogue is public; the co-building records need a signed-in caller (domain/policy.ts, `reads`). */
+export const resolvers = guardResolvers(all, reads, requireAggregateReader);

@@ -1,0 +1,128 @@
+import { ForbiddenError, managerRoles, msg, requireRole, seesAll, UnauthenticatedError, type Actor, type Peers, type PolicyTable, type Scope } from '@cpb/kit';
+
+/**
+ * Who may change which members: the README's matrix ("Who may see and change what"), one row per
+ * mutation. Scope follows the organisation tree (the kit's `Scope`: the subtree of the manager's
+ * organisation, from organizations once per request), so moving an organisation moves whom its managers
+ * see. Deciding a transfer (组织关系转接) is for managers, never the member themself: the sending
+ * organisation approves (it issues the introduction letter), either side may reject, and the receiving
+ * organisation completes it when the member reports in (报到).
+ */
+const organisation = "a manager whose subtree holds the organisation";
+const membersOrganisation = "a manager whose subtree holds the member's organisation";
+export const changes = {
+  createMember: { roles: managerRoles, scope: organisation },
+  updateMember: { roles: managerRoles, self: 'member', scope: `the member themself, or ${membersOrganisation}` },
+  recordApplicant: { roles: managerRoles, scope: organisation },
+  advanceApplicant: { roles: managerRoles, scope: "a manager whose subtree holds the applicant's organisation" },
+  admitMember: { roles: managerRoles, scope: "a manager whose subtree holds the applicant's organisation" },
+  convertToFullMember: { roles: managerRoles, scope: membersOrganisation },
+  requestTransfer: { roles: managerRoles, self: 'member', scope: `the member themself, or ${membersOrganisation}` },
+  approveTransfer: { roles: managerRoles, scope: "the sending organisation's managers" },
+  rejectTransfer: { roles: managerRoles, scope: "either organisation's managers" },
+  completeTransfer: { roles: managerRoles, scope: "the receiving organisation's managers" },
+  registerWithCommunity: { roles: managerRoles, self: 'member', scope: `the member themself, or ${membersOrganisation}` },
+  endRegistration: { roles: managerRoles, self: 'member', scope: `the member themself, or ${membersOrganisation}` },
+  recordFeedback: { roles: managerRoles, scope: "the registering community's managers" },
+  checkInMigrant: { roles: managerRoles, self: 'member', scope: 'the member themself, or a manager of the station' },
+  // Step 2 of dissolving an organisation (docs/decisions/0010): the organizations service only.
+  closeOrganizationMembership: { roles: [], scope: 'the organizations service, dissolving the organisation' },
+} satisfies PolicyTable;
+export type Change = keyof typeof changes;
+
+/** How much of a member's record the caller may see. */
+export type MemberAccess = 'full' | 'name';
+
+interface Located {
+  id: string;
+  organizationId: string;
+}
+
+interface TransferParties {
+  fromOrganizationId: string;
+  toOrganizationId: string;
+}
+
+/**
+ * The rules above, and who reads what, for one request. Personal data (phone, ID number, home address)
+ * and the full record go to the member and to managers whose subtree holds the member's organisation;
+ * anyone signed in but analysts sees names (leadership, volunteer lists); lists of persons are managers'.
+ */
+export class Policy {
+  constructor(
+    readonly actor: Actor,
+    private readonly scope: Scope,
+    private readonly peers: Peers,
+  ) {}
+
+  /** A change under the table's rule to what `organizationId` holds (for a rule with `self`, by the member `memberId`). */
+  permit(change: Change, target: { organizationId: string; memberId?: string }): Promise<void> {
+    return this.scope.permit(changes[change], target, msg('member.organizationOutside'));
+  }
+
+  /** A step of a transfer, decided by the managers of the side the table names. */
+  async permitTransferStep(change: 'approveTransfer' | 'rejectTransfer' | 'completeTransfer', transfer: TransferParties): Promise<void> {
+    if (change === 'approveTransfer') return this.permit(change, { organizationId: transfer.fromOrganizationId });
+    if (change === 'completeTransfer') return this.permit(change, { organizationId: transfer.toOrganizationId });
+    if (await this.manages(transfer.toOrganizationId)) return this.permit(change, { organizationId: transfer.toOrganizationId });
+    return this.permit(change, { organizationId: transfer.fromOrganizationId });
+  }
+
+  /** A change only a service makes (the table names no role). */
+  permitService(change: Change): void {
+    requireRole(this.actor, ...changes[change].roles);
+  }
+
+  /** The organisations the actor manages; null when the actor sees everything. */
+  managedOrganizations(): Promise<ReadonlySet<string> | null> {
+    return this.scope.managedOrganizations();
+  }
+
+  manages(organizationId: string): Promise<boolean> {
+    return this.scope.manages(organizationId);
+  }
+
+  /** Anyone signed in sees names (lists of volunteers, leadership); analysts see aggregates only. */
+  async accessTo(member: Located): Promise<MemberAccess> {
+    requireRole(this.actor, 'DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY', 'UNIT_LIAISON', 'MEMBER');
+    if (this.actor.memberId === member.id || (await this.manages(member.organizationId))) return 'full';
+    return 'name';
+  }
+
+  /** Aggregates (counts, census): any signed-in caller, analysts included. */
+  requireSignedIn(): void {
+    if (this.actor.role === 'ANONYMOUS') throw new UnauthenticatedError();
+  }
+
+  /** Reading what an organisation holds (its members, an applicant, a transfer): its managers. */
+  async requireManagerOf(organizationId: string): Promise<void> {
+    requireRole(this.actor, ...managerRoles);
+    if (!(await this.manages(organizationId))) throw new ForbiddenError('This member\'s organisation is outside the organisations you manage');
+  }
+
+  /** Lists of persons: managers (limited to their subtree) and district staff only. */
+  async listScope(): Promise<string[] | null> {
+    requireRole(this.actor, ...managerRoles);
+    const scope = await this.managedOrganizations();
+    return scope && [...scope];
+  }
+
+  /** Feedback on a community's registered member: the managers of that community. */
+  async permitCommunity(change: Change, communityId: string): Promise<void> {
+    requireRole(this.actor, ...changes[change].roles);
+    await this.requireCommunityInScope(communityId);
+  }
+
+  /** A community's registered members: its managers (the community's own organisation in their subtree). */
+  async requireManagerOfCommunity(communityId: string): Promise<void> {
+    requireRole(this.actor, ...managerRoles);
+    await this.requireCommunityInScope(communityId);
+  }
+
+  private async requireCommunityInScope(communityId: string): Promise<void> {
+    if (seesAll(this.actor)) return;
+    const [community] = await this.peers.find('Community', [communityId]);
+    const organizationId = community?.partyOrganizationId;
+    if (!organizationId || !(await this.manages(organizationId))) throw new ForbiddenError('This community is outside the organisations you manage');
+  }
+}

@@ -1,0 +1,68 @@
+import { ForbiddenError, managerRoles, managesPath, requireRole, seesAll, type Actor, type PolicyTable } from '@cpb/kit';
+import type { StructureStore } from '../data/structure-store';
+import type { Organization } from '../entities';
+
+/**
+ * Who may change the structure: the README's matrix ("Who may see and change what"), one row per
+ * mutation. This service owns the tree, so scope is read from its own rows: the organisation's
+ * materialised path must lie in the subtree of the actor's organisation (the kit's `managesPath`).
+ * Each change is checked before its transaction, on the rows as read then, and again on the rows it
+ * locks, since a concurrent move may have taken them out of the actor's subtree meanwhile.
+ */
+const organisation = 'a manager whose subtree holds the organisation';
+const community = "the community's managers (its organisation's, or before it has one its street's working committee's)";
+export const changes = {
+  createStreet: { roles: ['DISTRICT_ADMIN'], scope: 'district administrators' },
+  createCommunity: { roles: ['DISTRICT_ADMIN', 'STREET_ADMIN'], scope: "the street's administrators (its working committee in their subtree)" },
+  createGrid: { roles: managerRoles, scope: community },
+  createResidentUnit: { roles: managerRoles, scope: community },
+  linkResidentUnitOrganization: { roles: managerRoles, scope: community },
+  assignInstructor: { roles: managerRoles, scope: community },
+  endInstructorAssignment: { roles: managerRoles, scope: community },
+  appointPosition: { roles: managerRoles, scope: organisation },
+  endPosition: { roles: managerRoles, scope: organisation },
+  createOrganization: { roles: managerRoles, scope: 'a manager whose subtree holds the parent (an organisation without a parent: district administrators)' },
+  renameOrganization: { roles: managerRoles, scope: organisation },
+  moveOrganization: { roles: managerRoles, scope: 'a manager of both the organisation and its new parent' },
+  dissolveOrganization: { roles: managerRoles, scope: organisation },
+} satisfies PolicyTable;
+export type Change = keyof typeof changes;
+
+/** Reading people (leadership, instructors) and aggregates (census, kind checks): the kit's rules. */
+export { requireAggregateReader as authorizeAggregates, requirePersonDataReader as authorizePersonData } from '@cpb/kit';
+
+/** The rules above for one request's actor. */
+export class Policy {
+  constructor(private readonly actor: Actor) {}
+
+  /** The role the table names for the change (what a change without a target in the tree needs: a new street). */
+  permit(change: Change): void {
+    requireRole(this.actor, ...changes[change].roles);
+  }
+
+  /** A change with no parent in the tree to hold it (a new root): district administrators only. */
+  root(): void {
+    requireRole(this.actor, 'DISTRICT_ADMIN');
+  }
+
+  /** A change to (or under) `organization`: a manager whose subtree holds it. */
+  within(change: Change, organization: Pick<Organization, 'path' | 'name'>): void {
+    this.permit(change);
+    if (!managesPath(this.actor, organization.path)) throw new ForbiddenError(`${organization.name} is outside the organisations you manage`);
+  }
+
+  /** A change to a street with no organisation of its own yet: its street's committee decides. */
+  streetLevel(change: Change, committee: Pick<Organization, 'path' | 'name'> | null): void {
+    if (this.actor.role === 'DISTRICT_ADMIN') return;
+    this.permit(change);
+    if (!committee || !managesPath(this.actor, committee.path)) throw new ForbiddenError('This street is outside the organisations you manage');
+  }
+
+  /** A change inside a community: whoever manages its organisation (or, before it has one, its street). */
+  async inCommunity(change: Change, store: StructureStore, communityId: string): Promise<void> {
+    if (seesAll(this.actor)) return;
+    const scope = await store.communityScope(communityId);
+    if (!scope) throw new ForbiddenError('Only district administrators manage a community whose street has no working committee');
+    this.within(change, scope);
+  }
+}

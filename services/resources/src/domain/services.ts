@@ -1,0 +1,15 @@
+import type { Actor, Peers, UseCaseContext } from '@cpb/kit';
+import type { Loaders } from '../loaders';
+import type { Policy } from './policy';
+
+/**
+ * What a use case works with (the request's context): it authorises against `policy`, asks `peers`
+ * before opening its one transaction (`transact`), so no row lock ever waits on HTTP.
+ */
+export interface Services extends UseCaseContext {
+  actor: Actor;
+  peers: Peers;
+  policy: Policy;
+  /** Records read outside the transaction, to authorise against what never changes (a record's community, a resource's provider). */
+  loaders: Pick<Loaders, 'resource' | 'booking' | 'agreement' | 'commitment' | 'need' | 'project'>;
+}
