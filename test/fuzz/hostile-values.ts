@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  GraphQLEnumType, GraphQLInputObjectType, GraphQLScalarType, isListType, isNonNullType,
+  GraphQLEnumType, GraphQLInputObjectType, type GraphQLScalarType, isListType, isNonNullType,
   type GraphQLArgument, type GraphQLInputType,
 } from 'graphql';
 
