@@ -1,10 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, type Actor, type RequestInfo } from '@cpb/kit/core';
+import { IDEMPOTENCY_KEY_HEADER, INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, type Actor, type RequestInfo } from '@cpb/kit/core';
 
 /**
  * Sends each subgraph fetch with the request id, the request's language (as Accept-Language, so the
  * subgraph words its refusals in it) and the caller's verified identity, signed with that subgraph's
- * own secret (so a subgraph called directly, without the gateway, answers nothing).
+ * own secret (so a subgraph called directly, without the gateway, answers nothing), and the client's
+ * Idempotency-Key as sent (the subgraph checks it; it keys each mutation field by its response name,
+ * so one key serves an operation with several mutations: docs/reliability.md).
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<RequestInfo> {
   constructor(
@@ -16,7 +18,9 @@ export class SubgraphSource extends RemoteGraphQLDataSource<RequestInfo> {
   }
 
   async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestInfo>): Promise<void> {
-    const { requestId, actor, locale } = context as Partial<RequestInfo>;
+    const { requestId, actor, locale, headers } = context as Partial<RequestInfo>;
+    const idempotencyKey = headers?.[IDEMPOTENCY_KEY_HEADER];
+    if (idempotencyKey !== undefined) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, String(idempotencyKey));
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     if (locale) request.http?.headers.set('accept-language', locale);
     if (actor) request.http?.headers.set(INTERNAL_IDENTITY_HEADER, await this.identity(actor, this.subgraph));

@@ -8,3 +8,4 @@ export * from './use-case';
 export * from './peers';
 export * from './input';
 export * from './privacy';
+export * from './idempotency';

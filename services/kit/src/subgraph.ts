@@ -22,6 +22,7 @@ import {
   type EventHandler,
   type Relay,
 } from './events';
+import { CreateIdempotencyKeys1768000000000, idempotencyEnvSchema, startIdempotencyPruner, useIdempotencyTtl } from './idempotency';
 import { createPeers, type Peers } from './peers';
 import { transactor, type Transact } from './transact';
 import { CursorSeal, guardArguments } from './input';
@@ -76,13 +77,13 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-/** The tables every service has (outbox, audit log, processed events), added once here rather than listed by each service. */
+/** The tables every service has (outbox, audit log, processed events, idempotency keys), added once here rather than listed by each service. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export function withKitMigrations(migrations: MixedList<Function>): Function[] {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   const listed = Object.values(migrations) as Function[];
   const names = new Set(listed.map((m) => m.name));
-  const kit = [CreateOutbox1764000000001, CreateAuditLog1764000000003, CreateProcessedEvents1766000000000, IndexOutboxArchive1767000000000, AddOutboxTraceContext1767000000014];
+  const kit = [CreateOutbox1764000000001, CreateAuditLog1764000000003, CreateProcessedEvents1766000000000, IndexOutboxArchive1767000000000, AddOutboxTraceContext1767000000014, CreateIdempotencyKeys1768000000000];
   return [...listed, ...kit.filter((m) => !names.has(m.name))];
 }
 
@@ -112,9 +113,10 @@ export function subgraphSchema<C extends object>(definition: SubgraphDefinition<
 
 /** Starts a subgraph: validated config, its own database with migrations, then the HTTP server. */
 export async function startSubgraph<C extends object>(definition: SubgraphDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<RunningSubgraph> {
-  const config = loadConfig(subgraphEnvSchema(definition.port, definition.peers).extend(kafkaEnvSchema.shape).extend(outboxArchiveEnvSchema.shape), env);
+  const config = loadConfig(subgraphEnvSchema(definition.port, definition.peers).extend(kafkaEnvSchema.shape).extend(outboxArchiveEnvSchema.shape).extend(idempotencyEnvSchema.shape), env);
   assertProductionSecrets(config, [definition.name]);
   useTimeZone(config.TIME_ZONE);
+  useIdempotencyTtl(config.IDEMPOTENCY_KEY_TTL_HOURS);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = createMetrics(definition.name, config.NODE_ENV !== 'test');
   const database = await openDatabase({
@@ -153,6 +155,8 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       : undefined;
     // Published rows are the archive events:republish replays from; only those older than OUTBOX_ARCHIVE_DAYS go.
     const pruner = config.KAFKA_BROKERS ? startOutboxPruner({ dataSource: database.dataSource, keepDays: config.OUTBOX_ARCHIVE_DAYS, logger }) : undefined;
+    // Expired keys are ignored when met; the pruner only keeps the table small.
+    const keys = startIdempotencyPruner({ dataSource: database.dataSource, logger });
     const reactions = config.KAFKA_BROKERS && definition.reactions
       ? startConsumer({ dataSource: database.dataSource, brokers: config.KAFKA_BROKERS, logger, metrics: metrics.registry, ...definition.reactions })
       : undefined;
@@ -167,6 +171,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
         await reactions?.stop();
         await relay?.stop();
         await pruner?.stop();
+        await keys.stop();
         await database.close();
       },
     };

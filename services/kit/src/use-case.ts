@@ -1,4 +1,7 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { IncomingHttpHeaders } from 'node:http';
 import { invariant } from './errors';
+import { fingerprintOf, idempotencyKeyOf, idempotentTransact } from './idempotency';
 import { inTransaction, type Transact, type UnitOfWork } from './transact';
 
 /** What a use case runs with: at least the request's transactor (a service's context adds actor, peers, policy). */
@@ -26,9 +29,21 @@ export interface UseCaseSteps<C extends UseCaseContext, Args, Allowed, Result, F
 /** A use case as resolvers call it: `(ctx, args) => result`. */
 export type UseCase<C extends UseCaseContext, Args, Result> = (context: C, args: Args) => Promise<Result>;
 
-/** A mutation's resolver: hands the field's arguments, as GraphQL gives them, to the use case with the request's context. */
+/**
+ * A mutation's resolver: hands the field's arguments, as GraphQL gives them, to the use case with the
+ * request's context. With an `Idempotency-Key` header (docs/reliability.md) every transaction the use
+ * case opens happens once per key, field (by response name), arguments and actor: a retry is still
+ * authorised like the first call, then gets the first call's result and writes nothing.
+ */
 export function asResolver<C extends UseCaseContext, Args, Result>(run: UseCase<C, Args, Result>) {
-  return (_parent: unknown, args: Args, context: C): Promise<Result> => run(context, args);
+  return (_parent: unknown, args: Args, context: C, info?: GraphQLResolveInfo): Promise<Result> => {
+    const request = context as C & { headers?: IncomingHttpHeaders; actor?: unknown };
+    const key = idempotencyKeyOf(request.headers);
+    if (key === undefined || !info) return run(context, args);
+    const field = `${info.parentType.name}.${info.fieldName}`;
+    const call = { key, scope: `${field}@${String(info.path.key)}`, fingerprint: fingerprintOf(field, args, request.actor ?? null) };
+    return run({ ...context, transact: idempotentTransact(context.transact, call) }, args);
+  };
 }
 
 export function useCase<C extends UseCaseContext, Args, Allowed, Result, Facts = Allowed>(steps: UseCaseSteps<C, Args, Allowed, Result, Facts>): UseCase<C, Args, Result> {

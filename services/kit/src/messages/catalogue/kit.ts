@@ -37,6 +37,15 @@ export const kitMessages = defineMessages({
   'record.ruleBroken': { 'zh-CN': '有值不符合规则', en: 'A value breaks a rule' },
   'record.concurrentChange': { 'zh-CN': '有并发修改与此冲突，请重试', en: 'A concurrent change interfered; try again' },
 
+  'idempotency.badKey': {
+    'zh-CN': 'Idempotency-Key 须为 1 至 {max} 个可见 ASCII 字符（例如 UUID），且只能有一个',
+    en: 'Idempotency-Key must be one value of 1 to {max} visible ASCII characters (a UUID, for example)',
+  },
+  'idempotency.reused': {
+    'zh-CN': '此 Idempotency-Key 已用于另一项操作（操作、参数或用户不同），请为新的操作使用新的键',
+    en: 'This Idempotency-Key was used for another change (a different operation, arguments or user); use a new key for a new change',
+  },
+
   'service.unavailable': { 'zh-CN': '{service:service}服务未响应，未做任何更改，请重试', en: 'The {service:service} service did not answer; nothing was changed, please try again' },
   'service.internal': { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 
