@@ -1,6 +1,6 @@
 import { msg, YEARS } from '@cpb/kit';
 import { refused } from '@cpb/kit/testing';
-import type { Federation } from './federation-harness';
+import { inEnglish, type Federation } from './federation-harness';
 import {
   activitiesSql, checkInMutation, checkOutMutation, completeMutation, eventsOf, hoursFromNow, startNeighbourhood, moveActivity, publishedActivity, signUpMutation, type Neighbourhood,
 } from './activities-fixtures';
@@ -8,7 +8,11 @@ import {
 let federation: Federation;
 let place: Neighbourhood;
 
-beforeAll(async () => ({ federation, place } = await startNeighbourhood()));
+// Asked in English: these tests read the refusals' English wording.
+beforeAll(async () => {
+  ({ federation, place } = await startNeighbourhood());
+  federation = inEnglish(federation);
+});
 afterAll(() => federation?.stop());
 
 const MINUTE = 60_000;
@@ -45,14 +49,14 @@ describe('check-in, check-out and hours, through the gateway', () => {
     expect((await checkIn(id, m1, at(start, -40))).errors?.[0]).toMatchObject({ message: expect.stringContaining('Check-in'), extensions: { code: 'CONFLICT' } });
     expect((await checkIn(id, m1, at(start, 125))).errors?.[0].extensions?.code).toBe('CONFLICT');
     expect((await checkIn(id, m3, at(start, 5))).errors?.[0]).toMatchObject({ message: expect.stringContaining('signed up'), extensions: { code: 'CONFLICT' } });
-    expect((await checkIn(id, m1, hoursFromNow(1).toISOString())).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'at' });
+    expect((await checkIn(id, m1, hoursFromNow(1).toISOString())).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'at', msg('date.notInFuture', { field: 'at' })));
     expect((await checkIn(id, m1, 'yesterday')).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'at', msg('input.dateTime', { field: 'at', ...YEARS })));
 
     const checkedIn = await checkIn(id, m1, at(start, -10));
     expect(checkedIn.data!.checkIn).toMatchObject({ status: 'ATTENDED', checkedInAt: at(start, -10) });
     expect((await checkIn(id, m1, at(start, 1))).errors?.[0].message).toContain('already checked in');
     expect((await checkOut(id, m2, at(start, 60))).errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect((await checkOut(id, m1, at(start, -20))).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'at' });
+    expect((await checkOut(id, m1, at(start, -20))).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'at', msg('checkOut.beforeCheckIn')));
     expect(await eventsOf(federation, id)).toContain('participation.checked-in');
   });
 

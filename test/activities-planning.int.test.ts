@@ -1,12 +1,16 @@
 import { mintCallerToken, msg, YEARS, type Actor } from '@cpb/kit';
 import { refused } from '@cpb/kit/testing';
-import type { Federation } from './federation-harness';
+import { inEnglish, type Federation } from './federation-harness';
 import { activityInput, checkInMutation, createActivityMutation, eventsOf, hoursFromNow, startNeighbourhood, publishedActivity, signUpMutation, type Neighbourhood } from './activities-fixtures';
 
 let federation: Federation;
 let place: Neighbourhood;
 
-beforeAll(async () => ({ federation, place } = await startNeighbourhood()));
+// Asked in English: these tests read the refusals' English wording.
+beforeAll(async () => {
+  ({ federation, place } = await startNeighbourhood());
+  federation = inEnglish(federation);
+});
 afterAll(() => federation?.stop());
 
 const TEAM = 'id name specialty memberCount foundedOn leader { id name } organization { id name } community { id }';
@@ -47,7 +51,7 @@ describe('volunteer teams (党员志愿者服务队), through the gateway', () =
     const [leader, second, outsider] = place.memberIds.slice(5);
     const team = (await createTeam({ name: '义诊服务队', specialty: 'MEDICAL', organizationId: place.organizationId, leaderId: leader, foundedOn: '2026-02-01' })).data!.createVolunteerTeam;
 
-    expect((await join(team.id, second, '2026-01-01')).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'joinedOn' });
+    expect((await join(team.id, second, '2026-01-01')).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'joinedOn', msg('team.joinedBeforeFounded', { team: '义诊服务队', foundedOn: '2026-02-01' })));
     expect((await join(team.id, second, '2026-03-01')).data!.joinVolunteerTeam).toEqual({ joinedOn: '2026-03-01', leftOn: null });
     expect((await join(team.id, second)).errors?.[0]).toMatchObject({ message: expect.stringContaining('already belongs'), extensions: { code: 'CONFLICT' } });
 
@@ -57,7 +61,7 @@ describe('volunteer teams (党员志愿者服务队), through the gateway', () =
     expect((await leave(team.id, leader)).errors?.[0]).toMatchObject({ message: expect.stringContaining('hand the leadership'), extensions: { code: 'CONFLICT' } });
     expect((await changeLeader(team.id, outsider)).errors?.[0]).toMatchObject({ message: expect.stringContaining('current member'), extensions: { code: 'CONFLICT' } });
     expect((await changeLeader(team.id, second)).data!.changeVolunteerTeamLeader.leader.id).toBe(second);
-    expect((await leave(team.id, leader, '2026-01-15')).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'leftOn' });
+    expect((await leave(team.id, leader, '2026-01-15')).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'leftOn', msg('team.leftBeforeJoined', { joinedOn: '2026-02-01' })));
     expect((await leave(team.id, leader, '2026-04-30')).data!.leaveVolunteerTeam.leftOn).toBe('2026-04-30');
     expect((await leave(team.id, leader)).errors?.[0].extensions?.code).toBe('CONFLICT');
 
@@ -173,12 +177,12 @@ describe('planning activities, through the gateway', () => {
   it('refuses bad plans, each with a code naming the argument', async () => {
     const nobody = '00000000-0000-4000-8000-000000000000';
     const refusal = async (overrides: Record<string, unknown>) => (await plan(overrides)).errors?.[0].extensions;
-    expect(await refusal({ endsAt: hoursFromNow(47).toISOString() })).toEqual({ code: 'BAD_USER_INPUT', field: 'endsAt' });
+    expect(await refusal({ endsAt: hoursFromNow(47).toISOString() })).toEqual(refused('BAD_USER_INPUT', 'endsAt', msg('date.after', { field: 'endsAt', other: 'startsAt' })));
     expect(await refusal({ startsAt: 'tomorrow' })).toEqual(refused('BAD_USER_INPUT', 'startsAt', msg('input.dateTime', { field: 'startsAt', ...YEARS })));
-    expect(await refusal({ capacity: 0 })).toEqual({ code: 'BAD_USER_INPUT', field: 'capacity' });
+    expect(await refusal({ capacity: 0 })).toEqual(refused('BAD_USER_INPUT', 'capacity', msg('activity.capacityRange', { max: 10_000 })));
     expect(await refusal({ title: '' })).toEqual(refused('BAD_USER_INPUT', 'title', msg('input.length', { field: 'title', max: 100 })));
     expect(await refusal({ organizerId: nobody })).toEqual(refused('NOT_FOUND', 'organizerId', msg('record.notFound', { entity: 'Organization', id: nobody })));
-    expect(await refusal({ communityId: nobody })).toEqual({ code: 'BAD_USER_INPUT', field: 'communityId' });
+    expect(await refusal({ communityId: nobody })).toEqual(refused('BAD_USER_INPUT', 'communityId', msg('activity.inOrganizersCommunity')));
     expect(await refusal({ teamId: nobody })).toEqual(refused('NOT_FOUND', 'teamId', msg('record.notFound', { entity: 'VolunteerTeam', id: nobody })));
     expect(await refusal({ coOrganizerIds: [nobody] })).toEqual(refused('NOT_FOUND', 'coOrganizerIds', msg('record.notFound', { entity: 'ResidentUnit', id: nobody })));
   });
@@ -188,7 +192,7 @@ describe('planning activities, through the gateway', () => {
     const changed = await update(id, { title: '垃圾分类宣传', place: '小区东门' });
     expect(changed.data!.updateActivity).toMatchObject({ title: '垃圾分类宣传', place: '小区东门', status: 'DRAFT' });
     expect((await update(id, { place: null })).data!.updateActivity.place).toBeNull();
-    expect((await update(id, { endsAt: hoursFromNow(1).toISOString() })).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'endsAt' });
+    expect((await update(id, { endsAt: hoursFromNow(1).toISOString() })).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'endsAt', msg('date.after', { field: 'endsAt', other: 'startsAt' })));
     expect((await publish(id)).data!.publishActivity.status).toBe('PUBLISHED');
     expect((await publish(id)).errors?.[0].extensions?.code).toBe('CONFLICT');
     expect((await update(id, { title: '改名' })).errors?.[0]).toMatchObject({ message: expect.stringContaining('only a draft'), extensions: { code: 'CONFLICT' } });

@@ -61,3 +61,8 @@ export async function startFederation(options: { seedDemo?: boolean; env?: Recor
     },
   };
 }
+
+/** The same federation with every request asking for English (`Accept-Language: en`): for tests that read refusals' English wording. */
+export function inEnglish(federation: Federation): Federation {
+  return { ...federation, query: async (query, variables, headers) => federation.query(query, variables, { ...(headers ?? (await federation.asAdmin())), 'accept-language': 'en' }) };
+}

@@ -61,14 +61,14 @@ describe('applicants (入党申请人 → 积极分子 → 发展对象), throug
     const skip = await federation.query(advance, { id, stage: 'CANDIDATE' });
     expect(skip.errors![0].extensions?.code).toBe('CONFLICT');
     expect((await federation.query(advance, { id, stage: 'ACTIVIST', on: daysAgo(200) })).errors).toBeUndefined();
-    const early = await federation.query(advance, { id, stage: 'CANDIDATE' });
+    const early = await federation.query(advance, { id, stage: 'CANDIDATE' }, await federation.asAdmin({ 'accept-language': 'en' }));
     expect(early.errors![0].extensions?.code).toBe('CONFLICT');
     expect(early.errors![0].message).toContain('a year as activist');
   });
 
   it('refuses admitting an applicant who is not yet a candidate (CONFLICT)', async () => {
     const id = await recordApplicant();
-    const result = await federation.query(admit, { id });
+    const result = await federation.query(admit, { id }, await federation.asAdmin({ 'accept-language': 'en' }));
     expect(result.errors![0].extensions?.code).toBe('CONFLICT');
     expect(result.errors![0].message).toContain('only a candidate');
   });

@@ -18,8 +18,9 @@ function memberInput(overrides: Record<string, unknown> = {}): Record<string, un
   return { ...person(), joinedOn: '2015-07-01', organizationId: branchOf(community, 0).id, residenceCommunityId: community.id, skills: ['LEGAL', 'LEGAL', 'IT'], ...overrides };
 }
 
+/** Asked in English: the assertions read the refusals' English wording. */
 async function refusal(input: Record<string, unknown>) {
-  const result = await federation.query(create, { input });
+  const result = await federation.query(create, { input }, await federation.asAdmin({ 'accept-language': 'en' }));
   expect(result.data).toBeNull();
   return result.errors![0];
 }

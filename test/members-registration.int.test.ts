@@ -46,7 +46,7 @@ describe('registration with the community (在职党员到社区报到), through
   });
 
   it('refuses a member who is not employed (CONFLICT)', async () => {
-    const result = await federation.query(register, { m: await newMember('RETIRED') });
+    const result = await federation.query(register, { m: await newMember('RETIRED') }, await federation.asAdmin({ 'accept-language': 'en' }));
     expect(result.errors![0].extensions?.code).toBe('CONFLICT');
     expect(result.errors![0].message).toContain('employed');
   });
@@ -54,7 +54,7 @@ describe('registration with the community (在职党员到社区报到), through
   it('refuses a second active registration (CONFLICT), and allows one after the first ended', async () => {
     const memberId = await newMember('EMPLOYED');
     const first = await registered(memberId);
-    const second = await federation.query(register, { m: memberId });
+    const second = await federation.query(register, { m: memberId }, await federation.asAdmin({ 'accept-language': 'en' }));
     expect(second.errors![0].extensions?.code).toBe('CONFLICT');
     expect(second.errors![0].message).toContain('already registered');
     const ended = await federation.query<{ endRegistration: { status: string } }>('mutation($id: ID!) { endRegistration(id: $id) { status endedOn } }', { id: first });

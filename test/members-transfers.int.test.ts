@@ -62,7 +62,7 @@ describe('transfers of the organisational relationship (组织关系转接), thr
 
   it('refuses completing a transfer that is not approved, and any step after rejection (CONFLICT)', async () => {
     const id = await requested(await newMember());
-    const early = await federation.query(step('completeTransfer'), { id });
+    const early = await federation.query(step('completeTransfer'), { id }, await federation.asAdmin({ 'accept-language': 'en' }));
     expect(early.errors![0].extensions?.code).toBe('CONFLICT');
     expect(early.errors![0].message).toContain('approve it first');
     const rejected = await federation.query<{ rejectTransfer: { status: string; rejectionReason: string } }>(
@@ -76,7 +76,7 @@ describe('transfers of the organisational relationship (组织关系转接), thr
   it('allows at most one open transfer per member (CONFLICT), and a new one after rejection', async () => {
     const memberId = await newMember();
     const first = await requested(memberId);
-    const second = await federation.query(request, { m: memberId, to: branchOf(world.communities[2], 0).id, reason: '工作调动' });
+    const second = await federation.query(request, { m: memberId, to: branchOf(world.communities[2], 0).id, reason: '工作调动' }, await federation.asAdmin({ 'accept-language': 'en' }));
     expect(second.errors![0].extensions?.code).toBe('CONFLICT');
     expect(second.errors![0].message).toContain('open transfer');
     await federation.query(step('rejectTransfer'), { id: first });
@@ -111,7 +111,7 @@ describe('transfers of the organisational relationship (组织关系转接), thr
     });
     const doomed = created.data!.createOrganization.id;
     await federation.query('mutation($id: ID!) { dissolveOrganization(id: $id) { status } }', { id: doomed });
-    const dissolved = await federation.query(request, { m: memberId, to: doomed, reason: '迁居' });
+    const dissolved = await federation.query(request, { m: memberId, to: doomed, reason: '迁居' }, await federation.asAdmin({ 'accept-language': 'en' }));
     expect(dissolved.errors![0].extensions?.code).toBe('CONFLICT');
     expect(dissolved.errors![0].message).toContain('dissolved');
 

@@ -7,61 +7,12 @@ import ts from 'typescript';
  * (`msg(key, params)`), so it reads in Chinese by default and in English on request. The kit's error
  * classes keep their old string constructors, marked @deprecated, only while the services' throw sites
  * are converted; a `new` that resolves to one of them is inline prose. A GraphQLError built from a
- * string literal is prose too (the kit and gateway build theirs with `requestRefusal`).
+ * string literal is prose too (the kit and gateway build theirs with `requestRefusal`). No file is
+ * exempt: issue 23's phase 2 converted the last throw sites, and the check is absolute.
  */
 
 const root = join(__dirname, '..');
 const checked = ['services/kit/src', 'gateway/src', 'services/analytics/src', 'services/organizations/src', 'services/members/src', 'services/resources/src', 'services/activities/src'];
-
-/**
- * Files still throwing inline prose, to be converted (issue 23, phase 2). This list only shrinks: a file
- * that no longer needs to be here fails the test until it is removed, and no other file may join it.
- */
-const stillToConvert = new Set([
-  'services/activities/src/domain/activities.ts',
-  'services/activities/src/domain/activity-rules.ts',
-  'services/activities/src/domain/participations.ts',
-  'services/activities/src/domain/peer-facts.ts',
-  'services/activities/src/domain/period.ts',
-  'services/activities/src/domain/policy.ts',
-  'services/activities/src/domain/teams.ts',
-  'services/activities/src/resolvers/stats.ts',
-  'services/members/src/data/organization-gate.ts',
-  'services/members/src/domain/applicants.ts',
-  'services/members/src/domain/identity.ts',
-  'services/members/src/domain/member-records.ts',
-  'services/members/src/domain/membership-rules.ts',
-  'services/members/src/domain/migrant-check-ins.ts',
-  'services/members/src/domain/peer-facts.ts',
-  'services/members/src/domain/person.ts',
-  'services/members/src/domain/policy.ts',
-  'services/members/src/domain/registrations.ts',
-  'services/members/src/domain/transfer-rules.ts',
-  'services/members/src/domain/transfers.ts',
-  'services/members/src/resolvers/member.ts',
-  'services/members/src/resolvers/resident-unit.ts',
-  'services/organizations/src/domain/leadership.ts',
-  'services/organizations/src/domain/organizations.ts',
-  'services/organizations/src/domain/placement.ts',
-  'services/organizations/src/domain/policy.ts',
-  'services/organizations/src/domain/structure.ts',
-  'services/resources/src/domain/agreement-rules.ts',
-  'services/resources/src/domain/agreements.ts',
-  'services/resources/src/domain/booking-rules.ts',
-  'services/resources/src/domain/bookings.ts',
-  'services/resources/src/domain/joint-meetings.ts',
-  'services/resources/src/domain/needs.ts',
-  'services/resources/src/domain/opening-hours.ts',
-  'services/resources/src/domain/peer-facts.ts',
-  'services/resources/src/domain/periods.ts',
-  'services/resources/src/domain/policy.ts',
-  'services/resources/src/domain/project-rules.ts',
-  'services/resources/src/domain/resources.ts',
-  'services/resources/src/domain/text.ts',
-]);
-
-/** How many files held prose when the list was written (issue 23, phase 1): the list never grows past it. */
-const LISTED_AT_PHASE_1 = 42;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -98,17 +49,8 @@ describe('messages come from the catalogue', () => {
   const program = ts.createProgram(files, { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, strict: true, experimentalDecorators: true, skipLibCheck: true, noEmit: true, types: ['node'] });
   const prose = new Map(files.map((path) => [relative(root, path), proseIn(program, program.getSourceFile(path)!)]));
 
-  it('no thrown error outside the files still to convert carries inline prose', () => {
-    const offending = [...prose].filter(([path, found]) => found.length > 0 && !stillToConvert.has(path)).flatMap(([, found]) => found);
-    expect(offending).toEqual([]);
-  });
-
-  it('lists only files that still hold prose, in the four services (the list only shrinks)', () => {
-    expect(stillToConvert.size).toBeLessThanOrEqual(LISTED_AT_PHASE_1);
-    for (const path of stillToConvert) {
-      expect({ path, inAService: /^services\/(organizations|members|resources|activities)\/src\//.test(path) }).toEqual({ path, inAService: true });
-      expect({ path, stillHoldsProse: (prose.get(path) ?? []).length > 0 }).toEqual({ path, stillHoldsProse: true });
-    }
+  it('no thrown error carries inline prose', () => {
+    expect([...prose.values()].flat()).toEqual([]);
   });
 
   it('catches prose where it is thrown (the check itself can fail)', () => {

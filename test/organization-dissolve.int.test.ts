@@ -34,10 +34,11 @@ async function emptyOrganization(): Promise<string> {
 }
 
 async function createMember(organizationId: string): Promise<GraphQLResponse<{ createMember: { id: string } }>> {
-  return federation.query('mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }', { input: { ...person(), joinedOn: '2015-07-01', organizationId } });
+  return federation.query('mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }', { input: { ...person(), joinedOn: '2015-07-01', organizationId } }, await federation.asAdmin({ 'accept-language': 'en' }));
 }
 
-const dissolve = (id: string) => federation.query<{ dissolveOrganization: { status: string } }>('mutation($id: ID!) { dissolveOrganization(id: $id) { status } }', { id });
+// Asked in English: the assertions read the refusals' English wording.
+const dissolve = async (id: string) => federation.query<{ dissolveOrganization: { status: string } }>('mutation($id: ID!) { dissolveOrganization(id: $id) { status } }', { id }, await federation.asAdmin({ 'accept-language': 'en' }));
 
 /**
  * How a race ended, checked against both databases. A refused placement is told "being dissolved"
@@ -81,7 +82,7 @@ describe('placing a member and dissolving the organisation at the same moment: n
       ));
       const id = requested.requestTransfer.id;
       await ok(federation.query('mutation($id: ID!) { approveTransfer(id: $id) { id } }', { id }));
-      return () => federation.query('mutation($id: ID!) { completeTransfer(id: $id) { status } }', { id });
+      return async () => federation.query('mutation($id: ID!) { completeTransfer(id: $id) { status } }', { id }, await federation.asAdmin({ 'accept-language': 'en' }));
     });
     expect(wins.placed + wins.dissolved + wins.stoppedByGate).toBe(TRIALS);
     console.info(`completeTransfer vs dissolveOrganization: ${JSON.stringify(wins)}`);
@@ -102,7 +103,7 @@ describe('placing a member and dissolving the organisation at the same moment: n
       const advance = 'mutation($id: ID!, $stage: ApplicantStage!, $on: String) { advanceApplicant(id: $id, stage: $stage, on: $on) { id } }';
       await ok(federation.query(advance, { id, stage: 'ACTIVIST', on: yearsAgo(2) }));
       await ok(federation.query(advance, { id, stage: 'CANDIDATE', on: daysAgo(100) }));
-      return () => federation.query('mutation($id: ID!) { admitMember(applicantId: $id) { id } }', { id });
+      return async () => federation.query('mutation($id: ID!) { admitMember(applicantId: $id) { id } }', { id }, await federation.asAdmin({ 'accept-language': 'en' }));
     });
     expect(wins.placed + wins.dissolved + wins.stoppedByGate).toBe(TRIALS);
     console.info(`admitMember vs dissolveOrganization: ${JSON.stringify(wins)}`);

@@ -1,3 +1,5 @@
+import { msg } from '@cpb/kit';
+import { refused } from '@cpb/kit/testing';
 import { startFederation, type Federation } from './federation-harness';
 
 let federation: Federation;
@@ -31,7 +33,7 @@ describe('leadership, instructors and the census, through the gateway', () => {
 
   it('keeps one current secretary per organisation (CONFLICT), and allows a new one once the old position ended', async () => {
     const branch = community.partyOrganization.children.find((c) => c.name.includes('第3党支部'))!;
-    const second = await federation.query(appoint, { input: { organizationId: branch.id, memberId: memberIds[7], role: 'SECRETARY' } });
+    const second = await federation.query(appoint, { input: { organizationId: branch.id, memberId: memberIds[7], role: 'SECRETARY' } }, await federation.asAdmin({ 'accept-language': 'en' }));
     expect(second.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(second.errors?.[0].message).toContain('current secretary');
 
@@ -80,7 +82,7 @@ describe('leadership, instructors and the census, through the gateway', () => {
     expect(uncovered.instructor).not.toBeNull();
     const assign = 'mutation($u: ID!, $m: ID!) { assignInstructor(residentUnitId: $u, memberId: $m) { id member { id } } }';
     expect((await federation.query(assign, { u: covered.id, m: memberIds[3] })).errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect((await federation.query(assign, { u: uncovered.id, m: memberIds[3] })).errors?.[0].message).toContain('already has a current instructor');
+    expect((await federation.query(assign, { u: uncovered.id, m: memberIds[3] }, await federation.asAdmin({ 'accept-language': 'en' }))).errors?.[0].message).toContain('already has a current instructor');
 
     const org = await federation.query<{ createOrganization: { id: string } }>('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', {
       input: { name: `中共${uncovered.name}支部委员会`, kind: 'BRANCH', scope: 'RESIDENT_UNIT', parentId: community.partyOrganization.id, residentUnitId: uncovered.id },
@@ -119,7 +121,7 @@ describe('leadership, instructors and the census, through the gateway', () => {
     const names = (n: number) => Array.from({ length: n }, (_, i) => `网格${String(i + 1).padStart(3, '0')}`);
     const create = 'mutation($s: ID!, $name: String!, $g: [String!]) { createCommunity(input: { streetId: $s, name: $name, grids: $g }) { id } }';
     const tooMany = await federation.query(create, { s: streetId, name: '网格过多社区', g: names(201) });
-    expect(tooMany.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'grids' });
+    expect(tooMany.errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'grids', msg('community.tooManyGrids', { max: 200 })));
     const full = await federation.query<{ createCommunity: { id: string } }>(create, { s: streetId, name: '网格满额社区', g: names(200) });
     expect(full.errors).toBeUndefined();
     const id = full.data!.createCommunity.id;
@@ -132,7 +134,7 @@ describe('leadership, instructors and the census, through the gateway', () => {
     expect([first.totalCount, first.pageInfo.hasNextPage, second.pageInfo.hasNextPage]).toEqual([200, true, false]);
     expect([...first.edges, ...second.edges].map((e) => e.node.name)).toEqual(names(200));
     expect((await federation.query(page.replace('first: 100', 'first: 101'), { id })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const beyond = await federation.query('mutation($c: ID!) { createGrid(communityId: $c, name: "第201网格") { id } }', { c: id });
+    const beyond = await federation.query('mutation($c: ID!) { createGrid(communityId: $c, name: "第201网格") { id } }', { c: id }, await federation.asAdmin({ 'accept-language': 'en' }));
     expect(beyond.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('200 grids') });
   });
 

@@ -65,12 +65,12 @@ describe('the organisation tree, through the gateway', () => {
   });
 
   it('refuses to dissolve an organisation with active children or members, and dissolves an empty one', async () => {
-    const withChildren = await federation.query('mutation($id: ID!) { dissolveOrganization(id: $id) { status } }', { id: communityOrg.id });
+    const withChildren = await federation.query('mutation($id: ID!) { dissolveOrganization(id: $id) { status } }', { id: communityOrg.id }, await federation.asAdmin({ 'accept-language': 'en' }));
     expect(withChildren.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(withChildren.errors?.[0].message).toContain('active sub-organisation');
 
     const branchWithMembers = communityOrg.children.find((c) => c.name.includes('第2党支部'))!;
-    const holdsMembers = await federation.query('mutation($id: ID!) { dissolveOrganization(id: $id) { status } }', { id: branchWithMembers.id });
+    const holdsMembers = await federation.query('mutation($id: ID!) { dissolveOrganization(id: $id) { status } }', { id: branchWithMembers.id }, await federation.asAdmin({ 'accept-language': 'en' }));
     expect(holdsMembers.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(holdsMembers.errors?.[0].message).toContain('member');
 

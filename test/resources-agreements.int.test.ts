@@ -58,7 +58,7 @@ describe('co-building agreements (共建协议), through the gateway', () => {
   });
 
   it('refuses a second active agreement for the same community and unit (CONFLICT)', async () => {
-    const second = await federation.query(sign, input());
+    const second = await federation.query(sign, input(), await federation.asAdmin({ 'accept-language': 'en' }));
     expect(refusal(second)).toEqual({ code: 'CONFLICT' });
     expect(second.errors![0].message).toBe(`${community.name} and ${unit.name} already have an active co-building agreement`);
   });

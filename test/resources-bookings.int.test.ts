@@ -42,7 +42,7 @@ describe('booking a venue, through the gateway', () => {
   });
 
   it('refuses a booking overlapping a confirmed one (CONFLICT) and takes one starting when it ends', async () => {
-    const overlapping = await federation.query(book, request({ startsAt: at(day, '15:00'), endsAt: at(day, '17:00') }));
+    const overlapping = await federation.query(book, request({ startsAt: at(day, '15:00'), endsAt: at(day, '17:00') }), await federation.asAdmin({ 'accept-language': 'en' }));
     expect(refusal(overlapping)).toEqual({ code: 'CONFLICT' });
     expect(overlapping.errors![0].message).toBe(`${venue.name} is already booked for part of ${day} 15:00 to ${day} 17:00 (UTC+8)`);
     const backToBack = await federation.query<Booked>(book, request({ startsAt: at(day, '16:00'), endsAt: at(day, '17:00') }));
@@ -64,7 +64,7 @@ describe('booking a venue, through the gateway', () => {
   });
 
   it('refuses a time outside the opening hours (BAD_USER_INPUT on startsAt)', async () => {
-    const late = await federation.query(book, request({ startsAt: at(day, '21:00'), endsAt: at(day, '23:00') }));
+    const late = await federation.query(book, request({ startsAt: at(day, '21:00'), endsAt: at(day, '23:00') }), await federation.asAdmin({ 'accept-language': 'en' }));
     expect(refusal(late)).toEqual({ code: 'BAD_USER_INPUT', field: 'startsAt' });
     expect(late.errors![0].message).toContain('MONDAY 08:00-22:00');
   });
@@ -106,7 +106,7 @@ describe('booking a venue, through the gateway', () => {
     const [foreign]: { activity_id: string }[] = await federation.subgraphs.resources.running.database.dataSource.query(
       'SELECT b.activity_id FROM booking b JOIN resource r ON r.id = b.resource_id WHERE b.activity_id IS NOT NULL AND r.community_id <> $1 LIMIT 1', [community.id],
     );
-    const refused = await federation.query<Booked>(book, request({ startsAt: at(day, '21:00'), endsAt: at(day, '22:00'), activityId: foreign.activity_id }));
+    const refused = await federation.query<Booked>(book, request({ startsAt: at(day, '21:00'), endsAt: at(day, '22:00'), activityId: foreign.activity_id }), await federation.asAdmin({ 'accept-language': 'en' }));
     expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('organised outside the booking organisation'), extensions: { code: 'CONFLICT' } });
   });
 
@@ -165,7 +165,7 @@ describe('utilisation and withdrawal of a venue', () => {
 
   it('refuses to withdraw a venue with bookings still to come (CONFLICT), and withdraws it once they are cancelled', async () => {
     const withdraw = 'mutation($id: ID!) { withdrawResource(id: $id) { status withdrawnOn } }';
-    const refused = await federation.query(withdraw, { id: fresh.id });
+    const refused = await federation.query(withdraw, { id: fresh.id }, await federation.asAdmin({ 'accept-language': 'en' }));
     expect(refusal(refused)).toEqual({ code: 'CONFLICT' });
     expect(refused.errors![0].message).toContain('2 confirmed booking(s) to come');
     const upcoming = await federation.query<{ resource: { bookings: { id: string }[] } }>('query($id: ID!, $f: String) { resource(id: $id) { bookings(from: $f) { id } } }', { id: fresh.id, f: at(day, '00:00') });

@@ -1,3 +1,4 @@
+import { msg, render } from '@cpb/kit';
 import { kindCheck } from '../src/domain/kind-check';
 
 const base = { memberCount: 30, fullMemberCount: 28, hasFullTimeDeputySecretary: true };
@@ -10,7 +11,8 @@ describe('kind follows size (kindCheck)', () => {
   it('flags a committee without a current full-time deputy secretary', () => {
     const check = kindCheck({ ...base, kind: 'COMMITTEE', memberCount: 120, hasFullTimeDeputySecretary: false });
     expect(check).toMatchObject({ fits: false, recommendedKind: 'COMMITTEE' });
-    expect(check.reason).toContain('专职副书记');
+    expect(check.reason).toEqual(msg('kindCheck.committeeNeedsFullTimeDeputy'));
+    expect(render(check.reason, 'zh-CN')).toBe('党委须配备现任专职副书记');
   });
 
   it('recommends a general branch from 50 members and a committee from 100', () => {
@@ -23,7 +25,8 @@ describe('kind follows size (kindCheck)', () => {
   it('says a branch with fewer than 3 full members cannot stand', () => {
     const check = kindCheck({ ...base, kind: 'BRANCH', memberCount: 4, fullMemberCount: 2 });
     expect(check.fits).toBe(false);
-    expect(check.reason).toContain('at least 3');
+    expect(check.reason).toEqual(msg('kindCheck.tooFewFullMembers', { fullMemberCount: 2, minimum: 3 }));
+    expect(render(check.reason, 'en')).toContain('a branch needs at least 3');
     expect(kindCheck({ ...base, kind: 'BRANCH', memberCount: 3, fullMemberCount: 3 }).fits).toBe(true);
   });
 

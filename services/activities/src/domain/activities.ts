@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, now, translateConstraint, useCase, ValidationError, type Peers } from '@cpb/kit';
+import { check, ConflictError, msg, NotFoundError, now, translateConstraint, useCase, ValidationError, type Peers } from '@cpb/kit';
 import { ActivityStore } from '../data/activity-store';
 import { ParticipationStore } from '../data/participation-store';
 import type { Activity, ActivityKind } from '../entities';
@@ -26,8 +26,8 @@ export interface CreateActivityInput {
 export type UpdateActivityInput = Partial<Omit<CreateActivityInput, 'organizerId' | 'communityId'>>;
 
 const refusals = {
-  activity_venue_booking_idx: () => new ConflictError('That venue booking already serves another activity'),
-  activity_within_capacity: () => new ConflictError('The capacity cannot go below the members already signed up'),
+  activity_venue_booking_idx: () => new ConflictError(msg('venue.servesAnotherActivity')),
+  activity_within_capacity: () => new ConflictError(msg('activity.capacityBelowSignedUp')),
 };
 
 function readCoOrganizers(ids: string[] | null | undefined): string[] {
@@ -38,10 +38,10 @@ function readCoOrganizers(ids: string[] | null | undefined): string[] {
 async function communityOf(peers: Peers, organizer: { communityId: string | null }, requested: string | null | undefined): Promise<string> {
   const communityId = requested ? check.uuid('communityId', requested) : null;
   if (organizer.communityId) {
-    if (communityId && communityId !== organizer.communityId) throw new ValidationError('communityId', "An activity takes place in its organiser's community");
+    if (communityId && communityId !== organizer.communityId) throw new ValidationError('communityId', msg('activity.inOrganizersCommunity'));
     return organizer.communityId;
   }
-  if (!communityId) throw new ValidationError('communityId', 'A street-level organiser names the community the activity takes place in');
+  if (!communityId) throw new ValidationError('communityId', msg('activity.streetNamesCommunity'));
   await peers.require('Community', [communityId], 'communityId');
   return communityId;
 }

@@ -1,4 +1,4 @@
-import { check, ConflictError, NotFoundError, now, useCase, type DomainEvent } from '@cpb/kit';
+import { check, ConflictError, msg, NotFoundError, now, useCase, type DomainEvent } from '@cpb/kit';
 import type { EntityManager } from 'typeorm';
 import { ActivityStore } from '../data/activity-store';
 import { ParticipationStore } from '../data/participation-store';
@@ -28,7 +28,7 @@ async function permitParticipant(services: Services, change: Change, args: Parti
   return ids;
 }
 
-const alreadySignedUp = () => new ConflictError('The member is already signed up for this activity');
+const alreadySignedUp = () => new ConflictError(msg('signUp.already'));
 
 /**
  * Signs a member up. The place is taken by one conditional UPDATE (published, not started, a place
@@ -63,11 +63,11 @@ export const cancelSignUp = useCase({
   authorize: (services: Services, args: ParticipantArgs) => permitParticipant(services, 'cancelSignUp', args),
   async change({ tx, outbox }, ids) {
     const activity = await lockActivity(tx, ids.activityId, 'update');
-    requirePublished(activity, 'withdraw a sign-up');
-    if (activity.startsAt <= now()) throw new ConflictError(`Activity "${activity.title}" has already started: sign-ups can no longer be withdrawn`);
+    requirePublished(activity, 'WITHDRAW_SIGN_UP');
+    if (activity.startsAt <= now()) throw new ConflictError(msg('signUp.startedNoWithdrawal', { title: activity.title }));
     const store = new ParticipationStore(tx);
     const participation = await store.withdraw(ids.activityId, ids.memberId);
-    if (!participation) throw new ConflictError('The member has no open sign-up for this activity');
+    if (!participation) throw new ConflictError(msg('signUp.noneOpen'));
     await store.releasePlace(ids.activityId);
     await outbox.emit(participationEvents.cancelled(participation));
     return participation;

@@ -1,4 +1,4 @@
-import { ConflictError, type OrganizationFacts, type Peers } from '@cpb/kit';
+import { ConflictError, msg, type OrganizationFacts, type Peers } from '@cpb/kit';
 
 /**
  * Rules over facts other services own, asked through the kit's peer client before a use case opens
@@ -8,7 +8,7 @@ import { ConflictError, type OrganizationFacts, type Peers } from '@cpb/kit';
 /** An organisation that exists (NOT_FOUND naming the field) and is active: nothing is planned under a dissolved one. */
 export async function activeOrganization(peers: Peers, id: string, field: string): Promise<OrganizationFacts> {
   const [organization] = await peers.require('Organization', [id], field);
-  if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is dissolved`);
+  if (organization.status !== 'ACTIVE') throw new ConflictError(msg(organization.status === 'CLOSING' ? 'organization.beingDissolved' : 'organization.dissolved', { name: organization.name }));
   return organization;
 }
 
@@ -32,11 +32,11 @@ export async function bookingUse(peers: Peers, activity: { id: string; organizer
 export async function requireVenueBooking(peers: Peers, id: string, schedule: { startsAt: Date; endsAt: Date }, field: string, use: BookingUse): Promise<void> {
   const [booking] = await peers.require('Booking', [id], field);
   if (!use.organizerPath.includes(`/${booking.bookedById}/`)) {
-    throw new ConflictError('That venue was booked by another organisation: an activity uses a booking of its organiser or of an organisation above it');
+    throw new ConflictError(msg('venue.bookedByAnother'));
   }
-  if (booking.activityId && booking.activityId !== use.activityId) throw new ConflictError('That venue booking already serves another activity');
-  if (booking.status !== 'CONFIRMED') throw new ConflictError('That venue booking was cancelled');
+  if (booking.activityId && booking.activityId !== use.activityId) throw new ConflictError(msg('venue.servesAnotherActivity'));
+  if (booking.status !== 'CONFIRMED') throw new ConflictError(msg('venue.bookingCancelled'));
   if (Date.parse(booking.startsAt) > schedule.startsAt.getTime() || Date.parse(booking.endsAt) < schedule.endsAt.getTime()) {
-    throw new ConflictError(`The venue is booked from ${booking.startsAt} to ${booking.endsAt}, which does not cover the activity`);
+    throw new ConflictError(msg('venue.doesNotCover', { startsAt: booking.startsAt, endsAt: booking.endsAt }));
   }
 }

@@ -1,4 +1,4 @@
-import { addDays, check, startOfDay, ValidationError } from '@cpb/kit';
+import { addDays, check, msg, startOfDay, ValidationError } from '@cpb/kit';
 
 /**
  * Dashboards count by calendar day as people in the district see it: the kit's clock, in the
@@ -35,7 +35,7 @@ function dayEnd(field: string, date: string): Date {
 export function readOpenPeriod(from?: string | null, to?: string | null): Period {
   const start = from == null ? null : dayStart('from', from);
   const end = to == null ? null : dayEnd('to', to);
-  if (start && end && end <= start) throw new ValidationError('to', 'to must not be before from');
+  if (start && end && end <= start) throw new ValidationError('to', msg('date.notBeforeField', { field: 'to', other: 'from' }));
   return { from: from ?? null, to: to ?? null, start, end };
 }
 
@@ -43,6 +43,6 @@ export function readOpenPeriod(from?: string | null, to?: string | null): Period
 export function readPeriod(from: string, to: string): ClosedPeriod {
   const start = dayStart('from', from);
   const end = dayEnd('to', to);
-  if (end <= start) throw new ValidationError('to', 'to must not be before from');
+  if (end <= start) throw new ValidationError('to', msg('date.notBeforeField', { field: 'to', other: 'from' }));
   return { from, to, start, end };
 }

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { ForbiddenError, managerRoles, msg, requireRole, seesAll, valueLoader, type Actor, type Peers, type PolicyTable, type Scope } from '@cpb/kit';
+import { ForbiddenError, managerRoles, msg, requireRole, seesAll, valueLoader, type Actor, type Message, type Peers, type PolicyTable, type Scope } from '@cpb/kit';
 import type { Activity } from '../entities';
 
 /**
@@ -90,20 +90,20 @@ export class Policy {
   async requireHistoryReader(memberId: string): Promise<void> {
     if (this.actor.role !== 'ANONYMOUS' && this.actor.memberId === memberId) return;
     this.requireManager();
-    if (!seesAll(this.actor)) await this.requireManaged(await this.organizationOfMember.load(memberId), "This member's volunteer record is outside the organisations you manage");
+    if (!seesAll(this.actor)) await this.requireManaged(await this.organizationOfMember.load(memberId), msg('activity.volunteerRecordOutside'));
   }
 
   /** An activity's roster (who signed up, when they came): the managers of its organiser. */
   async requireRosterReader(activity: Pick<Activity, 'organizerId'>): Promise<void> {
     this.requireManager();
-    if (!seesAll(this.actor)) await this.requireManaged(activity.organizerId, "This activity's participants are outside the organisations you manage");
+    if (!seesAll(this.actor)) await this.requireManaged(activity.organizerId, msg('activity.participantsOutside'));
   }
 
   private requireManager(): void {
     requireRole(this.actor, 'DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY');
   }
 
-  private async requireManaged(organizationId: string | null, refusal: string): Promise<void> {
+  private async requireManaged(organizationId: string | null, refusal: Message): Promise<void> {
     if (!(await this.manages(organizationId))) throw new ForbiddenError(refusal);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
+import { check, ConflictError, msg, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
 import { TeamStore } from '../data/team-store';
 import type { Skill, TeamMembership, VolunteerTeam } from '../entities';
 import { teamEvents } from '../events';
@@ -17,8 +17,8 @@ export interface CreateVolunteerTeamInput {
 type TeamMemberArgs = { teamId: string; memberId: string };
 
 const refusals = {
-  volunteer_team_name_key: () => new ConflictError('This organisation already has a volunteer team of that name'),
-  team_membership_current_idx: () => new ConflictError('The member already belongs to this team'),
+  volunteer_team_name_key: () => new ConflictError(msg('team.nameTaken')),
+  team_membership_current_idx: () => new ConflictError(msg('team.alreadyMember')),
 };
 
 async function requireTeam(store: TeamStore, teamId: string): Promise<VolunteerTeam> {
@@ -76,7 +76,7 @@ export const joinVolunteerTeam = useCase({
   async change({ tx, outbox }, { teamId, memberId, on }) {
     const store = new TeamStore(tx);
     const team = await requireTeam(store, teamId);
-    if (on < team.foundedOn) throw new ValidationError('joinedOn', `${team.name} was founded on ${team.foundedOn}: nobody joined it before`);
+    if (on < team.foundedOn) throw new ValidationError('joinedOn', msg('team.joinedBeforeFounded', { team: team.name, foundedOn: team.foundedOn }));
     const membership: TeamMembership = { id: randomUUID(), teamId: team.id, memberId, joinedOn: on, leftOn: null };
     await store.addMember(membership).catch((error: unknown) => translateConstraint(error, refusals));
     await outbox.emit(teamEvents.memberJoined(membership));
@@ -91,9 +91,9 @@ export const leaveVolunteerTeam = useCase({
     const store = new TeamStore(tx);
     const team = await requireTeam(store, teamId);
     const membership = await store.currentMembership(team.id, memberId);
-    if (!membership) throw new ConflictError(`The member is not a current member of ${team.name}`);
-    if (team.leaderId === memberId) throw new ConflictError(`The member leads ${team.name}: hand the leadership to another member first`);
-    if (on < membership.joinedOn) throw new ValidationError('leftOn', `The member joined on ${membership.joinedOn}: leftOn cannot be earlier`);
+    if (!membership) throw new ConflictError(msg('team.notMember', { team: team.name }));
+    if (team.leaderId === memberId) throw new ConflictError(msg('team.leaderCannotLeave', { team: team.name }));
+    if (on < membership.joinedOn) throw new ValidationError('leftOn', msg('team.leftBeforeJoined', { joinedOn: membership.joinedOn }));
     await store.endMembership(membership.id, on);
     await outbox.emit(teamEvents.memberLeft(membership, on));
     return { ...membership, leftOn: on };
@@ -110,7 +110,7 @@ export const changeVolunteerTeamLeader = useCase({
     const store = new TeamStore(tx);
     const team = await requireTeam(store, teamId);
     if (team.leaderId === memberId) return team;
-    if (!(await store.currentMembership(team.id, memberId))) throw new ConflictError(`Only a current member of ${team.name} can lead it`);
+    if (!(await store.currentMembership(team.id, memberId))) throw new ConflictError(msg('team.leaderIsMember', { team: team.name }));
     await store.setLeader(team.id, memberId);
     await outbox.emit(teamEvents.leaderChanged(team, memberId));
     return { ...team, leaderId: memberId };

@@ -1,4 +1,4 @@
-import { ValidationError } from '@cpb/kit';
+import { msg, ValidationError } from '@cpb/kit';
 import type { Context } from '../context';
 import type { StatsScope, StatsScopeKind, VolunteerRank } from '../data/stats-repository';
 import { authorizeAggregates, authorizePersonData } from '../domain/policy';
@@ -29,7 +29,7 @@ export const VolunteerStats = {
   topVolunteers: (s: StatsSubject, { first }: { first?: number | null }, ctx: Context) => {
     authorizePersonData(ctx.actor);
     const limit = first ?? 10;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ValidationError('first', 'first must be between 1 and 100');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ValidationError('first', msg('page.first', { field: 'first', max: 100 }));
     return ctx.loaders.topVolunteers({ kind: s.kind, period: s.period, limit }).load(s.scope);
   },
 };

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ConflictError } from '@cpb/kit';
+import { ConflictError, msg } from '@cpb/kit';
 
 /** What closing an organisation's gate found: closed (now or before) only when it held nobody. */
 export interface GateClosure {
@@ -22,10 +22,10 @@ export class OrganizationGate {
    * Holds the gate open (FOR SHARE) until the transaction ends, so placements into one organisation
    * run side by side but never beside its closing; refuses (CONFLICT) once it is closed.
    */
-  async holdOpen(organizationId: string, name = 'This organisation'): Promise<void> {
+  async holdOpen(organizationId: string, name: string): Promise<void> {
     await this.ensure(organizationId);
     const [gate]: { closed_at: Date | null }[] = await this.tx.query(`SELECT closed_at FROM organization_gate WHERE organization_id = $1 FOR SHARE`, [organizationId]);
-    if (gate.closed_at) throw new ConflictError(`${name} is dissolved: it receives no members`);
+    if (gate.closed_at) throw new ConflictError(msg('organization.dissolvedReceivesNoMembers', { name }));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, loadExisting, NotFoundError, today, translateConstraint, useCase } from '@cpb/kit';
+import { check, ConflictError, loadExisting, msg, NotFoundError, today, translateConstraint, useCase } from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { OrganizationGate } from '../data/organization-gate';
 import type { Applicant, ApplicantStage, Member } from '../entities';
@@ -15,7 +15,7 @@ export interface RecordApplicantInput extends PersonInput {
   appliedOn?: string | null;
 }
 
-const applicationTaken = { applicant_id_number_key: () => new ConflictError('An application with this ID number (idNumber) is already recorded') };
+const applicationTaken = { applicant_id_number_key: () => new ConflictError(msg('applicant.idNumberTaken')) };
 
 async function requireApplicant(store: MemberStore, id: string, field: string): Promise<Applicant> {
   const applicant = await store.lockApplicant(check.uuid(field, id));
@@ -39,7 +39,7 @@ export const recordApplicant = useCase({
   },
   async change({ tx, outbox }, { person, appliedOn, organizationId }) {
     const store = new MemberStore(tx);
-    if (await store.hasMemberWithIdNumber(person.idNumber)) throw new ConflictError('This person (idNumber) is already a member');
+    if (await store.hasMemberWithIdNumber(person.idNumber)) throw new ConflictError(msg('applicant.alreadyMember'));
     const applicant: Applicant = { id: randomUUID(), ...person, organizationId, stage: 'APPLICANT', appliedOn, activistOn: null, candidateOn: null, admittedMemberId: null };
     await store.insertApplicant(applicant).catch((error: unknown) => translateConstraint(error, applicationTaken));
     await outbox.emit(applicantEvents.recorded(applicant));
@@ -63,7 +63,7 @@ export const advanceApplicant = useCase({
   async change({ tx, outbox }, { id, stage, on }) {
     const store = new MemberStore(tx);
     const applicant = await requireApplicant(store, id, 'id');
-    const previous = applicant.stage === 'ACTIVIST' && applicant.activistOn ? { date: applicant.activistOn, what: 'becoming an activist' } : { date: applicant.appliedOn, what: 'the application' };
+    const previous = applicant.stage === 'ACTIVIST' && applicant.activistOn ? { date: applicant.activistOn, what: 'BECOMING_ACTIVIST' as const } : { date: applicant.appliedOn, what: 'APPLICATION' as const };
     const date = checkActionDate('on', on ?? today(), today(), previous);
     checkAdvance(applicant, stage, date);
     await store.advanceApplicant(applicant.id, stage, date);
@@ -92,7 +92,7 @@ export const admitMember = useCase({
     checkAdmission(applicant);
     const on = today();
     const joined = checkAdultDate('joinedOn', joinedOn ?? on, applicant.birthDate, on);
-    checkActionDate('joinedOn', joined, on, { date: applicant.candidateOn ?? applicant.appliedOn, what: 'becoming a candidate' });
+    checkActionDate('joinedOn', joined, on, { date: applicant.candidateOn ?? applicant.appliedOn, what: 'BECOMING_CANDIDATE' });
     await new OrganizationGate(tx).holdOpen(applicant.organizationId, organizationName);
     const member: Member & { applicantId: string; probationEndsOn: string } = {
       id: randomUUID(),

@@ -1,4 +1,4 @@
-import { check, ValidationError } from '@cpb/kit';
+import { check, msg, ValidationError } from '@cpb/kit';
 
 /** GB 11643-1999 weights of the first 17 digits of a resident ID number, and the check characters by remainder. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -21,21 +21,21 @@ export function birthDateInIdNumber(idNumber: string): string {
  */
 export function checkIdNumber(field: string, value: string, birthDate?: string): string {
   const id = value.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) throw new ValidationError(field, `${field} must be 18 characters: 17 digits, then a digit or X`);
-  if (idCheckCharacter(id.slice(0, 17)) !== id[17]) throw new ValidationError(field, `${field} has a wrong check character (GB 11643)`);
+  if (!/^\d{17}[\dX]$/.test(id)) throw new ValidationError(field, msg('member.idNumberFormat', { field }));
+  if (idCheckCharacter(id.slice(0, 17)) !== id[17]) throw new ValidationError(field, msg('member.idNumberCheckCharacter', { field }));
   const born = birthDateInIdNumber(id);
   try {
     check.isoDate(field, born);
   } catch {
-    throw new ValidationError(field, `${field} does not hold a real birth date`);
+    throw new ValidationError(field, msg('member.idNumberBirthDate', { field }));
   }
-  if (birthDate && born !== birthDate) throw new ValidationError(field, `${field} gives birth date ${born}, but birthDate is ${birthDate}`);
+  if (birthDate && born !== birthDate) throw new ValidationError(field, msg('member.birthDateMismatchesIdNumber', { field, fromIdNumber: born, birthDate }));
   return id;
 }
 
 /** A mainland mobile number (11 digits, 13x-19x); spaces and hyphens are dropped. */
 export function checkMobile(field: string, value: string): string {
   const digits = value.replace(/[\s-]/g, '');
-  if (!/^1[3-9]\d{9}$/.test(digits)) throw new ValidationError(field, `${field} must be a mainland mobile number: 11 digits starting 13-19`);
+  if (!/^1[3-9]\d{9}$/.test(digits)) throw new ValidationError(field, msg('member.phone', { field }));
   return digits;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, loadExisting, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
+import { check, ConflictError, loadExisting, msg, NotFoundError, today, translateConstraint, useCase, ValidationError, type Message } from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { MembershipStore } from '../data/membership-store';
 import { OrganizationGate } from '../data/organization-gate';
@@ -33,13 +33,13 @@ export interface UpdateMemberInput {
   responsibilityArea?: string | null;
 }
 
-export const idNumberTaken = { member_id_number_key: () => new ConflictError('A member with this ID number (idNumber) is already recorded') };
+export const idNumberTaken = { member_id_number_key: () => new ConflictError(msg('member.idNumberTaken')) };
 
 /** The status a member joining on `joinedOn` has today, unless the caller states it: probation lasts a year. */
 function statusOn(joinedOn: string, today: string, stated: MemberStatus | null | undefined): { status: MemberStatus; probationEndsOn: string | null } {
   const ends = probationEndsOn(joinedOn);
   const status = stated ?? (ends > today ? 'PROBATIONARY' : 'FULL');
-  if (status === 'FULL' && ends > today) throw new ValidationError('status', `A member who joined on ${joinedOn} is on probation until ${ends}`);
+  if (status === 'FULL' && ends > today) throw new ValidationError('status', msg('member.onProbationUntil', { joinedOn, probationEndsOn: ends }));
   return { status, probationEndsOn: status === 'PROBATIONARY' ? ends : null };
 }
 
@@ -89,7 +89,7 @@ function readPatch(input: UpdateMemberInput): Partial<Member> {
   const patch: Partial<Member> = {};
   if (input.name !== undefined) patch.name = check.name('name', input.name ?? '', 50);
   if (input.gender) patch.gender = input.gender;
-  if (input.ethnicity !== undefined) patch.ethnicity = optionalText('ethnicity', input.ethnicity, 20) ?? refuse('ethnicity', 'ethnicity must be 1 to 20 characters');
+  if (input.ethnicity !== undefined) patch.ethnicity = optionalText('ethnicity', input.ethnicity, 20) ?? refuse('ethnicity', msg('input.length', { field: 'ethnicity', max: 20 }));
   if (input.education !== undefined) patch.education = optionalText('education', input.education, 50);
   if (input.phone !== undefined) patch.phone = input.phone ? checkMobile('phone', input.phone) : null;
   if (input.category) patch.category = input.category;
@@ -118,7 +118,7 @@ export const updateMember = useCase({
     const changed = editable.filter((field) => field in patch && JSON.stringify(patch[field]) !== JSON.stringify(member[field]));
     if (changed.length === 0) return member;
     if (changed.includes('category') && member.category === 'EMPLOYED' && (await new MembershipStore(tx).activeRegistrationOf(memberId))) {
-      throw new ConflictError(`${member.name} is registered with a community as an employed member: end the registration before changing the category`);
+      throw new ConflictError(msg('member.registeredAsEmployed', { name: member.name }));
     }
     await store.updateMember(memberId, Object.fromEntries(changed.map((field) => [field, patch[field]])));
     const updated = { ...member, ...patch };
@@ -138,7 +138,7 @@ export const convertToFullMember = useCase({
     const store = new MemberStore(tx);
     const member = await store.lockMember(id);
     if (!member) throw new NotFoundError('Member', id, 'memberId');
-    const on = checkActionDate('convertedOn', convertedOn ?? today(), today(), { date: member.joinedOn, what: 'joining' });
+    const on = checkActionDate('convertedOn', convertedOn ?? today(), today(), { date: member.joinedOn, what: 'JOINING' });
     checkConversion(member, on);
     await store.convertToFull(id, on);
     await outbox.emit(memberEvents.convertedToFull(member, on));
@@ -146,6 +146,6 @@ export const convertToFullMember = useCase({
   },
 });
 
-function refuse(field: string, message: string): never {
+function refuse(field: string, message: Message): never {
   throw new ValidationError(field, message);
 }

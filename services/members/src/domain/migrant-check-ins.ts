@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, loadExisting, NotFoundError, today, translateConstraint, useCase } from '@cpb/kit';
+import { check, ConflictError, loadExisting, msg, NotFoundError, today, translateConstraint, useCase } from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { MembershipStore } from '../data/membership-store';
 import type { Member, MigrantCheckIn } from '../entities';
@@ -8,10 +8,10 @@ import { checkActionDate } from './membership-rules';
 import { requireActiveOrganization } from './peer-facts';
 import type { Services } from './services';
 
-const oneCheckInADay = { migrant_check_in_once_a_day: () => new ConflictError('This member has already checked in at this station on that day') };
+const oneCheckInADay = { migrant_check_in_once_a_day: () => new ConflictError(msg('migrant.checkedInThatDay')) };
 
 function checkMigrant(member: Member): void {
-  if (member.category !== 'MIGRANT') throw new ConflictError(`${member.name} is not a migrant member (流动党员)`);
+  if (member.category !== 'MIGRANT') throw new ConflictError(msg('migrant.notMigrant', { name: member.name }));
 }
 
 /**
@@ -24,7 +24,7 @@ export const checkInMigrant = useCase({
     const stationId = check.uuid('organizationId', args.organizationId);
     await policy.permit('checkInMigrant', { organizationId: stationId, memberId: member.id });
     checkMigrant(member);
-    const on = checkActionDate('checkedInOn', args.checkedInOn ?? today(), today(), { date: member.joinedOn, what: 'joining' });
+    const on = checkActionDate('checkedInOn', args.checkedInOn ?? today(), today(), { date: member.joinedOn, what: 'JOINING' });
     return { memberId: member.id, stationId, on };
   },
   async gather({ peers }: Services, checkingIn) {

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError, type OrganizationFacts, type Peers } from '@cpb/kit';
+import { ConflictError, msg, NotFoundError, ValidationError, type OrganizationFacts, type Peers, type TermValue } from '@cpb/kit';
 
 /**
  * Rules over facts the organizations service owns, asked through the kit's peer client before a use
@@ -6,11 +6,11 @@ import { ConflictError, NotFoundError, ValidationError, type OrganizationFacts, 
  */
 
 /** An organisation that exists and is active: a dissolved one, or one being dissolved, holds no one new (CONFLICT). */
-export async function requireActiveOrganization(peers: Peers, id: string, field: string, scope?: string): Promise<OrganizationFacts> {
+export async function requireActiveOrganization(peers: Peers, id: string, field: string, scope?: TermValue<'organizationScope'>): Promise<OrganizationFacts> {
   const [organization] = await peers.require('Organization', [id], field);
-  if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is ${organization.status === 'CLOSING' ? 'being dissolved' : 'dissolved'}: it receives no members`);
+  if (organization.status !== 'ACTIVE') throw new ConflictError(msg(organization.status === 'CLOSING' ? 'organization.closingReceivesNoMembers' : 'organization.dissolvedReceivesNoMembers', { name: organization.name }));
   if (scope && organization.scope !== scope) {
-    throw new ValidationError(field, `${organization.name} is not a ${scope.toLowerCase()} organisation (scope ${organization.scope})`);
+    throw new ValidationError(field, msg('member.organizationScope', { name: organization.name, scope, actual: organization.scope as TermValue<'organizationScope'> }));
   }
   return organization;
 }

@@ -1,4 +1,4 @@
-import { check, ValidationError } from '@cpb/kit';
+import { check, msg, ValidationError } from '@cpb/kit';
 import type { MemberCategory } from '../entities';
 import { checkIdNumber, checkMobile } from './identity';
 import { checkBirthDate } from './membership-rules';
@@ -26,7 +26,7 @@ export const optionalText = check.optionalName;
 export function checkPerson(input: PersonInput, today: string): Person {
   const birthDate = checkBirthDate('birthDate', input.birthDate, today);
   const ethnicity = optionalText('ethnicity', input.ethnicity, 20);
-  if (!ethnicity) throw new ValidationError('ethnicity', 'ethnicity must be 1 to 20 characters');
+  if (!ethnicity) throw new ValidationError('ethnicity', msg('input.length', { field: 'ethnicity', max: 20 }));
   return {
     name: check.name('name', input.name, 50),
     gender: input.gender,

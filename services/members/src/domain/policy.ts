@@ -97,7 +97,7 @@ export class Policy {
   /** Reading what an organisation holds (its members, an applicant, a transfer): its managers. */
   async requireManagerOf(organizationId: string): Promise<void> {
     requireRole(this.actor, ...managerRoles);
-    if (!(await this.manages(organizationId))) throw new ForbiddenError('This member\'s organisation is outside the organisations you manage');
+    if (!(await this.manages(organizationId))) throw new ForbiddenError(msg('member.organizationOutside'));
   }
 
   /** Lists of persons: managers (limited to their subtree) and district staff only. */
@@ -123,6 +123,6 @@ export class Policy {
     if (seesAll(this.actor)) return;
     const [community] = await this.peers.find('Community', [communityId]);
     const organizationId = community?.partyOrganizationId;
-    if (!organizationId || !(await this.manages(organizationId))) throw new ForbiddenError('This community is outside the organisations you manage');
+    if (!organizationId || !(await this.manages(organizationId))) throw new ForbiddenError(msg('scope.communityOutside'));
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, loadExisting, NotFoundError, today, translateConstraint, useCase, type UnitOfWork } from '@cpb/kit';
+import { check, ConflictError, loadExisting, msg, NotFoundError, today, translateConstraint, useCase, type UnitOfWork } from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { MembershipStore } from '../data/membership-store';
 import type { CommunityRegistration, FeedbackRating, Member, RegistrationFeedback } from '../entities';
@@ -7,15 +7,15 @@ import { registrationEvents } from '../events';
 import { checkActionDate } from './membership-rules';
 import type { Services } from './services';
 
-const oneActiveRegistration = { registration_one_active_per_member_idx: () => new ConflictError('This member is already registered with a community: end that registration first') };
+const oneActiveRegistration = { registration_one_active_per_member_idx: () => new ConflictError(msg('registration.alreadyActive')) };
 
 /** The community an employed member (在职党员) registers with: where they live, and only as an employed member. */
 function registrationCommunity(member: Member, requested: string | null): string {
-  if (member.category !== 'EMPLOYED') throw new ConflictError(`${member.name} is not an employed member (在职党员): only employed members register with a community`);
+  if (member.category !== 'EMPLOYED') throw new ConflictError(msg('registration.notEmployed', { name: member.name }));
   const community = requested ?? member.residenceCommunityId;
-  if (!community) throw new ConflictError(`${member.name} has no residence community: record where they live first`);
+  if (!community) throw new ConflictError(msg('registration.noResidence', { name: member.name }));
   if (member.residenceCommunityId && community !== member.residenceCommunityId) {
-    throw new ConflictError(`${member.name} lives in another community: members register where they live (update residenceCommunity first)`);
+    throw new ConflictError(msg('registration.otherCommunity', { name: member.name }));
   }
   return community;
 }
@@ -46,7 +46,7 @@ export const registerWithCommunity = useCase({
     const member = await new MemberStore(tx).lockMember(known.id);
     if (!member) throw new NotFoundError('Member', known.id, 'memberId');
     const community = registrationCommunity(member, requested);
-    const on = checkActionDate('registeredOn', registeredOn ?? today(), today(), { date: member.joinedOn, what: 'joining' });
+    const on = checkActionDate('registeredOn', registeredOn ?? today(), today(), { date: member.joinedOn, what: 'JOINING' });
     const store = new MembershipStore(tx);
     if (await store.activeRegistrationOf(member.id)) throw oneActiveRegistration.registration_one_active_per_member_idx();
     const registration: CommunityRegistration = { id: randomUUID(), memberId: member.id, communityId: community, workUnitId: member.workUnitId, status: 'ACTIVE', registeredOn: on, endedOn: null };
@@ -62,7 +62,7 @@ async function lockActiveRegistration(tx: UnitOfWork['tx'], known: CommunityRegi
   await new MemberStore(tx).lockMember(known.memberId);
   const registration = await store.lockRegistration(known.id);
   if (!registration) throw new NotFoundError('CommunityRegistration', known.id, 'id');
-  if (registration.status !== 'ACTIVE') throw new ConflictError(`The registration ended on ${registration.endedOn}`);
+  if (registration.status !== 'ACTIVE') throw new ConflictError(msg('registration.ended', { endedOn: registration.endedOn ?? '' }));
   return { registration, store };
 }
 
@@ -74,7 +74,7 @@ export const endRegistration = useCase({
   },
   async change({ tx, outbox }, { known, endedOn }) {
     const { registration, store } = await lockActiveRegistration(tx, known);
-    const on = checkActionDate('endedOn', endedOn ?? today(), today(), { date: registration.registeredOn, what: 'the registration' });
+    const on = checkActionDate('endedOn', endedOn ?? today(), today(), { date: registration.registeredOn, what: 'REGISTRATION' });
     await store.endRegistration(registration.id, on);
     await outbox.emit(registrationEvents.ended(registration, on));
     return { ...registration, status: 'ENDED' as const, endedOn: on };

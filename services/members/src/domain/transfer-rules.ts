@@ -1,4 +1,4 @@
-import { ConflictError } from '@cpb/kit';
+import { ConflictError, msg } from '@cpb/kit';
 import type { TransferStatus } from '../entities';
 
 /** 组织关系转接: requested → approved or rejected; approved → completed. Open ones block a second request. */
@@ -11,16 +11,17 @@ const next: Record<TransferStatus, TransferStatus[]> = {
   COMPLETED: [],
 };
 
-const hints: Partial<Record<TransferStatus, string>> = {
-  REQUESTED: 'approve it first',
-  APPROVED: 'it can only be completed now',
-  REJECTED: 'request a new transfer',
-  COMPLETED: 'the member has already moved',
-};
+/** Each status's refusal says what would move the transfer on instead. */
+const refusals = {
+  REQUESTED: 'transfer.requestedCannotBecome',
+  APPROVED: 'transfer.approvedCannotBecome',
+  REJECTED: 'transfer.rejectedCannotBecome',
+  COMPLETED: 'transfer.completedCannotBecome',
+} as const satisfies Record<TransferStatus, string>;
 
 /** Refuses a step the transfer's current status does not allow, saying what would. */
 export function checkTransition(transfer: { status: TransferStatus }, to: TransferStatus): void {
   if (!next[transfer.status].includes(to)) {
-    throw new ConflictError(`The transfer is ${transfer.status.toLowerCase()}: it cannot become ${to.toLowerCase()} (${hints[transfer.status]})`);
+    throw new ConflictError(msg(refusals[transfer.status], { to }));
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, loadExisting, NotFoundError, today, translateConstraint, useCase, type UnitOfWork } from '@cpb/kit';
+import { check, ConflictError, loadExisting, msg, NotFoundError, today, translateConstraint, useCase, type UnitOfWork } from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { MembershipStore } from '../data/membership-store';
 import { OrganizationGate } from '../data/organization-gate';
@@ -10,7 +10,7 @@ import { requireActiveOrganization } from './peer-facts';
 import type { Services } from './services';
 import { checkTransition } from './transfer-rules';
 
-const oneOpenTransfer = { transfer_one_open_per_member_idx: () => new ConflictError('This member already has an open transfer: complete or reject it first') };
+const oneOpenTransfer = { transfer_one_open_per_member_idx: () => new ConflictError(msg('transfer.alreadyOpen')) };
 
 /**
  * The transfer read before the transaction (its member and organisations never change), decided by the
@@ -32,7 +32,7 @@ async function lockTransferAndMember(tx: UnitOfWork['tx'], known: Transfer): Pro
 }
 
 function checkNotHeldBy(member: Member, organizationId: string): void {
-  if (member.organizationId === organizationId) throw new ConflictError(`${member.name}'s relationship is already held by this organisation`);
+  if (member.organizationId === organizationId) throw new ConflictError(msg('transfer.alreadyHeld', { name: member.name }));
 }
 
 /** Asks to move a member's relationship (组织关系转接) to another active organisation; one open transfer per member. */

@@ -1,4 +1,4 @@
-import { ForbiddenError, maskIdNumber, maskPhone } from '@cpb/kit';
+import { ForbiddenError, maskIdNumber, maskPhone, msg } from '@cpb/kit';
 import type { Context } from '../context';
 import type { Member as MemberRecord } from '../entities';
 
@@ -9,7 +9,7 @@ const personal = (read: (m: MemberRecord) => unknown): Resolver => async (member
 
 /** The rest of the record: refused (FORBIDDEN) outside the member's own managers. */
 const record = (read: (m: MemberRecord, ctx: Context) => unknown): Resolver => async (member, _, ctx) => {
-  if ((await ctx.access.accessTo(member)) !== 'full') throw new ForbiddenError('This member\'s record is outside the organisations you manage');
+  if ((await ctx.access.accessTo(member)) !== 'full') throw new ForbiddenError(msg('member.recordOutside'));
   return read(member, ctx);
 };
 

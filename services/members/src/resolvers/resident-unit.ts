@@ -1,4 +1,4 @@
-import { ForbiddenError, readPage, type PageArgs } from '@cpb/kit';
+import { ForbiddenError, msg, readPage, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { MemberKey } from '../data/member-repository';
 
@@ -6,7 +6,7 @@ export const ResidentUnit = {
   __resolveReference: (ref: { id: string }) => ref,
   // Who works where is person-level data: district staff only (managers reach their members by organisation).
   members: async (unit: { id: string }, args: PageArgs, ctx: Context) => {
-    if ((await ctx.access.listScope()) !== null) throw new ForbiddenError('Only district staff list a unit\'s members; managers list their organisations\' members');
+    if ((await ctx.access.listScope()) !== null) throw new ForbiddenError(msg('member.unitListDistrictOnly'));
     return ctx.loaders.unitMembers(unit.id, readPage<MemberKey>(args));
   },
 };

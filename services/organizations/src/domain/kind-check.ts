@@ -1,3 +1,4 @@
+import { msg, type Message } from '@cpb/kit';
 import type { OrganizationKind } from '../entities';
 
 export interface KindCheckInput {
@@ -11,7 +12,8 @@ export interface KindCheckInput {
 export interface KindCheck {
   fits: boolean;
   recommendedKind: OrganizationKind;
-  reason: string;
+  /** Why, as a catalogue message: the resolver renders it in the reader's language. */
+  reason: Message;
 }
 
 /** Thresholds from the working regulations: committee from 100 members, general branch from 50, branch needs 3 full. */
@@ -25,29 +27,21 @@ function kindForSize(memberCount: number): OrganizationKind {
   return 'BRANCH';
 }
 
-const names: Record<OrganizationKind, string> = {
-  WORKING_COMMITTEE: 'working committee (党工委)',
-  COMMITTEE: 'committee (党委)',
-  GENERAL_BRANCH: 'general branch (党总支)',
-  BRANCH: 'branch (党支部)',
-  PARTY_GROUP: 'Party group (党小组)',
-};
-
 /** Kind follows size (根据党员数分别组建): shows where an organisation's kind no longer fits its membership. */
 export function kindCheck(input: KindCheckInput): KindCheck {
   const { kind, memberCount, fullMemberCount } = input;
   if (kind === 'WORKING_COMMITTEE' || kind === 'PARTY_GROUP') {
-    return { fits: true, recommendedKind: kind, reason: `A ${names[kind]} is not set up by size` };
+    return { fits: true, recommendedKind: kind, reason: msg('kindCheck.notBySize', { kind }) };
   }
   const recommendedKind = kindForSize(memberCount);
   if (kind === 'BRANCH' && fullMemberCount < BRANCH_MIN_FULL_MEMBERS) {
-    return { fits: false, recommendedKind: 'BRANCH', reason: `${fullMemberCount} full members: a branch needs at least ${BRANCH_MIN_FULL_MEMBERS}; join a joint branch (联合支部) or add members` };
+    return { fits: false, recommendedKind: 'BRANCH', reason: msg('kindCheck.tooFewFullMembers', { fullMemberCount, minimum: BRANCH_MIN_FULL_MEMBERS }) };
   }
   if (kind !== recommendedKind) {
-    return { fits: false, recommendedKind, reason: `${memberCount} members suit a ${names[recommendedKind]}, not a ${names[kind]}` };
+    return { fits: false, recommendedKind, reason: msg('kindCheck.suitsAnother', { memberCount, recommended: recommendedKind, kind }) };
   }
   if (kind === 'COMMITTEE' && !input.hasFullTimeDeputySecretary) {
-    return { fits: false, recommendedKind, reason: 'A committee needs a current full-time deputy secretary (专职副书记)' };
+    return { fits: false, recommendedKind, reason: msg('kindCheck.committeeNeedsFullTimeDeputy') };
   }
-  return { fits: true, recommendedKind, reason: `${memberCount} members suit a ${names[kind]}` };
+  return { fits: true, recommendedKind, reason: msg('kindCheck.fits', { memberCount, kind }) };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, today, translateConstraint, useCase, ValidationError, type Peers } from '@cpb/kit';
+import { check, ConflictError, msg, NotFoundError, today, translateConstraint, useCase, ValidationError, type Peers } from '@cpb/kit';
 import { OrganizationStore } from '../data/organization-store';
 import { StructureStore } from '../data/structure-store';
 import type { InstructorAssignment, Organization, Position, PositionRole, ResidentUnit } from '../entities';
@@ -25,7 +25,7 @@ async function requireMember(peers: Peers, memberId: string): Promise<void> {
 
 function endDate(field: string, endsOn: string | null | undefined, startsOn: string): string {
   const on = check.isoDate(field, endsOn ?? today());
-  if (on < startsOn) throw new ValidationError(field, `${field} cannot be before the start (${startsOn})`);
+  if (on < startsOn) throw new ValidationError(field, msg('position.endBeforeStart', { field, startsOn }));
   return on;
 }
 
@@ -46,9 +46,9 @@ export const appointPosition = useCase({
     const organizationId = check.uuid('organizationId', input.organizationId);
     const memberId = check.uuid('memberId', input.memberId);
     const alsoChairs = input.alsoChairsResidentsCommittee ?? false;
-    if (alsoChairs && input.role !== 'SECRETARY') throw new ValidationError('alsoChairsResidentsCommittee', 'Only the secretary can also chair the residents\' committee (一肩挑)');
+    if (alsoChairs && input.role !== 'SECRETARY') throw new ValidationError('alsoChairsResidentsCommittee', msg('position.onlySecretaryChairs'));
     if ((input.role === 'PART_TIME_COMMITTEE_MEMBER') !== Boolean(input.fromUnitId)) {
-      throw new ValidationError('fromUnitId', 'A part-time committee member (兼职委员) comes from a resident unit; other roles name none');
+      throw new ValidationError('fromUnitId', msg('position.partTimeFromUnit'));
     }
     checkOpen(managedOrganization(policy, (await reads.organizations.find([organizationId])).get(organizationId), organizationId));
     const fromUnitId = input.fromUnitId ? check.uuid('fromUnitId', input.fromUnitId) : null;
@@ -76,8 +76,8 @@ export const appointPosition = useCase({
     };
     await store.insertPosition(position).catch((error: unknown) =>
       translateConstraint(error, {
-        position_one_secretary_idx: () => new ConflictError(`${organization.name} already has a current secretary: end that position first`),
-        position_member_role_idx: () => new ConflictError('This member already holds this position'),
+        position_one_secretary_idx: () => new ConflictError(msg('position.secretaryTaken', { name: organization.name })),
+        position_member_role_idx: () => new ConflictError(msg('position.alreadyHeld')),
       }),
     );
     await outbox.emit(positionEvents.appointed(position));
@@ -98,7 +98,7 @@ export const endPosition = useCase({
     if (!position) throw new NotFoundError('Position', id, 'id');
     const organization = (await new OrganizationStore(tx).lock([position.organizationId])).get(position.organizationId)!;
     policy.within('endPosition', organization);
-    if (position.endsOn) throw new ConflictError('This position has already ended');
+    if (position.endsOn) throw new ConflictError(msg('position.alreadyEnded'));
     const on = endDate('endsOn', endsOn, position.startsOn);
     await store.endPosition(position.id, on);
     await outbox.emit(positionEvents.ended(position, on));
@@ -107,7 +107,7 @@ export const endPosition = useCase({
 });
 
 function checkNeedsInstructor(unit: ResidentUnit): void {
-  if (unit.organizationId) throw new ConflictError(`${unit.name} has its own Party organisation and needs no instructor`);
+  if (unit.organizationId) throw new ConflictError(msg('instructor.unitHasOrganization', { name: unit.name }));
 }
 
 export const assignInstructor = useCase({
@@ -128,7 +128,7 @@ export const assignInstructor = useCase({
     checkNeedsInstructor(unit);
     const assignment: InstructorAssignment = { id: randomUUID(), residentUnitId: unit.id, memberId, startsOn: check.isoDate('startsOn', startsOn ?? today()), endsOn: null };
     await store.insertInstructor(assignment).catch((error: unknown) =>
-      translateConstraint(error, { instructor_current_idx: () => new ConflictError(`${unit.name} already has a current instructor: end that assignment first`) }),
+      translateConstraint(error, { instructor_current_idx: () => new ConflictError(msg('instructor.alreadyAssigned', { name: unit.name })) }),
     );
     await outbox.emit(structureEvents.instructorAssigned(assignment));
     return assignment;
@@ -149,7 +149,7 @@ export const endInstructorAssignment = useCase({
     if (!assignment) throw new NotFoundError('InstructorAssignment', id, 'id');
     const unit = (await store.lockResidentUnit(assignment.residentUnitId))!;
     await policy.inCommunity('endInstructorAssignment', store, unit.communityId);
-    if (assignment.endsOn) throw new ConflictError('This assignment has already ended');
+    if (assignment.endsOn) throw new ConflictError(msg('instructor.alreadyEnded'));
     const on = endDate('endsOn', endsOn, assignment.startsOn);
     await store.endInstructor(assignment.id, on);
     await outbox.emit(structureEvents.instructorEnded(assignment, on));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, today, translateConstraint, useCase, type Peers } from '@cpb/kit';
+import { check, ConflictError, msg, NotFoundError, today, translateConstraint, useCase, type Peers } from '@cpb/kit';
 import { OrganizationStore } from '../data/organization-store';
 import type { Organization, OrganizationKind, OrganizationScope } from '../entities';
 import { organizationEvents } from '../events';
@@ -18,8 +18,8 @@ export interface CreateOrganizationInput {
 }
 
 const onePerCommunity = {
-  organization_one_per_community_idx: () => new ConflictError('This community already has an active Party organisation (一社区一组织)'),
-  organization_one_committee_per_street_idx: () => new ConflictError('This street already has an active working committee'),
+  organization_one_per_community_idx: () => new ConflictError(msg('organization.onePerCommunity')),
+  organization_one_committee_per_street_idx: () => new ConflictError(msg('organization.oneCommitteePerStreet')),
 };
 
 async function requireLocked(store: OrganizationStore, ids: string[]): Promise<Map<string, Organization>> {
@@ -48,7 +48,7 @@ export const createOrganization = useCase({
     if (parentId && !parent) throw new NotFoundError('Organization', parentId, 'parentId');
     if (parent) policy.within('createOrganization', parent);
     checkPlacement(input.kind, parent);
-    if (input.kind === 'WORKING_COMMITTEE' && !input.streetId) throw new ConflictError('A working committee belongs to a street: give streetId');
+    if (input.kind === 'WORKING_COMMITTEE' && !input.streetId) throw new ConflictError(msg('organization.committeeNeedsStreet'));
     const id = randomUUID();
     const organization: Organization = {
       id,
@@ -104,7 +104,7 @@ export const moveOrganization = useCase({
     const parent = locked.get(parentId)!;
     policy.within('moveOrganization', organization);
     policy.within('moveOrganization', parent);
-    if (isInSubtree(parent, organization)) throw new ConflictError(`${organization.name} cannot move under itself or its own descendant ${parent.name}`);
+    if (isInSubtree(parent, organization)) throw new ConflictError(msg('organization.moveUnderItself', { name: organization.name, parent: parent.name }));
     if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
     checkPlacement(organization.kind, parent);
     if (organization.parentId === parent.id) return organization;
@@ -133,7 +133,7 @@ async function closeMembership(peers: Peers, organizationId: string): Promise<Me
 
 async function requireNoLivingChildren(store: OrganizationStore, organization: Organization): Promise<ConflictError | null> {
   const children = await store.livingChildCount(organization.id);
-  return children > 0 ? new ConflictError(`${organization.name} still has ${children} active sub-organisation(s): move or dissolve them first`) : null;
+  return children > 0 ? new ConflictError(msg('organization.hasLivingChildren', { name: organization.name, count: children })) : null;
 }
 
 /** Step 1 of a dissolve: the organisation becomes CLOSING, and peers asking "is it active?" hear no. */
@@ -148,7 +148,7 @@ const markClosing = useCase({
     const store = new OrganizationStore(tx);
     const organization = (await requireLocked(store, [organizationId])).get(organizationId)!;
     policy.within('dissolveOrganization', organization);
-    if (organization.status === 'DISSOLVED') throw new ConflictError(`${organization.name} is already dissolved`);
+    if (organization.status === 'DISSOLVED') throw new ConflictError(msg('organization.alreadyDissolved', { name: organization.name }));
     const refusal = await requireNoLivingChildren(store, organization);
     if (refusal) throw refusal;
     if (organization.status === 'ACTIVE') await store.markClosing(organizationId);
@@ -168,10 +168,10 @@ const finishDissolve = useCase({
   async change({ tx, outbox }, { organizationId, on, closure }): Promise<Organization | ConflictError> {
     const store = new OrganizationStore(tx);
     const organization = (await requireLocked(store, [organizationId])).get(organizationId)!;
-    if (organization.status === 'DISSOLVED') return new ConflictError(`${organization.name} is already dissolved`);
+    if (organization.status === 'DISSOLVED') return new ConflictError(msg('organization.alreadyDissolved', { name: organization.name }));
     if (!closure.closed) {
       if (organization.status === 'CLOSING') await store.reopen(organizationId);
-      return new ConflictError(`${organization.name} still holds ${closure.memberCount} member(s): transfer them first (不漏一个党员)`);
+      return new ConflictError(msg('organization.stillHoldsMembers', { name: organization.name, count: closure.memberCount }));
     }
     // Members has closed it for good: it ends DISSOLVED (even if a concurrent attempt reverted it meanwhile).
     const refusal = await requireNoLivingChildren(store, organization);

@@ -1,17 +1,17 @@
-import { ConflictError, ValidationError } from '@cpb/kit';
+import { ConflictError, msg, ValidationError, type Message } from '@cpb/kit';
 import type { Organization, OrganizationKind } from '../entities';
 
 /** Where an organisation of `kind` may sit in the tree; throws the refusal a caller can act on. */
 export function checkPlacement(kind: OrganizationKind, parent: Organization | null): void {
   if (kind === 'WORKING_COMMITTEE') {
-    if (parent) throw new ValidationError('parentId', 'A street working committee (党工委) is the top of its tree and has no parent');
+    if (parent) throw new ValidationError('parentId', msg('placement.committeeIsTop'));
     return;
   }
-  if (!parent) throw new ValidationError('parentId', 'Every organisation but a working committee needs a parent');
-  if (parent.status !== 'ACTIVE') throw new ConflictError(`${inactive(parent)}: nothing can be placed under it`);
-  if (parent.kind === 'PARTY_GROUP') throw new ValidationError('parentId', 'Nothing sits under a Party group (党小组)');
+  if (!parent) throw new ValidationError('parentId', msg('placement.needsParent'));
+  if (parent.status !== 'ACTIVE') throw new ConflictError(msg(parent.status === 'CLOSING' ? 'placement.parentBeingDissolved' : 'placement.parentDissolved', { name: parent.name }));
+  if (parent.kind === 'PARTY_GROUP') throw new ValidationError('parentId', msg('placement.nothingUnderGroup'));
   if (kind === 'PARTY_GROUP' && parent.kind !== 'BRANCH') {
-    throw new ValidationError('parentId', 'A Party group (党小组) sits under a branch (党支部)');
+    throw new ValidationError('parentId', msg('placement.groupUnderBranch'));
   }
 }
 
@@ -31,6 +31,6 @@ export function isCommunityRoot(scope: string, parent: Organization | null): boo
 }
 
 /** "X is dissolved" or "X is being dissolved" (CLOSING, docs/decisions/0010): why nothing new goes to it. */
-export function inactive(organization: Pick<Organization, 'name' | 'status'>): string {
-  return `${organization.name} is ${organization.status === 'CLOSING' ? 'being dissolved' : 'dissolved'}`;
+export function inactive(organization: Pick<Organization, 'name' | 'status'>): Message {
+  return msg(organization.status === 'CLOSING' ? 'organization.beingDissolved' : 'organization.dissolved', { name: organization.name });
 }

@@ -1,4 +1,4 @@
-import { ForbiddenError, managerRoles, managesPath, requireRole, seesAll, type Actor, type PolicyTable } from '@cpb/kit';
+import { ForbiddenError, managerRoles, msg, managesPath, requireRole, seesAll, type Actor, type PolicyTable } from '@cpb/kit';
 import type { StructureStore } from '../data/structure-store';
 import type { Organization } from '../entities';
 
@@ -48,21 +48,21 @@ export class Policy {
   /** A change to (or under) `organization`: a manager whose subtree holds it. */
   within(change: Change, organization: Pick<Organization, 'path' | 'name'>): void {
     this.permit(change);
-    if (!managesPath(this.actor, organization.path)) throw new ForbiddenError(`${organization.name} is outside the organisations you manage`);
+    if (!managesPath(this.actor, organization.path)) throw new ForbiddenError(msg('scope.organizationOutside', { name: organization.name }));
   }
 
   /** A change to a street with no organisation of its own yet: its street's committee decides. */
   streetLevel(change: Change, committee: Pick<Organization, 'path' | 'name'> | null): void {
     if (this.actor.role === 'DISTRICT_ADMIN') return;
     this.permit(change);
-    if (!committee || !managesPath(this.actor, committee.path)) throw new ForbiddenError('This street is outside the organisations you manage');
+    if (!committee || !managesPath(this.actor, committee.path)) throw new ForbiddenError(msg('scope.streetOutside'));
   }
 
   /** A change inside a community: whoever manages its organisation (or, before it has one, its street). */
   async inCommunity(change: Change, store: StructureStore, communityId: string): Promise<void> {
     if (seesAll(this.actor)) return;
     const scope = await store.communityScope(communityId);
-    if (!scope) throw new ForbiddenError('Only district administrators manage a community whose street has no working committee');
+    if (!scope) throw new ForbiddenError(msg('street.districtOnly'));
     this.within(change, scope);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
+import { check, ConflictError, msg, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
 import { OrganizationStore } from '../data/organization-store';
 import { StructureStore } from '../data/structure-store';
 import type { Community, Grid, ResidentUnit, ResidentUnitCategory, Street } from '../entities';
@@ -16,7 +16,7 @@ export const createStreet = useCase({
   async change({ tx, outbox }, input) {
     const street: Street = { id: randomUUID(), name: check.name('name', input.name), district: check.name('district', input.district) };
     await new StructureStore(tx).insertStreet(street).catch((error: unknown) =>
-      translateConstraint(error, { street_district_name_key: () => new ConflictError(`${input.district} already has a street named ${street.name}`) }),
+      translateConstraint(error, { street_district_name_key: () => new ConflictError(msg('street.nameTaken', { district: input.district, name: street.name })) }),
     );
     await outbox.emit(structureEvents.streetCreated(street));
     return street;
@@ -27,9 +27,9 @@ export const createStreet = useCase({
 export const MAX_GRIDS_PER_COMMUNITY = 200;
 
 function gridsOf(communityId: string, names: string[]): Grid[] {
-  if (names.length > MAX_GRIDS_PER_COMMUNITY) throw new ValidationError('grids', `A community has at most ${MAX_GRIDS_PER_COMMUNITY} grids`);
+  if (names.length > MAX_GRIDS_PER_COMMUNITY) throw new ValidationError('grids', msg('community.tooManyGrids', { max: MAX_GRIDS_PER_COMMUNITY }));
   const unique = new Set(names.map((n) => check.name('grids', n)));
-  if (unique.size !== names.length) throw new ValidationError('grids', 'Grid names must differ');
+  if (unique.size !== names.length) throw new ValidationError('grids', msg('grid.namesRepeat'));
   return [...unique].map((name) => ({ id: randomUUID(), communityId, name }));
 }
 
@@ -50,7 +50,7 @@ export const createCommunity = useCase({
     await streetInScope(policy, store, streetId);
     const community: Community = { id: randomUUID(), streetId, name: check.name('name', input.name) };
     await store.insertCommunity(community).catch((error: unknown) =>
-      translateConstraint(error, { community_street_id_name_key: () => new ConflictError(`The street already has a community named ${community.name}`) }),
+      translateConstraint(error, { community_street_id_name_key: () => new ConflictError(msg('community.nameTaken', { name: community.name })) }),
     );
     const grids = gridsOf(community.id, input.grids ?? []);
     await store.insertGrids(grids);
@@ -77,9 +77,9 @@ export const createGrid = useCase({
     await policy.inCommunity('createGrid', store, id);
     const [grid] = gridsOf(id, [name]);
     // The community's row lock (above) makes the count and the insert one step: no two requests pass the cap together.
-    if ((await store.gridCount(id)) >= MAX_GRIDS_PER_COMMUNITY) throw new ConflictError(`The community already has ${MAX_GRIDS_PER_COMMUNITY} grids, the most it may have`);
+    if ((await store.gridCount(id)) >= MAX_GRIDS_PER_COMMUNITY) throw new ConflictError(msg('community.gridLimitReached', { max: MAX_GRIDS_PER_COMMUNITY }));
     await store.insertGrids([grid]).catch((error: unknown) =>
-      translateConstraint(error, { grid_community_id_name_key: () => new ConflictError(`The community already has a grid named ${grid.name}`) }),
+      translateConstraint(error, { grid_community_id_name_key: () => new ConflictError(msg('grid.nameTaken', { name: grid.name })) }),
     );
     await outbox.emit(structureEvents.gridCreated(grid));
     return grid;
@@ -126,7 +126,7 @@ export const linkResidentUnitOrganization = useCase({
     if (!organization) throw new NotFoundError('Organization', organizationId, 'organizationId');
     if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
     if (unit.organizationId === organizationId) return unit;
-    if (organization.residentUnitId && organization.residentUnitId !== unit.id) throw new ConflictError(`${organization.name} is already the organisation of another unit`);
+    if (organization.residentUnitId && organization.residentUnitId !== unit.id) throw new ConflictError(msg('organization.ofAnotherUnit', { name: organization.name }));
     await store.linkUnit(unit.id, organizationId);
     const instructor = await store.currentInstructor(unit.id);
     const on = today();

@@ -1,3 +1,4 @@
+import { render } from '@cpb/kit';
 import type { Context } from '../context';
 import { authorizeAggregates, authorizePersonData } from '../domain/policy';
 import { kindCheck } from '../domain/kind-check';
@@ -25,7 +26,8 @@ export const Organization = {
     authorizeAggregates(ctx.actor);
     if (org.memberCount == null || org.fullMemberCount == null) return null;
     const positions = await ctx.loaders.currentPositions.load(org.id);
-    return kindCheck({ kind: org.kind, memberCount: org.memberCount, fullMemberCount: org.fullMemberCount, hasFullTimeDeputySecretary: positions.some((p) => p.role === 'FULL_TIME_DEPUTY_SECRETARY') });
+    const check = kindCheck({ kind: org.kind, memberCount: org.memberCount, fullMemberCount: org.fullMemberCount, hasFullTimeDeputySecretary: positions.some((p) => p.role === 'FULL_TIME_DEPUTY_SECRETARY') });
+    return { ...check, reason: render(check.reason) };
   },
   parent: (org: OrganizationRecord, _: unknown, ctx: Context) => (org.parentId ? ctx.loaders.organization.load(org.parentId) : null),
   children: (org: OrganizationRecord, _: unknown, ctx: Context) => ctx.loaders.childrenByParent.load(org.id),

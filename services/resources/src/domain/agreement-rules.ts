@@ -1,4 +1,4 @@
-import { addDays, addYears, check, ConflictError, ValidationError } from '@cpb/kit';
+import { addDays, addYears, check, ConflictError, msg, ValidationError } from '@cpb/kit';
 import type { Agreement, AgreementStatus, Commitment, CommitmentSide, CommitmentStatus } from '../entities';
 
 /**
@@ -34,9 +34,9 @@ export function checkValidity(validity: Validity, today: string): Validity {
   const signedOn = check.isoDate('signedOn', validity.signedOn);
   const validFrom = check.isoDate('validFrom', validity.validFrom);
   const validTo = check.isoDate('validTo', validity.validTo);
-  if (signedOn > today) throw new ValidationError('signedOn', 'An agreement cannot be signed in the future');
-  if (validTo <= validFrom) throw new ValidationError('validTo', 'validTo must be after validFrom');
-  if (validTo < today) throw new ValidationError('validTo', `An agreement valid only until ${validTo} has already expired`);
+  if (signedOn > today) throw new ValidationError('signedOn', msg('agreement.signedInFuture'));
+  if (validTo <= validFrom) throw new ValidationError('validTo', msg('date.after', { field: 'validTo', other: 'validFrom' }));
+  if (validTo < today) throw new ValidationError('validTo', msg('agreement.alreadyExpired', { validTo }));
   return { signedOn, validFrom, validTo };
 }
 
@@ -45,7 +45,7 @@ export function checkCommitment(draft: CommitmentDraft, agreement: Pick<Validity
   const item = check.name(`${field}.item`, draft.item, 200);
   const dueBy = check.isoDate(`${field}.dueBy`, draft.dueBy);
   if (dueBy < agreement.validFrom || dueBy > agreement.validTo) {
-    throw new ValidationError(`${field}.dueBy`, `dueBy ${dueBy} must fall within the agreement (${agreement.validFrom} to ${agreement.validTo})`);
+    throw new ValidationError(`${field}.dueBy`, msg('agreement.dueByOutside', { dueBy, validFrom: agreement.validFrom, validTo: agreement.validTo }));
   }
   return { side: draft.side, item, dueBy };
 }
@@ -58,13 +58,13 @@ export function effectiveStatus(agreement: Pick<Agreement, 'status' | 'validTo'>
 /** Commitments are worked on, and agreements terminated, only while the agreement is in force. */
 export function checkInForce(agreement: Agreement, today: string): void {
   const status = effectiveStatus(agreement, today);
-  if (status !== 'ACTIVE') throw new ConflictError(`The agreement "${agreement.title}" is ${status.toLowerCase()}`);
+  if (status !== 'ACTIVE') throw new ConflictError(msg('agreement.notActive', { title: agreement.title, status }));
 }
 
 /** Progress moves forward only: PENDING → IN_PROGRESS → DONE (or straight to DONE); DONE is final. */
 export function checkProgress(commitment: Commitment, requested: CommitmentStatus): Exclude<CommitmentStatus, 'PENDING'> {
-  if (requested === 'PENDING') throw new ValidationError('status', 'Progress is recorded as IN_PROGRESS or DONE');
-  if (commitment.status === 'DONE') throw new ConflictError(`"${commitment.item}" is already done`);
+  if (requested === 'PENDING') throw new ValidationError('status', msg('commitment.progressStatus'));
+  if (commitment.status === 'DONE') throw new ConflictError(msg('commitment.alreadyDone', { item: commitment.item }));
   return requested;
 }
 
@@ -81,7 +81,7 @@ export interface Review {
 
 /** The yearly review (年度考评): the commitments due in `year`, done and still open, and which are overdue. */
 export function reviewYear(commitments: readonly Commitment[], year: number, today: string): Review {
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new ValidationError('year', 'year must be a calendar year, e.g. 2026');
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new ValidationError('year', msg('agreement.reviewYear'));
   const due = commitments.filter((c) => c.dueBy.startsWith(`${year}-`));
   const doneCommitments = due.filter((c) => c.status === 'DONE');
   const openCommitments = due.filter((c) => c.status !== 'DONE');

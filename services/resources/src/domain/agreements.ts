@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, loadExisting, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
+import { check, ConflictError, loadExisting, msg, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
 import { AgreementStore } from '../data/agreement-store';
 import type { Agreement, AgreementTerminationReason, Commitment, CommitmentStatus } from '../entities';
 import { agreementEvents } from '../events';
@@ -36,12 +36,12 @@ export const signAgreement = useCase({
     const partnerUnitId = check.uuid('partnerUnitId', input.partnerUnitId);
     const communityLiaisonId = check.uuid('communityLiaisonId', input.communityLiaisonId);
     const unitLiaisonId = check.uuid('unitLiaisonId', input.unitLiaisonId);
-    if (communityLiaisonId === unitLiaisonId) throw new ValidationError('unitLiaisonId', 'Each side names its own liaison (联络员)');
+    if (communityLiaisonId === unitLiaisonId) throw new ValidationError('unitLiaisonId', msg('agreement.sameLiaison'));
     const title = check.name('title', input.title, 100);
     const signedOn = input.signedOn ?? on;
     const validity = checkValidity({ signedOn, validFrom: input.validFrom ?? signedOn, validTo: input.validTo }, on);
     if (input.commitments && (input.commitments.length < 1 || input.commitments.length > MAX_COMMITMENTS)) {
-      throw new ValidationError('commitments', `Give 1 to ${MAX_COMMITMENTS} commitments, or none for the six ones (六个一) of each side`);
+      throw new ValidationError('commitments', msg('agreement.commitmentCount', { max: MAX_COMMITMENTS }));
     }
     const drafts = input.commitments ? input.commitments.map((c, i) => checkCommitment(c, validity, `commitments[${i}]`)) : sixOnes(validity.validFrom, validity.validTo);
     return { today: on, communityId, partnerUnitId, communityLiaisonId, unitLiaisonId, title, validity, drafts };
@@ -49,7 +49,7 @@ export const signAgreement = useCase({
   async gather({ peers }: Services, signing) {
     const { communityId, partnerUnitId, communityLiaisonId, unitLiaisonId } = signing;
     const [community] = await peers.require('Community', [communityId], 'communityId');
-    if (!community.partyOrganizationId) throw new ConflictError(`${community.name} has no Party organisation to sign for it`);
+    if (!community.partyOrganizationId) throw new ConflictError(msg('agreement.communityWithoutOrganization', { name: community.name }));
     const [unit] = await peers.require('ResidentUnit', [partnerUnitId], 'partnerUnitId');
     const liaisons = await requireMembers(peers, { communityLiaisonId, unitLiaisonId });
     return { ...signing, community: { name: community.name, organizationId: community.partyOrganizationId }, unit, liaisons };
@@ -63,7 +63,7 @@ export const signAgreement = useCase({
     const store = new AgreementStore(tx);
     await store.expireLapsed(communityId, partnerUnitId, on);
     await store.insert(agreement).catch((error: unknown) =>
-      translateConstraint(error, { agreement_one_active_per_pair_idx: () => new ConflictError(`${community.name} and ${unit.name} already have an active co-building agreement`) }),
+      translateConstraint(error, { agreement_one_active_per_pair_idx: () => new ConflictError(msg('agreement.activePairExists', { community: community.name, unit: unit.name })) }),
     );
     await store.insertCommitments(commitments);
     await outbox.emit(agreementEvents.signed(agreement, commitments.length, liaisons), ...commitments.map((c) => agreementEvents.commitmentAdded(c, liaisons)));
@@ -139,8 +139,8 @@ export const terminateAgreement = useCase({
     checkInForce(agreement, on);
     const why = check.name('reason', reason, 500);
     const ended = check.isoDate('terminatedOn', terminatedOn ?? on);
-    if (ended > on) throw new ValidationError('terminatedOn', 'terminatedOn cannot be in the future');
-    if (ended < agreement.signedOn) throw new ValidationError('terminatedOn', `terminatedOn cannot be before the agreement was signed (${agreement.signedOn})`);
+    if (ended > on) throw new ValidationError('terminatedOn', msg('date.notInFuture', { field: 'terminatedOn' }));
+    if (ended < agreement.signedOn) throw new ValidationError('terminatedOn', msg('agreement.terminatedBeforeSigned', { signedOn: agreement.signedOn }));
     const terminated: Agreement = { ...agreement, status: 'TERMINATED', terminatedOn: ended, terminationReason: why, terminationReasonCode: reasonCode };
     await store.terminate(terminated);
     await outbox.emit(...agreementEvents.terminated(terminated, liaisons));

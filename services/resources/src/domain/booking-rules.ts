@@ -1,6 +1,6 @@
-import { ConflictError, ValidationError } from '@cpb/kit';
+import { ConflictError, msg, ValidationError } from '@cpb/kit';
 import type { Resource } from '../entities';
-import { describeOpeningHours, isOpenThroughout } from './opening-hours';
+import { isOpenThroughout } from './opening-hours';
 
 export interface BookingRequest {
   startsAt: Date;
@@ -19,17 +19,17 @@ export const BOOKABLE_KINDS: readonly string[] = ['VENUE', 'FACILITY'];
  */
 export function checkBooking(resource: Resource, request: BookingRequest, now: Date): void {
   if (!BOOKABLE_KINDS.includes(resource.kind)) {
-    throw new ValidationError('resourceId', `${resource.name} is a ${resource.kind} resource: only venues and facilities are booked`);
+    throw new ValidationError('resourceId', msg('booking.notBookable', { name: resource.name, kind: resource.kind }));
   }
-  if (resource.status !== 'AVAILABLE') throw new ConflictError(`${resource.name} has been withdrawn and takes no bookings`);
+  if (resource.status !== 'AVAILABLE') throw new ConflictError(msg('booking.resourceWithdrawn', { name: resource.name }));
   const { startsAt, endsAt, headcount } = request;
-  if (endsAt <= startsAt) throw new ValidationError('endsAt', 'endsAt must be after startsAt');
-  if (startsAt <= now) throw new ValidationError('startsAt', 'A booking must start in the future');
-  if (!Number.isInteger(headcount) || headcount < 1) throw new ValidationError('headcount', 'headcount must be at least 1');
+  if (endsAt <= startsAt) throw new ValidationError('endsAt', msg('date.after', { field: 'endsAt', other: 'startsAt' }));
+  if (startsAt <= now) throw new ValidationError('startsAt', msg('booking.startInFuture'));
+  if (!Number.isInteger(headcount) || headcount < 1) throw new ValidationError('headcount', msg('input.atLeastOne', { field: 'headcount' }));
   if (resource.kind === 'VENUE' && resource.capacity !== null && headcount > resource.capacity) {
-    throw new ValidationError('headcount', `${headcount} people exceed the capacity of ${resource.name} (${resource.capacity})`);
+    throw new ValidationError('headcount', msg('booking.overCapacity', { headcount, name: resource.name, capacity: resource.capacity }));
   }
   if (!isOpenThroughout(resource.openingHours, startsAt, endsAt)) {
-    throw new ValidationError('startsAt', `${resource.name} is not open for the whole booking; it opens ${describeOpeningHours(resource.openingHours)} (UTC+8)`);
+    throw new ValidationError('startsAt', msg('booking.outsideOpeningHours', { name: resource.name, openingHours: resource.openingHours }));
   }
 }

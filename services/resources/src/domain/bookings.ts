@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, loadExisting, localDateTime, NotFoundError, now, requireRole, translateConstraint, useCase, type UnitOfWork } from '@cpb/kit';
+import { check, ConflictError, DEFAULT_LOCALE, loadExisting, localDateTime, msg, NotFoundError, now, render, requireRole, translateConstraint, useCase, type UnitOfWork } from '@cpb/kit';
 import { BookingStore } from '../data/booking-store';
 import { ResourceStore } from '../data/resource-store';
 import type { Booking, BookingCancellationReason } from '../entities';
@@ -55,7 +55,7 @@ export const bookResource = useCase({
     const booking: Booking = { id: randomUUID(), ...request, status: 'CONFIRMED', cancelledAt: null, cancellationReason: null, cancellationReasonCode: null };
     await new BookingStore(tx).insert(booking).catch((error: unknown) =>
       translateConstraint(error, {
-        booking_no_overlap: () => new ConflictError(`${resource.name} is already booked for part of ${localDateTime(request.startsAt)} to ${localDateTime(request.endsAt)} (UTC+8)`),
+        booking_no_overlap: () => new ConflictError(msg('booking.overlap', { name: resource.name, from: localDateTime(request.startsAt), to: localDateTime(request.endsAt) })),
       }),
     );
     await outbox.emit(bookingEvents.confirmed(booking, resource.communityId));
@@ -78,8 +78,8 @@ export const cancelBooking = useCase({
     const booking = await store.lock(id);
     if (!booking) throw new NotFoundError('Booking', id, 'id');
     await new ResourceStore(tx).lockForChange(booking.resourceId);
-    if (booking.status === 'CANCELLED') throw new ConflictError('This booking is already cancelled');
-    if (booking.endsAt <= at) throw new ConflictError('This booking has already taken place');
+    if (booking.status === 'CANCELLED') throw new ConflictError(msg('booking.alreadyCancelled'));
+    if (booking.endsAt <= at) throw new ConflictError(msg('booking.alreadyTakenPlace'));
     const cancelled: Booking = { ...booking, status: 'CANCELLED', cancelledAt: at, cancellationReason: freeText('reason', reason, 500) || null, cancellationReasonCode: reasonCode };
     await store.cancel(cancelled);
     await outbox.emit(...bookingEvents.cancelled(cancelled));
@@ -90,9 +90,10 @@ export const cancelBooking = useCase({
 /**
  * Frees the venue(s) an activity had booked, when the activity is cancelled (called by the
  * activities event consumer). Idempotent: a second call finds nothing confirmed and does nothing.
- * Bookings that have already ended stay as they were: they record what happened.
+ * Bookings that have already ended stay as they were: they record what happened. The stored reason is
+ * written once, in the default language (stored data has no reader yet, docs/decisions/0012).
  */
-export async function releaseBookingForActivity({ tx, outbox, actor }: UnitOfWork, activityId: string, reason = 'The activity was cancelled', at = now()): Promise<Booking[]> {
+export async function releaseBookingForActivity({ tx, outbox, actor }: UnitOfWork, activityId: string, reason = render(msg('booking.releasedWithActivity'), DEFAULT_LOCALE), at = now()): Promise<Booking[]> {
   requireRole(actor, ...changes.releaseBookingForActivity.roles);
   const store = new BookingStore(tx);
   const released: Booking[] = [];
@@ -117,8 +118,8 @@ export async function attachBookingToActivity({ tx, outbox, actor }: UnitOfWork,
   const activity = check.uuid('activityId', activityId);
   if (!booking) throw new NotFoundError('Booking', bookingId, 'bookingId');
   if (booking.activityId === activity) return booking;
-  if (booking.status === 'CANCELLED') throw new ConflictError('This booking is cancelled');
-  if (booking.activityId) throw new ConflictError(`This booking already serves activity ${booking.activityId}`);
+  if (booking.status === 'CANCELLED') throw new ConflictError(msg('booking.cancelled'));
+  if (booking.activityId) throw new ConflictError(msg('booking.servesActivity', { activityId: booking.activityId }));
   await store.attach(booking.id, activity);
   await outbox.emit(bookingEvents.attached(booking, activity));
   return { ...booking, activityId: activity };

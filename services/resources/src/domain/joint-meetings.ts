@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, today, useCase, ValidationError } from '@cpb/kit';
+import { check, msg, today, useCase, ValidationError } from '@cpb/kit';
 import { MeetingStore } from '../data/meeting-store';
 import type { JointMeeting, PlanItem } from '../entities';
 import { jointMeetingEvents } from '../events';
@@ -19,13 +19,13 @@ export interface RecordJointMeetingInput {
 const MAX_ITEMS = 100;
 
 function checkPlanItems(items: readonly PlanItem[], attending: readonly string[], heldOn: string): PlanItem[] {
-  if (items.length > MAX_ITEMS) throw new ValidationError('planItems', `At most ${MAX_ITEMS} plan items`);
+  if (items.length > MAX_ITEMS) throw new ValidationError('planItems', msg('meeting.tooManyPlanItems', { max: MAX_ITEMS }));
   return items.map((p, i) => {
     const field = `planItems[${i}]`;
     const leadUnitId = p.leadUnitId ? check.uuid(`${field}.leadUnitId`, p.leadUnitId) : null;
-    if (leadUnitId && !attending.includes(leadUnitId)) throw new ValidationError(`${field}.leadUnitId`, 'A plan item is led by a unit that attended the meeting');
+    if (leadUnitId && !attending.includes(leadUnitId)) throw new ValidationError(`${field}.leadUnitId`, msg('meeting.leadUnitAttended'));
     const dueBy = p.dueBy ? check.isoDate(`${field}.dueBy`, p.dueBy) : null;
-    if (dueBy && dueBy < heldOn) throw new ValidationError(`${field}.dueBy`, 'A plan item falls due after the meeting that agreed it');
+    if (dueBy && dueBy < heldOn) throw new ValidationError(`${field}.dueBy`, msg('meeting.dueAfterMeeting'));
     return { item: check.name(`${field}.item`, p.item, 200), leadUnitId, dueBy };
   });
 }
@@ -41,10 +41,10 @@ export const recordJointMeeting = useCase({
     const convenerId = check.uuid('convenerId', input.convenerId);
     const title = check.name('title', input.title, 100);
     const heldOn = check.isoDate('heldOn', input.heldOn);
-    if (heldOn > today()) throw new ValidationError('heldOn', 'A meeting is recorded once it has been held');
+    if (heldOn > today()) throw new ValidationError('heldOn', msg('meeting.notYetHeld'));
     const attendingUnitIds = idList('attendingUnitIds', input.attendingUnitIds, 1, 1000);
     const resolutions = (input.resolutions ?? []).map((r, i) => check.name(`resolutions[${i}]`, r, 500));
-    if (resolutions.length > MAX_ITEMS) throw new ValidationError('resolutions', `At most ${MAX_ITEMS} resolutions`);
+    if (resolutions.length > MAX_ITEMS) throw new ValidationError('resolutions', msg('meeting.tooManyResolutions', { max: MAX_ITEMS }));
     const planItems = checkPlanItems(input.planItems ?? [], attendingUnitIds, heldOn);
     const meeting: JointMeeting = { id: randomUUID(), convenerId, title, heldOn, attendingUnitIds, resolutions, planItems };
     return meeting;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, loadExisting, NotFoundError, today, useCase, ValidationError } from '@cpb/kit';
+import { check, ConflictError, loadExisting, msg, NotFoundError, today, useCase, ValidationError } from '@cpb/kit';
 import { NeedStore } from '../data/need-store';
 import { ResourceStore } from '../data/resource-store';
 import type { Need, NeedCategory, Project } from '../entities';
@@ -73,7 +73,7 @@ export const matchNeed = useCase({
     for (const id of resourceIds) {
       const resource = resources.get(id);
       if (!resource) throw new NotFoundError('Resource', id, 'resourceIds');
-      if (resource.status !== 'AVAILABLE') throw new ConflictError(`${resource.name} has been withdrawn`);
+      if (resource.status !== 'AVAILABLE') throw new ConflictError(msg('resource.withdrawn', { name: resource.name }));
     }
     const providers = [...new Set([...resources.values()].map((r) => r.providerId))];
     const others = extraUnitIds.filter((id) => !providers.includes(id));
@@ -96,8 +96,8 @@ async function requireProject(needs: NeedStore, id: string): Promise<Project> {
 
 function checkDay(field: string, value: string | null | undefined, earliest: string, today: string): string {
   const day = check.isoDate(field, value ?? today);
-  if (day > today) throw new ValidationError(field, `${field} cannot be in the future`);
-  if (day < earliest) throw new ValidationError(field, `${field} cannot be before ${earliest}`);
+  if (day > today) throw new ValidationError(field, msg('date.notInFuture', { field }));
+  if (day < earliest) throw new ValidationError(field, msg('date.notBefore', { field, date: earliest }));
   return day;
 }
 

@@ -1,4 +1,4 @@
-import { addDays, startOfDay, today, ValidationError } from '@cpb/kit';
+import { addDays, msg, startOfDay, today, ValidationError } from '@cpb/kit';
 import type { OpeningWindow, Weekday } from '../entities';
 
 /** Weekdays in the order the week is shown (Monday first). */
@@ -12,23 +12,23 @@ function minutes(field: string, value: string, closing: boolean): number {
   const match = /^(\d{2}):(\d{2})$/.exec(value);
   const total = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
   if (!match || Number(match[2]) > 59 || total > 24 * 60 || (total === 24 * 60 && !closing)) {
-    throw new ValidationError(field, `${field} must be a time written HH:MM (00:00-23:59${closing ? ', or 24:00' : ''}), not "${value}"`);
+    throw new ValidationError(field, msg(closing ? 'openingHours.closingTime' : 'openingHours.time', { field, value }));
   }
   return total;
 }
 
 /** Validates weekly windows (each opens before it closes, none overlaps another on its day) and sorts them. */
 export function checkOpeningHours(windows: readonly OpeningWindow[], field = 'openingHours'): OpeningWindow[] {
-  if (windows.length > MAX_WINDOWS) throw new ValidationError(field, `At most ${MAX_WINDOWS} opening windows`);
+  if (windows.length > MAX_WINDOWS) throw new ValidationError(field, msg('openingHours.tooMany', { max: MAX_WINDOWS }));
   const sorted = [...windows].sort((a, b) => WEEKDAYS.indexOf(a.weekday) - WEEKDAYS.indexOf(b.weekday) || a.opensAt.localeCompare(b.opensAt));
   let previousDay: Weekday | null = null;
   let previousCloses = 0;
   for (const window of sorted) {
     const opens = minutes(field, window.opensAt, false);
     const closes = minutes(field, window.closesAt, true);
-    if (opens >= closes) throw new ValidationError(field, `A ${window.weekday} window must open before it closes (${window.opensAt}-${window.closesAt})`);
+    if (opens >= closes) throw new ValidationError(field, msg('openingHours.opensBeforeCloses', { weekday: window.weekday, opensAt: window.opensAt, closesAt: window.closesAt }));
     if (previousDay === window.weekday && opens < previousCloses) {
-      throw new ValidationError(field, `Two ${window.weekday} windows overlap at ${window.opensAt}`);
+      throw new ValidationError(field, msg('openingHours.overlap', { weekday: window.weekday, at: window.opensAt }));
     }
     previousDay = window.weekday;
     previousCloses = closes;
@@ -71,11 +71,6 @@ export function isOpenThroughout(windows: readonly OpeningWindow[], startsAt: Da
 /** Hours the resource is open within [from, to). */
 export function openHours(windows: readonly OpeningWindow[], from: Date, to: Date): number {
   return openIntervals(windows, from, to).reduce((sum, [a, b]) => sum + (b - a), 0) / 3_600_000;
-}
-
-/** e.g. "MONDAY 08:00-22:00, SATURDAY 09:00-17:00", for refusals a person reads. */
-export function describeOpeningHours(windows: readonly OpeningWindow[]): string {
-  return windows.length ? windows.map((w) => `${w.weekday} ${w.opensAt}-${w.closesAt}`).join(', ') : 'never (no opening hours set)';
 }
 
 /** Open hours in one week. */

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, type OrganizationFacts, type Peers } from '@cpb/kit';
+import { ConflictError, msg, NotFoundError, type OrganizationFacts, type Peers } from '@cpb/kit';
 
 /**
  * Rules over facts other services own, asked through the kit's peer client before a use case opens its
@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, type OrganizationFacts, type Peers } from
 /** An organisation that exists (NOT_FOUND naming the field) and has not been dissolved. */
 export async function activeOrganization(peers: Peers, id: string, field: string): Promise<OrganizationFacts> {
   const [organization] = await peers.require('Organization', [id], field);
-  if (organization.status !== 'ACTIVE') throw new ConflictError(`${organization.name} is dissolved`);
+  if (organization.status !== 'ACTIVE') throw new ConflictError(msg(organization.status === 'CLOSING' ? 'organization.beingDissolved' : 'organization.dissolved', { name: organization.name }));
   return organization;
 }
 
@@ -36,5 +36,5 @@ export async function memberNames(peers: Peers, ids: readonly string[]): Promise
 export async function requireActivityOf(peers: Peers, id: string, bookedById: string, field: string): Promise<void> {
   const [activity] = await peers.require('Activity', [id], field);
   const [organizer] = await peers.find('Organization', [activity.organizerId]);
-  if (!organizer?.path.includes(`/${bookedById}/`)) throw new ConflictError('That activity is organised outside the booking organisation: a booking serves its own organisation\'s activities');
+  if (!organizer?.path.includes(`/${bookedById}/`)) throw new ConflictError(msg('booking.activityOutsideBooker'));
 }

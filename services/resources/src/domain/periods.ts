@@ -1,4 +1,4 @@
-import { check, now, startOfDay, ValidationError } from '@cpb/kit';
+import { check, msg, now, startOfDay, ValidationError } from '@cpb/kit';
 
 const DAY_MS = 86_400_000;
 
@@ -12,8 +12,8 @@ export interface Period {
 }
 
 function bounded(period: Period, toField: string): Period {
-  if (period.to <= period.from) throw new ValidationError(toField, `${toField} must be after from`);
-  if (period.to.getTime() - period.from.getTime() > MAX_PERIOD_DAYS * DAY_MS) throw new ValidationError(toField, `A period spans at most ${MAX_PERIOD_DAYS} days`);
+  if (period.to <= period.from) throw new ValidationError(toField, msg('date.after', { field: toField, other: 'from' }));
+  if (period.to.getTime() - period.from.getTime() > MAX_PERIOD_DAYS * DAY_MS) throw new ValidationError(toField, msg('period.tooLong', { max: MAX_PERIOD_DAYS }));
   return period;
 }
 

@@ -1,4 +1,4 @@
-import { check, ForbiddenError, managerRoles, requireRole, seesAll, type Actor, type Peers, type PolicyTable, type Role, type Scope } from '@cpb/kit';
+import { check, ForbiddenError, managerRoles, msg, requireRole, seesAll, type Actor, type Peers, type PolicyTable, type Role, type Scope } from '@cpb/kit';
 
 /**
  * Who may change co-building (the README's matrix, "Who may see and change what"; docs/decisions/0004),
@@ -67,7 +67,7 @@ export class Policy {
   async unit(unitId: string): Promise<void> {
     if (seesAll(this.actor)) return;
     if (this.actor.role === 'UNIT_LIAISON') {
-      if (this.actor.unitId !== unitId) throw new ForbiddenError('A unit liaison acts for their own unit only');
+      if (this.actor.unitId !== unitId) throw new ForbiddenError(msg('liaison.ownUnitOnly'));
       return;
     }
     requireRole(this.actor, 'STREET_ADMIN', 'COMMUNITY_SECRETARY');
@@ -102,20 +102,20 @@ export class Policy {
     if (this.actor.role !== 'UNIT_LIAISON') return this.actingOrganization(bookedById);
     const [unit] = this.actor.unitId ? await this.peers.find('ResidentUnit', [this.actor.unitId]) : [];
     if (!unit || (unit.partyOrganizationId !== bookedById && unit.communityPartyOrganizationId !== bookedById)) {
-      throw new ForbiddenError("A unit liaison books for their unit's organisation or its community's");
+      throw new ForbiddenError(msg('liaison.booksForOwn'));
     }
   }
 
   /** Progress on an agreement's commitments: the partner unit's liaison, or the managers of its community. */
   async agreementParty(agreement: { communityId: string; partnerUnitId: string }): Promise<void> {
     if (this.actor.role === 'UNIT_LIAISON') {
-      if (this.actor.unitId !== agreement.partnerUnitId) throw new ForbiddenError('A unit liaison reports on their own unit\'s agreements only');
+      if (this.actor.unitId !== agreement.partnerUnitId) throw new ForbiddenError(msg('liaison.ownAgreementsOnly'));
       return;
     }
     await this.community(agreement.communityId);
   }
 
   private async organization(organizationId: string | null | undefined): Promise<void> {
-    if (!(await this.scope.manages(organizationId))) throw new ForbiddenError('This is outside the organisations you manage');
+    if (!(await this.scope.manages(organizationId))) throw new ForbiddenError(msg('scope.outside'));
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, loadExisting, NotFoundError, now, today, useCase, ValidationError } from '@cpb/kit';
+import { check, ConflictError, loadExisting, msg, NotFoundError, now, today, useCase, ValidationError } from '@cpb/kit';
 import { ResourceStore } from '../data/resource-store';
 import type { OpeningWindow, Resource, ResourceKind } from '../entities';
 import { resourceEvents } from '../events';
@@ -21,15 +21,15 @@ export interface PublishResourceInput {
 
 function checkCapacity(kind: ResourceKind, capacity: number | null | undefined): number | null {
   if (capacity == null) {
-    if (kind === 'VENUE') throw new ValidationError('capacity', 'A venue states how many people it holds');
+    if (kind === 'VENUE') throw new ValidationError('capacity', msg('resource.venueNeedsCapacity'));
     return null;
   }
-  if (!Number.isInteger(capacity) || capacity < 1) throw new ValidationError('capacity', 'capacity must be at least 1');
+  if (!Number.isInteger(capacity) || capacity < 1) throw new ValidationError('capacity', msg('input.atLeastOne', { field: 'capacity' }));
   return capacity;
 }
 
 function checkHoursFor(kind: ResourceKind, windows: readonly OpeningWindow[]): OpeningWindow[] {
-  if (windows.length && !BOOKABLE_KINDS.includes(kind)) throw new ValidationError('openingHours', 'Only venues and facilities have opening hours');
+  if (windows.length && !BOOKABLE_KINDS.includes(kind)) throw new ValidationError('openingHours', msg('resource.openingHoursOnlyBookable'));
   return checkOpeningHours(windows);
 }
 
@@ -63,7 +63,7 @@ export const publishResource = useCase({
 });
 
 function checkOffered(resource: Resource): Resource {
-  if (resource.status === 'WITHDRAWN') throw new ConflictError(`${resource.name} has been withdrawn`);
+  if (resource.status === 'WITHDRAWN') throw new ConflictError(msg('resource.withdrawn', { name: resource.name }));
   return resource;
 }
 
@@ -91,7 +91,7 @@ export const setOpeningHours = useCase({
     const store = new ResourceStore(tx);
     const resource = await requireForChange(store, id, 'resourceId');
     const openingHours = checkHoursFor(resource.kind, windows);
-    if (!openingHours.length && !BOOKABLE_KINDS.includes(resource.kind)) throw new ValidationError('resourceId', `${resource.name} is not a venue or facility`);
+    if (!openingHours.length && !BOOKABLE_KINDS.includes(resource.kind)) throw new ValidationError('resourceId', msg('resource.notVenueOrFacility', { name: resource.name }));
     await store.setOpeningHours(resource.id, openingHours);
     const updated = { ...resource, openingHours };
     await outbox.emit(resourceEvents.openingHoursSet(updated, weeklyOpenHours(openingHours)));
@@ -107,9 +107,9 @@ export const withdrawResource = useCase({
     const store = new ResourceStore(tx);
     const resource = await requireForChange(store, known.id, 'id');
     const upcoming = await store.upcomingBookingCount(resource.id, at);
-    if (upcoming > 0) throw new ConflictError(`${resource.name} still has ${upcoming} confirmed booking(s) to come: cancel them first`);
+    if (upcoming > 0) throw new ConflictError(msg('resource.upcomingBookings', { name: resource.name, count: upcoming }));
     const projects = await store.openProjectCount(resource.id);
-    if (projects > 0) throw new ConflictError(`${resource.name} still serves ${projects} planned or active project(s)`);
+    if (projects > 0) throw new ConflictError(msg('resource.servesProjects', { name: resource.name, count: projects }));
     const withdrawnOn = today(at);
     await store.withdraw(resource.id, withdrawnOn);
     await outbox.emit(resourceEvents.withdrawn(resource, withdrawnOn));
