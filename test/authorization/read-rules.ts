@@ -62,6 +62,15 @@ export const readRules: Record<string, ReadRule> = {
   'Organization.fullMemberCount': signedIn,
   'Organization.directMemberCount': signedIn,
   'Organization.members': managers,
+  'Member.dues': managers, // the member and the secretaries of their organisation (test/members-dues.int.test.ts)
+  'Organization.arrears': managers,
+  // Inside Member.dues, which only the member and their secretaries reach.
+  'MemberDues.bases': managers,
+  'MemberDues.months': managers,
+  'MemberDues.payments': managers,
+  'MemberDues.reductions': managers,
+  'DuesPayment.months': managers, // the organisation's community secretaries only
+  'Organization.duesSummary': signedIn, // totals: analysts and the subtree's managers; members and liaisons FORBIDDEN (members-dues)
   'Community.registeredMembers': managers,
   'CommunityCensus.members': signedIn,
   'CommunityCensus.activists': signedIn,

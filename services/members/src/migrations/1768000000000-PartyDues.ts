@@ -70,7 +70,7 @@ export class PartyDues1768000000000 implements MigrationInterface {
         recorded_by text NOT NULL,
         reason text NOT NULL,
         CHECK (CASE kind WHEN 'WAIVED' THEN monthly_fen IS NULL ELSE monthly_fen IS NOT NULL AND monthly_fen >= 0 END),
-        EXCLUDE USING gist (member_id WITH =, daterange(from_month, until_month, '[]') WITH &&)
+        CONSTRAINT dues_reduction_no_overlap EXCLUDE USING gist (member_id WITH =, daterange(from_month, until_month, '[]') WITH &&)
       )`);
     await q.query(`
       CREATE TABLE dues_month (
