@@ -23,6 +23,8 @@ export interface Targets {
   registration: string;
   position: string;
   instructorAssignment: string;
+  /** A payment of dues by `member` (the reversal probe's target). */
+  duesPayment: string;
   team: string;
   teamMember: string;
   activity: string;
@@ -42,6 +44,8 @@ export interface Targets {
   /** A member with a registration (CommunityRegistration is reached through them). */
   registered: string;
   year: number;
+  /** A month of `year` (1-12), for per-month totals. */
+  month: number;
   from: string;
   to: string;
 }
@@ -106,8 +110,7 @@ export const changeRules: Record<string, ChangeRule> = {
   checkInMigrant: { who: 'the member themself, or a manager of the station', control: 'secretary', probe: (t) => m('($m: ID!, $o: ID!) { checkInMigrant(memberId: $m, organizationId: $o) { id } }', { m: t.member, o: t.migrantBranch }) },
   declareDuesBase: { who: "the member themself, or a community secretary whose subtree holds the member", control: 'secretary', probe: (t) => m('($m: ID!, $y: Int!) { declareDuesBase(input: { memberId: $m, year: $y, basis: STUDENT }) { id } }', { m: t.member, y: t.year }) },
   recordDuesPayment: { who: "a community secretary whose subtree holds the member", control: 'secretary', probe: (t) => m('($m: ID!, $mo: String!) { recordDuesPayment(input: { memberId: $m, idempotencyKey: "probe", months: [$mo], amountFen: 20, channel: CASH }) { id } }', { m: t.member, mo: `${t.year}-12` }) },
-  // No seeded payment yet: the probe names none, so every caller gets NOT_FOUND (a seeded payment target is to do).
-  reverseDuesPayment: { who: "a community secretary whose subtree holds the member", control: 'secretary', probe: (t) => m('($p: ID!) { reverseDuesPayment(paymentId: $p, reason: "探针") { id } }', { p: t.member }) },
+  reverseDuesPayment: { who: "a community secretary whose subtree holds the member", control: 'secretary', probe: (t) => m('($p: ID!) { reverseDuesPayment(paymentId: $p, reason: "探针") { id } }', { p: t.duesPayment }) },
   grantDuesReduction: { who: "a community secretary whose subtree holds the member", control: 'secretary', probe: (t) => m('($m: ID!, $mo: String!) { grantDuesReduction(input: { memberId: $m, kind: WAIVED, fromMonth: $mo, untilMonth: $mo, approvedBy: "支部委员会", reason: "探针" }) { id } }', { m: t.member, mo: `${t.year}-11` }) },
   // organizations
   createStreet: { who: 'district administrators', control: 'districtAdmin', probe: () => m(' { createStreet(input: { name: "探针街道", district: "城东区" }) { id } }', {}) },

@@ -11,10 +11,12 @@ import type { PersonaName } from '../personas';
  *   everyone the test asks as is refused;
  * - scopedList: managers' lists, each row inside the caller's subtree (`rows` selects what places it);
  *   members, liaisons and analysts FORBIDDEN;
- * - trail: audit trails: the district, and a street administrator for its own street's targets only.
+ * - trail: audit trails: the district, and a street administrator for its own street's targets only;
+ * - totals: aggregates too close to persons for every member (dues totals): analysts and the target's own
+ *   managers; members, liaisons and the other managers FORBIDDEN.
  */
 export type ReadRule =
-  | { kind: 'public' | 'signedIn' | 'persons' | 'trail' }
+  | { kind: 'public' | 'signedIn' | 'persons' | 'trail' | 'totals' }
   | { kind: 'managers'; control: PersonaName }
   | { kind: 'scopedList'; rows: string; placedIn: (node: Record<string, unknown>) => string[] };
 
@@ -23,6 +25,7 @@ const signedIn: ReadRule = { kind: 'signedIn' };
 const persons: ReadRule = { kind: 'persons' };
 const managers: ReadRule = { kind: 'managers', control: 'secretary' };
 const trail: ReadRule = { kind: 'trail' };
+const totals: ReadRule = { kind: 'totals' };
 const byOrganization: ReadRule = { kind: 'scopedList', rows: 'organization { id }', placedIn: (n) => [(n.organization as { id: string }).id] };
 
 export const readRules: Record<string, ReadRule> = {
@@ -70,7 +73,7 @@ export const readRules: Record<string, ReadRule> = {
   'MemberDues.payments': managers,
   'MemberDues.reductions': managers,
   'DuesPayment.months': managers, // the organisation's community secretaries only
-  'Organization.duesSummary': signedIn, // totals: analysts and the subtree's managers; members and liaisons FORBIDDEN (members-dues)
+  'Organization.duesSummary': totals, // members and liaisons FORBIDDEN (members-dues)
   'Community.registeredMembers': managers,
   'CommunityCensus.members': signedIn,
   'CommunityCensus.activists': signedIn,
