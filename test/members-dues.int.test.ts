@@ -1,4 +1,5 @@
 import { worldId } from '@cpb/demo-world';
+import { today } from '@cpb/kit';
 import { startFederation, type Federation } from './federation-harness';
 import { branchOf, memberOutbox, person, seeded, yearsAgo } from './members-fixtures';
 import { codeOf, headersOf, personas, type PersonaName } from './personas';
@@ -39,6 +40,45 @@ async function newMember(overrides: Record<string, unknown> = {}): Promise<strin
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   return created.data!.createMember.id;
 }
+
+describe("the demo district's dues (seeded by the members service from services/demo-world/src/dues.ts)", () => {
+  // The district's calendar, as the service counts months.
+  const [thisYear, thisMonth] = today().split('-').map(Number);
+
+  it("shows community 0's secretary arrears of seeded members, three months and more, and the six-month flag on member 6", async () => {
+    const all: { member: { id: string }; monthsOwing: number; consecutiveMonths: number; longArrears: boolean }[] = [];
+    for (let after: string | null = null; ;) {
+      const page: Answer = await as('secretary', arrears, { id: communityOrgId, first: 50, after });
+      expect(page.errors).toBeUndefined();
+      all.push(...page.data!.organization.arrears.edges.map((e: { node: (typeof all)[number] }) => e.node));
+      if (!page.data!.organization.arrears.pageInfo.hasNextPage) break;
+      after = page.data!.organization.arrears.pageInfo.endCursor;
+    }
+    expect(all.filter((a) => a.monthsOwing >= 3 && !a.longArrears).length).toBeGreaterThanOrEqual(2);
+    expect(all.find((a) => a.member.id === worldId('member', 6))).toMatchObject({ monthsOwing: 7, consecutiveMonths: 7, longArrears: true });
+  });
+
+  it("gives the demo member a declared base and this year's payments, each of exactly its months' dues", async () => {
+    const read = await as('member', dues, { id: personas.member.memberId!, year: thisYear });
+    expect(read.errors).toBeUndefined();
+    const own = read.data!.member.dues;
+    expect(own.bases.length).toBeGreaterThanOrEqual(1);
+    expect(own.payments.length).toBeGreaterThanOrEqual(1);
+    for (const p of own.payments) {
+      const months = own.months.filter((x: { month: string }) => p.months.includes(x.month));
+      expect(p.amountFen).toBe(months.reduce((sum: number, x: { dueFen: number }) => sum + x.dueFen, 0));
+    }
+  });
+
+  it('sums last month for community 0: most members paid, some did not', async () => {
+    const last = thisMonth === 1 ? { year: thisYear - 1, month: 12 } : { year: thisYear, month: thisMonth - 1 };
+    const read = await as('analyst', summary, { id: communityOrgId, ...last });
+    expect(read.errors).toBeUndefined();
+    const totals = read.data!.organization.duesSummary;
+    expect(totals.unpaidMembers).toBeGreaterThan(0);
+    expect(totals.paidMembers).toBeGreaterThan(4 * totals.unpaidMembers);
+  });
+});
 
 describe('declaring a base: amounts by the regulation, stored with their rule', () => {
   it('computes each month from the base in force, a mid-year change from its month on', async () => {

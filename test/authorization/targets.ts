@@ -1,7 +1,6 @@
 import { worldId } from '@cpb/demo-world';
 import type { Federation } from '../federation-harness';
 import { daysAgo, person, yearsAgo } from '../members-fixtures';
-import { headersOf } from '../personas';
 import type { Targets } from './change-rules';
 
 type Service = keyof Federation['subgraphs'];
@@ -74,7 +73,9 @@ export async function findTargets(federation: Federation): Promise<Targets> {
   await ok(advance, { id: candidate.id, stage: 'ACTIVIST', on: yearsAgo(2) });
   await ok(advance, { id: candidate.id, stage: 'CANDIDATE', on: daysAgo(100) });
   const year = new Date().getUTCFullYear();
-  const duesPayment = await payDues(federation, member, year);
+  // A seeded payment of dues in the branch, not yet reversed (the reversal probe's target).
+  const duesPayment = (await inBranch(`SELECT p.id FROM dues_payment p JOIN member m ON m.id = p.member_id
+      WHERE m.organization_id = $1 AND p.member_id <> $2 AND p.kind = 'PAYMENT' AND NOT EXISTS (SELECT 1 FROM dues_payment r WHERE r.reverses_id = p.id) ORDER BY p.id LIMIT 1`)).id;
   return {
     street: worldId('street', 0), community, organization, branch, otherBranch, migrantBranch, unit: venue.provider_id, unitWithoutOrganization: unitWithoutOrganization.id,
     member, otherMember, probationer: probationer.id, applicant: applicant.id, candidate: candidate.id, transfer: transfer.requestTransfer.id,
@@ -83,25 +84,4 @@ export async function findTargets(federation: Federation): Promise<Targets> {
     resource: resource.id, venue: venue.id, booking: booking.id, agreement: agreement.id, commitment: commitment.id, need: need.id, planned: planned.id, project: planned.id, active: active.id,
     meeting: meeting.id, year, month: new Date().getUTCMonth() + 1, from: `${year - 1}-01-01`, to: `${year}-12-31`,
   };
-}
-
-/**
- * A payment of dues by `memberId` for their first month owed this year (a base declared first), recorded by
- * the demo secretary (dues are the community secretaries' alone): the reversal probe's target.
- */
-async function payDues(federation: Federation, memberId: string, year: number): Promise<string> {
-  const secretary = await headersOf('secretary');
-  const ask = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const result = await federation.query<T>(query, variables, secretary);
-    if (result.errors) throw new Error(`${query}: ${JSON.stringify(result.errors)}`);
-    return result.data!;
-  };
-  await ask('mutation($m: ID!, $y: Int!) { declareDuesBase(input: { memberId: $m, year: $y, basis: STUDENT }) { id } }', { m: memberId, y: year });
-  const owed = await ask<{ member: { dues: { months: { month: string; dueFen: number; paid: boolean }[] } } }>(
-    'query($m: ID!, $y: Int!) { member(id: $m) { dues(year: $y) { months { month dueFen paid } } } }', { m: memberId, y: year });
-  const month = owed.member.dues.months.find((m) => !m.paid)!;
-  const paid = await ask<{ recordDuesPayment: { id: string } }>(
-    'mutation($m: ID!, $mo: String!, $fen: Int!) { recordDuesPayment(input: { memberId: $m, idempotencyKey: "probe-target", months: [$mo], amountFen: $fen, channel: CASH }) { id } }',
-    { m: memberId, mo: month.month, fen: month.dueFen });
-  return paid.recordDuesPayment.id;
 }
