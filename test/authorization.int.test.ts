@@ -65,6 +65,7 @@ function allowed(rule: ReadRule, persona: PersonaName): boolean {
     case 'persons': return persona !== 'anonymous' && persona !== 'analyst';
     case 'scopedList': return persona === 'otherSecretary' || persona === 'otherStreetAdmin';
     case 'trail': return persona === 'otherStreetAdmin';
+    case 'totals': return persona === 'analyst';
     case 'managers': return persona === rule.control;
   }
 }

@@ -34,6 +34,7 @@ export const streams: Stream[] = [
   { prefix: 'instructor', service: 'organizations', aggregate: 'resident unit', key: 'residentUnitId' },
   { prefix: 'member', service: 'members', aggregate: 'member', key: 'memberId' },
   { prefix: 'applicant', service: 'members', aggregate: 'applicant', key: 'applicantId' },
+  { prefix: 'dues', service: 'members', aggregate: 'member', key: 'memberId' },
   { prefix: 'resource', service: 'resources', aggregate: 'resource', key: 'resourceId' },
   { prefix: 'booking', service: 'resources', aggregate: 'resource (the booked venue)', key: 'resourceId' },
   { prefix: 'agreement', service: 'resources', aggregate: 'agreement', key: 'agreementId' },

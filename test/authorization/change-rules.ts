@@ -23,6 +23,8 @@ export interface Targets {
   registration: string;
   position: string;
   instructorAssignment: string;
+  /** A payment of dues by `member` (the reversal probe's target). */
+  duesPayment: string;
   team: string;
   teamMember: string;
   activity: string;
@@ -42,6 +44,8 @@ export interface Targets {
   /** A member with a registration (CommunityRegistration is reached through them). */
   registered: string;
   year: number;
+  /** A month of `year` (1-12), for per-month totals. */
+  month: number;
   from: string;
   to: string;
 }
@@ -104,6 +108,10 @@ export const changeRules: Record<string, ChangeRule> = {
   endRegistration: { who: selfOrManagers, control: 'secretary', probe: (t) => m('($id: ID!) { endRegistration(id: $id) { id } }', { id: t.registration }) },
   recordFeedback: { who: "the registering community's managers", control: 'secretary', probe: (t) => m('($id: ID!) { recordFeedback(registrationId: $id, rating: QUALIFIED, comment: "探针") { id } }', { id: t.registration }) },
   checkInMigrant: { who: 'the member themself, or a manager of the station', control: 'secretary', probe: (t) => m('($m: ID!, $o: ID!) { checkInMigrant(memberId: $m, organizationId: $o) { id } }', { m: t.member, o: t.migrantBranch }) },
+  declareDuesBase: { who: "the member themself, or a community secretary whose subtree holds the member", control: 'secretary', probe: (t) => m('($m: ID!, $y: Int!) { declareDuesBase(input: { memberId: $m, year: $y, basis: STUDENT }) { id } }', { m: t.member, y: t.year }) },
+  recordDuesPayment: { who: "a community secretary whose subtree holds the member", control: 'secretary', probe: (t) => m('($m: ID!, $mo: String!) { recordDuesPayment(input: { memberId: $m, idempotencyKey: "probe", months: [$mo], amountFen: 20, channel: CASH }) { id } }', { m: t.member, mo: `${t.year}-12` }) },
+  reverseDuesPayment: { who: "a community secretary whose subtree holds the member", control: 'secretary', probe: (t) => m('($p: ID!) { reverseDuesPayment(paymentId: $p, reason: "探针") { id } }', { p: t.duesPayment }) },
+  grantDuesReduction: { who: "a community secretary whose subtree holds the member", control: 'secretary', probe: (t) => m('($m: ID!, $mo: String!) { grantDuesReduction(input: { memberId: $m, kind: WAIVED, fromMonth: $mo, untilMonth: $mo, approvedBy: "支部委员会", reason: "探针" }) { id } }', { m: t.member, mo: `${t.year}-11` }) },
   // organizations
   createStreet: { who: 'district administrators', control: 'districtAdmin', probe: () => m(' { createStreet(input: { name: "探针街道", district: "城东区" }) { id } }', {}) },
   createCommunity: { who: "the street's administrators", control: 'streetAdmin', probe: (t) => m('($s: ID!) { createCommunity(input: { streetId: $s, name: "探针社区" }) { id } }', { s: t.street }) },

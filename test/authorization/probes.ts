@@ -10,6 +10,8 @@ const reach: Record<string, (selection: string) => string> = {
   Organization: (s) => `organization(id: $organization) { ${s} }`,
   ResidentUnit: (s) => `residentUnit(id: $unit) { ${s} }`,
   Member: (s) => `member(id: $member) { ${s} }`,
+  MemberDues: (s) => `member(id: $member) { dues(year: $year) { ${s} } }`,
+  DuesPayment: (s) => `member(id: $member) { dues(year: $year) { payments { ${s} } } }`,
   CommunityRegistration: (s) => `member(id: $registered) { registrations { ${s} } }`,
   Activity: (s) => `activity(id: $activity) { ${s} }`,
   VolunteerTeam: (s) => `volunteerTeam(id: $team) { ${s} }`,
@@ -29,7 +31,7 @@ const idTarget: Record<string, string> = {
   organization: 'organization', residentUnit: 'unit', resource: 'venue', booking: 'booking', agreement: 'agreement', need: 'need', project: 'planned', jointMeeting: 'meeting',
 };
 
-const variableTypes: Record<string, string> = { year: 'Int!', from: 'String!', to: 'String!' };
+const variableTypes: Record<string, string> = { year: 'Int!', month: 'Int!', from: 'String!', to: 'String!' };
 
 /** The least a probe selects of an object: its id, or its type name. */
 function leaf(schema: Schema, typeName: string): string {
@@ -52,7 +54,8 @@ export function readProbe(schema: Schema, coordinate: string, rule: ReadRule): s
   let selection = '';
   if (named.endsWith('Connection')) {
     const node = named.slice(0, -'Connection'.length);
-    selection = `{ ${named === 'AuditConnection' ? '' : 'totalCount '}edges { node { ${leaf(schema, node)} ${rows} } } }`;
+    const counted = (schema.type(named) as ObjectType).field('totalCount') ? 'totalCount ' : '';
+    selection = `{ ${counted}edges { node { ${leaf(schema, node)} ${rows} } } }`;
   } else if (isCompositeType(schema.type(named)!)) {
     selection = `{ ${leaf(schema, named)} ${rows} }`;
   }

@@ -11,10 +11,12 @@ import type { PersonaName } from '../personas';
  *   everyone the test asks as is refused;
  * - scopedList: managers' lists, each row inside the caller's subtree (`rows` selects what places it);
  *   members, liaisons and analysts FORBIDDEN;
- * - trail: audit trails: the district, and a street administrator for its own street's targets only.
+ * - trail: audit trails: the district, and a street administrator for its own street's targets only;
+ * - totals: aggregates too close to persons for every member (dues totals): analysts and the target's own
+ *   managers; members, liaisons and the other managers FORBIDDEN.
  */
 export type ReadRule =
-  | { kind: 'public' | 'signedIn' | 'persons' | 'trail' }
+  | { kind: 'public' | 'signedIn' | 'persons' | 'trail' | 'totals' }
   | { kind: 'managers'; control: PersonaName }
   | { kind: 'scopedList'; rows: string; placedIn: (node: Record<string, unknown>) => string[] };
 
@@ -23,6 +25,7 @@ const signedIn: ReadRule = { kind: 'signedIn' };
 const persons: ReadRule = { kind: 'persons' };
 const managers: ReadRule = { kind: 'managers', control: 'secretary' };
 const trail: ReadRule = { kind: 'trail' };
+const totals: ReadRule = { kind: 'totals' };
 const byOrganization: ReadRule = { kind: 'scopedList', rows: 'organization { id }', placedIn: (n) => [(n.organization as { id: string }).id] };
 
 export const readRules: Record<string, ReadRule> = {
@@ -62,6 +65,15 @@ export const readRules: Record<string, ReadRule> = {
   'Organization.fullMemberCount': signedIn,
   'Organization.directMemberCount': signedIn,
   'Organization.members': managers,
+  'Member.dues': managers, // the member and the secretaries of their organisation (test/members-dues.int.test.ts)
+  'Organization.arrears': managers,
+  // Inside Member.dues, which only the member and their secretaries reach.
+  'MemberDues.bases': managers,
+  'MemberDues.months': managers,
+  'MemberDues.payments': managers,
+  'MemberDues.reductions': managers,
+  'DuesPayment.months': managers, // the organisation's community secretaries only
+  'Organization.duesSummary': totals, // members and liaisons FORBIDDEN (members-dues)
   'Community.registeredMembers': managers,
   'CommunityCensus.members': signedIn,
   'CommunityCensus.activists': signedIn,

@@ -73,12 +73,15 @@ export async function findTargets(federation: Federation): Promise<Targets> {
   await ok(advance, { id: candidate.id, stage: 'ACTIVIST', on: yearsAgo(2) });
   await ok(advance, { id: candidate.id, stage: 'CANDIDATE', on: daysAgo(100) });
   const year = new Date().getUTCFullYear();
+  // A seeded payment of dues in the branch, not yet reversed (the reversal probe's target).
+  const duesPayment = (await inBranch(`SELECT p.id FROM dues_payment p JOIN member m ON m.id = p.member_id
+      WHERE m.organization_id = $1 AND p.member_id <> $2 AND p.kind = 'PAYMENT' AND NOT EXISTS (SELECT 1 FROM dues_payment r WHERE r.reverses_id = p.id) ORDER BY p.id LIMIT 1`)).id;
   return {
     street: worldId('street', 0), community, organization, branch, otherBranch, migrantBranch, unit: venue.provider_id, unitWithoutOrganization: unitWithoutOrganization.id,
     member, otherMember, probationer: probationer.id, applicant: applicant.id, candidate: candidate.id, transfer: transfer.requestTransfer.id,
-    registration: registration.id, registered: registration.member_id, position: position.id, instructorAssignment,
+    registration: registration.id, registered: registration.member_id, position: position.id, instructorAssignment, duesPayment,
     team: team.id, teamMember: teamMember.member_id, activity: activity.id, draft: draft.createActivity.id, signedUp: signedUp.member_id,
     resource: resource.id, venue: venue.id, booking: booking.id, agreement: agreement.id, commitment: commitment.id, need: need.id, planned: planned.id, project: planned.id, active: active.id,
-    meeting: meeting.id, year, from: `${year - 1}-01-01`, to: `${year}-12-31`,
+    meeting: meeting.id, year, month: new Date().getUTCMonth() + 1, from: `${year - 1}-01-01`, to: `${year}-12-31`,
   };
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Scope, type RequestInfo, type ServiceRuntime } from '@cpb/kit';
+import { DuesReads, type DuesLoaders } from './data/dues-reads';
 import { MemberPages } from './data/member-pages';
 import { MemberRepository } from './data/member-repository';
 import { MembershipRepository } from './data/membership-repository';
@@ -12,6 +13,8 @@ export interface Context extends RequestInfo, Services {
   members: MemberRepository;
   membership: MembershipRepository;
   loaders: Loaders;
+  dues: DuesLoaders;
+  duesReads: DuesReads;
   /** The policy under the name reads use: who sees which members (personal data, lists in scope). */
   access: Policy;
 }
@@ -20,5 +23,6 @@ export function createContext({ dataSource, peers, transact }: ServiceRuntime, r
   const members = new MemberRepository(dataSource);
   const membership = new MembershipRepository(dataSource);
   const policy = new Policy(request.actor, new Scope(request.actor, (id) => peers.subtreeIds(id)), peers);
-  return { ...request, dataSource, peers, transact, members, membership, policy, access: policy, loaders: createLoaders(members, membership, new MemberPages(dataSource)) };
+  const duesReads = new DuesReads(dataSource);
+  return { ...request, dataSource, duesReads, dues: duesReads.loaders(), peers, transact, members, membership, policy, access: policy, loaders: createLoaders(members, membership, new MemberPages(dataSource)) };
 }

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@cpb/kit';
-import type { Applicant, CommunityRegistration, Member, MigrantCheckIn, RegistrationFeedback, Transfer } from './entities';
+import type { Applicant, CommunityRegistration, DuesBase, DuesPayment, DuesReduction, Member, MigrantCheckIn, RegistrationFeedback, Transfer } from './entities';
 
 /**
  * The event types this service emits (schemas in schemas/events/<type>.json). No personal data:
@@ -61,4 +61,22 @@ export const applicantEvents = {
     aggregateId: a.id,
     data: { applicantId: a.id, organizationId: a.organizationId, stage: a.stage, advancedOn },
   }),
+};
+
+const months = (p: DuesPayment) => p.months.map((m) => m.slice(0, 7));
+
+/**
+ * Party dues. No income, no base, no basis (it would tell who lives on relief) and no amount: an amount
+ * paid for known months divided by the rate gives the income band back, so events say only which months
+ * were settled; totals per organisation and month are a query (`Organization.duesSummary`).
+ */
+export const duesEvents = {
+  baseDeclared: (b: DuesBase, organizationId: string): DomainEvent =>
+    aboutMember(b.memberId, 'dues.base-declared', { baseId: b.id, memberId: b.memberId, organizationId, year: b.year, fromMonth: b.fromMonth }),
+  paid: (p: DuesPayment, organizationId: string): DomainEvent =>
+    aboutMember(p.memberId, 'dues.paid', { paymentId: p.id, memberId: p.memberId, organizationId, months: months(p), channel: p.channel, receivedOn: p.receivedOn }),
+  reversed: (r: DuesPayment, organizationId: string): DomainEvent =>
+    aboutMember(r.memberId, 'dues.reversed', { reversalId: r.id, paymentId: r.reversesId, memberId: r.memberId, organizationId, months: months(r) }),
+  reductionGranted: (r: DuesReduction, organizationId: string): DomainEvent =>
+    aboutMember(r.memberId, 'dues.reduction-granted', { reductionId: r.id, memberId: r.memberId, organizationId, kind: r.kind, fromMonth: r.fromMonth.slice(0, 7), untilMonth: r.untilMonth.slice(0, 7) }),
 };

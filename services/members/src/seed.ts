@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertRows, isEmpty, type Logger } from '@cpb/kit';
+import { insertRows, isEmpty, today, type Logger } from '@cpb/kit';
 import { applicants, membershipOf, type MemberMembership, type World } from '@cpb/demo-world';
 import { probationEndsOn } from './domain/membership-rules';
+import { insertDues } from './seed-dues';
 
 const memberColumns = ['id', 'name', 'gender', 'birth_date', 'ethnicity', 'education', 'phone', 'id_number', 'joined_on', 'status', 'probation_ends_on', 'category', 'organization_id', 'work_unit_id', 'residence_community_id', 'skills', 'responsibility_area', 'home_address'];
 const applicantColumns = ['id', 'name', 'gender', 'birth_date', 'ethnicity', 'education', 'phone', 'id_number', 'category', 'organization_id', 'residence_community_id', 'stage', 'applied_on', 'activist_on', 'candidate_on'];
@@ -18,7 +19,7 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
     logger.info('members already has data; seed skipped');
     return;
   }
-  const counts = { registrations: 0, transfers: 0, checkIns: 0, applicants: 0 };
+  const counts = { registrations: 0, transfers: 0, checkIns: 0, applicants: 0, duesPayments: 0 };
   const lifeOf = membershipOf(world);
   await db.transaction(async (tx) => {
     let m = 0;
@@ -29,6 +30,7 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
         member.category, member.organizationId, member.workUnitId, member.residenceCommunityId, member.skills, member.responsibilityArea, homeAddressOf(member.id),
       ]);
       await insertRows(tx, 'member', memberColumns, rows);
+      counts.duesPayments += await insertDues(tx, m, chunk, today());
       const lives = chunk.map((member) => lifeOf(m++, member));
       await insertMembership(tx, lives, counts);
     }

@@ -39,6 +39,7 @@ const terms = {
     Applicant: { 'zh-CN': '入党申请人', en: 'Applicant' },
     Transfer: { 'zh-CN': '组织关系转接', en: 'Transfer' },
     CommunityRegistration: { 'zh-CN': '到社区报到记录', en: 'CommunityRegistration' },
+    DuesPayment: { 'zh-CN': '党费交纳记录', en: 'DuesPayment' },
     Resource: { 'zh-CN': '共建资源', en: 'Resource' },
     Booking: { 'zh-CN': '场地预订', en: 'Booking' },
     Agreement: { 'zh-CN': '共建协议', en: 'Agreement' },

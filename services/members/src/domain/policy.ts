@@ -10,6 +10,7 @@ import { ForbiddenError, managerRoles, msg, requireRole, seesAll, Unauthenticate
  */
 const organisation = "a manager whose subtree holds the organisation";
 const membersOrganisation = "a manager whose subtree holds the member's organisation";
+const membersSecretaries = "a community secretary whose subtree holds the member's organisation";
 export const changes = {
   createMember: { roles: managerRoles, scope: organisation },
   updateMember: { roles: managerRoles, self: 'member', scope: `the member themself, or ${membersOrganisation}` },
@@ -25,6 +26,12 @@ export const changes = {
   endRegistration: { roles: managerRoles, self: 'member', scope: `the member themself, or ${membersOrganisation}` },
   recordFeedback: { roles: managerRoles, scope: "the registering community's managers" },
   checkInMigrant: { roles: managerRoles, self: 'member', scope: 'the member themself, or a manager of the station' },
+  // Party dues (党费): the income base is sensitive personal information (PIPL), so only the member and the
+  // secretaries of their organisation (COMMUNITY_SECRETARY whose subtree holds it) handle a member's dues.
+  declareDuesBase: { roles: ['COMMUNITY_SECRETARY'], self: 'member', scope: `the member themself, or ${membersSecretaries}` },
+  recordDuesPayment: { roles: ['COMMUNITY_SECRETARY'], scope: membersSecretaries },
+  reverseDuesPayment: { roles: ['COMMUNITY_SECRETARY'], scope: membersSecretaries },
+  grantDuesReduction: { roles: ['COMMUNITY_SECRETARY'], scope: membersSecretaries },
   // Step 2 of dissolving an organisation (docs/decisions/0010): the organizations service only.
   closeOrganizationMembership: { roles: [], scope: 'the organizations service, dissolving the organisation' },
 } satisfies PolicyTable;
@@ -105,6 +112,34 @@ export class Policy {
     requireRole(this.actor, ...managerRoles);
     const scope = await this.managedOrganizations();
     return scope && [...scope];
+  }
+
+  /** A member's dues and income base: the member and the secretaries whose subtree holds the member's organisation. */
+  async readsDuesOf(member: Located): Promise<boolean> {
+    const { role, memberId } = this.actor;
+    if (role === 'SERVICE') return true;
+    if (role === 'MEMBER') return memberId === member.id;
+    return role === 'COMMUNITY_SECRETARY' && (await this.manages(member.organizationId));
+  }
+
+  async requireDuesReaderOf(member: Located): Promise<void> {
+    if (this.actor.role === 'ANONYMOUS') throw new UnauthenticatedError();
+    if (!(await this.readsDuesOf(member))) throw new ForbiddenError(msg('dues.readersOnly'));
+  }
+
+  /** An organisation's members in dues arrears (persons, amounts that reveal a base): its secretaries. */
+  async requireArrearsReader(organizationId: string): Promise<void> {
+    if (this.actor.role === 'ANONYMOUS') throw new UnauthenticatedError();
+    if (this.actor.role === 'SERVICE') return;
+    if (this.actor.role !== 'COMMUNITY_SECRETARY' || !(await this.manages(organizationId))) throw new ForbiddenError(msg('dues.secretariesOnly'));
+  }
+
+  /** Dues totals of an organisation for a month: analysts, and the managers of its subtree. */
+  async requireDuesTotalsReader(organizationId: string): Promise<void> {
+    if (this.actor.role === 'ANONYMOUS') throw new UnauthenticatedError();
+    if (this.actor.role === 'ANALYST') return;
+    requireRole(this.actor, ...managerRoles);
+    if (!(await this.manages(organizationId))) throw new ForbiddenError(msg('dues.summaryReaders'));
   }
 
   /** Feedback on a community's registered member: the managers of that community. */

@@ -1,4 +1,5 @@
 import type { Actor, Peers, UseCaseContext } from '@cpb/kit';
+import type { DuesLoaders } from '../data/dues-reads';
 import type { Loaders } from '../loaders';
 import type { Policy } from './policy';
 
@@ -12,4 +13,6 @@ export interface Services extends UseCaseContext {
   policy: Policy;
   /** Records read outside the transaction, to authorise against (what they belong to) and to word refusals early. */
   loaders: Pick<Loaders, 'member' | 'applicant' | 'transfer' | 'registration'>;
+  /** Party dues read outside the transaction (a payment to reverse, to authorise against its member). */
+  dues: Pick<DuesLoaders, 'payment'>;
 }

@@ -1,4 +1,5 @@
 import { Community, CommunityCensus } from './community';
+import { DuesPaymentType, DuesReductionType } from './dues';
 import { Member } from './member';
 import { Applicant, CommunityRegistration, MigrantCheckIn, RegistrationFeedback, Transfer } from './membership';
 import { Mutation } from './mutation';
@@ -6,4 +7,4 @@ import { Organization } from './organization';
 import { Query } from './query';
 import { ResidentUnit } from './resident-unit';
 
-export const resolvers = { Query, Mutation, Member, Applicant, Transfer, CommunityRegistration, RegistrationFeedback, MigrantCheckIn, Organization, Community, ResidentUnit, CommunityCensus };
+export const resolvers = { Query, Mutation, Member, Applicant, Transfer, CommunityRegistration, RegistrationFeedback, MigrantCheckIn, Organization, Community, ResidentUnit, CommunityCensus, DuesPayment: DuesPaymentType, DuesReduction: DuesReductionType };

@@ -1,6 +1,7 @@
 import { ForbiddenError, maskIdNumber, maskPhone, msg } from '@cpb/kit';
 import type { Context } from '../context';
 import type { Member as MemberRecord } from '../entities';
+import { memberDues } from './dues';
 
 type Resolver = (member: MemberRecord, args: unknown, ctx: Context) => unknown;
 
@@ -45,5 +46,6 @@ export const Member = {
   registrations: record((m, ctx) => ctx.loaders.registrationsOfMember.load(m.id)),
   transfers: record((m, ctx) => ctx.loaders.transfersOfMember.load(m.id)),
   migrantCheckIns: record((m, ctx) => ctx.loaders.checkInsOfMember.load(m.id)),
+  dues: memberDues,
   admittedFrom: record((m, ctx) => (m.applicantId ? ctx.loaders.applicant.load(m.applicantId) : null)),
 };

@@ -1,6 +1,8 @@
 import { asResolver } from '@cpb/kit';
 import { admitMember, advanceApplicant, recordApplicant } from '../domain/applicants';
 import { convertToFullMember, createMember, updateMember } from '../domain/member-records';
+import { declareDuesBase, grantDuesReduction } from '../domain/dues-bases';
+import { recordDuesPayment, reverseDuesPayment } from '../domain/dues-payments';
 import { checkInMigrant } from '../domain/migrant-check-ins';
 import { closeOrganizationMembership } from '../domain/organization-closure';
 import { endRegistration, recordFeedback, registerWithCommunity } from '../domain/registrations';
@@ -23,4 +25,8 @@ export const Mutation = {
   recordFeedback: asResolver(recordFeedback),
   closeOrganizationMembership: asResolver(closeOrganizationMembership),
   checkInMigrant: asResolver(checkInMigrant),
+  declareDuesBase: asResolver(declareDuesBase),
+  recordDuesPayment: asResolver(recordDuesPayment),
+  reverseDuesPayment: asResolver(reverseDuesPayment),
+  grantDuesReduction: asResolver(grantDuesReduction),
 };

@@ -2,6 +2,7 @@ import { readPage, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { MemberKey } from '../data/member-repository';
 import type { OrganizationRef } from '../loaders';
+import { arrears, duesSummary } from './dues';
 
 const subtreeCounts = (org: OrganizationRef, ctx: Context) => {
   ctx.access.requireSignedIn();
@@ -17,6 +18,8 @@ export const Organization = {
     ctx.access.requireSignedIn();
     return (await ctx.loaders.countsByOrganization.load(org.id)).members;
   },
+  duesSummary,
+  arrears,
   members: async (org: OrganizationRef, args: PageArgs & { includeDescendants?: boolean | null; status?: string | null }, ctx: Context) => {
     await ctx.access.requireManagerOf(org.id);
     return ctx.loaders.organizationMembers(org, { includeDescendants: Boolean(args.includeDescendants), status: args.status ?? null }, readPage<MemberKey>(args));

@@ -1,6 +1,7 @@
 import { activitiesMessages } from './activities';
 import { analyticsMessages } from './analytics';
 import { commonMessages } from './common';
+import { duesMessages } from './dues';
 import { gatewayMessages } from './gateway';
 import { kitMessages } from './kit';
 import { membersMessages } from './members';
@@ -15,6 +16,7 @@ export const catalogueParts = {
   analytics: analyticsMessages,
   organizations: organizationsMessages,
   members: membersMessages,
+  dues: duesMessages,
   resources: resourcesMessages,
   activities: activitiesMessages,
 };
@@ -27,6 +29,7 @@ export const catalogue = {
   ...analyticsMessages,
   ...organizationsMessages,
   ...membersMessages,
+  ...duesMessages,
   ...resourcesMessages,
   ...activitiesMessages,
 };
