@@ -4,10 +4,11 @@
  * Builds the dashboard if its sources changed, seeds the demo district, prints the dashboard and
  * gateway URLs and a sample query; Ctrl-C stops everything.
  */
-import { demoUsers, graphql, mintCallerToken } from '@cpb/kit';
+import { writeFileSync } from 'node:fs';
 import { ensureDashboardBuilt } from './lib/dashboard-build';
-import { communityOverviewQuery, firstCommunityQuery } from './lib/sample-query';
+import { communityOverviewQuery } from './lib/sample-query';
 import { startStack } from './lib/stack';
+import { askFirstQuestion, memoryLine, reportStack } from './lib/startup-report';
 
 function serverUrlFromEnv(): string | undefined {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
@@ -17,33 +18,51 @@ function serverUrlFromEnv(): string | undefined {
   return `postgres://${user}${password}@${process.env.PGHOST}:${process.env.PGPORT ?? '5432'}/postgres`;
 }
 
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
 async function main(): Promise<void> {
   const began = Date.now();
   const serverUrl = serverUrlFromEnv();
-  await ensureDashboardBuilt((line) => console.log(line));
-  const stack = await startStack({
-    serverUrl,
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', APOLLO_TELEMETRY_DISABLED: '1' },
-    echo: (line) => console.log(line),
-  });
+  // Ctrl-C (or SIGTERM) at any moment stops what has started: during start-up too, not only after.
+  const starting = new AbortController();
+  let stopStack: (() => Promise<void>) | undefined;
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     console.log('\nstopping…');
-    await stack.stop();
+    starting.abort();
+    await stopStack?.();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const token = await mintCallerToken(demoUsers['district-admin'], { secret: process.env.JWT_SECRET });
-  const auth = { authorization: `Bearer ${token}` };
-  const first = await graphql<{ communities: { edges: { node: { id: string; name: string } }[] } }>(stack.gatewayUrl, firstCommunityQuery, undefined, auth);
-  const community = first.data?.communities.edges[0]?.node;
-  const answer = community ? await graphql(stack.gatewayUrl, communityOverviewQuery, { id: community.id }, auth) : first;
+  const dashboardBuild = await ensureDashboardBuilt((line) => console.log(line)).then((built) => (built ? (Date.now() - began) / 1000 : 0));
+  const stackBegan = Date.now();
+  const stack = await startStack({
+    serverUrl,
+    // --free-ports: for measuring beside other stacks (npm run start:measure); the README's URLs use 4000-4004.
+    ports: process.argv.includes('--free-ports') ? 'free' : 'default',
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', APOLLO_TELEMETRY_DISABLED: '1' },
+    echo: (line) => console.log(line),
+    signal: starting.signal,
+  }).catch((error: unknown) => {
+    if (stopping) return new Promise<never>(() => {}); // stop() exits
+    throw error;
+  });
+  stopStack = () => stack.stop();
+  const stackReady = Date.now();
+  const { communityId, answer } = await askFirstQuestion(stack.gatewayUrl);
   const seconds = ((Date.now() - began) / 1000).toFixed(1);
+  const reports = await reportStack(stack);
+  const reportFile = option('report');
+  if (reportFile) writeFileSync(reportFile, JSON.stringify({ firstAnswerSeconds: Number(seconds), dashboardBuildSeconds: dashboardBuild, stackSeconds: (stackReady - stackBegan) / 1000, launcherPid: process.pid, processes: reports }, null, 2));
   console.log(`
 Community Party-building graph is up (${serverUrl ? 'Postgres server' : 'embedded PGlite under .data/'}); first query answered after ${seconds} s.
+  ${memoryLine(reports)}
 
   Dashboard: ${stack.gatewayUrl.replace('127.0.0.1', 'localhost').replace(/graphql$/, 'dashboard/')}   (sign in as a demo user)
   Gateway:   ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}   (GraphiQL in a browser)
@@ -52,7 +71,7 @@ Community Party-building graph is up (${serverUrl ? 'Postgres server' : 'embedde
               -H "authorization: Bearer $(npm run -s token -- district-admin)" \\
               -d '{"query":"{ communities(first: 3) { edges { node { id name partyOrganization { name memberCount } } } } }"}'
 
-Sample cross-subgraph query (variables: {"id": "${community?.id ?? ''}"}):
+Sample cross-subgraph query (variables: {"id": "${communityId ?? ''}"}):
 ${communityOverviewQuery}
 Answer (abridged): ${JSON.stringify(answer).slice(0, 400)}…
 

@@ -30,13 +30,14 @@ export function spawnTs(name: string, entry: string, env: NodeJS.ProcessEnv, ech
   };
 }
 
-/** Polls `url` until it answers 200, the child exits, or the time runs out. */
-export async function waitUntilReady(url: string, child: Child, timeoutMs = 60_000): Promise<void> {
+/** Polls `url` until it answers 200, the child exits, the wait is aborted, or the time runs out. */
+export async function waitUntilReady(url: string, child: Child, timeoutMs = 60_000, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitedEarly = false;
   void child.exited.then(() => (exitedEarly = true));
   while (Date.now() < deadline) {
     if (exitedEarly) throw new Error(`${child.name} exited before it was ready`);
+    signal?.throwIfAborted();
     try {
       const response = await fetch(url);
       if (response.ok) return;

@@ -15,12 +15,15 @@ export interface StackOptions {
   seedDemo?: boolean;
   env?: NodeJS.ProcessEnv;
   echo?: (line: string) => void;
+  /** Aborting it (Ctrl-C while starting) stops the processes started so far and rejects. */
+  signal?: AbortSignal;
 }
 
 export interface Stack {
   gatewayUrl: string;
-  services: { name: string; url: string; baseUrl: string; child: Child }[];
+  services: { name: string; url: string; baseUrl: string; child: Child; readyAfterMs: number }[];
   gateway: Child;
+  gatewayReadyAfterMs: number;
   stop(): Promise<void>;
 }
 
@@ -34,6 +37,7 @@ export function serviceDatabaseUrl(serverUrl: string, database: string): string 
 /** Starts the four subgraph services and the gateway as real processes, each waited for on /ready. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const echo = options.echo ?? (() => {});
+  const began = Date.now();
   const prefix = options.databasePrefix ?? 'cpb_';
   const started: Child[] = [];
   try {
@@ -53,18 +57,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         const child = spawnTs(s.name, join(root, 'services', s.name, 'src', 'index.ts'), env, echo);
         started.push(child);
         const baseUrl = `http://127.0.0.1:${port}`;
-        await waitUntilReady(`${baseUrl}/ready`, child, 120_000);
-        return { name: s.name, url: `${baseUrl}/graphql`, baseUrl, child };
+        await waitUntilReady(`${baseUrl}/ready`, child, 120_000, options.signal);
+        return { name: s.name, url: `${baseUrl}/graphql`, baseUrl, child, readyAfterMs: Date.now() - began };
       }),
     );
     const gatewayPort = options.ports === 'free' ? await freePort() : 4000;
     const gateway = spawnTs('gateway', join(root, 'gateway', 'src', 'index.ts'), { ...options.env, ...urlEnv, PORT: String(gatewayPort) }, echo);
     started.push(gateway);
-    await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway);
+    await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 60_000, options.signal);
     return {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
       services,
       gateway,
+      gatewayReadyAfterMs: Date.now() - began,
       stop: async () => {
         await gateway.stop();
         await Promise.all(services.map((s) => s.child.stop()));

@@ -24,7 +24,7 @@ import {
 import { createPeers, type Peers } from './peers';
 import { transactor, type Transact } from './transact';
 import { CursorSeal, guardArguments } from './input';
-import { createMetrics, startGraphQLServer, type RequestInfo, type RunningServer } from './server';
+import { createMetrics, startGraphQLServer, StartupClock, type RequestInfo, type RunningServer } from './server';
 import { observeConnectionPool, observeOutbox } from './telemetry';
 
 /** Everything that makes one subgraph service; built without side effects so tests compose it in-process. */
@@ -99,6 +99,7 @@ export function subgraphSchema<C extends object>(definition: SubgraphDefinition<
 
 /** Starts a subgraph: validated config, its own database with migrations, then the HTTP server. */
 export async function startSubgraph<C extends object>(definition: SubgraphDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<RunningSubgraph> {
+  const startup = new StartupClock();
   const config = loadConfig(subgraphEnvSchema(definition.defaultPort).extend(kafkaEnvSchema.shape).extend(outboxArchiveEnvSchema.shape), env);
   assertProductionSecrets(config, [definition.name]);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
@@ -112,11 +113,13 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     migrations: withKitMigrations(definition.migrations),
     logger,
     onStatement: () => metrics.statements.inc(),
+    startup,
   });
   observeConnectionPool(metrics.registry, database.dataSource);
   observeOutbox(metrics.registry, database.dataSource, logger);
   try {
     if (config.SEED_DEMO && definition.seedWorld) await definition.seedWorld(database.dataSource, new World(), logger);
+    startup.mark('seed');
     const schema = subgraphSchema(definition, secretOf(config, definition.name));
     const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(config, logger, definition.name), transact: transactor(database.dataSource) };
     const server = await startGraphQLServer<C>({
@@ -129,6 +132,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       production: config.NODE_ENV === 'production',
       isReady: () => database.isReady(),
       shutdownDelayMs: config.SHUTDOWN_DELAY_MS,
+      startup,
       // Each request's changes are recorded as its actor's (audit trail).
       context: (request) => definition.createContext({ ...runtime, transact: transactor(database.dataSource, request.actor) }, request),
       authenticate: internalAuthenticator(acceptedKeysOf(config, definition.name), definition.name, (key) => metrics.identities.inc({ key })),

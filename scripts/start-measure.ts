@@ -1,0 +1,158 @@
+/**
+ * `npm run start:measure`: what `npm start` costs a newcomer on the embedded database (PGlite).
+ * Runs the real `npm start` (on free ports) on a fresh data folder, then again on the folder it
+ * seeded, and reports for each start: seconds to the first answer through the gateway, each
+ * process's start-up phases (load = Node and the code, database = PGlite start, migrations, seed,
+ * server) and readiness, resident memory per process at rest (VmRSS of each process and what it
+ * started, from /proc), and how long SIGTERM took to stop everything. Figures go to the terminal
+ * and to bench-results/start-measure-<time>.json; the machine's load average is recorded with each.
+ *   npm run start:measure -- [--runs 2] [--settle 5]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { memoryOf } from './lib/process-memory';
+import type { ProcessReport } from './lib/startup-report';
+
+const root = join(__dirname, '..');
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+interface StartMeasurement {
+  kind: 'first start (empty data folder)' | 'second start (seeded folder)';
+  /** From spawning `npm start` to its "first query answered" line. */
+  firstAnswerSeconds: number;
+  /** What start.ts itself measured (from its own start), the dashboard build and the stack's start. */
+  launcher: { firstAnswerSeconds: number; dashboardBuildSeconds: number; stackSeconds: number };
+  processes: ProcessReport[];
+  /** Resident MiB at rest of everything `npm start` runs, and of npm, tsx and start.ts alone. */
+  totalResidentMiB: number;
+  launcherResidentMiB: number;
+  /** From SIGTERM to npm until every process of the stack had exited. */
+  stopSeconds: number;
+  stopExitCode: number | null;
+  loadAverage: { before: number[]; atAnswer: number[] };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One `npm start` on `dataDir`: waits for its first answer, lets it settle, measures, then SIGTERMs it. */
+async function measureStart(kind: StartMeasurement['kind'], dataDir: string, settleSeconds: number): Promise<StartMeasurement> {
+  const reportFile = join(dataDir, '..', 'start-report.json');
+  rmSync(reportFile, { force: true });
+  const before = loadavg();
+  const began = Date.now();
+  const npm = spawn('npm', ['start', '--', '--free-ports', '--report', reportFile], {
+    cwd: root,
+    env: { ...process.env, EMBEDDED_DATA_DIR: dataDir, DATABASE_URL: '', PGHOST: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+  const answered = new Promise<number>((resolve, reject) => {
+    for (const stream of [npm.stdout, npm.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        output.push(line);
+        if (line.includes('first query answered after')) resolve(Date.now());
+      });
+    }
+    void exited.then((code) => reject(new Error(`npm start exited (${code}) before answering:\n${output.slice(-30).join('\n')}`)));
+  });
+  const answeredAt = await answered;
+  const atAnswer = loadavg();
+  while (!existsSync(reportFile)) await sleep(50);
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as StartMeasurement['launcher'] & { processes: ProcessReport[] };
+  await sleep(settleSeconds * 1000);
+  // At rest: the same processes, measured again after the settle time.
+  const pids = report.processes.map((p) => p.pid);
+  const memory = memoryOf(pids) ?? [];
+  const total = memoryOf([npm.pid!])?.[0];
+  const processes = report.processes.map((p, i) => ({ ...p, memory: memory[i] }));
+  const stackResident = processes.reduce((sum, p) => sum + (p.memory?.residentMiB ?? 0), 0);
+
+  const stopBegan = Date.now();
+  npm.kill('SIGTERM');
+  const stopExitCode = await exited;
+  while (pids.some(alive)) await sleep(20);
+  const stopSeconds = (Date.now() - stopBegan) / 1000;
+  return {
+    kind,
+    firstAnswerSeconds: (answeredAt - began) / 1000,
+    launcher: { firstAnswerSeconds: report.firstAnswerSeconds, dashboardBuildSeconds: report.dashboardBuildSeconds, stackSeconds: report.stackSeconds },
+    processes,
+    totalResidentMiB: total?.residentMiB ?? 0,
+    launcherResidentMiB: (total?.residentMiB ?? 0) - stackResident,
+    stopSeconds,
+    stopExitCode,
+    loadAverage: { before, atAnswer },
+  };
+}
+
+const fixed = (n: number | undefined, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
+const PHASES = ['load', 'database', 'migrations', 'seed', 'server'];
+
+function table(m: StartMeasurement): string {
+  const head = `| process | ${PHASES.join(' s | ')} s | ready after s | resident MiB | peak MiB |`;
+  const rule = `|${'---|'.repeat(PHASES.length + 4)}`;
+  const rows = m.processes.map((p) => `| ${p.name} | ${PHASES.map((phase) => fixed(p.phases[phase])).join(' | ')} | ${fixed(p.readyAfter)} | ${fixed(p.memory?.residentMiB, 0)} | ${fixed(p.memory?.peakMiB, 0)} |`);
+  const launcher = `| npm + launcher | ${PHASES.map(() => '').join(' | ')} | | ${fixed(m.launcherResidentMiB, 0)} | |`;
+  return [
+    `${m.kind}: first answer after ${fixed(m.firstAnswerSeconds)} s (dashboard build ${fixed(m.launcher.dashboardBuildSeconds)} s, stack ready ${fixed(m.launcher.stackSeconds)} s); ` +
+      `resident ${fixed(m.totalResidentMiB, 0)} MiB in all; SIGTERM stopped everything in ${fixed(m.stopSeconds)} s (exit ${m.stopExitCode}); ` +
+      `load average ${m.loadAverage.before.map((l) => l.toFixed(2)).join(' ')} before, ${m.loadAverage.atAnswer.map((l) => l.toFixed(2)).join(' ')} at the answer`,
+    '',
+    head,
+    rule,
+    ...rows,
+    launcher,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const runs = option('runs', 1);
+  const settleSeconds = option('settle', 5);
+  const results: StartMeasurement[][] = [];
+  for (let run = 1; run <= runs; run += 1) {
+    const folder = mkdtempSync(join(tmpdir(), 'cpb-start-measure-'));
+    const dataDir = join(folder, 'data');
+    try {
+      const first = await measureStart('first start (empty data folder)', dataDir, settleSeconds);
+      console.log(`run ${run}/${runs}\n${table(first)}`);
+      const second = await measureStart('second start (seeded folder)', dataDir, settleSeconds);
+      console.log(table(second));
+      results.push([first, second]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+  if (runs > 1) {
+    console.log('| run | first start: answer s | resident MiB | stop s | second start: answer s | resident MiB | stop s | load average (1 min) |\n|---|---|---|---|---|---|---|---|');
+    results.forEach(([first, second], i) =>
+      console.log(`| ${i + 1} | ${fixed(first.firstAnswerSeconds)} | ${fixed(first.totalResidentMiB, 0)} | ${fixed(first.stopSeconds)} | ${fixed(second.firstAnswerSeconds)} | ${fixed(second.totalResidentMiB, 0)} | ${fixed(second.stopSeconds)} | ${first.loadAverage.before[0].toFixed(2)} / ${second.loadAverage.before[0].toFixed(2)} |`),
+    );
+  }
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  const file = join(root, 'bench-results', `start-measure-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`\nwritten ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
