@@ -27,8 +27,8 @@ interface StartMeasurement {
   kind: 'first start (empty data folder)' | 'second start (seeded folder)';
   /** From spawning `npm start` to its "first query answered" line. */
   firstAnswerSeconds: number;
-  /** What start.ts itself measured (from its own start), the dashboard build and the stack's start. */
-  launcher: { firstAnswerSeconds: number; dashboardBuildSeconds: number; stackSeconds: number };
+  /** What start.ts itself measured (from its own start): its preparations and the stack's start. */
+  launcher: { firstAnswerSeconds: number; preparation?: { runtime: string; seconds: Record<string, number> }; dashboardBuildSeconds?: number; stackSeconds: number };
   processes: ProcessReport[];
   /** Resident MiB at rest of everything `npm start` runs, and of npm, tsx and start.ts alone. */
   totalResidentMiB: number;
@@ -92,7 +92,7 @@ async function measureStart(kind: StartMeasurement['kind'], dataDir: string, set
   return {
     kind,
     firstAnswerSeconds: (answeredAt - began) / 1000,
-    launcher: { firstAnswerSeconds: report.firstAnswerSeconds, dashboardBuildSeconds: report.dashboardBuildSeconds, stackSeconds: report.stackSeconds },
+    launcher: { firstAnswerSeconds: report.firstAnswerSeconds, preparation: report.preparation, stackSeconds: report.stackSeconds },
     processes,
     totalResidentMiB: total?.residentMiB ?? 0,
     launcherResidentMiB: (total?.residentMiB ?? 0) - stackResident,
@@ -105,13 +105,20 @@ async function measureStart(kind: StartMeasurement['kind'], dataDir: string, set
 const fixed = (n: number | undefined, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
 const PHASES = ['load', 'database', 'migrations', 'seed', 'server'];
 
+function preparationText(m: StartMeasurement): string {
+  const preparation = m.launcher.preparation;
+  if (!preparation) return '';
+  const done = Object.entries(preparation.seconds).map(([what, seconds]) => `${what} ${fixed(seconds)} s`);
+  return `side by side first: ${done.join(', ')}; runtime ${preparation.runtime}; `;
+}
+
 function table(m: StartMeasurement): string {
   const head = `| process | ${PHASES.join(' s | ')} s | ready after s | resident MiB | peak MiB |`;
   const rule = `|${'---|'.repeat(PHASES.length + 4)}`;
   const rows = m.processes.map((p) => `| ${p.name} | ${PHASES.map((phase) => fixed(p.phases[phase])).join(' | ')} | ${fixed(p.readyAfter)} | ${fixed(p.memory?.residentMiB, 0)} | ${fixed(p.memory?.peakMiB, 0)} |`);
   const launcher = `| npm + launcher | ${PHASES.map(() => '').join(' | ')} | | ${fixed(m.launcherResidentMiB, 0)} | |`;
   return [
-    `${m.kind}: first answer after ${fixed(m.firstAnswerSeconds)} s (dashboard build ${fixed(m.launcher.dashboardBuildSeconds)} s, stack ready ${fixed(m.launcher.stackSeconds)} s); ` +
+    `${m.kind}: first answer after ${fixed(m.firstAnswerSeconds)} s (${preparationText(m)}stack ready ${fixed(m.launcher.stackSeconds)} s); ` +
       `resident ${fixed(m.totalResidentMiB, 0)} MiB in all; SIGTERM stopped everything in ${fixed(m.stopSeconds)} s (exit ${m.stopExitCode}); ` +
       `load average ${m.loadAverage.before.map((l) => l.toFixed(2)).join(' ')} before, ${m.loadAverage.atAnswer.map((l) => l.toFixed(2)).join(' ')} at the answer`,
     '',

@@ -5,7 +5,7 @@
  * gateway URLs and a sample query; Ctrl-C stops everything.
  */
 import { writeFileSync } from 'node:fs';
-import { ensureDashboardBuilt } from './lib/dashboard-build';
+import { prepareStart } from './lib/prepare-start';
 import { communityOverviewQuery } from './lib/sample-query';
 import { startStack } from './lib/stack';
 import { askFirstQuestion, memoryLine, reportStack } from './lib/startup-report';
@@ -28,22 +28,27 @@ async function main(): Promise<void> {
   const serverUrl = serverUrlFromEnv();
   // Ctrl-C (or SIGTERM) at any moment stops what has started: during start-up too, not only after.
   const starting = new AbortController();
-  let stopStack: (() => Promise<void>) | undefined;
+  const started: { stop?: () => Promise<void> } = {};
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     console.log('\nstopping…');
     starting.abort();
-    await stopStack?.();
+    await started.stop?.();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const dashboardBuild = await ensureDashboardBuilt((line) => console.log(line)).then((built) => (built ? (Date.now() - began) / 1000 : 0));
+  // `npm start` runs this under `sh -c`, and sh dies of a SIGTERM sent to npm without passing it on:
+  // a launcher whose parent is gone stops too, instead of leaving the services running.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void stop(), 500).unref();
+  const preparation = await prepareStart({ embeddedDataDir: serverUrl ? undefined : (process.env.EMBEDDED_DATA_DIR ?? '.data'), echo: (line) => console.log(line) });
   const stackBegan = Date.now();
   const stack = await startStack({
     serverUrl,
+    runtime: preparation.runtime,
     // --free-ports: for measuring beside other stacks (npm run start:measure); the README's URLs use 4000-4004.
     ports: process.argv.includes('--free-ports') ? 'free' : 'default',
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', APOLLO_TELEMETRY_DISABLED: '1' },
@@ -53,13 +58,13 @@ async function main(): Promise<void> {
     if (stopping) return new Promise<never>(() => {}); // stop() exits
     throw error;
   });
-  stopStack = () => stack.stop();
+  started.stop = () => stack.stop();
   const stackReady = Date.now();
   const { communityId, answer } = await askFirstQuestion(stack.gatewayUrl);
   const seconds = ((Date.now() - began) / 1000).toFixed(1);
   const reports = await reportStack(stack);
   const reportFile = option('report');
-  if (reportFile) writeFileSync(reportFile, JSON.stringify({ firstAnswerSeconds: Number(seconds), dashboardBuildSeconds: dashboardBuild, stackSeconds: (stackReady - stackBegan) / 1000, launcherPid: process.pid, processes: reports }, null, 2));
+  if (reportFile) writeFileSync(reportFile, JSON.stringify({ firstAnswerSeconds: Number(seconds), preparation, stackSeconds: (stackReady - stackBegan) / 1000, launcherPid: process.pid, processes: reports }, null, 2));
   console.log(`
 Community Party-building graph is up (${serverUrl ? 'Postgres server' : 'embedded PGlite under .data/'}); first query answered after ${seconds} s.
   ${memoryLine(reports)}

@@ -9,9 +9,9 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Spawns a TypeScript entry point with tsx, prefixing each output line with the process name. */
-export function spawnTs(name: string, entry: string, env: NodeJS.ProcessEnv, echo: (line: string) => void): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Spawns Node with `args` (flags and entry point), prefixing each output line with the process name. */
+export function spawnNode(name: string, args: string[], env: NodeJS.ProcessEnv, echo: (line: string) => void): Child {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => echo(`[${name}] ${line}`));
   }

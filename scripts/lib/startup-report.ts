@@ -1,4 +1,4 @@
-import { demoUsers, graphql, mintCallerToken, type GraphQLResponse } from '@cpb/kit';
+import { demoUsers, graphql, mintCallerToken, type GraphQLResponse } from '@cpb/kit/core';
 import { memoryOf, type ProcessMemory } from './process-memory';
 import { communityOverviewQuery, firstCommunityQuery } from './sample-query';
 import type { Stack } from './stack';

@@ -106,6 +106,9 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
     introspection: options.introspection ?? !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
+    // runProcess owns SIGTERM/SIGINT: it drains, stops relays and closes the database in order. Apollo's own
+    // handler would run a second stop() alongside, and a stop() that meets one under way never returns.
+    stopOnTerminationSignals: false,
     validationRules: options.validationRules,
     parseOptions: options.maxTokens ? { maxTokens: options.maxTokens } : {},
     plugins: [
