@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { httpRequest } from './http';
 
 export interface Child {
   name: string;
@@ -39,8 +40,7 @@ export async function waitUntilReady(url: string, child: Child, timeoutMs = 60_0
     if (exitedEarly) throw new Error(`${child.name} exited before it was ready`);
     signal?.throwIfAborted();
     try {
-      const response = await fetch(url);
-      if (response.ok) return;
+      if ((await httpRequest(url)).status === 200) return;
     } catch {
       // not listening yet
     }

@@ -1,4 +1,4 @@
-import { prepareEmbeddedTemplate } from '@cpb/kit/core';
+import { prepareEmbeddedTemplate } from '@cpb/kit/launch';
 import { ensureCompiled } from './compiled-build';
 import { ensureDashboardBuilt } from './dashboard-build';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { spawnNode, waitUntilReady, type Child } from './child';
-import { EMBEDDED_NODE_FLAGS, freePort } from '@cpb/kit/core';
+import { EMBEDDED_NODE_FLAGS, freePort } from '@cpb/kit/launch';
 import { subgraphs } from '../subgraphs';
 
 const root = join(__dirname, '..', '..');

@@ -1,4 +1,5 @@
-import { demoUsers, graphql, mintCallerToken, type GraphQLResponse } from '@cpb/kit/core';
+import { demoUsers, mintCallerToken, type GraphQLResponse } from '@cpb/kit/launch';
+import { httpRequest } from './http';
 import { memoryOf, type ProcessMemory } from './process-memory';
 import { communityOverviewQuery, firstCommunityQuery } from './sample-query';
 import type { Stack } from './stack';
@@ -11,11 +12,15 @@ export interface FirstAnswer {
 /** What a newcomer asks first: the first community, then the README's cross-subgraph query about it. */
 export async function askFirstQuestion(gatewayUrl: string): Promise<FirstAnswer> {
   const token = await mintCallerToken(demoUsers['district-admin'], { secret: process.env.JWT_SECRET });
-  const auth = { authorization: `Bearer ${token}` };
-  const first = await graphql<{ communities: { edges: { node: { id: string } }[] } }>(gatewayUrl, firstCommunityQuery, undefined, auth);
+  const ask = async <T>(query: string, variables?: Record<string, unknown>) => {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const { body } = await httpRequest(gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    return JSON.parse(body) as GraphQLResponse<T>;
+  };
+  const first = await ask<{ communities: { edges: { node: { id: string } }[] } }>(firstCommunityQuery);
   const communityId = first.data?.communities.edges[0]?.node.id;
   if (!communityId) throw new Error(`the gateway's first answer has no community: ${JSON.stringify(first).slice(0, 400)}`);
-  return { communityId, answer: await graphql(gatewayUrl, communityOverviewQuery, { id: communityId }, auth) };
+  return { communityId, answer: await ask(communityOverviewQuery, { id: communityId }) };
 }
 
 export interface ProcessReport {
@@ -30,8 +35,7 @@ export interface ProcessReport {
 
 /** The start-up phases a process serves on /metrics (`process_startup_phase_seconds{phase=…}`). */
 export async function startupPhasesOf(baseUrl: string): Promise<Record<string, number>> {
-  const response = await fetch(`${baseUrl}/metrics`);
-  const text = await response.text();
+  const { body: text } = await httpRequest(`${baseUrl}/metrics`);
   const phases: Record<string, number> = {};
   for (const match of text.matchAll(/^process_startup_phase_seconds\{([^}]*)\} ([\d.e+-]+)$/gm)) {
     const phase = /phase="([^"]+)"/.exec(match[1])?.[1];

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { devSecret } from './dev-secret';
+
+export { devSecret };
 
 /** Settings every subgraph service reads; each service extends this with its own. */
 export const serviceEnvSchema = z.object({
@@ -44,10 +47,6 @@ function subgraphSecretsShape() {
   };
 }
 
-/** Development defaults, refused in production (see `assertProductionSecrets`). */
-export function devSecret(name: string): string {
-  return `dev-only-${name}-secret-change-me`;
-}
 
 export interface SubgraphSecrets {
   ORGANIZATIONS_SECRET: string;

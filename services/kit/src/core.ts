@@ -12,6 +12,3 @@ export { graphql, responseErrorCodes, type GraphQLResponse } from './graphql/cli
 export * as check from './validation';
 export { todayIso, YEARS } from './validation';
 export * from './telemetry';
-// No database client in these two: a launcher of embedded services passes the flags and may make the template early.
-export { EMBEDDED_NODE_FLAGS } from './database/embedded-settings';
-export { prepareEmbeddedTemplate } from './database/embedded-template';

@@ -1,12 +1,15 @@
 /**
  * Postgres settings for a demo district on one machine. The defaults are a server's: 128 MB of
- * shared buffers, which PGlite allocates (and zeroes, so it is resident) in each service's
- * WebAssembly memory. A demo database is a few MB. PGlite runs Postgres in single-user mode:
- * no autovacuum or checkpointer process runs, so these are all the memory settings that matter.
+ * shared buffers and shared memory sized for 100 connections, all of which PGlite allocates and
+ * zeroes (so it is resident) in each service's WebAssembly memory, while a demo service's whole
+ * database is under 10 MB. PGlite runs Postgres in single-user mode: no autovacuum, checkpointer
+ * or other background process runs, so these are the memory settings that matter.
  * See docs/decisions/0012-lighter-embedded-default.md.
  */
 export const EMBEDDED_SETTINGS: Record<string, string> = {
-  shared_buffers: '16MB',
+  shared_buffers: '8MB',
+  // PGlite serves one session; Postgres sizes its lock tables and process slots by this.
+  max_connections: '5',
   // Per sort or hash and per index build: the demo's largest sorts are a few thousand rows.
   work_mem: '2MB',
   maintenance_work_mem: '16MB',
