@@ -6,13 +6,14 @@
  * server) and readiness, resident memory per process at rest (VmRSS of each process and what it
  * started, from /proc), and how long SIGTERM took to stop everything. Figures go to the terminal
  * and to bench-results/start-measure-<time>.json; the machine's load average is recorded with each.
- *   npm run start:measure -- [--runs 2] [--settle 5]
+ * `--fresh-clone` first deletes the build outputs (every package's dist/, the dashboard's too), so
+ * the first start also pays the one-off TypeScript and dashboard builds, as on a fresh clone.
+ *   npm run start:measure -- [--runs 2] [--settle 5] [--fresh-clone]
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { allGone, runNpmStart, type StartReport } from './lib/npm-start';
 import { memoryOf } from './lib/process-memory';
 import type { ProcessReport } from './lib/startup-report';
 
@@ -28,27 +29,18 @@ interface StartMeasurement {
   /** From spawning `npm start` to its "first query answered" line. */
   firstAnswerSeconds: number;
   /** What start.ts itself measured (from its own start): its preparations and the stack's start. */
-  launcher: { firstAnswerSeconds: number; preparation?: { runtime: string; seconds: Record<string, number> }; dashboardBuildSeconds?: number; stackSeconds: number };
+  launcher: Pick<StartReport, 'firstAnswerSeconds' | 'preparation' | 'stackSeconds'>;
   processes: ProcessReport[];
   /** Resident MiB at rest of everything `npm start` runs, and of npm, tsx and start.ts alone. */
   totalResidentMiB: number;
   launcherResidentMiB: number;
-  /** From SIGTERM to npm until every process of the stack had exited. */
+  /** From SIGTERM to npm until every process of the stack had exited; the launcher's last word. */
   stopSeconds: number;
-  stopExitCode: number | null;
+  stopped?: string;
   loadAverage: { before: number[]; atAnswer: number[] };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** One `npm start` on `dataDir`: waits for its first answer, lets it settle, measures, then SIGTERMs it. */
 async function measureStart(kind: StartMeasurement['kind'], dataDir: string, settleSeconds: number): Promise<StartMeasurement> {
@@ -56,39 +48,23 @@ async function measureStart(kind: StartMeasurement['kind'], dataDir: string, set
   rmSync(reportFile, { force: true });
   const before = loadavg();
   const began = Date.now();
-  const npm = spawn('npm', ['start', '--', '--free-ports', '--report', reportFile], {
-    cwd: root,
-    env: { ...process.env, EMBEDDED_DATA_DIR: dataDir, DATABASE_URL: '', PGHOST: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
-  const answered = new Promise<number>((resolve, reject) => {
-    for (const stream of [npm.stdout, npm.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => {
-        output.push(line);
-        if (line.includes('first query answered after')) resolve(Date.now());
-      });
-    }
-    void exited.then((code) => reject(new Error(`npm start exited (${code}) before answering:\n${output.slice(-30).join('\n')}`)));
-  });
-  const answeredAt = await answered;
+  const start = runNpmStart(dataDir, reportFile);
+  const { at: answeredAt, report } = await start.answered;
   const atAnswer = loadavg();
-  while (!existsSync(reportFile)) await sleep(50);
-  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as StartMeasurement['launcher'] & { processes: ProcessReport[] };
   await sleep(settleSeconds * 1000);
   // At rest: the same processes, measured again after the settle time.
   const pids = report.processes.map((p) => p.pid);
   const memory = memoryOf(pids) ?? [];
-  const total = memoryOf([npm.pid!])?.[0];
+  const total = memoryOf([start.npm.pid!])?.[0];
   const processes = report.processes.map((p, i) => ({ ...p, memory: memory[i] }));
   const stackResident = processes.reduce((sum, p) => sum + (p.memory?.residentMiB ?? 0), 0);
 
   const stopBegan = Date.now();
-  npm.kill('SIGTERM');
-  const stopExitCode = await exited;
-  while (pids.some(alive)) await sleep(20);
+  start.npm.kill('SIGTERM');
+  await allGone(pids);
   const stopSeconds = (Date.now() - stopBegan) / 1000;
+  await start.done;
+  const stopped = start.output.find((line) => line.startsWith('stopped'));
   return {
     kind,
     firstAnswerSeconds: (answeredAt - began) / 1000,
@@ -97,7 +73,7 @@ async function measureStart(kind: StartMeasurement['kind'], dataDir: string, set
     totalResidentMiB: total?.residentMiB ?? 0,
     launcherResidentMiB: (total?.residentMiB ?? 0) - stackResident,
     stopSeconds,
-    stopExitCode,
+    stopped,
     loadAverage: { before, atAnswer },
   };
 }
@@ -119,7 +95,7 @@ function table(m: StartMeasurement): string {
   const launcher = `| npm + launcher | ${PHASES.map(() => '').join(' | ')} | | ${fixed(m.launcherResidentMiB, 0)} | |`;
   return [
     `${m.kind}: first answer after ${fixed(m.firstAnswerSeconds)} s (${preparationText(m)}stack ready ${fixed(m.launcher.stackSeconds)} s); ` +
-      `resident ${fixed(m.totalResidentMiB, 0)} MiB in all; SIGTERM stopped everything in ${fixed(m.stopSeconds)} s (exit ${m.stopExitCode}); ` +
+      `resident ${fixed(m.totalResidentMiB, 0)} MiB in all; SIGTERM stopped everything in ${fixed(m.stopSeconds)} s (${m.stopped ?? 'the launcher said nothing'}); ` +
       `load average ${m.loadAverage.before.map((l) => l.toFixed(2)).join(' ')} before, ${m.loadAverage.atAnswer.map((l) => l.toFixed(2)).join(' ')} at the answer`,
     '',
     head,
@@ -130,6 +106,12 @@ function table(m: StartMeasurement): string {
   ].join('\n');
 }
 
+/** What a fresh clone lacks: the compiled JavaScript of every package and the dashboard's build. */
+function deleteBuildOutputs(): void {
+  const packages = [...readdirSync(join(root, 'services')).map((name) => join(root, 'services', name)), join(root, 'gateway')];
+  for (const dir of packages) rmSync(join(dir, 'dist'), { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
   const runs = option('runs', 1);
   const settleSeconds = option('settle', 5);
@@ -138,6 +120,7 @@ async function main(): Promise<void> {
     const folder = mkdtempSync(join(tmpdir(), 'cpb-start-measure-'));
     const dataDir = join(folder, 'data');
     try {
+      if (process.argv.includes('--fresh-clone')) deleteBuildOutputs();
       const first = await measureStart('first start (empty data folder)', dataDir, settleSeconds);
       console.log(`run ${run}/${runs}\n${table(first)}`);
       const second = await measureStart('second start (seeded folder)', dataDir, settleSeconds);

@@ -66,7 +66,14 @@ async function main(): Promise<void> {
     if (stopping) return new Promise<never>(() => {}); // stop() exits
     throw error;
   });
-  started.stop = () => stack.stop();
+  started.stop = async () => {
+    const stopBegan = Date.now();
+    await stack.stop();
+    const children = [...stack.services.map((s) => s.child), stack.gateway];
+    const unclean = (await Promise.all(children.map(async (child) => ({ name: child.name, code: await child.exited })))).filter((c) => c.code !== 0);
+    const how = unclean.length ? `not cleanly: ${unclean.map((c) => `${c.name} (${c.code ?? 'killed'})`).join(', ')}` : 'every process exited cleanly';
+    console.log(`stopped in ${((Date.now() - stopBegan) / 1000).toFixed(1)} s: ${how}`);
+  };
   const stackReady = Date.now();
   const { communityId, answer } = await askFirstQuestion(stack.gatewayUrl);
   const seconds = ((Date.now() - began) / 1000).toFixed(1);

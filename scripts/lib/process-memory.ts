@@ -5,7 +5,7 @@ export interface ProcessMemory {
   residentMiB: number;
   /** The highest resident size each of those processes reached (VmHWM), summed, in MiB. */
   peakMiB: number;
-  /** How many processes were counted (the process and its descendants). */
+  /** How many processes were counted (the process and its descendants; none when it is gone). */
   processes: number;
 }
 
@@ -38,7 +38,7 @@ function parents(): Map<number, number> {
 
 /** The process and all its descendants (e.g. a tsx loader's esbuild service). */
 function processTree(pid: number, parentOf: Map<number, number>): number[] {
-  const tree = [pid];
+  const tree = parentOf.has(pid) ? [pid] : [];
   for (let i = 0; i < tree.length; i += 1) {
     for (const [child, parent] of parentOf) if (parent === tree[i]) tree.push(child);
   }
