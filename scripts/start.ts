@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const seconds = ((Date.now() - began) / 1000).toFixed(1);
   const reports = await reportStack(stack);
   const reportFile = option('report');
-  if (reportFile) writeFileSync(reportFile, JSON.stringify({ firstAnswerSeconds: Number(seconds), preparation, stackSeconds: (stackReady - stackBegan) / 1000, launcherPid: process.pid, processes: reports }, null, 2));
+  if (reportFile) writeFileSync(reportFile, JSON.stringify({ firstAnswerSeconds: Number(seconds), preparation: { runtime: preparation.runtime, seconds: { ...preparation.seconds, template: await preparation.template } }, stackSeconds: (stackReady - stackBegan) / 1000, launcherPid: process.pid, processes: reports }, null, 2));
   console.log(`
 Community Party-building graph is up (${serverUrl ? 'Postgres server' : 'embedded PGlite under .data/'}); first query answered after ${seconds} s.
   ${memoryLine(reports)}

@@ -1,34 +1,46 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { sourcesHash } from './sources-hash';
 
 const root = join(__dirname, '..', '..');
 
+/** The packages the stack runs, each with its tsconfig.build.json and dist/. */
+const PACKAGES = ['services/demo-world', 'services/kit', 'services/organizations', 'services/members', 'services/resources', 'services/activities', 'gateway'];
+const stamp = join(root, 'node_modules', '.cache', 'cpb-start', 'compiled-sources.sha256');
+const inputs = [join(root, 'tsconfig.base.json'), ...PACKAGES.flatMap((p) => [join(root, p, 'src'), join(root, p, 'tsconfig.build.json'), join(root, p, 'package.json')])];
+
 export interface CompiledBuild {
-  /** True when every package's dist/ is the compiled form of its sources now. */
+  /** True when every package's dist/ holds the JavaScript of its sources now. */
   ok: boolean;
-  /** Projects tsc had to (re)build: none when nothing changed since the last build. */
-  built: number;
+  /** Whether the sources had to be transpiled now (they changed, or nothing was compiled yet). */
+  built: boolean;
   seconds: number;
   output: string;
 }
 
 /**
- * Brings the compiled JavaScript up to date (`npm run build`: `tsc -b tsconfig.build.json`, which
- * rebuilds only the projects whose sources changed; about half a second when none did). A
- * failed build (a type error) is reported, not thrown: the caller can run the sources instead.
+ * Brings the JavaScript the stack runs up to date with the sources: transpiled file by file
+ * (scripts/transpile.ts, a few seconds) when any source changed since the last time, nothing
+ * otherwise. A failed transpile (a syntax error) is reported, not thrown: the caller can run
+ * the sources through tsx instead, which will then say where the error is.
  */
 export async function ensureCompiled(): Promise<CompiledBuild> {
   const began = Date.now();
-  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsc, '-b', 'tsconfig.build.json', '--verbose'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const sources = sourcesHash(root, inputs);
+  const current = existsSync(stamp) && readFileSync(stamp, 'utf8') === sources && PACKAGES.every((p) => existsSync(join(root, p, 'dist')));
+  if (current) return { ok: true, built: false, seconds: 0, output: '' };
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(root, 'scripts', 'transpile.ts'), ...PACKAGES], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => {
-      const built = output.match(/Building project/g)?.length ?? 0;
-      resolve({ ok: code === 0, built, seconds: (Date.now() - began) / 1000, output });
-    });
+    child.on('exit', (exitCode) => resolve({ code: exitCode, output: text }));
   });
+  if (code === 0) {
+    mkdirSync(dirname(stamp), { recursive: true });
+    writeFileSync(stamp, sources);
+  }
+  return { ok: code === 0, built: true, seconds: (Date.now() - began) / 1000, output };
 }

@@ -46,7 +46,7 @@ export function serviceDatabaseUrl(serverUrl: string, database: string): string 
   return url.toString();
 }
 
-/** Starts the four subgraph services and the gateway as real processes, each waited for on /ready. */
+/** Starts the four subgraph services and the gateway as real processes, side by side, each waited for on /ready. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const echo = options.echo ?? (() => {});
   const began = Date.now();
@@ -56,34 +56,39 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const ports = await Promise.all(subgraphs.map(async (s) => (options.ports === 'free' ? freePort() : s.port)));
     // Every service knows where the others answer (for its synchronous checks) and the gateway knows them all.
     const urlEnv = Object.fromEntries(subgraphs.map((s, i) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[i]}/graphql`]));
-    const services = await Promise.all(
-      subgraphs.map(async (s, i) => {
-        const port = ports[i];
-        const env: NodeJS.ProcessEnv = {
-          ...options.env,
-          ...urlEnv,
-          PORT: String(port),
-          SEED_DEMO: options.seedDemo === false ? 'false' : 'true',
-          ...(options.serverUrl ? { DATABASE_URL: serviceDatabaseUrl(options.serverUrl, `${prefix}${s.name}`) } : {}),
-        };
-        // Embedded PGlite (no server URL) runs with the flags that keep its WebAssembly lean.
-        const flags = [...(options.nodeFlags ?? []), ...(options.serverUrl ? [] : EMBEDDED_NODE_FLAGS)];
-        const child = spawnNode(s.name, [...flags, ...entryArgs(join('services', s.name), options.runtime)], env, echo);
-        started.push(child);
-        const baseUrl = `http://127.0.0.1:${port}`;
-        await waitUntilReady(`${baseUrl}/ready`, child, 120_000, options.signal);
-        return { name: s.name, url: `${baseUrl}/graphql`, baseUrl, child, readyAfterMs: Date.now() - began };
-      }),
-    );
     const gatewayPort = options.ports === 'free' ? await freePort() : 4000;
+    const spawned = subgraphs.map((s, i) => {
+      const port = ports[i];
+      const env: NodeJS.ProcessEnv = {
+        ...options.env,
+        ...urlEnv,
+        PORT: String(port),
+        SEED_DEMO: options.seedDemo === false ? 'false' : 'true',
+        ...(options.serverUrl ? { DATABASE_URL: serviceDatabaseUrl(options.serverUrl, `${prefix}${s.name}`) } : {}),
+      };
+      // Embedded PGlite (no server URL) runs with the flags that keep its WebAssembly lean.
+      const flags = [...(options.nodeFlags ?? []), ...(options.serverUrl ? [] : EMBEDDED_NODE_FLAGS)];
+      const child = spawnNode(s.name, [...flags, ...entryArgs(join('services', s.name), options.runtime)], env, echo);
+      started.push(child);
+      return { name: s.name, child, baseUrl: `http://127.0.0.1:${port}` };
+    });
+    // The gateway reads the supergraph from its file and needs no subgraph to start: it starts alongside them.
     const gateway = spawnNode('gateway', [...(options.nodeFlags ?? []), ...entryArgs('gateway', options.runtime)], { ...options.env, ...urlEnv, PORT: String(gatewayPort) }, echo);
     started.push(gateway);
-    await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 60_000, options.signal);
+    const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 60_000, options.signal).then(() => Date.now() - began);
+    void gatewayReady.catch(() => undefined); // awaited below, unless a service fails first
+    const services = await Promise.all(
+      spawned.map(async ({ name, child, baseUrl }) => {
+        await waitUntilReady(`${baseUrl}/ready`, child, 120_000, options.signal);
+        return { name, url: `${baseUrl}/graphql`, baseUrl, child, readyAfterMs: Date.now() - began };
+      }),
+    );
+    const gatewayReadyAfterMs = await gatewayReady;
     return {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
       services,
       gateway,
-      gatewayReadyAfterMs: Date.now() - began,
+      gatewayReadyAfterMs,
       stop: async () => {
         await gateway.stop();
         await Promise.all(services.map((s) => s.child.stop()));
