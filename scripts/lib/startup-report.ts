@@ -1,6 +1,6 @@
 import { demoUsers, mintCallerToken, type GraphQLResponse } from '@cpb/kit/launch';
 import { httpRequest } from './http';
-import { memoryOf, type ProcessMemory } from './process-memory';
+import { memoryOf, type ProcessMemory } from './process-usage';
 import { communityOverviewQuery, firstCommunityQuery } from './sample-query';
 import type { Stack } from './stack';
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface ProcessMemory {
@@ -19,19 +20,22 @@ function statusField(pid: number, field: string): number {
   }
 }
 
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces): [0] state, [1] parent pid, … */
+function statFields(pid: number | string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined; // gone meanwhile
+  }
+}
+
 /** Parent of every live process, read once from /proc/<pid>/stat. */
 function parents(): Map<number, number> {
   const byPid = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name in parentheses may hold spaces: the parent pid is the 2nd field after it.
-      const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      byPid.set(Number(entry), Number(afterName[1]));
-    } catch {
-      // gone meanwhile
-    }
+    const fields = /^\d+$/.test(entry) ? statFields(entry) : undefined;
+    if (fields) byPid.set(Number(entry), Number(fields[1]));
   }
   return byPid;
 }
@@ -58,4 +62,27 @@ export function memoryOf(pids: number[]): ProcessMemory[] | undefined {
     const kib = (field: string) => tree.reduce((sum, p) => sum + statusField(p, field), 0);
     return { residentMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024, processes: tree.length };
   });
+}
+
+let ticksPerSecond: number | undefined;
+
+/**
+ * CPU seconds (user and system) the processes and all they started have used so far, finished
+ * children included once their parent has waited for them. Unlike wall time it hardly depends on
+ * what else the machine runs: on an idle 2-core machine a start cannot take less than half of it.
+ */
+export function cpuSecondsOf(pid: number): number | undefined {
+  let parentOf: Map<number, number>;
+  try {
+    parentOf = parents();
+    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+  } catch {
+    return undefined;
+  }
+  const ticks = processTree(pid, parentOf).reduce((sum, p) => {
+    const fields = statFields(p);
+    // utime, stime, cutime, cstime: fields 14 to 17 of stat, 11 to 14 after the command name.
+    return sum + (fields ? fields.slice(11, 15).reduce((a, b) => a + Number(b), 0) : 0);
+  }, 0);
+  return ticks / ticksPerSecond;
 }
