@@ -3,12 +3,13 @@
  * Runs the real `npm start` (on free ports) on a fresh data folder, then again on the folder it
  * seeded, and reports for each start: seconds to the first answer through the gateway, each
  * process's start-up phases (load = Node and the code, database = PGlite start, migrations, seed,
- * server) and readiness, resident memory per process at rest (VmRSS of each process and what it
- * started, from /proc), and how long SIGTERM took to stop everything. Figures go to the terminal
+ * server) and readiness, the CPU seconds it used, resident memory per process at rest (VmRSS of
+ * each process and what it started, from /proc, once npm start has reported, 15 s after its first
+ * answer, plus `--settle` seconds), and how long SIGTERM took to stop everything. Figures go to the terminal
  * and to bench-results/start-measure-<time>.json; the machine's load average is recorded with each.
  * `--fresh-clone` first deletes the build outputs (every package's dist/, the dashboard's too), so
  * the first start also pays the one-off TypeScript and dashboard builds, as on a fresh clone.
- *   npm run start:measure -- [--runs 2] [--settle 5] [--fresh-clone]
+ *   npm run start:measure -- [--runs 3] [--settle 0] [--fresh-clone]
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -119,7 +120,7 @@ function deleteBuildOutputs(): void {
 
 async function main(): Promise<void> {
   const runs = option('runs', 1);
-  const settleSeconds = option('settle', 5);
+  const settleSeconds = option('settle', 0);
   const results: StartMeasurement[][] = [];
   for (let run = 1; run <= runs; run += 1) {
     const folder = mkdtempSync(join(tmpdir(), 'cpb-start-measure-'));

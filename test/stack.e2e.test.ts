@@ -95,7 +95,7 @@ describe('npm start as a newcomer runs it (embedded PGlite, compiled JavaScript)
     const { report } = await start.answered;
     const printed = start.output.join('\n');
     expect(printed).toMatch(/first query answered after [\d.]+ s/);
-    expect(printed).toMatch(/resident memory \d+ MiB: organizations \d+, members \d+, resources \d+, activities \d+, gateway \d+, this launcher \d+/);
+    expect(printed).toMatch(/resident memory \d+ MiB: organizations \d+, members \d+, resources \d+, activities \d+, gateway \d+, this launcher \d+ \(at rest, 15 s after the first answer\)/);
     expect(printed).toMatch(/Answer \(abridged\): \{"data":\{"community":\{"name":"[^"]+社区"/);
     expect(report.preparation.runtime).toBe('compiled');
     expect(report.processes.map((p) => p.name)).toEqual(['organizations', 'members', 'resources', 'activities', 'gateway']);

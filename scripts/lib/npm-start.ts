@@ -7,7 +7,7 @@ import type { ProcessReport } from './startup-report';
 const root = join(__dirname, '..', '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** What `npm start -- --report <file>` writes once it has answered (scripts/start.ts). */
+/** What `npm start -- --report <file>` writes once it has answered and come to rest (scripts/start.ts). */
 export interface StartReport {
   firstAnswerSeconds: number;
   preparation: { runtime: string; seconds: Record<string, number> };
@@ -20,7 +20,7 @@ export interface NpmStart {
   npm: ChildProcess;
   /** Every line npm start printed so far (stdout and stderr). */
   output: string[];
-  /** Resolves with the time of the "first query answered" line, and the report written just before it. */
+  /** Resolves with the time of the "first query answered" line, and the report written once at rest. */
   answered: Promise<{ at: number; report: StartReport }>;
   /** Resolves once npm has exited and nothing (the launcher) writes to its output any more. */
   done: Promise<void>;
