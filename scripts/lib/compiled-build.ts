@@ -8,7 +8,13 @@ const root = join(__dirname, '..', '..');
 /** The packages the stack runs, each with its tsconfig.build.json and dist/. */
 const PACKAGES = ['services/demo-world', 'services/kit', 'services/organizations', 'services/members', 'services/resources', 'services/activities', 'gateway'];
 const stamp = join(root, 'node_modules', '.cache', 'cpb-start', 'compiled-sources.sha256');
-const inputs = [join(root, 'tsconfig.base.json'), ...PACKAGES.flatMap((p) => [join(root, p, 'src'), join(root, p, 'tsconfig.build.json'), join(root, p, 'package.json')])];
+/** The sources, their build settings, and the transpiler with its pinned swc (root package.json). */
+const inputs = [
+  join(root, 'tsconfig.base.json'),
+  join(root, 'package.json'),
+  join(root, 'scripts', 'transpile.ts'),
+  ...PACKAGES.flatMap((p) => [join(root, p, 'src'), join(root, p, 'tsconfig.build.json'), join(root, p, 'package.json')]),
+];
 
 export interface CompiledBuild {
   /** True when every package's dist/ holds the JavaScript of its sources now. */
@@ -21,7 +27,7 @@ export interface CompiledBuild {
 
 /**
  * Brings the JavaScript the stack runs up to date with the sources: transpiled file by file
- * (scripts/transpile.ts, a few seconds) when any source changed since the last time, nothing
+ * (scripts/transpile.ts, about a second) when any source changed since the last time, nothing
  * otherwise. A failed transpile (a syntax error) is reported, not thrown: the caller can run
  * the sources through tsx instead, which will then say where the error is.
  */
