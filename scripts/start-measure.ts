@@ -7,8 +7,8 @@
  * each process and what it started, from /proc, once npm start has reported, 15 s after its first
  * answer, plus `--settle` seconds), and how long SIGTERM took to stop everything. Figures go to the terminal
  * and to bench-results/start-measure-<time>.json; the machine's load average is recorded with each.
- * `--fresh-clone` first deletes the build outputs (every package's dist/, the dashboard's too), so
- * the first start also pays the one-off TypeScript and dashboard builds, as on a fresh clone.
+ * `--fresh-clone` first deletes the build outputs (every package's dist/, the dashboard's too) and
+ * runs the first start without tsx's cache, so it also pays the one-off builds, as on a fresh clone.
  *   npm run start:measure -- [--runs 3] [--settle 0] [--fresh-clone]
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,12 +46,12 @@ interface StartMeasurement {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One `npm start` on `dataDir`: waits for its first answer, lets it settle, measures, then SIGTERMs it. */
-async function measureStart(kind: StartMeasurement['kind'], dataDir: string, settleSeconds: number): Promise<StartMeasurement> {
+async function measureStart(kind: StartMeasurement['kind'], dataDir: string, settleSeconds: number, env: NodeJS.ProcessEnv = {}): Promise<StartMeasurement> {
   const reportFile = join(dataDir, '..', 'start-report.json');
   rmSync(reportFile, { force: true });
   const before = loadavg();
   const began = Date.now();
-  const start = runNpmStart(dataDir, reportFile);
+  const start = runNpmStart(dataDir, reportFile, env);
   const { at: answeredAt, report } = await start.answered;
   const cpuSecondsToAnswer = cpuSecondsOf(start.npm.pid!);
   const atAnswer = loadavg();
@@ -126,8 +126,10 @@ async function main(): Promise<void> {
     const folder = mkdtempSync(join(tmpdir(), 'cpb-start-measure-'));
     const dataDir = join(folder, 'data');
     try {
-      if (process.argv.includes('--fresh-clone')) deleteBuildOutputs();
-      const first = await measureStart('first start (empty data folder)', dataDir, settleSeconds);
+      const freshClone = process.argv.includes('--fresh-clone');
+      if (freshClone) deleteBuildOutputs();
+      // A fresh clone on a machine that never ran it also has nothing in tsx's cache.
+      const first = await measureStart('first start (empty data folder)', dataDir, settleSeconds, freshClone ? { TSX_DISABLE_CACHE: '1' } : {});
       console.log(`run ${run}/${runs}\n${table(first)}`);
       const second = await measureStart('second start (seeded folder)', dataDir, settleSeconds);
       console.log(table(second));

@@ -27,10 +27,10 @@ export interface NpmStart {
 }
 
 /** Runs the real `npm start` on free ports with embedded PGlite on `dataDir`, as a newcomer would. */
-export function runNpmStart(dataDir: string, reportFile: string): NpmStart {
+export function runNpmStart(dataDir: string, reportFile: string, env: NodeJS.ProcessEnv = {}): NpmStart {
   const npm = spawn('npm', ['start', '--', '--free-ports', '--report', reportFile], {
     cwd: root,
-    env: { ...process.env, EMBEDDED_DATA_DIR: dataDir, DATABASE_URL: '', PGHOST: '' },
+    env: { ...process.env, ...env, EMBEDDED_DATA_DIR: dataDir, DATABASE_URL: '', PGHOST: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
