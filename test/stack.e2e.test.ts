@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropDatabase, graphql, mintCallerToken } from '@cpb/kit';
 import { TEST_SERVER_URL } from '@cpb/kit/testing';
+import { allGone, runNpmStart } from '../scripts/lib/npm-start';
 import { communityOverviewQuery, firstCommunityQuery } from '../scripts/lib/sample-query';
 import { serviceDatabaseUrl, startStack, type Stack } from '../scripts/lib/stack';
 import { subgraphs } from '../scripts/subgraphs';
@@ -82,5 +83,28 @@ describe('the whole system on embedded PGlite, with no Postgres server', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data!.community!.residentUnits.length).toBe(6);
     expect(result.data!.community!.activities!.edges).toHaveLength(5);
+  });
+});
+
+describe('npm start as a newcomer runs it (embedded PGlite, compiled JavaScript)', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'cpb-npm-start-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('answers the sample query, prints its time and resident memory, and SIGTERM to npm stops every process cleanly', async () => {
+    const start = runNpmStart(join(folder, 'data'), join(folder, 'report.json'));
+    const { report } = await start.answered;
+    const printed = start.output.join('\n');
+    expect(printed).toMatch(/first query answered after [\d.]+ s/);
+    expect(printed).toMatch(/resident memory \d+ MiB: organizations \d+, members \d+, resources \d+, activities \d+, gateway \d+, this launcher \d+ \(at rest, 15 s after the first answer\)/);
+    expect(printed).toMatch(/Answer \(abridged\): \{"data":\{"community":\{"name":"[^"]+社区"/);
+    expect(report.preparation.runtime).toBe('compiled');
+    expect(report.processes.map((p) => p.name)).toEqual(['organizations', 'members', 'resources', 'activities', 'gateway']);
+    for (const p of report.processes.slice(0, 4)) expect(Object.keys(p.phases)).toEqual(['load', 'database', 'migrations', 'seed', 'server']);
+
+    // npm runs the launcher under sh, which dies of SIGTERM without passing it on: nothing may be left running.
+    start.npm.kill('SIGTERM');
+    await allGone([report.launcherPid, ...report.processes.map((p) => p.pid)]);
+    await start.done;
+    expect(start.output).toContainEqual(expect.stringMatching(/^stopped in [\d.]+ s: every process exited cleanly$/));
   });
 });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { httpRequest } from './http';
 
 export interface Child {
   name: string;
@@ -9,9 +10,9 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Spawns a TypeScript entry point with tsx, prefixing each output line with the process name. */
-export function spawnTs(name: string, entry: string, env: NodeJS.ProcessEnv, echo: (line: string) => void): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Spawns Node with `args` (flags and entry point), prefixing each output line with the process name. */
+export function spawnNode(name: string, args: string[], env: NodeJS.ProcessEnv, echo: (line: string) => void): Child {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => echo(`[${name}] ${line}`));
   }
@@ -30,16 +31,16 @@ export function spawnTs(name: string, entry: string, env: NodeJS.ProcessEnv, ech
   };
 }
 
-/** Polls `url` until it answers 200, the child exits, or the time runs out. */
-export async function waitUntilReady(url: string, child: Child, timeoutMs = 60_000): Promise<void> {
+/** Polls `url` until it answers 200, the child exits, the wait is aborted, or the time runs out. */
+export async function waitUntilReady(url: string, child: Child, timeoutMs = 60_000, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitedEarly = false;
   void child.exited.then(() => (exitedEarly = true));
   while (Date.now() < deadline) {
     if (exitedEarly) throw new Error(`${child.name} exited before it was ready`);
+    signal?.throwIfAborted();
     try {
-      const response = await fetch(url);
-      if (response.ok) return;
+      if ((await httpRequest(url)).status === 200) return;
     } catch {
       // not listening yet
     }

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { sourcesHash } from './sources-hash';
 
 const root = join(__dirname, '..', '..');
 export const dashboardDir = join(root, 'services', 'dashboard');
@@ -20,24 +20,12 @@ const inputs = [
   join(root, 'scripts', 'lib', 'trusted-documents.ts'),
 ];
 
-function files(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => files(join(path, name)));
-}
-
-function sourcesHash(): string {
-  const hash = createHash('sha256');
-  for (const file of inputs.flatMap(files)) hash.update(file.slice(root.length)).update('\0').update(readFileSync(file)).update('\0');
-  return hash.digest('hex');
-}
-
 /**
  * Builds the dashboard (vite build) unless dist/ was built from the same sources, so `npm start`
  * and the browser tests work on a fresh clone and cost nothing when nothing changed.
  */
 export async function ensureDashboardBuilt(echo: (line: string) => void = () => {}): Promise<boolean> {
-  const sources = sourcesHash();
+  const sources = sourcesHash(root, inputs);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === sources) return false;
   echo('building the dashboard (vite build)…');
   await new Promise<void>((resolve, reject) => {

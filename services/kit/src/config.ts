@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './clock';
+import { devSecret } from './dev-secret';
+
+export { devSecret };
 
 /** Settings every subgraph service reads; each service extends this with its own. */
 export const serviceEnvSchema = z.object({
@@ -69,10 +72,6 @@ export function urlOf(config: object, subgraph: SubgraphAddress): string {
   return addressSetting(config, subgraph.urlVariable);
 }
 
-/** Development defaults, refused in production (see `assertProductionSecrets`). */
-export function devSecret(name: string): string {
-  return `dev-only-${name}-secret-change-me`;
-}
 
 /** The secret of the named subgraph: the one its identity headers are signed with. */
 export function secretOf(config: object, name: string): string {

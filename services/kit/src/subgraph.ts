@@ -26,7 +26,7 @@ import { CreateIdempotencyKeys1768000000000, idempotencyEnvSchema, startIdempote
 import { createPeers, type Peers } from './peers';
 import { transactor, type Transact } from './transact';
 import { CursorSeal, guardArguments } from './input';
-import { createMetrics, startGraphQLServer, type RequestInfo, type RunningServer } from './server';
+import { createMetrics, startGraphQLServer, StartupClock, type RequestInfo, type RunningServer } from './server';
 import { observeConnectionPool, observeOutbox } from './telemetry';
 
 /**
@@ -113,6 +113,7 @@ export function subgraphSchema<C extends object>(definition: SubgraphDefinition<
 
 /** Starts a subgraph: validated config, its own database with migrations, then the HTTP server. */
 export async function startSubgraph<C extends object>(definition: SubgraphDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<RunningSubgraph> {
+  const startup = new StartupClock();
   const config = loadConfig(subgraphEnvSchema(definition.port, definition.peers).extend(kafkaEnvSchema.shape).extend(outboxArchiveEnvSchema.shape).extend(idempotencyEnvSchema.shape), env);
   assertProductionSecrets(config, [definition.name]);
   useTimeZone(config.TIME_ZONE);
@@ -128,11 +129,13 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     migrations: withKitMigrations(definition.migrations),
     logger,
     onStatement: () => metrics.statements.inc(),
+    startup,
   });
   observeConnectionPool(metrics.registry, database.dataSource);
   observeOutbox(metrics.registry, database.dataSource, logger);
   try {
     if (config.SEED_DEMO && definition.demo) await definition.demo.seed(database.dataSource, definition.demo.world(), logger);
+    startup.mark('seed');
     const schema = subgraphSchema(definition, secretOf(config, definition.name));
     const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(definition.peers.map((peer) => ({ name: peer.name, url: urlOf(config, peer) })), config, logger, definition.name), transact: transactor(database.dataSource) };
     const server = await startGraphQLServer<C>({
@@ -145,6 +148,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       production: config.NODE_ENV === 'production',
       isReady: () => database.isReady(),
       shutdownDelayMs: config.SHUTDOWN_DELAY_MS,
+      startup,
       // Each request's changes are recorded as its actor's (audit trail); its peer calls carry its request id.
       context: (request) => definition.createContext({ ...runtime, peers: runtime.peers.forRequest(request.requestId), transact: transactor(database.dataSource, request.actor) }, request),
       authenticate: internalAuthenticator(acceptedKeysOf(config, definition.name), definition.name, (key) => metrics.identities.inc({ key })),

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { devSecret } from '../config';
+import { devSecret } from '../dev-secret';
 import type { Actor } from './actor';
 
 export interface CallerTokenOptions {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import type { Logger } from '../logger';
+import type { StartupClock } from '../server/startup-clock';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 import { ensureDatabaseExists } from './ensure-database';
 import { runMigrationsUnderLock } from './migration-lock';
@@ -18,6 +19,8 @@ export interface DatabaseOptions {
   migrations: MixedList<Function>;
   logger: Logger;
   onStatement?: () => void;
+  /** Start-up phases: marks `database` (PGlite started or the database found) and `migrations`. */
+  startup?: StartupClock;
 }
 
 export interface Database {
@@ -44,6 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } else {
     await ensureDatabaseExists(url);
   }
+  options.startup?.mark('database');
   const statementLogger = new StatementLogger(options.logger, options.onStatement);
   const dataSource = new DataSource({
     type: 'postgres',
@@ -62,6 +66,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // Embedded PGlite belongs to this one process (and serves one connection): no one to race with.
     const applied = embedded ? await dataSource.runMigrations({ transaction: 'each' }) : await runMigrationsUnderLock(dataSource, url, options.serviceName, options.logger);
     if (applied.length) options.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    options.startup?.mark('migrations');
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();

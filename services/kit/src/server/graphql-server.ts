@@ -18,6 +18,7 @@ import { createDrain } from './drain';
 import { createHttpApp } from './http-app';
 import { errorCodeLabel, type Metrics } from './metrics';
 import { requestIdOf } from './request-id';
+import { StartupClock } from './startup-clock';
 import { notFoundHandler, requestErrorHandler, requireJsonPost } from './request-errors';
 
 export interface RequestInfo {
@@ -62,6 +63,8 @@ export interface GraphQLServerOptions<C extends BaseContext> {
   maxTokens?: number;
   /** How long `/ready` answers 503 while requests are still served, before the listener closes (SHUTDOWN_DELAY_MS). */
   shutdownDelayMs?: number;
+  /** The process's start-up phases so far; the server adds its own (`server`) and serves them on /metrics. */
+  startup?: StartupClock;
 }
 
 export interface RunningServer {
@@ -93,6 +96,8 @@ function requestLogPlugin<C extends BaseContext>(metrics: Metrics): ApolloServer
 
 /** Starts a GraphQL HTTP server (subgraph or gateway) with health, readiness, metrics and draining. */
 export async function startGraphQLServer<C extends BaseContext>(options: GraphQLServerOptions<C>): Promise<RunningServer> {
+  const startup = options.startup ?? new StartupClock();
+  startup.register(options.metrics.registry);
   const drain = createDrain(options.isReady, options.shutdownDelayMs ?? 0);
   const app = createHttpApp(drain.isReady, options.metrics, () => drain.draining);
   const httpServer = http.createServer(app);
@@ -107,6 +112,9 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
     introspection: options.introspection ?? !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
+    // runProcess owns SIGTERM/SIGINT: it drains, stops relays and closes the database in order. Apollo's own
+    // handler would run a second stop() alongside, and a stop() that meets one under way never returns.
+    stopOnTerminationSignals: false,
     validationRules: options.validationRules,
     parseOptions: options.maxTokens ? { maxTokens: options.maxTokens } : {},
     plugins: [
@@ -156,7 +164,8 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
   app.use(notFoundHandler, requestErrorHandler(options.logger));
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const port = (httpServer.address() as AddressInfo).port;
-  options.logger.info({ port }, `${options.name} listening`);
+  startup.mark('server');
+  options.logger.info({ port, startup: startup.phases }, `${options.name} listening`);
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,

@@ -5,3 +5,4 @@ export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 export { freePort } from './ports';
 export { createHttpApp } from './http-app';
 export { createDrain, type Drain } from './drain';
+export { StartupClock } from './startup-clock';
