@@ -4,6 +4,7 @@ import { commonMessages } from './common';
 import { gatewayMessages } from './gateway';
 import { kitMessages } from './kit';
 import { membersMessages } from './members';
+import { organizationalLifeMessages } from './organizational-life';
 import { organizationsMessages } from './organizations';
 import { resourcesMessages } from './resources';
 
@@ -14,6 +15,7 @@ export const catalogueParts = {
   gateway: gatewayMessages,
   analytics: analyticsMessages,
   organizations: organizationsMessages,
+  organizationalLife: organizationalLifeMessages,
   members: membersMessages,
   resources: resourcesMessages,
   activities: activitiesMessages,
@@ -26,6 +28,7 @@ export const catalogue = {
   ...gatewayMessages,
   ...analyticsMessages,
   ...organizationsMessages,
+  ...organizationalLifeMessages,
   ...membersMessages,
   ...resourcesMessages,
   ...activitiesMessages,

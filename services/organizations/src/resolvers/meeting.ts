@@ -1,0 +1,43 @@
+import { check } from '@cpb/kit';
+import type { Context } from '../context';
+import { versionKey } from '../data/meeting-repository';
+import { attendanceCounts } from '../domain/attendance-rules';
+import type { Meeting as MeetingRow, MeetingAttendance, MeetingVersion, Organization } from '../entities';
+
+async function organizationOf(meeting: MeetingRow, ctx: Context): Promise<Organization> {
+  return (await ctx.loaders.organization.load(meeting.organizationId))!;
+}
+
+async function recordsOf(meeting: MeetingRow, ctx: Context): Promise<MeetingVersion[]> {
+  ctx.policy.seeMeetingRecords(await organizationOf(meeting, ctx));
+  return ctx.loaders.meetingVersions.load(meeting.id);
+}
+
+const person = (id: string | null) => (id ? { id } : null);
+
+export const meetingQueries = {
+  meeting: async (_: unknown, { id }: { id: string }, ctx: Context) => {
+    const meeting = await ctx.loaders.meeting.load(check.uuid('id', id));
+    if (meeting) ctx.policy.seeMeetingCounts(await organizationOf(meeting, ctx));
+    return meeting;
+  },
+};
+
+export const Meeting = {
+  organization: organizationOf,
+  startsAt: (m: MeetingRow) => m.startsAt.toISOString(),
+  attendanceCounts: async (m: MeetingRow, _: unknown, ctx: Context) => attendanceCounts(await ctx.loaders.attendance.load(versionKey(m.id, m.version))),
+  record: async (m: MeetingRow, _: unknown, ctx: Context) => (await recordsOf(m, ctx)).find((v) => v.version === m.version)!,
+  history: (m: MeetingRow, _: unknown, ctx: Context) => recordsOf(m, ctx),
+};
+
+export const MeetingRecord = {
+  host: (v: MeetingVersion) => person(v.hostMemberId),
+  lecturer: (v: MeetingVersion) => person(v.lecturerMemberId),
+  recordedAt: (v: MeetingVersion) => v.recordedAt.toISOString(),
+  attendance: (v: MeetingVersion, _: unknown, ctx: Context) => ctx.loaders.attendance.load(versionKey(v.meetingId, v.version)),
+};
+
+export const Attendance = {
+  member: (a: MeetingAttendance) => ({ id: a.memberId }),
+};
