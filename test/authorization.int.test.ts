@@ -66,6 +66,7 @@ function allowed(rule: ReadRule, persona: PersonaName): boolean {
     case 'scopedList': return persona === 'otherSecretary' || persona === 'otherStreetAdmin';
     case 'trail': return persona === 'otherStreetAdmin';
     case 'managers': return persona === rule.control;
+    case 'counts': return persona === 'analyst';
   }
 }
 

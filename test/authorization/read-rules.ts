@@ -11,10 +11,12 @@ import type { PersonaName } from '../personas';
  *   everyone the test asks as is refused;
  * - scopedList: managers' lists, each row inside the caller's subtree (`rows` selects what places it);
  *   members, liaisons and analysts FORBIDDEN;
- * - trail: audit trails: the district, and a street administrator for its own street's targets only.
+ * - trail: audit trails: the district, and a street administrator for its own street's targets only;
+ * - counts: aggregates of a managed record (a meeting's frame and attendance counts): analysts and the
+ *   target's managers; members, liaisons and managers of other subtrees FORBIDDEN.
  */
 export type ReadRule =
-  | { kind: 'public' | 'signedIn' | 'persons' | 'trail' }
+  | { kind: 'public' | 'signedIn' | 'persons' | 'trail' | 'counts' }
   | { kind: 'managers'; control: PersonaName }
   | { kind: 'scopedList'; rows: string; placedIn: (node: Record<string, unknown>) => string[] };
 
@@ -23,6 +25,7 @@ const signedIn: ReadRule = { kind: 'signedIn' };
 const persons: ReadRule = { kind: 'persons' };
 const managers: ReadRule = { kind: 'managers', control: 'secretary' };
 const trail: ReadRule = { kind: 'trail' };
+const counts: ReadRule = { kind: 'counts' };
 const byOrganization: ReadRule = { kind: 'scopedList', rows: 'organization { id }', placedIn: (n) => [(n.organization as { id: string }).id] };
 
 export const readRules: Record<string, ReadRule> = {
@@ -82,6 +85,9 @@ export const readRules: Record<string, ReadRule> = {
   'Organization.children': open,
   'Organization.ancestors': open,
   'Organization.positions': persons, // leadership names
+  'Query.meeting': counts, // organisational life: its frame and counts; the record (names, minutes) below
+  'Meeting.history': managers,
+  'MeetingRecord.attendance': managers,
   // resources: the catalogue is public, co-building records are for signed-in callers
   'Query.resource': open,
   'Query.resources': open,
