@@ -86,6 +86,7 @@ export const readRules: Record<string, ReadRule> = {
   'Organization.ancestors': open,
   'Organization.positions': persons, // leadership names
   'Query.meeting': counts, // organisational life: its frame and counts; the record (names, minutes) below
+  'Organization.meetings': counts,
   'Meeting.history': managers,
   'MeetingRecord.attendance': managers,
   // resources: the catalogue is public, co-building records are for signed-in callers

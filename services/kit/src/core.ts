@@ -14,3 +14,4 @@ export * as check from './validation';
 export { YEARS } from './validation';
 export * from './telemetry';
 export * from './clock';
+export * from './period';

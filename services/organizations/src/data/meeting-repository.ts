@@ -1,5 +1,28 @@
 import { In, type DataSource } from 'typeorm';
-import { MeetingAttendanceEntity, MeetingEntity, MeetingVersionEntity, type Meeting, type MeetingAttendance, type MeetingVersion } from '../entities';
+import { keyset, type Page, type PagedRows, type Period } from '@cpb/kit';
+import { MeetingAttendanceEntity, MeetingEntity, MeetingVersionEntity, type Meeting, type MeetingAttendance, type MeetingType, type MeetingVersion } from '../entities';
+
+/** What an organisation's meeting list is narrowed to: a type, and calendar days (either end open). */
+export interface MeetingFilter {
+  type: MeetingType | null;
+  period: Period;
+}
+
+/** A meeting list's position: its start (ISO), then its id. */
+export type MeetingKey = [string, string];
+
+const newestFirst = keyset({ sort: 'm.starts_at', type: 'timestamptz', id: 'm.id', direction: 'DESC' });
+
+const MEETING_COLUMNS = `m.id, m.organization_id AS "organizationId", m.type, m.starts_at AS "startsAt", m.status, m.version, m.cancel_reason AS "cancelReason"`;
+
+/** The filter as further ` AND …` conditions, its values appended to `params`. */
+function filterSql(filter: MeetingFilter, params: unknown[]): string {
+  let sql = '';
+  if (filter.type) sql += ` AND m.type = $${params.push(filter.type)}`;
+  if (filter.period.start) sql += ` AND m.starts_at >= $${params.push(filter.period.start)}`;
+  if (filter.period.end) sql += ` AND m.starts_at < $${params.push(filter.period.end)}`;
+  return sql;
+}
 
 /** Reads of meetings for the resolvers, each batched over the keys a DataLoader collects. */
 export class MeetingRepository {
@@ -11,6 +34,24 @@ export class MeetingRepository {
 
   versionsByMeetingIds(ids: readonly string[]): Promise<MeetingVersion[]> {
     return this.db.getRepository(MeetingVersionEntity).find({ where: { meetingId: In([...ids]) }, order: { version: 'ASC' } });
+  }
+
+  /** A page of meetings for each organisation, newest first: one LATERAL query on the (organisation, start, id) index, one count. */
+  async meetingPages(organizationIds: readonly string[], filter: MeetingFilter, page: Page<MeetingKey>): Promise<PagedRows<Meeting>> {
+    const params: unknown[] = [[...organizationIds], page.limit + 1];
+    const where = filterSql(filter, params);
+    const after = newestFirst.after(page, params);
+    const rows: Meeting[] = await this.db.query(
+      `SELECT p.* FROM unnest($1::uuid[]) AS o(id) CROSS JOIN LATERAL (
+         SELECT ${MEETING_COLUMNS} FROM meeting m WHERE m.organization_id = o.id${where}${after} ORDER BY ${newestFirst.orderBy} LIMIT $2) p`,
+      params,
+    );
+    const countParams: unknown[] = [[...organizationIds]];
+    const counts: { organization_id: string; n: number }[] = await this.db.query(
+      `SELECT m.organization_id, count(*)::int AS n FROM meeting m WHERE m.organization_id = ANY($1::uuid[])${filterSql(filter, countParams)} GROUP BY m.organization_id`,
+      countParams,
+    );
+    return { rows, totals: new Map(counts.map((c) => [c.organization_id, c.n])) };
   }
 
   /** Attendance of versions named `meetingId/version`, one query for all of them. */

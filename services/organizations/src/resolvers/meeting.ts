@@ -1,8 +1,8 @@
-import { check } from '@cpb/kit';
+import { check, readOpenPeriod, readPage, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
-import { versionKey } from '../data/meeting-repository';
+import { versionKey, type MeetingKey } from '../data/meeting-repository';
 import { attendanceCounts } from '../domain/attendance-rules';
-import type { Meeting as MeetingRow, MeetingAttendance, MeetingVersion, Organization } from '../entities';
+import type { Meeting as MeetingRow, MeetingAttendance, MeetingType, MeetingVersion, Organization } from '../entities';
 
 async function organizationOf(meeting: MeetingRow, ctx: Context): Promise<Organization> {
   return (await ctx.loaders.organization.load(meeting.organizationId))!;
@@ -22,6 +22,20 @@ export const meetingQueries = {
     return meeting;
   },
 };
+
+export interface MeetingListArgs extends PageArgs {
+  type?: MeetingType | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** `Organization.meetings`: the frame and counts of its meetings, newest first (analysts and its managers). */
+export function meetingsOf(organization: Organization, args: MeetingListArgs, ctx: Context) {
+  ctx.policy.seeMeetingCounts(organization);
+  const page = readPage<MeetingKey>(args);
+  const filter = { type: args.type ?? null, period: readOpenPeriod(args.from, args.to) };
+  return ctx.loaders.meetingsOfOrganization(filter)(page).load(organization.id);
+}
 
 export const Meeting = {
   organization: organizationOf,
