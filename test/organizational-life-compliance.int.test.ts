@@ -21,10 +21,26 @@ async function ok<T>(query: string, variables: Record<string, unknown>): Promise
   return result.data!;
 }
 
-async function newBranch(name: string): Promise<string> {
-  const created = await ok<{ createOrganization: { id: string } }>('mutation($p: ID!, $n: String!) { createOrganization(input: { name: $n, kind: BRANCH, scope: COMMUNITY, parentId: $p }) { id } }', { p: personas.secretary.orgId, n: name });
+async function newBranch(name: string, establishedOn?: string): Promise<string> {
+  const created = await ok<{ createOrganization: { id: string } }>('mutation($p: ID!, $n: String!, $on: String) { createOrganization(input: { name: $n, kind: BRANCH, scope: COMMUNITY, parentId: $p, establishedOn: $on }) { id } }', { p: personas.secretary.orgId, n: name, on: establishedOn });
   return created.createOrganization.id;
 }
+
+/** A meeting on a fixed day of the constructed year 2025, evening district time. */
+async function heldOn(organizationId: string, type: string, day: string): Promise<string> {
+  const done = await ok<{ recordMeeting: { id: string } }>(record, { input: { organizationId, type, startsAt: `${day}T19:30:00+08:00`, place: '党群服务中心', topic: '组织生活', attendance: [] } });
+  return done.recordMeeting.id;
+}
+
+const compliance = `query($id: ID!, $from: String!, $to: String!) { organization(id: $id) { lifeCompliance(from: $from, to: $to) {
+  from to overdueCount types { type everyMonths due held overdue { from to } } } } }`;
+type Compliance = { from: string; to: string; overdueCount: number; types: { type: string; everyMonths: number; due: number; held: number; overdue: { from: string; to: string }[] }[] };
+async function complianceOf(id: string, from = '2025-01-01', to = '2025-12-31'): Promise<Record<string, Compliance['types'][number]> & { overdueCount: number }> {
+  const data = await ok<{ organization: { lifeCompliance: Compliance } }>(compliance, { id, from, to });
+  return { ...Object.fromEntries(data.organization.lifeCompliance.types.map((t) => [t.type, t])), overdueCount: data.organization.lifeCompliance.overdueCount } as never;
+}
+const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(2, '0'));
+const monthWindow = (m: string) => ({ from: `2025-${m}-01`, to: new Date(Date.UTC(2025, Number(m), 0)).toISOString().slice(0, 10) });
 
 async function held(organizationId: string, type: string, days: number): Promise<string> {
   const done = await ok<{ recordMeeting: { id: string } }>(record, { input: { organizationId, type, startsAt: `${daysAgo(days)}T19:30:00+08:00`, place: '党群服务中心', topic: '组织生活', attendance: [] } });
@@ -40,6 +56,59 @@ beforeAll(async () => {
   await held(busy, 'PARTY_LESSON', 50);
 });
 afterAll(() => federation?.stop());
+
+describe('compliance with the rhythm, on a constructed year (2025)', () => {
+  let onRhythm: string;
+  let silent: string;
+  let young: string;
+  beforeAll(async () => {
+    onRhythm = await newBranch('组织生活测试守时支部', '2020-01-01');
+    for (const m of months(1, 12)) await heldOn(onRhythm, 'THEMED_PARTY_DAY', `2025-${m}-10`);
+    for (const day of ['2025-02-20', '2025-05-20', '2025-08-20']) await heldOn(onRhythm, 'MEMBERS_MEETING', day);
+    for (const day of ['2025-01-12', '2025-03-12', '2025-04-12', '2025-07-12', '2025-10-12']) await heldOn(onRhythm, 'PARTY_LESSON', day);
+    await heldOn(onRhythm, 'ORGANIZATIONAL_LIFE_MEETING', '2025-01-15');
+    // A record withdrawn as made in error counts for nothing.
+    const withdrawn = await heldOn(onRhythm, 'DEMOCRATIC_APPRAISAL', '2025-03-25');
+    await ok('mutation($id: ID!) { cancelMeeting(id: $id, reason: "误录") { id } }', { id: withdrawn });
+    silent = await newBranch('组织生活测试沉寂支部', '2020-01-01');
+    for (const m of months(1, 6)) await heldOn(silent, 'THEMED_PARTY_DAY', `2025-${m}-08`);
+    young = await newBranch('组织生活测试新建支部', '2025-09-15');
+    for (const day of ['2025-10-18', '2025-11-18']) await heldOn(young, 'THEMED_PARTY_DAY', day);
+  });
+
+  it('counts each type the kind holds: windows due, meetings held, windows overdue (a branch without a committee owes no committee meetings)', async () => {
+    const c = await complianceOf(onRhythm);
+    expect(Object.keys(c).filter((k) => k !== 'overdueCount').sort()).toEqual(['DEMOCRATIC_APPRAISAL', 'MEMBERS_MEETING', 'ORGANIZATIONAL_LIFE_MEETING', 'PARTY_LESSON', 'THEMED_PARTY_DAY']);
+    expect(c.THEMED_PARTY_DAY).toEqual({ type: 'THEMED_PARTY_DAY', everyMonths: 1, due: 12, held: 12, overdue: [] });
+    expect(c.MEMBERS_MEETING).toMatchObject({ everyMonths: 3, due: 4, held: 3, overdue: [{ from: '2025-10-01', to: '2025-12-31' }] });
+    expect(c.PARTY_LESSON).toMatchObject({ due: 4, held: 5, overdue: [] });
+    expect(c.ORGANIZATIONAL_LIFE_MEETING).toMatchObject({ everyMonths: 12, due: 1, held: 1, overdue: [] });
+    expect(c.DEMOCRATIC_APPRAISAL).toMatchObject({ due: 1, held: 0, overdue: [{ from: '2025-01-01', to: '2025-12-31' }] });
+    expect(c.overdueCount).toBe(2);
+  });
+
+  it('shows the organisation that fell silent overdue every month since, and owes a young one nothing before it was established', async () => {
+    const s = await complianceOf(silent);
+    expect(s.THEMED_PARTY_DAY).toMatchObject({ due: 12, held: 6, overdue: months(7, 12).map(monthWindow) });
+    expect(s.MEMBERS_MEETING).toMatchObject({ due: 4, held: 0 });
+    const y = await complianceOf(young);
+    expect(y.THEMED_PARTY_DAY).toMatchObject({ due: 4, held: 2, overdue: [monthWindow('09'), monthWindow('12')] });
+    expect(y.MEMBERS_MEETING).toMatchObject({ due: 2, held: 0 });
+  });
+
+  it('counts windows ending within a partial period, meetings by the day, and refuses a backwards period', async () => {
+    const c = await complianceOf(onRhythm, '2025-02-15', '2025-05-20');
+    expect(c.THEMED_PARTY_DAY).toMatchObject({ due: 3, held: 3, overdue: [] });
+    expect(c.MEMBERS_MEETING).toMatchObject({ due: 1, held: 2, overdue: [] });
+    expect(codeOf(await federation.query(compliance, { id: onRhythm, from: '2025-05-01', to: '2025-04-01' }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('gives the counts to analysts and the managers, refuses the other secretary and members', async () => {
+    const variables = { id: silent, from: '2025-01-01', to: '2025-12-31' };
+    for (const persona of ['analyst', 'secretary'] as const) expect((await federation.query(compliance, variables, await headersOf(persona))).errors).toBeUndefined();
+    for (const persona of ['otherSecretary', 'member'] as const) expect(codeOf(await federation.query(compliance, variables, await headersOf(persona)))).toBe('FORBIDDEN');
+  });
+});
 
 describe("an organisation's meetings", () => {
   it('pages newest first with the keyset cursor, every meeting once, and filters by type and days', async () => {

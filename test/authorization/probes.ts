@@ -21,6 +21,8 @@ const reach: Record<string, (selection: string) => string> = {
   Need: (s) => `need(id: $need) { ${s} }`,
   Project: (s) => `project(id: $project) { ${s} }`,
   JointMeeting: (s) => `jointMeeting(id: $meeting) { ${s} }`,
+  LifeCompliance: (s) => `organization(id: $organization) { lifeCompliance(from: $from, to: $to) { ${s} } }`,
+  MeetingTypeCompliance: (s) => `organization(id: $organization) { lifeCompliance(from: $from, to: $to) { types { ${s} } } }`,
   Meeting: (s) => `meeting(id: $lifeMeeting) { ${s} }`,
   MeetingRecord: (s) => `meeting(id: $lifeMeeting) { record { ${s} } }`,
 };

@@ -87,6 +87,9 @@ export const readRules: Record<string, ReadRule> = {
   'Organization.positions': persons, // leadership names
   'Query.meeting': counts, // organisational life: its frame and counts; the record (names, minutes) below
   'Organization.meetings': counts,
+  'Organization.lifeCompliance': counts,
+  'LifeCompliance.types': counts,
+  'MeetingTypeCompliance.overdue': counts,
   'Meeting.history': managers,
   'MeetingRecord.attendance': managers,
   // resources: the catalogue is public, co-building records are for signed-in callers

@@ -1,5 +1,6 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, type Page, type PagedRows, type Period } from '@cpb/kit';
+import { keyset, startOfDay, timeZone, type Page, type PagedRows, type Period } from '@cpb/kit';
+import type { HeldOnDay } from '../domain/compliance';
 import { MeetingAttendanceEntity, MeetingEntity, MeetingVersionEntity, type Meeting, type MeetingAttendance, type MeetingType, type MeetingVersion } from '../entities';
 
 /** What an organisation's meeting list is narrowed to: a type, and calendar days (either end open). */
@@ -52,6 +53,23 @@ export class MeetingRepository {
       countParams,
     );
     return { rows, totals: new Map(counts.map((c) => [c.organization_id, c.n])) };
+  }
+
+  /** Meetings held (not cancelled) per organisation, type and calendar day (district time), from day `from` until `end`. */
+  heldOnDays(organizationIds: readonly string[], from: string, end: Date): Promise<HeldOnDay[]> {
+    return this.db.query(
+      `SELECT organization_id AS "organizationId", type, to_char(starts_at AT TIME ZONE $4, 'YYYY-MM-DD') AS day, count(*)::int AS n
+         FROM meeting WHERE organization_id = ANY($1::uuid[]) AND status = 'HELD' AND starts_at >= $2 AND starts_at < $3 GROUP BY 1, 2, 3`,
+      [[...organizationIds], startOfDay(from), end, timeZone()],
+    );
+  }
+
+  /** Which of these organisations have a committee: a current seat beside the secretary's. */
+  async withCommittee(organizationIds: readonly string[]): Promise<Set<string>> {
+    const rows: { organization_id: string }[] = await this.db.query(
+      `SELECT DISTINCT organization_id FROM position WHERE organization_id = ANY($1::uuid[]) AND ends_on IS NULL AND role <> 'SECRETARY'`, [[...organizationIds]],
+    );
+    return new Set(rows.map((r) => r.organization_id));
   }
 
   /** Attendance of versions named `meetingId/version`, one query for all of them. */

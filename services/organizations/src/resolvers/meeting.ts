@@ -1,4 +1,5 @@
-import { check, readOpenPeriod, readPage, type PageArgs } from '@cpb/kit';
+import { check, readOpenPeriod, readPage, readPeriod, today, type PageArgs } from '@cpb/kit';
+import { complianceOf } from '../domain/compliance';
 import type { Context } from '../context';
 import { versionKey, type MeetingKey } from '../data/meeting-repository';
 import { attendanceCounts } from '../domain/attendance-rules';
@@ -35,6 +36,15 @@ export function meetingsOf(organization: Organization, args: MeetingListArgs, ct
   const page = readPage<MeetingKey>(args);
   const filter = { type: args.type ?? null, period: readOpenPeriod(args.from, args.to) };
   return ctx.loaders.meetingsOfOrganization(filter)(page).load(organization.id);
+}
+
+/** `Organization.lifeCompliance`: each type's due windows, meetings held and overdue windows, from the records (analysts and its managers). */
+export async function lifeComplianceOf(organization: Organization, args: { from: string; to: string }, ctx: Context) {
+  ctx.policy.seeMeetingCounts(organization);
+  const period = readPeriod(args.from, args.to);
+  const [held, committee] = await Promise.all([ctx.loaders.heldOnDays(period).load(organization.id), ctx.loaders.hasCommittee.load(organization.id)]);
+  const types = complianceOf(organization, committee, period, today(), held);
+  return { from: period.from, to: period.to, types, overdueCount: types.reduce((sum, t) => sum + t.overdue.length, 0) };
 }
 
 export const Meeting = {
