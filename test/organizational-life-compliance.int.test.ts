@@ -103,6 +103,39 @@ describe('compliance with the rhythm, on a constructed year (2025)', () => {
     expect(codeOf(await federation.query(compliance, { id: onRhythm, from: '2025-05-01', to: '2025-04-01' }))).toBe('BAD_USER_INPUT');
   });
 
+  it('lists the subtree\'s organisations with no organisational life for N months (有组织无活动), paged by name, never the ones meeting or just established', async () => {
+    const fresh = await newBranch('组织生活测试刚成立支部');
+    const silentList = `query($id: ID!, $months: Int, $first: Int, $after: String) { organization(id: $id) { silentOrganizations(months: $months, first: $first, after: $after) {
+      since totalCount pageInfo { hasNextPage endCursor } edges { node { organization { id name } lastMeetingAt } } } } }`;
+    type Silent = { organization: { silentOrganizations: { since: string; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { organization: { id: string; name: string }; lastMeetingAt: string | null } }[] } } };
+    const all: Silent['organization']['silentOrganizations']['edges'][number]['node'][] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const page: Silent = await ok<Silent>(silentList, { id: personas.secretary.orgId, first: 2, after });
+      total = page.organization.silentOrganizations.totalCount;
+      all.push(...page.organization.silentOrganizations.edges.map((e) => e.node));
+      after = page.organization.silentOrganizations.pageInfo.hasNextPage ? page.organization.silentOrganizations.pageInfo.endCursor : null;
+    } while (after);
+    expect(all).toHaveLength(total);
+    const byId = new Map(all.map((n) => [n.organization.id, n]));
+    expect(byId.get(silent)!.lastMeetingAt).toBe(new Date('2025-06-08T19:30:00+08:00').toISOString());
+    expect(byId.has(onRhythm) && byId.has(young)).toBe(true);
+    for (const active of [busy, fresh]) expect(byId.has(active)).toBe(false);
+    // The demo's community branches keep their rhythm: none of them is silent.
+    expect(all.filter((n) => /第[123]党支部$/.test(n.organization.name))).toEqual([]);
+    const names = all.map((n) => n.organization.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+
+    const longer = await ok<Silent>(silentList, { id: personas.secretary.orgId, months: 24, first: 100 });
+    const ids = longer.organization.silentOrganizations.edges.map((e) => e.node.organization.id);
+    expect(ids).not.toContain(silent);
+    expect(ids).not.toContain(onRhythm);
+    for (const months of [0, 25]) expect(codeOf(await federation.query(silentList, { id: personas.secretary.orgId, months }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await federation.query(silentList, { id: personas.secretary.orgId }, await headersOf('otherSecretary')))).toBe('FORBIDDEN');
+    expect((await federation.query(silentList, { id: personas.secretary.orgId }, await headersOf('analyst'))).errors).toBeUndefined();
+  });
+
   it('gives the counts to analysts and the managers, refuses the other secretary and members', async () => {
     const variables = { id: silent, from: '2025-01-01', to: '2025-12-31' };
     for (const persona of ['analyst', 'secretary'] as const) expect((await federation.query(compliance, variables, await headersOf(persona))).errors).toBeUndefined();

@@ -88,6 +88,7 @@ export const readRules: Record<string, ReadRule> = {
   'Query.meeting': counts, // organisational life: its frame and counts; the record (names, minutes) below
   'Organization.meetings': counts,
   'Organization.lifeCompliance': counts,
+  'Organization.silentOrganizations': counts,
   'LifeCompliance.types': counts,
   'MeetingTypeCompliance.overdue': counts,
   'Meeting.history': managers,

@@ -64,3 +64,10 @@ export function complianceOf(organization: Pick<Organization, 'kind' | 'establis
     return { type, everyMonths, due: due.length, held: heldBetween(period.from, period.to), overdue: due.filter((w) => heldBetween(w.from, w.to) === 0) };
   });
 }
+
+/** The day `months` calendar months before `day` (the month's last day where it is shorter). */
+export function monthsBefore(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m - 1 - months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 - months, Math.min(d, last))).toISOString().slice(0, 10);
+}

@@ -1,7 +1,7 @@
-import { check, readOpenPeriod, readPage, readPeriod, today, type PageArgs } from '@cpb/kit';
-import { complianceOf } from '../domain/compliance';
+import { check, msg, readOpenPeriod, readPage, readPeriod, toConnection, today, ValidationError, type PageArgs } from '@cpb/kit';
+import { complianceOf, monthsBefore } from '../domain/compliance';
 import type { Context } from '../context';
-import { versionKey, type MeetingKey } from '../data/meeting-repository';
+import { MeetingRepository, versionKey, type MeetingKey, type SilentKey, type SilentOrganization as SilentRow } from '../data/meeting-repository';
 import { attendanceCounts } from '../domain/attendance-rules';
 import type { Meeting as MeetingRow, MeetingAttendance, MeetingType, MeetingVersion, Organization } from '../entities';
 
@@ -46,6 +46,25 @@ export async function lifeComplianceOf(organization: Organization, args: { from:
   const types = complianceOf(organization, committee, period, today(), held);
   return { from: period.from, to: period.to, types, overdueCount: types.reduce((sum, t) => sum + t.overdue.length, 0) };
 }
+
+/** How far back the silent-organisation list may look. */
+const SILENT_MONTHS = { min: 1, max: 24 };
+
+/** `Organization.silentOrganizations`: 有组织无活动 in its subtree (analysts and its managers). */
+export async function silentOrganizationsOf(organization: Organization, args: PageArgs & { months?: number | null }, ctx: Context) {
+  ctx.policy.seeMeetingCounts(organization);
+  const months = args.months ?? 3;
+  if (!Number.isInteger(months) || months < SILENT_MONTHS.min || months > SILENT_MONTHS.max) throw new ValidationError('months', msg('meeting.silentMonths', { ...SILENT_MONTHS }));
+  const page = readPage<SilentKey>(args);
+  const since = monthsBefore(today(), months);
+  const { rows, total } = await new MeetingRepository(ctx.dataSource).silentPage(organization.path, since, page);
+  return { ...toConnection(rows, page, (o) => [o.name, o.id], total), since };
+}
+
+export const SilentOrganization = {
+  organization: (o: SilentRow, _: unknown, ctx: Context) => ctx.loaders.organization.load(o.id),
+  lastMeetingAt: (o: SilentRow) => o.lastMeetingAt?.toISOString() ?? null,
+};
 
 export const Meeting = {
   organization: organizationOf,

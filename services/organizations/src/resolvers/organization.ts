@@ -2,7 +2,7 @@ import type { Context } from '../context';
 import { authorizeAggregates, authorizePersonData } from '../domain/policy';
 import { kindCheck } from '../domain/kind-check';
 import type { Organization as OrganizationRecord } from '../entities';
-import { lifeComplianceOf, meetingsOf } from './meeting';
+import { lifeComplianceOf, meetingsOf, silentOrganizationsOf } from './meeting';
 
 /** Ids on the path from the root down to the parent ('/a/b/self/' gives [a, b]). */
 export function ancestorIds(path: string): string[] {
@@ -24,6 +24,7 @@ export const Organization = {
   subtreeIds: (org: OrganizationRecord, _: unknown, ctx: Context) => ctx.loaders.subtreeIds.load(org.id),
   meetings: meetingsOf,
   lifeCompliance: lifeComplianceOf,
+  silentOrganizations: silentOrganizationsOf,
   kindCheck: async (org: OrganizationRecord & Reference, _: unknown, ctx: Context) => {
     authorizeAggregates(ctx.actor);
     if (org.memberCount == null || org.fullMemberCount == null) return null;

@@ -29,6 +29,7 @@ export const organizationalLifeMessages = defineMessages({
     en: 'The booked venue does not cover the meeting start ({startsAt}) or is no longer booked',
   },
   'meeting.outsideScope': { 'zh-CN': '该会议所属党组织不在您管理的范围内', en: "This meeting's organisation is outside the organisations you manage" },
+  'meeting.silentMonths': { 'zh-CN': 'months 须为 {min} 到 {max} 之间的整数', en: 'months must be a whole number from {min} to {max}' },
   'meeting.cancelled': { 'zh-CN': '该会议记录已撤销', en: 'This meeting record was cancelled' },
   'meeting.versionStale': {
     'zh-CN': '该会议记录已被更正为第 {current} 版：请在最新版本基础上更正',
