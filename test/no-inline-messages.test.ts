@@ -22,7 +22,6 @@ const stillToConvert = new Set([
   'services/activities/src/domain/activity-rules.ts',
   'services/activities/src/domain/participations.ts',
   'services/activities/src/domain/peer-facts.ts',
-  'services/activities/src/domain/period.ts',
   'services/activities/src/domain/policy.ts',
   'services/activities/src/domain/teams.ts',
   'services/activities/src/resolvers/stats.ts',

@@ -1,5 +1,6 @@
 import { addDays, startOfDay } from './clock';
 import { ValidationError } from './errors';
+import { msg } from './messages';
 import { isoDate } from './validation';
 
 /**
@@ -34,7 +35,7 @@ function dayEnd(field: string, date: string): Date {
 export function readOpenPeriod(from?: string | null, to?: string | null): Period {
   const start = from == null ? null : dayStart('from', from);
   const end = to == null ? null : dayEnd('to', to);
-  if (start && end && end <= start) throw new ValidationError('to', 'to must not be before from');
+  if (start && end && end <= start) throw new ValidationError('to', msg('date.notBeforeField', { field: 'to', other: 'from' }));
   return { from: from ?? null, to: to ?? null, start, end };
 }
 
@@ -42,6 +43,6 @@ export function readOpenPeriod(from?: string | null, to?: string | null): Period
 export function readPeriod(from: string, to: string): ClosedPeriod {
   const start = dayStart('from', from);
   const end = dayEnd('to', to);
-  if (end <= start) throw new ValidationError('to', 'to must not be before from');
+  if (end <= start) throw new ValidationError('to', msg('date.notBeforeField', { field: 'to', other: 'from' }));
   return { from, to, start, end };
 }
