@@ -67,6 +67,7 @@ function allowed(rule: ReadRule, persona: PersonaName): boolean {
     case 'trail': return persona === 'otherStreetAdmin';
     case 'totals': return persona === 'analyst';
     case 'managers': return persona === rule.control;
+    case 'counts': return persona === 'analyst';
   }
 }
 

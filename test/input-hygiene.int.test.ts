@@ -23,6 +23,12 @@ const FREE_TEXT = new Set([
   'Mutation.publishResource(description)',
   'Mutation.raiseNeed(description)',
   'Mutation.recordJointMeeting(resolutions[0])',
+  'Mutation.recordMeeting(agenda)',
+  'Mutation.recordMeeting(resolutions)',
+  'Mutation.recordMeeting(summary)',
+  'Mutation.correctMeeting(agenda)',
+  'Mutation.correctMeeting(resolutions)',
+  'Mutation.correctMeeting(summary)',
 ]);
 
 const slots = textSlots();

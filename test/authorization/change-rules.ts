@@ -41,6 +41,8 @@ export interface Targets {
   project: string;
   active: string;
   meeting: string;
+  /** A held meeting of organisational life (三会一课) of a branch in community 0. */
+  lifeMeeting: string;
   /** A member with a registration (CommunityRegistration is reached through them). */
   registered: string;
   year: number;
@@ -126,6 +128,15 @@ export const changeRules: Record<string, ChangeRule> = {
   renameOrganization: { who: managers, control: 'secretary', probe: (t) => m('($id: ID!) { renameOrganization(id: $id, name: "探针更名支部") { id } }', { id: t.branch }) },
   moveOrganization: { who: 'a manager of both the organisation and its new parent', control: 'secretary', probe: (t) => m('($id: ID!, $p: ID!) { moveOrganization(id: $id, parentId: $p) { id } }', { id: t.branch, p: t.organization }) },
   dissolveOrganization: { who: managers, control: 'secretary', probe: (t) => m('($id: ID!) { dissolveOrganization(id: $id) { id } }', { id: t.branch }) },
+  recordMeeting: {
+    who: managers, control: 'secretary',
+    probe: (t) => m('($i: RecordMeetingInput!) { recordMeeting(input: $i) { id } }', { i: { organizationId: t.branch, type: 'THEMED_PARTY_DAY', startsAt: at(-2, '09:00'), place: '探针会议室', topic: '探针主题党日', attendance: [] } }),
+  },
+  correctMeeting: {
+    who: managers, control: 'secretary',
+    probe: (t) => m('($id: ID!) { correctMeeting(id: $id, input: { version: 1, reason: "探针更正", place: "探针会议室", topic: "探针更正", attendance: [] }) { id } }', { id: t.lifeMeeting }),
+  },
+  cancelMeeting: { who: managers, control: 'secretary', probe: (t) => m('($id: ID!) { cancelMeeting(id: $id, reason: "探针撤销") { id } }', { id: t.lifeMeeting }) },
   // resources
   publishResource: { who: liaisonOrManagers, control: 'secretary', probe: (t) => m('($i: PublishResourceInput!) { publishResource(input: $i) { id } }', { i: { providerId: t.unit, kind: 'SERVICE', name: '探针服务' } }) },
   setOpeningHours: { who: liaisonOrManagers, control: 'secretary', probe: (t) => m('($id: ID!) { setOpeningHours(resourceId: $id, openingHours: [{ weekday: MONDAY, opensAt: "08:00", closesAt: "20:00" }]) { id } }', { id: t.venue }) },

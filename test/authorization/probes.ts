@@ -23,12 +23,16 @@ const reach: Record<string, (selection: string) => string> = {
   Need: (s) => `need(id: $need) { ${s} }`,
   Project: (s) => `project(id: $project) { ${s} }`,
   JointMeeting: (s) => `jointMeeting(id: $meeting) { ${s} }`,
+  LifeCompliance: (s) => `organization(id: $organization) { lifeCompliance(from: $from, to: $to) { ${s} } }`,
+  MeetingTypeCompliance: (s) => `organization(id: $organization) { lifeCompliance(from: $from, to: $to) { types { ${s} } } }`,
+  Meeting: (s) => `meeting(id: $lifeMeeting) { ${s} }`,
+  MeetingRecord: (s) => `meeting(id: $lifeMeeting) { record { ${s} } }`,
 };
 
 /** Which target an `id` argument of a root field names. */
 const idTarget: Record<string, string> = {
   activity: 'activity', volunteerTeam: 'team', member: 'member', applicant: 'applicant', transfer: 'transfer', street: 'street', community: 'community',
-  organization: 'organization', residentUnit: 'unit', resource: 'venue', booking: 'booking', agreement: 'agreement', need: 'need', project: 'planned', jointMeeting: 'meeting',
+  organization: 'organization', residentUnit: 'unit', resource: 'venue', booking: 'booking', agreement: 'agreement', need: 'need', project: 'planned', jointMeeting: 'meeting', meeting: 'lifeMeeting',
 };
 
 const variableTypes: Record<string, string> = { year: 'Int!', month: 'Int!', from: 'String!', to: 'String!' };

@@ -14,9 +14,11 @@ import type { PersonaName } from '../personas';
  * - trail: audit trails: the district, and a street administrator for its own street's targets only;
  * - totals: aggregates too close to persons for every member (dues totals): analysts and the target's own
  *   managers; members, liaisons and the other managers FORBIDDEN.
+ * - counts: aggregates of a managed record (a meeting's frame and attendance counts): analysts and the
+ *   target's managers; members, liaisons and managers of other subtrees FORBIDDEN.
  */
 export type ReadRule =
-  | { kind: 'public' | 'signedIn' | 'persons' | 'trail' | 'totals' }
+  | { kind: 'public' | 'signedIn' | 'persons' | 'trail' | 'totals' | 'counts' }
   | { kind: 'managers'; control: PersonaName }
   | { kind: 'scopedList'; rows: string; placedIn: (node: Record<string, unknown>) => string[] };
 
@@ -26,6 +28,7 @@ const persons: ReadRule = { kind: 'persons' };
 const managers: ReadRule = { kind: 'managers', control: 'secretary' };
 const trail: ReadRule = { kind: 'trail' };
 const totals: ReadRule = { kind: 'totals' };
+const counts: ReadRule = { kind: 'counts' };
 const byOrganization: ReadRule = { kind: 'scopedList', rows: 'organization { id }', placedIn: (n) => [(n.organization as { id: string }).id] };
 
 export const readRules: Record<string, ReadRule> = {
@@ -94,6 +97,14 @@ export const readRules: Record<string, ReadRule> = {
   'Organization.children': open,
   'Organization.ancestors': open,
   'Organization.positions': persons, // leadership names
+  'Query.meeting': counts, // organisational life: its frame and counts; the record (names, minutes) below
+  'Organization.meetings': counts,
+  'Organization.lifeCompliance': counts,
+  'Organization.silentOrganizations': counts,
+  'LifeCompliance.types': counts,
+  'MeetingTypeCompliance.overdue': counts,
+  'Meeting.history': managers,
+  'MeetingRecord.attendance': managers,
   // resources: the catalogue is public, co-building records are for signed-in callers
   'Query.resource': open,
   'Query.resources': open,

@@ -56,6 +56,7 @@ export async function findTargets(federation: Federation): Promise<Targets> {
   const planned = await one('resources', `SELECT id FROM project WHERE community_id = $1 AND status = 'PLANNED' ORDER BY id LIMIT 1`, [community]);
   const active = await one('resources', `SELECT id FROM project WHERE community_id = $1 AND status = 'ACTIVE' ORDER BY id LIMIT 1`, [community]);
   const meeting = await one('resources', 'SELECT id FROM joint_meeting WHERE convener_id = ANY($1::uuid[]) ORDER BY held_on DESC LIMIT 1', [[organization, worldId('org-street', 0)]]);
+  const lifeMeeting = await one('organizations', `SELECT id FROM meeting WHERE organization_id = $1 AND status = 'HELD' ORDER BY starts_at DESC LIMIT 1`, [branch]);
   const position = await one('organizations', 'SELECT id FROM position WHERE organization_id = $1 AND ends_on IS NULL ORDER BY id LIMIT 1', [organization]);
   const unitWithoutOrganization = await one('organizations', 'SELECT id FROM resident_unit WHERE community_id = $1 AND organization_id IS NULL AND id <> $2 ORDER BY id LIMIT 1', notLiaisons);
   const assignments: { id: string }[] = await federation.subgraphs.organizations.running.database.dataSource.query(
@@ -82,6 +83,6 @@ export async function findTargets(federation: Federation): Promise<Targets> {
     registration: registration.id, registered: registration.member_id, position: position.id, instructorAssignment, duesPayment,
     team: team.id, teamMember: teamMember.member_id, activity: activity.id, draft: draft.createActivity.id, signedUp: signedUp.member_id,
     resource: resource.id, venue: venue.id, booking: booking.id, agreement: agreement.id, commitment: commitment.id, need: need.id, planned: planned.id, project: planned.id, active: active.id,
-    meeting: meeting.id, year, month: new Date().getUTCMonth() + 1, from: `${year - 1}-01-01`, to: `${year}-12-31`,
+    meeting: meeting.id, lifeMeeting: lifeMeeting.id, year, month: new Date().getUTCMonth() + 1, from: `${year - 1}-01-01`, to: `${year}-12-31`,
   };
 }

@@ -15,3 +15,4 @@ export { YEARS } from './validation';
 export * from './telemetry';
 export * from './clock';
 export { IDEMPOTENCY_KEY_HEADER } from './idempotency/header';
+export * from './period';

@@ -1,20 +1,23 @@
 import type { DataSource } from 'typeorm';
 import type { RequestInfo, ServiceRuntime } from '@cpb/kit';
+import { MeetingRepository } from './data/meeting-repository';
+import { MeetingStore } from './data/meeting-store';
 import { OrganizationStore } from './data/organization-store';
 import { StructureRepository } from './data/structure-repository';
 import { StructureStore } from './data/structure-store';
 import { Policy } from './domain/policy';
 import type { Services } from './domain/services';
 import { createLoaders, type Loaders } from './loaders';
+import { createMeetingLoaders } from './meeting-loaders';
 
 export interface Context extends RequestInfo, Services {
   dataSource: DataSource;
   structure: StructureRepository;
-  loaders: Loaders;
+  loaders: Loaders & ReturnType<typeof createMeetingLoaders>;
 }
 
 export function createContext({ dataSource, peers, transact }: ServiceRuntime, request: RequestInfo): Context {
   const structure = new StructureRepository(dataSource);
-  const reads = { organizations: new OrganizationStore(dataSource.manager), structure: new StructureStore(dataSource.manager) };
-  return { ...request, dataSource, peers, transact, policy: new Policy(request.actor), reads, structure, loaders: createLoaders(structure) };
+  const reads = { organizations: new OrganizationStore(dataSource.manager), structure: new StructureStore(dataSource.manager), meetings: new MeetingStore(dataSource.manager) };
+  return { ...request, dataSource, peers, transact, policy: new Policy(request.actor), reads, structure, loaders: { ...createLoaders(structure), ...createMeetingLoaders(new MeetingRepository(dataSource)) } };
 }

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@cpb/kit';
-import type { Community, Grid, InstructorAssignment, Organization, Position, ResidentUnit, Street } from './entities';
+import { attendanceCounts } from './domain/attendance-rules';
+import type { Community, Grid, InstructorAssignment, Meeting, MeetingAttendance, Organization, Position, ResidentUnit, Street } from './entities';
 
 /** The event types this service emits (schemas in schemas/events/<type>.json); no personal data. */
 export const organizationEvents = {
@@ -72,4 +73,12 @@ export const structureEvents = {
     aggregateId: a.residentUnitId,
     data: { assignmentId: a.id, residentUnitId: a.residentUnitId, memberId: a.memberId, endsOn },
   }),
+};
+
+/** Organisational life (三会一课): ids, the type, the time and attendance counts; no names, no minutes. */
+const meetingData = (m: Meeting) => ({ meetingId: m.id, organizationId: m.organizationId, type: m.type, startsAt: m.startsAt.toISOString(), version: m.version });
+export const meetingEvents = {
+  recorded: (m: Meeting, attendance: MeetingAttendance[]): DomainEvent => ({ type: 'meeting.recorded', aggregateType: 'organization', aggregateId: m.organizationId, data: { ...meetingData(m), ...attendanceCounts(attendance) } }),
+  corrected: (m: Meeting, attendance: MeetingAttendance[]): DomainEvent => ({ type: 'meeting.corrected', aggregateType: 'organization', aggregateId: m.organizationId, data: { ...meetingData(m), ...attendanceCounts(attendance) } }),
+  cancelled: (m: Meeting): DomainEvent => ({ type: 'meeting.cancelled', aggregateType: 'organization', aggregateId: m.organizationId, data: meetingData(m) }),
 };

@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { insertRows, isEmpty, type Logger } from '@cpb/kit';
-import { type World } from '@cpb/demo-world';
+import { organizationalLife, type DemoMeetingRecord, type World } from '@cpb/demo-world';
 
 /** Writes this service's slice of the demo district (streets to organisations); skips a non-empty database. */
 export async function seedWorld(db: DataSource, world: World, logger: Logger): Promise<void> {
@@ -37,6 +37,24 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
     await insertRows(tx, 'position', ['id', 'organization_id', 'member_id', 'role', 'from_unit_id', 'also_chairs_residents_committee', 'starts_on'], positions);
     const instructors = [...world.instructors()].map((a) => [a.id, a.residentUnitId, a.memberId, a.startsOn]);
     await insertRows(tx, 'instructor_assignment', ['id', 'resident_unit_id', 'member_id', 'starts_on'], instructors);
+    await seedOrganizationalLife(tx, world);
   });
   logger.info({ members: world.shape.members }, 'organizations seeded');
+}
+
+/** The branches' meetings (三会一课) with their first version and attendance, a few hundred meetings at a time. */
+async function seedOrganizationalLife(tx: EntityManager, world: World): Promise<void> {
+  let batch: DemoMeetingRecord[] = [];
+  const flush = async () => {
+    await insertRows(tx, 'meeting', ['id', 'organization_id', 'type', 'starts_at', 'status', 'version'], batch.map((m) => [m.id, m.organizationId, m.type, m.startsAt, 'HELD', 1]));
+    await insertRows(tx, 'meeting_version', ['meeting_id', 'version', 'place', 'topic', 'host_member_id', 'recorded_by', 'recorded_at'], batch.map((m) => [m.id, 1, m.place, m.topic, m.hostMemberId, 'demo-seed', m.startsAt]));
+    await insertRows(tx, 'meeting_attendance', ['meeting_id', 'version', 'member_id', 'status', 'leave_reason', 'can_vote'],
+      batch.flatMap((m) => m.attendance.map((a) => [m.id, 1, a.memberId, a.status, a.leaveReason, a.canVote])));
+    batch = [];
+  };
+  for (const meeting of organizationalLife(world)) {
+    batch.push(meeting);
+    if (batch.length >= 500) await flush();
+  }
+  if (batch.length) await flush();
 }

@@ -50,6 +50,16 @@ const terms = {
     Activity: { 'zh-CN': '活动', en: 'Activity' },
     VolunteerTeam: { 'zh-CN': '党员志愿者服务队', en: 'VolunteerTeam' },
     Participation: { 'zh-CN': '活动报名', en: 'Participation' },
+    Meeting: { 'zh-CN': '组织生活会议', en: 'Meeting' },
+  },
+  meetingType: {
+    MEMBERS_MEETING: { 'zh-CN': '支部党员大会', en: "members' meeting (支部党员大会)" },
+    COMMITTEE_MEETING: { 'zh-CN': '委员会会议', en: 'committee meeting (支部委员会)' },
+    PARTY_GROUP_MEETING: { 'zh-CN': '党小组会', en: 'Party group meeting (党小组会)' },
+    PARTY_LESSON: { 'zh-CN': '党课', en: 'Party lesson (党课)' },
+    THEMED_PARTY_DAY: { 'zh-CN': '主题党日', en: 'themed Party day (主题党日)' },
+    ORGANIZATIONAL_LIFE_MEETING: { 'zh-CN': '组织生活会', en: 'organisational life meeting (组织生活会)' },
+    DEMOCRATIC_APPRAISAL: { 'zh-CN': '民主评议党员', en: 'democratic appraisal of members (民主评议党员)' },
   },
   organizationKind: {
     WORKING_COMMITTEE: { 'zh-CN': '街道党工委', en: 'working committee (党工委)' },

@@ -1,4 +1,4 @@
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import {
   CommunityEntity, GridEntity, InstructorAssignmentEntity, LIVING, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
   type Community, type Grid, type InstructorAssignment, type Organization, type Position, type ResidentUnit, type Street,
@@ -104,6 +104,11 @@ export class StructureStore {
 
   lockPosition(id: string): Promise<Position | null> {
     return this.tx.getRepository(PositionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Whether the organisation has an elected committee: a current seat beside the secretary's. */
+  async hasCommittee(organizationId: string): Promise<boolean> {
+    return (await this.tx.getRepository(PositionEntity).count({ where: { organizationId, endsOn: IsNull(), role: Not('SECRETARY') } })) > 0;
   }
 
   endPosition(id: string, endsOn: string): Promise<unknown> {

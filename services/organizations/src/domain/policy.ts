@@ -25,6 +25,9 @@ export const changes = {
   renameOrganization: { roles: managerRoles, scope: organisation },
   moveOrganization: { roles: managerRoles, scope: 'a manager of both the organisation and its new parent' },
   dissolveOrganization: { roles: managerRoles, scope: organisation },
+  recordMeeting: { roles: managerRoles, scope: organisation },
+  correctMeeting: { roles: managerRoles, scope: organisation },
+  cancelMeeting: { roles: managerRoles, scope: organisation },
 } satisfies PolicyTable;
 export type Change = keyof typeof changes;
 
@@ -38,6 +41,18 @@ export class Policy {
   /** The role the table names for the change (what a change without a target in the tree needs: a new street). */
   permit(change: Change): void {
     requireRole(this.actor, ...changes[change].roles);
+  }
+
+  /** Meetings' frame and counts: analysts and district administrators everywhere, managers in their subtree. */
+  seeMeetingCounts(organization: Pick<Organization, 'path'>): void {
+    if (this.actor.role === 'ANALYST' || seesAll(this.actor)) return;
+    this.seeMeetingRecords(organization);
+  }
+
+  /** Meetings' records (names, minutes, attendance): managers whose subtree holds the organisation. */
+  seeMeetingRecords(organization: Pick<Organization, 'path'>): void {
+    requireRole(this.actor, ...managerRoles);
+    if (!managesPath(this.actor, organization.path)) throw new ForbiddenError(msg('meeting.outsideScope'));
   }
 
   /** A change with no parent in the tree to hold it (a new root): district administrators only. */

@@ -1,4 +1,5 @@
 import type { Actor, Peers, UseCaseContext } from '@cpb/kit';
+import type { MeetingStore } from '../data/meeting-store';
 import type { OrganizationStore } from '../data/organization-store';
 import type { StructureStore } from '../data/structure-store';
 import type { Policy } from './policy';
@@ -13,5 +14,5 @@ export interface Services extends UseCaseContext {
   peers: Peers;
   policy: Policy;
   /** This service's rows as they are, read outside any transaction. */
-  reads: { organizations: OrganizationStore; structure: StructureStore };
+  reads: { organizations: OrganizationStore; structure: StructureStore; meetings: MeetingStore };
 }

@@ -1,9 +1,10 @@
 import { Community } from './community';
 import { CommunityCensus, InstructorAssignment, Position } from './leadership';
+import { Attendance, Meeting, MeetingRecord, meetingQueries, SilentOrganization } from './meeting';
 import { Mutation } from './mutation';
 import { Organization } from './organization';
 import { Query } from './query';
 import { ResidentUnit } from './resident-unit';
 import { Street } from './street';
 
-export const resolvers = { Query, Mutation, Street, Community, ResidentUnit, Organization, Position, InstructorAssignment, CommunityCensus };
+export const resolvers = { Query: { ...Query, ...meetingQueries }, Mutation, Meeting, MeetingRecord, Attendance, SilentOrganization, Street, Community, ResidentUnit, Organization, Position, InstructorAssignment, CommunityCensus };

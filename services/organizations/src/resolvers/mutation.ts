@@ -1,5 +1,6 @@
 import { asResolver } from '@cpb/kit';
 import { appointPosition, assignInstructor, endInstructorAssignment, endPosition } from '../domain/leadership';
+import { cancelMeeting, correctMeeting, recordMeeting } from '../domain/meetings';
 import { createOrganization, dissolveOrganization, moveOrganization, renameOrganization } from '../domain/organizations';
 import { createCommunity, createGrid, createResidentUnit, createStreet, linkResidentUnitOrganization } from '../domain/structure';
 
@@ -18,4 +19,7 @@ export const Mutation = {
   endInstructorAssignment: asResolver(endInstructorAssignment),
   appointPosition: asResolver(appointPosition),
   endPosition: asResolver(endPosition),
+  recordMeeting: asResolver(recordMeeting),
+  correctMeeting: asResolver(correctMeeting),
+  cancelMeeting: asResolver(cancelMeeting),
 };

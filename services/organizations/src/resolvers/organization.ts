@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { authorizeAggregates, authorizePersonData } from '../domain/policy';
 import { kindCheck } from '../domain/kind-check';
 import type { Organization as OrganizationRecord } from '../entities';
+import { lifeComplianceOf, meetingsOf, silentOrganizationsOf } from './meeting';
 
 /** Ids on the path from the root down to the parent ('/a/b/self/' gives [a, b]). */
 export function ancestorIds(path: string): string[] {
@@ -22,6 +23,9 @@ export const Organization = {
     return (args.includeEnded ? ctx.loaders.allPositions : ctx.loaders.currentPositions).load(org.id);
   },
   subtreeIds: (org: OrganizationRecord, _: unknown, ctx: Context) => ctx.loaders.subtreeIds.load(org.id),
+  meetings: meetingsOf,
+  lifeCompliance: lifeComplianceOf,
+  silentOrganizations: silentOrganizationsOf,
   kindCheck: async (org: OrganizationRecord & Reference, _: unknown, ctx: Context) => {
     authorizeAggregates(ctx.actor);
     if (org.memberCount == null || org.fullMemberCount == null) return null;

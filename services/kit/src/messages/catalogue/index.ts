@@ -5,6 +5,7 @@ import { duesMessages } from './dues';
 import { gatewayMessages } from './gateway';
 import { kitMessages } from './kit';
 import { membersMessages } from './members';
+import { organizationalLifeMessages } from './organizational-life';
 import { organizationsMessages } from './organizations';
 import { resourcesMessages } from './resources';
 
@@ -15,6 +16,7 @@ export const catalogueParts = {
   gateway: gatewayMessages,
   analytics: analyticsMessages,
   organizations: organizationsMessages,
+  organizationalLife: organizationalLifeMessages,
   members: membersMessages,
   dues: duesMessages,
   resources: resourcesMessages,
@@ -28,6 +30,7 @@ export const catalogue = {
   ...gatewayMessages,
   ...analyticsMessages,
   ...organizationsMessages,
+  ...organizationalLifeMessages,
   ...membersMessages,
   ...duesMessages,
   ...resourcesMessages,

@@ -1,0 +1,73 @@
+import { addDays, type ClosedPeriod } from '@cpb/kit';
+import { MEETING_TYPES, type MeetingType, type Organization } from '../entities';
+import { appliesTo, meetingRhythms, needsElectedCommittee } from './meeting-types';
+
+/**
+ * Compliance with the rhythm of organisational life, computed from the meeting records every time
+ * (never stored as totals that could drift). A rhythm of k months cuts the calendar into windows
+ * (months, quarters, years); each window needs one meeting of the type. A window is due when it
+ * ended within the period asked, before today, and after the organisation was established; it is
+ * overdue when due and no meeting of the type was held in it.
+ */
+
+/** Held meetings of one organisation and type on one calendar day (district time). */
+export interface HeldOnDay {
+  organizationId: string;
+  type: MeetingType;
+  day: string;
+  n: number;
+}
+
+export interface Window {
+  from: string;
+  to: string;
+}
+
+export interface TypeCompliance {
+  type: MeetingType;
+  everyMonths: number;
+  due: number;
+  held: number;
+  overdue: Window[];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+const firstOf = (index: number) => `${Math.floor(index / 12)}-${pad((index % 12) + 1)}-01`;
+
+/** The calendar windows of a k-month rhythm from the one holding `from` to the one holding `to`. */
+export function windows(everyMonths: number, from: string, to: string): Window[] {
+  const result: Window[] = [];
+  for (let start = monthIndex(from) - (monthIndex(from) % everyMonths); start <= monthIndex(to); start += everyMonths) {
+    result.push({ from: firstOf(start), to: addDays(firstOf(start + everyMonths), -1) });
+  }
+  return result;
+}
+
+/** The first day the counts must cover: the start of the longest rhythm's window holding `from`. */
+export function countsFrom(from: string): string {
+  return windows(12, from, from)[0].from;
+}
+
+/** The types an organisation holds: by its kind, committee meetings of a branch only with a committee. */
+export function typesHeldBy(organization: Pick<Organization, 'kind'>, hasCommittee: boolean): MeetingType[] {
+  return MEETING_TYPES.filter((type) => appliesTo(type, organization.kind) && (!needsElectedCommittee(type, organization.kind) || hasCommittee));
+}
+
+/** Each type's due windows, meetings held in the period and overdue windows. */
+export function complianceOf(organization: Pick<Organization, 'kind' | 'establishedOn'>, hasCommittee: boolean, period: ClosedPeriod, today: string, held: HeldOnDay[]): TypeCompliance[] {
+  return typesHeldBy(organization, hasCommittee).map((type) => {
+    const days = held.filter((h) => h.type === type);
+    const heldBetween = (from: string, to: string) => days.filter((h) => h.day >= from && h.day <= to).reduce((sum, h) => sum + h.n, 0);
+    const { everyMonths } = meetingRhythms[type];
+    const due = windows(everyMonths, period.from, period.to).filter((w) => w.to >= period.from && w.to <= period.to && w.to < today && w.to >= organization.establishedOn);
+    return { type, everyMonths, due: due.length, held: heldBetween(period.from, period.to), overdue: due.filter((w) => heldBetween(w.from, w.to) === 0) };
+  });
+}
+
+/** The day `months` calendar months before `day` (the month's last day where it is shorter). */
+export function monthsBefore(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m - 1 - months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 - months, Math.min(d, last))).toISOString().slice(0, 10);
+}
