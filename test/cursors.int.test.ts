@@ -62,6 +62,8 @@ beforeAll(async () => {
     'Community.needs': nested('community', community.id, 'needs'),
     'Community.gridsPage': nested('community', community.id, 'gridsPage'),
     'Organization.members': nested('organization', community.partyOrganization.id, 'members', ', includeDescendants: true'),
+    'Organization.meetings': nested('organization', community.partyOrganization.id, 'meetings'),
+    'Organization.silentOrganizations': nested('organization', community.partyOrganization.id, 'silentOrganizations'),
     'ResidentUnit.members': nested('residentUnit', unit, 'members'),
     'Member.participations': nested('member', ids.data!.members.edges[0].node.id, 'participations'),
     'VolunteerTeam.memberships': nested('volunteerTeam', ids.data!.volunteerTeams.edges[0].node.id, 'memberships', ', includeFormer: true'),
