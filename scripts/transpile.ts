@@ -23,7 +23,9 @@ function transpilePackage(dir: string): string[] {
   if (!config) return problems;
   for (const file of config.fileNames) {
     try {
-      const { code } = transformSync(readFileSync(file, 'utf8'), { ...SWC, filename: file });
+      const source = readFileSync(file, 'utf8');
+      // Data files a package imports (the subgraph list) are copied as they are, as tsc emits them.
+      const code = file.endsWith('.json') ? source : transformSync(source, { ...SWC, filename: file }).code;
       const out = join(config.options.outDir!, relative(config.options.rootDir!, file)).replace(/\.ts$/, '.js');
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, code);

@@ -6,7 +6,7 @@ import { sourcesHash } from './sources-hash';
 const root = join(__dirname, '..', '..');
 
 /** The packages the stack runs, each with its tsconfig.build.json and dist/. */
-const PACKAGES = ['services/demo-world', 'services/kit', 'services/organizations', 'services/members', 'services/resources', 'services/activities', 'gateway'];
+const PACKAGES = ['services/subgraphs', 'services/demo-world', 'services/kit', 'services/organizations', 'services/members', 'services/resources', 'services/activities', 'gateway'];
 const stamp = join(root, 'node_modules', '.cache', 'cpb-start', 'compiled-sources.sha256');
 /** The sources, their build settings, and the transpiler with its pinned swc (root package.json). */
 const inputs = [
