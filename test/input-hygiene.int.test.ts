@@ -29,6 +29,8 @@ const FREE_TEXT = new Set([
   'Mutation.correctMeeting(agenda)',
   'Mutation.correctMeeting(resolutions)',
   'Mutation.correctMeeting(summary)',
+  'Mutation.reverseDuesPayment(reason)',
+  'Mutation.grantDuesReduction(reason)',
 ]);
 
 const slots = textSlots();
