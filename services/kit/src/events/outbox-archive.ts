@@ -1,5 +1,6 @@
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { z } from 'zod';
+import { deleteInBatches, schedulePruning, type Pruner } from '../database/pruning';
 import type { Logger } from '../logger';
 
 /**
@@ -30,37 +31,20 @@ const PRUNE_BATCH = `
     SELECT seq FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - make_interval(days => $1) LIMIT $2)`;
 
 /** Deletes published rows older than `keepDays`, a batch per statement so no transaction grows large; returns how many. */
-export async function pruneOutboxArchive(dataSource: Pick<DataSource, 'query'>, keepDays: number, batchSize = 5_000): Promise<number> {
-  let pruned = 0;
-  for (;;) {
-    const [, deleted] = (await dataSource.query(PRUNE_BATCH, [keepDays, batchSize])) as [unknown, number];
-    pruned += deleted;
-    if (deleted < batchSize) return pruned;
-  }
+export function pruneOutboxArchive(dataSource: Pick<DataSource, 'query'>, keepDays: number, batchSize = 5_000): Promise<number> {
+  return deleteInBatches(dataSource, PRUNE_BATCH, [keepDays], batchSize);
 }
 
-export interface OutboxPruner {
-  /** Stops the schedule and waits for a prune in flight (before the pool closes). */
-  stop(): Promise<void>;
-}
+export type OutboxPruner = Pruner;
 
 /** Prunes the archive at start and then every `intervalMs` (default hourly); unpublished rows are never touched. */
 export function startOutboxPruner(options: { dataSource: DataSource; keepDays: number; logger: Logger; intervalMs?: number }): OutboxPruner {
-  const log = options.logger.child({ component: 'outbox-archive' });
-  let running: Promise<void> | undefined;
-  const prune = () => {
-    running ??= pruneOutboxArchive(options.dataSource, options.keepDays)
-      .then((count) => void (count && log.info({ count, keepDays: options.keepDays }, 'outbox archive: pruned published events')))
-      .catch((error: unknown) => log.warn({ err: error }, 'outbox archive: pruning failed, will try again'))
-      .finally(() => (running = undefined));
-  };
-  prune();
-  const timer = setInterval(prune, options.intervalMs ?? 3_600_000);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return schedulePruning({
+    prune: () => pruneOutboxArchive(options.dataSource, options.keepDays),
+    logger: options.logger,
+    component: 'outbox-archive',
+    describe: 'pruned published events',
+    logFields: { keepDays: options.keepDays },
+    intervalMs: options.intervalMs,
+  });
 }
