@@ -6,8 +6,8 @@ import { probeVariables, readProbe, rowsOf } from './authorization/probes';
 import { readRules, type ReadRule } from './authorization/read-rules';
 import { loadSupergraph } from './authorization/schema-fields';
 import { findTargets } from './authorization/targets';
-import { startFederation, type Federation } from './federation-harness';
-import { codeOf, headersOf, type PersonaName } from './personas';
+import { codeOf, headersOf, type PersonaName } from '@cpb/demo-world/testing';
+import { type Federation, startFederation } from '@cpb/kit/testing';
 
 /**
  * Deny by default, checked for every field (issue 11), through the gateway on one shared federation:

@@ -2,8 +2,7 @@ import { SignJWT } from 'jose';
 import { ConfigError, devSecret, graphql, INTERNAL_IDENTITY_HEADER, loadConfig, mintCallerToken, secretOf, type RunningServer } from '@cpb/kit';
 import { startTestSubgraph, type TestSubgraph } from '@cpb/kit/testing';
 import { organizations } from '@cpb/organizations';
-import { gatewayEnvSchema } from '../gateway/src/config';
-import { startGateway } from '../gateway/src/server';
+import { gatewayEnvSchema, startGateway } from '@cpb/gateway';
 
 // Issue 11, item 7: production never runs on the public development key, and no token lives forever.
 jest.setTimeout(60_000);

@@ -1,5 +1,5 @@
 import { communityOverviewQuery } from '../scripts/lib/sample-query';
-import { startFederation, type Federation } from './federation-harness';
+import { type Federation, startFederation } from '@cpb/kit/testing';
 
 let federation: Federation;
 let communityIds: string[];

@@ -1,8 +1,8 @@
 import { msg } from '@cpb/kit';
 import { refused } from '@cpb/kit/testing';
 import { pagedLists } from './argument-slots';
-import { startFederation, type Federation } from './federation-harness';
-import { firstCommunity, type CommunityFixture } from './resources-fixtures';
+import { type Federation, startFederation } from '@cpb/kit/testing';
+import { type CommunityFixture, firstCommunity } from '@cpb/demo-world/testing';
 
 // Issue 11, item 9: a cursor is opaque and only the list that issued it takes it back; anything
 // else (forged, tampered, from another list, decoding to a number or {}) is BAD_USER_INPUT.
@@ -18,7 +18,7 @@ interface Page {
 }
 /**
  * Lists only a community secretary may read (the walk below asks as the district administrator, who is refused):
- * their paging is tested beside their rules (`test/members-dues.int.test.ts`). Cursor tampering on them is
+ * their paging is tested beside their rules (`services/members/test/dues.int.test.ts`). Cursor tampering on them is
  * still to be walked as a secretary.
  */
 const SECRETARIES_ONLY = new Set(['Organization.arrears']);

@@ -2,7 +2,7 @@ import { eventTopic, graphql, mintCallerToken, type CloudEvent } from '@cpb/kit'
 import { startTopicReader, type TopicReader } from '@cpb/kit/testing';
 import { worldId } from '@cpb/demo-world';
 import { subgraphs } from '../scripts/subgraphs';
-import { headersOf } from './personas';
+import { headersOf } from '@cpb/demo-world/testing';
 import { startStackOnBroker, type StackOnBroker } from './stack-on-broker';
 
 /**

@@ -1,5 +1,5 @@
 import { graphql, INTERNAL_IDENTITY_HEADER, mintCallerToken, serviceActor, signInternal } from '@cpb/kit';
-import { startFederation, type Federation } from './federation-harness';
+import { type Federation, startFederation } from '@cpb/kit/testing';
 
 let federation: Federation;
 

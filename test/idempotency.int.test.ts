@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { mintCallerToken, msg, pruneIdempotencyKeys, render } from '@cpb/kit';
-import type { Federation } from './federation-harness';
-import { activitiesSql, activityInput, createActivityMutation, publishedActivity, signUpMutation, startNeighbourhood, type Neighbourhood } from './activities-fixtures';
+import { type Federation } from '@cpb/kit/testing';
+import { activitiesSql, activityInput, createActivityMutation, publishedActivity, signUpMutation } from '../services/activities/test/fixtures';
+import { type Neighbourhood, startNeighbourhood } from '@cpb/demo-world/testing';
 
 let federation: Federation;
 let place: Neighbourhood;

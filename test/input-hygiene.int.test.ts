@@ -1,7 +1,7 @@
 import type { GraphQLResponse } from '@cpb/kit';
 import { operationFor, textSlots, type Slot } from './argument-slots';
-import { startFederation, type Federation } from './federation-harness';
-import { at, firstCommunity, mondayInWeeks, refusal, type CommunityFixture } from './resources-fixtures';
+import { at, type Federation, mondayInWeeks, refusal, startFederation } from '@cpb/kit/testing';
+import { type CommunityFixture, firstCommunity } from '@cpb/demo-world/testing';
 
 // Issue 11, items 8, 10, 11 and 13: hostile text, ids, numbers and date-times are refused with
 // BAD_USER_INPUT naming the field, before any SQL, for every argument of every service.

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, mintCallerToken, type RunningServer } from '@cpb/kit';
-import { gatewayEnvSchema } from '../gateway/src/config';
-import { startGateway } from '../gateway/src/server';
-import { startFederation, type Federation } from './federation-harness';
-import { person } from './members-fixtures';
+import { gatewayEnvSchema, startGateway } from '@cpb/gateway';
+import { type Federation, startFederation } from '@cpb/kit/testing';
+import { person } from '@cpb/demo-world/testing';
 
 /**
  * One request of each kind of refusal the kit and the gateway word, through the gateway (or, for the

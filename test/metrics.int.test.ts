@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { eventTopic, graphql, mintCallerToken } from '@cpb/kit';
 import { metricValue, scrape, startKafkaBroker, type KafkaBroker } from '@cpb/kit/testing';
 import { subgraphs } from '@cpb/subgraphs';
-import { activityInput, createActivityMutation, loadNeighbourhood, type Neighbourhood } from './activities-fixtures';
-import { startFederation, type Federation } from './federation-harness';
+import { activityInput, createActivityMutation } from '../services/activities/test/fixtures';
+import { loadNeighbourhood, type Neighbourhood } from '@cpb/demo-world/testing';
+import { type Federation, startFederation } from '@cpb/kit/testing';
 
 const communityOverview = readFileSync(join(__dirname, '..', 'schemas', 'operations', 'benchmark', 'community-overview.graphql'), 'utf8');
 let broker: KafkaBroker;

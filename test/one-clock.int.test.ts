@@ -1,6 +1,6 @@
 import { mintCallerToken } from '@cpb/kit';
-import { startFederation, type Federation } from './federation-harness';
-import { idNumberFor } from './members-fixtures';
+import { type Federation, startFederation } from '@cpb/kit/testing';
+import { idNumberFor } from '@cpb/demo-world/testing';
 
 /**
  * One clock (issue 12): every service takes "today" from the kit, in the district's time zone

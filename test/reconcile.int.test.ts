@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findViolations, type Databases, type Query } from '../scripts/reconcile/checks';
-import { startFederation, type Federation } from './federation-harness';
+import { type Federation, startFederation } from '@cpb/kit/testing';
 
 /**
  * `npm run reconcile` (scripts/reconcile): nothing to report on the demo district; each rule broken

@@ -2,8 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { loadConfig, secretOf, type RunningServer } from '@cpb/kit';
 import { startTestSubgraph, type TestSubgraph } from '@cpb/kit/testing';
 import { organizations } from '@cpb/organizations';
-import { gatewayEnvSchema } from '../gateway/src/config';
-import { startGateway } from '../gateway/src/server';
+import { gatewayEnvSchema, startGateway } from '@cpb/gateway';
 
 // Issue 11, item 12: refusals of whole requests carry one stable code each, as JSON, in every mode:
 // query limits answer 400 QUERY_LIMIT_EXCEEDED with the estimated figure; malformed, over-size or

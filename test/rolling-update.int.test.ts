@@ -7,9 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { graphql, identityKeyId, INTERNAL_IDENTITY_HEADER, loadConfig, mintCallerToken, serviceActor, signInternal, startSubgraph, type RunningServer, type RunningSubgraph } from '@cpb/kit';
 import { createTestDatabase, type TestDatabase } from '@cpb/kit/testing';
 import { organizations } from '@cpb/organizations';
-import { gatewayEnvSchema } from '../gateway/src/config';
-import { startGateway } from '../gateway/src/server';
 import { ReadyProxy, steadyLoad, whileRequestsFlow } from './rolling';
+import { gatewayEnvSchema, startGateway } from '@cpb/gateway';
 
 // Longer than the proxy needs to see three failed probes (3 x 100 ms), as SHUTDOWN_DELAY_MS must outlast the probes in Kubernetes.
 const DRAIN_MS = '1000';

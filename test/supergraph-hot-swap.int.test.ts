@@ -8,11 +8,10 @@ import { join } from 'node:path';
 import { graphql, loadConfig, mintCallerToken, type RunningServer } from '@cpb/kit';
 import { startTestSubgraph, type TestSubgraph } from '@cpb/kit/testing';
 import { organizations } from '@cpb/organizations';
-import { gatewayEnvSchema } from '../gateway/src/config';
-import { startGateway } from '../gateway/src/server';
 import { composeSupergraph } from '../scripts/compose';
 import { subgraphs, supergraphPath } from '../scripts/subgraphs';
 import { steadyLoad, whileRequestsFlow } from './rolling';
+import { gatewayEnvSchema, startGateway } from '@cpb/gateway';
 
 /** The supergraph as it was before `Street.district` was added to organizations. */
 function supergraphWithoutStreetDistrict(): string {

@@ -8,8 +8,9 @@ import { SpanKind } from '@opentelemetry/api';
 import { eventTopic, mintCallerToken } from '@cpb/kit';
 import { startKafkaBroker, startTestTracing, type KafkaBroker, type ReadableSpan, type TestTracing } from '@cpb/kit/testing';
 import { subgraphs } from '@cpb/subgraphs';
-import { activityInput, createActivityMutation, loadNeighbourhood, type Neighbourhood } from './activities-fixtures';
-import { startFederation, type Federation } from './federation-harness';
+import { activityInput, createActivityMutation } from '../services/activities/test/fixtures';
+import { loadNeighbourhood, type Neighbourhood } from '@cpb/demo-world/testing';
+import { type Federation, startFederation } from '@cpb/kit/testing';
 
 let tracing: TestTracing;
 let broker: KafkaBroker;

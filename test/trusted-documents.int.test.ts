@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoUsers, worldId } from '@cpb/demo-world';
 import { loadConfig, mintCallerToken, responseErrorCodes, type Actor, type GraphQLResponse } from '@cpb/kit';
-import { gatewayEnvSchema } from '../gateway/src/config';
-import { startGateway } from '../gateway/src/server';
 import type { TrustedDocumentManifest } from '../scripts/lib/trusted-documents';
-import { startFederation, type Federation } from './federation-harness';
+import { gatewayEnvSchema, startGateway } from '@cpb/gateway';
+import { type Federation, startFederation } from '@cpb/kit/testing';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'schemas', 'trusted-documents.json'), 'utf8')) as TrustedDocumentManifest;
 const streetsDocument = manifest.operations.find((o) => o.name === 'DashboardStreets')!;

@@ -72,3 +72,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     },
   };
 }
+
+// What a harness needs to start the gateway in-process (the kit's testing entry): the settings' schema.
+export { gatewayEnvSchema, type GatewayConfig } from './config';

@@ -1,5 +1,5 @@
-import { idNumberFor } from '../members-fixtures';
-import type { PersonaName } from '../personas';
+import { idNumberFor } from '@cpb/demo-world/testing';
+import type { PersonaName } from '@cpb/demo-world/testing';
 
 /**
  * Ids in community 0 / street 0 that the change probes aim at: in the demo managers' scope, outside

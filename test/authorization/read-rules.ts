@@ -1,4 +1,4 @@
-import type { PersonaName } from '../personas';
+import type { PersonaName } from '@cpb/demo-world/testing';
 
 /**
  * The stated read rule of every field the schema walk finds (schema-fields.ts): root queries, lists
@@ -68,7 +68,7 @@ export const readRules: Record<string, ReadRule> = {
   'Organization.fullMemberCount': signedIn,
   'Organization.directMemberCount': signedIn,
   'Organization.members': managers,
-  'Member.dues': managers, // the member and the secretaries of their organisation (test/members-dues.int.test.ts)
+  'Member.dues': managers, // the member and the secretaries of their organisation (services/members/test/dues.int.test.ts)
   'Organization.arrears': managers,
   // Inside Member.dues, which only the member and their secretaries reach.
   'MemberDues.bases': managers,

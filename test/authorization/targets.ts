@@ -1,6 +1,7 @@
 import { worldId } from '@cpb/demo-world';
-import type { Federation } from '../federation-harness';
-import { daysAgo, person, yearsAgo } from '../members-fixtures';
+import type { Federation } from '@cpb/kit/testing';
+import { daysAgo, yearsAgo } from '@cpb/kit/testing';
+import { person } from '@cpb/demo-world/testing';
 import type { Targets } from './change-rules';
 
 type Service = keyof Federation['subgraphs'];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { getNamedType, isLeafType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { mintCallerToken, type GraphQLResponse } from '@cpb/kit';
 import { supergraph } from '../argument-slots';
-import { startFederation, type Federation } from '../federation-harness';
+import { startFederation, type Federation } from '@cpb/kit/testing';
 import { argumentsFor } from './hostile-values';
 
 /**

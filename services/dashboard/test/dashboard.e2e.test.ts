@@ -5,7 +5,7 @@ import { demoUsers, worldId } from '@cpb/demo-world';
 import { mintCallerToken, type Actor, type GraphQLResponse } from '@cpb/kit';
 import { ensureDashboardBuilt, shippedJavaScript } from '../../../scripts/lib/dashboard-build';
 import type { TrustedDocumentManifest } from '../../../scripts/lib/trusted-documents';
-import { startFederation, type Federation } from '../../../test/federation-harness';
+import { startFederation, type Federation } from '@cpb/kit/testing';
 import { canvasInk, chromiumPath, guardedContext, launchChromium, screenshot } from './browser';
 
 // One stack (four subgraphs on fresh databases with the demo district, the gateway serving the

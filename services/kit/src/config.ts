@@ -34,6 +34,8 @@ export interface SubgraphAddress {
   name: string;
   port: number;
   urlVariable: string;
+  /** The entity types whose facts peers ask it for (`Peers.find`), from the list. */
+  owns?: readonly string[];
 }
 
 /** The variable of a subgraph's own secret: it verifies identity headers with it; the gateway and peers sign with it. */

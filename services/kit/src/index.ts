@@ -2,6 +2,7 @@ export * from './core';
 export * from './database';
 export * from './graphql';
 export * from './subgraph';
+export * from './subgraph-definitions';
 export * from './events';
 export * from './transact';
 export * from './use-case';

@@ -137,7 +137,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     if (config.SEED_DEMO && definition.demo) await definition.demo.seed(database.dataSource, definition.demo.world(), logger);
     startup.mark('seed');
     const schema = subgraphSchema(definition, secretOf(config, definition.name));
-    const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(definition.peers.map((peer) => ({ name: peer.name, url: urlOf(config, peer) })), config, logger, definition.name), transact: transactor(database.dataSource) };
+    const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(definition.peers.map((peer) => ({ name: peer.name, url: urlOf(config, peer), owns: peer.owns ?? [] })), config, logger, definition.name), transact: transactor(database.dataSource) };
     const server = await startGraphQLServer<C>({
       name: definition.name,
       schema,

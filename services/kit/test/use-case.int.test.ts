@@ -28,7 +28,7 @@ let peer: Awaited<ReturnType<typeof startPeer>>;
 
 function peersAt(url: string, refuseInTransaction: boolean, log = logger): Peers {
   const caller = (name: PeerName) => new PeerCaller({ name, url, timeoutMs: 2000, logger: log, headers: async () => ({}), refuseInTransaction });
-  return new Peers({ organizations: caller('organizations'), members: caller('members'), resources: caller('resources'), activities: caller('activities') });
+  return new Peers({ organizations: caller('organizations'), members: caller('members') }, { Organization: 'organizations', Member: 'members' });
 }
 
 interface Context {

@@ -13,6 +13,8 @@ export interface Subgraph {
   urlVariable: string;
   /** The Kafka topic its outbox relay publishes its domain events to. */
   topic: string;
+  /** The entity types whose facts the others ask it for (the kit's peer lookups go to their owner). */
+  owns: readonly string[];
 }
 
 /** The subgraphs, in the order they compose, start and are listed. Add one here and everything else follows. */

@@ -1,5 +1,3 @@
-import type { PeerName } from './caller';
-
 /**
  * The facts services ask one another about at the moment of a change (docs/decisions/0003), one shape
  * per entity type: who owns it, what is asked of it, and the plain record it becomes. Asking more than a
@@ -69,7 +67,6 @@ export type EntityType = keyof EntityFacts;
 
 type Ref = { id: string } | null;
 interface Lookup<F> {
-  owner: PeerName;
   selection: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   read(answer: any): F;
@@ -84,25 +81,21 @@ const idOf = (ref: Ref): string | null => ref?.id ?? null;
 
 export const lookups: { [T in EntityType]: Lookup<EntityFacts[T]> } = {
   Organization: {
-    owner: 'organizations',
     selection: 'id name status kind scope community { id } ancestors { id }',
     read: (o) => ({ id: o.id, name: o.name, status: o.status, kind: o.kind, scope: o.scope, communityId: idOf(o.community), path: pathOf(o) }),
   },
   Community: {
-    owner: 'organizations',
     selection: 'id name partyOrganization { id }',
     read: (c) => ({ id: c.id, name: c.name, partyOrganizationId: idOf(c.partyOrganization) }),
   },
   ResidentUnit: {
-    owner: 'organizations',
     selection: 'id name community { id partyOrganization { id } } partyOrganization { id }',
     read: (u) => ({ id: u.id, name: u.name, communityId: u.community.id, partyOrganizationId: idOf(u.partyOrganization), communityPartyOrganizationId: idOf(u.community.partyOrganization) }),
   },
-  Member: { owner: 'members', selection: 'id name organization { id }', read: (m) => ({ id: m.id, name: m.name, organizationId: m.organization.id }) },
+  Member: { selection: 'id name organization { id }', read: (m) => ({ id: m.id, name: m.name, organizationId: m.organization.id }) },
   Booking: {
-    owner: 'resources',
     selection: 'id status startsAt endsAt bookedBy { id } activity { id }',
     read: (b) => ({ id: b.id, status: b.status, startsAt: b.startsAt, endsAt: b.endsAt, bookedById: b.bookedBy.id, activityId: idOf(b.activity) }),
   },
-  Activity: { owner: 'activities', selection: 'id organizer { id }', read: (a) => ({ id: a.id, organizerId: a.organizer.id }) },
+  Activity: { selection: 'id organizer { id }', read: (a) => ({ id: a.id, organizerId: a.organizer.id }) },
 };

@@ -1,6 +1,6 @@
 import { INTERNAL_IDENTITY_HEADER, serviceActor, signInternal } from '../auth';
 import { secretOf } from '../config';
-import { NotFoundError } from '../errors';
+import { invariant, NotFoundError } from '../errors';
 import type { Logger } from '../logger';
 import { PeerCaller, type PeerName } from './caller';
 import { lookups, type EntityFacts, type EntityType } from './facts';
@@ -16,18 +16,20 @@ export { pathOf, type ActivityFacts, type BookingFacts, type CommunityFacts, typ
 export class Peers {
   constructor(
     private readonly callers: Record<PeerName, PeerCaller>,
+    /** Which peer owns each entity type, from the subgraph list (`owns`): the kit names no service. */
+    private readonly owners: Readonly<Record<string, PeerName>>,
     private readonly requestId?: string,
   ) {}
 
   /** The same client, forwarding `requestId` on every call. */
   forRequest(requestId: string): Peers {
-    return new Peers(this.callers, requestId);
+    return new Peers(this.callers, this.owners, requestId);
   }
 
   /** Facts of entities by id, in id order; null where the owner knows none. */
   async find<T extends EntityType>(type: T, ids: readonly string[]): Promise<(EntityFacts[T] | null)[]> {
     const lookup = lookups[type];
-    const found = await this.callers[lookup.owner].entities<unknown>(type, ids, lookup.selection, this.requestId);
+    const found = await this.ownerOf(type).entities<unknown>(type, ids, lookup.selection, this.requestId);
     return found.map((answer) => (answer ? lookup.read(answer) : null));
   }
 
@@ -42,8 +44,15 @@ export class Peers {
 
   /** The ids of an organisation's subtree (itself first among them) as the tree is now; null when unknown. */
   async subtreeIds(organizationId: string): Promise<string[] | null> {
-    const [found] = await this.callers.organizations.entities<{ subtreeIds: string[] }>('Organization', [organizationId], 'subtreeIds', this.requestId);
+    const [found] = await this.ownerOf('Organization').entities<{ subtreeIds: string[] }>('Organization', [organizationId], 'subtreeIds', this.requestId);
     return found?.subtreeIds ?? null;
+  }
+
+  private ownerOf(type: EntityType): PeerCaller {
+    const caller = this.callers[this.owners[type]];
+    // A service asking for facts of a type none of its peers owns is a mistake in its definition.
+    invariant(caller !== undefined, `no peer of this service owns ${type}: add its owner to the service's peers`);
+    return caller;
   }
 
   /** One of a peer's own operations (a service-only mutation hidden from the gateway); errors are UNAVAILABLE. */
@@ -56,6 +65,8 @@ export class Peers {
 export interface PeerAddress {
   name: PeerName;
   url: string;
+  /** The entity types it owns (the subgraph list's `owns`). */
+  owns: readonly string[];
 }
 
 /** Peers sign as this service with the callee's own secret, as the gateway does for users; one caller per subgraph the service was given. */
@@ -72,5 +83,6 @@ export function createPeers(addresses: readonly PeerAddress[], config: { PEER_TI
       refuseInTransaction: config.NODE_ENV !== 'production',
     }),
   ];
-  return new Peers(Object.fromEntries(addresses.map(caller)));
+  const owners = Object.fromEntries(addresses.flatMap(({ name, owns }) => owns.map((type) => [type, name])));
+  return new Peers(Object.fromEntries(addresses.map(caller)), owners);
 }

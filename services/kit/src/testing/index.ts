@@ -4,4 +4,6 @@ export { graphql, responseErrorCodes, type GraphQLResponse } from '../graphql/cl
 export { buildMockBroker, startKafkaBroker, startTopicReader, type KafkaBroker, type TopicSpec, type TopicReader, type ReceivedMessage } from './kafka-broker';
 export { startTestTracing, type TestTracing, type ReadableSpan } from './tracing';
 export { parseMetrics, metricValue, scrape, type Sample } from './metrics';
-export { refused } from './refusals';
+export { refused, refusal } from './refusals';
+export { addDays, at, daysAgo, hoursFromNow, mondayInWeeks, yearsAgo } from './calendar';
+export { startFederation, inEnglish, type Federation, type FederationOptions } from './federation';

@@ -1,3 +1,4 @@
+import type { GraphQLResponse } from '../graphql/client';
 import type { ErrorCode } from '../errors';
 import type { Message } from '../messages';
 
@@ -8,4 +9,10 @@ import type { Message } from '../messages';
  */
 export function refused(code: ErrorCode, field: string | undefined, message: Message): Record<string, unknown> {
   return { code, ...(field ? { field } : {}), messageKey: message.key, messageParams: message.params };
+}
+
+/** The code (and field) of a response's first refusal, for exact assertions. */
+export function refusal(result: GraphQLResponse<unknown>): { code?: string; field?: string } {
+  const extensions = result.errors?.[0]?.extensions ?? {};
+  return { code: extensions.code, ...(extensions.field ? { field: extensions.field } : {}) };
 }

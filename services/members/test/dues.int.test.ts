@@ -1,8 +1,9 @@
 import { worldId } from '@cpb/demo-world';
 import { today } from '@cpb/kit';
-import { startFederation, type Federation } from './federation-harness';
-import { branchOf, memberOutbox, person, seeded, yearsAgo } from './members-fixtures';
-import { codeOf, headersOf, personas, type PersonaName } from './personas';
+import { codeOf, headersOf, personas, type PersonaName } from '@cpb/demo-world/testing';
+import { type Federation, startFederation, yearsAgo } from '@cpb/kit/testing';
+import { branchOf, person, seeded } from '@cpb/demo-world/testing';
+import { memberOutbox } from './fixtures';
 
 /** Party dues (党费, issue 17) through the gateway on the real Postgres server, for every role. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field and asserted exactly

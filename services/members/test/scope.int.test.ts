@@ -1,7 +1,7 @@
 import { mintCallerToken } from '@cpb/kit';
 import { worldId } from '@cpb/demo-world';
-import { startFederation, type Federation } from './federation-harness';
-import { codeOf, headersOf, personas } from './personas';
+import { codeOf, headersOf, personas } from '@cpb/demo-world/testing';
+import { type Federation, startFederation } from '@cpb/kit/testing';
 
 /**
  * Issue 11, items 3 to 5: the applicant and transfer lists stay inside the caller's subtree (as

@@ -1,5 +1,6 @@
-import { startFederation, type Federation } from './federation-harness';
-import { addDays, firstCommunity, outboxTypes, refusal, type CommunityFixture } from './resources-fixtures';
+import { addDays, type Federation, refusal, startFederation } from '@cpb/kit/testing';
+import { type CommunityFixture, firstCommunity } from '@cpb/demo-world/testing';
+import { outboxTypes } from './fixtures';
 
 // Four subgraphs and the gateway start on fresh, seeded databases: seconds, more on a busy machine.
 jest.setTimeout(30_000);

@@ -1,7 +1,8 @@
 import { mintCallerToken, msg, YEARS, type Actor } from '@cpb/kit';
 import { refused } from '@cpb/kit/testing';
-import { inEnglish, type Federation } from './federation-harness';
-import { activityInput, checkInMutation, createActivityMutation, eventsOf, hoursFromNow, startNeighbourhood, publishedActivity, signUpMutation, type Neighbourhood } from './activities-fixtures';
+import { type Federation, hoursFromNow, inEnglish } from '@cpb/kit/testing';
+import { activityInput, checkInMutation, createActivityMutation, eventsOf, publishedActivity, signUpMutation } from './fixtures';
+import { type Neighbourhood, startNeighbourhood } from '@cpb/demo-world/testing';
 
 let federation: Federation;
 let place: Neighbourhood;

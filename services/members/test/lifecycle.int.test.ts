@@ -1,5 +1,6 @@
-import { startFederation, type Federation } from './federation-harness';
-import { branchOf, daysAgo, expectNoPersonalData, MEMBER_FIELDS, memberOutbox, person, seeded, yearsAgo, type Seeded } from './members-fixtures';
+import { daysAgo, type Federation, startFederation, yearsAgo } from '@cpb/kit/testing';
+import { branchOf, person, type Seeded, seeded } from '@cpb/demo-world/testing';
+import { expectNoPersonalData, MEMBER_FIELDS, memberOutbox } from './fixtures';
 
 let federation: Federation;
 let world: Seeded;

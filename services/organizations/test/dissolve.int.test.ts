@@ -1,7 +1,7 @@
 import { worldId } from '@cpb/demo-world';
 import { graphql, INTERNAL_IDENTITY_HEADER, secretOf, signInternal, type GraphQLResponse } from '@cpb/kit';
-import { startFederation, type Federation } from './federation-harness';
-import { daysAgo, person, yearsAgo } from './members-fixtures';
+import { daysAgo, type Federation, startFederation, yearsAgo } from '@cpb/kit/testing';
+import { person } from '@cpb/demo-world/testing';
 
 /**
  * Issue 11, item 1 (docs/decisions/0010): placing a member into an organisation and dissolving it,

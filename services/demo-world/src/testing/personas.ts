@@ -1,6 +1,6 @@
 import { mintCallerToken, type Actor } from '@cpb/kit';
-import { worldId } from '@cpb/demo-world';
-import { demoUsers } from '../scripts/token';
+import { demoUsers } from '../demo-users';
+import { worldId } from '../ids';
 
 /**
  * The callers every authorisation test asks as. The demo users manage community 0 and street 0;

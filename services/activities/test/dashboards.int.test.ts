@@ -1,7 +1,8 @@
 import { mintCallerToken, msg, YEARS, type Actor } from '@cpb/kit';
 import { refused } from '@cpb/kit/testing';
-import type { Federation } from './federation-harness';
-import { activitiesSql, startNeighbourhood, type Neighbourhood } from './activities-fixtures';
+import { type Federation } from '@cpb/kit/testing';
+import { activitiesSql } from './fixtures';
+import { type Neighbourhood, startNeighbourhood } from '@cpb/demo-world/testing';
 
 let federation: Federation;
 let place: Neighbourhood;

@@ -1,6 +1,6 @@
 import { msg } from '@cpb/kit';
 import { refused } from '@cpb/kit/testing';
-import { startFederation, type Federation } from './federation-harness';
+import { type Federation, startFederation } from '@cpb/kit/testing';
 
 let federation: Federation;
 let community: { id: string; partyOrganization: { id: string; kind: string; children: { id: string; name: string }[] }; residentUnits: { id: string; name: string; partyOrganization: { id: string } | null; instructor: { id: string; member: { id: string } } | null }[] };

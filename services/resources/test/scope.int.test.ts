@@ -1,7 +1,6 @@
 import { worldId } from '@cpb/demo-world';
-import { startFederation, type Federation } from './federation-harness';
-import { codeOf, headersOf, type PersonaName } from './personas';
-import { at, mondayInWeeks } from './resources-fixtures';
+import { codeOf, headersOf, type PersonaName } from '@cpb/demo-world/testing';
+import { at, type Federation, mondayInWeeks, startFederation } from '@cpb/kit/testing';
 
 /**
  * Issue 11, item 6: co-building changes check the caller's scope, not only the role. The demo

@@ -1,6 +1,5 @@
-import { startFederation, type Federation } from './federation-harness';
-import { daysAgo } from './members-fixtures';
-import { codeOf, headersOf, personas } from './personas';
+import { codeOf, headersOf, personas } from '@cpb/demo-world/testing';
+import { daysAgo, type Federation, startFederation } from '@cpb/kit/testing';
 
 /**
  * Reading organisational life back (三会一课): an organisation's meetings, cursor-paged and filtered,

@@ -1,4 +1,4 @@
-import { startFederation, type Federation } from './federation-harness';
+import { type Federation, startFederation } from '@cpb/kit/testing';
 
 let federation: Federation;
 let communityOrg: { id: string; children: { id: string; name: string; kind: string }[] };

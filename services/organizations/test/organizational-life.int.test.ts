@@ -1,6 +1,6 @@
-import { startFederation, type Federation } from './federation-harness';
-import { branchOf, daysAgo, person, type SeededCommunity } from './members-fixtures';
-import { codeOf, headersOf, personas } from './personas';
+import { codeOf, headersOf, personas } from '@cpb/demo-world/testing';
+import { daysAgo, type Federation, startFederation } from '@cpb/kit/testing';
+import { branchOf, person, type SeededCommunity } from '@cpb/demo-world/testing';
 
 /** Recording, correcting and cancelling meetings of organisational life (三会一课), through the gateway. */
 let federation: Federation;

@@ -1,5 +1,6 @@
-import { startFederation, type Federation } from './federation-harness';
-import { firstCommunity, membersOf, outboxTypes, refusal, type CommunityFixture } from './resources-fixtures';
+import { type Federation, refusal, startFederation } from '@cpb/kit/testing';
+import { type CommunityFixture, firstCommunity, membersOf } from '@cpb/demo-world/testing';
+import { outboxTypes } from './fixtures';
 
 // Four subgraphs and the gateway start on fresh, seeded databases: seconds, more on a busy machine.
 jest.setTimeout(30_000);

@@ -1,10 +1,10 @@
-import { graphql, type GraphQLResponse } from '@cpb/kit';
-import { startTestSubgraph, type TestSubgraph } from '@cpb/kit/testing';
-import { freePort, loadConfig, mintCallerToken, type RunningServer } from '@cpb/kit';
 import { subgraphs as list } from '@cpb/subgraphs';
-import { gatewayEnvSchema } from '../gateway/src/config';
-import { startGateway } from '../gateway/src/server';
-import { subgraphDefinitions } from '../scripts/lib/subgraph-definitions';
+import { graphql, type GraphQLResponse } from '../graphql/client';
+import { loadConfig } from '../config';
+import { mintCallerToken } from '../auth';
+import { freePort, type RunningServer } from '../server';
+import { loadSubgraphDefinitions } from '../subgraph-definitions';
+import { startTestSubgraph, type TestSubgraph } from './subgraph-harness';
 
 export interface Federation {
   gatewayUrl: string;
@@ -18,17 +18,26 @@ export interface Federation {
   stop(): Promise<void>;
 }
 
+export interface FederationOptions {
+  seedDemo?: boolean;
+  /** Reaches every subgraph (e.g. KAFKA_BROKERS, so relays and reactions run). */
+  env?: Record<string, string>;
+  gatewayEnv?: Record<string, string>;
+}
+
 /**
  * The subgraphs in-process (each on its own fresh database on the real Postgres server,
  * over real HTTP) behind the real gateway: the fast way to test behaviour through the one graph.
+ * Every service's tests (`services/<name>/test/`) and the system's (`test/`) start it the same way.
  */
-export async function startFederation(options: { seedDemo?: boolean; env?: Record<string, string>; gatewayEnv?: Record<string, string> } = {}): Promise<Federation> {
+export async function startFederation(options: FederationOptions = {}): Promise<Federation> {
   const seedDemo = options.seedDemo ?? true;
-  const definitions = await subgraphDefinitions();
+  // The gateway is loaded when a test starts a federation: it imports the kit, so the kit cannot import it first.
+  const { startGateway, gatewayEnvSchema } = await import('@cpb/gateway');
+  const definitions = await loadSubgraphDefinitions(list.map((s) => s.name));
   // Ports are picked first so each service can be told where the others answer.
   const ports = await Promise.all(list.map(() => freePort()));
   const peerEnv = Object.fromEntries(list.map((s, i) => [s.urlVariable, `http://127.0.0.1:${ports[i]}/graphql`]));
-  // `options.env` reaches every subgraph (e.g. KAFKA_BROKERS, so relays and reactions run).
   const env = (port: number) => ({ ...options.env, ...peerEnv, PORT: String(port) });
   const started = await Promise.all(definitions.map((definition, i) => startTestSubgraph(definition, { seedDemo, env: env(ports[i]) })));
   const subgraphs = Object.fromEntries(list.map((s, i) => [s.name, started[i]]));

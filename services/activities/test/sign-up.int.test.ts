@@ -1,7 +1,8 @@
 import { msg } from '@cpb/kit';
 import { refused } from '@cpb/kit/testing';
-import { inEnglish, type Federation } from './federation-harness';
-import { activitiesSql, activityInput, createActivityMutation, eventsOf, hoursFromNow, startNeighbourhood, moveActivity, publishedActivity, signUpMutation, type Neighbourhood } from './activities-fixtures';
+import { type Federation, hoursFromNow, inEnglish } from '@cpb/kit/testing';
+import { activitiesSql, activityInput, createActivityMutation, eventsOf, moveActivity, publishedActivity, signUpMutation } from './fixtures';
+import { type Neighbourhood, startNeighbourhood } from '@cpb/demo-world/testing';
 
 let federation: Federation;
 let place: Neighbourhood;

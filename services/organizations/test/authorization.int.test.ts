@@ -1,7 +1,7 @@
 import { mintCallerToken } from '@cpb/kit';
 import { worldId } from '@cpb/demo-world';
-import { demoUsers } from '../scripts/token';
-import { startFederation, type Federation } from './federation-harness';
+import { demoUsers } from '../../../scripts/token';
+import { type Federation, startFederation } from '@cpb/kit/testing';
 
 let federation: Federation;
 const as = async (user: keyof typeof demoUsers) => ({ authorization: `Bearer ${await mintCallerToken(demoUsers[user])}` });

@@ -1,5 +1,5 @@
-import { startFederation, type Federation } from './federation-harness';
-import { branchOf, seeded, type Seeded } from './members-fixtures';
+import { type Federation, startFederation } from '@cpb/kit/testing';
+import { branchOf, type Seeded, seeded } from '@cpb/demo-world/testing';
 
 let federation: Federation;
 let world: Seeded;

@@ -1,35 +1,7 @@
-import { startFederation, type Federation } from './federation-harness';
+import { hoursFromNow, type Federation } from '@cpb/kit/testing';
+import type { Neighbourhood } from '@cpb/demo-world/testing';
 
-/** Where the activity tests act: a community of the demo district, its organisation, units and residents. */
-export interface Neighbourhood {
-  communityId: string;
-  organizationId: string;
-  unitIds: string[];
-  memberIds: string[];
-}
-
-/** The four services on fresh seeded databases behind the gateway, and the neighbourhood the tests act in. */
-export async function startNeighbourhood(): Promise<{ federation: Federation; place: Neighbourhood }> {
-  const federation = await startFederation();
-  return { federation, place: await loadNeighbourhood(federation) };
-}
-
-export async function loadNeighbourhood(federation: Federation): Promise<Neighbourhood> {
-  const result = await federation.query<{
-    communities: { edges: { node: { id: string; partyOrganization: { id: string }; residentUnits: { id: string }[] } }[] };
-    members: { edges: { node: { id: string } }[] };
-  }>('{ communities(first: 1) { edges { node { id partyOrganization { id } residentUnits { id } } } } members(first: 100) { edges { node { id } } } }');
-  const community = result.data!.communities.edges[0].node;
-  return {
-    communityId: community.id,
-    organizationId: community.partyOrganization.id,
-    unitIds: community.residentUnits.map((u) => u.id),
-    memberIds: result.data!.members.edges.map((e) => e.node.id),
-  };
-}
-
-const HOUR = 3_600_000;
-export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * HOUR);
+/** Builders and readers shared by the activities service's tests (and the system tests that plan activities). */
 
 export const ACTIVITY = 'id title status capacity signedUpCount startsAt endsAt';
 export const PARTICIPATION = 'id status checkedInAt checkedOutAt hours member { id }';

@@ -1,10 +1,10 @@
 import { transactor } from '@cpb/kit';
-import { attachBookingToActivity, releaseBookingForActivity } from '../services/resources/src/domain';
-import { startFederation, type Federation } from './federation-harness';
-import { addDays, at, firstCommunity, mondayInWeeks, outboxTypes, refusal, type CommunityFixture } from './resources-fixtures';
+import { attachBookingToActivity, releaseBookingForActivity } from '../src/domain';
+import { addDays, at, type Federation, mondayInWeeks, refusal, startFederation } from '@cpb/kit/testing';
+import { type CommunityFixture, firstCommunity } from '@cpb/demo-world/testing';
+import { outboxTypes } from './fixtures';
 
 // Four subgraphs and the gateway start on fresh, seeded databases: seconds, more on a busy machine.
-jest.setTimeout(30_000);
 
 let federation: Federation;
 let community: CommunityFixture;

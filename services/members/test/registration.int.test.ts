@@ -1,5 +1,6 @@
-import { startFederation, type Federation } from './federation-harness';
-import { branchOf, daysAgo, memberOutbox, person, seeded, type Seeded } from './members-fixtures';
+import { daysAgo, type Federation, startFederation } from '@cpb/kit/testing';
+import { branchOf, person, type Seeded, seeded } from '@cpb/demo-world/testing';
+import { memberOutbox } from './fixtures';
 
 let federation: Federation;
 let world: Seeded;
