@@ -164,7 +164,8 @@ describe('rescheduleActivity (改期)', () => {
   });
 
   it("is the organiser's managers' only", async () => {
-    const id = await publishedActivity(stack.federation, place);
+    // Organised by community 0's organisation: the demo managers' scope.
+    const id = await publishedActivity(stack.federation, place, { organizerId: worldId('org-community', 0) });
     const expected: Record<PersonaName, string | undefined> = {
       anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', unitLiaison: 'FORBIDDEN', analyst: 'FORBIDDEN', otherSecretary: 'FORBIDDEN', otherStreetAdmin: 'FORBIDDEN',
       secretary: undefined, streetAdmin: undefined, districtAdmin: undefined,

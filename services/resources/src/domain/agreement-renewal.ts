@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, check, ConflictError, loadExisting, msg, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
+import { addDays, addMonths, check, ConflictError, loadExisting, msg, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
 import { AgreementStore } from '../data/agreement-store';
 import type { Agreement, Commitment } from '../entities';
 import { agreementEvents } from '../events';
@@ -15,8 +15,8 @@ export interface RenewAgreementArgs {
   title?: string | null;
 }
 
-/** Days between two calendar days (YYYY-MM-DD). */
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+/** Calendar months from one day's month to another's (YYYY-MM-DD), e.g. 2025-04-01 → 2027-04-01 is 24. */
+const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
 
 /**
  * The new period of a renewal: it follows the old one without a gap while the old one is in force, or
@@ -30,13 +30,13 @@ export function renewalPeriod(old: Pick<Agreement, 'validTo'>, validTo: string, 
 }
 
 /**
- * The same commitments, due again in the new period: each due date moves by as much as the period
- * does, and stays within it.
+ * The same commitments, due again in the new period: each due date moves by as many calendar months as
+ * the period's start does (31 March stays 31 March), and stays within the period.
  */
 export function carriedCommitments(old: readonly Commitment[], from: Pick<Agreement, 'validFrom'>, period: { validFrom: string; validTo: string }, agreementId: string): Commitment[] {
-  const shift = daysBetween(from.validFrom, period.validFrom);
+  const shift = monthsBetween(from.validFrom, period.validFrom);
   return old.map((c, i) => {
-    const moved = addDays(c.dueBy, shift);
+    const moved = addMonths(c.dueBy, shift);
     const dueBy = moved < period.validFrom ? period.validFrom : moved > period.validTo ? period.validTo : moved;
     return { id: randomUUID(), agreementId, position: i + 1, side: c.side, item: c.item, dueBy, status: 'PENDING', completedOn: null };
   });
