@@ -155,6 +155,22 @@ describe('agreement expiry (the scheduled step)', () => {
     expect(read.data!.agreement.status).toBe('EXPIRED');
   });
 
+  it('runs by itself when an instance starts (the service lists it in its definition; hourly after that)', async () => {
+    const [id] = await activeAgreements(1, true);
+    await lapse([id]);
+    const third = await startSubgraph(resources, { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: replica.config.DATABASE_URL, SEED_DEMO: 'false' });
+    try {
+      const deadline = Date.now() + 20_000;
+      while ((await sql<{ status: string }>('SELECT status FROM agreement WHERE id = $1', [id]))[0].status !== 'EXPIRED') {
+        if (Date.now() > deadline) throw new Error('the step did not run at start');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await third.stop();
+    }
+    expect((await outboxRows(stack.federation, 'resources', 'agreement.expired')).filter((r) => r.aggregate_id === id)).toHaveLength(1);
+  });
+
   it('leaves agreements in force, renewed and terminated alone', async () => {
     const [inForce] = await activeAgreements(1, true);
     const before = await sql<{ id: string; status: string }>(`SELECT id, status FROM agreement WHERE status IN ('RENEWED', 'TERMINATED') OR id = $1 ORDER BY id`, [inForce]);
