@@ -15,6 +15,7 @@ let parents: Record<string, { root: string; id: string }>;
 const FREE_TEXT = new Set([
   'Mutation.requestTransfer(reason)',
   'Mutation.rejectTransfer(reason)',
+  'Mutation.extendProbation(reason)',
   'Mutation.recordFeedback(comment)',
   'Mutation.cancelBooking(reason)',
   'Mutation.progressCommitment(note)',

@@ -25,6 +25,12 @@ export const teamEvents = {
     aggregateId: m.teamId,
     data: { membershipId: m.id, teamId: m.teamId, memberId: m.memberId, leftOn },
   }),
+  disbanded: (t: VolunteerTeam, currentMembers: number): DomainEvent => ({
+    type: 'team.disbanded',
+    aggregateType: 'volunteer-team',
+    aggregateId: t.id,
+    data: { teamId: t.id, organizationId: t.organizationId, communityId: t.communityId, disbandedOn: t.disbandedOn, currentMembers },
+  }),
   leaderChanged: (t: VolunteerTeam, leaderId: string): DomainEvent => ({
     type: 'team.leader-changed',
     aggregateType: 'volunteer-team',
@@ -41,6 +47,16 @@ export const activityEvents = {
     data: {
       activityId: a.id, title: a.title, kind: a.kind, organizerId: a.organizerId, communityId: a.communityId, teamId: a.teamId,
       coOrganizerIds: a.coOrganizerIds, venueBookingId: a.venueBookingId, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString(), capacity: a.capacity,
+    },
+  }),
+  /** `a` as it was; members signed up stay signed up, and are counted. */
+  rescheduled: (a: Activity, to: { startsAt: Date; endsAt: Date }): DomainEvent => ({
+    type: 'activity.rescheduled',
+    aggregateType: 'activity',
+    aggregateId: a.id,
+    data: {
+      activityId: a.id, communityId: a.communityId, organizerId: a.organizerId, venueBookingId: a.venueBookingId, startsAt: to.startsAt.toISOString(), endsAt: to.endsAt.toISOString(),
+      previousStartsAt: a.startsAt.toISOString(), previousEndsAt: a.endsAt.toISOString(), signedUp: a.signedUpCount,
     },
   }),
   capacityChanged: (a: Activity, capacity: number): DomainEvent => ({

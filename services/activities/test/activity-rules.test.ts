@@ -1,4 +1,4 @@
-import { checkCancellation, checkCheckIn, checkCheckOut, checkCompletion, checkSchedule, readMoment, shownStatus, signUpRefusal } from '../src/domain/activity-rules';
+import { checkCancellation, checkCheckIn, checkCheckOut, checkCompletion, checkReschedule, checkSchedule, readMoment, shownStatus, signUpRefusal } from '../src/domain/activity-rules';
 import type { Activity, Participation } from '../src/entities';
 
 const start = new Date('2026-05-01T09:00:00+08:00');
@@ -61,5 +61,22 @@ describe('activity rules', () => {
     expect(readMoment(null, at(0))).toEqual(at(0));
     expect(readMoment(at(0.5).toISOString(), at(0))).toEqual(at(0.5));
     expect(() => readMoment(at(5).toISOString(), at(0))).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'at' }));
+  });
+});
+
+describe('rescheduling (改期)', () => {
+  const now = new Date('2026-12-02T02:00:00Z');
+  const published = { id: 'a', title: '义诊', status: 'PUBLISHED', startsAt: new Date('2026-12-05T01:00:00Z'), endsAt: new Date('2026-12-05T03:00:00Z') } as Parameters<typeof checkReschedule>[0];
+
+  it('moves a published activity that has not started to a time to come', () => {
+    expect(() => checkReschedule(published, { startsAt: new Date('2026-12-06T01:00:00Z') }, now)).not.toThrow();
+  });
+
+  it('refuses drafts, cancelled, completed and started activities (CONFLICT), and a start that has passed (BAD_USER_INPUT)', () => {
+    for (const status of ['DRAFT', 'CANCELLED', 'COMPLETED'] as const) {
+      expect(() => checkReschedule({ ...published, status }, { startsAt: new Date('2026-12-06T01:00:00Z') }, now)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    }
+    expect(() => checkReschedule({ ...published, startsAt: new Date('2026-12-02T01:59:00Z') }, { startsAt: new Date('2026-12-06T01:00:00Z') }, now)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => checkReschedule(published, { startsAt: new Date('2026-12-02T01:00:00Z') }, now)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'startsAt' }));
   });
 });

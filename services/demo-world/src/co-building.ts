@@ -147,7 +147,8 @@ function commitmentsFor(agreementIndex: number, firstDue: string, secondDue: str
 /**
  * Agreements: every unit with its own Party organisation, and every other unit without one, has an
  * active two-year agreement with its community; every third organised unit also had an earlier one
- * that expired, and one unit in eleven terminated its agreement instead.
+ * that expired, one unit in eleven terminated its agreement instead, and another one in eleven has
+ * one ending 45 days from today (up for renewal).
  */
 export function* agreements(world: World): Generator<AgreementRecord> {
   const y = yearOf(world);
@@ -170,6 +171,12 @@ export function* agreements(world: World): Generator<AgreementRecord> {
     if (i % 11 === 5) {
       yield { ...base, id: worldId('agreement', i * 3 + 2), title: `${unit.name}与社区结对共建协议`, signedOn: `${y - 2}-06-01`, validFrom: `${y - 2}-06-01`, validTo: `${y + 1}-05-31`,
         status: 'TERMINATED', terminatedOn: `${y - 1}-12-20`, terminationReason: '单位搬离本社区', terminationReasonCode: 'UNIT_RELOCATED' as const, commitments: commitmentsFor(i * 3 + 2, `${y - 1}-05-31`, null, today, false) };
+    } else if (i % 11 === 8) {
+      // Up for renewal: two years ending 45 days from the demo's today (the secretary's "expiring within 60 days").
+      const validTo = isoDate(Date.parse(today) + 45 * DAY);
+      const validFrom = isoDate(Date.parse(validTo) - 729 * DAY);
+      yield { ...base, id: worldId('agreement', i * 3), title: `${unit.name}与社区结对共建协议`, signedOn: validFrom, validFrom, validTo,
+        status: 'ACTIVE', commitments: commitmentsFor(i * 3, isoDate(Date.parse(validFrom) + 364 * DAY), validTo, today, false) };
     } else if (organised || u % 2 === 0) {
       yield { ...base, id: worldId('agreement', i * 3), title: `${unit.name}与社区结对共建协议`, signedOn: `${y - 1}-03-15`, validFrom: `${y - 1}-04-01`, validTo: `${y + 1}-03-31`,
         status: 'ACTIVE', commitments: commitmentsFor(i * 3, `${y}-03-31`, `${y + 1}-03-31`, today, false) };

@@ -4,7 +4,8 @@ import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { INTERNAL_IDENTITY_HEADER, UnauthenticatedError, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
 import { acceptedKeysOf, assertProductionSecrets, secretOf, loadConfig, subgraphEnvSchema, urlOf, type SubgraphAddress, type SubgraphConfig } from './config';
-import { openDatabase, type Database } from './database';
+import { openDatabase, scheduleRecurring, type Database } from './database';
+import { serviceActor } from './auth/actor';
 import { useTimeZone } from './clock';
 import { createLogger, type Logger } from './logger';
 import { msg } from './messages';
@@ -46,6 +47,8 @@ export interface SubgraphDefinition<C extends object, W = unknown> extends Subgr
   createContext(runtime: ServiceRuntime, request: RequestInfo): C;
   /** Reactions to other services' events (applied once per event id); started when KAFKA_BROKERS is set. */
   reactions?: { groupId: string; topics: string[]; handle: EventHandler };
+  /** Steps the service runs on a schedule (at start, then every interval), in every replica: each makes itself once per thing in the database. */
+  scheduled?: readonly ScheduledStep[];
   /** The demo district this service writes its slice of when the database is empty (SEED_DEMO=true, scripts/seed). */
   demo?: DemoSeed<W>;
 }
@@ -57,6 +60,22 @@ export interface SubgraphDefinition<C extends object, W = unknown> extends Subgr
 export interface DemoSeed<W> {
   world(): W;
   seed(dataSource: DataSource, world: W, logger: Logger): Promise<void>;
+}
+
+/**
+ * A step a service runs by itself on a schedule (e.g. resources marking lapsed agreements expired).
+ * Every replica runs it, so `run` must make its effect happen once per thing however many run at
+ * once: a conditional `UPDATE … RETURNING` in one transaction with its outbox events, or a lock.
+ */
+export interface ScheduledStep {
+  /** Names the step in logs, e.g. `agreement-expiry`. */
+  name: string;
+  /** Words the log line of a run that did something. */
+  describe: string;
+  /** Default hourly. */
+  intervalMs?: number;
+  /** One run, as the service (its own actor); returns how many things it changed. */
+  run(runtime: ServiceRuntime): Promise<number>;
 }
 
 /** What a service's context is built from: its database and its peers. */
@@ -161,6 +180,11 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     const pruner = config.KAFKA_BROKERS ? startOutboxPruner({ dataSource: database.dataSource, keepDays: config.OUTBOX_ARCHIVE_DAYS, logger }) : undefined;
     // Expired keys are ignored when met; the pruner only keeps the table small.
     const keys = startIdempotencyPruner({ dataSource: database.dataSource, logger });
+    // Scheduled steps act as the service itself: their events and audit rows name it.
+    const scheduledRuntime: ServiceRuntime = { ...runtime, transact: transactor(database.dataSource, serviceActor(definition.name)) };
+    const scheduled = (definition.scheduled ?? []).map((step) =>
+      scheduleRecurring({ run: () => step.run(scheduledRuntime), logger, component: step.name, describe: step.describe, intervalMs: step.intervalMs }),
+    );
     const reactions = config.KAFKA_BROKERS && definition.reactions
       ? startConsumer({ dataSource: database.dataSource, brokers: config.KAFKA_BROKERS, logger, metrics: metrics.registry, ...definition.reactions })
       : undefined;
@@ -173,6 +197,7 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       async stop() {
         await server.stop();
         await reactions?.stop();
+        await Promise.all(scheduled.map((step) => step.stop()));
         await relay?.stop();
         await pruner?.stop();
         await keys.stop();

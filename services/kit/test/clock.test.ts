@@ -1,4 +1,4 @@
-import { loadConfig, localDateTime, startOfDay, subgraphEnvSchema, timeZone, today, useTimeZone } from '../src';
+import { addMonths, loadConfig, localDateTime, startOfDay, subgraphEnvSchema, timeZone, today, useTimeZone } from '../src';
 
 afterEach(() => useTimeZone('Asia/Shanghai'));
 
@@ -26,5 +26,15 @@ describe("the district's clock", () => {
     expect(loadConfig(subgraphEnvSchema(4001), {}).TIME_ZONE).toBe('Asia/Shanghai');
     expect(loadConfig(subgraphEnvSchema(4001), { TIME_ZONE: 'Asia/Urumqi' }).TIME_ZONE).toBe('Asia/Urumqi');
     expect(() => loadConfig(subgraphEnvSchema(4001), { TIME_ZONE: 'Mars/Olympus' })).toThrow('TIME_ZONE: must be an IANA time zone');
+  });
+});
+
+describe('addMonths', () => {
+  it('keeps the day, or takes the month\'s last day when it is shorter, across years', () => {
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-01-15', 12)).toBe('2027-01-15');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
   });
 });

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@cpb/kit';
+import type { ProbationExtension } from './data/probation-extensions';
 import type { Applicant, CommunityRegistration, DuesBase, DuesPayment, DuesReduction, Member, MigrantCheckIn, RegistrationFeedback, Transfer } from './entities';
 
 /**
@@ -24,6 +25,11 @@ export const memberEvents = {
     aboutMember(m.id, 'member.updated', { memberId: m.id, changedFields, category: m.category, workUnitId: m.workUnitId, residenceCommunityId: m.residenceCommunityId, skills: m.skills }),
   convertedToFull: (m: Member, convertedOn: string): DomainEvent =>
     aboutMember(m.id, 'member.converted-to-full', { memberId: m.id, organizationId: m.organizationId, convertedOn }),
+  /** The new end of probation and by how much; the reason (free text about a person) stays in the service. */
+  probationExtended: (m: Member, e: ProbationExtension): DomainEvent =>
+    aboutMember(m.id, 'member.probation-extended', {
+      memberId: m.id, organizationId: m.organizationId, months: e.months, extendedOn: e.extendedOn, previousEndsOn: e.previousEndsOn, probationEndsOn: e.probationEndsOn,
+    }),
 };
 
 const transferData = (t: Transfer) => ({ transferId: t.id, memberId: t.memberId, fromOrganizationId: t.fromOrganizationId, toOrganizationId: t.toOrganizationId });

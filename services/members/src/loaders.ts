@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
 import { groupedLoader, keyedLoader, pagedLoader, valueLoader, type Connection, type Page } from '@cpb/kit';
 import type { MemberPages, ListedMember } from './data/member-pages';
 import type { MemberCounts, MemberKey, MemberRepository } from './data/member-repository';
 import type { MembershipRepository } from './data/membership-repository';
+import { probationExtensionsOf } from './data/probation-extensions';
 
 /** An organisation as the gateway hands it over: its id, and its subtree ids where a field requires them. */
 export type OrganizationRef = { id: string; subtreeIds?: string[] };
@@ -13,7 +15,7 @@ export interface OrganizationMembersOptions {
 }
 
 /** Per-request DataLoaders: every reference, nested list and per-parent page is one batched query per level. */
-export function createLoaders(members: MemberRepository, membership: MembershipRepository, pages: MemberPages) {
+export function createLoaders(members: MemberRepository, membership: MembershipRepository, pages: MemberPages, dataSource: Pick<DataSource, 'query'>) {
   const byParent = (row: ListedMember) => row.parentId;
   const byName = (row: ListedMember): MemberKey => [row.name, row.id];
   // Subtrees the gateway handed over in this request, by organisation: the page query reads them.
@@ -24,6 +26,7 @@ export function createLoaders(members: MemberRepository, membership: MembershipR
 
   return {
     member: keyedLoader((ids: readonly string[]) => members.byIds(ids), (m) => m.id),
+    probationExtension: keyedLoader((ids: readonly string[]) => probationExtensionsOf(dataSource, ids), (e) => e.memberId),
     applicant: keyedLoader((ids: readonly string[]) => membership.applicantsByIds(ids), (a) => a.id),
     transfer: keyedLoader((ids: readonly string[]) => membership.transfersByIds(ids), (t) => t.id),
     registration: keyedLoader((ids: readonly string[]) => membership.registrationsByIds(ids), (r) => r.id),

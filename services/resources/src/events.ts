@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@cpb/kit';
+import type { ExpiredAgreement } from './data/agreement-store';
 import type { Agreement, Booking, Commitment, JointMeeting, Need, NeedCategory, Project, Resource } from './entities';
 
 /**
@@ -74,6 +75,20 @@ export const agreementEvents = {
     aggregateType: 'agreement',
     aggregateId: c.agreementId,
     data: { commitmentId: c.id, agreementId: c.agreementId, side: c.side, previousStatus: c.status, status, recordedOn },
+  }),
+  /** A renewal: the new agreement, the one it continues, its period and how many commitments it carries over. */
+  renewed: (a: Agreement, renews: Agreement, commitmentCount: number): DomainEvent => ({
+    type: 'agreement.renewed',
+    aggregateType: 'agreement',
+    aggregateId: renews.id,
+    data: { agreementId: a.id, renewsAgreementId: renews.id, communityId: a.communityId, partnerUnitId: a.partnerUnitId, validFrom: a.validFrom, validTo: a.validTo, commitmentCount },
+  }),
+  /** Written by whichever transaction moved the row from ACTIVE to EXPIRED: once per agreement. */
+  expired: (a: ExpiredAgreement, expiredOn: string): DomainEvent => ({
+    type: 'agreement.expired',
+    aggregateType: 'agreement',
+    aggregateId: a.id,
+    data: { agreementId: a.id, communityId: a.communityId, partnerUnitId: a.partnerUnitId, validTo: a.validTo, expiredOn },
   }),
   /** The category (v2) and, until agreement.terminated is retired, the text with the liaisons' names scrubbed (v1). */
   terminated: (a: Agreement, liaisonNames: readonly string[]): DomainEvent[] => {

@@ -39,6 +39,7 @@ export function createLoaders(repos: Repositories, today: string) {
     agreementsOfOrganization: perArguments((status: AgreementStatus | null) =>
       groupedLoader((ids: readonly string[]) => repos.agreements.byOrganizations(ids, status, today), (k) => k.key),
     ),
+    renewalOfAgreement: keyedLoader((ids: readonly string[]) => repos.agreements.renewalsOf(ids), (a) => a.renewsId!),
     commitment: keyedLoader((ids: readonly string[]) => repos.agreements.commitmentsByIds(ids), (c) => c.id),
     commitmentsOfAgreement: groupedLoader((ids: readonly string[]) => repos.agreements.commitmentsOf(ids), (c) => c.agreementId),
     notesOfCommitment: groupedLoader((ids: readonly string[]) => repos.agreements.notesOf(ids), (n) => n.commitmentId),

@@ -7,6 +7,7 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { reactions } from './reactions';
+import { agreementExpiry } from './domain';
 import { seedWorld } from './seed';
 
 /** The resources subgraph, assembled without side effects (tests start it in-process). */
@@ -20,4 +21,5 @@ export const resources: SubgraphDefinition<Context, World> = {
   createContext,
   demo: { world: () => new World(), seed: seedWorld },
   reactions,
+  scheduled: [agreementExpiry],
 };

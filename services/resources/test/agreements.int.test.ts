@@ -3,7 +3,6 @@ import { type CommunityFixture, firstCommunity, membersOf } from '@cpb/demo-worl
 import { outboxTypes } from './fixtures';
 
 // Four subgraphs and the gateway start on fresh, seeded databases: seconds, more on a busy machine.
-jest.setTimeout(30_000);
 
 let federation: Federation;
 let community: CommunityFixture;

@@ -4,7 +4,6 @@ import { type CommunityFixture, firstCommunity } from '@cpb/demo-world/testing';
 import { outboxTypes } from './fixtures';
 
 // Four subgraphs and the gateway start on fresh, seeded databases: seconds, more on a busy machine.
-jest.setTimeout(30_000);
 
 let federation: Federation;
 let community: CommunityFixture;

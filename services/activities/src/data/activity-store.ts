@@ -38,6 +38,11 @@ export class ActivityStore {
     );
   }
 
+  /** New times for a published activity; its sign-ups are untouched. */
+  async reschedule(id: string, schedule: { startsAt: Date; endsAt: Date }): Promise<void> {
+    await this.tx.query(`UPDATE activity SET starts_at = $2, ends_at = $3 WHERE id = $1 AND status = 'PUBLISHED'`, [id, schedule.startsAt, schedule.endsAt]);
+  }
+
   async publish(id: string): Promise<void> {
     await this.tx.query(`UPDATE activity SET status = 'PUBLISHED' WHERE id = $1 AND status = 'DRAFT'`, [id]);
   }
@@ -61,8 +66,12 @@ export class ActivityStore {
     return (rows[0]?.completed_at as Date | undefined) ?? null;
   }
 
-  async teamExists(teamId: string): Promise<boolean> {
-    const rows: unknown[] = await this.tx.query(`SELECT 1 FROM volunteer_team WHERE id = $1`, [teamId]);
-    return rows.length > 0;
+  /**
+   * The team an activity is for, held (FOR SHARE) until the transaction ends: a disbanding waits for
+   * activities being planned, and an activity planned after it finds the team disbanded. Null: no such team.
+   */
+  async holdTeam(teamId: string): Promise<{ name: string; disbandedOn: string | null } | null> {
+    const rows: { name: string; disbanded_on: string | null }[] = await this.tx.query(`SELECT name, disbanded_on::text AS disbanded_on FROM volunteer_team WHERE id = $1 FOR SHARE`, [teamId]);
+    return rows[0] ? { name: rows[0].name, disbandedOn: rows[0].disbanded_on } : null;
   }
 }

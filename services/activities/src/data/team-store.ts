@@ -35,6 +35,13 @@ export class TeamStore {
     await this.tx.query(`UPDATE team_membership SET left_on = $2 WHERE id = $1`, [id, leftOn]);
   }
 
+  /** Marks the team disbanded; returns how many members it had then (their memberships stay, as history). */
+  async disband(teamId: string, on: string): Promise<number> {
+    await this.tx.query(`UPDATE volunteer_team SET disbanded_on = $2 WHERE id = $1`, [teamId, on]);
+    const [row]: { count: number }[] = await this.tx.query(`SELECT count(*)::int AS count FROM team_membership WHERE team_id = $1 AND left_on IS NULL`, [teamId]);
+    return row.count;
+  }
+
   async setLeader(teamId: string, memberId: string): Promise<void> {
     await this.tx.query(`UPDATE volunteer_team SET leader_id = $2 WHERE id = $1`, [teamId, memberId]);
   }

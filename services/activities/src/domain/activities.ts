@@ -59,8 +59,12 @@ async function requireActivity(store: ActivityStore, id: string): Promise<Activi
   return activity;
 }
 
+/** The activity's team, if any: one that exists and has not been disbanded (held until the change commits). */
 async function requireTeamOf(store: ActivityStore, teamId: string | null): Promise<void> {
-  if (teamId && !(await store.teamExists(teamId))) throw new NotFoundError('VolunteerTeam', teamId, 'teamId');
+  if (!teamId) return;
+  const team = await store.holdTeam(teamId);
+  if (!team) throw new NotFoundError('VolunteerTeam', teamId, 'teamId');
+  if (team.disbandedOn) throw new ConflictError(msg('team.disbanded', { team: team.name, disbandedOn: team.disbandedOn }));
 }
 
 /** Plans an activity as a DRAFT: nobody can sign up before it is published. */

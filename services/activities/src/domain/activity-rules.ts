@@ -110,6 +110,16 @@ export function checkPublication(activity: Activity, now: Date): void {
   if (activity.startsAt <= now) throw new ConflictError(msg('activity.startsInPast', { title: activity.title }));
 }
 
+/**
+ * Rescheduling (改期): a published activity that has not started, to a time still to come. A draft's
+ * times are simply edited; a started, cancelled or completed activity keeps the times it had.
+ */
+export function checkReschedule(activity: Activity, to: { startsAt: Date }, now: Date): void {
+  if (activity.status !== 'PUBLISHED') throw new ConflictError(msg('activity.rescheduleOnlyPublished', { title: activity.title, status: activity.status }));
+  if (activity.startsAt <= now) throw new ConflictError(msg('activity.rescheduleStarted', { title: activity.title }));
+  if (to.startsAt <= now) throw new ValidationError('startsAt', msg('activity.rescheduleToPast', { startsAt: to.startsAt.toISOString() }));
+}
+
 /** Only drafts change freely; once members can sign up, only the capacity moves. */
 export function checkEditable(activity: Activity): void {
   if (activity.status !== 'DRAFT') throw new ConflictError(msg('activity.onlyDraftChanges', { title: activity.title, status: activity.status }));

@@ -27,6 +27,11 @@ async function requireTeam(store: TeamStore, teamId: string): Promise<VolunteerT
   return team;
 }
 
+/** A disbanded team takes no new members or activities; its history stays. */
+function requireServing(team: VolunteerTeam): void {
+  if (team.disbandedOn) throw new ConflictError(msg('team.disbanded', { team: team.name, disbandedOn: team.disbandedOn }));
+}
+
 function readIds(args: TeamMemberArgs) {
   return { teamId: check.uuid('teamId', args.teamId), memberId: check.uuid('memberId', args.memberId) };
 }
@@ -57,7 +62,7 @@ export const createVolunteerTeam = useCase({
   },
   async change({ tx, outbox }, draft) {
     const store = new TeamStore(tx);
-    const team: VolunteerTeam = { id: randomUUID(), ...draft };
+    const team: VolunteerTeam = { id: randomUUID(), ...draft, disbandedOn: null };
     await store.insert(team).catch((error: unknown) => translateConstraint(error, refusals));
     const membership: TeamMembership = { id: randomUUID(), teamId: team.id, memberId: draft.leaderId, joinedOn: draft.foundedOn, leftOn: null };
     await store.addMember(membership);
@@ -76,6 +81,7 @@ export const joinVolunteerTeam = useCase({
   async change({ tx, outbox }, { teamId, memberId, on }) {
     const store = new TeamStore(tx);
     const team = await requireTeam(store, teamId);
+    requireServing(team);
     if (on < team.foundedOn) throw new ValidationError('joinedOn', msg('team.joinedBeforeFounded', { team: team.name, foundedOn: team.foundedOn }));
     const membership: TeamMembership = { id: randomUUID(), teamId: team.id, memberId, joinedOn: on, leftOn: null };
     await store.addMember(membership).catch((error: unknown) => translateConstraint(error, refusals));
@@ -114,5 +120,30 @@ export const changeVolunteerTeamLeader = useCase({
     await store.setLeader(team.id, memberId);
     await outbox.emit(teamEvents.leaderChanged(team, memberId));
     return { ...team, leaderId: memberId };
+  },
+});
+
+/**
+ * Disbands a team (解散): from `disbandedOn` (default today) it takes no new activities or members;
+ * its memberships, activities and credited hours stay as they were. Activities already planned keep
+ * their team. Disbanding a disbanded team refuses, saying when it was.
+ */
+export const disbandVolunteerTeam = useCase({
+  async authorize(services: Services, args: { teamId: string; disbandedOn?: string | null }) {
+    const teamId = check.uuid('teamId', args.teamId);
+    const on = check.isoDate('disbandedOn', args.disbandedOn ?? today());
+    if (on > today()) throw new ValidationError('disbandedOn', msg('date.notInFuture', { field: 'disbandedOn' }));
+    await services.policy.permit('disbandVolunteerTeam', { organizationId: (await knownTeam(services, teamId, 'teamId')).organizationId });
+    return { teamId, on };
+  },
+  async change({ tx, outbox }, { teamId, on }) {
+    const store = new TeamStore(tx);
+    const team = await requireTeam(store, teamId);
+    requireServing(team);
+    if (on < team.foundedOn) throw new ValidationError('disbandedOn', msg('team.disbandedBeforeFounded', { team: team.name, foundedOn: team.foundedOn }));
+    const currentMembers = await store.disband(team.id, on);
+    const disbanded: VolunteerTeam = { ...team, disbandedOn: on };
+    await outbox.emit(teamEvents.disbanded(disbanded, currentMembers));
+    return disbanded;
   },
 });

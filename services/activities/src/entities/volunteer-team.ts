@@ -11,6 +11,8 @@ export interface VolunteerTeam {
   leaderId: string;
   /** YYYY-MM-DD. */
   foundedOn: string;
+  /** YYYY-MM-DD the team was disbanded; null while it serves. */
+  disbandedOn: string | null;
 }
 
 export const VolunteerTeamEntity = new EntitySchema<VolunteerTeam>({
@@ -23,6 +25,7 @@ export const VolunteerTeamEntity = new EntitySchema<VolunteerTeam>({
     communityId: { type: 'uuid', name: 'community_id', nullable: true },
     leaderId: { type: 'uuid', name: 'leader_id' },
     foundedOn: { type: 'date', name: 'founded_on' },
+    disbandedOn: { type: 'date', name: 'disbanded_on', nullable: true },
   },
 });
 

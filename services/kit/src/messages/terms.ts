@@ -101,6 +101,7 @@ const terms = {
     ACTIVE: { 'zh-CN': '有效', en: 'active' },
     EXPIRED: { 'zh-CN': '已过期', en: 'expired' },
     TERMINATED: { 'zh-CN': '已终止', en: 'terminated' },
+    RENEWED: { 'zh-CN': '已续签', en: 'renewed' },
   },
   projectStatus: {
     PLANNED: { 'zh-CN': '计划中', en: 'planned' },

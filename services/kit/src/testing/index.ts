@@ -7,3 +7,4 @@ export { parseMetrics, metricValue, scrape, type Sample } from './metrics';
 export { refused, refusal } from './refusals';
 export { addDays, at, daysAgo, hoursFromNow, mondayInWeeks, yearsAgo } from './calendar';
 export { startFederation, inEnglish, type Federation, type FederationOptions } from './federation';
+export { onBroker, outboxRows, startOnBroker, type OnBroker } from './on-broker';

@@ -18,6 +18,7 @@ export const changes = {
   advanceApplicant: { roles: managerRoles, scope: "a manager whose subtree holds the applicant's organisation" },
   admitMember: { roles: managerRoles, scope: "a manager whose subtree holds the applicant's organisation" },
   convertToFullMember: { roles: managerRoles, scope: membersOrganisation },
+  extendProbation: { roles: managerRoles, scope: membersOrganisation },
   requestTransfer: { roles: managerRoles, self: 'member', scope: `the member themself, or ${membersOrganisation}` },
   approveTransfer: { roles: managerRoles, scope: "the sending organisation's managers" },
   rejectTransfer: { roles: managerRoles, scope: "either organisation's managers" },

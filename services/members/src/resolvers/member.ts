@@ -39,6 +39,7 @@ export const Member = {
   status: record((m) => m.status),
   probationEndsOn: record((m) => m.probationEndsOn),
   convertedOn: record((m) => m.convertedOn),
+  probationExtension: record((m, ctx) => ctx.loaders.probationExtension.load(m.id)),
   category: record((m) => m.category),
   skills: record((m) => m.skills),
   workUnit: record((m) => (m.workUnitId ? { id: m.workUnitId } : null)),

@@ -4,6 +4,7 @@ import { convertToFullMember, createMember, updateMember } from '../domain/membe
 import { declareDuesBase, grantDuesReduction } from '../domain/dues-bases';
 import { recordDuesPayment, reverseDuesPayment } from '../domain/dues-payments';
 import { checkInMigrant } from '../domain/migrant-check-ins';
+import { extendProbation } from '../domain/probation-extension';
 import { closeOrganizationMembership } from '../domain/organization-closure';
 import { endRegistration, recordFeedback, registerWithCommunity } from '../domain/registrations';
 import { approveTransfer, completeTransfer, rejectTransfer, requestTransfer } from '../domain/transfers';
@@ -16,6 +17,7 @@ export const Mutation = {
   advanceApplicant: asResolver(advanceApplicant),
   admitMember: asResolver(admitMember),
   convertToFullMember: asResolver(convertToFullMember),
+  extendProbation: asResolver(extendProbation),
   requestTransfer: asResolver(requestTransfer),
   approveTransfer: asResolver(approveTransfer),
   rejectTransfer: asResolver(rejectTransfer),

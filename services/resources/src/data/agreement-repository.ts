@@ -20,7 +20,7 @@ export interface Keyed<T> {
 function whereStatus(query: SelectQueryBuilder<Agreement>, status: AgreementStatus | null | undefined, today: string): void {
   if (status === 'ACTIVE') query.andWhere(`a.status = 'ACTIVE' AND a.valid_to >= :today`, { today });
   else if (status === 'EXPIRED') query.andWhere(`(a.status = 'EXPIRED' OR (a.status = 'ACTIVE' AND a.valid_to < :today))`, { today });
-  else if (status === 'TERMINATED') query.andWhere(`a.status = 'TERMINATED'`);
+  else if (status === 'TERMINATED' || status === 'RENEWED') query.andWhere(`a.status = :status`, { status });
 }
 
 const latestSignedFirst = keyset({ sort: 'a.signed_on', type: 'date', id: 'a.id', direction: 'DESC' });
@@ -31,6 +31,11 @@ export class AgreementRepository {
 
   byIds(ids: readonly string[]): Promise<Agreement[]> {
     return this.db.getRepository(AgreementEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** The renewals of these agreements (at most one each), by the agreement they renew. */
+  renewalsOf(ids: readonly string[]): Promise<Agreement[]> {
+    return this.db.getRepository(AgreementEntity).findBy({ renewsId: In([...ids]) });
   }
 
   private list(column: string, keys: readonly string[], status: AgreementStatus | null, today: string): Promise<Agreement[]> {

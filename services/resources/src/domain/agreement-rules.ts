@@ -55,9 +55,13 @@ export function effectiveStatus(agreement: Pick<Agreement, 'status' | 'validTo'>
   return agreement.status === 'ACTIVE' && agreement.validTo < today ? 'EXPIRED' : agreement.status;
 }
 
-/** Commitments are worked on, and agreements terminated, only while the agreement is in force. */
+/**
+ * Commitments are worked on, and agreements terminated, only while the agreement is in force: ACTIVE,
+ * or RENEWED and not yet past its validTo (its renewal continues it from the next day).
+ */
 export function checkInForce(agreement: Agreement, today: string): void {
   const status = effectiveStatus(agreement, today);
+  if (status === 'RENEWED' && agreement.validTo >= today) return;
   if (status !== 'ACTIVE') throw new ConflictError(msg('agreement.notActive', { title: agreement.title, status }));
 }
 

@@ -3,6 +3,7 @@ import { check, ConflictError, loadExisting, msg, NotFoundError, today, translat
 import { AgreementStore } from '../data/agreement-store';
 import type { Agreement, AgreementTerminationReason, Commitment, CommitmentStatus } from '../entities';
 import { agreementEvents } from '../events';
+import { expireAgreements } from './agreement-expiry';
 import { checkCommitment, checkInForce, checkProgress, checkValidity, sixOnes, type CommitmentDraft } from './agreement-rules';
 import { memberNames, requireMembers } from './peer-facts';
 import type { Services } from './services';
@@ -57,11 +58,11 @@ export const signAgreement = useCase({
   async change({ tx, outbox }, { today: on, communityId, partnerUnitId, communityLiaisonId, unitLiaisonId, title, validity, drafts, community, unit, liaisons }) {
     const agreement: Agreement = {
       id: randomUUID(), communityId, communityOrganizationId: community.organizationId, partnerUnitId, partnerOrganizationId: unit.partyOrganizationId,
-      title, ...validity, status: 'ACTIVE', communityLiaisonId, unitLiaisonId, terminatedOn: null, terminationReason: null, terminationReasonCode: null,
+      title, ...validity, status: 'ACTIVE', communityLiaisonId, unitLiaisonId, terminatedOn: null, terminationReason: null, terminationReasonCode: null, renewsId: null,
     };
     const commitments: Commitment[] = drafts.map((d, i) => ({ id: randomUUID(), agreementId: agreement.id, position: i + 1, ...d, status: 'PENDING', completedOn: null }));
     const store = new AgreementStore(tx);
-    await store.expireLapsed(communityId, partnerUnitId, on);
+    await expireAgreements({ tx, outbox }, on, { pair: { communityId, partnerUnitId } });
     await store.insert(agreement).catch((error: unknown) =>
       translateConstraint(error, { agreement_one_active_per_pair_idx: () => new ConflictError(msg('agreement.activePairExists', { community: community.name, unit: unit.name })) }),
     );

@@ -19,6 +19,7 @@ export const changes = {
   addCommitment: { roles: managerRoles, scope: `${communityManagers} (the agreement's community)` },
   progressCommitment: { roles: offerAndBook, scope: "the partner unit's liaison, or a manager of the agreement's community" },
   terminateAgreement: { roles: managerRoles, scope: `${communityManagers} (the agreement's community)` },
+  renewAgreement: { roles: managerRoles, scope: `${communityManagers} (the agreement's community)` },
   raiseNeed: { roles: managerRoles, scope: communityManagers },
   matchNeed: { roles: managerRoles, scope: `${communityManagers} (the need's community)` },
   startProject: { roles: managerRoles, scope: `${communityManagers} (the project's community)` },

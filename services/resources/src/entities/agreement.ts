@@ -1,6 +1,7 @@
 import { EntitySchema } from 'typeorm';
 
-export type AgreementStatus = 'ACTIVE' | 'EXPIRED' | 'TERMINATED';
+/** RENEWED: continued by a renewal while in force (still in force until its validTo; the renewal is the pair's ACTIVE one). */
+export type AgreementStatus = 'ACTIVE' | 'EXPIRED' | 'TERMINATED' | 'RENEWED';
 /** Why an agreement ended early, as a category: what events carry instead of the reason text (GraphQL AgreementTerminationReason). */
 export const AGREEMENT_TERMINATION_REASONS = ['UNIT_RELOCATED', 'UNIT_CLOSED', 'ORGANIZATION_RESTRUCTURED', 'COMMITMENTS_NOT_MET', 'MUTUAL_CONSENT', 'SUPERSEDED', 'OTHER'] as const;
 export type AgreementTerminationReason = (typeof AGREEMENT_TERMINATION_REASONS)[number];
@@ -24,6 +25,8 @@ export interface Agreement {
   terminatedOn: string | null;
   terminationReason: string | null;
   terminationReasonCode: AgreementTerminationReason | null;
+  /** The agreement this one renews (continues), if it is a renewal. */
+  renewsId: string | null;
 }
 
 export interface Commitment {
@@ -64,6 +67,7 @@ export const AgreementEntity = new EntitySchema<Agreement>({
     terminatedOn: { type: 'date', name: 'terminated_on', nullable: true },
     terminationReason: { type: 'text', name: 'termination_reason', nullable: true },
     terminationReasonCode: { type: 'text', name: 'termination_reason_code', nullable: true },
+    renewsId: { type: 'uuid', name: 'renews_id', nullable: true },
   },
 });
 

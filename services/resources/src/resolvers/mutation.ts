@@ -1,7 +1,7 @@
 import { asResolver } from '@cpb/kit';
 import {
   addCommitment, bookResource, cancelBooking, completeProject, matchNeed, progressCommitment, publishResource, raiseNeed, recordJointMeeting,
-  setOpeningHours, signAgreement, startProject, terminateAgreement, withdrawResource,
+  renewAgreement, setOpeningHours, signAgreement, startProject, terminateAgreement, withdrawResource,
 } from '../domain';
 
 /** Thin entry points: each hands its arguments to one use case (authorise, ask peers, one transaction). */
@@ -15,6 +15,7 @@ export const Mutation = {
   addCommitment: asResolver(addCommitment),
   progressCommitment: asResolver(progressCommitment),
   terminateAgreement: asResolver(terminateAgreement),
+  renewAgreement: asResolver(renewAgreement),
   raiseNeed: asResolver(raiseNeed),
   matchNeed: asResolver(matchNeed),
   startProject: asResolver(startProject),

@@ -4,6 +4,7 @@ import { commonMessages } from './common';
 import { duesMessages } from './dues';
 import { gatewayMessages } from './gateway';
 import { kitMessages } from './kit';
+import { lifecycleMessages } from './lifecycle';
 import { membersMessages } from './members';
 import { organizationalLifeMessages } from './organizational-life';
 import { organizationsMessages } from './organizations';
@@ -21,6 +22,7 @@ export const catalogueParts = {
   dues: duesMessages,
   resources: resourcesMessages,
   activities: activitiesMessages,
+  lifecycle: lifecycleMessages,
 };
 
 /** Every message a user can read, by key: the one place its Chinese and English are written. */
@@ -35,6 +37,7 @@ export const catalogue = {
   ...duesMessages,
   ...resourcesMessages,
   ...activitiesMessages,
+  ...lifecycleMessages,
 };
 
 export type Catalogue = typeof catalogue;
