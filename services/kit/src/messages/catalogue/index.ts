@@ -4,6 +4,7 @@ import { commonMessages } from './common';
 import { duesMessages } from './dues';
 import { gatewayMessages } from './gateway';
 import { kitMessages } from './kit';
+import { lifeFollowUpMessages } from './life-follow-up';
 import { membersMessages } from './members';
 import { organizationalLifeMessages } from './organizational-life';
 import { organizationsMessages } from './organizations';
@@ -17,6 +18,7 @@ export const catalogueParts = {
   analytics: analyticsMessages,
   organizations: organizationsMessages,
   organizationalLife: organizationalLifeMessages,
+  lifeFollowUp: lifeFollowUpMessages,
   members: membersMessages,
   dues: duesMessages,
   resources: resourcesMessages,
@@ -31,6 +33,7 @@ export const catalogue = {
   ...analyticsMessages,
   ...organizationsMessages,
   ...organizationalLifeMessages,
+  ...lifeFollowUpMessages,
   ...membersMessages,
   ...duesMessages,
   ...resourcesMessages,
