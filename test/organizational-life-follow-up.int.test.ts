@@ -1,3 +1,4 @@
+import { worldId } from '@cpb/demo-world';
 import { mintCallerToken, today } from '@cpb/kit';
 import { startFederation, type Federation } from './federation-harness';
 import { person, yearsAgo } from './members-fixtures';
@@ -190,6 +191,12 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
     expect(codeOf(await federation.query(attendance, { id: ids.absent, year }, await memberHeaders(ids.present)))).toBe('FORBIDDEN');
     for (const persona of ['secretary', 'streetAdmin', 'districtAdmin'] as const) expect((await as(persona, attendanceRecord, { id: ids.present, year })).errors).toBeUndefined();
     for (const persona of ['otherSecretary', 'otherStreetAdmin', 'member', 'unitLiaison', 'analyst'] as const) expect(codeOf(await as(persona, attendance, { id: ids.present, year }))).toBe('FORBIDDEN');
+    // Reached through another entity (the leadership, which members and other managers may read), this service's own rule refuses.
+    const throughLeadership = 'query($id: ID!, $year: Int!) { organization(id: $id) { positions { member { id attendance(year: $year) { expected } } } } }';
+    for (const persona of ['otherSecretary', 'member'] as const) {
+      const answer = await as(persona, throughLeadership, { id: personas.secretary.orgId, year });
+      expect(answer.errors?.[0]).toMatchObject({ path: ['organization', 'positions', 0, 'member', 'attendance'], extensions: { code: 'FORBIDDEN' } });
+    }
   });
 
   const flags = `query($id: ID!, $first: Int, $after: String) { organization(id: $id) { sixMonthFlags { total organizationalLife dues both
@@ -217,6 +224,17 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
     for (const n of nodes.filter((n) => n.unpaidMonths !== null)) expect(n.unpaidMonths).toBeGreaterThanOrEqual(12);
     // Taking part again (the one who came back last month) or being on leave is no absence.
     for (const id of [ids.cameBack, ids.onLeave, ids.present]) expect(nodes.map((n) => n.member.id)).not.toContain(id);
+  });
+
+  it("shows the demo district's flags in community 0: members 6 and 306 absent six months and owing seven months' dues", async () => {
+    const nodes: Answer[] = [];
+    let after: string | null = null;
+    do {
+      const page: Answer = (await as('secretary', flags, { id: personas.secretary.orgId, first: 50, after })).data!.organization.sixMonthFlags.members;
+      nodes.push(...page.edges.map((e: Answer) => e.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    for (const m of [6, 306]) expect(nodes.find((n) => n.member.id === worldId('member', m))).toMatchObject({ reasons: ['ORGANIZATIONAL_LIFE', 'DUES'], absentMonths: 6, unpaidMonths: 7 });
   });
 
   it('forgets a member who left: the list is of members the branch holds now', async () => {
