@@ -199,9 +199,9 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
     }
   });
 
-  const flags = `query($id: ID!, $first: Int, $after: String) { organization(id: $id) { sixMonthFlags { total organizationalLife dues both
-    members(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { member { id } reasons absentSince absentMonths unpaidSince unpaidMonths } } } } } }`;
-  const counts = 'query($id: ID!) { organization(id: $id) { sixMonthFlags { total organizationalLife dues both } } }';
+  const flags = `query($id: ID!, $first: Int, $after: String) { organization(id: $id) { sixMonthFlags(first: $first, after: $after) { totalCount organizationalLife dues both
+    pageInfo { hasNextPage endCursor } edges { node { member { id } reasons absentSince absentMonths unpaidSince unpaidMonths } } } } }`;
+  const counts = 'query($id: ID!) { organization(id: $id) { sixMonthFlags { totalCount organizationalLife dues both } } }';
 
   it('lists for the branch, once each by member id, those six months without organisational life, without dues, or both, with the reasons', async () => {
     const nodes: Answer[] = [];
@@ -210,9 +210,9 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
       const answer = await as('secretary', flags, { id: branch, first: 2, after });
       expect(answer.errors).toBeUndefined();
       const page: Answer = answer.data!.organization.sixMonthFlags;
-      expect(page).toMatchObject({ total: 3, organizationalLife: 2, dues: 2, both: 1 });
-      nodes.push(...page.members.edges.map((e: Answer) => e.node));
-      after = page.members.pageInfo.hasNextPage ? page.members.pageInfo.endCursor : null;
+      expect(page).toMatchObject({ totalCount: 3, organizationalLife: 2, dues: 2, both: 1 });
+      nodes.push(...page.edges.map((e: Answer) => e.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     const since = meetingDays[0].slice(0, 7);
     const expected = [
@@ -230,7 +230,7 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
     const nodes: Answer[] = [];
     let after: string | null = null;
     do {
-      const page: Answer = (await as('secretary', flags, { id: personas.secretary.orgId, first: 50, after })).data!.organization.sixMonthFlags.members;
+      const page: Answer = (await as('secretary', flags, { id: personas.secretary.orgId, first: 50, after })).data!.organization.sixMonthFlags;
       nodes.push(...page.edges.map((e: Answer) => e.node));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
@@ -244,7 +244,7 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
     await ok('mutation($id: ID!) { approveTransfer(id: $id) { id } }', { id });
     await ok('mutation($id: ID!) { completeTransfer(id: $id) { id } }', { id });
     const page = (await as('secretary', counts, { id: branch })).data!.organization.sixMonthFlags;
-    expect(page).toMatchObject({ total: 2, organizationalLife: 1 });
+    expect(page).toMatchObject({ totalCount: 2, organizationalLife: 1 });
   });
 
   it('names the members only to the secretaries and street administrators in scope; analysts and district administrators count', async () => {
@@ -252,7 +252,7 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
     for (const persona of ['analyst', 'districtAdmin'] as const) {
       const answer = await as(persona, counts, { id: branch });
       expect(answer.errors).toBeUndefined();
-      expect(answer.data!.organization.sixMonthFlags.total).toBeGreaterThan(0);
+      expect(answer.data!.organization.sixMonthFlags.totalCount).toBeGreaterThan(0);
       expect(codeOf(await as(persona, flags, { id: branch }))).toBe('FORBIDDEN');
     }
     for (const persona of ['otherSecretary', 'otherStreetAdmin', 'member', 'unitLiaison'] as const) expect(codeOf(await as(persona, counts, { id: branch }))).toBe('FORBIDDEN');

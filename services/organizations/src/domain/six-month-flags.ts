@@ -48,7 +48,7 @@ export function sixMonthFlags(absences: AbsenceRun[], dues: DuesFacts): SixMonth
 }
 
 /** How many are flagged for each reason, and for both. */
-export function flagCounts(flags: SixMonthFlag[]): { total: number; organizationalLife: number; dues: number; both: number } {
+export function flagCounts(flags: SixMonthFlag[]): { organizationalLife: number; dues: number; both: number } {
   const count = (reason: FlagReason) => flags.filter((f) => f.reasons.includes(reason)).length;
-  return { total: flags.length, organizationalLife: count('ORGANIZATIONAL_LIFE'), dues: count('DUES'), both: flags.filter((f) => f.reasons.length === 2).length };
+  return { organizationalLife: count('ORGANIZATIONAL_LIFE'), dues: count('DUES'), both: flags.filter((f) => f.reasons.length === 2).length };
 }

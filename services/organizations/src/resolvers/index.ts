@@ -1,6 +1,6 @@
 import { Community } from './community';
 import { CommunityCensus, InstructorAssignment, Position } from './leadership';
-import { Member, MemberAttendance, MemberMeetingAttendance, MeetingRhythm, OrganizationStanding, rhythmQueries, SixMonthFlag, SixMonthFlags } from './life-follow-up';
+import { Member, MemberAttendance, MemberMeetingAttendance, MeetingRhythm, OrganizationStanding, rhythmQueries, SixMonthFlag, SixMonthFlagConnection } from './life-follow-up';
 import { Attendance, Meeting, MeetingRecord, meetingQueries, SilentOrganization } from './meeting';
 import { Mutation } from './mutation';
 import { Organization } from './organization';
@@ -11,5 +11,5 @@ import { Street } from './street';
 export const resolvers = {
   Query: { ...Query, ...meetingQueries, ...rhythmQueries },
   Mutation,
-  Member, MemberAttendance, MemberMeetingAttendance, MeetingRhythm, OrganizationStanding, SixMonthFlags, SixMonthFlag,
+  Member, MemberAttendance, MemberMeetingAttendance, MeetingRhythm, OrganizationStanding, SixMonthFlagConnection, SixMonthFlag,
   Meeting, MeetingRecord, Attendance, SilentOrganization, Street, Community, ResidentUnit, Organization, Position, InstructorAssignment, CommunityCensus };

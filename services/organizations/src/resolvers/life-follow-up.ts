@@ -43,29 +43,23 @@ async function flagsOf(organization: Organization, ctx: Context): Promise<Flag[]
   return sixMonthFlags(runs, answer.sixMonthDuesFacts);
 }
 
-/** `Organization.sixMonthFlags`: counts for whoever sees meeting counts; the names (`members`) for its secretaries and street administrators. */
-export function sixMonthFlagsOf(organization: Organization, _: unknown, ctx: Context) {
+/** `Organization.sixMonthFlags`: counts for whoever sees meeting counts; who (`edges`, `pageInfo`) for its secretaries and street administrators. */
+export async function sixMonthFlagsOf(organization: Organization, args: PageArgs, ctx: Context) {
   ctx.policy.seeMeetingCounts(organization);
-  return { organization, flags: flagsOf(organization, ctx) };
+  const page = readPage<[string]>(args);
+  const after = position<[string]>(page.after, ['string']);
+  const flags = await flagsOf(organization, ctx);
+  const rows = flags.filter((f) => !after || f.memberId > after[0]).slice(0, page.limit + 1);
+  return { ...toConnection(rows, page, (f) => [f.memberId], flags.length), ...flagCounts(flags), organization };
 }
 
-type FlagsParent = { organization: Organization; flags: Promise<Flag[]> };
-const countOf = (key: keyof ReturnType<typeof flagCounts>) => async (p: FlagsParent) => flagCounts(await p.flags)[key];
-
-export const SixMonthFlags = {
-  total: countOf('total'),
-  organizationalLife: countOf('organizationalLife'),
-  dues: countOf('dues'),
-  both: countOf('both'),
-  members: async (p: FlagsParent, args: PageArgs, ctx: Context) => {
-    ctx.policy.seeSixMonthNames(p.organization);
-    const page = readPage<[string]>(args);
-    const after = position<[string]>(page.after, ['string']);
-    const flags = await p.flags;
-    const rows = flags.filter((f) => !after || f.memberId > after[0]).slice(0, page.limit + 1);
-    return toConnection(rows, page, (f) => [f.memberId], flags.length);
-  },
+type FlagPage = { organization: Organization; edges: unknown; pageInfo: unknown };
+const named = (field: 'edges' | 'pageInfo') => (p: FlagPage, _: unknown, ctx: Context) => {
+  ctx.policy.seeSixMonthNames(p.organization);
+  return p[field];
 };
+
+export const SixMonthFlagConnection = { edges: named('edges'), pageInfo: named('pageInfo') };
 
 export const SixMonthFlag = {
   member: (f: Flag) => ({ id: f.memberId }),
