@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { msg, readPage, readPeriod, startOfDay, today, toConnection, ValidationError, YEARS, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { AttendanceTotals, MemberMeeting } from '../data/life-reads';
@@ -44,8 +45,10 @@ async function flagsOf(organization: Organization, ctx: Context): Promise<Flag[]
 }
 
 /** `Organization.sixMonthFlags`: counts for whoever sees meeting counts; who (`edges`, `pageInfo`) for its secretaries and street administrators. */
-export async function sixMonthFlagsOf(organization: Organization, args: PageArgs, ctx: Context) {
+export async function sixMonthFlagsOf(organization: Organization, args: PageArgs, ctx: Context, info: GraphQLResolveInfo) {
   ctx.policy.seeMeetingCounts(organization);
+  // Asked for the names by someone who may only count: refused before anything is computed or asked of members.
+  if (info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && (s.name.value === 'edges' || s.name.value === 'pageInfo')))) ctx.policy.seeSixMonthNames(organization);
   const page = readPage<[string]>(args);
   const after = position<[string]>(page.after, ['string']);
   const flags = await flagsOf(organization, ctx);
