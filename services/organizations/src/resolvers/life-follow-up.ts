@@ -35,11 +35,17 @@ const DUES_FACTS = `query($organizationIds: [ID!]!, $memberIds: [ID!]!) { sixMon
 /** How far back a run of absence is looked for: two years of complete months. */
 const LOOK_BACK_MONTHS = 24;
 
-/** The six-month list of an organisation's subtree: absence from this service's records, dues from the members service's ledger. */
+/**
+ * The six-month list of an organisation's subtree: absence from this service's records, dues from the
+ * members service's ledger. Two statements and one call per organisation asked (a dashboard asks for
+ * one branch or community at a time; several in one request are not batched together yet).
+ */
 async function flagsOf(organization: Organization, ctx: Context): Promise<Flag[]> {
   const thisMonth = `${today().slice(0, 7)}-01`;
-  const runs = await ctx.lifeReads.absenceRuns(organization.path, startOfDay(monthsBefore(thisMonth, LOOK_BACK_MONTHS)), startOfDay(thisMonth), SIX_MONTHS);
-  const organizationIds = await ctx.loaders.subtreeIds.load(organization.id);
+  const [runs, organizationIds] = await Promise.all([
+    ctx.lifeReads.absenceRuns(organization.path, startOfDay(monthsBefore(thisMonth, LOOK_BACK_MONTHS)), startOfDay(thisMonth), SIX_MONTHS),
+    ctx.loaders.subtreeIds.load(organization.id),
+  ]);
   const answer = await ctx.peers.operation<{ sixMonthDuesFacts: DuesFacts }>('members', DUES_FACTS, { organizationIds, memberIds: runs.map((r) => r.memberId) });
   return sixMonthFlags(runs, answer.sixMonthDuesFacts);
 }
