@@ -18,10 +18,10 @@ interface Page {
 }
 /**
  * Lists only a community secretary may read (the walk below asks as the district administrator, who is refused):
- * their paging is tested beside their rules (`services/members/test/dues.int.test.ts`). Cursor tampering on them is
+ * their paging is tested beside their rules (`services/members/test/dues.int.test.ts`, `services/organizations/test/organizational-life-follow-up.int.test.ts`). Cursor tampering on them is
  * still to be walked as a secretary.
  */
-const SECRETARIES_ONLY = new Set(['Organization.arrears']);
+const SECRETARIES_ONLY = new Set(['Organization.arrears', 'Organization.sixMonthFlags']);
 
 const pageFields = 'edges { cursor } pageInfo { hasNextPage endCursor }';
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
@@ -71,6 +71,7 @@ beforeAll(async () => {
     'Organization.members': nested('organization', community.partyOrganization.id, 'members', ', includeDescendants: true'),
     'Organization.meetings': nested('organization', community.partyOrganization.id, 'meetings'),
     'Organization.silentOrganizations': nested('organization', community.partyOrganization.id, 'silentOrganizations'),
+    'Organization.lifeComplianceRanking': nested('organization', community.partyOrganization.id, 'lifeComplianceRanking', ', from: "2025-01-01", to: "2026-12-31"'),
     'ResidentUnit.members': nested('residentUnit', unit, 'members'),
     'Member.participations': nested('member', ids.data!.members.edges[0].node.id, 'participations'),
     'VolunteerTeam.memberships': nested('volunteerTeam', ids.data!.volunteerTeams.edges[0].node.id, 'memberships', ', includeFormer: true'),

@@ -48,6 +48,8 @@ export const generators: Record<string, VariableGenerator> = {
     return { filter: null };
   },
   'volunteer-stats': (shape, r, today) => ({ id: worldId('community', below(shape.communities, r)), ...yearWindow(today, r) }),
+  // A street's working committee (its whole subtree) over a year of organisational life.
+  'street-life-ranking': (shape, r, today) => ({ id: worldId('org-street', below(shape.streets, r)), ...yearWindow(today, r) }),
   // Two resources per resident unit (demo-world resources()); a quarter or a year of bookings.
   'resource-utilization': (shape, r, today) => {
     const resources = shape.communities * shape.unitsPerCommunity * 2;

@@ -28,6 +28,7 @@ export const streams: Stream[] = [
   { prefix: 'organization', service: 'organizations', aggregate: 'organization', key: 'organizationId' },
   { prefix: 'position', service: 'organizations', aggregate: 'organization', key: 'organizationId' },
   { prefix: 'meeting', service: 'organizations', aggregate: 'organization', key: 'organizationId' },
+  { prefix: 'meeting-rhythm', service: 'organizations', aggregate: 'meeting rhythm (one type)', key: 'rhythmId' },
   { prefix: 'street', service: 'organizations', aggregate: 'street', key: 'streetId' },
   { prefix: 'community', service: 'organizations', aggregate: 'community', key: 'communityId' },
   { prefix: 'grid', service: 'organizations', aggregate: 'community', key: 'communityId' },

@@ -140,6 +140,7 @@ export const changeRules: Record<string, ChangeRule> = {
     probe: (t) => m('($id: ID!) { correctMeeting(id: $id, input: { version: 1, reason: "探针更正", place: "探针会议室", topic: "探针更正", attendance: [] }) { id } }', { id: t.lifeMeeting }),
   },
   cancelMeeting: { who: managers, control: 'secretary', probe: (t) => m('($id: ID!) { cancelMeeting(id: $id, reason: "探针撤销") { id } }', { id: t.lifeMeeting }) },
+  setMeetingRhythm: { who: 'district administrators', control: 'districtAdmin', probe: () => m(' { setMeetingRhythm(type: DEMOCRATIC_APPRAISAL, everyMonths: 12) { type } }', {}) },
   // resources
   publishResource: { who: liaisonOrManagers, control: 'secretary', probe: (t) => m('($i: PublishResourceInput!) { publishResource(input: $i) { id } }', { i: { providerId: t.unit, kind: 'SERVICE', name: '探针服务' } }) },
   setOpeningHours: { who: liaisonOrManagers, control: 'secretary', probe: (t) => m('($id: ID!) { setOpeningHours(resourceId: $id, openingHours: [{ weekday: MONDAY, opensAt: "08:00", closesAt: "20:00" }]) { id } }', { id: t.venue }) },

@@ -27,6 +27,8 @@ const reach: Record<string, (selection: string) => string> = {
   MeetingTypeCompliance: (s) => `organization(id: $organization) { lifeCompliance(from: $from, to: $to) { types { ${s} } } }`,
   Meeting: (s) => `meeting(id: $lifeMeeting) { ${s} }`,
   MeetingRecord: (s) => `meeting(id: $lifeMeeting) { record { ${s} } }`,
+  MemberAttendance: (s) => `member(id: $member) { attendance(year: $year) { ${s} } }`,
+  SixMonthFlag: (s) => `organization(id: $organization) { sixMonthFlags { edges { node { ${s} } } } }`,
 };
 
 /** Which target an `id` argument of a root field names. */

@@ -105,6 +105,13 @@ export const readRules: Record<string, ReadRule> = {
   'MeetingTypeCompliance.overdue': counts,
   'Meeting.history': managers,
   'MeetingRecord.attendance': managers,
+  'Query.meetingRhythms': open, // the district's rule, no person in it
+  'Organization.lifeComplianceRanking': counts,
+  // Who (edges): the secretaries and street administrators in scope; how many: analysts too (organizational-life-follow-up).
+  'Organization.sixMonthFlags': managers,
+  'SixMonthFlag.reasons': managers,
+  'Member.attendance': managers, // the member and their managers (analysts reach no member)
+  'MemberAttendance.meetings': managers,
   // resources: the catalogue is public, co-building records are for signed-in callers
   'Query.resource': open,
   'Query.resources': open,

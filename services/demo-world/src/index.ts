@@ -6,4 +6,4 @@ export * from './dues';
 export * from './volunteering';
 export * as coBuilding from './co-building';
 export { demoUsers, type DemoUserName } from './demo-users';
-export { organizationalLife, branchRhythm, type DemoMeetingRecord } from './organizational-life';
+export { organizationalLife, branchRhythm, chronicallyAbsent, type DemoMeetingRecord } from './organizational-life';

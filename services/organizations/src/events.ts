@@ -82,3 +82,8 @@ export const meetingEvents = {
   corrected: (m: Meeting, attendance: MeetingAttendance[]): DomainEvent => ({ type: 'meeting.corrected', aggregateType: 'organization', aggregateId: m.organizationId, data: { ...meetingData(m), ...attendanceCounts(attendance) } }),
   cancelled: (m: Meeting): DomainEvent => ({ type: 'meeting.cancelled', aggregateType: 'organization', aggregateId: m.organizationId, data: meetingData(m) }),
 };
+
+/** The district's rhythm of one meeting type changed (docs/decisions/0017): the type and its months. */
+export const meetingRhythmEvents = {
+  set: (r: { id: string; type: string; everyMonths: number }): DomainEvent => ({ type: 'meeting-rhythm.set', aggregateType: 'meeting-rhythm', aggregateId: r.id, data: { rhythmId: r.id, type: r.type, everyMonths: r.everyMonths } }),
+};

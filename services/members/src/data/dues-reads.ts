@@ -83,23 +83,41 @@ export class DuesReads {
 
   /**
    * Members of the organisations with months unpaid before `beforeMonth`, by member id after `afterId`:
-   * how many, how much, since when, and the longest run of consecutive unpaid months (gaps and islands:
-   * consecutive months minus their rank are equal).
+   * how many, how much, since when, and the longest run of consecutive unpaid months.
    */
   arrears(organizationIds: string[], beforeMonth: string, afterId: string | null, limit: number): Promise<ArrearsRow[]> {
     return this.db.query(
-      `WITH unpaid AS (
-         SELECT d.member_id, d.month, d.due_fen,
-           (extract(year FROM d.month) * 12 + extract(month FROM d.month))::int - row_number() OVER (PARTITION BY d.member_id ORDER BY d.month)::int AS island
-         FROM dues_month d JOIN member m ON m.id = d.member_id
-         WHERE m.organization_id = ANY($1) AND d.payment_id IS NULL AND d.due_fen > 0 AND d.month < $2 AND ($3::uuid IS NULL OR d.member_id > $3)
-       ), runs AS (SELECT member_id, count(*)::int AS length FROM unpaid GROUP BY member_id, island)
+      `${unpaidRuns('($3::uuid IS NULL OR d.member_id > $3)')}
        SELECT u.member_id AS "memberId", count(*)::int AS "monthsOwing", sum(u.due_fen)::int AS "owingFen", min(u.month)::text AS "oldestMonth",
          (SELECT max(length) FROM runs r WHERE r.member_id = u.member_id) AS "consecutiveMonths"
        FROM unpaid u GROUP BY u.member_id ORDER BY u.member_id LIMIT $4`,
       [organizationIds, beforeMonth, afterId, limit],
     );
   }
+
+  /** Members of the organisations with a run of at least `months` consecutive unpaid months before `beforeMonth`: the longest run of each. */
+  longArrears(organizationIds: string[], beforeMonth: string, months: number): Promise<{ memberId: string; since: string; months: number }[]> {
+    return this.db.query(
+      `${unpaidRuns('true')}
+       SELECT DISTINCT ON (member_id) member_id AS "memberId", since::text AS since, length AS months
+       FROM runs WHERE length >= $3 ORDER BY member_id, length DESC, since DESC`,
+      [organizationIds, beforeMonth, months],
+    );
+  }
+}
+
+/**
+ * Unpaid months with something due before month $2 of the members organisations $1 hold (narrowed by
+ * `filter`), and their runs of consecutive months (gaps and islands: consecutive months minus their
+ * rank are equal), as the CTEs `unpaid` and `runs`.
+ */
+function unpaidRuns(filter: string): string {
+  return `WITH unpaid AS (
+         SELECT d.member_id, d.month, d.due_fen,
+           (extract(year FROM d.month) * 12 + extract(month FROM d.month))::int - row_number() OVER (PARTITION BY d.member_id ORDER BY d.month)::int AS island
+         FROM dues_month d JOIN member m ON m.id = d.member_id
+         WHERE m.organization_id = ANY($1) AND d.payment_id IS NULL AND d.due_fen > 0 AND d.month < $2 AND ${filter}
+       ), runs AS (SELECT member_id, min(month) AS since, count(*)::int AS length FROM unpaid GROUP BY member_id, island)`;
 }
 
 export type DuesLoaders = ReturnType<DuesReads['loaders']>;

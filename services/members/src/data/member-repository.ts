@@ -36,6 +36,12 @@ export class MemberRepository {
     return this.db.getRepository(MemberEntity).findBy({ id: In([...ids]) });
   }
 
+  /** Which of these members the organisations hold now. */
+  async heldAmong(memberIds: readonly string[], organizationIds: readonly string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM member WHERE id = ANY($1::uuid[]) AND organization_id = ANY($2::uuid[]) ORDER BY id`, [[...memberIds], [...organizationIds]]);
+    return rows.map((r) => r.id);
+  }
+
   /** One page of members matching the query, `limit + 1` rows after the cursor, plus the total. */
   async page(filter: MemberQuery, page: Page<MemberKey>): Promise<{ rows: Member[]; total: number }> {
     const query = this.db.getRepository(MemberEntity).createQueryBuilder('m');

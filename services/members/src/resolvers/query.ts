@@ -5,6 +5,7 @@ import type { MemberKey, MemberQuery } from '../data/member-repository';
 import type { ApplicantQuery, TransferKey, TransferQuery } from '../data/membership-repository';
 import { memberQuery, type MemberFilterInput } from '../domain/member-search';
 import { organizationRoster } from '../domain/roster';
+import { sixMonthDuesFacts } from '../domain/six-month-dues';
 
 /** A transfer is read by the member and the managers of both the sending and the receiving organisation. */
 async function requireTransferParty(ctx: Context, transfer: { memberId: string; fromOrganizationId: string; toOrganizationId: string }): Promise<void> {
@@ -24,6 +25,7 @@ const optionalId = (field: string, value?: string | null): string | null => (val
 
 export const Query = {
   organizationRoster: (_: unknown, args: { organizationId: string; on: string }, ctx: Context) => organizationRoster(ctx.dataSource, ctx.actor, args),
+  sixMonthDuesFacts: (_: unknown, args: { organizationIds: string[]; memberIds: string[] }, ctx: Context) => sixMonthDuesFacts({ dues: ctx.duesReads, members: ctx.members }, ctx.actor, args),
   membersAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.peers)),
   member: async (_: unknown, { id }: { id: string }, ctx: Context) => {
     const member = await ctx.loaders.member.load(check.uuid('id', id));

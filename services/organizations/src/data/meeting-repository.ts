@@ -12,18 +12,6 @@ export interface MeetingFilter {
 /** A meeting list's position: its start (ISO), then its id. */
 export type MeetingKey = [string, string];
 
-/** A silent organisation's position in the list: its name, then its id. */
-export type SilentKey = [string, string];
-
-/** An organisation with no organisational life since the cut-off, and when it last had any. */
-export interface SilentOrganization {
-  id: string;
-  name: string;
-  lastMeetingAt: Date | null;
-}
-
-const byName = keyset({ sort: 'o.name', type: 'text', id: 'o.id' });
-
 const newestFirst = keyset({ sort: 'm.starts_at', type: 'timestamptz', id: 'm.id', direction: 'DESC' });
 
 const MEETING_COLUMNS = `m.id, m.organization_id AS "organizationId", m.type, m.starts_at AS "startsAt", m.status, m.version, m.cancel_reason AS "cancelReason"`;
@@ -74,24 +62,6 @@ export class MeetingRepository {
          FROM meeting WHERE organization_id = ANY($1::uuid[]) AND status = 'HELD' AND starts_at >= $2 AND starts_at < $3 GROUP BY 1, 2, 3`,
       [[...organizationIds], startOfDay(from), end, timeZone()],
     );
-  }
-
-  /**
-   * 有组织无活动: living organisations of the subtree under `rootPath`, established by `since`, with no
-   * meeting held from `since` on; by name, on the path index and the (organisation, start) index.
-   */
-  async silentPage(rootPath: string, since: string, page: Page<SilentKey>): Promise<{ rows: SilentOrganization[]; total: number }> {
-    const params: unknown[] = [rootPath, since, startOfDay(since)];
-    const where = `o.path >= $1 AND o.path < $1 || '~' AND o.status IN ('ACTIVE', 'CLOSING') AND o.established_on <= $2::date
-      AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.organization_id = o.id AND m.status = 'HELD' AND m.starts_at >= $3)`;
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM organization o WHERE ${where}`, params);
-    const after = byName.after(page, params);
-    const rows: SilentOrganization[] = await this.db.query(
-      `SELECT o.id, o.name, (SELECT max(m.starts_at) FROM meeting m WHERE m.organization_id = o.id AND m.status = 'HELD') AS "lastMeetingAt"
-         FROM organization o WHERE ${where}${after} ORDER BY ${byName.orderBy} LIMIT $${params.push(page.limit + 1)}`,
-      params,
-    );
-    return { rows, total: n };
   }
 
   /** Which of these organisations have a committee: a current seat beside the secretary's. */

@@ -1,6 +1,6 @@
 import { addDays, type ClosedPeriod } from '@cpb/kit';
 import { MEETING_TYPES, type MeetingType, type Organization } from '../entities';
-import { appliesTo, meetingRhythms, needsElectedCommittee } from './meeting-types';
+import { appliesTo, needsElectedCommittee, type MeetingRhythms } from './meeting-types';
 
 /**
  * Compliance with the rhythm of organisational life, computed from the meeting records every time
@@ -44,7 +44,7 @@ export function windows(everyMonths: number, from: string, to: string): Window[]
   return result;
 }
 
-/** The first day the counts must cover: the start of the longest rhythm's window holding `from`. */
+/** The first day the counts must cover: the start of the longest rhythm's window holding `from` (a year: every rhythm divides it). */
 export function countsFrom(from: string): string {
   return windows(12, from, from)[0].from;
 }
@@ -54,12 +54,12 @@ export function typesHeldBy(organization: Pick<Organization, 'kind'>, hasCommitt
   return MEETING_TYPES.filter((type) => appliesTo(type, organization.kind) && (!needsElectedCommittee(type, organization.kind) || hasCommittee));
 }
 
-/** Each type's due windows, meetings held in the period and overdue windows. */
-export function complianceOf(organization: Pick<Organization, 'kind' | 'establishedOn'>, hasCommittee: boolean, period: ClosedPeriod, today: string, held: HeldOnDay[]): TypeCompliance[] {
+/** Each type's due windows, meetings held in the period and overdue windows, against the district's rhythms. */
+export function complianceOf(organization: Pick<Organization, 'kind' | 'establishedOn'>, hasCommittee: boolean, period: ClosedPeriod, today: string, held: HeldOnDay[], rhythms: MeetingRhythms): TypeCompliance[] {
   return typesHeldBy(organization, hasCommittee).map((type) => {
     const days = held.filter((h) => h.type === type);
     const heldBetween = (from: string, to: string) => days.filter((h) => h.day >= from && h.day <= to).reduce((sum, h) => sum + h.n, 0);
-    const { everyMonths } = meetingRhythms[type];
+    const everyMonths = rhythms[type];
     const due = windows(everyMonths, period.from, period.to).filter((w) => w.to >= period.from && w.to <= period.to && w.to < today && w.to >= organization.establishedOn);
     return { type, everyMonths, due: due.length, held: heldBetween(period.from, period.to), overdue: due.filter((w) => heldBetween(w.from, w.to) === 0) };
   });

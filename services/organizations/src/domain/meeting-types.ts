@@ -1,33 +1,49 @@
 import type { MeetingType, OrganizationKind } from '../entities';
 
 /**
- * Which organisations hold which meetings, and how often at least (the regulations' rhythm, domain.md
- * "Organisational life"): a branch's members' meeting and Party lesson each quarter; committee, Party
- * group and themed Party day monthly; the organisational life meeting and the democratic appraisal
- * of members yearly. A Party group holds its own group meetings; a committee's organisation its own
- * committee meetings; a branch holds committee meetings only where it has elected a committee.
+ * Which organisations hold which meetings (domain.md "Organisational life"): a branch's members'
+ * meeting, Party lesson, themed Party day, organisational life meeting and democratic appraisal; a
+ * Party group its own group meetings; a committee's organisation its own committee meetings and
+ * lessons; a branch holds committee meetings only where it has elected a committee. Who holds what
+ * follows the Party's structure and is the same everywhere; how often is the district's to set
+ * (`meeting_rhythm`, docs/decisions/0017).
  */
-export interface MeetingRhythm {
-  kinds: readonly OrganizationKind[];
-  /** Held at least once in every period of this many months. */
-  everyMonths: number;
-}
-
 const branches: OrganizationKind[] = ['BRANCH', 'GENERAL_BRANCH'];
 
-export const meetingRhythms: Readonly<Record<MeetingType, MeetingRhythm>> = {
-  MEMBERS_MEETING: { kinds: branches, everyMonths: 3 },
-  COMMITTEE_MEETING: { kinds: ['BRANCH', 'GENERAL_BRANCH', 'COMMITTEE', 'WORKING_COMMITTEE'], everyMonths: 1 },
-  PARTY_GROUP_MEETING: { kinds: ['PARTY_GROUP'], everyMonths: 1 },
-  PARTY_LESSON: { kinds: [...branches, 'COMMITTEE'], everyMonths: 3 },
-  THEMED_PARTY_DAY: { kinds: branches, everyMonths: 1 },
-  ORGANIZATIONAL_LIFE_MEETING: { kinds: branches, everyMonths: 12 },
-  DEMOCRATIC_APPRAISAL: { kinds: branches, everyMonths: 12 },
+export const meetingKinds: Readonly<Record<MeetingType, readonly OrganizationKind[]>> = {
+  MEMBERS_MEETING: branches,
+  COMMITTEE_MEETING: ['BRANCH', 'GENERAL_BRANCH', 'COMMITTEE', 'WORKING_COMMITTEE'],
+  PARTY_GROUP_MEETING: ['PARTY_GROUP'],
+  PARTY_LESSON: [...branches, 'COMMITTEE'],
+  THEMED_PARTY_DAY: branches,
+  ORGANIZATIONAL_LIFE_MEETING: branches,
+  DEMOCRATIC_APPRAISAL: branches,
 };
+
+/** Months between meetings of each type: held at least once in every window of this many months. */
+export type MeetingRhythms = Readonly<Record<MeetingType, number>>;
+
+/**
+ * The regulations' rhythm: members' meeting and Party lesson each quarter; committee, Party group
+ * and themed Party day monthly; organisational life meeting and democratic appraisal yearly. The
+ * migration seeds `meeting_rhythm` with these; a district may change them.
+ */
+export const defaultRhythms: MeetingRhythms = {
+  MEMBERS_MEETING: 3,
+  COMMITTEE_MEETING: 1,
+  PARTY_GROUP_MEETING: 1,
+  PARTY_LESSON: 3,
+  THEMED_PARTY_DAY: 1,
+  ORGANIZATIONAL_LIFE_MEETING: 12,
+  DEMOCRATIC_APPRAISAL: 12,
+};
+
+/** A rhythm divides the year, so its windows are calendar months, quarters, halves or years. */
+export const RHYTHM_MONTHS = [1, 2, 3, 4, 6, 12] as const;
 
 /** Whether an organisation of `kind` holds meetings of `type` at all. */
 export function appliesTo(type: MeetingType, kind: OrganizationKind): boolean {
-  return meetingRhythms[type].kinds.includes(kind);
+  return meetingKinds[type].includes(kind);
 }
 
 /** A branch holds committee meetings only with a committee: some current seat beside the secretary's. */

@@ -1,4 +1,4 @@
-import { ForbiddenError, managerRoles, msg, managesPath, requireRole, seesAll, type Actor, type PolicyTable } from '@cpb/kit';
+import { ForbiddenError, managerRoles, msg, managesPath, requireRole, seesAll, UnauthenticatedError, type Actor, type PolicyTable } from '@cpb/kit';
 import type { StructureStore } from '../data/structure-store';
 import type { Organization } from '../entities';
 
@@ -28,6 +28,7 @@ export const changes = {
   recordMeeting: { roles: managerRoles, scope: organisation },
   correctMeeting: { roles: managerRoles, scope: organisation },
   cancelMeeting: { roles: managerRoles, scope: organisation },
+  setMeetingRhythm: { roles: ['DISTRICT_ADMIN'], scope: "district administrators (the district's rhythm of organisational life)" },
 } satisfies PolicyTable;
 export type Change = keyof typeof changes;
 
@@ -53,6 +54,33 @@ export class Policy {
   seeMeetingRecords(organization: Pick<Organization, 'path'>): void {
     requireRole(this.actor, ...managerRoles);
     if (!managesPath(this.actor, organization.path)) throw new ForbiddenError(msg('meeting.outsideScope'));
+  }
+
+  /**
+   * A member's attendance at organisational life: the member, and the managers whose subtree holds
+   * the member's organisation (`organizationPath`, null when members does not know it); analysts the
+   * counts (`countsOnly`), never the meeting-by-meeting record.
+   */
+  seeAttendance(memberId: string, organizationPath: string | null, countsOnly: boolean): void {
+    if (this.actor.role === 'MEMBER' && this.actor.memberId === memberId) return;
+    if (this.actor.role === 'ANALYST') {
+      if (countsOnly) return;
+      throw new ForbiddenError(msg('attendance.countsOnly'));
+    }
+    requireRole(this.actor, ...managerRoles);
+    if (seesAll(this.actor)) return;
+    if (!organizationPath || !managesPath(this.actor, organizationPath)) throw new ForbiddenError(msg('attendance.outsideScope'));
+  }
+
+  /**
+   * Who the six-month list names (自行脱党 is the branch's decision about a person): the community
+   * secretaries and street administrators whose subtree holds the organisation. Others who see
+   * meeting counts (analysts, district administrators) read how many, never who.
+   */
+  seeSixMonthNames(organization: Pick<Organization, 'path'>): void {
+    if (this.actor.role === 'ANONYMOUS') throw new UnauthenticatedError();
+    const names = (this.actor.role === 'COMMUNITY_SECRETARY' || this.actor.role === 'STREET_ADMIN') && managesPath(this.actor, organization.path);
+    if (!names) throw new ForbiddenError(msg('lapse.secretariesOnly'));
   }
 
   /** A change with no parent in the tree to hold it (a new root): district administrators only. */

@@ -1,6 +1,7 @@
 import type { Actor, Peers, UseCaseContext } from '@cpb/kit';
 import type { MeetingStore } from '../data/meeting-store';
 import type { OrganizationStore } from '../data/organization-store';
+import type { RhythmStore } from '../data/rhythm-store';
 import type { StructureStore } from '../data/structure-store';
 import type { Policy } from './policy';
 
@@ -14,5 +15,5 @@ export interface Services extends UseCaseContext {
   peers: Peers;
   policy: Policy;
   /** This service's rows as they are, read outside any transaction. */
-  reads: { organizations: OrganizationStore; structure: StructureStore; meetings: MeetingStore };
+  reads: { organizations: OrganizationStore; structure: StructureStore; meetings: MeetingStore; rhythms: RhythmStore };
 }

@@ -1,5 +1,6 @@
 import { Community } from './community';
 import { CommunityCensus, InstructorAssignment, Position } from './leadership';
+import { Member, MemberAttendance, MemberMeetingAttendance, MeetingRhythm, OrganizationStanding, rhythmQueries, SixMonthFlag, SixMonthFlagConnection } from './life-follow-up';
 import { Attendance, Meeting, MeetingRecord, meetingQueries, SilentOrganization } from './meeting';
 import { Mutation } from './mutation';
 import { Organization } from './organization';
@@ -7,4 +8,8 @@ import { Query } from './query';
 import { ResidentUnit } from './resident-unit';
 import { Street } from './street';
 
-export const resolvers = { Query: { ...Query, ...meetingQueries }, Mutation, Meeting, MeetingRecord, Attendance, SilentOrganization, Street, Community, ResidentUnit, Organization, Position, InstructorAssignment, CommunityCensus };
+export const resolvers = {
+  Query: { ...Query, ...meetingQueries, ...rhythmQueries },
+  Mutation,
+  Member, MemberAttendance, MemberMeetingAttendance, MeetingRhythm, OrganizationStanding, SixMonthFlagConnection, SixMonthFlag,
+  Meeting, MeetingRecord, Attendance, SilentOrganization, Street, Community, ResidentUnit, Organization, Position, InstructorAssignment, CommunityCensus };

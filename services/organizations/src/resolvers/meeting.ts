@@ -1,7 +1,8 @@
-import { check, msg, readOpenPeriod, readPage, readPeriod, toConnection, today, ValidationError, type PageArgs } from '@cpb/kit';
+import { check, msg, readOpenPeriod, readPage, readPeriod, today, ValidationError, type PageArgs } from '@cpb/kit';
 import { complianceOf, monthsBefore } from '../domain/compliance';
 import type { Context } from '../context';
-import { MeetingRepository, versionKey, type MeetingKey, type SilentKey, type SilentOrganization as SilentRow } from '../data/meeting-repository';
+import { versionKey, type MeetingKey } from '../data/meeting-repository';
+import type { SilentKey, SilentOrganization as SilentRow } from '../data/life-reads';
 import { attendanceCounts } from '../domain/attendance-rules';
 import type { Meeting as MeetingRow, MeetingAttendance, MeetingType, MeetingVersion, Organization } from '../entities';
 
@@ -42,23 +43,23 @@ export function meetingsOf(organization: Organization, args: MeetingListArgs, ct
 export async function lifeComplianceOf(organization: Organization, args: { from: string; to: string }, ctx: Context) {
   ctx.policy.seeMeetingCounts(organization);
   const period = readPeriod(args.from, args.to);
-  const [held, committee] = await Promise.all([ctx.loaders.heldOnDays(period).load(organization.id), ctx.loaders.hasCommittee.load(organization.id)]);
-  const types = complianceOf(organization, committee, period, today(), held);
+  const [held, committee, rhythms] = await Promise.all([ctx.loaders.heldOnDays(period).load(organization.id), ctx.loaders.hasCommittee.load(organization.id), ctx.life.rhythms()]);
+  const types = complianceOf(organization, committee, period, today(), held, rhythms);
   return { from: period.from, to: period.to, types, overdueCount: types.reduce((sum, t) => sum + t.overdue.length, 0) };
 }
 
 /** How far back the silent-organisation list may look. */
 const SILENT_MONTHS = { min: 1, max: 24 };
 
-/** `Organization.silentOrganizations`: 有组织无活动 in its subtree (analysts and its managers). */
+/** `Organization.silentOrganizations`: 有组织无活动 in its subtree (analysts and its managers), batched over organisations. */
 export async function silentOrganizationsOf(organization: Organization, args: PageArgs & { months?: number | null }, ctx: Context) {
   ctx.policy.seeMeetingCounts(organization);
   const months = args.months ?? 3;
   if (!Number.isInteger(months) || months < SILENT_MONTHS.min || months > SILENT_MONTHS.max) throw new ValidationError('months', msg('meeting.silentMonths', { ...SILENT_MONTHS }));
   const page = readPage<SilentKey>(args);
   const since = monthsBefore(today(), months);
-  const { rows, total } = await new MeetingRepository(ctx.dataSource).silentPage(organization.path, since, page);
-  return { ...toConnection(rows, page, (o) => [o.name, o.id], total), since };
+  // Batched: several organisations asked in one request share one statement per page and cut-off.
+  return { ...(await ctx.life.silentOrganizations(since)(page).load(organization.id)), since };
 }
 
 export const SilentOrganization = {

@@ -2,6 +2,7 @@ import { asResolver } from '@cpb/kit';
 import { appointPosition, assignInstructor, endInstructorAssignment, endPosition } from '../domain/leadership';
 import { cancelMeeting, correctMeeting, recordMeeting } from '../domain/meetings';
 import { createOrganization, dissolveOrganization, moveOrganization, renameOrganization } from '../domain/organizations';
+import { setMeetingRhythm } from '../domain/rhythms';
 import { createCommunity, createGrid, createResidentUnit, createStreet, linkResidentUnitOrganization } from '../domain/structure';
 
 /** Thin entry points: each hands its arguments to one use case (authorise, ask peers, one transaction). */
@@ -22,4 +23,5 @@ export const Mutation = {
   recordMeeting: asResolver(recordMeeting),
   correctMeeting: asResolver(correctMeeting),
   cancelMeeting: asResolver(cancelMeeting),
+  setMeetingRhythm: asResolver(setMeetingRhythm),
 };

@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { authorizeAggregates, authorizePersonData } from '../domain/policy';
 import { kindCheck } from '../domain/kind-check';
 import type { Organization as OrganizationRecord } from '../entities';
+import { lifeComplianceRankingOf, sixMonthFlagsOf } from './life-follow-up';
 import { lifeComplianceOf, meetingsOf, silentOrganizationsOf } from './meeting';
 
 /** Ids on the path from the root down to the parent ('/a/b/self/' gives [a, b]). */
@@ -26,6 +27,8 @@ export const Organization = {
   meetings: meetingsOf,
   lifeCompliance: lifeComplianceOf,
   silentOrganizations: silentOrganizationsOf,
+  lifeComplianceRanking: lifeComplianceRankingOf,
+  sixMonthFlags: sixMonthFlagsOf,
   kindCheck: async (org: OrganizationRecord & Reference, _: unknown, ctx: Context) => {
     authorizeAggregates(ctx.actor);
     if (org.memberCount == null || org.fullMemberCount == null) return null;

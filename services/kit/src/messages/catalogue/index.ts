@@ -5,6 +5,7 @@ import { duesMessages } from './dues';
 import { gatewayMessages } from './gateway';
 import { kitMessages } from './kit';
 import { lifecycleMessages } from './lifecycle';
+import { lifeFollowUpMessages } from './life-follow-up';
 import { membersMessages } from './members';
 import { organizationalLifeMessages } from './organizational-life';
 import { organizationsMessages } from './organizations';
@@ -18,6 +19,7 @@ export const catalogueParts = {
   analytics: analyticsMessages,
   organizations: organizationsMessages,
   organizationalLife: organizationalLifeMessages,
+  lifeFollowUp: lifeFollowUpMessages,
   members: membersMessages,
   dues: duesMessages,
   resources: resourcesMessages,
@@ -33,6 +35,7 @@ export const catalogue = {
   ...analyticsMessages,
   ...organizationsMessages,
   ...organizationalLifeMessages,
+  ...lifeFollowUpMessages,
   ...membersMessages,
   ...duesMessages,
   ...resourcesMessages,
