@@ -69,7 +69,7 @@ async function startGatewayProcess(name: string, stack: Stack, env: NodeJS.Proce
   const port = await freePort();
   const urls = Object.fromEntries(subgraphs.map((s) => [s.urlVariable, stack.services.find((service) => service.name === s.name)!.url]));
   const child = spawnNode(name, ['--import', 'tsx', join(root, 'gateway', 'src', 'index.ts')], { ...env, ...urls, PORT: String(port) }, echo);
-  await waitUntilReady(`http://127.0.0.1:${port}/ready`, child, 60_000);
+  await waitUntilReady(`http://127.0.0.1:${port}/ready`, child, 120_000);
   return { child, url: `http://127.0.0.1:${port}/graphql` };
 }
 
@@ -95,10 +95,15 @@ export async function runCacheBenchmark(input: CacheBenchInput): Promise<CacheRe
     const stack = await startStack({ serverUrl: options.serverUrl, databasePrefix: options.databasePrefix, ports: 'free', seedDemo: false, env: { ...input.env, ...kafka, RESPONSE_CACHE_ENTRIES: '0' }, echo });
     stopping.unshift(() => stack.stop());
     const cached = { ...input.env, ...kafka, RESPONSE_CACHE_ENTRIES: '50000' };
-    const memory = await startGatewayProcess('gateway-cache-memory', stack, cached, echo);
-    stopping.unshift(() => memory.child.stop());
-    const redis = await startGatewayProcess('gateway-cache-redis', stack, { ...cached, REDIS_URL, REDIS_KEY_PREFIX: `bench:cache:${Date.now()}:` }, echo);
-    stopping.unshift(() => redis.child.stop());
+    const started = await Promise.allSettled([
+      startGatewayProcess('gateway-cache-memory', stack, cached, echo),
+      startGatewayProcess('gateway-cache-redis', stack, { ...cached, REDIS_URL, REDIS_KEY_PREFIX: `bench:cache:${Date.now()}:` }, echo),
+    ]);
+    for (const gateway of started) if (gateway.status === 'fulfilled') stopping.unshift(() => gateway.value.child.stop());
+    const [memory, redis] = started.map((gateway) => {
+      if (gateway.status === 'rejected') throw gateway.reason;
+      return gateway.value;
+    });
     const urls: Record<Variant, string> = { off: stack.gatewayUrl, memory: memory.url, redis: redis.url };
     const headers = { authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'bench' }, { secret: input.jwtSecret, expiresIn: '2h' })}` };
 

@@ -75,7 +75,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // The gateway reads the supergraph from its file and needs no subgraph to start: it starts alongside them.
     const gateway = spawnNode('gateway', [...(options.nodeFlags ?? []), ...entryArgs('gateway', options.runtime)], { ...options.env, ...urlEnv, PORT: String(gatewayPort) }, echo);
     started.push(gateway);
-    const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 60_000, options.signal).then(() => Date.now() - began);
+    // As long as the services get: beside four starting services on a busy 2-core machine it has taken over 60 s.
+    const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 120_000, options.signal).then(() => Date.now() - began);
     void gatewayReady.catch(() => undefined); // awaited below, unless a service fails first
     const services = await Promise.all(
       spawned.map(async ({ name, child, baseUrl }) => {
