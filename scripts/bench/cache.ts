@@ -69,7 +69,7 @@ async function startGatewayProcess(name: string, stack: Stack, env: NodeJS.Proce
   const port = await freePort();
   const urls = Object.fromEntries(subgraphs.map((s) => [s.urlVariable, stack.services.find((service) => service.name === s.name)!.url]));
   const child = spawnNode(name, ['--import', 'tsx', join(root, 'gateway', 'src', 'index.ts')], { ...env, ...urls, PORT: String(port) }, echo);
-  await waitUntilReady(`http://127.0.0.1:${port}/ready`, child, 120_000);
+  await waitUntilReady(`http://127.0.0.1:${port}/ready`, child, 300_000);
   return { child, url: `http://127.0.0.1:${port}/graphql` };
 }
 
@@ -92,7 +92,7 @@ export async function runCacheBenchmark(input: CacheBenchInput): Promise<CacheRe
   const stopping: (() => Promise<unknown>)[] = [() => broker.stop()];
   try {
     log('cache: starting the stack with relays to a mock Kafka and three gateways (cache off, in-process, Redis)');
-    const stack = await startStack({ serverUrl: options.serverUrl, databasePrefix: options.databasePrefix, ports: 'free', seedDemo: false, env: { ...input.env, ...kafka, RESPONSE_CACHE_ENTRIES: '0' }, echo });
+    const stack = await startStack({ serverUrl: options.serverUrl, databasePrefix: options.databasePrefix, ports: 'free', seedDemo: false, readyTimeoutMs: 300_000, env: { ...input.env, ...kafka, RESPONSE_CACHE_ENTRIES: '0' }, echo });
     stopping.unshift(() => stack.stop());
     const cached = { ...input.env, ...kafka, RESPONSE_CACHE_ENTRIES: '50000' };
     const started = await Promise.allSettled([
