@@ -141,6 +141,7 @@ export async function runCacheBenchmark(input: CacheBenchInput): Promise<CacheRe
         'Redis hit %': pct(runs.redis.hits),
         'p50 ms uncached / in-process / Redis': [runs.off, runs.memory, runs.redis].map((r) => r.summary.p50.toFixed(1)).join(' / '),
       });
+      log(`cache: ${JSON.stringify(rows[rows.length - 1])}`);
     }
 
     log(`cache: the hot mix on the in-process cache for ${options.seconds * 3}s with a change through the graph every ${changeEveryMs} ms`);
