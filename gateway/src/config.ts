@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { devSecret, serviceEnvSchema, subgraphAddressesShape, urlOf } from '@cpb/kit/core';
+import { devSecret, kafkaBrokersSetting, serviceEnvSchema, subgraphAddressesShape, urlOf } from '@cpb/kit/core';
 import { subgraphs } from '@cpb/subgraphs';
 import { dashboardEnvShape } from './dashboard-config';
 
@@ -19,10 +19,18 @@ export const gatewayEnvSchema = serviceEnvSchema.pick({
   /** Query-plan cache size (approximate MiB); plans are per operation text, so use variables. */
   QUERY_PLAN_CACHE_MIB: z.coerce.number().int().min(1).default(30),
   /**
-   * Answers kept by the response cache, per gateway process; 0 turns it off. It keeps a query's answer
-   * only as long as the subgraphs' cache hints (Cache-Control max-age) allow, per caller.
+   * The response cache: 0 (the default) turns it off; more keeps up to that many answers in this
+   * process, or, with REDIS_URL, turns on the cache shared by every replica in Redis. Answers are kept
+   * per caller scope as long as the subgraphs' cache hints allow, and evicted by the services' events
+   * (so it needs KAFKA_BROKERS): docs/decisions/0019-response-cache-evicted-by-events.md.
    */
   RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(0),
+  /** Redis shared by the gateway replicas for the response cache, e.g. redis://127.0.0.1:6379; absent: in-process. */
+  REDIS_URL: z.string().url().optional(),
+  /** Prefix of the cache's Redis keys, so deployments (or test runs) sharing one Redis stay apart. */
+  REDIS_KEY_PREFIX: z.string().min(1).default('cpb:gateway:'),
+  /** The Kafka the services publish their events to: the response cache's evictor reads them. */
+  KAFKA_BROKERS: kafkaBrokersSetting,
   /** Gateway processes sharing the port (Node cluster); 1 runs in this process alone. */
   GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Callers' tokens: HS256 with this shared key, or RS256/ES256 from JWKS_URL when that is set. */

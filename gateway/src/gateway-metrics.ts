@@ -23,6 +23,16 @@ export function gatewayMetrics(metrics: Metrics) {
       help: 'Query-plan cache lookups by result: hit (plan reused) or miss (planned afresh)',
       labelNames: ['result'],
     }),
+    cacheRequests: sharedCounter(registry, {
+      name: 'gateway_response_cache_requests_total',
+      help: 'Queries seen by the response cache by result: hit (answered from the cache), miss (asked the subgraphs), bypass (cache not usable: events not watched or the store failing)',
+      labelNames: ['result'],
+    }),
+    cacheEvictions: sharedCounter(registry, {
+      name: 'gateway_response_cache_evictions_total',
+      help: 'Event batches that made cached answers stale, by the subgraph whose topic they came on',
+      labelNames: ['subgraph'],
+    }),
   };
 }
 export type GatewayMetrics = ReturnType<typeof gatewayMetrics>;

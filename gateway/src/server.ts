@@ -7,7 +7,7 @@ import { CountedPlanCache, gatewayMetrics, observedFetcher } from './gateway-met
 import { dashboardServerOptions } from './dashboard';
 import { reusedIdentities } from './identity';
 import { queryLimits } from './query-limits';
-import { responseCachePlugin } from './response-cache';
+import { startResponseCache } from './response-cache';
 import { supergraphFile } from './supergraph-file';
 import { SubgraphSource } from './subgraph-source';
 import { SubgraphTransport, transportFetcher } from './subgraph-transport';
@@ -45,6 +45,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const dashboard = dashboardServerOptions(config, logger);
   let ready = false;
   const { gateway, close } = createGateway(config, { logger, metrics });
+  const cache = await startResponseCache(config, logger, gatewayMetrics(metrics));
   const server = await startGraphQLServer({
     name: 'gateway',
     gateway,
@@ -58,7 +59,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     context: (request) => request,
     authenticate: callerAuthenticator(config),
     ...dashboard,
-    plugins: [...limits.plugins, ...dashboard.plugins, ...(config.RESPONSE_CACHE_ENTRIES > 0 ? [responseCachePlugin<RequestInfo>(config.RESPONSE_CACHE_ENTRIES)] : [])],
+    plugins: [...limits.plugins, ...dashboard.plugins, ...cache.plugins],
     validationRules: limits.validationRules,
     maxTokens: limits.maxTokens,
     bodyLimit: config.MAX_BODY,
@@ -68,6 +69,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     ...server,
     stop: async () => {
       await server.stop();
+      await cache.stop();
       close();
     },
   };

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { noteSubgraphRead } from './response-cache/subgraphs-read';
 import { IDEMPOTENCY_KEY_HEADER, INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, type Actor, type RequestInfo } from '@cpb/kit/core';
 
 /**
@@ -19,6 +20,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<RequestInfo> {
 
   async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestInfo>): Promise<void> {
     const { requestId, actor, locale, headers } = context as Partial<RequestInfo>;
+    noteSubgraphRead(context, this.subgraph); // what a cached answer depends on (response-cache/)
     const idempotencyKey = headers?.[IDEMPOTENCY_KEY_HEADER];
     if (idempotencyKey !== undefined) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, String(idempotencyKey));
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);

@@ -13,6 +13,7 @@ import { graphql, mintCallerToken, type Actor } from '@cpb/kit';
 import { subgraphNames } from '@cpb/subgraphs';
 import { startStack, type Stack } from '../lib/stack';
 import { supergraphPath } from '../subgraphs';
+import { cacheReport, runCacheBenchmark, type CacheResult } from './cache';
 import { recordDirectRequests } from './direct-plan';
 import { runEventsBenchmark, type EventsResult } from './events';
 import { startHiveGateway, supergraphWithUrls, type HiveGateway } from './hive-gateway';
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
   }
   const servicePids = Object.fromEntries(stack.services.map((s) => [s.name, s.child.process.pid!]));
   if (options.profile) run.profiles = profileSummaries(profileDir, { ...gatewayPids, ...servicePids });
+  if (options.cache) run.cache = await runCacheBenchmark({ options, env, jwtSecret: secrets.JWT_SECRET, log, echo });
   report(options, run);
 }
 
@@ -172,6 +174,7 @@ function report(
     ops: string[];
     started: number;
     profiles?: Record<string, ReturnType<typeof summariseProfile>>;
+    cache?: CacheResult;
   },
 ): void {
   const scenarios: Record<string, Scenario> = {};
@@ -208,12 +211,16 @@ function report(
     console.table(profile.packages);
     console.table(profile.functions);
   }
+  if (run.cache) {
+    console.log(`\n${cacheReport(run.cache)}`);
+    lines.push(cacheReport(run.cache));
+  }
   const seconds = (Date.now() - run.started) / 1000;
   console.log(`\nbenchmark finished in ${seconds.toFixed(0)} s${run.seedSeconds !== undefined ? ` (seeding ${run.seedSeconds.toFixed(0)} s)` : ''}`);
 
   mkdirSync(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const json = JSON.stringify({ options, finishedAt: new Date().toISOString(), seconds, seedSeconds: run.seedSeconds, skipped: run.skipped, scenarios, statements: run.statements, subgraphRequests: run.subgraphRequests, errorSamples: Object.fromEntries(Object.entries(run.results).map(([t, r]) => [t, r!.errorSamples])), events: run.events, profiles: run.profiles }, null, 2);
+  const json = JSON.stringify({ options, finishedAt: new Date().toISOString(), seconds, seedSeconds: run.seedSeconds, skipped: run.skipped, scenarios, statements: run.statements, subgraphRequests: run.subgraphRequests, errorSamples: Object.fromEntries(Object.entries(run.results).map(([t, r]) => [t, r!.errorSamples])), events: run.events, profiles: run.profiles, cache: run.cache }, null, 2);
   for (const file of [join(resultsDir, `bench-${stamp}.json`), options.out ?? join(resultsDir, options.quick ? 'latest-quick.json' : 'latest.json')]) writeFileSync(file, json);
   writeFileSync(join(resultsDir, options.quick ? 'latest-quick.md' : 'latest.md'), lines.join('\n'));
   console.log(`results: bench-results/bench-${stamp}.json`);

@@ -27,6 +27,8 @@ export interface BenchOptions {
   out?: string;
   /** Sampling ratios of extra traced stacks measured beside ours (`--tracing 0.1,1`); empty: none. */
   tracing: number[];
+  /** Also measure the response cache on the hot operations (scripts/bench/cache.ts). */
+  cache: boolean;
   /** Run every process with --cpu-prof and summarise the gateways' profiles. */
   profile: boolean;
   verbose: boolean;
@@ -78,6 +80,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     label: value(argv, 'label') ?? '',
     out: value(argv, 'out'),
     profile: argv.includes('--profile'),
+    cache: argv.includes('--cache'),
     tracing: tracingRatios(value(argv, 'tracing')),
     verbose: argv.includes('--verbose'),
   };

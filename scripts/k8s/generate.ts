@@ -54,6 +54,7 @@ function settings(): Record<string, string> {
         QUERY_PLAN_CACHE_MIB: '30',
         GATEWAY_WORKERS: '1',
         RESPONSE_CACHE_ENTRIES: '0',
+        REDIS_KEY_PREFIX: 'cpb:gateway:',
         JWT_MAX_LIFETIME_SECONDS: '43200',
         // Production runs only the dashboards' registered operations, except for the ad-hoc roles.
         TRUSTED_DOCUMENTS: 'enforce',

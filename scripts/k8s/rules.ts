@@ -38,6 +38,7 @@ export const REQUIRED_SECRET_KEYS = [...subgraphNames.map((n) => `${n.toUpperCas
 const NOT_IN_CLUSTER: Record<string, string> = {
   EMBEDDED_DATA_DIR: 'embedded PGlite only',
   JWKS_URL: 'the alternative to JWT_SECRET, set when the identity provider publishes a JWKS',
+  REDIS_URL: 'set with RESPONSE_CACHE_ENTRIES when a Redis runs for the gateways\' shared response cache (off in these manifests)',
   OTEL_EXPORTER_OTLP_ENDPOINT: 'set when a collector runs: it turns tracing on',
   OTEL_TRACES_EXPORTER: 'otlp by default once an endpoint is set',
   KAFKA_TOPIC_RETENTION_MS: "docker-compose's kafka-init only: here the KafkaTopic resources state retention",

@@ -22,6 +22,8 @@ export interface StackOptions {
    * `npm run build` compiled into each package's dist/ (loads faster, no tsx loader or esbuild per process).
    */
   runtime?: 'tsx' | 'compiled';
+  /** How long each process may take to answer /ready (default 120 s; a saturated machine may need more). */
+  readyTimeoutMs?: number;
   /** More Node flags for every process (e.g. smaller heap sizing for a demo). */
   nodeFlags?: string[];
 }
@@ -75,11 +77,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // The gateway reads the supergraph from its file and needs no subgraph to start: it starts alongside them.
     const gateway = spawnNode('gateway', [...(options.nodeFlags ?? []), ...entryArgs('gateway', options.runtime)], { ...options.env, ...urlEnv, PORT: String(gatewayPort) }, echo);
     started.push(gateway);
-    const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 60_000, options.signal).then(() => Date.now() - began);
+    // As long as the services get: beside four starting services on a busy 2-core machine it has taken over 60 s.
+    const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
+    const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, readyTimeoutMs, options.signal).then(() => Date.now() - began);
     void gatewayReady.catch(() => undefined); // awaited below, unless a service fails first
     const services = await Promise.all(
       spawned.map(async ({ name, child, baseUrl }) => {
-        await waitUntilReady(`${baseUrl}/ready`, child, 120_000, options.signal);
+        await waitUntilReady(`${baseUrl}/ready`, child, readyTimeoutMs, options.signal);
         return { name, url: `${baseUrl}/graphql`, baseUrl, child, readyAfterMs: Date.now() - began };
       }),
     );

@@ -30,6 +30,12 @@ export const serviceEnvSchema = z.object({
  * A subgraph as the kit needs to know it: its name, default port and the variable holding its URL.
  * The list of them is the federation's (`@cpb/subgraphs`), given to the kit by whoever starts one.
  */
+/** `KAFKA_BROKERS`: a comma-separated `host:port` list, read as an array; absent or empty: no Kafka. */
+export const kafkaBrokersSetting = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() !== '' ? v.split(',').map((b) => b.trim()).filter(Boolean) : undefined),
+  z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1).optional(),
+);
+
 export interface SubgraphAddress {
   name: string;
   port: number;

@@ -2,6 +2,7 @@ import { Kafka, Partitioners, logLevel, type KafkaConfig, type LogEntry, type Pr
 import type { Registry } from 'prom-client';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { z } from 'zod';
+import { kafkaBrokersSetting } from '../config';
 import type { Logger } from '../logger';
 import { relayMetrics, type RelayMetrics } from '../telemetry/event-metrics';
 import { eventTopic, toCloudEvent, toKafkaMessage, withTraceHeaders, type OutboxRow } from './envelope';
@@ -10,10 +11,7 @@ import { startPublishSpans } from './publish-spans';
 /** The settings a service reads to run its relay; merge into the service's env schema. */
 export const kafkaEnvSchema = z.object({
   /** Comma-separated `host:port` list; absent means no relay (events stay in the outbox). */
-  KAFKA_BROKERS: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() !== '' ? v.split(',').map((b) => b.trim()).filter(Boolean) : undefined),
-    z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1).optional(),
-  ),
+  KAFKA_BROKERS: kafkaBrokersSetting,
   /** kafkajs's idempotent producer (experimental there; the mock test broker does not serve it). */
   KAFKA_IDEMPOTENT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
