@@ -2,9 +2,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { INTERNAL_IDENTITY_HEADER, UnauthenticatedError, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
+import { INTERNAL_IDENTITY_HEADER, serviceActor, UnauthenticatedError, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
 import { acceptedKeysOf, assertProductionSecrets, secretOf, loadConfig, subgraphEnvSchema, urlOf, type SubgraphAddress, type SubgraphConfig } from './config';
-import { openDatabase, type Database } from './database';
+import { openDatabase, scheduleStep, type Database, type ScheduledStep } from './database';
 import { useTimeZone } from './clock';
 import { createLogger, type Logger } from './logger';
 import { msg } from './messages';
@@ -48,6 +48,19 @@ export interface SubgraphDefinition<C extends object, W = unknown> extends Subgr
   reactions?: { groupId: string; topics: string[]; handle: EventHandler };
   /** The demo district this service writes its slice of when the database is empty (SEED_DEMO=true, scripts/seed). */
   demo?: DemoSeed<W>;
+  /** Steps the service runs on a schedule in every replica (each claims its own rows, so a row is acted on once). */
+  scheduledSteps?: readonly ScheduledStepDefinition[];
+}
+
+/** A step run at start and then every `intervalMs` (default hourly), e.g. expiring transfers whose letters lapsed. */
+export interface ScheduledStepDefinition {
+  /** Names it in logs and in `RunningSubgraph.steps`. */
+  component: string;
+  /** Words the log line of a run that changed something. */
+  describe: string;
+  intervalMs?: number;
+  /** One run; returns how many rows it changed. `transact` records the service itself as the author of its events. */
+  run(runtime: Pick<ServiceRuntime, 'dataSource' | 'transact'>): Promise<number>;
 }
 
 /**
@@ -74,6 +87,8 @@ export interface RunningSubgraph {
   logger: Logger;
   /** Publishes the outbox to Kafka; absent without KAFKA_BROKERS. */
   relay?: Relay;
+  /** The service's scheduled steps by component (tests run one now with `runNow`). */
+  steps: Record<string, ScheduledStep>;
   stop(): Promise<void>;
 }
 
@@ -161,6 +176,10 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     const pruner = config.KAFKA_BROKERS ? startOutboxPruner({ dataSource: database.dataSource, keepDays: config.OUTBOX_ARCHIVE_DAYS, logger }) : undefined;
     // Expired keys are ignored when met; the pruner only keeps the table small.
     const keys = startIdempotencyPruner({ dataSource: database.dataSource, logger });
+    const stepRuntime = { dataSource: database.dataSource, transact: transactor(database.dataSource, serviceActor(definition.name)) };
+    const steps = Object.fromEntries(
+      (definition.scheduledSteps ?? []).map((step) => [step.component, scheduleStep({ run: () => step.run(stepRuntime), logger, component: step.component, describe: step.describe, intervalMs: step.intervalMs })]),
+    );
     const reactions = config.KAFKA_BROKERS && definition.reactions
       ? startConsumer({ dataSource: database.dataSource, brokers: config.KAFKA_BROKERS, logger, metrics: metrics.registry, ...definition.reactions })
       : undefined;
@@ -170,8 +189,10 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       server,
       logger,
       relay,
+      steps,
       async stop() {
         await server.stop();
+        await Promise.all(Object.values(steps).map((step) => step.stop()));
         await reactions?.stop();
         await relay?.stop();
         await pruner?.stop();

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Logger } from '../logger';
+import { scheduleStep, type ScheduledStep, type ScheduleOptions } from './scheduled-step';
 
 /**
  * Runs a `DELETE … LIMIT $n` statement (the batch size is its last parameter) until a batch comes back
@@ -14,32 +14,11 @@ export async function deleteInBatches(dataSource: Pick<DataSource, 'query'>, sta
   }
 }
 
-export interface Pruner {
-  /** Stops the schedule and waits for a prune in flight (before the pool closes). */
-  stop(): Promise<void>;
-}
+/** A pruning schedule: the kit's one scheduled step (`scheduleStep`), run as a deletion. */
+export type Pruner = ScheduledStep;
 
-/**
- * Prunes at start and then every `intervalMs` (default hourly), one run at a time; a failure is logged
- * and tried again at the next tick. `describe` words the log line of a run that removed something.
- */
-export function schedulePruning(options: { prune: () => Promise<number>; logger: Logger; component: string; describe: string; logFields?: Record<string, unknown>; intervalMs?: number }): Pruner {
-  const log = options.logger.child({ component: options.component });
-  let running: Promise<void> | undefined;
-  const prune = () => {
-    running ??= options
-      .prune()
-      .then((count) => void (count && log.info({ count, ...options.logFields }, `${options.component}: ${options.describe}`)))
-      .catch((error: unknown) => log.warn({ err: error }, `${options.component}: pruning failed, will try again`))
-      .finally(() => (running = undefined));
-  };
-  prune();
-  const timer = setInterval(prune, options.intervalMs ?? 3_600_000);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+/** Prunes at start and then every `intervalMs` (default hourly); `describe` words the log line of a run that removed something. */
+export function schedulePruning(options: Omit<ScheduleOptions, 'run'> & { prune: () => Promise<number> }): Pruner {
+  const { prune, ...rest } = options;
+  return scheduleStep({ ...rest, run: prune });
 }

@@ -8,6 +8,8 @@ import { membersMessages } from './members';
 import { organizationalLifeMessages } from './organizational-life';
 import { organizationsMessages } from './organizations';
 import { resourcesMessages } from './resources';
+import { todoMessages } from './todo';
+import { transferLetterMessages } from './transfer-letters';
 
 /** The catalogue in parts, by who says it (the catalogue test checks no key is in two parts). */
 export const catalogueParts = {
@@ -19,6 +21,8 @@ export const catalogueParts = {
   organizationalLife: organizationalLifeMessages,
   members: membersMessages,
   dues: duesMessages,
+  transferLetters: transferLetterMessages,
+  todo: todoMessages,
   resources: resourcesMessages,
   activities: activitiesMessages,
 };
@@ -33,6 +37,8 @@ export const catalogue = {
   ...organizationalLifeMessages,
   ...membersMessages,
   ...duesMessages,
+  ...transferLetterMessages,
+  ...todoMessages,
   ...resourcesMessages,
   ...activitiesMessages,
 };
