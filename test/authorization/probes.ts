@@ -27,6 +27,8 @@ const reach: Record<string, (selection: string) => string> = {
   MeetingTypeCompliance: (s) => `organization(id: $organization) { lifeCompliance(from: $from, to: $to) { types { ${s} } } }`,
   Meeting: (s) => `meeting(id: $lifeMeeting) { ${s} }`,
   MeetingRecord: (s) => `meeting(id: $lifeMeeting) { record { ${s} } }`,
+  ToDoList: (s) => `toDoList(organizationId: $organization) { ${s} }`,
+  ToDoSection: (s) => `toDoList(organizationId: $organization) { members { ${s} } }`,
 };
 
 /** Which target an `id` argument of a root field names. */
@@ -49,6 +51,7 @@ export function readProbe(schema: Schema, coordinate: string, rule: ReadRule): s
   const field = (schema.type(typeName) as ObjectType).field(fieldName)!;
   const args = field.arguments().flatMap((arg) => {
     if (arg.name === 'id') return [`id: $${idTarget[fieldName]}`];
+    if (arg.name === 'organizationId' && arg.type!.toString().endsWith('!')) return ['organizationId: $organization'];
     if (arg.name in variableTypes && arg.type!.toString().endsWith('!')) return [`${arg.name}: $${arg.name}`];
     if (arg.name === 'first' && (rule.kind === 'scopedList' || rule.kind === 'trail')) return ['first: 100'];
     return [];

@@ -9,3 +9,4 @@ export * from './peers';
 export * from './input';
 export * from './privacy';
 export * from './idempotency';
+export * from './todo';

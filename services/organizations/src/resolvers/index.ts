@@ -6,5 +6,6 @@ import { Organization } from './organization';
 import { Query } from './query';
 import { ResidentUnit } from './resident-unit';
 import { Street } from './street';
+import { ToDoList, toDoList } from './todo';
 
-export const resolvers = { Query: { ...Query, ...meetingQueries }, Mutation, Meeting, MeetingRecord, Attendance, SilentOrganization, Street, Community, ResidentUnit, Organization, Position, InstructorAssignment, CommunityCensus };
+export const resolvers = { Query: { ...Query, ...meetingQueries, toDoList }, Mutation, Meeting, MeetingRecord, Attendance, SilentOrganization, Street, Community, ResidentUnit, Organization, Position, InstructorAssignment, CommunityCensus, ToDoList };

@@ -26,8 +26,8 @@ export const todoMessages = defineMessages({
     en: 'No {type:meetingType} was held from {from} to {to}: hold one soon',
   },
   'todo.agreementReview': {
-    'zh-CN': '共建协议的 {year} 年度评议尚有 {open} 项承诺未完成：请在 {dueOn} 前完成评议',
-    en: 'The {year} review of this co-building agreement has {open} commitments still open: review it by {dueOn}',
+    'zh-CN': '共建协议的年度考评日为 {dueOn}：请会同共建单位评议承诺完成情况',
+    en: 'The yearly review of this co-building agreement falls on {dueOn}: review the commitments with the partner unit',
   },
   'todo.agreementExpiring': {
     'zh-CN': '共建协议将于 {dueOn} 到期：请与共建单位商议续签',
