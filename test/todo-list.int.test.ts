@@ -25,7 +25,6 @@ const COUNTS = `query($o: ID!) { toDoList(organizationId: $o) { members { total 
 
 const on = today();
 const resources = () => federation.subgraphs.resources.running.database.dataSource;
-const membersDb = () => federation.subgraphs.members.running.database.dataSource;
 
 async function ok<T>(query: string, variables: Record<string, unknown>, headers?: Record<string, string>): Promise<T> {
   const result = await federation.query<T>(query, variables, headers);
@@ -72,7 +71,7 @@ describe('members: probations, transfer letters, dues arrears, registrations', (
   it('lists a probation ending within 30 days (or ended, not converted), not one ending in 31, and drops it once converted', async () => {
     const in30 = await newMember({ joinedOn: addYears(addDays(on, 30), -1), category: 'EMPLOYED' });
     const in31 = await newMember({ joinedOn: addYears(addDays(on, 31), -1), category: 'EMPLOYED' });
-    const ended = await newMember({ joinedOn: addYears(addDays(on, -1), -1), category: 'EMPLOYED' });
+    const ended = await newMember({ joinedOn: addYears(addDays(on, -1), -1), category: 'EMPLOYED', status: 'PROBATIONARY' });
     const items = itemsOf(await listOf(branch, await federation.asAdmin({ 'accept-language': 'en' })), 'PROBATION_ENDING');
     expect(items).toEqual([
       { kind: 'PROBATION_ENDING', subjectId: ended, dueOn: addDays(on, -1), action: `Probation ends on ${addDays(on, -1)}: hold the branch meeting that decides on full membership` },
@@ -243,13 +242,14 @@ describe('who reads the to-do list', () => {
 });
 
 describe('no N+1', () => {
-  it('answers a street-wide list with as many statements per service as one branch', async () => {
+  it('answers a street-wide list (dozens of organisations) in a few statements per service, as for one branch', async () => {
     const street = personas.streetAdmin.orgId!;
+    const [organizations] = await federation.subgraphs.organizations.running.database.dataSource.query('SELECT count(*)::int AS n FROM organization WHERE path LIKE $1', [`%/${street}/%`]);
+    expect(organizations.n).toBeGreaterThan(20);
     const small = await federation.statementsPerService(() => listOf(branch));
     const large = await federation.statementsPerService(() => listOf(street));
-    for (const service of ['organizations', 'members', 'resources']) expect({ service, statements: large[service] }).toEqual({ service, statements: small[service] });
-    expect(large.members).toBeLessThanOrEqual(6);
-    expect(large.resources).toBeLessThanOrEqual(5);
-    expect(membersDb()).toBeDefined();
+    // members and resources: one statement per kind; organizations: the reading check, the subtree, its rows, meetings held, committees.
+    expect({ members: large.members, resources: large.resources }).toEqual({ members: small.members, resources: small.resources });
+    expect({ organizations: large.organizations <= 8, members: large.members <= 4, resources: large.resources <= 3 }).toEqual({ organizations: true, members: true, resources: true });
   });
 });
