@@ -76,3 +76,27 @@ export function toDoSection(found: ToDoFound[], reading: ToDoReading): ToDoSecti
     },
   };
 }
+
+/** A kind's rows as one statement found them: the first few (soonest due), each with the kind's total. */
+export interface ToDoRow {
+  subjectId: string;
+  dueOn: string;
+  total: number;
+}
+
+/** A kind from its statement's rows, each item worded by `action`. */
+export function toDoFound<R extends ToDoRow>(kind: ToDoKind, rows: R[], action: (row: R) => Message): ToDoFound {
+  return { kind, total: rows[0]?.total ?? 0, items: rows.map((row) => ({ kind, subjectId: row.subjectId, dueOn: row.dueOn, action: action(row) })) };
+}
+
+/** The list as a contributing service receives it (`@requires(fields: "subtreeIds communityIds")`). */
+export interface ToDoListReference {
+  organizationId: string;
+  subtreeIds?: string[];
+  communityIds?: string[];
+}
+
+/** The subtree a section answers for: the organisations and the communities organizations handed over. */
+export function toDoSubtree(list: ToDoListReference): { subtreeIds: string[]; communityIds: string[] } {
+  return { subtreeIds: list.subtreeIds ?? [list.organizationId], communityIds: list.communityIds ?? [] };
+}

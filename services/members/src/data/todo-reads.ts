@@ -1,11 +1,8 @@
+import type { ToDoRow as KindRow } from '@cpb/kit';
 import type { DataSource } from 'typeorm';
 
-/** A kind's rows as found: the first few (soonest due) with the total counted in the same statement. */
-export interface ToDoRow {
-  subjectId: string;
-  dueOn: string;
-  total: number;
-  /** Dues arrears only: months owing and the oldest of them (YYYY-MM-DD, the month's first day). */
+/** A kind's row; dues arrears add the months owing and the oldest (YYYY-MM-DD, the month's first day). */
+export interface ToDoRow extends KindRow {
   months?: number;
   since?: string;
 }

@@ -1,17 +1,11 @@
-import { addDays, msg, TODO_ITEMS_PER_KIND, today, type ToDoFound, type ToDoKind } from '@cpb/kit';
-import type { ToDoReads, ToDoRow } from '../data/todo-reads';
+import { addDays, msg, TODO_ITEMS_PER_KIND, today, toDoFound, type ToDoFound } from '@cpb/kit';
+import type { ToDoReads } from '../data/todo-reads';
 import { firstDay, periodOfDay } from './dues-months';
 
 /** The windows of the members service's to-do kinds (issue 17). */
 export const PROBATION_DAYS_AHEAD = 30;
 export const LETTER_DAYS_AHEAD = 3;
 export const ARREARS_MONTHS = 3;
-
-const found = (kind: ToDoKind, rows: ToDoRow[], action: (row: ToDoRow) => ToDoFound['items'][number]['action']): ToDoFound => ({
-  kind,
-  total: rows[0]?.total ?? 0,
-  items: rows.map((row) => ({ kind, subjectId: row.subjectId, dueOn: row.dueOn, action: action(row) })),
-});
 
 /**
  * What the secretaries of a subtree have to do about its members, four statements in all: probations
@@ -30,9 +24,9 @@ export async function memberToDo(reads: ToDoReads, subtree: { subtreeIds: string
     reads.registrationsNotAppraised(subtree.communityIds, `${year}-01-01`, `${year}-12-31`, limit),
   ]);
   return [
-    found('PROBATION_ENDING', probations, (r) => msg('todo.probationEnding', { dueOn: r.dueOn })),
-    found('TRANSFER_LETTER_LAPSING', letters, (r) => msg('todo.transferLetterLapsing', { dueOn: r.dueOn })),
-    { ...found('DUES_ARREARS', arrears, (r) => msg('todo.duesArrears', { months: r.months!, since: r.since!.slice(0, 7) })), itemsWithheld: !seesArrears },
-    found('REGISTRATION_NOT_APPRAISED', registrations, () => msg('todo.registrationNotAppraised', { year })),
+    toDoFound('PROBATION_ENDING', probations, (r) => msg('todo.probationEnding', { dueOn: r.dueOn })),
+    toDoFound('TRANSFER_LETTER_LAPSING', letters, (r) => msg('todo.transferLetterLapsing', { dueOn: r.dueOn })),
+    { ...toDoFound('DUES_ARREARS', arrears, (r) => msg('todo.duesArrears', { months: r.months!, since: r.since!.slice(0, 7) })), itemsWithheld: !seesArrears },
+    toDoFound('REGISTRATION_NOT_APPRAISED', registrations, () => msg('todo.registrationNotAppraised', { year })),
   ];
 }

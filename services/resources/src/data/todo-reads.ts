@@ -1,11 +1,8 @@
+import type { ToDoRow as KindRow } from '@cpb/kit';
 import type { DataSource } from 'typeorm';
 
-/** A kind's rows as found: the first few (soonest due) with the total counted in the same statement. */
-export interface ToDoRow {
-  subjectId: string;
-  dueOn: string;
-  total: number;
-  /** Open needs only: days since raised. */
+/** A kind's row; open needs add the days since raised. */
+export interface ToDoRow extends KindRow {
   days?: number;
 }
 

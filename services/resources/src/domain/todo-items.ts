@@ -1,16 +1,10 @@
-import { addDays, msg, TODO_ITEMS_PER_KIND, type ToDoFound, type ToDoKind } from '@cpb/kit';
-import type { ToDoReads, ToDoRow } from '../data/todo-reads';
+import { addDays, msg, TODO_ITEMS_PER_KIND, toDoFound, type ToDoFound } from '@cpb/kit';
+import type { ToDoReads } from '../data/todo-reads';
 
 /** The windows of the co-building to-do kinds (issue 17). */
 export const AGREEMENT_DAYS_AHEAD = 60;
 export const REVIEW_DAYS_AHEAD = 30;
 export const NEED_OPEN_DAYS = 30;
-
-const found = (kind: ToDoKind, rows: ToDoRow[], action: (row: ToDoRow) => ToDoFound['items'][number]['action']): ToDoFound => ({
-  kind,
-  total: rows[0]?.total ?? 0,
-  items: rows.map((row) => ({ kind, subjectId: row.subjectId, dueOn: row.dueOn, action: action(row) })),
-});
 
 /**
  * What the managers of a subtree have to do about co-building, three statements in all: agreements
@@ -25,8 +19,8 @@ export async function coBuildingToDo(reads: ToDoReads, subtree: { subtreeIds: st
     reads.needsOpen(subtree.communityIds, addDays(today, -NEED_OPEN_DAYS), today, NEED_OPEN_DAYS, limit),
   ]);
   return [
-    found('AGREEMENT_REVIEW', reviews, (r) => msg('todo.agreementReview', { dueOn: r.dueOn })),
-    found('AGREEMENT_EXPIRING', ending, (r) => msg('todo.agreementExpiring', { dueOn: r.dueOn })),
-    found('NEED_OPEN', needs, (r) => msg('todo.needOpen', { days: r.days! })),
+    toDoFound('AGREEMENT_REVIEW', reviews, (r) => msg('todo.agreementReview', { dueOn: r.dueOn })),
+    toDoFound('AGREEMENT_EXPIRING', ending, (r) => msg('todo.agreementExpiring', { dueOn: r.dueOn })),
+    toDoFound('NEED_OPEN', needs, (r) => msg('todo.needOpen', { days: r.days! })),
   ];
 }
