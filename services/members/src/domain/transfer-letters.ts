@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
 /** The same day three months later (the month's last day when it has fewer days), YYYY-MM-DD. */
 function threeMonthsAfter(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  const lastDay = new Date(Date.UTC(y, m + 2, 0)).getUTCDate();
+  const lastDay = new Date(Date.UTC(y, m + 3, 0)).getUTCDate();
   return new Date(Date.UTC(y, m + 2, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
