@@ -109,6 +109,7 @@ export const changeRules: Record<string, ChangeRule> = {
   approveTransfer: { who: "the sending organisation's managers", control: 'secretary', probe: (t) => m('($id: ID!) { approveTransfer(id: $id) { id } }', { id: t.transfer }) },
   rejectTransfer: { who: "either organisation's managers", control: 'secretary', probe: (t) => m('($id: ID!) { rejectTransfer(id: $id) { id } }', { id: t.transfer }) },
   completeTransfer: { who: "the receiving organisation's managers", control: 'secretary', probe: (t) => m('($id: ID!) { completeTransfer(id: $id) { id } }', { id: t.transfer }) },
+  recordTransferReceipt: { who: "the sending organisation's managers", control: 'secretary', probe: (t) => m('($id: ID!) { recordTransferReceipt(id: $id) { id } }', { id: t.transfer }) },
   registerWithCommunity: { who: selfOrManagers, control: 'secretary', probe: (t) => m('($m: ID!) { registerWithCommunity(memberId: $m) { id } }', { m: t.member }) },
   endRegistration: { who: selfOrManagers, control: 'secretary', probe: (t) => m('($id: ID!) { endRegistration(id: $id) { id } }', { id: t.registration }) },
   recordFeedback: { who: "the registering community's managers", control: 'secretary', probe: (t) => m('($id: ID!) { recordFeedback(registrationId: $id, rating: QUALIFIED, comment: "探针") { id } }', { id: t.registration }) },

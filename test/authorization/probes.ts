@@ -29,6 +29,8 @@ const reach: Record<string, (selection: string) => string> = {
   MeetingRecord: (s) => `meeting(id: $lifeMeeting) { record { ${s} } }`,
   MemberAttendance: (s) => `member(id: $member) { attendance(year: $year) { ${s} } }`,
   SixMonthFlag: (s) => `organization(id: $organization) { sixMonthFlags { edges { node { ${s} } } } }`,
+  ToDoList: (s) => `toDoList(organizationId: $organization) { ${s} }`,
+  ToDoSection: (s) => `toDoList(organizationId: $organization) { members { ${s} } }`,
 };
 
 /** Which target an `id` argument of a root field names. */
@@ -51,6 +53,7 @@ export function readProbe(schema: Schema, coordinate: string, rule: ReadRule): s
   const field = (schema.type(typeName) as ObjectType).field(fieldName)!;
   const args = field.arguments().flatMap((arg) => {
     if (arg.name === 'id') return [`id: $${idTarget[fieldName]}`];
+    if (arg.name === 'organizationId' && arg.type!.toString().endsWith('!')) return ['organizationId: $organization'];
     if (arg.name in variableTypes && arg.type!.toString().endsWith('!')) return [`${arg.name}: $${arg.name}`];
     if (arg.name === 'first' && (rule.kind === 'scopedList' || rule.kind === 'trail')) return ['first: 100'];
     return [];

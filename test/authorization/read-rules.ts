@@ -47,6 +47,12 @@ export const readRules: Record<string, ReadRule> = {
   'Member.teams': persons,
   'VolunteerStats.topVolunteers': persons, // the honour roll
   'VolunteerTeam.memberships': persons,
+  // the to-do list (待办, issue 17): counts for analysts, items for the subtree's secretaries and administrators
+  'Query.toDoList': counts,
+  'ToDoList.members': counts,
+  'ToDoList.coBuilding': counts,
+  'ToDoSection.counts': counts,
+  'ToDoSection.items': managers,
   // members
   'Query.member': persons, // the name; the record and personal fields have their own rules (member-fields.ts)
   'Query.members': byOrganization,

@@ -18,6 +18,8 @@ export interface RegistrationRecord { id: string; memberId: string; communityId:
 export interface TransferRecord {
   id: string; memberId: string; fromOrganizationId: string; toOrganizationId: string; reason: string;
   status: 'REQUESTED' | 'APPROVED'; requestedOn: string; decidedOn: string | null;
+  /** An approved one's introduction letter (within the city: 10 days from the decision). */
+  letterValidUntil: string | null;
 }
 export interface MigrantCheckInRecord { id: string; memberId: string; organizationId: string; checkedInOn: string }
 export interface MemberMembership { registration: RegistrationRecord | null; transfer: TransferRecord | null; checkIns: MigrantCheckInRecord[] }
@@ -100,9 +102,12 @@ export function membershipOf(world: World): (m: number, member: MemberRecord) =>
       const next = communities[((communityIndex.get(member.residenceCommunityId) ?? 0) + 1) % communities.length];
       const requestedOn = later(member.joinedOn, daysAgo(1 + Math.floor(r() * 20)));
       const approved = m % (2 * TRANSFER_EVERY) === 7;
+      // Approved ones decided 1 to 9 days ago: their letters still valid, some lapsing within 3 days (the to-do list shows them).
+      const decidedOn = approved ? later(requestedOn, daysAgo(1 + Math.floor(r() * 9))) : null;
       transfer = {
         id: worldId('transfer', m), memberId: member.id, fromOrganizationId: member.organizationId, toOrganizationId: next.organizationId,
-        reason: pick(transferReasons, r()), status: approved ? 'APPROVED' : 'REQUESTED', requestedOn, decidedOn: approved ? requestedOn : null,
+        reason: pick(transferReasons, r()), status: approved ? 'APPROVED' : 'REQUESTED', requestedOn, decidedOn,
+        letterValidUntil: decidedOn && isoDay(Date.parse(decidedOn) + 10 * DAY),
       };
     }
     const checkIns: MigrantCheckInRecord[] = [];

@@ -10,3 +10,4 @@ export * from './peers';
 export * from './input';
 export * from './privacy';
 export * from './idempotency';
+export * from './todo';

@@ -2,10 +2,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { INTERNAL_IDENTITY_HEADER, UnauthenticatedError, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
+import { INTERNAL_IDENTITY_HEADER, serviceActor, UnauthenticatedError, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
 import { acceptedKeysOf, assertProductionSecrets, secretOf, loadConfig, subgraphEnvSchema, urlOf, type SubgraphAddress, type SubgraphConfig } from './config';
-import { openDatabase, scheduleRecurring, type Database } from './database';
-import { serviceActor } from './auth/actor';
+import { openDatabase, scheduleStep, type Database, type ScheduledStep } from './database';
 import { useTimeZone } from './clock';
 import { createLogger, type Logger } from './logger';
 import { msg } from './messages';
@@ -47,10 +46,25 @@ export interface SubgraphDefinition<C extends object, W = unknown> extends Subgr
   createContext(runtime: ServiceRuntime, request: RequestInfo): C;
   /** Reactions to other services' events (applied once per event id); started when KAFKA_BROKERS is set. */
   reactions?: { groupId: string; topics: string[]; handle: EventHandler };
-  /** Steps the service runs on a schedule (at start, then every interval), in every replica: each makes itself once per thing in the database. */
-  scheduled?: readonly ScheduledStep[];
   /** The demo district this service writes its slice of when the database is empty (SEED_DEMO=true, scripts/seed). */
   demo?: DemoSeed<W>;
+  /**
+   * Steps the service runs on a schedule in every replica (e.g. expiring lapsed agreements or transfer
+   * letters): each must make its effect once per row however many run at once, a conditional
+   * `UPDATE … RETURNING` or `FOR UPDATE SKIP LOCKED` in one transaction with its outbox events.
+   */
+  scheduledSteps?: readonly ScheduledStepDefinition[];
+}
+
+/** A step run at start and then every `intervalMs` (default hourly), e.g. expiring transfers whose letters lapsed. */
+export interface ScheduledStepDefinition {
+  /** Names it in logs and in `RunningSubgraph.steps`. */
+  component: string;
+  /** Words the log line of a run that changed something. */
+  describe: string;
+  intervalMs?: number;
+  /** One run; returns how many rows it changed. `transact` records the service itself as the author of its events. */
+  run(runtime: Pick<ServiceRuntime, 'dataSource' | 'transact'>): Promise<number>;
 }
 
 /**
@@ -60,22 +74,6 @@ export interface SubgraphDefinition<C extends object, W = unknown> extends Subgr
 export interface DemoSeed<W> {
   world(): W;
   seed(dataSource: DataSource, world: W, logger: Logger): Promise<void>;
-}
-
-/**
- * A step a service runs by itself on a schedule (e.g. resources marking lapsed agreements expired).
- * Every replica runs it, so `run` must make its effect happen once per thing however many run at
- * once: a conditional `UPDATE … RETURNING` in one transaction with its outbox events, or a lock.
- */
-export interface ScheduledStep {
-  /** Names the step in logs, e.g. `agreement-expiry`. */
-  name: string;
-  /** Words the log line of a run that did something. */
-  describe: string;
-  /** Default hourly. */
-  intervalMs?: number;
-  /** One run, as the service (its own actor); returns how many things it changed. */
-  run(runtime: ServiceRuntime): Promise<number>;
 }
 
 /** What a service's context is built from: its database and its peers. */
@@ -93,6 +91,8 @@ export interface RunningSubgraph {
   logger: Logger;
   /** Publishes the outbox to Kafka; absent without KAFKA_BROKERS. */
   relay?: Relay;
+  /** The service's scheduled steps by component (tests run one now with `runNow`). */
+  steps: Record<string, ScheduledStep>;
   stop(): Promise<void>;
 }
 
@@ -180,10 +180,9 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     const pruner = config.KAFKA_BROKERS ? startOutboxPruner({ dataSource: database.dataSource, keepDays: config.OUTBOX_ARCHIVE_DAYS, logger }) : undefined;
     // Expired keys are ignored when met; the pruner only keeps the table small.
     const keys = startIdempotencyPruner({ dataSource: database.dataSource, logger });
-    // Scheduled steps act as the service itself: their events and audit rows name it.
-    const scheduledRuntime: ServiceRuntime = { ...runtime, transact: transactor(database.dataSource, serviceActor(definition.name)) };
-    const scheduled = (definition.scheduled ?? []).map((step) =>
-      scheduleRecurring({ run: () => step.run(scheduledRuntime), logger, component: step.name, describe: step.describe, intervalMs: step.intervalMs }),
+    const stepRuntime = { dataSource: database.dataSource, transact: transactor(database.dataSource, serviceActor(definition.name)) };
+    const steps = Object.fromEntries(
+      (definition.scheduledSteps ?? []).map((step) => [step.component, scheduleStep({ run: () => step.run(stepRuntime), logger, component: step.component, describe: step.describe, intervalMs: step.intervalMs })]),
     );
     const reactions = config.KAFKA_BROKERS && definition.reactions
       ? startConsumer({ dataSource: database.dataSource, brokers: config.KAFKA_BROKERS, logger, metrics: metrics.registry, ...definition.reactions })
@@ -194,10 +193,11 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       server,
       logger,
       relay,
+      steps,
       async stop() {
         await server.stop();
+        await Promise.all(Object.values(steps).map((step) => step.stop()));
         await reactions?.stop();
-        await Promise.all(scheduled.map((step) => step.stop()));
         await relay?.stop();
         await pruner?.stop();
         await keys.stop();

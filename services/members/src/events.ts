@@ -39,6 +39,10 @@ export const transferEvents = {
   approved: (t: Transfer, decidedOn: string): DomainEvent => aboutMember(t.memberId, 'member.transfer-approved', { ...transferData(t), decidedOn }),
   rejected: (t: Transfer, decidedOn: string): DomainEvent => aboutMember(t.memberId, 'member.transfer-rejected', { ...transferData(t), decidedOn }),
   completed: (t: Transfer, completedOn: string): DomainEvent => aboutMember(t.memberId, 'member.transferred', { ...transferData(t), completedOn }),
+  /** The letter lapsed before the member reported in: the relationship stays with `fromOrganizationId`. */
+  expired: (t: Transfer, expiredOn: string): DomainEvent =>
+    aboutMember(t.memberId, 'member.transfer-expired', { ...transferData(t), letterValidUntil: t.letterValidUntil, expiredOn }),
+  receiptRecorded: (t: Transfer, returnedOn: string): DomainEvent => aboutMember(t.memberId, 'member.transfer-receipt-recorded', { ...transferData(t), returnedOn }),
 };
 
 export const registrationEvents = {

@@ -53,8 +53,8 @@ async function insertMembership(tx: EntityManager, lives: MemberMembership[], co
   await insertRows(
     tx,
     'transfer',
-    ['id', 'member_id', 'from_organization_id', 'to_organization_id', 'reason', 'status', 'requested_on', 'decided_on'],
-    transfers.map((t) => [t.id, t.memberId, t.fromOrganizationId, t.toOrganizationId, t.reason, t.status, t.requestedOn, t.decidedOn]),
+    ['id', 'member_id', 'from_organization_id', 'to_organization_id', 'reason', 'status', 'requested_on', 'decided_on', 'letter_reach', 'letter_issued_on', 'letter_valid_until'],
+    transfers.map((t) => [t.id, t.memberId, t.fromOrganizationId, t.toOrganizationId, t.reason, t.status, t.requestedOn, t.decidedOn, t.decidedOn && 'WITHIN_CITY', t.decidedOn, t.letterValidUntil]),
   );
   const checkIns = lives.flatMap((l) => l.checkIns);
   await insertRows(tx, 'migrant_check_in', ['id', 'member_id', 'organization_id', 'checked_in_on'], checkIns.map((c) => [c.id, c.memberId, c.organizationId, c.checkedInOn]));

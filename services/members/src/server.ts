@@ -3,6 +3,7 @@ import { World } from '@cpb/demo-world';
 import { loadTypeDefs, type SubgraphDefinition } from '@cpb/kit';
 import { subgraph, subgraphs } from '@cpb/subgraphs';
 import { createContext, type Context } from './context';
+import { transferLetterExpiry } from './domain/transfer-expiry';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -18,4 +19,5 @@ export const members: SubgraphDefinition<Context, World> = {
   migrations,
   createContext,
   demo: { world: () => new World(), seed: seedWorld },
+  scheduledSteps: [transferLetterExpiry],
 };

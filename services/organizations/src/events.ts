@@ -83,7 +83,7 @@ export const meetingEvents = {
   cancelled: (m: Meeting): DomainEvent => ({ type: 'meeting.cancelled', aggregateType: 'organization', aggregateId: m.organizationId, data: meetingData(m) }),
 };
 
-/** The district's rhythm of one meeting type changed (docs/decisions/0017): the type and its months. */
+/** The district's rhythm of one meeting type changed (docs/decisions/0018): the type and its months. */
 export const meetingRhythmEvents = {
   set: (r: { id: string; type: string; everyMonths: number }): DomainEvent => ({ type: 'meeting-rhythm.set', aggregateType: 'meeting-rhythm', aggregateId: r.id, data: { rhythmId: r.id, type: r.type, everyMonths: r.everyMonths } }),
 };

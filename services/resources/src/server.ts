@@ -21,5 +21,5 @@ export const resources: SubgraphDefinition<Context, World> = {
   createContext,
   demo: { world: () => new World(), seed: seedWorld },
   reactions,
-  scheduled: [agreementExpiry],
+  scheduledSteps: [agreementExpiry],
 };

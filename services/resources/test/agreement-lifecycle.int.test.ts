@@ -12,7 +12,7 @@ import { codeOf, headersOf, type PersonaName } from '@cpb/demo-world/testing';
 
 let stack: OnBroker;
 /** The step as the service schedules it (its definition's one scheduled step). */
-const agreementExpiry = resources.scheduled!.find((step) => step.name === 'agreement-expiry')!;
+const agreementExpiry = resources.scheduledSteps!.find((step) => step.component === 'agreement-expiry')!;
 const community0 = worldId('community', 0);
 
 beforeAll(async () => {

@@ -7,4 +7,4 @@ export { translateConstraint } from './constraint-errors';
 export { keyset, Keyset, type IdType, type KeysetOrder, type SortKey, type SortType } from './keyset';
 export { likeContains } from './like';
 export { whereEquals } from './list-filters';
-export { scheduleRecurring, type Recurring, type RecurringOptions } from './recurring';
+export { scheduleStep, type ScheduledStep, type ScheduleOptions } from './scheduled-step';

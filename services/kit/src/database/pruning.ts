@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Logger } from '../logger';
-import { scheduleRecurring, type Recurring } from './recurring';
+import { scheduleStep, type ScheduledStep, type ScheduleOptions } from './scheduled-step';
 
 /**
  * Runs a `DELETE … LIMIT $n` statement (the batch size is its last parameter) until a batch comes back
@@ -15,10 +14,11 @@ export async function deleteInBatches(dataSource: Pick<DataSource, 'query'>, sta
   }
 }
 
-export type Pruner = Recurring;
+/** A pruning schedule: the kit's one scheduled step (`scheduleStep`), run as a deletion. */
+export type Pruner = ScheduledStep;
 
-/** Prunes at start and then every `intervalMs` (default hourly): the kit's recurring schedule. */
-export function schedulePruning(options: { prune: () => Promise<number>; logger: Logger; component: string; describe: string; logFields?: Record<string, unknown>; intervalMs?: number }): Pruner {
+/** Prunes at start and then every `intervalMs` (default hourly); `describe` words the log line of a run that removed something. */
+export function schedulePruning(options: Omit<ScheduleOptions, 'run'> & { prune: () => Promise<number> }): Pruner {
   const { prune, ...rest } = options;
-  return scheduleRecurring({ run: prune, ...rest });
+  return scheduleStep({ ...rest, run: prune });
 }

@@ -88,6 +88,7 @@ const terms = {
     APPROVED: { 'zh-CN': '已批准', en: 'approved' },
     REJECTED: { 'zh-CN': '已驳回', en: 'rejected' },
     COMPLETED: { 'zh-CN': '已办结', en: 'completed' },
+    EXPIRED: { 'zh-CN': '已逾期失效', en: 'expired' },
   },
   /** What a date of the record may not come before (a member's dates follow one another). */
   milestone: {

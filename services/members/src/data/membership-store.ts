@@ -38,6 +38,28 @@ export class MembershipStore {
     return this.tx.getRepository(TransferEntity).update({ id }, { status, ...changes });
   }
 
+  /**
+   * Up to `limit` approved transfers whose letter lapsed before `today`, locked; rows another replica
+   * holds are skipped (SKIP LOCKED), so each transfer is claimed by one run and expired once.
+   */
+  claimLapsedTransfers(today: string, limit: number): Promise<Transfer[]> {
+    return this.tx
+      .getRepository(TransferEntity)
+      .createQueryBuilder('t')
+      .where(`t.status = 'APPROVED'`)
+      .andWhere('t.letter_valid_until < :today', { today })
+      .orderBy('t.letter_valid_until')
+      .addOrderBy('t.id')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  expireTransfers(ids: string[], expiredOn: string): Promise<unknown> {
+    return this.tx.query(`UPDATE transfer SET status = 'EXPIRED', expired_on = $2 WHERE id = ANY($1) AND status = 'APPROVED'`, [ids, expiredOn]);
+  }
+
   findRegistration(id: string): Promise<CommunityRegistration | null> {
     return this.tx.getRepository(CommunityRegistrationEntity).findOneBy({ id });
   }

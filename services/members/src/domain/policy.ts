@@ -23,6 +23,8 @@ export const changes = {
   approveTransfer: { roles: managerRoles, scope: "the sending organisation's managers" },
   rejectTransfer: { roles: managerRoles, scope: "either organisation's managers" },
   completeTransfer: { roles: managerRoles, scope: "the receiving organisation's managers" },
+  // The receipt (回执) of the introduction letter comes back to the side that issued it.
+  recordTransferReceipt: { roles: managerRoles, scope: "the sending organisation's managers" },
   registerWithCommunity: { roles: managerRoles, self: 'member', scope: `the member themself, or ${membersOrganisation}` },
   endRegistration: { roles: managerRoles, self: 'member', scope: `the member themself, or ${membersOrganisation}` },
   recordFeedback: { roles: managerRoles, scope: "the registering community's managers" },
@@ -37,6 +39,7 @@ export const changes = {
   closeOrganizationMembership: { roles: [], scope: 'the organizations service, dissolving the organisation' },
 } satisfies PolicyTable;
 export type Change = keyof typeof changes;
+export type TransferStep = 'approveTransfer' | 'rejectTransfer' | 'completeTransfer' | 'recordTransferReceipt';
 
 /** How much of a member's record the caller may see. */
 export type MemberAccess = 'full' | 'name';
@@ -69,8 +72,8 @@ export class Policy {
   }
 
   /** A step of a transfer, decided by the managers of the side the table names. */
-  async permitTransferStep(change: 'approveTransfer' | 'rejectTransfer' | 'completeTransfer', transfer: TransferParties): Promise<void> {
-    if (change === 'approveTransfer') return this.permit(change, { organizationId: transfer.fromOrganizationId });
+  async permitTransferStep(change: TransferStep, transfer: TransferParties): Promise<void> {
+    if (change === 'approveTransfer' || change === 'recordTransferReceipt') return this.permit(change, { organizationId: transfer.fromOrganizationId });
     if (change === 'completeTransfer') return this.permit(change, { organizationId: transfer.toOrganizationId });
     if (await this.manages(transfer.toOrganizationId)) return this.permit(change, { organizationId: transfer.toOrganizationId });
     return this.permit(change, { organizationId: transfer.fromOrganizationId });

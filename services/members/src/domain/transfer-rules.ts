@@ -1,14 +1,18 @@
 import { ConflictError, msg } from '@cpb/kit';
 import type { TransferStatus } from '../entities';
 
-/** 组织关系转接: requested → approved or rejected; approved → completed. Open ones block a second request. */
+/**
+ * 组织关系转接: requested → approved or rejected; approved → completed, or expired when its introduction
+ * letter lapses (transfer-letters.ts). Open ones block a second request.
+ */
 export const OPEN_TRANSFER_STATUSES: TransferStatus[] = ['REQUESTED', 'APPROVED'];
 
 const next: Record<TransferStatus, TransferStatus[]> = {
   REQUESTED: ['APPROVED', 'REJECTED'],
-  APPROVED: ['COMPLETED'],
+  APPROVED: ['COMPLETED', 'EXPIRED'],
   REJECTED: [],
   COMPLETED: [],
+  EXPIRED: [],
 };
 
 /** Each status's refusal says what would move the transfer on instead. */
@@ -17,6 +21,7 @@ const refusals = {
   APPROVED: 'transfer.approvedCannotBecome',
   REJECTED: 'transfer.rejectedCannotBecome',
   COMPLETED: 'transfer.completedCannotBecome',
+  EXPIRED: 'transfer.expiredCannotBecome',
 } as const satisfies Record<TransferStatus, string>;
 
 /** Refuses a step the transfer's current status does not allow, saying what would. */

@@ -3,11 +3,13 @@ import { check, ConflictError, loadExisting, msg, NotFoundError, today, translat
 import { MemberStore } from '../data/member-store';
 import { MembershipStore } from '../data/membership-store';
 import { OrganizationGate } from '../data/organization-gate';
-import type { Member, Transfer } from '../entities';
+import type { LetterReach, Member, Transfer } from '../entities';
 import { transferEvents } from '../events';
 import { optionalText } from './person';
 import { requireActiveOrganization } from './peer-facts';
+import type { TransferStep } from './policy';
 import type { Services } from './services';
+import { checkLetterValid, issueLetter } from './transfer-letters';
 import { checkTransition } from './transfer-rules';
 
 const oneOpenTransfer = { transfer_one_open_per_member_idx: () => new ConflictError(msg('transfer.alreadyOpen')) };
@@ -16,14 +18,14 @@ const oneOpenTransfer = { transfer_one_open_per_member_idx: () => new ConflictEr
  * The transfer read before the transaction (its member and organisations never change), decided by the
  * managers of the side the policy names for this step.
  */
-async function decidedTransfer({ policy, loaders }: Services, step: 'approveTransfer' | 'rejectTransfer' | 'completeTransfer', id: string): Promise<Transfer> {
+export async function decidedTransfer({ policy, loaders }: Services, step: TransferStep, id: string): Promise<Transfer> {
   const transfer = await loadExisting(loaders.transfer, 'Transfer', id, 'id');
   await policy.permitTransferStep(step, transfer);
   return transfer;
 }
 
 /** The transfer and its member, locked member first (the order every use case keeps). */
-async function lockTransferAndMember(tx: UnitOfWork['tx'], known: Transfer): Promise<{ transfer: Transfer; member: Member; store: MembershipStore }> {
+export async function lockTransferAndMember(tx: UnitOfWork['tx'], known: Transfer): Promise<{ transfer: Transfer; member: Member; store: MembershipStore }> {
   const store = new MembershipStore(tx);
   const member = await new MemberStore(tx).lockMember(known.memberId);
   const transfer = await store.lockTransfer(known.id);
@@ -57,6 +59,7 @@ export const requestTransfer = useCase({
     const transfer: Transfer = {
       id: randomUUID(), memberId: member.id, fromOrganizationId: member.organizationId, toOrganizationId: to, reason: why,
       status: 'REQUESTED', requestedOn: today(), decidedOn: null, completedOn: null, rejectionReason: null,
+      letterReach: null, letterIssuedOn: null, letterValidUntil: null, expiredOn: null, receiptReturnedOn: null,
     };
     await store.insertTransfer(transfer).catch((error: unknown) => translateConstraint(error, oneOpenTransfer));
     await outbox.emit(transferEvents.requested(transfer));
@@ -64,15 +67,27 @@ export const requestTransfer = useCase({
   },
 });
 
+export interface LetterInput {
+  reach?: LetterReach | null;
+  validDays?: number | null;
+}
+
+/**
+ * The sending side approves and issues the introduction letter (介绍信): valid 10 days within the city
+ * (the default), 30 outside, or `validDays` up to three months (transfer-letters.ts).
+ */
 export const approveTransfer = useCase({
-  authorize: (services: Services, { id }: { id: string }) => decidedTransfer(services, 'approveTransfer', id),
-  async change({ tx, outbox }, known) {
+  async authorize(services: Services, { id, letter }: { id: string; letter?: LetterInput | null }) {
+    return { known: await decidedTransfer(services, 'approveTransfer', id), letter: letter ?? {} };
+  },
+  async change({ tx, outbox }, { known, letter }) {
     const { transfer, store } = await lockTransferAndMember(tx, known);
     checkTransition(transfer, 'APPROVED');
     const decidedOn = today();
-    await store.setTransferStatus(transfer.id, 'APPROVED', { decidedOn });
+    const issued = issueLetter(letter.reach ?? 'WITHIN_CITY', decidedOn, letter.validDays);
+    await store.setTransferStatus(transfer.id, 'APPROVED', { decidedOn, ...issued });
     await outbox.emit(transferEvents.approved(transfer, decidedOn));
-    return { ...transfer, status: 'APPROVED' as const, decidedOn };
+    return { ...transfer, status: 'APPROVED' as const, decidedOn, ...issued };
   },
 });
 
@@ -105,6 +120,8 @@ export const completeTransfer = useCase({
   async change({ tx, outbox }, { known, receivingName }) {
     const { transfer, store } = await lockTransferAndMember(tx, known);
     checkTransition(transfer, 'COMPLETED');
+    // The expiry step may not have run yet today: a lapsed letter is refused all the same.
+    checkLetterValid(transfer, today());
     await new OrganizationGate(tx).holdOpen(transfer.toOrganizationId, receivingName);
     const completedOn = today();
     await new MemberStore(tx).moveToOrganization(transfer.memberId, transfer.fromOrganizationId, transfer.toOrganizationId);

@@ -6,5 +6,6 @@ import { Mutation } from './mutation';
 import { Organization } from './organization';
 import { Query } from './query';
 import { ResidentUnit } from './resident-unit';
+import { ToDoList } from './todo';
 
-export const resolvers = { Query, Mutation, Member, Applicant, Transfer, CommunityRegistration, RegistrationFeedback, MigrantCheckIn, Organization, Community, ResidentUnit, CommunityCensus, DuesPayment: DuesPaymentType, DuesReduction: DuesReductionType };
+export const resolvers = { Query, Mutation, Member, Applicant, Transfer, CommunityRegistration, RegistrationFeedback, MigrantCheckIn, Organization, Community, ResidentUnit, CommunityCensus, DuesPayment: DuesPaymentType, DuesReduction: DuesReductionType, ToDoList };

@@ -14,6 +14,7 @@ export const Transfer = {
   member: (t: TransferRecord, _: unknown, ctx: Context) => ctx.loaders.member.load(t.memberId),
   fromOrganization: (t: TransferRecord) => ref(t.fromOrganizationId),
   toOrganization: (t: TransferRecord) => ref(t.toOrganizationId),
+  letter: (t: TransferRecord) => (t.letterValidUntil ? { reach: t.letterReach, issuedOn: t.letterIssuedOn, validUntil: t.letterValidUntil } : null),
 };
 
 export const CommunityRegistration = {

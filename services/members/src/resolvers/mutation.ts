@@ -7,6 +7,7 @@ import { checkInMigrant } from '../domain/migrant-check-ins';
 import { extendProbation } from '../domain/probation-extension';
 import { closeOrganizationMembership } from '../domain/organization-closure';
 import { endRegistration, recordFeedback, registerWithCommunity } from '../domain/registrations';
+import { recordTransferReceipt } from '../domain/transfer-receipts';
 import { approveTransfer, completeTransfer, rejectTransfer, requestTransfer } from '../domain/transfers';
 
 /** Thin entry points: each hands its arguments to one use case (authorise, ask peers, one transaction). */
@@ -22,6 +23,7 @@ export const Mutation = {
   approveTransfer: asResolver(approveTransfer),
   rejectTransfer: asResolver(rejectTransfer),
   completeTransfer: asResolver(completeTransfer),
+  recordTransferReceipt: asResolver(recordTransferReceipt),
   registerWithCommunity: asResolver(registerWithCommunity),
   endRegistration: asResolver(endRegistration),
   recordFeedback: asResolver(recordFeedback),

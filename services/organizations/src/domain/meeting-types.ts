@@ -6,7 +6,7 @@ import type { MeetingType, OrganizationKind } from '../entities';
  * Party group its own group meetings; a committee's organisation its own committee meetings and
  * lessons; a branch holds committee meetings only where it has elected a committee. Who holds what
  * follows the Party's structure and is the same everywhere; how often is the district's to set
- * (`meeting_rhythm`, docs/decisions/0017).
+ * (`meeting_rhythm`, docs/decisions/0018).
  */
 const branches: OrganizationKind[] = ['BRANCH', 'GENERAL_BRANCH'];
 

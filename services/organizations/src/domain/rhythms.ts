@@ -6,7 +6,7 @@ import { RHYTHM_MONTHS } from './meeting-types';
 import type { Services } from './services';
 
 /**
- * The district sets how often each meeting type is due (docs/decisions/0017): a district
+ * The district sets how often each meeting type is due (docs/decisions/0018): a district
  * administrator's change, audited like any other, applied by compliance from the next request on.
  * Months divide the year (1, 2, 3, 4, 6, 12), so windows stay calendar months, quarters, halves, years.
  */

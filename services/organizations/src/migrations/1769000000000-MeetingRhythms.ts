@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The district's rhythm of organisational life: one row per meeting type, how many months may pass
- * between meetings of it (docs/decisions/0017). Seeded with the regulations' defaults; the district
+ * between meetings of it (docs/decisions/0018). Seeded with the regulations' defaults; the district
  * administrator changes a row with `setMeetingRhythm`. A rhythm divides the year (1, 2, 3, 4, 6 or 12
  * months) so its windows stay calendar months, quarters, halves and years.
  */

@@ -7,9 +7,10 @@ import { Organization } from './organization';
 import { Query } from './query';
 import { ResidentUnit } from './resident-unit';
 import { Street } from './street';
+import { ToDoList, toDoList } from './todo';
 
 export const resolvers = {
-  Query: { ...Query, ...meetingQueries, ...rhythmQueries },
+  Query: { ...Query, ...meetingQueries, ...rhythmQueries, toDoList },
   Mutation,
   Member, MemberAttendance, MemberMeetingAttendance, MeetingRhythm, OrganizationStanding, SixMonthFlagConnection, SixMonthFlag,
-  Meeting, MeetingRecord, Attendance, SilentOrganization, Street, Community, ResidentUnit, Organization, Position, InstructorAssignment, CommunityCensus };
+  Meeting, MeetingRecord, Attendance, SilentOrganization, Street, Community, ResidentUnit, Organization, Position, InstructorAssignment, CommunityCensus, ToDoList };

@@ -1,4 +1,4 @@
-import { today, type ScheduledStep, type UnitOfWork } from '@cpb/kit';
+import { today, type ScheduledStepDefinition, type UnitOfWork } from '@cpb/kit';
 import { AgreementStore } from '../data/agreement-store';
 import { agreementEvents } from '../events';
 
@@ -29,8 +29,8 @@ export async function expireLapsedAgreements(transact: (work: (unit: UnitOfWork)
  * The scheduled step (every replica runs it hourly): an agreement whose validTo has passed becomes
  * EXPIRED with one `agreement.expired`, whichever replica gets to it first (docs/decisions/0017).
  */
-export const agreementExpiry: ScheduledStep = {
-  name: 'agreement-expiry',
+export const agreementExpiry: ScheduledStepDefinition = {
+  component: 'agreement-expiry',
   describe: 'expired lapsed agreements',
   run: ({ transact }) => expireLapsedAgreements(transact),
 };

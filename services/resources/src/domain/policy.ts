@@ -116,6 +116,11 @@ export class Policy {
     await this.community(agreement.communityId);
   }
 
+  /** Whether the organisation lies in the actor's subtree (district administrators: everywhere). */
+  manages(organizationId: string): Promise<boolean> {
+    return this.scope.manages(organizationId);
+  }
+
   private async organization(organizationId: string | null | undefined): Promise<void> {
     if (!(await this.scope.manages(organizationId))) throw new ForbiddenError(msg('scope.outside'));
   }

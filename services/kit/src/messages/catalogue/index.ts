@@ -10,6 +10,8 @@ import { membersMessages } from './members';
 import { organizationalLifeMessages } from './organizational-life';
 import { organizationsMessages } from './organizations';
 import { resourcesMessages } from './resources';
+import { todoMessages } from './todo';
+import { transferLetterMessages } from './transfer-letters';
 
 /** The catalogue in parts, by who says it (the catalogue test checks no key is in two parts). */
 export const catalogueParts = {
@@ -22,6 +24,8 @@ export const catalogueParts = {
   lifeFollowUp: lifeFollowUpMessages,
   members: membersMessages,
   dues: duesMessages,
+  transferLetters: transferLetterMessages,
+  todo: todoMessages,
   resources: resourcesMessages,
   activities: activitiesMessages,
   lifecycle: lifecycleMessages,
@@ -38,6 +42,8 @@ export const catalogue = {
   ...lifeFollowUpMessages,
   ...membersMessages,
   ...duesMessages,
+  ...transferLetterMessages,
+  ...todoMessages,
   ...resourcesMessages,
   ...activitiesMessages,
   ...lifecycleMessages,
