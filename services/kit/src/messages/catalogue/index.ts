@@ -2,6 +2,7 @@ import { activitiesMessages } from './activities';
 import { analyticsMessages } from './analytics';
 import { commonMessages } from './common';
 import { duesMessages } from './dues';
+import { faultsMessages } from './faults';
 import { gatewayMessages } from './gateway';
 import { kitMessages } from './kit';
 import { membersMessages } from './members';
@@ -21,6 +22,7 @@ export const catalogueParts = {
   dues: duesMessages,
   resources: resourcesMessages,
   activities: activitiesMessages,
+  faults: faultsMessages,
 };
 
 /** Every message a user can read, by key: the one place its Chinese and English are written. */
@@ -35,6 +37,7 @@ export const catalogue = {
   ...duesMessages,
   ...resourcesMessages,
   ...activitiesMessages,
+  ...faultsMessages,
 };
 
 export type Catalogue = typeof catalogue;
