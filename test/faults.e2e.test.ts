@@ -5,7 +5,7 @@ import { faultTable } from '../scripts/faults/table';
  * Issue 20, the fault suite's short variant (`npm run faults -- --quick`, each fault 2 s under load):
  * the invariants, not the timings. `npm run faults` is the full run whose table is in docs/reliability.md.
  */
-jest.setTimeout(600_000);
+jest.setTimeout(900_000);
 
 let rows: FaultRow[];
 

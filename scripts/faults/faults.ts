@@ -25,7 +25,7 @@ export interface FaultContext {
   proxy: SlowProxy;
   load: Load;
   /** The analytics consumer (started and restarted by its fault). */
-  analytics: { start(): Child; databaseUrl: string };
+  analytics: { start(): Child; databaseUrl: string; output: string[] };
   databaseOf(service: string): string;
   /** Seconds each fault lasts under load (2 quick, 8 full). */
   faultSeconds: number;
@@ -50,13 +50,14 @@ export interface Fault {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `probe` until it holds; returns the milliseconds waited (throws after `timeoutMs`). */
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 120_000, everyMs = 100): Promise<number> {
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 300_000, everyMs = 100): Promise<number> {
   const began = Date.now();
+  let last = '';
   while (Date.now() - began < timeoutMs) {
-    if (await probe().catch(() => false)) return Date.now() - began;
+    if (await probe().catch((error: unknown) => ((last = String(error)), false))) return Date.now() - began;
     await sleep(everyMs);
   }
-  throw new Error(`${what}: not within ${timeoutMs} ms`);
+  throw new Error(`${what}: not within ${timeoutMs} ms${last ? ` (last: ${last.slice(0, 300)})` : ''}`);
 }
 
 const check = (name: string, ok: boolean, detail: string): Check => ({ name, ok, detail });
@@ -73,7 +74,8 @@ const probes: Record<string, string> = {
 async function answers(ctx: FaultContext, query: string, headers: Record<string, string>): Promise<boolean> {
   const response = await fetch(ctx.stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(5_000) });
   const body = (await response.json()) as { errors?: unknown[] };
-  return response.status === 200 && !body.errors;
+  if (response.status !== 200 || body.errors) throw new Error(`HTTP ${response.status} ${JSON.stringify(body.errors ?? '').slice(0, 300)}`);
+  return true;
 }
 
 async function ready(url: string): Promise<boolean> {
@@ -94,10 +96,11 @@ export function faults(headers: Record<string, string>): Fault[] {
         victim.child.process.kill('SIGKILL');
         await victim.child.exited;
         await sleep(ctx.faultSeconds * 1000);
-        const during = ctx.peek().filter((o) => o.startedAt > killedAt + 200);
         const restarted = Date.now();
         await ctx.stack.restart('activities');
         const recoveryMs = Date.now() - restarted + (await until('activities answers through the gateway', () => answers(ctx, probes.activities, headers)));
+        // Requests sent while it was down, judged once they have all answered (a busy machine answers late).
+        const during = ctx.peek().filter((o) => o.startedAt > killedAt + 200 && o.startedAt < restarted);
         const others = during.filter((o) => ['probe-organizations', 'probe-members', 'probe-resources', 'createGrid'].includes(o.name));
         const dead = during.filter((o) => o.name === 'probe-activities' || o.name === 'createActivity');
         return {
@@ -150,7 +153,10 @@ export function faults(headers: Record<string, string>): Fault[] {
       async run(ctx) {
         await ctx.broker.down();
         await sleep(ctx.faultSeconds * 1000);
-        const [{ n: backlog }] = await ask<{ n: number }>(ctx.databaseOf('activities'), 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+        const unpublished = async () => (await ask<{ n: number }>(ctx.databaseOf('activities'), 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n;
+        // Enough of a backlog that the relay is still on it when killed.
+        await until('a backlog in the outbox', async () => (await unpublished()) >= 5, 300_000, 200);
+        const backlog = await unpublished();
         await ctx.broker.up();
         // The relay notices the broker within its backoff and starts on the backlog: kill it while that batch is in flight.
         await until('the relay publishing again', async () => (await ask<{ n: number }>(ctx.databaseOf('activities'), 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n < backlog, 60_000, 20);
@@ -182,12 +188,14 @@ export function faults(headers: Record<string, string>): Fault[] {
           FROM (SELECT gen_random_uuid() AS id FROM generate_series(1, $1)) a`, [count, worldId('community', 0)]);
         const credited = async () => Number((await ask<{ n: string }>(ctx.analytics.databaseUrl, 'SELECT coalesce(sum(participations), 0) AS n FROM community_month'))[0].n);
         const first = ctx.analytics.start();
-        await until('analytics applying the backlog', async () => (await credited()) > 0, 120_000, 10);
+        await until('analytics applying the backlog', async () => (await credited()) > 0, 600_000, 10).catch((error: unknown) => {
+          throw new Error(`${String(error)}; analytics said: ${ctx.analytics.output.slice(-5).join(' / ').slice(0, 600)}`);
+        });
         first.process.kill('SIGKILL');
         await first.exited;
         const atKill = await credited();
         const second = ctx.analytics.start();
-        const recoveryMs = await until('analytics caught up', async () => (await credited()) >= count, 180_000, 200);
+        const recoveryMs = await until('analytics caught up', async () => (await credited()) >= count, 600_000, 200);
         await sleep(2_000); // a doubled batch would land now
         const [{ participations, hours }] = await ask<{ participations: string; hours: string }>(ctx.analytics.databaseUrl, 'SELECT sum(participations) AS participations, sum(volunteer_hours) AS hours FROM community_month');
         await second.stop();
@@ -208,8 +216,11 @@ export function faults(headers: Record<string, string>): Fault[] {
         ctx.proxy.delayMs = ctx.peerTimeoutMs * 3;
         const began = Date.now();
         await sleep(ctx.faultSeconds * 1000);
+        const ended = Date.now();
+        // Requests sent before the delay was lifted and answered by the time it ends (those still waiting are judged by their answers later: none may fail).
+        await sleep(ctx.peerTimeoutMs + 2_000);
         ctx.proxy.delayMs = 0;
-        const during = ctx.peek().filter((o) => o.startedAt >= began && o.startedAt + o.ms <= Date.now());
+        const during = ctx.peek().filter((o) => o.startedAt >= began && o.startedAt < ended - ctx.peerTimeoutMs);
         const needing = during.filter((o) => o.name === 'createActivity');
         const rest = during.filter((o) => o.name !== 'createActivity');
         const baseline = ctx.peek().filter((o) => o.startedAt < began && o.name !== 'createActivity');
@@ -220,9 +231,10 @@ export function faults(headers: Record<string, string>): Fault[] {
           notes: [`p95 of the other requests: ${p95(baseline.map((o) => o.ms))} ms before, ${p95(rest.map((o) => o.ms))} ms during; ${ctx.proxy.delayed} peer calls delayed`],
           checks: [
             check('changes needing the peer failed with UNAVAILABLE', needing.length > 0 && needing.every((o) => o.code === 'UNAVAILABLE'), `${needing.length} sent, codes ${codes(needing)}`),
-            check('…and fast (within PEER_TIMEOUT_MS + 1.5 s)', needing.every((o) => o.ms < ctx.peerTimeoutMs + 1_500), `slowest ${Math.max(0, ...needing.map((o) => o.ms))} ms (PEER_TIMEOUT_MS ${ctx.peerTimeoutMs})`),
+            check('…and fast (within PEER_TIMEOUT_MS + 3 s, well before the 9 s delay)', needing.every((o) => o.ms < ctx.peerTimeoutMs + 3_000), `slowest ${Math.max(0, ...needing.map((o) => o.ms))} ms (PEER_TIMEOUT_MS ${ctx.peerTimeoutMs})`),
             check('nothing else failed', rest.every((o) => o.code === 'OK'), `${rest.filter((o) => o.code !== 'OK').length} of ${rest.length} failed (${codes(rest.filter((o) => o.code !== 'OK'))})`),
-            check('nothing else waited on the peer (p95 below PEER_TIMEOUT_MS)', p95(rest.map((o) => o.ms)) < ctx.peerTimeoutMs, `p95 ${p95(rest.map((o) => o.ms))} ms`),
+            // Waiting on the peer would add its delay (3 × PEER_TIMEOUT_MS) or the timeout: less than PEER_TIMEOUT_MS over the baseline is the machine's noise.
+            check('nothing else waited on the peer (p95 within PEER_TIMEOUT_MS of before)', p95(rest.map((o) => o.ms)) < p95(baseline.map((o) => o.ms)) + ctx.peerTimeoutMs, `p95 ${p95(baseline.map((o) => o.ms))} ms before, ${p95(rest.map((o) => o.ms))} ms during`),
             check('no pool exhausted (connections per database within DATABASE_POOL_MAX = 10, plus the suite)', connections.every((c) => c.n <= 12), connections.map((c) => `${c.datname} ${c.n}`).join(', ')),
           ],
         };

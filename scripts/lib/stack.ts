@@ -94,7 +94,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const gateway = spawnNode('gateway', gatewayArgs, gatewayEnv, echo);
     started.push(gateway);
     respawn.set('gateway', { args: gatewayArgs, env: gatewayEnv, readyUrl: `http://127.0.0.1:${gatewayPort}/ready` });
-    const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 60_000, options.signal).then(() => Date.now() - began);
+    const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, options.readyTimeoutMs ?? 60_000, options.signal).then(() => Date.now() - began);
     void gatewayReady.catch(() => undefined); // awaited below, unless a service fails first
     const services = await Promise.all(
       spawned.map(async ({ name, child, baseUrl }) => {
