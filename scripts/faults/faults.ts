@@ -152,12 +152,16 @@ export function faults(headers: Record<string, string>): Fault[] {
       describe: 'broker down, outbox fills; broker up and the relay (organizations: createGrid writes grid.created) SIGKILLed mid-batch, restarted',
       async run(ctx) {
         await ctx.broker.down();
-        await sleep(ctx.faultSeconds * 1000);
         const unpublished = async () => (await ask<{ n: number }>(ctx.databaseOf('organizations'), 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n;
-        // Enough of a backlog that the relay is still on it when killed.
-        await until('a backlog in the outbox', async () => (await unpublished()) >= 5, 300_000, 200);
-        const backlog = await unpublished();
-        await ctx.broker.up();
+        let backlog: number;
+        try {
+          await sleep(ctx.faultSeconds * 1000);
+          // Enough of a backlog that the relay is still on it when killed.
+          await until('a backlog in the outbox', async () => (await unpublished()) >= 5, 300_000, 200);
+          backlog = await unpublished();
+        } finally {
+          await ctx.broker.up(); // whatever happened, the next faults need the broker
+        }
         // The relay notices the broker within its backoff and starts on the backlog: kill it while that batch is in flight.
         // (organizations: of the load's mutations only createGrid writes an event; a draft activity writes none.)
         await until('the relay publishing again', async () => (await ask<{ n: number }>(ctx.databaseOf('organizations'), 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n < backlog, 60_000, 20);

@@ -41,7 +41,11 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const cluster = await startCluster();
   const broker = await startKafkaBroker({ topics: subgraphs.map((s) => ({ name: eventTopic(s.name), partitions: 3 })) });
-  const stack = await startStack({ serverUrl: cluster.serverUrl, databasePrefix: 'soak_', ports: 'free', env: { KAFKA_BROKERS: broker.brokers.join(','), LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: '1' }, readyTimeoutMs: 600_000 });
+  const stack = await startStack({ serverUrl: cluster.serverUrl, databasePrefix: 'soak_', ports: 'free', env: { KAFKA_BROKERS: broker.brokers.join(','), LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: '1' }, readyTimeoutMs: 600_000 }).catch(async (error: unknown) => {
+    await broker.stop();
+    await cluster.stop();
+    throw error;
+  });
   try {
     const processes = [...stack.services.map((s) => ({ name: s.name, pid: s.child.process.pid! })), { name: 'gateway', pid: stack.gateway.process.pid! }];
     const headers = { authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'soak' }, { expiresIn: '6h' })}` };
