@@ -130,7 +130,7 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
       };
       rows.push(row);
       const failed = checks.filter((c) => !c.ok);
-      log(`${fault}: ${row.sent} sent, ${row.succeeded} ok, writes ${found}/${closed.writes.length}, events ${events.delivered}/${events.produced}${failed.length ? `; FAILED: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}` : '; all checks hold'}`);
+      log(`${fault}: ${row.sent} sent, ${row.succeeded} ok, failed ${JSON.stringify(failedByCode)}, recovery ${result.recoveryMs ?? '-'} ms, ${result.notes.join('; ')}, writes ${found}/${closed.writes.length}, events ${events.delivered}/${events.produced}${failed.length ? `; FAILED: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}` : '; all checks hold'}`);
     }
 
     // Warm-up, not counted: until the load has had 20 answers (plans cached, JIT warm).
