@@ -31,7 +31,7 @@ export function createGateway(config: GatewayConfig, observe: { logger?: Logger;
       // Bounded keep-alive sockets per subgraph; the timeout bounds a hanging subgraph.
       const transport = new SubgraphTransport(target, { maxSockets: config.SUBGRAPH_MAX_SOCKETS, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
       transports.push(transport);
-      return new SubgraphSource(name, identity, { url: target, fetcher: observedFetcher(name, transportFetcher(target, transport), observed) });
+      return new SubgraphSource(name, identity, { url: target, fetcher: observedFetcher(name, transportFetcher(target, transport), observed) }, observe.logger);
     },
   });
   return { gateway, close: () => transports.forEach((t) => t.close()) };

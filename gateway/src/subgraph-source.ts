@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { IDEMPOTENCY_KEY_HEADER, INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, type Actor, type Logger, type RequestInfo } from '@cpb/kit/core';
 import { noteSubgraphRead } from './response-cache/subgraphs-read';
-import { IDEMPOTENCY_KEY_HEADER, INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, type Actor, type RequestInfo } from '@cpb/kit/core';
+import { subgraphFailure } from './subgraph-failure';
 
 /**
  * Sends each subgraph fetch with the request id, the request's language (as Accept-Language, so the
@@ -14,6 +15,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<RequestInfo> {
     private readonly subgraph: string,
     private readonly identity: (actor: Actor, subgraph: string) => Promise<string>,
     options: ConstructorParameters<typeof RemoteGraphQLDataSource<RequestInfo>>[0],
+    private readonly logger?: Logger,
   ) {
     super(options);
   }
@@ -26,5 +28,13 @@ export class SubgraphSource extends RemoteGraphQLDataSource<RequestInfo> {
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     if (locale) request.http?.headers.set('accept-language', locale);
     if (actor) request.http?.headers.set(INTERNAL_IDENTITY_HEADER, await this.identity(actor, this.subgraph));
+  }
+
+  /** A failed fetch becomes a coded UNAVAILABLE with a catalogue message (subgraph-failure.ts); its cause goes to the log. */
+  didEncounterError(...[error, , response, , request]: Parameters<RemoteGraphQLDataSource<RequestInfo>['didEncounterError']>): void {
+    const failure = subgraphFailure(this.subgraph, error, response, request?.query);
+    if (!failure) throw error;
+    this.logger?.warn({ err: error, subgraph: this.subgraph, status: response?.status }, 'subgraph fetch failed');
+    throw failure;
   }
 }

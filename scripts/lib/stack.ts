@@ -26,6 +26,11 @@ export interface StackOptions {
   readyTimeoutMs?: number;
   /** More Node flags for every process (e.g. smaller heap sizing for a demo). */
   nodeFlags?: string[];
+  /**
+   * Where the services (not the gateway) reach a peer, by URL variable (`ORGANIZATIONS_URL`): a test
+   * puts a proxy between services to make a peer slow (scripts/faults).
+   */
+  peerUrls?: Record<string, string>;
 }
 
 /** Node's arguments for a package's entry point (`services/members`, `gateway`) in the chosen runtime. */
@@ -38,6 +43,11 @@ export interface Stack {
   services: { name: string; url: string; baseUrl: string; child: Child; readyAfterMs: number }[];
   gateway: Child;
   gatewayReadyAfterMs: number;
+  /**
+   * Starts a process that exited (killed by a test) again, with the same port and settings, and waits
+   * until it is ready; the entry in `services` (or `gateway`) then holds the new child.
+   */
+  restart(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +64,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const began = Date.now();
   const prefix = options.databasePrefix ?? 'cpb_';
   const started: Child[] = [];
+  const respawn = new Map<string, { args: string[]; env: NodeJS.ProcessEnv; readyUrl: string }>();
   try {
     const ports = await Promise.all(subgraphs.map(async (s) => (options.ports === 'free' ? freePort() : s.port)));
     // Every service knows where the others answer (for its synchronous checks) and the gateway knows them all.
@@ -64,19 +75,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const env: NodeJS.ProcessEnv = {
         ...options.env,
         ...urlEnv,
+        ...options.peerUrls,
         PORT: String(port),
         SEED_DEMO: options.seedDemo === false ? 'false' : 'true',
         ...(options.serverUrl ? { DATABASE_URL: serviceDatabaseUrl(options.serverUrl, `${prefix}${s.name}`) } : {}),
       };
       // Embedded PGlite (no server URL) runs with the flags that keep its WebAssembly lean.
       const flags = [...(options.nodeFlags ?? []), ...(options.serverUrl ? [] : EMBEDDED_NODE_FLAGS)];
-      const child = spawnNode(s.name, [...flags, ...entryArgs(join('services', s.name), options.runtime)], env, echo);
+      const args = [...flags, ...entryArgs(join('services', s.name), options.runtime)];
+      const child = spawnNode(s.name, args, env, echo);
       started.push(child);
+      respawn.set(s.name, { args, env, readyUrl: `http://127.0.0.1:${port}/ready` });
       return { name: s.name, child, baseUrl: `http://127.0.0.1:${port}` };
     });
     // The gateway reads the supergraph from its file and needs no subgraph to start: it starts alongside them.
-    const gateway = spawnNode('gateway', [...(options.nodeFlags ?? []), ...entryArgs('gateway', options.runtime)], { ...options.env, ...urlEnv, PORT: String(gatewayPort) }, echo);
+    const gatewayArgs = [...(options.nodeFlags ?? []), ...entryArgs('gateway', options.runtime)];
+    const gatewayEnv = { ...options.env, ...urlEnv, PORT: String(gatewayPort) };
+    const gateway = spawnNode('gateway', gatewayArgs, gatewayEnv, echo);
     started.push(gateway);
+    respawn.set('gateway', { args: gatewayArgs, env: gatewayEnv, readyUrl: `http://127.0.0.1:${gatewayPort}/ready` });
     // As long as the services get: beside four starting services on a busy 2-core machine it has taken over 60 s.
     const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
     const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, readyTimeoutMs, options.signal).then(() => Date.now() - began);
@@ -88,16 +105,27 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       }),
     );
     const gatewayReadyAfterMs = await gatewayReady;
-    return {
+    const stack: Stack = {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
       services,
       gateway,
       gatewayReadyAfterMs,
+      async restart(name) {
+        const how = respawn.get(name);
+        if (!how) throw new Error(`no process named ${name}`);
+        const running = name === 'gateway' ? stack.gateway : services.find((s) => s.name === name)!.child;
+        await running.stop();
+        const child = spawnNode(name, how.args, how.env, echo);
+        if (name === 'gateway') stack.gateway = child;
+        else services.find((s) => s.name === name)!.child = child;
+        await waitUntilReady(how.readyUrl, child, options.readyTimeoutMs ?? 120_000);
+      },
       stop: async () => {
-        await gateway.stop();
+        await stack.gateway.stop();
         await Promise.all(services.map((s) => s.child.stop()));
       },
     };
+    return stack;
   } catch (error) {
     await Promise.all(started.map((child) => child.stop()));
     throw error;

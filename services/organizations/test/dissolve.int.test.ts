@@ -147,6 +147,28 @@ describe('dissolving in two steps (docs/decisions/0010)', () => {
     expect(await status(organizationId)).toBe('DISSOLVED');
   });
 
+  it('refuses an application into an organisation whose gate closed after organizations answered "active" (issue 20)', async () => {
+    const organizationId = await emptyOrganization();
+    // The window of a race: organizations still says ACTIVE (step 1 not yet seen), the members' gate is already closed.
+    await federation.subgraphs.members.running.database.dataSource.query(`INSERT INTO organization_gate (organization_id, closed_at) VALUES ($1, now())`, [organizationId]);
+    const input = { ...person({ category: 'STUDENT' }), organizationId, appliedOn: yearsAgo(1) };
+    const refused = await federation.query('mutation($input: RecordApplicantInput!) { recordApplicant(input: $input) { id } }', { input }, await federation.asAdmin({ 'accept-language': 'en' }));
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('dissolved') });
+    const [{ n }] = await federation.subgraphs.members.running.database.dataSource.query('SELECT count(*)::int AS n FROM applicant WHERE organization_id = $1', [organizationId]);
+    expect(n).toBe(0);
+    expect(await status(organizationId)).toBe('ACTIVE');
+  });
+
+  it('records an application into an open organisation beside its gate held open by others (FOR SHARE)', async () => {
+    const organizationId = await emptyOrganization();
+    const input = { ...person({ category: 'STUDENT' }), organizationId, appliedOn: yearsAgo(1) };
+    const [first, second] = await Promise.all([
+      federation.query('mutation($input: RecordApplicantInput!) { recordApplicant(input: $input) { id } }', { input }),
+      createMember(organizationId),
+    ]);
+    expect([first.errors, second.errors]).toEqual([undefined, undefined]);
+  });
+
   it('keeps the members side of the dissolve away from callers: hidden from the gateway, services only', async () => {
     const organizationId = await emptyOrganization();
     const close = 'mutation($id: ID!) { closeOrganizationMembership(organizationId: $id) { closed memberCount } }';

@@ -23,7 +23,7 @@ async function requireApplicant(store: MemberStore, id: string, field: string): 
   return applicant;
 }
 
-/** Records an application to join (入党申请) with an active organisation; applicants are 18 or older. */
+/** Records an application to join (入党申请) with an active organisation, gated like a placement (ADR 0010); applicants are 18 or older. */
 export const recordApplicant = useCase({
   async authorize({ policy }: Services, { input }: { input: RecordApplicantInput }) {
     const organizationId = check.uuid('organizationId', input.organizationId);
@@ -34,11 +34,14 @@ export const recordApplicant = useCase({
     return { person, appliedOn, organizationId };
   },
   async gather({ peers }: Services, application) {
-    await Promise.all([requireActiveOrganization(peers, application.organizationId, 'organizationId'), requirePlaces(peers, application.person)]);
-    return application;
+    const [organization] = await Promise.all([requireActiveOrganization(peers, application.organizationId, 'organizationId'), requirePlaces(peers, application.person)]);
+    return { ...application, organizationName: organization.name };
   },
-  async change({ tx, outbox }, { person, appliedOn, organizationId }) {
+  async change({ tx, outbox }, { person, appliedOn, organizationId, organizationName }) {
     const store = new MemberStore(tx);
+    // The organisation was active when organizations was asked; a dissolve may have closed its gate since
+    // (docs/decisions/0010): held open FOR SHARE here, so no application lands in a closed organisation.
+    await new OrganizationGate(tx).holdOpen(organizationId, organizationName);
     if (await store.hasMemberWithIdNumber(person.idNumber)) throw new ConflictError(msg('applicant.alreadyMember'));
     const applicant: Applicant = { id: randomUUID(), ...person, organizationId, stage: 'APPLICANT', appliedOn, activistOn: null, candidateOn: null, admittedMemberId: null };
     await store.insertApplicant(applicant).catch((error: unknown) => translateConstraint(error, applicationTaken));

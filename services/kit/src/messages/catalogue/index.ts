@@ -2,6 +2,7 @@ import { activitiesMessages } from './activities';
 import { analyticsMessages } from './analytics';
 import { commonMessages } from './common';
 import { duesMessages } from './dues';
+import { faultsMessages } from './faults';
 import { gatewayMessages } from './gateway';
 import { kitMessages } from './kit';
 import { lifecycleMessages } from './lifecycle';
@@ -29,6 +30,7 @@ export const catalogueParts = {
   resources: resourcesMessages,
   activities: activitiesMessages,
   lifecycle: lifecycleMessages,
+  faults: faultsMessages,
 };
 
 /** Every message a user can read, by key: the one place its Chinese and English are written. */
@@ -47,6 +49,7 @@ export const catalogue = {
   ...resourcesMessages,
   ...activitiesMessages,
   ...lifecycleMessages,
+  ...faultsMessages,
 };
 
 export type Catalogue = typeof catalogue;
