@@ -13,6 +13,8 @@ const membersOrganisation = "a manager whose subtree holds the member's organisa
 const membersSecretaries = "a community secretary whose subtree holds the member's organisation";
 export const changes = {
   createMember: { roles: managerRoles, scope: organisation },
+  // Issue 18: a roster file, all rows or none; every row's organisation must lie in the manager's subtree.
+  importMembers: { roles: managerRoles, scope: "a manager whose subtree holds every row's organisation" },
   updateMember: { roles: managerRoles, self: 'member', scope: `the member themself, or ${membersOrganisation}` },
   recordApplicant: { roles: managerRoles, scope: organisation },
   advanceApplicant: { roles: managerRoles, scope: "a manager whose subtree holds the applicant's organisation" },
@@ -73,6 +75,11 @@ export class Policy {
     if (change === 'completeTransfer') return this.permit(change, { organizationId: transfer.toOrganizationId });
     if (await this.manages(transfer.toOrganizationId)) return this.permit(change, { organizationId: transfer.toOrganizationId });
     return this.permit(change, { organizationId: transfer.fromOrganizationId });
+  }
+
+  /** A change whose targets are checked one by one later (an import's rows): the table's roles first. */
+  permitRole(change: Change): void {
+    requireRole(this.actor, ...changes[change].roles);
   }
 
   /** A change only a service makes (the table names no role). */

@@ -3,6 +3,7 @@ import { analyticsMessages } from './analytics';
 import { commonMessages } from './common';
 import { duesMessages } from './dues';
 import { gatewayMessages } from './gateway';
+import { importMessages } from './import';
 import { kitMessages } from './kit';
 import { membersMessages } from './members';
 import { organizationalLifeMessages } from './organizational-life';
@@ -21,6 +22,7 @@ export const catalogueParts = {
   dues: duesMessages,
   resources: resourcesMessages,
   activities: activitiesMessages,
+  import: importMessages,
 };
 
 /** Every message a user can read, by key: the one place its Chinese and English are written. */
@@ -35,6 +37,7 @@ export const catalogue = {
   ...duesMessages,
   ...resourcesMessages,
   ...activitiesMessages,
+  ...importMessages,
 };
 
 export type Catalogue = typeof catalogue;
