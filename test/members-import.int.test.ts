@@ -75,7 +75,7 @@ describe('importing a roster', () => {
     expect(await outboxCount('member.recorded')).toBe(recordedBefore + 3);
     const db = federation.subgraphs.members.running.database.dataSource;
     const audit = await db.query(`SELECT a.action, o.payload FROM audit_log a JOIN outbox o ON o.id = a.event_id WHERE a.target_id = $1`, [answer.data!.importId]);
-    expect(audit).toEqual([{ action: 'member.import-committed', payload: expect.objectContaining({ rowCount: 3, createdCount: 3, skippedCount: 0 }) }]);
+    expect(audit).toEqual([{ action: 'member-import.committed', payload: expect.objectContaining({ rowCount: 3, createdCount: 3, skippedCount: 0 }) }]);
     const auditRowsOfMembers = await db.query(`SELECT count(*)::int AS n FROM audit_log a JOIN member_import_row r ON r.member_id::text = a.target_id WHERE r.import_id = $1`, [answer.data!.importId]);
     expect(auditRowsOfMembers[0].n).toBe(0);
     const [li] = await db.query(`SELECT status, probation_ends_on::text AS ends, skills FROM member WHERE name = '李导入'`);

@@ -62,7 +62,7 @@ function report(checked: Checked, outcome: { importId: string | null; committed:
 /**
  * Imports a member roster (.xlsx or CSV): every row checked by createMember's rules before any is
  * written, then all rows in one transaction or none, each member with its member.recorded event and
- * the import with one audit entry (member.import-committed). A file imported before creates nothing;
+ * the import with one audit entry (member-import.committed). A file imported before creates nothing;
  * a row whose ID number an earlier import brought in is skipped; any other repeat is an error.
  */
 export const importMembers = useCase({

@@ -13,8 +13,6 @@ const membersOrganisation = "a manager whose subtree holds the member's organisa
 const membersSecretaries = "a community secretary whose subtree holds the member's organisation";
 export const changes = {
   createMember: { roles: managerRoles, scope: organisation },
-  // Issue 18: a roster file, all rows or none; every row's organisation must lie in the manager's subtree.
-  importMembers: { roles: managerRoles, scope: "a manager whose subtree holds every row's organisation" },
   updateMember: { roles: managerRoles, self: 'member', scope: `the member themself, or ${membersOrganisation}` },
   recordApplicant: { roles: managerRoles, scope: organisation },
   advanceApplicant: { roles: managerRoles, scope: "a manager whose subtree holds the applicant's organisation" },
@@ -38,6 +36,14 @@ export const changes = {
   closeOrganizationMembership: { roles: [], scope: 'the organizations service, dissolving the organisation' },
 } satisfies PolicyTable;
 export type Change = keyof typeof changes;
+
+/**
+ * Changes made by uploading a file (issue 18, /imports/:kind, docs/decisions/0017) rather than by a
+ * mutation: the same rule shape, each row's target checked against the scope as it is resolved.
+ */
+export const fileImports = {
+  importMembers: { roles: managerRoles, scope: "a manager whose subtree holds every row's organisation" },
+} satisfies PolicyTable;
 
 /** How much of a member's record the caller may see. */
 export type MemberAccess = 'full' | 'name';
@@ -78,8 +84,8 @@ export class Policy {
   }
 
   /** A change whose targets are checked one by one later (an import's rows): the table's roles first. */
-  permitRole(change: Change): void {
-    requireRole(this.actor, ...changes[change].roles);
+  permitRole(change: keyof typeof fileImports): void {
+    requireRole(this.actor, ...fileImports[change].roles);
   }
 
   /** A change only a service makes (the table names no role). */
