@@ -108,7 +108,7 @@ const census: ExportReport<CensusRow> = {
     let after: string | null = null;
     do {
       const data: { communities: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: CensusRow }[] } } = await client.query(
-        `query ExportCensus($street: ID!, $after: String) { communities(streetId: $street, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name census { enterprises residentUnits partyOrganizations coveredUnits members activists } } } } }`,
+        `query ExportCensus($street: ID!, $after: String) { communities(streetId: $street, first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name census { enterprises residentUnits partyOrganizations coveredUnits members activists } } } } }`,
         { street, after },
       );
       yield data.communities.edges.map((e) => e.node);
