@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const prefix = `cpb_importbench_${randomBytes(3).toString('hex')}_`;
   const log = (line: string) => console.log(`[imports] ${line}`);
-  const stack = await startStack({ serverUrl, databasePrefix: prefix, ports: 'free', env: { LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1' } });
+  const stack = await startStack({ serverUrl, databasePrefix: prefix, ports: 'free', env: { LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1' }, echo: (line) => console.error(line) });
   try {
     const headers = { authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'import-bench' })}` };
     const origin = new URL(stack.gatewayUrl).origin;
