@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import { dropDatabase, mintCallerToken } from '@cpb/kit';
 import { writeExport } from '@cpb/kit/spreadsheets';
 import { subgraphs } from '@cpb/subgraphs';
+import { startFederation } from '../test/federation-harness';
 import { exportReports } from './lib/exports';
 import { clientAt, parseArgs } from './lib/gateway-client';
 import { serviceDatabaseUrl, startStack } from './lib/stack';
@@ -46,6 +47,12 @@ function peakMiB(pid: number): number {
   return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)![1]) / 1024;
 }
 
+/** The federation of the integration tests, shaped like a started stack (its databases are its own, dropped by it). */
+async function inProcessStack(): Promise<{ gatewayUrl: string; services: { name: string; child: { process: { pid?: number } } }[]; stop(): Promise<void> }> {
+  const federation = await startFederation();
+  return { gatewayUrl: federation.gatewayUrl, services: [], stop: () => federation.stop() };
+}
+
 async function main(): Promise<void> {
   const { options } = parseArgs(process.argv.slice(2));
   const rows = Number(options.rows ?? 10_000);
@@ -53,7 +60,9 @@ async function main(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const prefix = `cpb_importbench_${randomBytes(3).toString('hex')}_`;
   const log = (line: string) => console.log(`[imports] ${line}`);
-  const stack = await startStack({ serverUrl, databasePrefix: prefix, ports: 'free', env: { LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1' }, echo: (line) => console.error(line) });
+  // --in-process: the subgraphs and gateway in this process (the test harness), for a machine too busy to start
+  // the stack within its ready timeout; the peak memory is then that of all of them together (an upper bound).
+  const stack = options['in-process'] ? await inProcessStack() : await startStack({ serverUrl, databasePrefix: prefix, ports: 'free', env: { LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1' } });
   try {
     const headers = { authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'import-bench' })}` };
     const origin = new URL(stack.gatewayUrl).origin;
@@ -61,7 +70,7 @@ async function main(): Promise<void> {
     const { streets } = await client.query<{ streets: { communities: { partyOrganization: { id: string } | null }[] }[] }>('{ streets { communities { partyOrganization { id } } } }');
     const organizations = streets.flatMap((s) => s.communities.flatMap((c) => (c.partyOrganization ? [c.partyOrganization.id] : [])));
     const template = Buffer.from(await (await fetch(`${origin}/imports/members/template`, { headers })).arrayBuffer());
-    const members = stack.services.find((s) => s.name === 'members')!.child.process.pid!;
+    const members = stack.services.find((s) => s.name === 'members')?.child.process.pid ?? process.pid;
     const send = async (file: Buffer, dryRun: boolean) => {
       const started = Date.now();
       const answer = await fetch(`${origin}/imports/members?dryRun=${dryRun}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/octet-stream' }, body: new Blob([new Uint8Array(file)]) });
@@ -89,7 +98,7 @@ async function main(): Promise<void> {
     log(`roster export through the gateway: ${exported} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(1)} s = ${Math.round(exported / seconds)} rows/s`);
   } finally {
     await stack.stop();
-    await Promise.all(subgraphs.map((s) => dropDatabase(serviceDatabaseUrl(serverUrl, `${prefix}${s.name}`)).catch(() => undefined)));
+    if (!options['in-process']) await Promise.all(subgraphs.map((s) => dropDatabase(serviceDatabaseUrl(serverUrl, `${prefix}${s.name}`)).catch(() => undefined)));
   }
 }
 

@@ -2,8 +2,8 @@ import type { Express, Request, Response } from 'express';
 import {
   boundedBody,
   DomainError,
-  errorFormatter,
   FileRefusedError,
+  httpRefusal,
   IMPORT_MAX_BYTES,
   INTERNAL_IDENTITY_HEADER,
   inRequestLocale,
@@ -24,8 +24,6 @@ import { subgraphUrls, type GatewayConfig } from './config';
 /** Which service owns each kind of import: the file goes to it, and only to it. */
 export const importOwners: Record<string, string> = { members: 'members', 'resident-units': 'organizations', 'team-memberships': 'activities' };
 
-const statusOf: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413, UNAVAILABLE: 503 };
-
 /**
  * Files reach the owning service around /graphql, whose body limit (MAX_BODY) stays as it is for
  * ordinary requests (docs/decisions/0017): `/imports/:kind` and `/imports/:kind/template` check the
@@ -34,11 +32,7 @@ const statusOf: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED:
  */
 export function fileProxy(config: GatewayConfig, authenticate: (headers: IncomingHttpHeaders) => Promise<Caller>, logger: Logger) {
   const urls = subgraphUrls(config);
-  const format = errorFormatter(logger);
-  const refuse = (res: Response, error: unknown) => {
-    const formatted = format({ message: String(error) }, error);
-    res.status(statusOf[String(formatted.extensions?.code)] ?? 500).json({ errors: [formatted] });
-  };
+  const refuse = httpRefusal(logger);
   const forward = (req: Request, res: Response) =>
     inRequestLocale(req.headers['accept-language'], async () => {
       try {

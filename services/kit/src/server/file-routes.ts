@@ -35,6 +35,15 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 const statusOf: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413, UNAVAILABLE: 503 };
 
+/** Answers a refused file request as GraphQL errors `{ errors: [...] }` (code, message, reason) with the code's HTTP status. */
+export function httpRefusal(logger: Logger) {
+  const format = errorFormatter(logger);
+  return (res: Response, error: unknown) => {
+    const formatted = format({ message: String(error) }, error);
+    res.status(statusOf[String(formatted.extensions?.code)] ?? 500).json({ errors: [formatted] });
+  };
+}
+
 /**
  * Imports as plain HTTP beside /graphql (docs/decisions/0017): `POST /imports/:kind` takes the raw
  * file (`?dryRun=true` validates only; `?report=xlsx` answers with the annotated file), `GET
@@ -43,11 +52,7 @@ const statusOf: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED:
  * resolver; refusals answer as GraphQL errors `{ errors: [...] }` with their code and an HTTP status.
  */
 export function fileRoutes<C>(options: FileRouteOptions<C>) {
-  const format = errorFormatter(options.logger);
-  const refuse = (res: Response, error: unknown) => {
-    const formatted = format({ message: String(error) }, error);
-    res.status(statusOf[String(formatted.extensions?.code)] ?? 500).json({ errors: [formatted] });
-  };
+  const refuse = httpRefusal(options.logger);
   const kindOf = (req: Request): FileImport<C> => {
     const kind = options.imports[String(req.params.kind)];
     if (!kind) throw new DomainError('NOT_FOUND', msg('import.unknownKind', { kind: String(req.params.kind) }));
