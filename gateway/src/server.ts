@@ -5,6 +5,7 @@ import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { CountedPlanCache, gatewayMetrics, observedFetcher } from './gateway-metrics';
 import { dashboardServerOptions } from './dashboard';
+import { fileProxy } from './file-proxy';
 import { reusedIdentities } from './identity';
 import { queryLimits } from './query-limits';
 import { startResponseCache } from './response-cache';
@@ -46,6 +47,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   let ready = false;
   const { gateway, close } = createGateway(config, { logger, metrics });
   const cache = await startResponseCache(config, logger, gatewayMetrics(metrics));
+  const authenticate = callerAuthenticator(config);
+  const files = fileProxy(config, authenticate, logger);
   const server = await startGraphQLServer({
     name: 'gateway',
     gateway,
@@ -57,8 +60,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     isReady: async () => ready,
     shutdownDelayMs: config.SHUTDOWN_DELAY_MS,
     context: (request) => request,
-    authenticate: callerAuthenticator(config),
+    authenticate,
     ...dashboard,
+    routes: (app) => {
+      files(app);
+      dashboard.routes?.(app);
+    },
     plugins: [...limits.plugins, ...dashboard.plugins, ...cache.plugins],
     validationRules: limits.validationRules,
     maxTokens: limits.maxTokens,

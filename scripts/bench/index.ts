@@ -226,7 +226,13 @@ function report(
   console.log(`results: bench-results/bench-${stamp}.json`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// `--imports`: the bulk import and export figures (issue 18) instead, from their own script.
+if (process.argv.includes('--imports')) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'import-export-bench.ts'), ...process.argv.slice(2).filter((a) => a !== '--imports')], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 1));
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -35,6 +35,7 @@ export const streams: Stream[] = [
   { prefix: 'resident-unit', service: 'organizations', aggregate: 'resident unit', key: 'residentUnitId' },
   { prefix: 'instructor', service: 'organizations', aggregate: 'resident unit', key: 'residentUnitId' },
   { prefix: 'member', service: 'members', aggregate: 'member', key: 'memberId' },
+  { prefix: 'member-import', service: 'members', aggregate: 'member import', key: 'importId' },
   { prefix: 'applicant', service: 'members', aggregate: 'applicant', key: 'applicantId' },
   { prefix: 'dues', service: 'members', aggregate: 'member', key: 'memberId' },
   { prefix: 'resource', service: 'resources', aggregate: 'resource', key: 'resourceId' },

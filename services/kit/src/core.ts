@@ -16,3 +16,4 @@ export * from './telemetry';
 export * from './clock';
 export { IDEMPOTENCY_KEY_HEADER } from './idempotency/header';
 export * from './period';
+export { FileRefusedError, type FileProblem } from './spreadsheets/file-refusal';

@@ -26,7 +26,7 @@ import { CreateIdempotencyKeys1768000000000, idempotencyEnvSchema, startIdempote
 import { createPeers, type Peers } from './peers';
 import { transactor, type Transact } from './transact';
 import { CursorSeal, guardArguments } from './input';
-import { createMetrics, startGraphQLServer, StartupClock, type RequestInfo, type RunningServer } from './server';
+import { createMetrics, fileRoutes, IMPORT_MAX_BYTES, startGraphQLServer, StartupClock, type FileImport, type RequestInfo, type RunningServer } from './server';
 import { observeConnectionPool, observeOutbox } from './telemetry';
 
 /**
@@ -46,6 +46,8 @@ export interface SubgraphDefinition<C extends object, W = unknown> extends Subgr
   createContext(runtime: ServiceRuntime, request: RequestInfo): C;
   /** Reactions to other services' events (applied once per event id); started when KAFKA_BROKERS is set. */
   reactions?: { groupId: string; topics: string[]; handle: EventHandler };
+  /** Files it imports (issue 18), served at /imports/:kind behind the same identity check as /graphql (docs/decisions/0021). */
+  imports?: Record<string, FileImport<C>>;
   /** The demo district this service writes its slice of when the database is empty (SEED_DEMO=true, scripts/seed). */
   demo?: DemoSeed<W>;
   /**
@@ -157,6 +159,9 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     startup.mark('seed');
     const schema = subgraphSchema(definition, secretOf(config, definition.name));
     const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(definition.peers.map((peer) => ({ name: peer.name, url: urlOf(config, peer), owns: peer.owns ?? [] })), config, logger, definition.name), transact: transactor(database.dataSource) };
+    // Each request's changes are recorded as its actor's (audit trail); its peer calls carry its request id.
+    const context = (request: RequestInfo) => definition.createContext({ ...runtime, peers: runtime.peers.forRequest(request.requestId), transact: transactor(database.dataSource, request.actor) }, request);
+    const authenticate = internalAuthenticator(acceptedKeysOf(config, definition.name), definition.name, (key) => metrics.identities.inc({ key }));
     const server = await startGraphQLServer<C>({
       name: definition.name,
       schema,
@@ -168,9 +173,9 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       isReady: () => database.isReady(),
       shutdownDelayMs: config.SHUTDOWN_DELAY_MS,
       startup,
-      // Each request's changes are recorded as its actor's (audit trail); its peer calls carry its request id.
-      context: (request) => definition.createContext({ ...runtime, peers: runtime.peers.forRequest(request.requestId), transact: transactor(database.dataSource, request.actor) }, request),
-      authenticate: internalAuthenticator(acceptedKeysOf(config, definition.name), definition.name, (key) => metrics.identities.inc({ key })),
+      context,
+      authenticate,
+      routes: definition.imports ? fileRoutes({ imports: definition.imports, authenticate, context, logger, maxBytes: IMPORT_MAX_BYTES }) : undefined,
     });
     // Without KAFKA_BROKERS events wait in the outbox until a relay with a broker runs.
     const relay = config.KAFKA_BROKERS

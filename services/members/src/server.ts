@@ -5,6 +5,7 @@ import { subgraph, subgraphs } from '@cpb/subgraphs';
 import { createContext, type Context } from './context';
 import { transferLetterExpiry } from './domain/transfer-expiry';
 import { entities } from './entities';
+import { imports } from './imports';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedWorld } from './seed';
@@ -18,6 +19,7 @@ export const members: SubgraphDefinition<Context, World> = {
   entities,
   migrations,
   createContext,
+  imports,
   demo: { world: () => new World(), seed: seedWorld },
   scheduledSteps: [transferLetterExpiry],
 };

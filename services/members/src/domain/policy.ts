@@ -41,6 +41,14 @@ export const changes = {
 export type Change = keyof typeof changes;
 export type TransferStep = 'approveTransfer' | 'rejectTransfer' | 'completeTransfer' | 'recordTransferReceipt';
 
+/**
+ * Changes made by uploading a file (issue 18, /imports/:kind, docs/decisions/0021) rather than by a
+ * mutation: the same rule shape, each row's target checked against the scope as it is resolved.
+ */
+export const fileImports = {
+  importMembers: { roles: managerRoles, scope: "a manager whose subtree holds every row's organisation" },
+} satisfies PolicyTable;
+
 /** How much of a member's record the caller may see. */
 export type MemberAccess = 'full' | 'name';
 
@@ -77,6 +85,11 @@ export class Policy {
     if (change === 'completeTransfer') return this.permit(change, { organizationId: transfer.toOrganizationId });
     if (await this.manages(transfer.toOrganizationId)) return this.permit(change, { organizationId: transfer.toOrganizationId });
     return this.permit(change, { organizationId: transfer.fromOrganizationId });
+  }
+
+  /** A change whose targets are checked one by one later (an import's rows): the table's roles first. */
+  permitRole(change: keyof typeof fileImports): void {
+    requireRole(this.actor, ...fileImports[change].roles);
   }
 
   /** A change only a service makes (the table names no role). */

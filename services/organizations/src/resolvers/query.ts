@@ -1,6 +1,7 @@
 import { readAuditTrail, readPage, toConnection, type PageArgs } from '@cpb/kit';
 import { auditScope } from '../audit-scope';
 import type { Context } from '../context';
+import { organizationsNamed } from '../domain/organizations-named';
 import type { CommunityKey } from '../data/structure-repository';
 
 export const Query = {
@@ -15,5 +16,6 @@ export const Query = {
   community: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.community.load(id),
   organization: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.organization.load(id),
   residentUnit: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.residentUnit.load(id),
+  organizationsNamed: (_: unknown, args: { names: string[] }, ctx: Context) => organizationsNamed(ctx.dataSource, ctx.actor, args),
   organizationsAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.dataSource)),
 };

@@ -4,6 +4,7 @@ import { commonMessages } from './common';
 import { duesMessages } from './dues';
 import { faultsMessages } from './faults';
 import { gatewayMessages } from './gateway';
+import { importMessages } from './import';
 import { kitMessages } from './kit';
 import { lifecycleMessages } from './lifecycle';
 import { lifeFollowUpMessages } from './life-follow-up';
@@ -31,6 +32,7 @@ export const catalogueParts = {
   activities: activitiesMessages,
   lifecycle: lifecycleMessages,
   faults: faultsMessages,
+  import: importMessages,
 };
 
 /** Every message a user can read, by key: the one place its Chinese and English are written. */
@@ -50,6 +52,7 @@ export const catalogue = {
   ...activitiesMessages,
   ...lifecycleMessages,
   ...faultsMessages,
+  ...importMessages,
 };
 
 export type Catalogue = typeof catalogue;

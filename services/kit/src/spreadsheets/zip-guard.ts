@@ -1,0 +1,83 @@
+import { inflateRawSync } from 'node:zlib';
+import { msg } from '../messages';
+import { FileRefusedError } from './file-refusal';
+
+/** What a workbook may unpack to: ample for 10,000 rows (a few MB), far below what a zip bomb reaches. */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+const MAX_ENTRIES = 5_000;
+/** Spreadsheet XML compresses about 10:1; a ratio past this on a sizeable part is a bomb, not a sheet. */
+const MAX_RATIO = 200;
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  encrypted: boolean;
+  compressedSize: number;
+  size: number;
+  localHeader: number;
+}
+
+const bomb = () => new FileRefusedError('ZIP_BOMB', msg('import.zipBomb', { maximum: MAX_UNPACKED_BYTES }), { maximum: MAX_UNPACKED_BYTES });
+const notASheet = () => new FileRefusedError('NOT_A_SPREADSHEET', msg('import.notASpreadsheet'));
+
+/** The zip's central directory (the end record searched from the back), without unpacking anything. */
+function centralDirectory(file: Buffer): ZipEntry[] {
+  const from = Math.max(0, file.length - 22 - 0xffff);
+  let end = -1;
+  for (let i = file.length - 22; i >= from; i--) {
+    if (file.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw notASheet();
+  const count = file.readUInt16LE(end + 10);
+  const offset = file.readUInt32LE(end + 16);
+  // Zip64 markers: no workbook within the upload limit needs them.
+  if (count === 0xffff || offset === 0xffffffff || count > MAX_ENTRIES) throw bomb();
+  const entries: ZipEntry[] = [];
+  let at = offset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > file.length || file.readUInt32LE(at) !== 0x02014b50) throw notASheet();
+    const nameLength = file.readUInt16LE(at + 28);
+    entries.push({
+      encrypted: (file.readUInt16LE(at + 8) & 1) === 1,
+      method: file.readUInt16LE(at + 10),
+      compressedSize: file.readUInt32LE(at + 20),
+      size: file.readUInt32LE(at + 24),
+      localHeader: file.readUInt32LE(at + 42),
+      name: file.toString('utf8', at + 46, at + 46 + nameLength),
+    });
+    at += 46 + nameLength + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/**
+ * Checks an .xlsx before any library unpacks it: a workbook (not another zip), no macros, no
+ * encryption, and a bounded unpacked size, proved by inflating each part with a hard output limit
+ * (the sizes a zip declares can lie). Refusals are FileRefusedError; nothing else is read.
+ */
+export function guardWorkbookZip(file: Buffer): void {
+  const entries = centralDirectory(file);
+  const names = new Set(entries.map((e) => e.name));
+  if (!names.has('xl/workbook.xml') && !names.has('xl/workbook.bin')) throw notASheet();
+  if (names.has('xl/vbaProject.bin') || entries.some((e) => /macroEnabled/i.test(e.name))) throw new FileRefusedError('MACRO_WORKBOOK', msg('import.macroWorkbook'));
+  if (entries.some((e) => e.encrypted)) throw new FileRefusedError('ENCRYPTED_WORKBOOK', msg('import.encryptedWorkbook'));
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.size;
+    if (total > MAX_UNPACKED_BYTES) throw bomb();
+    if (entry.size > 1024 * 1024 && entry.size > entry.compressedSize * MAX_RATIO) throw bomb();
+    if (entry.method === 0 || entry.size === 0) continue;
+    if (entry.method !== 8) throw notASheet();
+    const local = entry.localHeader;
+    if (local + 30 > file.length || file.readUInt32LE(local) !== 0x04034b50) throw notASheet();
+    const start = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
+    try {
+      inflateRawSync(file.subarray(start, start + entry.compressedSize), { maxOutputLength: entry.size });
+    } catch (error) {
+      throw (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError ? bomb() : notASheet();
+    }
+  }
+}
