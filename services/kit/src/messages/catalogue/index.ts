@@ -7,6 +7,7 @@ import { kitMessages } from './kit';
 import { membersMessages } from './members';
 import { organizationalLifeMessages } from './organizational-life';
 import { organizationsMessages } from './organizations';
+import { queryCostMessages } from './query-cost';
 import { resourcesMessages } from './resources';
 
 /** The catalogue in parts, by who says it (the catalogue test checks no key is in two parts). */
@@ -14,6 +15,7 @@ export const catalogueParts = {
   kit: kitMessages,
   common: commonMessages,
   gateway: gatewayMessages,
+  queryCost: queryCostMessages,
   analytics: analyticsMessages,
   organizations: organizationsMessages,
   organizationalLife: organizationalLifeMessages,
@@ -28,6 +30,7 @@ export const catalogue = {
   ...kitMessages,
   ...commonMessages,
   ...gatewayMessages,
+  ...queryCostMessages,
   ...analyticsMessages,
   ...organizationsMessages,
   ...organizationalLifeMessages,
