@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, startOfDay, timeZone, type Page, type PagedRows, type Period } from '@cpb/kit';
+import { keyset, startOfDay, timeZone, type Page, type PagedRows, type Period, type LazyCount, lazyCount, lazyTotals } from '@cpb/kit';
 import type { HeldOnDay } from '../domain/compliance';
 import { MeetingAttendanceEntity, MeetingEntity, MeetingVersionEntity, type Meeting, type MeetingAttendance, type MeetingType, type MeetingVersion } from '../entities';
 
@@ -60,11 +60,11 @@ export class MeetingRepository {
       params,
     );
     const countParams: unknown[] = [[...organizationIds]];
-    const counts: { organization_id: string; n: number }[] = await this.db.query(
+    const counts = lazyTotals('organization_id', () => this.db.query(
       `SELECT m.organization_id, count(*)::int AS n FROM meeting m WHERE m.organization_id = ANY($1::uuid[])${filterSql(filter, countParams)} GROUP BY m.organization_id`,
       countParams,
-    );
-    return { rows, totals: new Map(counts.map((c) => [c.organization_id, c.n])) };
+    ) as Promise<{ organization_id: string; n: number }[]>);
+    return { rows, totals: counts };
   }
 
   /** Meetings held (not cancelled) per organisation, type and calendar day (district time), from day `from` until `end`. */
@@ -80,18 +80,19 @@ export class MeetingRepository {
    * 有组织无活动: living organisations of the subtree under `rootPath`, established by `since`, with no
    * meeting held from `since` on; by name, on the path index and the (organisation, start) index.
    */
-  async silentPage(rootPath: string, since: string, page: Page<SilentKey>): Promise<{ rows: SilentOrganization[]; total: number }> {
+  async silentPage(rootPath: string, since: string, page: Page<SilentKey>): Promise<{ rows: SilentOrganization[]; total: LazyCount }> {
     const params: unknown[] = [rootPath, since, startOfDay(since)];
     const where = `o.path >= $1 AND o.path < $1 || '~' AND o.status IN ('ACTIVE', 'CLOSING') AND o.established_on <= $2::date
       AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.organization_id = o.id AND m.status = 'HELD' AND m.starts_at >= $3)`;
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM organization o WHERE ${where}`, params);
+    const counted = [...params];
+    const total = lazyCount(async () => ((await this.db.query(`SELECT count(*)::int AS n FROM organization o WHERE ${where}`, counted)) as { n: number }[])[0].n);
     const after = byName.after(page, params);
     const rows: SilentOrganization[] = await this.db.query(
       `SELECT o.id, o.name, (SELECT max(m.starts_at) FROM meeting m WHERE m.organization_id = o.id AND m.status = 'HELD') AS "lastMeetingAt"
          FROM organization o WHERE ${where}${after} ORDER BY ${byName.orderBy} LIMIT $${params.push(page.limit + 1)}`,
       params,
     );
-    return { rows, total: n };
+    return { rows, total };
   }
 
   /** Which of these organisations have a committee: a current seat beside the secretary's. */
