@@ -54,7 +54,7 @@ export async function startHiveGateway(options: { supergraphPath: string; env: N
     },
   };
   try {
-    await waitUntilReady(`http://127.0.0.1:${port}/readiness`, child, 120_000);
+    await waitUntilReady(`http://127.0.0.1:${port}/readiness`, child, Math.max(120_000, Number(process.env.STACK_READY_TIMEOUT_MS) || 0));
   } catch (error) {
     await child.stop();
     throw error;

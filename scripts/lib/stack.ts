@@ -75,11 +75,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // The gateway reads the supergraph from its file and needs no subgraph to start: it starts alongside them.
     const gateway = spawnNode('gateway', [...(options.nodeFlags ?? []), ...entryArgs('gateway', options.runtime)], { ...options.env, ...urlEnv, PORT: String(gatewayPort) }, echo);
     started.push(gateway);
-    const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 60_000, options.signal).then(() => Date.now() - began);
+    // STACK_READY_TIMEOUT_MS stretches the waits on a machine other work keeps busy (seen: load 40 on 2 cores).
+    const readyMs = Number(process.env.STACK_READY_TIMEOUT_MS) || 0;
+    const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, Math.max(60_000, readyMs), options.signal).then(() => Date.now() - began);
     void gatewayReady.catch(() => undefined); // awaited below, unless a service fails first
     const services = await Promise.all(
       spawned.map(async ({ name, child, baseUrl }) => {
-        await waitUntilReady(`${baseUrl}/ready`, child, 120_000, options.signal);
+        await waitUntilReady(`${baseUrl}/ready`, child, Math.max(120_000, readyMs), options.signal);
         return { name, url: `${baseUrl}/graphql`, baseUrl, child, readyAfterMs: Date.now() - began };
       }),
     );
