@@ -8,7 +8,8 @@ import { TEST_SERVER_URL } from '@cpb/kit/testing';
 import { serviceDatabaseUrl } from '../scripts/lib/stack';
 import { subgraphs } from '../scripts/subgraphs';
 
-jest.setTimeout(180_000);
+// Four targets now (Hive Gateway starts twice: with the Rust planner and without).
+jest.setTimeout(240_000);
 
 const root = join(__dirname, '..');
 
