@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { anonymousActor, ConfigError, devSecret, localeOf, msg, UnauthenticatedError, userRoles, type Actor, type Caller, type Message } from '@cpb/kit/core';
 import type { GatewayConfig } from './config';
+import { VerifiedTokens } from './verified-tokens';
 
 /** The claims a caller's token carries (scripts/token mints them for the demo users). */
 interface CallerClaims extends JWTPayload {
@@ -53,11 +54,14 @@ export function callerAuthenticator(config: GatewayConfig): (headers: IncomingHt
   const jwks: JWTVerifyGetKey | undefined = config.JWKS_URL ? createRemoteJWKSet(new URL(config.JWKS_URL)) : undefined;
   const secret = new TextEncoder().encode(config.JWT_SECRET);
   const options = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, clockTolerance: CLOCK_TOLERANCE, requiredClaims: ['exp'] };
+  const verifiedTokens = new VerifiedTokens();
   return async (headers) => {
     const header = headers.authorization;
     if (!header) return anonymousActor;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new UnauthenticatedError(msg('token.bearer'));
+    const known = verifiedTokens.get(match[1]);
+    if (known) return known;
     let claims: CallerClaims;
     try {
       const verified = jwks ? await jwtVerify(match[1], jwks, { ...options, algorithms: ['RS256', 'ES256'] }) : await jwtVerify(match[1], secret, { ...options, algorithms: ['HS256'] });
@@ -69,6 +73,8 @@ export function callerAuthenticator(config: GatewayConfig): (headers: IncomingHt
     if (!claims.sub || !userRoles.includes(claims.role as (typeof userRoles)[number])) throw new UnauthenticatedError(msg('token.noRole'));
     const actor: Actor = { role: claims.role as Actor['role'], sub: claims.sub, orgId: claims.org, unitId: claims.unit, memberId: claims.member };
     const locale = typeof claims.locale === 'string' ? localeOf(claims.locale) : undefined;
-    return locale ? { ...actor, locale } : actor;
+    const caller = locale ? { ...actor, locale } : actor;
+    verifiedTokens.set(match[1], caller, claims.exp!);
+    return caller;
   };
 }

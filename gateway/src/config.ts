@@ -40,10 +40,14 @@ export const gatewayEnvSchema = serviceEnvSchema.pick({
   JWT_AUDIENCE: z.string().default('cpb-gateway'),
   /** Longest lifetime (exp after iat, or after now without iat) a caller token may have; longer ones are refused. */
   JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).default(43_200),
-  /** Hardening limits (graphql-armor): refused with BAD_USER_INPUT before any subgraph is asked. */
+  /**
+   * Hardening limits, refused with QUERY_LIMIT_EXCEEDED before any subgraph is asked: depth, aliases
+   * and tokens (graphql-armor, the parser), and MAX_COST, the most objects an operation may answer as
+   * estimated from its lists' page sizes (gateway/src/data-cost/).
+   */
   MAX_DEPTH: z.coerce.number().int().min(2).default(10),
   MAX_ALIASES: z.coerce.number().int().min(1).default(15),
-  MAX_COST: z.coerce.number().int().min(100).default(5000),
+  MAX_COST: z.coerce.number().int().min(100).default(50_000),
   MAX_TOKENS: z.coerce.number().int().min(100).default(2000),
   MAX_BODY: z.string().default('100kb'),
 }).extend(dashboardEnvShape);

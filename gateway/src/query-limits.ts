@@ -3,6 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { QueryLimitError, type QueryLimit } from '@cpb/kit/core';
 import type { GatewayConfig } from './config';
+import { dataCostPlugin } from './data-cost/plugin';
 
 /** Directives in one operation: no dashboard needs more; not configurable. */
 const MAX_DIRECTIVES = 20;
@@ -32,18 +33,20 @@ export interface QueryLimits<C extends BaseContext> {
 }
 
 /**
- * Depth, aliases, directives and cost are checked by graphql-armor's validation rules; tokens by
- * graphql-js's parser (armor's token plugin throws from a parsing hook, which Apollo answers with 500).
- * All of them are refused before planning, with QUERY_LIMIT_EXCEEDED and the figures.
+ * Depth, aliases and directives are checked by graphql-armor's validation rules; tokens by
+ * graphql-js's parser (armor's token plugin throws from a parsing hook, which Apollo answers with 500);
+ * cost by the amount of data the operation can answer (data-cost/: lists times their page sizes, which
+ * needs the request's variables), not by armor's depth-weighted cost, which refused ordinary dashboard
+ * pages. All of them are refused before planning, with QUERY_LIMIT_EXCEEDED and the figures.
  */
 export function queryLimits<C extends BaseContext>(config: GatewayConfig): QueryLimits<C> {
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_DEPTH, ...refusal('depth', config.MAX_DEPTH) },
     maxAliases: { n: config.MAX_ALIASES, ...refusal('aliases', config.MAX_ALIASES) },
-    costLimit: { maxCost: config.MAX_COST, ...refusal('cost', config.MAX_COST) },
+    costLimit: { enabled: false },
     maxDirectives: { n: MAX_DIRECTIVES, ...refusal('directives', MAX_DIRECTIVES) },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
   }).protect();
-  return { plugins: armor.plugins as ApolloServerPlugin<C>[], validationRules: armor.validationRules, maxTokens: config.MAX_TOKENS };
+  return { plugins: [...(armor.plugins as ApolloServerPlugin<C>[]), dataCostPlugin<C>(config.MAX_COST)], validationRules: armor.validationRules, maxTokens: config.MAX_TOKENS };
 }

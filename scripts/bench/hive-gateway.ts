@@ -1,6 +1,7 @@
 /**
  * Starts Hive Gateway (the `hive-gateway` CLI from @graphql-hive/gateway) on the same supergraph and
- * subgraphs as ours. The CLI runs under tsx so its config file can import our TypeScript kit.
+ * subgraphs as ours, planning with its JavaScript planner or with the Rust one of
+ * @graphql-hive/router-runtime (`planner: 'router'`). The CLI runs under tsx so its config file can import our TypeScript kit.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,17 +29,20 @@ export interface HiveGateway {
   child: Child;
 }
 
-export async function startHiveGateway(options: { supergraphPath: string; env: NodeJS.ProcessEnv; workers: number; echo: (line: string) => void }): Promise<HiveGateway> {
+export type HivePlanner = 'javascript' | 'router';
+
+export async function startHiveGateway(options: { supergraphPath: string; env: NodeJS.ProcessEnv; workers: number; planner: HivePlanner; echo: (line: string) => void }): Promise<HiveGateway> {
   const port = await freePort();
   const bin = join(root, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
   const args = ['--import', 'tsx', bin, 'supergraph', options.supergraphPath, '-c', join(__dirname, 'hive', 'gateway.config.cjs'), '--host', '127.0.0.1', '--port', String(port)];
   // --fork 1 would still add a primary process; leave it out for one worker, as the CLI does by default.
   if (options.workers > 1) args.push('--fork', String(options.workers));
-  const process_ = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...options.env, BENCH_SUPERGRAPH: options.supergraphPath }, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const stream of [process_.stdout, process_.stderr]) createInterface({ input: stream }).on('line', (line) => options.echo(`[hive] ${line}`));
+  const tag = options.planner === 'router' ? 'hive+router' : 'hive';
+  const process_ = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...options.env, BENCH_SUPERGRAPH: options.supergraphPath, BENCH_HIVE_PLANNER: options.planner }, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [process_.stdout, process_.stderr]) createInterface({ input: stream }).on('line', (line) => options.echo(`[${tag}] ${line}`));
   const exited = new Promise<number | null>((resolve) => process_.once('exit', (code) => resolve(code)));
   const child: Child = {
-    name: 'hive-gateway',
+    name: options.planner === 'router' ? 'hive-gateway-router' : 'hive-gateway',
     process: process_,
     exited,
     async stop(graceMs = 10_000) {
@@ -50,7 +54,7 @@ export async function startHiveGateway(options: { supergraphPath: string; env: N
     },
   };
   try {
-    await waitUntilReady(`http://127.0.0.1:${port}/readiness`, child, 120_000);
+    await waitUntilReady(`http://127.0.0.1:${port}/readiness`, child, Math.max(120_000, Number(process.env.STACK_READY_TIMEOUT_MS) || 0));
   } catch (error) {
     await child.stop();
     throw error;

@@ -1,7 +1,8 @@
 /**
  * The dashboard benchmark (issue 8): `npm run bench` (default scale, ~10 min) or `npm run bench -- --quick`.
  * Seeds a district, starts the stack with production settings, and drives the same workload through
- * our gateway, through Hive Gateway and straight at the subgraphs; then the events benchmark.
+ * our gateway, through Hive Gateway (with the Rust planner of its router runtime, and without) and
+ * straight at the subgraphs; then the events benchmark.
  * Options: scripts/bench/options.ts. Results: stdout and bench-results/*.json.
  */
 import { spawn } from 'node:child_process';
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
 
   log(`starting the stack (NODE_ENV=production, ${options.workers} gateway worker(s))`);
   const stack: Stack = await startStack({ serverUrl: options.serverUrl, databasePrefix: options.databasePrefix, ports: 'free', seedDemo: false, env, echo });
-  let hive: HiveGateway | undefined;
+  const hives: HiveGateway[] = [];
   let sink: OtlpSink | undefined;
   let traced: TracedStack[] = [];
   const gatewayPids: Record<string, number> = { ours: stack.gateway.process.pid! };
@@ -111,12 +112,13 @@ async function main(): Promise<void> {
           drivers[variant.target] = { kind: 'gateway', url: variant.stack.gatewayUrl, headers, pids: [variant.stack.gateway.process.pid!], subgraphPids: variant.stack.services.map((s) => s.child.process.pid!) };
         }
       }
-      if (target === 'hive') {
+      if (target === 'hive' || target === 'hive-router') {
         const supergraph = supergraphWithUrls(supergraphPath, urls, join(resultsDir, 'tmp'));
-        hive = await startHiveGateway({ supergraphPath: supergraph, env, workers: options.workers, echo });
-        gatewayPids.hive = hive.child.process.pid!;
-        subgraphRequests.hive = (await subgraphWorkPerOperation(hive.url, headers, stack.services, pools)).requests;
-        drivers.hive = { kind: 'gateway', url: hive.url, headers, pids: [hive.child.process.pid!] };
+        const hive = await startHiveGateway({ supergraphPath: supergraph, env, workers: options.workers, planner: target === 'hive-router' ? 'router' : 'javascript', echo });
+        hives.push(hive);
+        gatewayPids[target] = hive.child.process.pid!;
+        subgraphRequests[target] = (await subgraphWorkPerOperation(hive.url, headers, stack.services, pools)).requests;
+        drivers[target] = { kind: 'gateway', url: hive.url, headers, pids: [hive.child.process.pid!] };
       }
       if (target === 'direct') {
         const sample = ops.flatMap((op) => pools.get(op)!.slice(0, options.directSample).map((body) => ({ op, body })));
@@ -138,7 +140,7 @@ async function main(): Promise<void> {
     }
     run = { seedSeconds, skipped, statements, subgraphRequests, results, events, ops, started };
   } finally {
-    await hive?.child.stop();
+    await Promise.all(hives.map((hive) => hive.child.stop()));
     await Promise.all(traced.map((variant) => variant.stack.stop()));
     await sink?.stop();
     await stack.stop();

@@ -18,7 +18,7 @@ export interface BenchOptions {
   /** Of those, how many are recorded and replayed on the direct path. */
   directSample: number;
   targets: TargetName[];
-  /** Gateway processes for ours (GATEWAY_WORKERS) and Hive (--fork), so both get the same cores. */
+  /** Gateway processes for ours (GATEWAY_WORKERS) and both Hive targets (--fork), so all get the same cores. */
   workers: number;
   events: boolean;
   eventsArgs: string[];
@@ -56,9 +56,9 @@ function tracingRatios(raw: string | undefined): number[] {
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const quick = argv.includes('--quick');
-  const targets = (value(argv, 'targets') ?? 'ours,hive,direct').split(',').map((t) => t.trim()) as TargetName[];
-  const unknown = targets.filter((t) => !['ours', 'hive', 'direct'].includes(t));
-  if (unknown.length) throw new Error(`--targets: unknown ${unknown.join(', ')} (ours, hive, direct)`);
+  const targets = (value(argv, 'targets') ?? 'ours,hive-router,hive,direct').split(',').map((t) => t.trim()) as TargetName[];
+  const unknown = targets.filter((t) => !['ours', 'hive-router', 'hive', 'direct'].includes(t));
+  if (unknown.length) throw new Error(`--targets: unknown ${unknown.join(', ')} (ours, hive-router, hive, direct)`);
   const seconds = whole(argv, 'duration', quick ? 2 : 10);
   return {
     quick,

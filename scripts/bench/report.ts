@@ -4,7 +4,8 @@ import type { Usage } from './process-usage';
 
 /** Our gateway with tracing on at a sampling ratio (`--tracing`), e.g. `ours traced 10%`. */
 export type TracedTarget = `ours traced ${string}`;
-export type TargetName = 'ours' | 'hive' | 'direct' | TracedTarget;
+/** `hive-router`: Hive Gateway planning with the Rust query planner (@graphql-hive/router-runtime). */
+export type TargetName = 'ours' | 'hive-router' | 'hive' | 'direct' | TracedTarget;
 
 export interface TargetRun extends LatencySummary {
   /** CPU and peak memory of the gateway's processes (none for the direct path). */
@@ -38,15 +39,17 @@ function row(name: string, run: TargetRun) {
 }
 
 export function scenarioRows(scenario: Scenario) {
-  const labels: Record<string, string> = { ours: 'ours (@apollo/gateway)', hive: 'Hive Gateway', direct: 'direct (subgraphs only)' };
+  const labels: Record<string, string> = { ours: 'ours (@apollo/gateway)', 'hive-router': 'Hive Gateway + router runtime', hive: 'Hive Gateway', direct: 'direct (subgraphs only)' };
   const traced = (Object.keys(scenario) as TargetName[]).filter((t): t is TracedTarget => t.startsWith('ours traced'));
-  const rows: Record<string, string | number>[] = (['ours', ...traced, 'hive', 'direct'] as TargetName[]).filter((t) => scenario[t]).map((t) => row(labels[t] ?? t, scenario[t]!));
+  const rows: Record<string, string | number>[] = (['ours', ...traced, 'hive-router', 'hive', 'direct'] as TargetName[]).filter((t) => scenario[t]).map((t) => row(labels[t] ?? t, scenario[t]!));
   const { ours, hive, direct } = scenario;
+  const router = scenario['hive-router'];
   // Tracing overhead: each traced variant against the untraced gateway measured in the same rotation.
   for (const t of traced) {
     const run = scenario[t]!;
     if (ours) rows.push({ target: `${t} / ours`, 'req/s': ratio(run.rps, ours.rps), 'p50 ms': ratio(run.p50, ours.p50), 'p95 ms': ratio(run.p95, ours.p95), 'p99 ms': ratio(run.p99, ours.p99) });
   }
+  if (ours && router) rows.push({ target: 'ours / Hive+router', 'req/s': ratio(ours.rps, router.rps), 'p50 ms': ratio(ours.p50, router.p50), 'p95 ms': ratio(ours.p95, router.p95), 'p99 ms': ratio(ours.p99, router.p99) });
   if (ours && hive) rows.push({ target: 'ours / Hive', 'req/s': ratio(ours.rps, hive.rps), 'p50 ms': ratio(ours.p50, hive.p50), 'p95 ms': ratio(ours.p95, hive.p95), 'p99 ms': ratio(ours.p99, hive.p99) });
   if (ours && direct) rows.push({ target: 'ours / direct', 'req/s': ratio(ours.rps, direct.rps), 'p50 ms': ratio(ours.p50, direct.p50), 'p95 ms': ratio(ours.p95, direct.p95), 'p99 ms': ratio(ours.p99, direct.p99) });
   return rows;

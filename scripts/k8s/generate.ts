@@ -46,7 +46,7 @@ function settings(): Record<string, string> {
         JWT_AUDIENCE: 'cpb-gateway',
         MAX_DEPTH: '10',
         MAX_ALIASES: '15',
-        MAX_COST: '5000',
+        MAX_COST: '50000',
         MAX_TOKENS: '2000',
         MAX_BODY: '100kb',
         SUBGRAPH_TIMEOUT_MS: '10000',

@@ -94,8 +94,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const gateway = spawnNode('gateway', gatewayArgs, gatewayEnv, echo);
     started.push(gateway);
     respawn.set('gateway', { args: gatewayArgs, env: gatewayEnv, readyUrl: `http://127.0.0.1:${gatewayPort}/ready` });
-    // As long as the services get: beside four starting services on a busy 2-core machine it has taken over 60 s.
-    const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
+    // As long as the services get: beside four starting services on a busy 2-core machine it has taken over 60 s;
+    // STACK_READY_TIMEOUT_MS stretches the waits on a machine other work keeps busy (seen: load 40 on 2 cores).
+    const readyTimeoutMs = options.readyTimeoutMs ?? (Number(process.env.STACK_READY_TIMEOUT_MS) || 120_000);
     const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, readyTimeoutMs, options.signal).then(() => Date.now() - began);
     void gatewayReady.catch(() => undefined); // awaited below, unless a service fails first
     const services = await Promise.all(

@@ -63,12 +63,16 @@ describe('keyset pages against Postgres', () => {
   it.each([
     ['by name', byName, (i: Item): SortKey => [i.name, i.id]],
     ['newest day first', newestDayFirst, (i: Item): SortKey => [i.day, i.id]],
-  ])('serves every row once, in order, %s, through TypeORM, with the filter total', async (_, order, keyOf) => {
+  ])('serves every row once, in order, %s, through TypeORM, with the filter total counted only when asked', async (_, order, keyOf) => {
     const query = () => db.dataSource.getRepository(ItemEntity).createQueryBuilder('i').where("i.name <> 'ab'");
     const served = await walk(keyOf, (page) => order.rows(query(), page), 3);
     expect(served).toEqual((await everything(order)).map((r) => r.id).filter((id) => items.find((i) => i.id === id)!.name !== 'ab'));
+    const before = db.statementCount();
     const { rows, total } = await order.page(query(), { limit: 3, after: null });
-    expect({ rows: rows.length, total }).toEqual({ rows: 4, total: NAMES.length - 1 });
+    // The page is one statement; the count runs on the first call of `total`, once.
+    expect(db.statementCount() - before).toBe(1);
+    expect({ rows: rows.length, total: await total(), again: await total() }).toEqual({ rows: 4, total: NAMES.length - 1, again: NAMES.length - 1 });
+    expect(db.statementCount() - before).toBe(2);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { keyset, type Page, type PagedRows, type SortKey } from '@cpb/kit';
+import { keyset, type Page, type PagedRows, type SortKey, lazyTotals } from '@cpb/kit';
 import type { Activity } from '../entities';
 import type { ActivityFilter } from '../domain/activity-filter';
 import { ACTIVITY_COLUMNS, toActivity } from './rows';
@@ -35,10 +35,10 @@ export class ActivityRepository {
   /** A page of activities for each community: one LATERAL query using the (community, start) index, one count. */
   async communityPages(communityIds: readonly string[], filter: ActivityFilter, page: Page<ActivityKey>): Promise<PagedRows<Activity>> {
     const countParams: unknown[] = [[...communityIds]];
-    const counts: { community_id: string; n: number }[] = await this.db.query(
+    const counts = lazyTotals('community_id', () => this.db.query(
       `SELECT a.community_id, count(*)::int AS n FROM activity a WHERE a.community_id = ANY($1::uuid[]) ${filterConditions(filter, countParams)} GROUP BY a.community_id`,
       countParams,
-    );
+    ) as Promise<{ community_id: string; n: number }[]>);
     const params: unknown[] = [[...communityIds], page.limit + 1];
     const where = filterConditions(filter, params);
     const after = latestFirst.after(page, params);
@@ -47,6 +47,6 @@ export class ActivityRepository {
          SELECT ${ACTIVITY_COLUMNS('a')} FROM activity a WHERE a.community_id = c.id ${where}${after} ORDER BY ${latestFirst.orderBy} LIMIT $2) p`,
       params,
     );
-    return { rows: raw.map(toActivity), totals: new Map(counts.map((c) => [c.community_id, c.n])) };
+    return { rows: raw.map(toActivity), totals: counts };
   }
 }

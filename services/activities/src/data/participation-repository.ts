@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { keyset, type Page, type PagedRows, type SortKey } from '@cpb/kit';
+import { keyset, type Page, type PagedRows, type SortKey, lazyTotals } from '@cpb/kit';
 import type { Participation, ParticipationStatus } from '../entities';
 import { PARTICIPATION_COLUMNS, toParticipation } from './rows';
 
@@ -21,10 +21,10 @@ export class ParticipationRepository {
   async activityPages(activityIds: readonly string[], status: ParticipationStatus | null, page: Page<ParticipantKey>): Promise<PagedRows<Participation>> {
     const countParams: unknown[] = [[...activityIds]];
     const countStatus = status ? ` AND p.status = $${countParams.push(status)}` : '';
-    const counts: { activity_id: string; n: number }[] = await this.db.query(
+    const counts = lazyTotals('activity_id', () => this.db.query(
       `SELECT p.activity_id, count(*)::int AS n FROM participation p WHERE p.activity_id = ANY($1::uuid[])${countStatus} GROUP BY p.activity_id`,
       countParams,
-    );
+    ) as Promise<{ activity_id: string; n: number }[]>);
     const params: unknown[] = [[...activityIds], page.limit + 1];
     const byStatus = status ? ` AND p.status = $${params.push(status)}` : '';
     const after = bySignUp.after(page, params);
@@ -33,17 +33,17 @@ export class ParticipationRepository {
          SELECT ${PARTICIPATION_COLUMNS('p')} FROM participation p WHERE p.activity_id = a.id${byStatus}${after} ORDER BY ${bySignUp.orderBy} LIMIT $2) x`,
       params,
     );
-    return { rows: raw.map(toParticipation), totals: new Map(counts.map((c) => [c.activity_id, c.n])) };
+    return { rows: raw.map(toParticipation), totals: counts };
   }
 
   /** A page of participations for each member, most recent activity first: one LATERAL query, one count. */
   async memberPages(memberIds: readonly string[], status: ParticipationStatus | null, page: Page<MemberParticipationKey>): Promise<PagedRows<MemberParticipation>> {
     const countParams: unknown[] = [[...memberIds]];
     const countStatus = status ? ` AND p.status = $${countParams.push(status)}` : '';
-    const counts: { member_id: string; n: number }[] = await this.db.query(
+    const counts = lazyTotals('member_id', () => this.db.query(
       `SELECT p.member_id, count(*)::int AS n FROM participation p WHERE p.member_id = ANY($1::uuid[])${countStatus} GROUP BY p.member_id`,
       countParams,
-    );
+    ) as Promise<{ member_id: string; n: number }[]>);
     const params: unknown[] = [[...memberIds], page.limit + 1];
     const byStatus = status ? ` AND p.status = $${params.push(status)}` : '';
     const after = latestActivityFirst.after(page, params);
@@ -55,6 +55,6 @@ export class ParticipationRepository {
       params,
     );
     const rows = raw.map((row) => ({ ...toParticipation(row), activityStartsAt: row.activity_starts_at as Date }));
-    return { rows, totals: new Map(counts.map((c) => [c.member_id, c.n])) };
+    return { rows, totals: counts };
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { keyset, type Page, type PagedRows, type SortKey } from '@cpb/kit';
+import { keyset, type Page, type PagedRows, type SortKey, type LazyCount, lazyCount, lazyTotals } from '@cpb/kit';
 import type { Skill, TeamMembership, VolunteerTeam } from '../entities';
 import { MEMBERSHIP_COLUMNS, TEAM_COLUMNS, toMembership, toTeam } from './rows';
 
@@ -29,20 +29,22 @@ export class TeamRepository {
   }
 
   /** One page of teams matching the filter, `limit + 1` rows after the cursor, plus the total. */
-  async page(filter: TeamFilter, page: Page<TeamKey>): Promise<{ rows: VolunteerTeam[]; total: number }> {
+  async page(filter: TeamFilter, page: Page<TeamKey>): Promise<{ rows: VolunteerTeam[]; total: LazyCount }> {
     const params: unknown[] = [];
     const conditions = ['true'];
     if (filter.organizationId) conditions.push(`t.organization_id = $${params.push(filter.organizationId)}::uuid`);
     if (filter.communityId) conditions.push(`t.community_id = $${params.push(filter.communityId)}::uuid`);
     if (filter.specialty) conditions.push(`t.specialty = $${params.push(filter.specialty)}`);
     const where = conditions.join(' AND ');
-    const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM volunteer_team t WHERE ${where}`, params);
+    // Counted on the filter's parameters alone, before the cursor's are appended, and only if asked.
+    const counted = [...params];
+    const total = lazyCount(async () => ((await this.db.query(`SELECT count(*)::int AS n FROM volunteer_team t WHERE ${where}`, counted)) as { n: number }[])[0].n);
     const after = teamsByName.after(page, params);
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT ${TEAM_COLUMNS('t')} FROM volunteer_team t WHERE ${where}${after} ORDER BY ${teamsByName.orderBy} LIMIT $${params.push(page.limit + 1)}`,
       params,
     );
-    return { rows: rows.map(toTeam), total: n };
+    return { rows: rows.map(toTeam), total };
   }
 
   /** Current members of many teams, in one grouped query. */
@@ -57,10 +59,10 @@ export class TeamRepository {
   /** A page of memberships for each team (current ones unless `includeFormer`): one LATERAL query, one count. */
   async membershipPages(teamIds: readonly string[], includeFormer: boolean, page: Page<MembershipKey>): Promise<PagedRows<TeamMembership>> {
     const current = includeFormer ? '' : ' AND m.left_on IS NULL';
-    const counts: { team_id: string; n: number }[] = await this.db.query(
+    const counts = lazyTotals('team_id', () => this.db.query(
       `SELECT m.team_id, count(*)::int AS n FROM team_membership m WHERE m.team_id = ANY($1::uuid[])${current} GROUP BY m.team_id`,
       [[...teamIds]],
-    );
+    ) as Promise<{ team_id: string; n: number }[]>);
     const params: unknown[] = [[...teamIds], page.limit + 1];
     const after = membershipsByJoining.after(page, params);
     const raw: Record<string, unknown>[] = await this.db.query(
@@ -68,7 +70,7 @@ export class TeamRepository {
          SELECT ${MEMBERSHIP_COLUMNS('m')} FROM team_membership m WHERE m.team_id = t.id${current}${after} ORDER BY ${membershipsByJoining.orderBy} LIMIT $2) x`,
       params,
     );
-    return { rows: raw.map(toMembership), totals: new Map(counts.map((c) => [c.team_id, c.n])) };
+    return { rows: raw.map(toMembership), totals: counts };
   }
 
   /** The teams each member currently belongs to, by name, in one query. */

@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationError } from '../errors';
 import { msg } from '../messages';
-import type { Page } from '../graphql/pagination';
+import { lazyCount, type LazyCount, type Page } from '../graphql/pagination';
 
 /** A list's position: the sort column's value, then the id that makes the order total. */
 export type SortKey = [string, string];
@@ -81,10 +81,13 @@ export class Keyset {
     return query.orderBy(this.sort, this.direction).addOrderBy(this.id, this.direction).limit(page.limit + 1).getMany();
   }
 
-  /** One page of a filtered TypeORM query and the filter's total (counted before the cursor narrows it). */
-  async page<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, page: Page<SortKey>): Promise<{ rows: T[]; total: number }> {
-    const total = await query.clone().getCount();
-    return { rows: await this.rows(query, page), total };
+  /**
+   * One page of a filtered TypeORM query and the filter's total (counted before the cursor narrows it),
+   * counted only if the connection's `totalCount` is selected.
+   */
+  async page<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, page: Page<SortKey>): Promise<{ rows: T[]; total: LazyCount }> {
+    const counting = query.clone();
+    return { rows: await this.rows(query, page), total: lazyCount(() => counting.getCount()) };
   }
 
   private get comparison(): '>' | '<' {

@@ -1,10 +1,22 @@
 import DataLoader from 'dataloader';
 import { toConnection, type Connection, type Page } from './pagination';
 
+/** Each parent's total, counted (one grouped statement for all the parents) only when first asked for. */
+export type LazyTotals = () => Promise<Map<string, number>>;
+
 export interface PagedRows<T> {
   /** Up to `limit + 1` rows per parent (the extra one tells that a next page exists). */
   rows: T[];
-  totals: Map<string, number>;
+  totals: LazyTotals;
+}
+
+/**
+ * `count` (rows of the parent column `key` and `n`) deferred until a connection's `totalCount` is
+ * selected, and run once for all the parents of the batch.
+ */
+export function lazyTotals<K extends string>(key: K, count: () => Promise<({ [P in K]: string } & { n: number })[]>): LazyTotals {
+  let counted: Promise<Map<string, number>> | undefined;
+  return () => (counted ??= count().then((rows) => new Map(rows.map((r) => [r[key], r.n]))));
 }
 
 /**
@@ -25,7 +37,7 @@ export function pagedLoader<T, K>(
         const { rows, totals } = await fetchPages(parentIds, page);
         const grouped = new Map<string, T[]>(parentIds.map((id) => [id, []]));
         for (const row of rows) grouped.get(parentOf(row))?.push(row);
-        return parentIds.map((id) => toConnection(grouped.get(id) ?? [], page, keyOf, totals.get(id) ?? 0));
+        return parentIds.map((id) => toConnection(grouped.get(id) ?? [], page, keyOf, async () => (await totals()).get(id) ?? 0));
       });
       byPage.set(pageKey, loader);
     }

@@ -46,6 +46,18 @@ export function decodeCursor<K>(cursor: string): K {
  */
 export type TotalCount = number | (() => number | Promise<number>);
 
+/** A count run on first call only (then remembered): what lists hand their connection as `totalCount`. */
+export type LazyCount = () => Promise<number>;
+
+/**
+ * `count` deferred until a caller selects `totalCount`, and run once however many times it is read:
+ * counting every row matching a filter is the slowest part of a page on a large data set.
+ */
+export function lazyCount(count: () => Promise<number>): LazyCount {
+  let counted: Promise<number> | undefined;
+  return () => (counted ??= count());
+}
+
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Page, PagedRows } from '@cpb/kit';
+import { type Page, type PagedRows, lazyTotals } from '@cpb/kit';
 import type { Member } from '../entities';
 import { memberColumns } from './member-columns';
 import { membersByName, type MemberKey } from './member-repository';
@@ -32,12 +32,12 @@ export class MemberPages {
           ORDER BY ${membersByName.orderBy} LIMIT $3) x`,
       params,
     );
-    const counts: { parent: string; n: number }[] = await this.db.query(
+    const counts = lazyTotals('parent', () => this.db.query(
       `SELECT s.parent, count(*)::int AS n FROM unnest($1::uuid[], $2::uuid[]) AS s(parent, org)
          JOIN member m ON m.organization_id = s.org ${status ? 'AND m.status = $3' : ''} GROUP BY s.parent`,
       status ? [params[0], params[1], status] : [params[0], params[1]],
-    );
-    return { rows, totals: new Map(counts.map((c) => [c.parent, c.n])) };
+    ) as Promise<{ parent: string; n: number }[]>);
+    return { rows, totals: counts };
   }
 
   /** Members actively registered with each community (到社区报到). */
@@ -50,12 +50,12 @@ export class MemberPages {
           ORDER BY ${membersByName.orderBy} LIMIT $2) x`,
       params,
     );
-    const counts: { community_id: string; n: number }[] = await this.db.query(
+    const counts = lazyTotals('community_id', () => this.db.query(
       `SELECT community_id, count(*)::int AS n FROM community_registration
         WHERE community_id = ANY($1::uuid[]) AND status = 'ACTIVE' GROUP BY community_id`,
       [[...communityIds]],
-    );
-    return { rows, totals: new Map(counts.map((c) => [c.community_id, c.n])) };
+    ) as Promise<{ community_id: string; n: number }[]>);
+    return { rows, totals: counts };
   }
 
   /** Members working in each resident unit. */
@@ -67,10 +67,10 @@ export class MemberPages {
           ORDER BY ${membersByName.orderBy} LIMIT $2) x`,
       params,
     );
-    const counts: { work_unit_id: string; n: number }[] = await this.db.query(
+    const counts = lazyTotals('work_unit_id', () => this.db.query(
       `SELECT work_unit_id, count(*)::int AS n FROM member WHERE work_unit_id = ANY($1::uuid[]) GROUP BY work_unit_id`,
       [[...unitIds]],
-    );
-    return { rows, totals: new Map(counts.map((c) => [c.work_unit_id, c.n])) };
+    ) as Promise<{ work_unit_id: string; n: number }[]>);
+    return { rows, totals: counts };
   }
 }

@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, likeContains, type Page, type SortKey, whereEquals } from '@cpb/kit';
+import { keyset, likeContains, type Page, type SortKey, whereEquals, type LazyCount } from '@cpb/kit';
 import { MemberEntity, type Member } from '../entities';
 
 /** A member filter with the organisation scope already resolved to ids (the subtree, with includeDescendants). */
@@ -43,7 +43,7 @@ export class MemberRepository {
   }
 
   /** One page of members matching the query, `limit + 1` rows after the cursor, plus the total. */
-  async page(filter: MemberQuery, page: Page<MemberKey>): Promise<{ rows: Member[]; total: number }> {
+  async page(filter: MemberQuery, page: Page<MemberKey>): Promise<{ rows: Member[]; total: LazyCount }> {
     const query = this.db.getRepository(MemberEntity).createQueryBuilder('m');
     if (filter.organizationIds) query.andWhere('m.organization_id = ANY(CAST(:organizationIds AS uuid[]))', { organizationIds: filter.organizationIds });
     whereEquals(query, { 'm.status': filter.status, 'm.category': filter.category, 'm.residence_community_id': filter.communityId });

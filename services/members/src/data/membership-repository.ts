@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, type Page, type SortKey, whereEquals } from '@cpb/kit';
+import { keyset, type Page, type SortKey, whereEquals, type LazyCount } from '@cpb/kit';
 import {
   ApplicantEntity, CommunityRegistrationEntity, MigrantCheckInEntity, RegistrationFeedbackEntity, TransferEntity,
   type Applicant, type ApplicantStage, type CommunityRegistration, type MigrantCheckIn, type RegistrationFeedback, type Transfer, type TransferStatus,
@@ -38,7 +38,7 @@ export class MembershipRepository {
     return this.db.getRepository(ApplicantEntity).findBy({ id: In([...ids]) });
   }
 
-  async applicantPage(filter: ApplicantQuery, page: Page<MemberKey>): Promise<{ rows: Applicant[]; total: number }> {
+  async applicantPage(filter: ApplicantQuery, page: Page<MemberKey>): Promise<{ rows: Applicant[]; total: LazyCount }> {
     const query = this.db.getRepository(ApplicantEntity).createQueryBuilder('a');
     if (!filter.includeAdmitted) query.andWhere('a.admitted_member_id IS NULL');
     whereEquals(query, { 'a.organization_id': filter.organizationId, 'a.stage': filter.stage, 'a.residence_community_id': filter.communityId });
@@ -54,7 +54,7 @@ export class MembershipRepository {
     return this.db.getRepository(TransferEntity).find({ where: { memberId: In([...memberIds]) }, order: { requestedOn: 'DESC', id: 'DESC' } });
   }
 
-  async transferPage(filter: TransferQuery, page: Page<TransferKey>): Promise<{ rows: Transfer[]; total: number }> {
+  async transferPage(filter: TransferQuery, page: Page<TransferKey>): Promise<{ rows: Transfer[]; total: LazyCount }> {
     const query = this.db.getRepository(TransferEntity).createQueryBuilder('t');
     if (filter.organizationId) {
       const sides = filter.direction === 'INCOMING' ? ['to'] : filter.direction === 'OUTGOING' ? ['from'] : ['to', 'from'];

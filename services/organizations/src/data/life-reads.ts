@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { keyset, startOfDay, timeZone, type Page, type PagedRows } from '@cpb/kit';
+import { keyset, lazyTotals, startOfDay, timeZone, type Page, type PagedRows } from '@cpb/kit';
 import type { HeldOnDay } from '../domain/compliance';
 import type { AttendanceStatus, MeetingType, OrganizationKind } from '../entities';
 
@@ -89,15 +89,16 @@ export class LifeReads {
   /**
    * 有组织无活动 for several roots at once: each root's living organisations established by `since`
    * with no meeting held from `since` on, a page by name per root (one LATERAL statement), and each
-   * root's total (one more).
+   * root's total (one more, only when `totalCount` is asked).
    */
   async silentPages(rootIds: readonly string[], since: string, page: Page<SilentKey>): Promise<PagedRows<SilentOrganization>> {
     const params: unknown[] = [[...rootIds], since, startOfDay(since)];
     const silent = `${under('r.path')} AND ${LIVING} AND o.established_on <= $2::date
       AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.organization_id = o.id AND m.status = 'HELD' AND m.starts_at >= $3)`;
-    const counts: { id: string; n: number }[] = await this.db.query(
-      `SELECT r.id, count(*)::int AS n FROM organization r JOIN organization o ON ${silent} WHERE r.id = ANY($1::uuid[]) GROUP BY r.id`, params,
-    );
+    const counted = [...params];
+    const totals = lazyTotals('id', () => this.db.query(
+      `SELECT r.id, count(*)::int AS n FROM organization r JOIN organization o ON ${silent} WHERE r.id = ANY($1::uuid[]) GROUP BY r.id`, counted,
+    ));
     const after = byName.after(page, params);
     const rows: SilentOrganization[] = await this.db.query(
       `SELECT p.* FROM organization r CROSS JOIN LATERAL (
@@ -106,7 +107,7 @@ export class LifeReads {
        WHERE r.id = ANY($1::uuid[])`,
       params,
     );
-    return { rows, totals: new Map(counts.map((c) => [c.id, c.n])) };
+    return { rows, totals };
   }
 
   /** Each member's attendance at meetings held (current versions) that started in `[start, end)`: one statement for all of them. */

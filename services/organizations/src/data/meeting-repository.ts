@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, startOfDay, timeZone, type Page, type PagedRows, type Period } from '@cpb/kit';
+import { keyset, startOfDay, timeZone, type Page, type PagedRows, type Period, lazyTotals } from '@cpb/kit';
 import type { HeldOnDay } from '../domain/compliance';
 import { MeetingAttendanceEntity, MeetingEntity, MeetingVersionEntity, type Meeting, type MeetingAttendance, type MeetingType, type MeetingVersion } from '../entities';
 
@@ -48,11 +48,11 @@ export class MeetingRepository {
       params,
     );
     const countParams: unknown[] = [[...organizationIds]];
-    const counts: { organization_id: string; n: number }[] = await this.db.query(
+    const counts = lazyTotals('organization_id', () => this.db.query(
       `SELECT m.organization_id, count(*)::int AS n FROM meeting m WHERE m.organization_id = ANY($1::uuid[])${filterSql(filter, countParams)} GROUP BY m.organization_id`,
       countParams,
-    );
-    return { rows, totals: new Map(counts.map((c) => [c.organization_id, c.n])) };
+    ) as Promise<{ organization_id: string; n: number }[]>);
+    return { rows, totals: counts };
   }
 
   /** Meetings held (not cancelled) per organisation, type and calendar day (district time), from day `from` until `end`. */

@@ -1,5 +1,5 @@
 import { In, IsNull, type DataSource } from 'typeorm';
-import { keyset, type Page, type PagedRows, type SortKey } from '@cpb/kit';
+import { keyset, type Page, type PagedRows, type SortKey, type LazyCount, lazyTotals } from '@cpb/kit';
 import {
   CommunityEntity, GridEntity, InstructorAssignmentEntity, LIVING, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
   type Community, type Grid, type InstructorAssignment, type Organization, type Position, type ResidentUnit, type Street,
@@ -44,7 +44,7 @@ export class StructureRepository {
   }
 
   /** One page of communities after a (name, id) position, `limit + 1` rows, plus the total. */
-  async communityPage(streetId: string | null, page: Page<CommunityKey>): Promise<{ rows: Community[]; total: number }> {
+  async communityPage(streetId: string | null, page: Page<CommunityKey>): Promise<{ rows: Community[]; total: LazyCount }> {
     const query = this.db.getRepository(CommunityEntity).createQueryBuilder('c');
     if (streetId) query.where('c.street_id = :streetId', { streetId });
     return communitiesByName.page(query, page);
@@ -64,8 +64,8 @@ export class StructureRepository {
          SELECT g.* FROM grid g WHERE g.community_id = c.id${after} ORDER BY ${gridsByName.orderBy} LIMIT $2) p`,
       params,
     );
-    const counts: { community_id: string; n: number }[] = await this.db.query('SELECT community_id, count(*)::int AS n FROM grid WHERE community_id = ANY($1::uuid[]) GROUP BY community_id', [[...communityIds]]);
-    return { rows, totals: new Map(counts.map((c) => [c.community_id, c.n])) };
+    const counts = lazyTotals('community_id', () => this.db.query('SELECT community_id, count(*)::int AS n FROM grid WHERE community_id = ANY($1::uuid[]) GROUP BY community_id', [[...communityIds]]) as Promise<{ community_id: string; n: number }[]>);
+    return { rows, totals: counts };
   }
 
   residentUnitsByIds(ids: readonly string[]): Promise<ResidentUnit[]> {

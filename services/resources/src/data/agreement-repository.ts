@@ -1,5 +1,5 @@
 import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { keyset, type Page, type SortKey, whereEquals } from '@cpb/kit';
+import { keyset, type Page, type SortKey, whereEquals, type LazyCount } from '@cpb/kit';
 import { AgreementEntity, CommitmentEntity, CommitmentNoteEntity, type Agreement, type AgreementStatus, type Commitment, type CommitmentNote } from '../entities';
 
 export interface AgreementFilter {
@@ -76,7 +76,7 @@ export class AgreementRepository {
       .orderBy('n.recorded_at', 'ASC').getMany();
   }
 
-  page(filter: AgreementFilter, page: Page<SortKey>, today: string): Promise<{ rows: Agreement[]; total: number }> {
+  page(filter: AgreementFilter, page: Page<SortKey>, today: string): Promise<{ rows: Agreement[]; total: LazyCount }> {
     const query = whereEquals(this.db.getRepository(AgreementEntity).createQueryBuilder('a'), { 'a.community_id': filter.communityId, 'a.partner_unit_id': filter.partnerUnitId });
     if (filter.organizationId) query.andWhere('(a.community_organization_id = :orgId OR a.partner_organization_id = :orgId)', { orgId: filter.organizationId });
     whereStatus(query, filter.status, today);

@@ -1,5 +1,5 @@
 import { In, LessThan, MoreThan, type DataSource } from 'typeorm';
-import { keyset, type Page, type SortKey, whereEquals } from '@cpb/kit';
+import { keyset, type Page, type SortKey, whereEquals, type LazyCount } from '@cpb/kit';
 import { BookingEntity, type Booking } from '../entities';
 import type { Period } from '../domain/periods';
 
@@ -43,7 +43,7 @@ export class BookingRepository {
   }
 
   /** Bookings by start, then id. */
-  page(filter: BookingFilter, page: Page<SortKey>): Promise<{ rows: Booking[]; total: number }> {
+  page(filter: BookingFilter, page: Page<SortKey>): Promise<{ rows: Booking[]; total: LazyCount }> {
     const query = whereEquals(this.db.getRepository(BookingEntity).createQueryBuilder('b'), { 'b.resource_id': filter.resourceId, 'b.booked_by_id': filter.bookedById, 'b.activity_id': filter.activityId, 'b.status': filter.status });
     if (filter.startsFrom) query.andWhere('b.starts_at >= :startsFrom', { startsFrom: filter.startsFrom });
     if (filter.startsBefore) query.andWhere('b.starts_at < :startsBefore', { startsBefore: filter.startsBefore });

@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, type Page, type SortKey, whereEquals } from '@cpb/kit';
+import { keyset, type Page, type SortKey, whereEquals, type LazyCount } from '@cpb/kit';
 import { JointMeetingEntity, type JointMeeting } from '../entities';
 
 export interface JointMeetingFilter {
@@ -18,7 +18,7 @@ export class MeetingRepository {
     return this.db.getRepository(JointMeetingEntity).findBy({ id: In([...ids]) });
   }
 
-  page(filter: JointMeetingFilter, page: Page<SortKey>): Promise<{ rows: JointMeeting[]; total: number }> {
+  page(filter: JointMeetingFilter, page: Page<SortKey>): Promise<{ rows: JointMeeting[]; total: LazyCount }> {
     const query = whereEquals(this.db.getRepository(JointMeetingEntity).createQueryBuilder('m'), { 'm.convener_id': filter.convenerId });
     if (filter.year) query.andWhere('m.held_on >= make_date(:year, 1, 1) AND m.held_on < make_date(:year + 1, 1, 1)', { year: filter.year });
     if (filter.attendingUnitId) query.andWhere(':unitId = ANY(m.attending_unit_ids)', { unitId: filter.attendingUnitId });

@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, type Page, type PagedRows, type SortKey, whereEquals } from '@cpb/kit';
+import { keyset, type Page, type PagedRows, type SortKey, whereEquals, type LazyCount, lazyTotals } from '@cpb/kit';
 import { NeedEntity, ProjectEntity, type Need, type NeedStatus, type Project } from '../entities';
 
 export interface NeedFilter {
@@ -49,14 +49,14 @@ export class NeedRepository {
             ORDER BY ${newestNeedFirst.orderBy} LIMIT $2) p`,
       params,
     );
-    const counts: { community_id: string; n: number }[] = await this.db.query(
+    const counts = lazyTotals('community_id', () => this.db.query(
       `SELECT community_id, count(*)::int AS n FROM need WHERE community_id = ANY($1::uuid[]) AND ($2::text IS NULL OR status = $2) GROUP BY community_id`,
       [[...communityIds], status],
-    );
-    return { rows: raw.map(toNeed), totals: new Map(counts.map((c) => [c.community_id, c.n])) };
+    ) as Promise<{ community_id: string; n: number }[]>);
+    return { rows: raw.map(toNeed), totals: counts };
   }
 
-  needPage(filter: NeedFilter, page: Page<SortKey>): Promise<{ rows: Need[]; total: number }> {
+  needPage(filter: NeedFilter, page: Page<SortKey>): Promise<{ rows: Need[]; total: LazyCount }> {
     const query = whereEquals(this.db.getRepository(NeedEntity).createQueryBuilder('n'), { 'n.community_id': filter.communityId, 'n.status': filter.status, 'n.category': filter.category });
     return newestNeedFirst.page(query, page);
   }
@@ -78,7 +78,7 @@ export class NeedRepository {
     return new Map(rows.map((r) => [r.project_id, r.ids]));
   }
 
-  projectPage(filter: ProjectFilter, page: Page<SortKey>): Promise<{ rows: Project[]; total: number }> {
+  projectPage(filter: ProjectFilter, page: Page<SortKey>): Promise<{ rows: Project[]; total: LazyCount }> {
     const query = whereEquals(this.db.getRepository(ProjectEntity).createQueryBuilder('p'), { 'p.community_id': filter.communityId, 'p.status': filter.status });
     if (filter.resourceId) query.andWhere('p.id IN (SELECT project_id FROM project_resource WHERE resource_id = :resourceId)', { resourceId: filter.resourceId });
     return latestPlannedFirst.page(query, page);

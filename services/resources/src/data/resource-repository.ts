@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyset, likeContains, type Page, type SortKey, whereEquals } from '@cpb/kit';
+import { keyset, likeContains, type Page, type SortKey, whereEquals, type LazyCount } from '@cpb/kit';
 import { ResourceEntity, type Resource } from '../entities';
 
 export interface ResourceFilter {
@@ -25,7 +25,7 @@ export class ResourceRepository {
   }
 
   /** Resources by name, then id. */
-  page(filter: ResourceFilter, page: Page<SortKey>): Promise<{ rows: Resource[]; total: number }> {
+  page(filter: ResourceFilter, page: Page<SortKey>): Promise<{ rows: Resource[]; total: LazyCount }> {
     const query = whereEquals(this.db.getRepository(ResourceEntity).createQueryBuilder('r'), { 'r.kind': filter.kind, 'r.community_id': filter.communityId, 'r.provider_id': filter.providerId, 'r.status': filter.status });
     if (filter.text) query.andWhere('(r.name LIKE :text OR r.description LIKE :text)', { text: likeContains(filter.text) });
     return byName.page(query, page);

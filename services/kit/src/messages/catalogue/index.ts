@@ -11,6 +11,7 @@ import { lifeFollowUpMessages } from './life-follow-up';
 import { membersMessages } from './members';
 import { organizationalLifeMessages } from './organizational-life';
 import { organizationsMessages } from './organizations';
+import { queryCostMessages } from './query-cost';
 import { resourcesMessages } from './resources';
 import { todoMessages } from './todo';
 import { transferLetterMessages } from './transfer-letters';
@@ -20,6 +21,7 @@ export const catalogueParts = {
   kit: kitMessages,
   common: commonMessages,
   gateway: gatewayMessages,
+  queryCost: queryCostMessages,
   analytics: analyticsMessages,
   organizations: organizationsMessages,
   organizationalLife: organizationalLifeMessages,
@@ -40,6 +42,7 @@ export const catalogue = {
   ...kitMessages,
   ...commonMessages,
   ...gatewayMessages,
+  ...queryCostMessages,
   ...analyticsMessages,
   ...organizationsMessages,
   ...organizationalLifeMessages,
