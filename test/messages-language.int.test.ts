@@ -239,10 +239,10 @@ describe('a service that does not answer (run last: it stops the organizations s
   });
 
   it.each([
-    [{}, 'zh-CN', '服务器内部错误'],
-    [{ 'accept-language': 'en' }, 'en', 'Internal server error'],
-  ])('masks the failed fetch of its fields as an internal error (%p)', async (headers, language, message) => {
+    [{}, 'zh-CN', '组织服务未响应，未做任何更改，请重试'],
+    [{ 'accept-language': 'en' }, 'en', 'The organizations service did not answer; nothing was changed, please try again'],
+  ])('answers the failed fetch of its fields with UNAVAILABLE, naming it (%p)', async (headers, language, message) => {
     const answer = await post(gateway, { query: '{ streets { name } }' }, asAdmin)(headers);
-    expect(answer).toMatchObject({ language, error: { message, extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'service.internal', messageParams: {} } } });
+    expect(answer).toMatchObject({ language, error: { message, extensions: { code: 'UNAVAILABLE', messageKey: 'service.unavailable', messageParams: { service: 'organizations' } } } });
   });
 });
