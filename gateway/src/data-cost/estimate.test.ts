@@ -44,8 +44,8 @@ describe('the amount-of-data estimate', () => {
   });
 
   it('uses the @listSize declared in a subgraph for a plain list', () => {
-    expect(sizes.get('Query.streets')).toEqual({ assumedSize: 50, slicingArguments: undefined, sizedFields: undefined });
-    expect(estimate('{ streets { id } }').cost).toBe(50);
+    expect(sizes.get('Query.streets')).toEqual({ assumedSize: 20, slicingArguments: undefined, sizedFields: undefined });
+    expect(estimate('{ streets { id } }').cost).toBe(20);
   });
 
   it('puts a 100 × 100 × 100 fan-out far over the limit and names its largest lists first', () => {
