@@ -6,9 +6,12 @@ const services = subgraphs.map((s) => s.name);
 const noCrossService = services.map((name) => ({
   files: [`services/${name}/**/*.ts`],
   rules: {
-    'no-restricted-imports': ['error', {
-      patterns: services.filter((other) => other !== name).flatMap((other) => [`@cpb/${other}`, `@cpb/${other}/*`, `**/${other}/src/*`]),
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: services.filter((other) => other !== name).flatMap((other) => [`@cpb/${other}`, `@cpb/${other}/*`, `**/${other}/src/*`]),
+      },
+    ],
   },
 }));
 
@@ -17,9 +20,17 @@ const kitStandsAlone = {
   files: ['services/kit/**/*.ts'],
   ignores: ['services/kit/src/testing/federation.ts', 'services/kit/src/testing/on-broker.ts'],
   rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [{ group: ['@cpb/*'], message: 'The kit imports no workspace: take what a service knows (its world, the subgraph list) as a parameter.' }],
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['@cpb/*'],
+            message: 'The kit imports no workspace: take what a service knows (its world, the subgraph list) as a parameter.',
+          },
+        ],
+      },
+    ],
   },
 };
 
@@ -28,9 +39,17 @@ const kitStandsAlone = {
 const federationHarness = {
   files: ['services/kit/src/testing/federation.ts', 'services/kit/src/testing/on-broker.ts'],
   rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [{ group: ['@cpb/*', '!@cpb/subgraphs', '!@cpb/gateway'], message: 'The harness reads the subgraph list and starts the gateway; it imports no service.' }],
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['@cpb/*', '!@cpb/subgraphs', '!@cpb/gateway'],
+            message: 'The harness reads the subgraph list and starts the gateway; it imports no service.',
+          },
+        ],
+      },
+    ],
   },
 };
 
@@ -38,9 +57,12 @@ const federationHarness = {
 const gatewayKitCore = {
   files: ['gateway/src/**/*.ts'],
   rules: {
-    'no-restricted-imports': ['error', {
-      paths: [{ name: '@cpb/kit', message: "Import '@cpb/kit/core': the whole kit brings TypeORM, pg and kafkajs into the gateway." }],
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [{ name: '@cpb/kit', message: "Import '@cpb/kit/core': the whole kit brings TypeORM, pg and kafkajs into the gateway." }],
+      },
+    ],
   },
 };
 

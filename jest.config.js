@@ -7,9 +7,26 @@ module.exports = {
   // system as processes, takes seconds to a minute on a busy 2-core machine.
   testTimeout: 120_000,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$', '/node_modules/'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$', '/node_modules/'],
+    },
     // The Kafka tiers build the mock broker first (Jest runs a project's global setup only when it runs its tests).
-    { ...base, displayName: 'int', testMatch: ['**/*.int.test.ts'], testPathIgnorePatterns: ['/node_modules/'], globalSetup: '<rootDir>/test/kafka-mock.global-setup.ts' },
-    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.test.ts'], testPathIgnorePatterns: ['/node_modules/'], globalSetup: '<rootDir>/test/kafka-mock.global-setup.ts' },
+    {
+      ...base,
+      displayName: 'int',
+      testMatch: ['**/*.int.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/'],
+      globalSetup: '<rootDir>/test/kafka-mock.global-setup.ts',
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['**/*.e2e.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/'],
+      globalSetup: '<rootDir>/test/kafka-mock.global-setup.ts',
+    },
   ],
 };

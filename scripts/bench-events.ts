@@ -89,7 +89,12 @@ async function latency(db: Database, broker: KafkaBroker, samples: number, pollI
       const organizationId = randomUUID();
       const startedAt = performance.now();
       await transact(async ({ outbox }) => {
-        await outbox.emit({ type: 'organization.renamed', aggregateType: 'Organization', aggregateId: organizationId, data: { organizationId, name: `支部 ${i}`, previousName: `旧 ${i}` } });
+        await outbox.emit({
+          type: 'organization.renamed',
+          aggregateType: 'Organization',
+          aggregateId: organizationId,
+          data: { organizationId, name: `支部 ${i}`, previousName: `旧 ${i}` },
+        });
       });
       sent.set(organizationId, startedAt);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -112,9 +117,22 @@ async function latency(db: Database, broker: KafkaBroker, samples: number, pollI
 async function main(): Promise<void> {
   const events = option('events', 20_000);
   const samples = option('samples', 300);
-  const broker = await startKafkaBroker({ topics: [{ name: `${SERVICE}.events.v1`, partitions: 3 }, { name: 'plain.events.v1', partitions: 3 }] });
+  const broker = await startKafkaBroker({
+    topics: [
+      { name: `${SERVICE}.events.v1`, partitions: 3 },
+      { name: 'plain.events.v1', partitions: 3 },
+    ],
+  });
   const testDb = await createTestDatabase('bench_events');
-  const db = await openDatabase({ serviceName: SERVICE, url: testDb.url, poolMax: 4, embeddedDataDir: '.data', entities: [], migrations: withKitMigrations([]), logger: quiet });
+  const db = await openDatabase({
+    serviceName: SERVICE,
+    url: testDb.url,
+    poolMax: 4,
+    embeddedDataDir: '.data',
+    entities: [],
+    migrations: withKitMigrations([]),
+    logger: quiet,
+  });
   try {
     const relayRate = await relayThroughput(db, broker, events);
     const plainRate = await plainThroughput(db, broker);
@@ -122,7 +140,9 @@ async function main(): Promise<void> {
     const fast = await latency(db, broker, samples, 50);
     const f = (n: number) => Math.round(n).toLocaleString('en-US');
     const p = ({ p50, p99 }: { p50: number; p99: number }) => `p50 ${f(p50)} ms, p99 ${f(p99)} ms`;
-    console.log(`\nOutbox relay on the mock broker (${events} events, ${AGGREGATES} aggregates, batches of ${BATCH}, 3 partitions, acks -1)\n`);
+    console.log(
+      `\nOutbox relay on the mock broker (${events} events, ${AGGREGATES} aggregates, batches of ${BATCH}, 3 partitions, acks -1)\n`,
+    );
     console.table([
       { measure: 'relay throughput (read + send + mark)', value: `${f(relayRate)} events/s` },
       { measure: 'plain kafkajs producer, same messages', value: `${f(plainRate)} events/s` },

@@ -10,7 +10,9 @@ import { subgraphs, supergraphPath } from './subgraphs';
 
 /** Composes the subgraphs' schema.graphql files; `sdlOf` can replace one's text (tests of a changed schema). */
 export function composeSupergraph(sdlOf: (name: string, sdl: string) => string = (_name, sdl) => sdl): string {
-  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: typeDefsOf(sdlOf(s.name, readFileSync(s.schemaPath, 'utf8'))) })));
+  const result = composeServices(
+    subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: typeDefsOf(sdlOf(s.name, readFileSync(s.schemaPath, 'utf8'))) })),
+  );
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }

@@ -15,7 +15,9 @@ async function main(): Promise<number> {
   const { positional, options } = parseArgs(process.argv.slice(2));
   const report = exportReports[positional[0] ?? ''];
   if (!report) {
-    console.error(`usage: npm run -s export -- <${Object.keys(exportReports).join('|')}> [--street id] [--organization id] [--year YYYY] [--out file.xlsx] [--as <demo user>]`);
+    console.error(
+      `usage: npm run -s export -- <${Object.keys(exportReports).join('|')}> [--street id] [--organization id] [--year YYYY] [--out file.xlsx] [--as <demo user>]`,
+    );
     return 2;
   }
   const client = await gatewayClient(typeof options.as === 'string' ? options.as : undefined);
@@ -26,7 +28,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => process.exit(code), (error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);

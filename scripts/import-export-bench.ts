@@ -26,7 +26,7 @@ let serial = 0;
 function idNumber(): string {
   serial++;
   const birth = `${1960 + (serial % 40)}${String(1 + (serial % 12)).padStart(2, '0')}${String(1 + (serial % 28)).padStart(2, '0')}`;
-  const first17 = `${String(110000 + Math.floor(serial / 1000) % 890000).padStart(6, '0')}${birth}${String(serial % 1000).padStart(3, '0')}`;
+  const first17 = `${String(110000 + (Math.floor(serial / 1000) % 890000)).padStart(6, '0')}${birth}${String(serial % 1000).padStart(3, '0')}`;
   const sum = [...first17].reduce((t, d, i) => t + Number(d) * WEIGHTS[i], 0);
   return first17 + '10X98765432'[sum % 11];
 }
@@ -36,7 +36,22 @@ async function roster(template: Buffer, rows: number, organizations: string[]): 
   await workbook.xlsx.load(template as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   for (let i = 0; i < rows; i++) {
-    sheet.addRow([`导入党员${serial}`, i % 2 ? '男' : '女', idNumber(), null, '汉族', '大学本科', `139${String(serial).padStart(8, '0')}`, organizations[i % organizations.length], ['在职党员', '退休党员', '流动党员'][i % 3], '2020-07-01', '2021-07-01', '法律咨询', null, null]);
+    sheet.addRow([
+      `导入党员${serial}`,
+      i % 2 ? '男' : '女',
+      idNumber(),
+      null,
+      '汉族',
+      '大学本科',
+      `139${String(serial).padStart(8, '0')}`,
+      organizations[i % organizations.length],
+      ['在职党员', '退休党员', '流动党员'][i % 3],
+      '2020-07-01',
+      '2021-07-01',
+      '法律咨询',
+      null,
+      null,
+    ]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -48,7 +63,11 @@ function peakMiB(pid: number): number {
 }
 
 /** The federation of the integration tests, shaped like a started stack (its databases are its own, dropped by it). */
-async function inProcessStack(): Promise<{ gatewayUrl: string; services: { name: string; child: { process: { pid?: number } } }[]; stop(): Promise<void> }> {
+async function inProcessStack(): Promise<{
+  gatewayUrl: string;
+  services: { name: string; child: { process: { pid?: number } } }[];
+  stop(): Promise<void>;
+}> {
   const federation = await startFederation();
   return { gatewayUrl: federation.gatewayUrl, services: [], stop: () => federation.stop() };
 }
@@ -62,18 +81,26 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[imports] ${line}`);
   // --in-process: the subgraphs and gateway in this process (the test harness), for a machine too busy to start
   // the stack within its ready timeout; the peak memory is then that of all of them together (an upper bound).
-  const stack = options['in-process'] ? await inProcessStack() : await startStack({ serverUrl, databasePrefix: prefix, ports: 'free', env: { LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1' } });
+  const stack = options['in-process']
+    ? await inProcessStack()
+    : await startStack({ serverUrl, databasePrefix: prefix, ports: 'free', env: { LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1' } });
   try {
     const headers = { authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'import-bench' })}` };
     const origin = new URL(stack.gatewayUrl).origin;
     const client = clientAt(origin, headers);
-    const { streets } = await client.query<{ streets: { communities: { partyOrganization: { id: string } | null }[] }[] }>('{ streets { communities { partyOrganization { id } } } }');
+    const { streets } = await client.query<{ streets: { communities: { partyOrganization: { id: string } | null }[] }[] }>(
+      '{ streets { communities { partyOrganization { id } } } }',
+    );
     const organizations = streets.flatMap((s) => s.communities.flatMap((c) => (c.partyOrganization ? [c.partyOrganization.id] : [])));
     const template = Buffer.from(await (await fetch(`${origin}/imports/members/template`, { headers })).arrayBuffer());
     const members = stack.services.find((s) => s.name === 'members')?.child.process.pid ?? process.pid;
     const send = async (file: Buffer, dryRun: boolean) => {
       const started = Date.now();
-      const answer = await fetch(`${origin}/imports/members?dryRun=${dryRun}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/octet-stream' }, body: new Blob([new Uint8Array(file)]) });
+      const answer = await fetch(`${origin}/imports/members?dryRun=${dryRun}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/octet-stream' },
+        body: new Blob([new Uint8Array(file)]),
+      });
       const body = (await answer.json()) as { data?: { createdCount: number; errorCount: number }; errors?: unknown };
       if (!body.data || body.data.errorCount > 0) throw new Error(JSON.stringify(body).slice(0, 2000));
       return { seconds: (Date.now() - started) / 1000, created: body.data.createdCount };
@@ -82,8 +109,12 @@ async function main(): Promise<void> {
     const before = peakMiB(members);
     const dry = await send(file, true);
     const commit = await send(file, false);
-    log(`${rows} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB .xlsx: dry run ${dry.seconds.toFixed(1)} s; validated and committed ${commit.seconds.toFixed(1)} s (${commit.created} created; target < 30 s)`);
-    log(`members service peak resident memory ${peakMiB(members).toFixed(0)} MiB (before the import ${before.toFixed(0)} MiB; target < 300 MB)`);
+    log(
+      `${rows} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB .xlsx: dry run ${dry.seconds.toFixed(1)} s; validated and committed ${commit.seconds.toFixed(1)} s (${commit.created} created; target < 30 s)`,
+    );
+    log(
+      `members service peak resident memory ${peakMiB(members).toFixed(0)} MiB (before the import ${before.toFixed(0)} MiB; target < 300 MB)`,
+    );
     let total = commit.created;
     while (total < exportMembers) {
       total += (await send(await roster(template, Math.min(rows, exportMembers - total), organizations), false)).created;
@@ -95,10 +126,13 @@ async function main(): Promise<void> {
     const report = exportReports.roster;
     const exported = await writeExport(sink, report.sheet, report.columns, report.rows(client, {}));
     const seconds = (Date.now() - started) / 1000;
-    log(`roster export through the gateway: ${exported} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(1)} s = ${Math.round(exported / seconds)} rows/s`);
+    log(
+      `roster export through the gateway: ${exported} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(1)} s = ${Math.round(exported / seconds)} rows/s`,
+    );
   } finally {
     await stack.stop();
-    if (!options['in-process']) await Promise.all(subgraphs.map((s) => dropDatabase(serviceDatabaseUrl(serverUrl, `${prefix}${s.name}`)).catch(() => undefined)));
+    if (!options['in-process'])
+      await Promise.all(subgraphs.map((s) => dropDatabase(serviceDatabaseUrl(serverUrl, `${prefix}${s.name}`)).catch(() => undefined)));
   }
 }
 

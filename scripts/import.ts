@@ -24,7 +24,9 @@ async function main(): Promise<number> {
   const { positional, options } = parseArgs(process.argv.slice(2));
   const [kind, path] = positional;
   if (!kind || (!path && !options.template)) {
-    console.error('usage: npm run import -- <members> <file.xlsx|file.csv> [--dry-run] [--report errors.xlsx] [--as <demo user>] | <kind> --template > template.xlsx');
+    console.error(
+      'usage: npm run import -- <members> <file.xlsx|file.csv> [--dry-run] [--report errors.xlsx] [--as <demo user>] | <kind> --template > template.xlsx',
+    );
     return 2;
   }
   const client = await gatewayClient(typeof options.as === 'string' ? options.as : undefined);
@@ -35,15 +37,25 @@ async function main(): Promise<number> {
     return 0;
   }
   const file = readFileSync(path);
-  const answer = await fetch(`${client.origin}/imports/${kind}?dryRun=${options['dry-run'] ? 'true' : 'false'}`, { method: 'POST', headers: { ...client.headers, 'content-type': 'application/octet-stream' }, body: new Blob([new Uint8Array(file)]) });
+  const answer = await fetch(`${client.origin}/imports/${kind}?dryRun=${options['dry-run'] ? 'true' : 'false'}`, {
+    method: 'POST',
+    headers: { ...client.headers, 'content-type': 'application/octet-stream' },
+    body: new Blob([new Uint8Array(file)]),
+  });
   const body = (await answer.json()) as { data?: Report; errors?: { message: string; extensions: { code: string; reason?: string } }[] };
   if (!body.data) return refused(JSON.stringify(body.errors));
   const r = body.data;
-  console.log(`${r.rowCount} rows: ${r.dryRun ? 'dry run, ' : ''}${r.alreadyImported ? 'this file was imported before, ' : ''}${r.createdCount} created, ${r.skippedRows.length} skipped (imported before), ${r.errorCount} errors${r.committed ? ', committed' : ', nothing written'}`);
+  console.log(
+    `${r.rowCount} rows: ${r.dryRun ? 'dry run, ' : ''}${r.alreadyImported ? 'this file was imported before, ' : ''}${r.createdCount} created, ${r.skippedRows.length} skipped (imported before), ${r.errorCount} errors${r.committed ? ', committed' : ', nothing written'}`,
+  );
   for (const e of r.errors) console.log(`  row ${e.row} ${e.column} ${JSON.stringify(e.value)}: ${e.message}`);
   if (r.errorCount > 0 && typeof options.report === 'string') {
     // The same file again, answered as the annotated workbook (a dry run: nothing can be written).
-    const annotated = await fetch(`${client.origin}/imports/${kind}?dryRun=true&report=xlsx`, { method: 'POST', headers: { ...client.headers, 'content-type': 'application/octet-stream' }, body: new Blob([new Uint8Array(file)]) });
+    const annotated = await fetch(`${client.origin}/imports/${kind}?dryRun=true&report=xlsx`, {
+      method: 'POST',
+      headers: { ...client.headers, 'content-type': 'application/octet-stream' },
+      body: new Blob([new Uint8Array(file)]),
+    });
     writeFileSync(options.report, Buffer.from(await annotated.arrayBuffer()));
     console.log(`errors written beside each row in ${options.report}`);
   }
@@ -55,7 +67,10 @@ function refused(text: string): number {
   return 1;
 }
 
-main().then((code) => process.exit(code), (error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);

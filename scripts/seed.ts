@@ -17,7 +17,15 @@ function option(name: string): string | undefined {
 async function seedService(definition: SubgraphDefinition<object, World>, url: string, world: World, reset: boolean): Promise<void> {
   const logger = createLogger(`seed:${definition.name}`);
   if (reset) await dropDatabase(url);
-  const database = await openDatabase({ serviceName: definition.name, url, poolMax: 2, embeddedDataDir: '.data', entities: definition.entities, migrations: withKitMigrations(definition.migrations), logger });
+  const database = await openDatabase({
+    serviceName: definition.name,
+    url,
+    poolMax: 2,
+    embeddedDataDir: '.data',
+    entities: definition.entities,
+    migrations: withKitMigrations(definition.migrations),
+    logger,
+  });
   try {
     const started = Date.now();
     await definition.demo?.seed(database.dataSource, world, logger);

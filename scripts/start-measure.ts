@@ -46,7 +46,12 @@ interface StartMeasurement {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One `npm start` on `dataDir`: waits for its first answer, lets it settle, measures, then SIGTERMs it. */
-async function measureStart(kind: StartMeasurement['kind'], dataDir: string, settleSeconds: number, env: NodeJS.ProcessEnv = {}): Promise<StartMeasurement> {
+async function measureStart(
+  kind: StartMeasurement['kind'],
+  dataDir: string,
+  settleSeconds: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<StartMeasurement> {
   const reportFile = join(dataDir, '..', 'start-report.json');
   rmSync(reportFile, { force: true });
   const before = loadavg();
@@ -96,7 +101,10 @@ function preparationText(m: StartMeasurement): string {
 function table(m: StartMeasurement): string {
   const head = `| process | ${PHASES.join(' s | ')} s | ready after s | resident MiB | peak MiB |`;
   const rule = `|${'---|'.repeat(PHASES.length + 4)}`;
-  const rows = m.processes.map((p) => `| ${p.name} | ${PHASES.map((phase) => fixed(p.phases[phase])).join(' | ')} | ${fixed(p.readyAfter)} | ${fixed(p.memory?.residentMiB, 0)} | ${fixed(p.memory?.peakMiB, 0)} |`);
+  const rows = m.processes.map(
+    (p) =>
+      `| ${p.name} | ${PHASES.map((phase) => fixed(p.phases[phase])).join(' | ')} | ${fixed(p.readyAfter)} | ${fixed(p.memory?.residentMiB, 0)} | ${fixed(p.memory?.peakMiB, 0)} |`,
+  );
   const launcher = `| npm + launcher | ${PHASES.map(() => '').join(' | ')} | | ${fixed(m.launcherResidentMiB, 0)} | |`;
   return [
     `${m.kind}: first answer after ${fixed(m.firstAnswerSeconds)} s using ${fixed(m.cpuSecondsToAnswer)} CPU s (${preparationText(m)}stack ready ${fixed(m.launcher.stackSeconds)} s); ` +
@@ -129,7 +137,12 @@ async function main(): Promise<void> {
       const freshClone = process.argv.includes('--fresh-clone');
       if (freshClone) deleteBuildOutputs();
       // A fresh clone on a machine that never ran it also has nothing in tsx's cache.
-      const first = await measureStart('first start (empty data folder)', dataDir, settleSeconds, freshClone ? { TSX_DISABLE_CACHE: '1' } : {});
+      const first = await measureStart(
+        'first start (empty data folder)',
+        dataDir,
+        settleSeconds,
+        freshClone ? { TSX_DISABLE_CACHE: '1' } : {},
+      );
       console.log(`run ${run}/${runs}\n${table(first)}`);
       const second = await measureStart('second start (seeded folder)', dataDir, settleSeconds);
       console.log(table(second));
@@ -139,7 +152,9 @@ async function main(): Promise<void> {
     }
   }
   if (runs > 1) {
-    console.log('| run | first start: answer s | CPU s | resident MiB | stop s | second start: answer s | CPU s | resident MiB | stop s | load average (1 min) |\n|---|---|---|---|---|---|---|---|---|---|');
+    console.log(
+      '| run | first start: answer s | CPU s | resident MiB | stop s | second start: answer s | CPU s | resident MiB | stop s | load average (1 min) |\n|---|---|---|---|---|---|---|---|---|---|',
+    );
     results.forEach(([first, second], i) =>
       console.log(
         `| ${i + 1} | ${fixed(first.firstAnswerSeconds)} | ${fixed(first.cpuSecondsToAnswer)} | ${fixed(first.totalResidentMiB, 0)} | ${fixed(first.stopSeconds)} | ` +

@@ -40,8 +40,12 @@ async function stopStack(stack: Stack): Promise<void> {
   const began = Date.now();
   await stack.stop();
   const children = [...stack.services.map((s) => s.child), stack.gateway];
-  const unclean = (await Promise.all(children.map(async (child) => ({ name: child.name, code: await child.exited })))).filter((c) => c.code !== 0);
-  const how = unclean.length ? `not cleanly: ${unclean.map((c) => `${c.name} (${c.code ?? 'killed'})`).join(', ')}` : 'every process exited cleanly';
+  const unclean = (await Promise.all(children.map(async (child) => ({ name: child.name, code: await child.exited })))).filter(
+    (c) => c.code !== 0,
+  );
+  const how = unclean.length
+    ? `not cleanly: ${unclean.map((c) => `${c.name} (${c.code ?? 'killed'})`).join(', ')}`
+    : 'every process exited cleanly';
   console.log(`stopped in ${((Date.now() - began) / 1000).toFixed(1)} s: ${how}`);
 }
 
@@ -86,7 +90,10 @@ async function main(): Promise<void> {
   const parent = process.ppid;
   setInterval(() => process.ppid !== parent && void stop(), 500).unref();
 
-  const preparation = await prepareStart({ embeddedDataDir: serverUrl ? undefined : (process.env.EMBEDDED_DATA_DIR ?? '.data'), echo: (line) => console.log(line) });
+  const preparation = await prepareStart({
+    embeddedDataDir: serverUrl ? undefined : (process.env.EMBEDDED_DATA_DIR ?? '.data'),
+    echo: (line) => console.log(line),
+  });
   const stackBegan = Date.now();
   const stack = await startStack({
     serverUrl,
@@ -112,7 +119,13 @@ async function main(): Promise<void> {
   console.log(`${memoryLine(reports)} (at rest, ${REST_SECONDS} s after the first answer)`);
   const reportFile = option('report');
   const templateSeconds = await preparation.template;
-  const report = { firstAnswerSeconds: Number(seconds), preparation: { runtime: preparation.runtime, seconds: { ...preparation.seconds, template: templateSeconds } }, stackSeconds, launcherPid: process.pid, processes: reports };
+  const report = {
+    firstAnswerSeconds: Number(seconds),
+    preparation: { runtime: preparation.runtime, seconds: { ...preparation.seconds, template: templateSeconds } },
+    stackSeconds,
+    launcherPid: process.pid,
+    processes: reports,
+  };
   if (reportFile) {
     // Written beside, then renamed: whoever waits for the file never reads half of it.
     writeFileSync(`${reportFile}.part`, JSON.stringify(report, null, 2));

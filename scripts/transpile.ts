@@ -14,12 +14,21 @@ import ts from 'typescript';
 const root = join(__dirname, '..');
 
 /** jest.config.js's transform (ES2022, CommonJS), without source maps: the stack runs without them. */
-const SWC: Options = { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' }, sourceMaps: false };
+const SWC: Options = {
+  swcrc: false,
+  jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
+  module: { type: 'commonjs' },
+  sourceMaps: false,
+};
 
 function transpilePackage(dir: string): string[] {
   const configPath = join(root, dir, 'tsconfig.build.json');
   const problems: string[] = [];
-  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => problems.push(ts.flattenDiagnosticMessageText(d.messageText, '\n')) });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => problems.push(ts.flattenDiagnosticMessageText(d.messageText, '\n')) },
+  );
   if (!config) return problems;
   for (const file of config.fileNames) {
     try {

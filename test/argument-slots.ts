@@ -1,9 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import {
-  astFromValue, getNamedType, GraphQLEnumType, GraphQLInputObjectType, GraphQLList, type GraphQLObjectType, GraphQLScalarType,
-  isInputObjectType, isListType, isNonNullType, isObjectType, print,
-  type GraphQLArgument, type GraphQLField, type GraphQLInputType,
+  astFromValue,
+  getNamedType,
+  GraphQLEnumType,
+  GraphQLInputObjectType,
+  GraphQLList,
+  type GraphQLObjectType,
+  GraphQLScalarType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  print,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
 } from 'graphql';
 import { supergraphPath } from '../scripts/subgraphs';
 
@@ -43,13 +55,19 @@ function fieldName(path: (string | number)[]): string {
   return shown.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-function slotsOfType(type: GraphQLInputType, path: (string | number)[], seen: Set<string>, emit: (scalar: 'String' | 'ID', path: (string | number)[]) => void): void {
+function slotsOfType(
+  type: GraphQLInputType,
+  path: (string | number)[],
+  seen: Set<string>,
+  emit: (scalar: 'String' | 'ID', path: (string | number)[]) => void,
+): void {
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) return slotsOfType(inner.ofType, [...path, 0], seen, emit);
   if (inner instanceof GraphQLScalarType && (inner.name === 'String' || inner.name === 'ID')) return emit(inner.name, path);
   if (isInputObjectType(inner)) {
     if (seen.has(inner.name)) return;
-    for (const field of Object.values(inner.getFields())) slotsOfType(field.type, [...path, field.name], new Set([...seen, inner.name]), emit);
+    for (const field of Object.values(inner.getFields()))
+      slotsOfType(field.type, [...path, field.name], new Set([...seen, inner.name]), emit);
   }
 }
 
@@ -64,7 +82,15 @@ export function textSlots(): Slot[] {
       for (const arg of field.args) {
         slotsOfType(arg.type, [arg.name], new Set(), (scalar, path) => {
           const cursor = arg.name === 'after' && isObjectType(returns) && isConnection(returns);
-          slots.push({ coordinate: `${type.name}.${field.name}(${fieldName(path)})`, parentType: type.name, fieldName: field.name, scalar, field: fieldName(path), cursor, path });
+          slots.push({
+            coordinate: `${type.name}.${field.name}(${fieldName(path)})`,
+            parentType: type.name,
+            fieldName: field.name,
+            scalar,
+            field: fieldName(path),
+            cursor,
+            path,
+          });
         });
       }
     }
@@ -74,7 +100,9 @@ export function textSlots(): Slot[] {
 
 /** Paged lists: fields returning a connection with an `after` cursor. */
 export function pagedLists(): string[] {
-  return textSlots().filter((s) => s.cursor).map((s) => `${s.parentType}.${s.fieldName}`);
+  return textSlots()
+    .filter((s) => s.cursor)
+    .map((s) => `${s.parentType}.${s.fieldName}`);
 }
 
 /** A value of `type` that passes the kit's checks (a well-formed id, plain text, 1). */
@@ -84,15 +112,21 @@ function placeholder(type: GraphQLInputType): unknown {
   if (inner instanceof GraphQLEnumType) return inner.getValues()[0].value;
   if (inner instanceof GraphQLInputObjectType) return requiredFields(Object.values(inner.getFields()));
   switch ((inner as GraphQLScalarType).name) {
-    case 'ID': return PLACEHOLDER_ID;
-    case 'String': return 'x';
-    case 'Boolean': return false;
-    default: return 1;
+    case 'ID':
+      return PLACEHOLDER_ID;
+    case 'String':
+      return 'x';
+    case 'Boolean':
+      return false;
+    default:
+      return 1;
   }
 }
 
 function requiredFields(fields: readonly { name: string; type: GraphQLInputType; defaultValue?: unknown }[]): Record<string, unknown> {
-  return Object.fromEntries(fields.filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, placeholder(f.type)]));
+  return Object.fromEntries(
+    fields.filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, placeholder(f.type)]),
+  );
 }
 
 /** A value of `type` with `value` at `path` (list steps are 0) and every required field filled. */
@@ -108,8 +142,13 @@ function valueAlong(type: GraphQLInputType, path: (string | number)[], value: un
 function argumentsText(field: GraphQLField<unknown, unknown>, slot: Slot, value: unknown): string {
   const [name, ...rest] = slot.path as [string, ...(string | number)[]];
   const target = field.args.find((a) => a.name === name)!;
-  const args: Record<string, unknown> = { ...requiredFields(field.args as GraphQLArgument[]), [name]: valueAlong(target.type, rest, value) };
-  const printed = field.args.filter((a) => args[a.name] !== undefined).map((a) => `${a.name}: ${print(astFromValue(args[a.name], a.type)!)}`);
+  const args: Record<string, unknown> = {
+    ...requiredFields(field.args as GraphQLArgument[]),
+    [name]: valueAlong(target.type, rest, value),
+  };
+  const printed = field.args
+    .filter((a) => args[a.name] !== undefined)
+    .map((a) => `${a.name}: ${print(astFromValue(args[a.name], a.type)!)}`);
   return printed.length ? `(${printed.join(', ')})` : '';
 }
 
@@ -128,4 +167,3 @@ export function operationFor(slot: Slot, value: unknown, parents: Record<string,
   if (!reach) throw new Error(`No way to reach ${slot.parentType} for ${slot.coordinate}: add it to the test's parents`);
   return `{ ${reach.root}(id: ${JSON.stringify(reach.id)}) { ${call} } }`;
 }
-

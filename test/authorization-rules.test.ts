@@ -9,11 +9,14 @@ import { readRules } from './authorization/read-rules';
  * mutation of the composed schema has a stated rule, which test/authorization.int.test.ts then
  * checks for every role through the gateway. A new field without a rule fails here.
  */
-const stated = (coordinate: string) => coordinate in readRules || coordinate in memberFields || (coordinate.startsWith('Mutation.') && coordinate.slice(9) in changeRules);
+const stated = (coordinate: string) =>
+  coordinate in readRules || coordinate in memberFields || (coordinate.startsWith('Mutation.') && coordinate.slice(9) in changeRules);
 
 /** Fields the walk finds that have no stated rule. */
 function unruled(sdl?: string): string[] {
-  return fieldsNeedingRules(sdl).map((f) => f.coordinate).filter((c) => !stated(c));
+  return fieldsNeedingRules(sdl)
+    .map((f) => f.coordinate)
+    .filter((c) => !stated(c));
 }
 
 describe('every field of the composed schema has a stated authorisation rule', () => {
@@ -21,7 +24,9 @@ describe('every field of the composed schema has a stated authorisation rule', (
     const fields = fieldsNeedingRules();
     expect(fields.filter((f) => f.reasons.includes('query')).length).toBeGreaterThan(30);
     expect(fields.filter((f) => f.reasons.includes('mutation')).length).toBeGreaterThan(50);
-    expect(fields.filter((f) => f.reasons.includes('contributed')).map((f) => f.coordinate)).toEqual(expect.arrayContaining(['Organization.memberCount', 'Member.volunteerHours', 'Community.needs']));
+    expect(fields.filter((f) => f.reasons.includes('contributed')).map((f) => f.coordinate)).toEqual(
+      expect.arrayContaining(['Organization.memberCount', 'Member.volunteerHours', 'Community.needs']),
+    );
     expect(unruled()).toEqual([]);
   });
 

@@ -16,7 +16,14 @@ import { type Federation, startFederation } from '@cpb/kit/testing';
  * as one inside it. Lists must return only rows in the caller's scope, personal fields only to the
  * member's managers, and every change outside scope is refused with nothing written.
  */
-const OUTSIDERS = ['anonymous', 'member', 'unitLiaison', 'otherSecretary', 'otherStreetAdmin', 'analyst'] as const satisfies readonly PersonaName[];
+const OUTSIDERS = [
+  'anonymous',
+  'member',
+  'unitLiaison',
+  'otherSecretary',
+  'otherStreetAdmin',
+  'analyst',
+] as const satisfies readonly PersonaName[];
 const refusalOf = (persona: PersonaName) => (persona === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
 
 let federation: Federation;
@@ -29,18 +36,27 @@ const planted: string[] = [];
 /** Runs `work` over `items`, a few at a time: quick, without flooding a shared machine. */
 async function inPool<T>(items: readonly T[], work: (item: T) => Promise<void>, size = 6): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: size }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 const ask = (query: string, persona: PersonaName) => federation.query(query, probeVariables(query, targets), headers.get(persona)!);
 
 beforeAll(async () => {
   federation = await startFederation();
-  for (const persona of [...OUTSIDERS, 'secretary', 'streetAdmin', 'districtAdmin'] as const) headers.set(persona, await headersOf(persona));
-  for (const [persona, root] of [['otherSecretary', worldId('org-community', 1)], ['otherStreetAdmin', worldId('org-street', 1)]] as const) {
-    const subtree = await federation.query<{ organization: { subtreeIds: string[] } }>('query($id: ID!) { organization(id: $id) { subtreeIds } }', { id: root });
+  for (const persona of [...OUTSIDERS, 'secretary', 'streetAdmin', 'districtAdmin'] as const)
+    headers.set(persona, await headersOf(persona));
+  for (const [persona, root] of [
+    ['otherSecretary', worldId('org-community', 1)],
+    ['otherStreetAdmin', worldId('org-street', 1)],
+  ] as const) {
+    const subtree = await federation.query<{ organization: { subtreeIds: string[] } }>(
+      'query($id: ID!) { organization(id: $id) { subtreeIds } }',
+      { id: root },
+    );
     scopes.set(persona, new Set(subtree.data!.organization.subtreeIds));
   }
   const found = await findTargets(federation);
@@ -51,7 +67,10 @@ beforeAll(async () => {
   };
   await change('mutation($id: ID!) { updateMember(id: $id, input: { responsibilityArea: "审计探针" }) { id } }', { id: found.otherMember });
   await change('mutation($id: ID!) { renameOrganization(id: $id, name: "审计探针支部") { id } }', { id: found.otherBranch });
-  await change('mutation($id: ID!) { setOpeningHours(resourceId: $id, openingHours: [{ weekday: SUNDAY, opensAt: "09:00", closesAt: "21:00" }]) { id } }', { id: found.venue });
+  await change(
+    'mutation($id: ID!) { setOpeningHours(resourceId: $id, openingHours: [{ weekday: SUNDAY, opensAt: "09:00", closesAt: "21:00" }]) { id } }',
+    { id: found.venue },
+  );
   await change('mutation($id: ID!) { changeActivityCapacity(id: $id, capacity: 55) { id } }', { id: found.activity });
   planted.push(found.otherMember, found.otherBranch, found.venue, found.activity);
 });
@@ -60,21 +79,30 @@ afterAll(() => federation?.stop());
 /** What a persona may get from a field of this rule, asked about community 0. */
 function allowed(rule: ReadRule, persona: PersonaName): boolean {
   switch (rule.kind) {
-    case 'public': return true;
-    case 'signedIn': return persona !== 'anonymous';
-    case 'persons': return persona !== 'anonymous' && persona !== 'analyst';
-    case 'scopedList': return persona === 'otherSecretary' || persona === 'otherStreetAdmin';
-    case 'trail': return persona === 'otherStreetAdmin';
-    case 'totals': return persona === 'analyst';
-    case 'managers': return persona === rule.control;
-    case 'counts': return persona === 'analyst';
+    case 'public':
+      return true;
+    case 'signedIn':
+      return persona !== 'anonymous';
+    case 'persons':
+      return persona !== 'anonymous' && persona !== 'analyst';
+    case 'scopedList':
+      return persona === 'otherSecretary' || persona === 'otherStreetAdmin';
+    case 'trail':
+      return persona === 'otherStreetAdmin';
+    case 'totals':
+      return persona === 'analyst';
+    case 'managers':
+      return persona === rule.control;
+    case 'counts':
+      return persona === 'analyst';
   }
 }
 
 /** Mismatches between what a rule says and what the gateway answered, as readable lines. */
 function judge(coordinate: string, rule: ReadRule, persona: PersonaName, result: GraphQLResponse<unknown>): string[] {
   const code = codeOf(result);
-  if (!allowed(rule, persona)) return code === refusalOf(persona) ? [] : [`${coordinate} as ${persona}: expected ${refusalOf(persona)}, got ${code ?? 'data'}`];
+  if (!allowed(rule, persona))
+    return code === refusalOf(persona) ? [] : [`${coordinate} as ${persona}: expected ${refusalOf(persona)}, got ${code ?? 'data'}`];
   if (result.errors) return [`${coordinate} as ${persona}: expected data, got ${JSON.stringify(result.errors[0])}`];
   const rows = rowsOf(result.data, coordinate);
   if (rule.kind === 'scopedList') {
@@ -95,9 +123,12 @@ describe('every read rule holds for every role, through the gateway', () => {
 
   it(`asks ${probes.length} fields as the six callers outside community 0's scope: refused, or only their own rows`, async () => {
     const mismatches: string[] = [];
-    await inPool(probes.flatMap((p) => OUTSIDERS.map((persona) => ({ ...p, persona }))), async ({ coordinate, rule, query, persona }) => {
-      mismatches.push(...judge(coordinate, rule, persona, await ask(query, persona)));
-    });
+    await inPool(
+      probes.flatMap((p) => OUTSIDERS.map((persona) => ({ ...p, persona }))),
+      async ({ coordinate, rule, query, persona }) => {
+        mismatches.push(...judge(coordinate, rule, persona, await ask(query, persona)));
+      },
+    );
     expect(mismatches.sort()).toEqual([]);
   });
 
@@ -107,10 +138,14 @@ describe('every read rule holds for every role, through the gateway', () => {
       const control: PersonaName = rule.kind === 'managers' ? rule.control : 'districtAdmin';
       const result = await ask(query, control);
       if (result.errors) mismatches.push(`${coordinate} as ${control}: ${JSON.stringify(result.errors[0])}`);
-      if (rule.kind === 'scopedList' && rowsOf(result.data, coordinate).every((row) => rule.placedIn(row).some((id) => scopes.get('otherStreetAdmin')!.has(id)))) {
+      if (
+        rule.kind === 'scopedList' &&
+        rowsOf(result.data, coordinate).every((row) => rule.placedIn(row).some((id) => scopes.get('otherStreetAdmin')!.has(id)))
+      ) {
         mismatches.push(`${coordinate} as ${control}: no row outside street 1, so the scope check proved nothing`);
       }
-      if (rule.kind === 'trail' && !rowsOf(result.data, coordinate).some((row) => planted.includes(row.targetId as string))) mismatches.push(`${coordinate}: the planted change is missing`);
+      if (rule.kind === 'trail' && !rowsOf(result.data, coordinate).some((row) => planted.includes(row.targetId as string)))
+        mismatches.push(`${coordinate}: the planted change is missing`);
     });
     expect(mismatches.sort()).toEqual([]);
   });
@@ -118,13 +153,19 @@ describe('every read rule holds for every role, through the gateway', () => {
   it("shows a member's personal fields only to the member's managers, the record only to them, the name to everyone signed in but analysts", async () => {
     const fields = Object.entries(memberFields).map(([coordinate, rule]) => ({ field: coordinate.split('.')[1], rule }));
     const objects = ['organization', 'workUnit', 'residenceCommunity', 'admittedFrom'];
-    const select = (names: string[]) => `query($member: ID!) { member(id: $member) { ${names.map((f) => (objects.includes(f) ? `${f} { id }` : f)).join(' ')} } }`;
+    const select = (names: string[]) =>
+      `query($member: ID!) { member(id: $member) { ${names.map((f) => (objects.includes(f) ? `${f} { id }` : f)).join(' ')} } }`;
     const open = select(fields.filter((f) => f.rule !== 'record').map((f) => f.field));
     const mismatches: string[] = [];
     await inPool([...OUTSIDERS, 'secretary' as const], async (persona) => {
-      const result = await federation.query<{ member: Record<string, unknown> | null }>(open, { member: targets.member }, headers.get(persona)!);
+      const result = await federation.query<{ member: Record<string, unknown> | null }>(
+        open,
+        { member: targets.member },
+        headers.get(persona)!,
+      );
       if (persona === 'anonymous' || persona === 'analyst') {
-        if (codeOf(result) !== refusalOf(persona)) mismatches.push(`Member as ${persona}: expected ${refusalOf(persona)}, got ${codeOf(result) ?? 'data'}`);
+        if (codeOf(result) !== refusalOf(persona))
+          mismatches.push(`Member as ${persona}: expected ${refusalOf(persona)}, got ${codeOf(result) ?? 'data'}`);
         return;
       }
       if (result.errors) return void mismatches.push(`Member as ${persona}: ${JSON.stringify(result.errors[0])}`);
@@ -134,11 +175,17 @@ describe('every read rule holds for every role, through the gateway', () => {
       }
     });
     // Record fields are non-null: each is asked alone, so one refusal does not hide another.
-    await inPool(fields.filter((f) => f.rule === 'record').flatMap(({ field }) => [...OUTSIDERS, 'secretary' as const].map((persona) => ({ field, persona }))), async ({ field, persona }) => {
-      const code = codeOf(await federation.query(select(['name', field]), { member: targets.member }, headers.get(persona)!));
-      const expected = persona === 'secretary' ? undefined : refusalOf(persona);
-      if (code !== expected) mismatches.push(`Member.${field} (record) as ${persona}: expected ${expected ?? 'data'}, got ${code ?? 'data'}`);
-    });
+    await inPool(
+      fields
+        .filter((f) => f.rule === 'record')
+        .flatMap(({ field }) => [...OUTSIDERS, 'secretary' as const].map((persona) => ({ field, persona }))),
+      async ({ field, persona }) => {
+        const code = codeOf(await federation.query(select(['name', field]), { member: targets.member }, headers.get(persona)!));
+        const expected = persona === 'secretary' ? undefined : refusalOf(persona);
+        if (code !== expected)
+          mismatches.push(`Member.${field} (record) as ${persona}: expected ${expected ?? 'data'}, got ${code ?? 'data'}`);
+      },
+    );
     expect(mismatches.sort()).toEqual([]);
   });
 });
@@ -146,7 +193,8 @@ describe('every read rule holds for every role, through the gateway', () => {
 describe('every change is refused outside scope, for every role, and writes nothing', () => {
   const outboxTotal = async () => {
     let total = 0;
-    for (const subgraph of Object.values(federation.subgraphs)) total += (await subgraph.running.database.dataSource.query('SELECT count(*)::int AS n FROM outbox'))[0].n;
+    for (const subgraph of Object.values(federation.subgraphs))
+      total += (await subgraph.running.database.dataSource.query('SELECT count(*)::int AS n FROM outbox'))[0].n;
     return total;
   };
 
@@ -157,7 +205,8 @@ describe('every change is refused outside scope, for every role, and writes noth
     await inPool(asks, async ({ name, rule, persona }) => {
       const { query, variables } = rule.probe(targets as never);
       const code = codeOf(await federation.query(query, variables, headers.get(persona)!));
-      if (code !== refusalOf(persona)) mismatches.push(`${name} as ${persona} (allowed: ${rule.who}): expected ${refusalOf(persona)}, got ${code ?? 'success'}`);
+      if (code !== refusalOf(persona))
+        mismatches.push(`${name} as ${persona} (allowed: ${rule.who}): expected ${refusalOf(persona)}, got ${code ?? 'success'}`);
     });
     expect(mismatches.sort()).toEqual([]);
     expect(await outboxTotal()).toBe(before);
@@ -168,7 +217,8 @@ describe('every change is refused outside scope, for every role, and writes noth
     for (const [name, rule] of Object.entries(changeRules)) {
       const { query, variables } = rule.probe(targets as never);
       const code = codeOf(await federation.query(query, variables, headers.get(rule.control)!));
-      if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === 'INTERNAL_SERVER_ERROR') mismatches.push(`${name} as ${rule.control}: ${code}`);
+      if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === 'INTERNAL_SERVER_ERROR')
+        mismatches.push(`${name} as ${rule.control}: ${code}`);
     }
     expect(mismatches).toEqual([]);
   });

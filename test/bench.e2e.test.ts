@@ -38,10 +38,28 @@ describe('the benchmark (npm run bench -- --quick)', () => {
 
   it('seeds, drives our gateway, Hive Gateway (Rust planner and JavaScript planner) and the direct path, and writes the JSON with every target', async () => {
     const out = join(dir, 'result.json');
-    const { code, output } = await runBench(['--quick', '--duration', '1', '--warmup', '1', '--pool', '5', '--direct-sample', '2', '--prefix', prefix, '--no-events', '--out', out]);
+    const { code, output } = await runBench([
+      '--quick',
+      '--duration',
+      '1',
+      '--warmup',
+      '1',
+      '--pool',
+      '5',
+      '--direct-sample',
+      '2',
+      '--prefix',
+      prefix,
+      '--no-events',
+      '--out',
+      out,
+    ]);
     expect({ code, tail: code === 0 ? '' : output.slice(-3000) }).toEqual({ code: 0, tail: '' });
 
-    const result = JSON.parse(readFileSync(out, 'utf8')) as { scenarios: Record<string, Record<string, { requests: number }>>; statements: Record<string, Record<string, number>> };
+    const result = JSON.parse(readFileSync(out, 'utf8')) as {
+      scenarios: Record<string, Record<string, { requests: number }>>;
+      statements: Record<string, Record<string, number>>;
+    };
     expect(Object.keys(result.scenarios.overall).sort()).toEqual(['direct', 'hive', 'hive-router', 'ours']);
     for (const target of ['ours', 'hive-router', 'hive', 'direct']) expect(result.scenarios.overall[target].requests).toBeGreaterThan(0);
     expect(Object.keys(result.statements).length).toBeGreaterThan(0);

@@ -6,7 +6,9 @@ let communityIds: string[];
 
 beforeAll(async () => {
   federation = await startFederation();
-  const list = await federation.query<{ communities: { edges: { node: { id: string } }[] } }>('{ communities(first: 10) { edges { node { id } } } }');
+  const list = await federation.query<{ communities: { edges: { node: { id: string } }[] } }>(
+    '{ communities(first: 10) { edges { node { id } } } }',
+  );
   communityIds = list.data!.communities.edges.map((e) => e.node.id);
 });
 afterAll(() => federation?.stop());
@@ -38,18 +40,23 @@ describe('one graph across four subgraphs', () => {
   });
 
   it('counts members of an organisation in the members subgraph', async () => {
-    const result = await federation.query<{ communities: { edges: { node: { partyOrganization: { children: { name: string; memberCount: number; fullMemberCount: number }[] } } }[] } }>(
-      '{ communities(first: 1) { edges { node { partyOrganization { children { name memberCount fullMemberCount } } } } } }',
-    );
+    const result = await federation.query<{
+      communities: {
+        edges: { node: { partyOrganization: { children: { name: string; memberCount: number; fullMemberCount: number }[] } } }[];
+      };
+    }>('{ communities(first: 1) { edges { node { partyOrganization { children { name memberCount fullMemberCount } } } } } }');
     const branches = result.data!.communities.edges[0].node.partyOrganization.children;
     expect(branches.reduce((sum, b) => sum + b.memberCount, 0)).toBeGreaterThan(20);
     for (const branch of branches) expect(branch.fullMemberCount).toBeLessThanOrEqual(branch.memberCount);
   });
 
   it('resolves member references from the members subgraph back into organizations', async () => {
-    const result = await federation.query<{ members: { totalCount: number; edges: { node: { name: string; organization: { name: string; kind: string }; residenceCommunity: { name: string } } }[] } }>(
-      '{ members(first: 5) { totalCount edges { node { name organization { name kind } residenceCommunity { name } } } } }',
-    );
+    const result = await federation.query<{
+      members: {
+        totalCount: number;
+        edges: { node: { name: string; organization: { name: string; kind: string }; residenceCommunity: { name: string } } }[];
+      };
+    }>('{ members(first: 5) { totalCount edges { node { name organization { name kind } residenceCommunity { name } } } } }');
     expect(result.errors).toBeUndefined();
     expect(result.data!.members.totalCount).toBe(600);
     for (const edge of result.data!.members.edges) {

@@ -10,7 +10,10 @@ jest.setTimeout(120_000);
 
 let federation: Federation;
 let community: CommunityFixture;
-let lists: Record<string, (after: string | null) => { query: string; variables: Record<string, unknown>; read: (data: unknown) => Page | null }>;
+let lists: Record<
+  string,
+  (after: string | null) => { query: string; variables: Record<string, unknown>; read: (data: unknown) => Page | null }
+>;
 
 interface Page {
   edges: { cursor: string }[];
@@ -33,21 +36,30 @@ beforeAll(async () => {
     members: { edges: { node: { id: string } }[] };
     volunteerTeams: { edges: { node: { id: string } }[] };
     community: { activities: { edges: { node: { id: string } }[] } };
-  }>('query($c: ID!) { members(first: 1, filter: { communityId: $c }) { edges { node { id } } } volunteerTeams(first: 1) { edges { node { id } } } community(id: $c) { activities(first: 1, filter: { status: COMPLETED }) { edges { node { id } } } } }', { c: community.id });
+  }>(
+    'query($c: ID!) { members(first: 1, filter: { communityId: $c }) { edges { node { id } } } volunteerTeams(first: 1) { edges { node { id } } } community(id: $c) { activities(first: 1, filter: { status: COMPLETED }) { edges { node { id } } } } }',
+    { c: community.id },
+  );
   expect(ids.errors).toBeUndefined();
   // Someone changes something, so every audit trail has rows to page through.
-  await federation.query('mutation($id: ID!) { renameOrganization(id: $id, name: "春晖社区党委") { id } }', { id: community.partyOrganization.id });
+  await federation.query('mutation($id: ID!) { renameOrganization(id: $id, name: "春晖社区党委") { id } }', {
+    id: community.partyOrganization.id,
+  });
   const unit = community.residentUnits[0].id;
-  const root = (field: string, args = '') => (after: string | null) => ({
-    query: `query($after: String) { ${field}(first: 1, after: $after${args}) { ${pageFields} } }`,
-    variables: { after },
-    read: (data: unknown) => (data as Record<string, Page | null>)[field],
-  });
-  const nested = (parent: string, id: string, field: string, args = '') => (after: string | null) => ({
-    query: `query($id: ID!, $after: String) { ${parent}(id: $id) { ${field}(first: 1, after: $after${args}) { ${pageFields} } } }`,
-    variables: { id, after },
-    read: (data: unknown) => ((data as Record<string, Record<string, Page | null> | null>)[parent]?.[field] ?? null),
-  });
+  const root =
+    (field: string, args = '') =>
+    (after: string | null) => ({
+      query: `query($after: String) { ${field}(first: 1, after: $after${args}) { ${pageFields} } }`,
+      variables: { after },
+      read: (data: unknown) => (data as Record<string, Page | null>)[field],
+    });
+  const nested =
+    (parent: string, id: string, field: string, args = '') =>
+    (after: string | null) => ({
+      query: `query($id: ID!, $after: String) { ${parent}(id: $id) { ${field}(first: 1, after: $after${args}) { ${pageFields} } } }`,
+      variables: { id, after },
+      read: (data: unknown) => (data as Record<string, Record<string, Page | null> | null>)[parent]?.[field] ?? null,
+    });
   lists = {
     'Query.communities': root('communities'),
     'Query.organizationsAuditTrail': root('organizationsAuditTrail'),
@@ -71,7 +83,12 @@ beforeAll(async () => {
     'Organization.members': nested('organization', community.partyOrganization.id, 'members', ', includeDescendants: true'),
     'Organization.meetings': nested('organization', community.partyOrganization.id, 'meetings'),
     'Organization.silentOrganizations': nested('organization', community.partyOrganization.id, 'silentOrganizations'),
-    'Organization.lifeComplianceRanking': nested('organization', community.partyOrganization.id, 'lifeComplianceRanking', ', from: "2025-01-01", to: "2026-12-31"'),
+    'Organization.lifeComplianceRanking': nested(
+      'organization',
+      community.partyOrganization.id,
+      'lifeComplianceRanking',
+      ', from: "2025-01-01", to: "2026-12-31"',
+    ),
     'ResidentUnit.members': nested('residentUnit', unit, 'members'),
     'Member.participations': nested('member', ids.data!.members.edges[0].node.id, 'participations'),
     'VolunteerTeam.memberships': nested('volunteerTeam', ids.data!.volunteerTeams.edges[0].node.id, 'memberships', ', includeFormer: true'),
@@ -88,7 +105,11 @@ async function page(list: string, after: string | null) {
 
 describe('cursors on every paged list of the composed schema', () => {
   it('knows every paged list (a new one must be added here)', () => {
-    expect(Object.keys(lists).sort()).toEqual(pagedLists().filter((list) => !SECRETARIES_ONLY.has(list)).sort());
+    expect(Object.keys(lists).sort()).toEqual(
+      pagedLists()
+        .filter((list) => !SECRETARIES_ONLY.has(list))
+        .sort(),
+    );
   });
 
   const forged: [string, string][] = [
@@ -108,7 +129,8 @@ describe('cursors on every paged list of the composed schema', () => {
     for (const list of Object.keys(lists)) {
       const { result } = await page(list, cursor);
       const extensions = result.errors?.[0]?.extensions;
-      if (extensions?.code !== 'BAD_USER_INPUT' || extensions.field !== 'after') wrong.push(`${list}: ${JSON.stringify(result.errors ?? result.data)}`);
+      if (extensions?.code !== 'BAD_USER_INPUT' || extensions.field !== 'after')
+        wrong.push(`${list}: ${JSON.stringify(result.errors ?? result.data)}`);
     }
     expect(wrong).toEqual([]);
   });

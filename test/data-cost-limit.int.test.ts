@@ -17,7 +17,9 @@ const fanOut = `{ communities(first: 100) { edges { node { activities(first: 100
 describe('the limit on the amount of data an operation can answer', () => {
   it('answers a community page with its 10 next activities and 5 participants each (refused by the old depth-weighted cost)', async () => {
     const page = `query ($first: Int!) { communities(first: 1) { edges { node { id name activities(first: $first) { edges { node { id title participants(first: 5) { edges { node { id } } } } } } } } } }`;
-    const answer = await federation.query<{ communities: { edges: { node: { activities: { edges: unknown[] } } }[] } }>(page, { first: 10 });
+    const answer = await federation.query<{ communities: { edges: { node: { activities: { edges: unknown[] } } }[] } }>(page, {
+      first: 10,
+    });
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.communities.edges[0].node.activities.edges.length).toBeGreaterThan(0);
   });

@@ -23,12 +23,28 @@ describe('docker-compose.yml', () => {
 
   it('runs Postgres, Kafka in KRaft mode, the four services and the gateway, each its own image of the production Dockerfile', () => {
     const all = services();
-    expect(Object.keys(all).sort()).toEqual(['activities', 'analytics', 'gateway', 'kafka', 'kafka-init', 'members', 'organizations', 'postgres', 'resources']);
+    expect(Object.keys(all).sort()).toEqual([
+      'activities',
+      'analytics',
+      'gateway',
+      'kafka',
+      'kafka-init',
+      'members',
+      'organizations',
+      'postgres',
+      'resources',
+    ]);
     expect(all.postgres.image).toMatch(/^postgres:/);
     expect(all.kafka.image).toMatch(/^apache\/kafka:/);
     expect(environment(all.kafka).KAFKA_PROCESS_ROLES).toBe('broker,controller');
-    const builds = Object.fromEntries(['gateway', 'organizations', 'members', 'resources', 'activities', 'analytics'].map((name) => [name, all[name].build]));
-    const image = (workspace: string, port: string) => ({ context: '.', dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: workspace, PORT: port } });
+    const builds = Object.fromEntries(
+      ['gateway', 'organizations', 'members', 'resources', 'activities', 'analytics'].map((name) => [name, all[name].build]),
+    );
+    const image = (workspace: string, port: string) => ({
+      context: '.',
+      dockerfile: 'infra/docker/Dockerfile',
+      args: { WORKSPACE: workspace, PORT: port },
+    });
     expect(builds).toEqual({
       gateway: image('gateway', '4000'),
       organizations: image('services/organizations', '4001'),
@@ -49,9 +65,14 @@ describe('docker-compose.yml', () => {
     // `$$` is Compose's escape for a `$` the container's shell sees.
     expect(script(init)).toContain('for topic in "$service.events.v1" "$service.events.v1.replay"');
     expect(script(init)).toContain('--topic "$topic" --partitions "$KAFKA_TOPIC_PARTITIONS"');
-    expect(script(init)).toContain('--config cleanup.policy=delete --config retention.ms="$KAFKA_TOPIC_RETENTION_MS" --config retention.bytes=-1');
+    expect(script(init)).toContain(
+      '--config cleanup.policy=delete --config retention.ms="$KAFKA_TOPIC_RETENTION_MS" --config retention.bytes=-1',
+    );
     expect(init.environment).toEqual({ KAFKA_TOPIC_PARTITIONS: '6', KAFKA_TOPIC_RETENTION_MS: String(400 * 24 * 3600 * 1000) });
-    expect(services({ KAFKA_TOPIC_PARTITIONS: '12', KAFKA_TOPIC_RETENTION_MS: '-1' })['kafka-init'].environment).toEqual({ KAFKA_TOPIC_PARTITIONS: '12', KAFKA_TOPIC_RETENTION_MS: '-1' });
+    expect(services({ KAFKA_TOPIC_PARTITIONS: '12', KAFKA_TOPIC_RETENTION_MS: '-1' })['kafka-init'].environment).toEqual({
+      KAFKA_TOPIC_PARTITIONS: '12',
+      KAFKA_TOPIC_RETENTION_MS: '-1',
+    });
     expect(environment(services().kafka)).toMatchObject({ KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false' });
   });
 
@@ -70,8 +91,15 @@ describe('docker-compose.yml', () => {
     const all = services();
     const urls = Object.fromEntries(subgraphs.map((s) => [s.urlVariable, `http://${s.name}:${s.port}/graphql`]));
     for (const s of subgraphs) {
-      expect({ name: s.name, build: all[s.name].build }).toEqual({ name: s.name, build: { context: '.', dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: `services/${s.name}`, PORT: String(s.port) } } });
-      expect(environment(all[s.name])).toMatchObject({ PORT: s.port, DATABASE_URL: `postgres://postgres:postgres@postgres:5432/cpb_${s.name}`, ...urls });
+      expect({ name: s.name, build: all[s.name].build }).toEqual({
+        name: s.name,
+        build: { context: '.', dockerfile: 'infra/docker/Dockerfile', args: { WORKSPACE: `services/${s.name}`, PORT: String(s.port) } },
+      });
+      expect(environment(all[s.name])).toMatchObject({
+        PORT: s.port,
+        DATABASE_URL: `postgres://postgres:postgres@postgres:5432/cpb_${s.name}`,
+        ...urls,
+      });
       expect(s.topic).toBe(`${s.name}.events.v1`);
     }
     expect(environment(all.gateway)).toMatchObject(urls);
@@ -97,22 +125,29 @@ describe('a broken Compose file fails the check', () => {
     expect(after).not.toBe(before);
     return after;
   };
-  const broken = (from: string | RegExp, to: string, env: NodeJS.ProcessEnv = {}) => checkComposeText(change(text, from, to), root, env).problems;
+  const broken = (from: string | RegExp, to: string, env: NodeJS.ProcessEnv = {}) =>
+    checkComposeText(change(text, from, to), root, env).problems;
   const brokenTwice = (first: [string, string], second: [string, string]) =>
     checkComposeText(change(change(text, ...first), ...second), root, {}).problems;
 
   it('a misspelt service key', () => {
-    expect(broken('    restart: "no"', '    restrat: "no"')).toContain('services.kafka-init: must NOT have additional properties ("restrat")');
+    expect(broken('    restart: "no"', '    restrat: "no"')).toContain(
+      'services.kafka-init: must NOT have additional properties ("restrat")',
+    );
   });
 
   it('an unknown depends_on condition', () => {
     expect(broken('condition: service_completed_successfully', 'condition: service_finished')).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^services\.[a-z]+\.depends_on\.kafka-init\.condition: must be equal to one of the allowed values/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^services\.[a-z]+\.depends_on\.kafka-init\.condition: must be equal to one of the allowed values/),
+      ]),
     );
   });
 
   it('a value of the wrong type', () => {
-    expect(broken('    ports:\n      - "4000:4000"', '    ports: "4000:4000"')).toContain('services.gateway.ports: must be array ("array")');
+    expect(broken('    ports:\n      - "4000:4000"', '    ports: "4000:4000"')).toContain(
+      'services.gateway.ports: must be array ("array")',
+    );
   });
 
   it('a top-level key the specification does not have', () => {
@@ -120,27 +155,38 @@ describe('a broken Compose file fails the check', () => {
   });
 
   it('a dependency on a service that does not exist', () => {
-    expect(broken('      kafka:\n        condition: service_healthy\n    environment:\n      KAFKA_TOPIC', '      kafka-broker:\n        condition: service_healthy\n    environment:\n      KAFKA_TOPIC')).toEqual([
-      'services.kafka-init.depends_on: undefined service "kafka-broker"',
-    ]);
+    expect(
+      broken(
+        '      kafka:\n        condition: service_healthy\n    environment:\n      KAFKA_TOPIC',
+        '      kafka-broker:\n        condition: service_healthy\n    environment:\n      KAFKA_TOPIC',
+      ),
+    ).toEqual(['services.kafka-init.depends_on: undefined service "kafka-broker"']);
   });
 
   it('a named volume that is not declared', () => {
-    expect(broken('      - kafka-data:/var/lib/kafka/data', '      - kafka-logs:/var/lib/kafka/data')).toEqual(['services.kafka.volumes: undefined volume "kafka-logs"']);
+    expect(broken('      - kafka-data:/var/lib/kafka/data', '      - kafka-logs:/var/lib/kafka/data')).toEqual([
+      'services.kafka.volumes: undefined volume "kafka-logs"',
+    ]);
   });
 
   it('a Dockerfile that does not exist', () => {
-    expect(broken('dockerfile: infra/docker/Dockerfile, args: { WORKSPACE: gateway', 'dockerfile: infra/docker/Dockerfile.prod, args: { WORKSPACE: gateway')).toEqual([
-      'services.gateway.build.dockerfile: no file infra/docker/Dockerfile.prod in .',
-    ]);
+    expect(
+      broken(
+        'dockerfile: infra/docker/Dockerfile, args: { WORKSPACE: gateway',
+        'dockerfile: infra/docker/Dockerfile.prod, args: { WORKSPACE: gateway',
+      ),
+    ).toEqual(['services.gateway.build.dockerfile: no file infra/docker/Dockerfile.prod in .']);
   });
 
   it('a dependency cycle', () => {
     const gatewayWaitsForAnalytics: [string, string] = ['  gateway:\n    build:', '  gateway:\n    depends_on: [analytics]\n    build:'];
-    const analyticsBuild = '    build: { context: ., dockerfile: infra/docker/Dockerfile, args: { WORKSPACE: services/analytics, PORT: "4005" } }';
+    const analyticsBuild =
+      '    build: { context: ., dockerfile: infra/docker/Dockerfile, args: { WORKSPACE: services/analytics, PORT: "4005" } }';
     expect(broken(...gatewayWaitsForAnalytics)).toEqual([]);
     const analyticsWaitsForGateway: [string, string] = [analyticsBuild, `    depends_on: [gateway]\n${analyticsBuild}`];
-    expect(brokenTwice(gatewayWaitsForAnalytics, analyticsWaitsForGateway)).toEqual(['depends_on: a cycle gateway -> analytics -> gateway']);
+    expect(brokenTwice(gatewayWaitsForAnalytics, analyticsWaitsForGateway)).toEqual([
+      'depends_on: a cycle gateway -> analytics -> gateway',
+    ]);
   });
 
   it('a required variable without a value, a variable without a default, and a lone $', () => {
@@ -151,7 +197,9 @@ describe('a broken Compose file fails the check', () => {
     expect(broken('${JWT_SECRET:-compose-jwt-secret-replace-me}', '${JWT_SECRET}')).toEqual([
       'services.gateway.environment.JWT_SECRET: variable JWT_SECRET is used without a default (${JWT_SECRET:-…}) and is not set',
     ]);
-    expect(broken('"$$service.events.v1"', '"$service.events.v1"')[0]).toMatch(/^services\.kafka-init\.command\[0\]: variable service is used without a default/);
+    expect(broken('"$$service.events.v1"', '"$service.events.v1"')[0]).toMatch(
+      /^services\.kafka-init\.command\[0\]: variable service is used without a default/,
+    );
     expect(broken('KAFKA_NUM_PARTITIONS: 6', 'KAFKA_NUM_PARTITIONS: "6$"')).toEqual([
       'services.kafka.environment.KAFKA_NUM_PARTITIONS: invalid interpolation format "6$": a lone $ (write $$ for a literal one)',
     ]);

@@ -18,7 +18,8 @@ function withChange(type: string, edit: (schema: JsonSchema) => void): Map<strin
   return current;
 }
 
-const breaking = (current: Map<string, JsonSchema>, before = released) => compareReleases(before, current, TODAY).breaking.map(describeFinding);
+const breaking = (current: Map<string, JsonSchema>, before = released) =>
+  compareReleases(before, current, TODAY).breaking.map(describeFinding);
 const notes = (current: Map<string, JsonSchema>) => compareReleases(released, current, TODAY).notes.map(describeFinding);
 
 it('the committed event schemas are compatible with the released copy', () => {
@@ -47,10 +48,10 @@ describe('fails on each kind of breaking change, naming the event, the property 
 
   it('a changed type, including a property that becomes nullable or stops being nullable', () => {
     expect(breaking(withChange('participation.hours-credited', (s) => (s.properties!.hours.type = 'string')))).toEqual([
-      'participation.hours-credited: hours: type changed from number to string: a consumer of either schema cannot read the other\'s events',
+      "participation.hours-credited: hours: type changed from number to string: a consumer of either schema cannot read the other's events",
     ]);
     expect(breaking(withChange('member.admitted', (s) => (s.properties!.workUnitId.type = 'string')))).toEqual([
-      'member.admitted: workUnitId: type changed from null | string to string: a consumer of either schema cannot read the other\'s events',
+      "member.admitted: workUnitId: type changed from null | string to string: a consumer of either schema cannot read the other's events",
     ]);
   });
 
@@ -68,23 +69,31 @@ describe('fails on each kind of breaking change, naming the event, the property 
       s.properties!.urgency = { type: 'string' };
       s.required!.push('urgency');
     });
-    expect(breaking(required)).toEqual(['need.raised: urgency: new required property: events already published lack it (add it as optional)']);
+    expect(breaking(required)).toEqual([
+      'need.raised: urgency: new required property: events already published lack it (add it as optional)',
+    ]);
     expect(breaking(required, withOptional)).toEqual(['need.raised: urgency: became required: events already published may lack it']);
-    expect(breaking(withOptional, required)).toEqual(['need.raised: urgency: became optional: consumers of the released schema expect it in every event']);
+    expect(breaking(withOptional, required)).toEqual([
+      'need.raised: urgency: became optional: consumers of the released schema expect it in every event',
+    ]);
   });
 
   it('a narrowed enum, while a widened one is allowed with a note', () => {
-    expect(breaking(withChange('member.admitted', (s) => (s.properties!.category.enum = s.properties!.category.enum!.filter((v) => v !== 'STUDENT'))))).toEqual([
-      'member.admitted: category: enum narrowed: "STUDENT" no longer allowed, and events already published carry it',
-    ]);
+    expect(
+      breaking(
+        withChange('member.admitted', (s) => (s.properties!.category.enum = s.properties!.category.enum!.filter((v) => v !== 'STUDENT'))),
+      ),
+    ).toEqual(['member.admitted: category: enum narrowed: "STUDENT" no longer allowed, and events already published carry it']);
     const widened = withChange('member.admitted', (s) => s.properties!.category.enum!.push('RETURNED_OVERSEAS'));
     expect(breaking(widened)).toEqual([]);
-    expect(notes(widened)).toEqual(['member.admitted: category: enum widened by "RETURNED_OVERSEAS": consumers must tolerate values they do not know']);
+    expect(notes(widened)).toEqual([
+      'member.admitted: category: enum widened by "RETURNED_OVERSEAS": consumers must tolerate values they do not know',
+    ]);
   });
 
   it('a changed bound', () => {
     expect(breaking(withChange('participation.hours-credited', (s) => (s.properties!.hours.maximum = 24)))).toEqual([
-      'participation.hours-credited: hours: maximum changed from none to 24: one schema\'s events break the other\'s check',
+      "participation.hours-credited: hours: maximum changed from none to 24: one schema's events break the other's check",
     ]);
   });
 
@@ -93,7 +102,8 @@ describe('fails on each kind of breaking change, naming the event, the property 
     expect(breaking(without(withChange('grid.created', () => undefined)))).toEqual([
       'grid.created: removed or renamed: consumers subscribe to it; deprecate it first (deprecated and x-deprecation in its schema) and emit it for 180 days beside its replacement',
     ]);
-    const deprecated = (until: string) => withChange('grid.created', (s) => Object.assign(s, { deprecated: true, 'x-deprecation': { since: '2026-01-02', until } }));
+    const deprecated = (until: string) =>
+      withChange('grid.created', (s) => Object.assign(s, { deprecated: true, 'x-deprecation': { since: '2026-01-02', until } }));
     expect(breaking(without(withChange('grid.created', () => undefined)), deprecated('2027-01-31'))).toEqual([
       'grid.created: removed before 2027-01-31, the end of its deprecation period: keep emitting it until then',
     ]);
@@ -109,18 +119,25 @@ describe('fails on each kind of breaking change, naming the event, the property 
       'grid.created: deprecated for less than 180 days (2026-12-05 to 2027-03-01)',
       'grid.created: replacedBy names grid.created.v2, which has no schema',
     ]);
-    expect(breaking(deprecate({ since: '2026-12-05', until: '2027-06-30' }), deprecate({ since: '2026-12-05', until: '2027-07-31' }))).toEqual([
-      'grid.created: deprecation period shortened from 2027-07-31 to 2027-06-30: consumers plan by the released date',
-    ]);
+    expect(
+      breaking(deprecate({ since: '2026-12-05', until: '2027-06-30' }), deprecate({ since: '2026-12-05', until: '2027-07-31' })),
+    ).toEqual(['grid.created: deprecation period shortened from 2027-07-31 to 2027-06-30: consumers plan by the released date']);
   });
 
   it('scrubbing taken back, or a text withheld in fewer cases; scrubbing or withholding more is a note', () => {
-    const mark = (value: JsonSchema['x-scrubbed']) => withChange('need.raised', (s) => Object.assign(s.properties!.title, { 'x-scrubbed': value }));
+    const mark = (value: JsonSchema['x-scrubbed']) =>
+      withChange('need.raised', (s) => Object.assign(s.properties!.title, { 'x-scrubbed': value }));
     const scrubbed = mark(true);
     const withheld = mark({ withheldWhen: { category: ['HARDSHIP_ASSISTANCE', 'HEALTH'] } });
-    expect(breaking(released, scrubbed)).toEqual(['need.raised: title: no longer scrubbed: consumers keep it on the promise that it carries no personal data']);
-    expect(breaking(mark({ withheldWhen: { category: ['HARDSHIP_ASSISTANCE'] } }), withheld)).toEqual(['need.raised: title: withheld in fewer cases: no longer when category=HEALTH']);
-    expect(breaking(scrubbed, withheld)).toEqual(['need.raised: title: withheld in fewer cases: no longer when category=HARDSHIP_ASSISTANCE, category=HEALTH']);
+    expect(breaking(released, scrubbed)).toEqual([
+      'need.raised: title: no longer scrubbed: consumers keep it on the promise that it carries no personal data',
+    ]);
+    expect(breaking(mark({ withheldWhen: { category: ['HARDSHIP_ASSISTANCE'] } }), withheld)).toEqual([
+      'need.raised: title: withheld in fewer cases: no longer when category=HEALTH',
+    ]);
+    expect(breaking(scrubbed, withheld)).toEqual([
+      'need.raised: title: withheld in fewer cases: no longer when category=HARDSHIP_ASSISTANCE, category=HEALTH',
+    ]);
     expect(breaking(withheld, scrubbed)).toEqual([]);
     expect(notes(withheld)).toEqual([
       'need.raised: title: now scrubbed: personal data in it reads as placeholders ([PHONE], [NAME], ...)',
@@ -136,7 +153,8 @@ it('npm run events:compat exits 1 on a broken schema and names it; 0 on the comm
     const schema = structuredClone(released.get('participation.hours-credited')!);
     delete schema.properties!.servedAt;
     writeFileSync(join(dir, 'participation.hours-credited.json'), JSON.stringify(schema));
-    const run = (env: NodeJS.ProcessEnv) => spawnSync('npx', ['tsx', 'scripts/events/compat.ts'], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+    const run = (env: NodeJS.ProcessEnv) =>
+      spawnSync('npx', ['tsx', 'scripts/events/compat.ts'], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
     const broken = run({ EVENT_SCHEMA_DIR: dir });
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain('BREAKING: participation.hours-credited: servedAt: removed or renamed');
@@ -163,6 +181,9 @@ it('the catalogue lists deprecated types and properties, with their terms, so co
     '| [`member.admitted`](#memberadmitted) | `category` | | | use member.admitted.v2 |',
     '',
   ]);
-  expect(deprecationLine(old)).toEqual(['**Deprecated** since 2027-01-04, emitted until 2027-07-05; use [`member.admitted.v2`](#memberadmittedv2). category split in two.', '']);
+  expect(deprecationLine(old)).toEqual([
+    '**Deprecated** since 2027-01-04, emitted until 2027-07-05; use [`member.admitted.v2`](#memberadmittedv2). category split in two.',
+    '',
+  ]);
   expect(deprecatedSection(['need.raised'], () => released.get('need.raised')!)).toEqual(['## Deprecated', '', 'None at present.', '']);
 });

@@ -8,11 +8,27 @@ const servicesDir = join(__dirname, '..', 'services');
 const types = knownEventTypes();
 
 /** Property names that would carry personal data (phone, ID number, address, birth date, contact handles, real names). */
-const PERSONAL = [/phone/i, /mobile/i, /^tel/i, /id_?num/i, /id_?card/i, /identity/i, /address/i, /birth/i, /e_?mail/i, /wechat/i, /real_?name/i, /full_?name/i];
+const PERSONAL = [
+  /phone/i,
+  /mobile/i,
+  /^tel/i,
+  /id_?num/i,
+  /id_?card/i,
+  /identity/i,
+  /address/i,
+  /birth/i,
+  /e_?mail/i,
+  /wechat/i,
+  /real_?name/i,
+  /full_?name/i,
+];
 
 /** Every property name in a schema, nested objects and array items included, as dotted paths. */
 function propertyPaths(schema: JsonSchema, prefix = ''): string[] {
-  const own = Object.entries(schema.properties ?? {}).flatMap(([name, sub]) => [`${prefix}${name}`, ...propertyPaths(sub, `${prefix}${name}.`)]);
+  const own = Object.entries(schema.properties ?? {}).flatMap(([name, sub]) => [
+    `${prefix}${name}`,
+    ...propertyPaths(sub, `${prefix}${name}.`),
+  ]);
   return schema.items ? [...own, ...propertyPaths(schema.items, `${prefix}[].`)] : own;
 }
 
@@ -27,10 +43,14 @@ function personalFields(schema: JsonSchema): string[] {
  */
 function unmarkedOrMisplacedText(schema: JsonSchema): string[] {
   const text = textProperties(schema);
-  const problems = text.filter((p) => !p.schema['x-scrubbed'] && !p.schema['x-code']).map((p) => `${p.path}: free text neither x-scrubbed nor x-code`);
+  const problems = text
+    .filter((p) => !p.schema['x-scrubbed'] && !p.schema['x-code'])
+    .map((p) => `${p.path}: free text neither x-scrubbed nor x-code`);
   problems.push(...text.filter((p) => p.schema['x-scrubbed'] && p.schema['x-code']).map((p) => `${p.path}: both x-scrubbed and x-code`));
   const marked = (node: JsonSchema, path: string): string[] => [
-    ...(path && (node['x-scrubbed'] || node['x-code']) && !text.some((p) => p.path === path) ? [`${path}: x-scrubbed or x-code on something that is not free text`] : []),
+    ...(path && (node['x-scrubbed'] || node['x-code']) && !text.some((p) => p.path === path)
+      ? [`${path}: x-scrubbed or x-code on something that is not free text`]
+      : []),
     ...Object.entries(node.properties ?? {}).flatMap(([name, sub]) => marked(sub, path ? `${path}.${name}` : name)),
     ...(node.items ? marked(node.items, `${path}[]`) : []),
   ];
@@ -41,7 +61,10 @@ function unmarkedOrMisplacedText(schema: JsonSchema): string[] {
     for (const [sibling, values] of Object.entries(mark.withheldWhen)) {
       const known = holder.properties?.[sibling]?.enum;
       const strays = values.filter((value) => !known?.includes(value));
-      if (strays.length) problems.push(`${path}: withheldWhen ${sibling} ${JSON.stringify(strays)}, which ${known ? 'that enum does not hold' : 'is no sibling enum'}`);
+      if (strays.length)
+        problems.push(
+          `${path}: withheldWhen ${sibling} ${JSON.stringify(strays)}, which ${known ? 'that enum does not hold' : 'is no sibling enum'}`,
+        );
     }
   }
   return problems;
@@ -60,7 +83,8 @@ function typesEmittedBy(): Map<string, string> {
   for (const service of readdirSync(servicesDir)) {
     const file = join(servicesDir, service, 'src', 'events.ts');
     if (!existsSync(file)) continue;
-    for (const [, type] of readFileSync(file, 'utf8').matchAll(/'([a-z][a-z0-9-]*\.[a-z][a-z0-9-]*(?:\.v[0-9]+)?)'/g)) emitted.set(type, service);
+    for (const [, type] of readFileSync(file, 'utf8').matchAll(/'([a-z][a-z0-9-]*\.[a-z][a-z0-9-]*(?:\.v[0-9]+)?)'/g))
+      emitted.set(type, service);
   }
   return emitted;
 }
@@ -115,7 +139,13 @@ it('would catch unmarked or misplaced marks of free text anywhere in a schema (t
       note: { type: 'string', 'x-scrubbed': { withheldWhen: { kind: ['C'], status: ['X'] } } },
       code: { type: 'string', pattern: '^[A-Z]+$' },
       tags: { type: 'array', items: { type: 'string' } },
-      steps: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, label: { type: 'string', 'x-code': 'a label', 'x-scrubbed': true } } } },
+      steps: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { text: { type: 'string' }, label: { type: 'string', 'x-code': 'a label', 'x-scrubbed': true } },
+        },
+      },
     },
   };
   expect(unmarkedOrMisplacedText(planted)).toEqual([
@@ -135,10 +165,19 @@ it('would catch a personal field anywhere in a schema (the check itself can fail
     properties: {
       memberId: { type: 'string' },
       contact: { type: 'object', properties: { mobilePhone: { type: 'string' }, homeAddress: { type: 'string' } } },
-      guardians: { type: 'array', items: { type: 'object', properties: { idNumber: { type: 'string' }, birthDate: { type: 'string' }, id_card: { type: 'string' } } } },
+      guardians: {
+        type: 'array',
+        items: { type: 'object', properties: { idNumber: { type: 'string' }, birthDate: { type: 'string' }, id_card: { type: 'string' } } },
+      },
     },
   };
-  expect(personalFields(planted)).toEqual(['contact.mobilePhone', 'contact.homeAddress', 'guardians.[].idNumber', 'guardians.[].birthDate', 'guardians.[].id_card']);
+  expect(personalFields(planted)).toEqual([
+    'contact.mobilePhone',
+    'contact.homeAddress',
+    'guardians.[].idNumber',
+    'guardians.[].birthDate',
+    'guardians.[].id_card',
+  ]);
 });
 
 it('has a schema for every event type a service emits, and the catalogue names that service as its producer', () => {

@@ -54,7 +54,14 @@ async function eventOf(type: string, subject: string): Promise<CloudEvent> {
 const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
 const createActivity = (title: string, kind: string) =>
   call<{ createActivity: { id: string } }>('mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }', {
-    input: { title, kind, organizerId: worldId('org-community', 0), startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T11:00:00+08:00`, capacity: 20 },
+    input: {
+      title,
+      kind,
+      organizerId: worldId('org-community', 0),
+      startsAt: `${day}T09:00:00+08:00`,
+      endsAt: `${day}T11:00:00+08:00`,
+      capacity: 20,
+    },
   }).then(async ({ createActivity: { id } }) => {
     await call('mutation($id: ID!) { publishActivity(id: $id) { id } }', { id });
     return id;
@@ -77,20 +84,50 @@ describe('free text with personal data, typed through the gateway', () => {
     pairedId = await createActivity(pairedTitle, 'PAIRED_ASSISTANCE');
 
     const weekdays = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-    ({ publishResource: { id: venueId } } = await call<{ publishResource: { id: string } }>('mutation($input: PublishResourceInput!) { publishResource(input: $input) { id } }', {
-      input: { providerId: worldId('unit', 0), kind: 'VENUE', name: '隐私测试会议室', capacity: 50, openingHours: weekdays.map((weekday) => ({ weekday, opensAt: '00:00', closesAt: '24:00' })) },
+    ({
+      publishResource: { id: venueId },
+    } = await call<{ publishResource: { id: string } }>(
+      'mutation($input: PublishResourceInput!) { publishResource(input: $input) { id } }',
+      {
+        input: {
+          providerId: worldId('unit', 0),
+          kind: 'VENUE',
+          name: '隐私测试会议室',
+          capacity: 50,
+          openingHours: weekdays.map((weekday) => ({ weekday, opensAt: '00:00', closesAt: '24:00' })),
+        },
+      },
+    ));
+    ({
+      bookResource: { id: bookingId },
+    } = await call<{ bookResource: { id: string } }>('mutation($input: BookResourceInput!) { bookResource(input: $input) { id } }', {
+      input: {
+        resourceId: venueId,
+        bookedById: worldId('org-community', 0),
+        purpose: '党员学习',
+        startsAt: `${day}T14:00:00+08:00`,
+        endsAt: `${day}T16:00:00+08:00`,
+        headcount: 20,
+      },
     }));
-    ({ bookResource: { id: bookingId } } = await call<{ bookResource: { id: string } }>('mutation($input: BookResourceInput!) { bookResource(input: $input) { id } }', {
-      input: { resourceId: venueId, bookedById: worldId('org-community', 0), purpose: '党员学习', startsAt: `${day}T14:00:00+08:00`, endsAt: `${day}T16:00:00+08:00`, headcount: 20 },
-    }));
-    await call('mutation($id: ID!, $reason: String) { cancelBooking(id: $id, reason: $reason, reasonCode: VENUE_UNAVAILABLE) { id } }', { id: bookingId, reason: cancelReason });
+    await call('mutation($id: ID!, $reason: String) { cancelBooking(id: $id, reason: $reason, reasonCode: VENUE_UNAVAILABLE) { id } }', {
+      id: bookingId,
+      reason: cancelReason,
+    });
 
     const { agreements } = await call<{ agreements: { edges: { node: { id: string; unitLiaison: { name: string } } }[] } }>(
-      'query($c: ID!) { agreements(filter: { communityId: $c, status: ACTIVE }, first: 1) { edges { node { id unitLiaison { name } } } } }', { c: worldId('community', 0) },
+      'query($c: ID!) { agreements(filter: { communityId: $c, status: ACTIVE }, first: 1) { edges { node { id unitLiaison { name } } } } }',
+      { c: worldId('community', 0) },
     );
-    ({ id: agreementId, unitLiaison: { name: liaisonName } } = agreements.edges[0].node);
+    ({
+      id: agreementId,
+      unitLiaison: { name: liaisonName },
+    } = agreements.edges[0].node);
     terminationReason = `联络员${liaisonName}调离，单位无人对接`;
-    await call('mutation($id: ID!, $reason: String!) { terminateAgreement(id: $id, reason: $reason, reasonCode: UNIT_RELOCATED) { id } }', { id: agreementId, reason: terminationReason });
+    await call('mutation($id: ID!, $reason: String!) { terminateAgreement(id: $id, reason: $reason, reasonCode: UNIT_RELOCATED) { id } }', {
+      id: agreementId,
+      reason: terminationReason,
+    });
   }, 120_000);
 
   it('publishes the events, the text scrubbed or withheld, the reasons as categories beside it', async () => {
@@ -100,7 +137,13 @@ describe('free text with personal data, typed through the gateway', () => {
     expect((await eventOf('booking.cancelled.v2', venueId)).data).toMatchObject({ bookingId, reasonCode: 'VENUE_UNAVAILABLE' });
     expect((await eventOf('agreement.terminated', agreementId)).data.reason).toBe('联络员[NAME]调离，单位无人对接');
     const v2 = await eventOf('agreement.terminated.v2', agreementId);
-    expect(v2.data).toEqual({ agreementId, communityId: worldId('community', 0), partnerUnitId: expect.any(String), terminatedOn: expect.any(String), reasonCode: 'UNIT_RELOCATED' });
+    expect(v2.data).toEqual({
+      agreementId,
+      communityId: worldId('community', 0),
+      partnerUnitId: expect.any(String),
+      terminatedOn: expect.any(String),
+      reasonCode: 'UNIT_RELOCATED',
+    });
   });
 
   it('leaves none of the personal data in any event on any topic', () => {

@@ -34,11 +34,16 @@ async function mutate<T>(query: string, variables: Record<string, unknown>): Pro
 }
 
 const createStreet = (name: string, district: string) =>
-  mutate<{ createStreet: { id: string } }>(`mutation CreateStreet($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { name, district } }).then((d) => d.createStreet.id);
+  mutate<{ createStreet: { id: string } }>(`mutation CreateStreet($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, {
+    input: { name, district },
+  }).then((d) => d.createStreet.id);
 const createWorkingCommittee = (streetId: string, name: string) =>
-  mutate<{ createOrganization: { id: string } }>(`mutation CreateCommittee($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
-    input: { name, kind: 'WORKING_COMMITTEE', scope: 'STREET', streetId },
-  }).then((d) => d.createOrganization.id);
+  mutate<{ createOrganization: { id: string } }>(
+    `mutation CreateCommittee($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+    {
+      input: { name, kind: 'WORKING_COMMITTEE', scope: 'STREET', streetId },
+    },
+  ).then((d) => d.createOrganization.id);
 const renameOrganization = (id: string, name: string) =>
   mutate(`mutation Rename($id: ID!, $name: String!) { renameOrganization(id: $id, name: $name) { id } }`, { id, name });
 
@@ -46,7 +51,10 @@ const renameOrganization = (id: string, name: string) =>
 async function readKeys(keys: string[], done: (events: { message: ReceivedMessage; event: CloudEvent }[]) => boolean, timeoutMs: number) {
   const reader = await startTopicReader(broker.brokers, TOPIC);
   const wanted = new Set(keys);
-  const mine = () => reader.messages.filter((m) => m.key !== null && wanted.has(m.key)).map((message) => ({ message, event: JSON.parse(message.value) as CloudEvent }));
+  const mine = () =>
+    reader.messages
+      .filter((m) => m.key !== null && wanted.has(m.key))
+      .map((message) => ({ message, event: JSON.parse(message.value) as CloudEvent }));
   try {
     await reader.waitFor(() => done(mine()), timeoutMs);
     await new Promise((resolve) => setTimeout(resolve, 300)); // anything extra (a duplicate, a stray event) shows up now
@@ -78,61 +86,88 @@ it('publishes exactly the expected street.created event for a mutation through t
   expect({ valid: validate(event.data), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
 });
 
-(realKafka ? it.skip : it)('keeps 200 mutations working with the broker down, then delivers all 200 events in order per aggregate, none lost', async () => {
-  await broker.down();
-  const started = Date.now();
-  // 10 streets, a working committee for each, then 18 renames of each committee, one after another per committee.
-  const streets = await Promise.all(Array.from({ length: 10 }, (_, i) => createStreet(`停机街道${i}`, '和平区')));
-  const committees = await Promise.all(streets.map((streetId, i) => createWorkingCommittee(streetId, `停机党工委${i}-0`)));
-  await Promise.all(committees.map(async (id, i) => {
-    for (let n = 1; n <= 18; n += 1) await renameOrganization(id, `停机党工委${i}-${n}`);
-  }));
-  const mutationMs = Date.now() - started;
+(realKafka ? it.skip : it)(
+  'keeps 200 mutations working with the broker down, then delivers all 200 events in order per aggregate, none lost',
+  async () => {
+    await broker.down();
+    const started = Date.now();
+    // 10 streets, a working committee for each, then 18 renames of each committee, one after another per committee.
+    const streets = await Promise.all(Array.from({ length: 10 }, (_, i) => createStreet(`停机街道${i}`, '和平区')));
+    const committees = await Promise.all(streets.map((streetId, i) => createWorkingCommittee(streetId, `停机党工委${i}-0`)));
+    await Promise.all(
+      committees.map(async (id, i) => {
+        for (let n = 1; n <= 18; n += 1) await renameOrganization(id, `停机党工委${i}-${n}`);
+      }),
+    );
+    const mutationMs = Date.now() - started;
 
-  // All 200 wait in the outbox while the broker is away.
-  const db = new Client({ connectionString: serviceDatabaseUrl(TEST_SERVER_URL, `${prefix}organizations`) });
-  await db.connect();
-  try {
-    const [{ waiting }] = (await db.query(`SELECT count(*)::int AS waiting FROM outbox WHERE published_at IS NULL AND aggregate_id = ANY($1)`, [[...streets, ...committees]])).rows;
-    expect(waiting).toBe(200);
-  } finally {
-    await db.end();
-  }
+    // All 200 wait in the outbox while the broker is away.
+    const db = new Client({ connectionString: serviceDatabaseUrl(TEST_SERVER_URL, `${prefix}organizations`) });
+    await db.connect();
+    try {
+      const [{ waiting }] = (
+        await db.query(`SELECT count(*)::int AS waiting FROM outbox WHERE published_at IS NULL AND aggregate_id = ANY($1)`, [
+          [...streets, ...committees],
+        ])
+      ).rows;
+      expect(waiting).toBe(200);
+    } finally {
+      await db.end();
+    }
 
-  await broker.up();
-  const upAt = Date.now();
-  const distinct = (events: { event: CloudEvent }[]) => new Set(events.map((e) => e.event.id)).size;
-  const received = await readKeys([...streets, ...committees], (events) => distinct(events) >= 200, 45_000);
-  const deliveryMs = Date.now() - upAt;
-  expect(distinct(received)).toBe(200);
+    await broker.up();
+    const upAt = Date.now();
+    const distinct = (events: { event: CloudEvent }[]) => new Set(events.map((e) => e.event.id)).size;
+    const received = await readKeys([...streets, ...committees], (events) => distinct(events) >= 200, 45_000);
+    const deliveryMs = Date.now() - upAt;
+    expect(distinct(received)).toBe(200);
 
-  // Duplicates (a resend after a timeout) are allowed only as exact copies: same id, same event.
-  const byId = new Map<string, string>();
-  for (const { message } of received) {
-    const { id } = JSON.parse(message.value) as CloudEvent;
-    expect({ id, value: byId.get(id) ?? message.value }).toEqual({ id, value: message.value });
-    byId.set(id, message.value);
-  }
+    // Duplicates (a resend after a timeout) are allowed only as exact copies: same id, same event.
+    const byId = new Map<string, string>();
+    for (const { message } of received) {
+      const { id } = JSON.parse(message.value) as CloudEvent;
+      expect({ id, value: byId.get(id) ?? message.value }).toEqual({ id, value: message.value });
+      byId.set(id, message.value);
+    }
 
-  // In order per aggregate: each committee's first copies read created, then names 1..18 in order.
-  const names = new Map<string, string[]>(committees.map((id) => [id, []]));
-  const seen = new Set<string>();
-  for (const { event } of received) {
-    if (seen.has(event.id) || !names.has(event.subject)) continue;
-    seen.add(event.id);
-    names.get(event.subject)!.push(`${event.type}:${(event.data as { name: string }).name}`);
-  }
-  committees.forEach((id, i) => {
-    expect(names.get(id)).toEqual([`cn.cpb.organization.created:停机党工委${i}-0`, ...Array.from({ length: 18 }, (_, k) => `cn.cpb.organization.renamed:停机党工委${i}-${k + 1}`)]);
-  });
-  expect(received.filter((r) => r.event.type === 'cn.cpb.street.created' && streets.includes(r.event.subject)).length).toBeGreaterThanOrEqual(10);
-  console.log(`200 mutations with the broker down: ${mutationMs} ms; broker up → all 200 read: ${deliveryMs} ms; copies received: ${received.length}`);
-});
+    // In order per aggregate: each committee's first copies read created, then names 1..18 in order.
+    const names = new Map<string, string[]>(committees.map((id) => [id, []]));
+    const seen = new Set<string>();
+    for (const { event } of received) {
+      if (seen.has(event.id) || !names.has(event.subject)) continue;
+      seen.add(event.id);
+      names.get(event.subject)!.push(`${event.type}:${(event.data as { name: string }).name}`);
+    }
+    committees.forEach((id, i) => {
+      expect(names.get(id)).toEqual([
+        `cn.cpb.organization.created:停机党工委${i}-0`,
+        ...Array.from({ length: 18 }, (_, k) => `cn.cpb.organization.renamed:停机党工委${i}-${k + 1}`),
+      ]);
+    });
+    expect(
+      received.filter((r) => r.event.type === 'cn.cpb.street.created' && streets.includes(r.event.subject)).length,
+    ).toBeGreaterThanOrEqual(10);
+    console.log(
+      `200 mutations with the broker down: ${mutationMs} ms; broker up → all 200 read: ${deliveryMs} ms; copies received: ${received.length}`,
+    );
+  },
+);
 
 it('feeds the analytics read model: a community created through the gateway appears with its name', async () => {
   const analytics = await startAnalytics(
-    { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: serviceDatabaseUrl(TEST_SERVER_URL, `${prefix}analytics`), KAFKA_BROKERS: broker.brokers.join(','), KAFKA_GROUP_ID: `e2e-${prefix}` },
-    { kafka: { connectionTimeout: 1_000, requestTimeout: 2_000 }, group: { sessionTimeout: 6_000, rebalanceTimeout: 3_000, heartbeatInterval: 500, maxWaitTimeInMs: 50 } },
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: serviceDatabaseUrl(TEST_SERVER_URL, `${prefix}analytics`),
+      KAFKA_BROKERS: broker.brokers.join(','),
+      KAFKA_GROUP_ID: `e2e-${prefix}`,
+    },
+    {
+      kafka: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+      group: { sessionTimeout: 6_000, rebalanceTimeout: 3_000, heartbeatInterval: 500, maxWaitTimeInMs: 50 },
+    },
   );
   try {
     const streetId = await createStreet('向阳街道', '和平区');
@@ -147,7 +182,13 @@ it('feeds the analytics read model: a community created through the gateway appe
       response = await fetch(`${analytics.url}/read-model/communities/${createCommunity.id}`);
     }
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ communityId: createCommunity.id, name: '向阳社区', streetId, registrations: { total: 0, active: 0 }, needs: { open: 0, resolved: 0 } });
+    expect(await response.json()).toMatchObject({
+      communityId: createCommunity.id,
+      name: '向阳社区',
+      streetId,
+      registrations: { total: 0, active: 0 },
+      needs: { open: 0, resolved: 0 },
+    });
   } finally {
     await analytics.stop();
   }

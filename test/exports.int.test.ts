@@ -22,15 +22,37 @@ async function exported(report: string, persona: PersonaName, options: Record<st
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const definition = exportReports[report];
-  await writeExport(out, definition.sheet, definition.columns, definition.rows(clientAt(originOf(federation), await headersOf(persona)), options));
+  await writeExport(
+    out,
+    definition.sheet,
+    definition.columns,
+    definition.rows(clientAt(originOf(federation), await headersOf(persona)), options),
+  );
   return sheetRows(Buffer.concat(chunks));
 }
 
 describe('exports', () => {
-  it("gives a secretary the roster of their subtree only, with phones and ID numbers", async () => {
+  it('gives a secretary the roster of their subtree only, with phones and ID numbers', async () => {
     const rows = await exported('roster', 'secretary');
-    expect(rows[0]).toEqual(['姓名', '性别', '出生日期', '民族', '学历', '公民身份号码', '手机号码', '所在党组织', '党员类别', '党员状态', '入党日期', '转正日期']);
-    const total = await federation.query<{ members: { totalCount: number } }>(`{ members(first: 1) { totalCount } }`, {}, await headersOf('secretary'));
+    expect(rows[0]).toEqual([
+      '姓名',
+      '性别',
+      '出生日期',
+      '民族',
+      '学历',
+      '公民身份号码',
+      '手机号码',
+      '所在党组织',
+      '党员类别',
+      '党员状态',
+      '入党日期',
+      '转正日期',
+    ]);
+    const total = await federation.query<{ members: { totalCount: number } }>(
+      `{ members(first: 1) { totalCount } }`,
+      {},
+      await headersOf('secretary'),
+    );
     expect(rows.length - 1).toBe(total.data!.members.totalCount);
     expect(rows.length).toBeGreaterThan(2);
     expect(rows.slice(1).every((r) => /^\d{17}[\dX]$/.test(r[5]))).toBe(true);
@@ -44,11 +66,18 @@ describe('exports', () => {
   });
 
   it("gives the street's census (五个清) to an analyst, with Chinese headers", async () => {
-    const streets = await federation.query<{ streets: { id: string; communities: { name: string; census: { members: number } }[] }[] }>(`{ streets { id communities { name census { members } } } }`);
+    const streets = await federation.query<{ streets: { id: string; communities: { name: string; census: { members: number } }[] }[] }>(
+      `{ streets { id communities { name census { members } } } }`,
+    );
     const street = streets.data!.streets[0];
     const rows = await exported('census', 'analyst', { street: street.id });
     expect(rows[0]).toEqual(['社区', '驻区单位数', '企业数', '党组织数', '党组织覆盖单位数', '党员数', '入党积极分子数']);
-    expect(rows.slice(1).map((r) => [r[0], Number(r[5])]).sort()).toEqual(street.communities.map((c) => [c.name, c.census.members]).sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => [r[0], Number(r[5])])
+        .sort(),
+    ).toEqual(street.communities.map((c) => [c.name, c.census.members]).sort());
   });
 
   it("gives a year's volunteer hours per member to a street administrator", async () => {

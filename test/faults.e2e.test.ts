@@ -17,7 +17,15 @@ beforeAll(async () => {
 const row = (name: string) => rows.find((r) => r.fault === name)!;
 
 describe('faults one at a time under a steady load of reads and writes through the gateway', () => {
-  it.each(['baseline', 'subgraph-sigkill', 'postgres-restart', 'relay-kill-broker-outage', 'consumer-kill', 'slow-peer', 'gateway-sigterm'])('%s: every check holds', (name) => {
+  it.each([
+    'baseline',
+    'subgraph-sigkill',
+    'postgres-restart',
+    'relay-kill-broker-outage',
+    'consumer-kill',
+    'slow-peer',
+    'gateway-sigterm',
+  ])('%s: every check holds', (name) => {
     const r = row(name);
     expect(r).toBeDefined();
     expect(r.checks.filter((c) => !c.ok)).toEqual([]);
@@ -31,6 +39,7 @@ describe('faults one at a time under a steady load of reads and writes through t
       expect([r.fault, r.failedByCode.INTERNAL_SERVER_ERROR ?? 0]).toEqual([r.fault, 0]);
     }
     // The load did write and produce events in every window (a row of zeros would prove nothing).
-    for (const r of rows.filter((x) => x.fault !== 'gateway-sigterm')) expect([r.fault, r.writesAcknowledged > 0, r.events.produced > 0]).toEqual([r.fault, true, true]);
+    for (const r of rows.filter((x) => x.fault !== 'gateway-sigterm'))
+      expect([r.fault, r.writesAcknowledged > 0, r.events.produced > 0]).toEqual([r.fault, true, true]);
   });
 });

@@ -7,7 +7,10 @@ import { gatewayEnvSchema, startGateway } from '@cpb/gateway';
 // "did not answer within ...") — one in ~2,300 benchmark requests. It is UNAVAILABLE, with a catalogue message.
 jest.setTimeout(60_000);
 
-type Answer = { data?: Record<string, unknown> | null; errors?: { message: string; path?: string[]; extensions: Record<string, unknown> }[] };
+type Answer = {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: string[]; extensions: Record<string, unknown> }[];
+};
 
 let gateway: RunningServer;
 const servers: http.Server[] = [];
@@ -28,8 +31,15 @@ beforeAll(async () => {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   gateway = await startGateway(
     loadConfig(gatewayEnvSchema, {
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', SUBGRAPH_TIMEOUT_MS: '300',
-      ORGANIZATIONS_URL: closed, ACTIVITIES_URL: hanging, MEMBERS_URL: broken, RESOURCES_URL: wrong,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SUBGRAPH_TIMEOUT_MS: '300',
+      ORGANIZATIONS_URL: closed,
+      ACTIVITIES_URL: hanging,
+      MEMBERS_URL: broken,
+      RESOURCES_URL: wrong,
     }),
   );
 });
@@ -41,7 +51,11 @@ afterAll(async () => {
 
 async function ask(query: string, language = 'en'): Promise<Answer> {
   const token = await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'faults' });
-  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': language, authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': language, authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
   return (await response.json()) as Answer;
 }
 
@@ -68,7 +82,11 @@ describe('a subgraph fetch that fails is UNAVAILABLE, never INTERNAL_SERVER_ERRO
 
   it('a mutation its subgraph never received (connection refused) says nothing was changed', async () => {
     const answer = await ask('mutation { createGrid(communityId: "c", name: "g") { __typename } }');
-    expect(answer.errors![0].extensions).toMatchObject({ code: 'UNAVAILABLE', messageKey: 'service.unavailable', messageParams: { service: 'organizations' } });
+    expect(answer.errors![0].extensions).toMatchObject({
+      code: 'UNAVAILABLE',
+      messageKey: 'service.unavailable',
+      messageParams: { service: 'organizations' },
+    });
   });
 
   it('leaks no cause (no address, port or errno) to the caller', async () => {

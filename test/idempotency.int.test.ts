@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { mintCallerToken, msg, pruneIdempotencyKeys, render } from '@cpb/kit';
 import { type Federation } from '@cpb/kit/testing';
-import { activitiesSql, activityInput, createActivityMutation, publishedActivity, signUpMutation } from '../services/activities/test/fixtures';
+import {
+  activitiesSql,
+  activityInput,
+  createActivityMutation,
+  publishedActivity,
+  signUpMutation,
+} from '../services/activities/test/fixtures';
 import { type Neighbourhood, startNeighbourhood } from '@cpb/demo-world/testing';
 
 let federation: Federation;
@@ -12,7 +18,8 @@ afterAll(() => federation?.stop());
 
 type Created = { createActivity: { id: string; title: string; startsAt: string } };
 const withKey = async (key: string) => federation.asAdmin({ 'idempotency-key': key });
-const create = async (key: string, input: Record<string, unknown>) => federation.query<Created>(createActivityMutation, { input }, await withKey(key));
+const create = async (key: string, input: Record<string, unknown>) =>
+  federation.query<Created>(createActivityMutation, { input }, await withKey(key));
 
 /** What a write leaves behind in the activities database: rows, their outbox events and audit rows. */
 async function footprint(): Promise<Record<string, number>> {
@@ -58,7 +65,11 @@ describe('Idempotency-Key on mutations, through the gateway', () => {
     expect(otherArgs.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', messageKey: 'idempotency.reused' });
     expect(otherArgs.errors?.[0].message).toBe(render(msg('idempotency.reused'), 'zh-CN'));
     const someoneElse = await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'another-district-admin' });
-    const otherCaller = await federation.query<Created>(createActivityMutation, { input }, { authorization: `Bearer ${someoneElse}`, 'idempotency-key': key });
+    const otherCaller = await federation.query<Created>(
+      createActivityMutation,
+      { input },
+      { authorization: `Bearer ${someoneElse}`, 'idempotency-key': key },
+    );
     expect(otherCaller.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(await footprint()).toEqual(before);
   });
@@ -92,7 +103,11 @@ describe('Idempotency-Key on mutations, through the gateway', () => {
     const key = randomUUID();
     const input = activityInput(place, { title: `过期 ${key}` });
     const first = await create(key, input);
-    const stored = await activitiesSql<{ hours: number }>(federation, `SELECT round(extract(epoch FROM expires_at - created_at) / 3600)::int AS hours FROM idempotency_key WHERE key = $1`, [key]);
+    const stored = await activitiesSql<{ hours: number }>(
+      federation,
+      `SELECT round(extract(epoch FROM expires_at - created_at) / 3600)::int AS hours FROM idempotency_key WHERE key = $1`,
+      [key],
+    );
     expect(stored).toEqual([{ hours: 24 }]);
     await activitiesSql(federation, `UPDATE idempotency_key SET expires_at = now() - interval '1 second' WHERE key = $1`, [key]);
     const later = await create(key, input);
@@ -102,10 +117,19 @@ describe('Idempotency-Key on mutations, through the gateway', () => {
     expect(await activitiesSql(federation, 'SELECT 1 FROM idempotency_key WHERE key = $1', [key])).toEqual([]);
   });
 
-  it.each([['', 'empty'], ['has space', 'a space'], ['x'.repeat(256), 'too long'], ['clé', 'not ASCII']])('refuses a malformed key (%#: %s) with BAD_USER_INPUT, writing nothing', async (key) => {
+  it.each([
+    ['', 'empty'],
+    ['has space', 'a space'],
+    ['x'.repeat(256), 'too long'],
+    ['clé', 'not ASCII'],
+  ])('refuses a malformed key (%#: %s) with BAD_USER_INPUT, writing nothing', async (key) => {
     const before = await footprint();
     const answer = await create(key, activityInput(place));
-    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotency-key', messageKey: 'idempotency.badKey' });
+    expect(answer.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'idempotency-key',
+      messageKey: 'idempotency.badKey',
+    });
     expect(await footprint()).toEqual(before);
   });
 });

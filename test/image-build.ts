@@ -44,7 +44,8 @@ export function linkDevInstall(context: string): void {
     const workspace = relative(repositoryRoot, execFileSync('readlink', ['-f', join(modules, '@cpb', entry)], { encoding: 'utf8' }).trim());
     symlinkSync(join('..', '..', workspace), join(context, 'node_modules', '@cpb', entry));
     // Versions a workspace needs that differ from the hoisted ones (the kit's ajv 8) sit in its own node_modules.
-    if (existsSync(join(repositoryRoot, workspace, 'node_modules'))) symlinkSync(join(repositoryRoot, workspace, 'node_modules'), join(context, workspace, 'node_modules'));
+    if (existsSync(join(repositoryRoot, workspace, 'node_modules')))
+      symlinkSync(join(repositoryRoot, workspace, 'node_modules'), join(context, workspace, 'node_modules'));
   }
 }
 
@@ -59,13 +60,18 @@ export interface BuiltImage {
 /** Stage and deps stages for one workspace: `<out>/app` is what the runtime image holds in /app. */
 export function buildImage(context: string, workspace: string, out: string): BuiltImage {
   stageImage(context, workspace, out);
-  execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: join(out, 'manifests'), stdio: 'pipe' });
+  execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: join(out, 'manifests'),
+    stdio: 'pipe',
+  });
   const app = join(out, 'app');
   // COPY --from=deps /app/ then COPY --from=build /out/app/: the install (nested node_modules too), then the compiled packages.
   const runtime = join(out, 'runtime');
   execFileSync('cp', ['-a', join(out, 'manifests'), runtime]);
   execFileSync('cp', ['-a', `${app}/.`, runtime]);
-  const lock = JSON.parse(readFileSync(join(out, 'manifests', 'package-lock.json'), 'utf8')) as { packages: Record<string, { link?: boolean }> };
+  const lock = JSON.parse(readFileSync(join(out, 'manifests', 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { link?: boolean }>;
+  };
   const installed = Object.entries(lock.packages).filter(([path, entry]) => path.includes('node_modules/') && !entry.link);
   return {
     app: runtime,
@@ -89,7 +95,8 @@ export function runtimeOf(buildArgs: Record<string, string>): { env: Record<stri
   for (const [, name, value] of runtime.matchAll(/^ARG (\w+)(?:=(\S+))?$/gm)) args[name] = buildArgs[name] ?? value ?? '';
   const substitute = (value: string) => value.replace(/\$\{(\w+)\}/g, (_, name: string) => args[name] ?? '');
   const env: Record<string, string> = {};
-  for (const [, pairs] of runtime.matchAll(/^ENV (.+)$/gm)) for (const [, name, value] of pairs.matchAll(/(\w+)=(\S+)/g)) env[name] = substitute(value);
+  for (const [, pairs] of runtime.matchAll(/^ENV (.+)$/gm))
+    for (const [, name, value] of pairs.matchAll(/(\w+)=(\S+)/g)) env[name] = substitute(value);
   const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(runtime)![1]) as string[];
   const user = /^USER (\S+)$/m.exec(runtime)![1];
   return { env, cmd, user };

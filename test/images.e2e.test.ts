@@ -27,11 +27,14 @@ const images = [
   { workspace: 'services/activities', port: '4004', database: true },
   { workspace: 'services/analytics', port: '4005', database: true },
 ];
-const selected = process.env.IMAGES === 'all' ? images : images.filter((i) => i.workspace === 'gateway' || i.workspace === 'services/organizations');
+const selected =
+  process.env.IMAGES === 'all' ? images : images.filter((i) => i.workspace === 'gateway' || i.workspace === 'services/organizations');
 /** Never in a production image: the TypeScript toolchain, the test runner, the embedded database. */
 const devOnly = ['typescript', 'tsx', 'jest', '@swc/core', 'node', '@electric-sql/pglite', '@electric-sql/pglite-socket'];
 const databaseAndKafkaClients = ['typeorm', 'pg', 'kafkajs', '@apollo/subgraph'];
-const secrets = Object.fromEntries(['ORGANIZATIONS', 'MEMBERS', 'RESOURCES', 'ACTIVITIES', 'JWT'].map((n) => [`${n}_SECRET`, randomBytes(24).toString('hex')]));
+const secrets = Object.fromEntries(
+  ['ORGANIZATIONS', 'MEMBERS', 'RESOURCES', 'ACTIVITIES', 'JWT'].map((n) => [`${n}_SECRET`, randomBytes(24).toString('hex')]),
+);
 
 describe('production images', () => {
   const work = mkdtempSync(join(tmpdir(), 'cpb-images-'));
@@ -45,52 +48,74 @@ describe('production images', () => {
     linkDevInstall(context);
   });
   afterAll(async () => {
-    if (Object.keys(footprints).length) console.log(`production image footprints:\n${Object.entries(footprints).map(([w, f]) => `  ${w}: ${f}`).join('\n')}`);
+    if (Object.keys(footprints).length)
+      console.log(
+        `production image footprints:\n${Object.entries(footprints)
+          .map(([w, f]) => `  ${w}: ${f}`)
+          .join('\n')}`,
+      );
     await kafka?.stop();
     await Promise.all(databases.map((d) => d.drop()));
     rmSync(work, { recursive: true, force: true });
   });
 
-  it.each(selected)('$workspace: compiled JavaScript and its own production dependencies start and answer /ready', async ({ workspace, port, database }) => {
-    const image: BuiltImage = buildImage(context, workspace, join(work, workspace.replace('/', '-')));
-    footprints[workspace] = `${image.packages} packages, ${(image.bytes / 1e6).toFixed(1)} MB`;
-    expect(devOnly.filter((pkg) => image.has(pkg))).toEqual([]);
-    if (workspace === 'gateway') expect(databaseAndKafkaClients.filter((pkg) => image.has(pkg))).toEqual([]);
-    else expect(databaseAndKafkaClients.filter((pkg) => image.has(pkg))).toEqual(databaseAndKafkaClients.filter((pkg) => workspace !== 'services/analytics' || pkg !== '@apollo/subgraph' || image.has(pkg)));
-    expect(existsSync(join(image.app, workspace, 'src'))).toBe(false);
-    expect(existsSync(join(image.app, workspace, 'dist', 'index.js'))).toBe(true);
+  it.each(selected)(
+    '$workspace: compiled JavaScript and its own production dependencies start and answer /ready',
+    async ({ workspace, port, database }) => {
+      const image: BuiltImage = buildImage(context, workspace, join(work, workspace.replace('/', '-')));
+      footprints[workspace] = `${image.packages} packages, ${(image.bytes / 1e6).toFixed(1)} MB`;
+      expect(devOnly.filter((pkg) => image.has(pkg))).toEqual([]);
+      if (workspace === 'gateway') expect(databaseAndKafkaClients.filter((pkg) => image.has(pkg))).toEqual([]);
+      else
+        expect(databaseAndKafkaClients.filter((pkg) => image.has(pkg))).toEqual(
+          databaseAndKafkaClients.filter((pkg) => workspace !== 'services/analytics' || pkg !== '@apollo/subgraph' || image.has(pkg)),
+        );
+      expect(existsSync(join(image.app, workspace, 'src'))).toBe(false);
+      expect(existsSync(join(image.app, workspace, 'dist', 'index.js'))).toBe(true);
 
-    const runtime = runtimeOf({ WORKSPACE: workspace, PORT: port });
-    expect(runtime.user).toBe('1000:1000');
-    expect(runtime.env).toMatchObject({ NODE_ENV: 'production', PORT: port });
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, ...runtime.env, ...secrets, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-    if (database) {
-      const db = await createTestDatabase(workspace.split('/').pop()!);
-      databases.push(db);
-      env.DATABASE_URL = db.url;
-    }
-    if (workspace === 'services/analytics') {
-      kafka ??= await startKafkaBroker({ topics: subgraphs.map((s) => ({ name: s.topic, partitions: 1 })) });
-      env.KAFKA_BROKERS = kafka.brokers.join(',');
-    }
+      const runtime = runtimeOf({ WORKSPACE: workspace, PORT: port });
+      expect(runtime.user).toBe('1000:1000');
+      expect(runtime.env).toMatchObject({ NODE_ENV: 'production', PORT: port });
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env.PATH,
+        ...runtime.env,
+        ...secrets,
+        PORT: String(await freePort()),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      };
+      if (database) {
+        const db = await createTestDatabase(workspace.split('/').pop()!);
+        databases.push(db);
+        env.DATABASE_URL = db.url;
+      }
+      if (workspace === 'services/analytics') {
+        kafka ??= await startKafkaBroker({ topics: subgraphs.map((s) => ({ name: s.topic, partitions: 1 })) });
+        env.KAFKA_BROKERS = kafka.brokers.join(',');
+      }
 
-    const marker = join(work, `${workspace.replace('/', '-')}.started`);
-    writeFileSync(marker, '');
-    // The image's CMD, with this machine's Node of the same version in place of the image's `node`.
-    const child = spawn(process.execPath, runtime.cmd.slice(1), { cwd: image.app, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    try {
-      await waitForReady(`http://127.0.0.1:${env.PORT}/ready`, () => child.exitCode !== null, () => output);
-      // Read-only root filesystem: the running service wrote nothing under /app.
-      expect(execFileSync('find', [image.app, '-newer', marker, '-type', 'f'], { encoding: 'utf8' }).trim()).toBe('');
-    } finally {
-      child.kill('SIGTERM');
-    }
-    expect(await exited).toBe(0);
-  });
+      const marker = join(work, `${workspace.replace('/', '-')}.started`);
+      writeFileSync(marker, '');
+      // The image's CMD, with this machine's Node of the same version in place of the image's `node`.
+      const child = spawn(process.execPath, runtime.cmd.slice(1), { cwd: image.app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      try {
+        await waitForReady(
+          `http://127.0.0.1:${env.PORT}/ready`,
+          () => child.exitCode !== null,
+          () => output,
+        );
+        // Read-only root filesystem: the running service wrote nothing under /app.
+        expect(execFileSync('find', [image.app, '-newer', marker, '-type', 'f'], { encoding: 'utf8' }).trim()).toBe('');
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await exited).toBe(0);
+    },
+  );
 });
 
 async function waitForReady(url: string, exited: () => boolean, output: () => string): Promise<void> {

@@ -15,24 +15,40 @@ export interface UploadAnswer<T = Record<string, unknown>> {
 export const originOf = (federation: Federation) => new URL(federation.gatewayUrl).origin;
 
 /** POSTs a file to /imports/:kind through the gateway, as any client would. */
-export async function upload<T = Record<string, unknown>>(federation: Federation, kind: string, file: Buffer, options: { dryRun?: boolean; report?: 'xlsx'; headers?: Record<string, string> } = {}): Promise<UploadAnswer<T>> {
-  const query = new URLSearchParams({ ...(options.dryRun ? { dryRun: 'true' } : {}), ...(options.report ? { report: options.report } : {}) });
+export async function upload<T = Record<string, unknown>>(
+  federation: Federation,
+  kind: string,
+  file: Buffer,
+  options: { dryRun?: boolean; report?: 'xlsx'; headers?: Record<string, string> } = {},
+): Promise<UploadAnswer<T>> {
+  const query = new URLSearchParams({
+    ...(options.dryRun ? { dryRun: 'true' } : {}),
+    ...(options.report ? { report: options.report } : {}),
+  });
   const answer = await fetch(`${originOf(federation)}/imports/${kind}?${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', ...(options.headers ?? (await federation.asAdmin())) },
     body: new Blob([new Uint8Array(file)]),
   });
-  if (answer.headers.get('content-type')?.includes('spreadsheetml')) return { status: answer.status, file: Buffer.from(await answer.arrayBuffer()) };
+  if (answer.headers.get('content-type')?.includes('spreadsheetml'))
+    return { status: answer.status, file: Buffer.from(await answer.arrayBuffer()) };
   return { status: answer.status, ...((await answer.json()) as object) };
 }
 
-export async function template(federation: Federation, kind: string, headers?: Record<string, string>): Promise<{ status: number; file: Buffer }> {
+export async function template(
+  federation: Federation,
+  kind: string,
+  headers?: Record<string, string>,
+): Promise<{ status: number; file: Buffer }> {
   const answer = await fetch(`${originOf(federation)}/imports/${kind}/template`, { headers: headers ?? (await federation.asAdmin()) });
   return { status: answer.status, file: Buffer.from(await answer.arrayBuffer()) };
 }
 
 /** The downloaded template filled with `rows` (objects by Chinese header) below its explanation row. */
-export async function filledTemplate(templateFile: Buffer, rows: Record<string, string | number | Date | { formula: string }>[]): Promise<Buffer> {
+export async function filledTemplate(
+  templateFile: Buffer,
+  rows: Record<string, string | number | Date | { formula: string }>[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(templateFile as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
@@ -55,7 +71,17 @@ export async function sheetRows(file: Buffer): Promise<string[][]> {
   await workbook.xlsx.load(file as unknown as ArrayBuffer);
   const rows: string[][] = [];
   workbook.worksheets[0].eachRow({ includeEmpty: true }, (row, n) => {
-    rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'object' ? JSON.stringify(v) : String(v)));
+    rows[n - 1] = (row.values as unknown[])
+      .slice(1)
+      .map((v) =>
+        v === null || v === undefined
+          ? ''
+          : v instanceof Date
+            ? v.toISOString().slice(0, 10)
+            : typeof v === 'object'
+              ? JSON.stringify(v)
+              : String(v),
+      );
   });
   return Array.from(rows, (r) => r ?? []);
 }

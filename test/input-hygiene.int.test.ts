@@ -49,7 +49,11 @@ async function refusalOf(slot: Slot, value: unknown): Promise<{ code?: string; f
  * socket the subgraph just closed, which the gateway does not retry), and lists the slots where
  * `accept` fails.
  */
-async function failing(list: Slot[], value: unknown, accept: (slot: Slot, got: Awaited<ReturnType<typeof refusalOf>>) => boolean): Promise<string[]> {
+async function failing(
+  list: Slot[],
+  value: unknown,
+  accept: (slot: Slot, got: Awaited<ReturnType<typeof refusalOf>>) => boolean,
+): Promise<string[]> {
   const failed: string[] = [];
   for (const slot of list) {
     const got = await refusalOf(slot, value);
@@ -57,7 +61,8 @@ async function failing(list: Slot[], value: unknown, accept: (slot: Slot, got: A
   }
   return failed;
 }
-const refusedNaming = (slot: Slot, got: Awaited<ReturnType<typeof refusalOf>>) => got?.code === 'BAD_USER_INPUT' && got.field === slot.field;
+const refusedNaming = (slot: Slot, got: Awaited<ReturnType<typeof refusalOf>>) =>
+  got?.code === 'BAD_USER_INPUT' && got.field === slot.field;
 
 beforeAll(async () => {
   federation = await startFederation();
@@ -101,15 +106,45 @@ describe('every String and ID argument and input field of the composed schema', 
 
   it('refuses direction overrides (U+202E) and other control characters (ESC, DEL, C1) in any text', async () => {
     expect(await failing(textOnly, '\u202Egnp.exe', refusedNaming)).toEqual([]);
-    expect(await failing(textOnly.filter((_, i) => i % 3 === 0), 'a\u001b[31mb', refusedNaming)).toEqual([]);
-    expect(await failing(textOnly.filter((_, i) => i % 3 === 1), 'a\u007fb', refusedNaming)).toEqual([]);
-    expect(await failing(textOnly.filter((_, i) => i % 3 === 2), 'a\u0085b', refusedNaming)).toEqual([]);
+    expect(
+      await failing(
+        textOnly.filter((_, i) => i % 3 === 0),
+        'a\u001b[31mb',
+        refusedNaming,
+      ),
+    ).toEqual([]);
+    expect(
+      await failing(
+        textOnly.filter((_, i) => i % 3 === 1),
+        'a\u007fb',
+        refusedNaming,
+      ),
+    ).toEqual([]);
+    expect(
+      await failing(
+        textOnly.filter((_, i) => i % 3 === 2),
+        'a\u0085b',
+        refusedNaming,
+      ),
+    ).toEqual([]);
   });
 
   it('refuses text with nothing visible: zero-width characters, a Hangul filler, blanks', async () => {
     expect(await failing(textOnly, '\u200B\u200C\u200D\u2060', refusedNaming)).toEqual([]);
-    expect(await failing(textOnly.filter((_, i) => i % 2 === 0), '\u3164', refusedNaming)).toEqual([]);
-    expect(await failing(textOnly.filter((_, i) => i % 2 === 1), ' \u3000 ', refusedNaming)).toEqual([]);
+    expect(
+      await failing(
+        textOnly.filter((_, i) => i % 2 === 0),
+        '\u3164',
+        refusedNaming,
+      ),
+    ).toEqual([]);
+    expect(
+      await failing(
+        textOnly.filter((_, i) => i % 2 === 1),
+        ' \u3000 ',
+        refusedNaming,
+      ),
+    ).toEqual([]);
   });
 
   it('takes line breaks only in the free-text fields', async () => {
@@ -120,7 +155,13 @@ describe('every String and ID argument and input field of the composed schema', 
   });
 
   it('refuses an id that is not a UUID in any ID argument or input field', async () => {
-    expect(await failing(slots.filter((s) => s.scalar === 'ID'), 'not-a-uuid', refusedNaming)).toEqual([]);
+    expect(
+      await failing(
+        slots.filter((s) => s.scalar === 'ID'),
+        'not-a-uuid',
+        refusedNaming,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -137,20 +178,34 @@ describe('text is stored as one canonical form', () => {
   it('keeps line breaks in free text, written as \\n (CRLF and CR become LF)', async () => {
     const result = await federation.query<{ raiseNeed: { description: string } }>(
       'mutation($input: RaiseNeedInput!) { raiseNeed(input: $input) { description } }',
-      { input: { communityId: community.id, title: '楼道照明维修', category: 'ENVIRONMENT', description: '3号楼楼道灯不亮\r\n4号楼也是\r已报物业' } },
+      {
+        input: {
+          communityId: community.id,
+          title: '楼道照明维修',
+          category: 'ENVIRONMENT',
+          description: '3号楼楼道灯不亮\r\n4号楼也是\r已报物业',
+        },
+      },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.raiseNeed.description).toBe('3号楼楼道灯不亮\n4号楼也是\n已报物业');
   });
 
   it('refuses a lone surrogate (not Unicode text) sent in variables', async () => {
-    const result = await federation.query('mutation($name: String!) { createGrid(communityId: "' + community.id + '", name: $name) { id } }', { name: '第\uD800网格' });
+    const result = await federation.query(
+      'mutation($name: String!) { createGrid(communityId: "' + community.id + '", name: $name) { id } }',
+      { name: '第\uD800网格' },
+    );
     expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'name' });
   });
 
   it('refuses a NUL in a variable as it refuses one in a literal (item 8: name: "a\\u0000b")', async () => {
     const rename = 'mutation($id: ID!, $name: String!) { renameOrganization(id: $id, name: $name) { id } }';
-    const result = await federation.query(rename, { id: community.partyOrganization.id, name: 'a\u0000b' }, await federation.asAdmin({ 'accept-language': 'en' }));
+    const result = await federation.query(
+      rename,
+      { id: community.partyOrganization.id, name: 'a\u0000b' },
+      await federation.asAdmin({ 'accept-language': 'en' }),
+    );
     expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'name' });
     expect(result.errors![0].message).toMatch(/control character/);
   });
@@ -158,10 +213,15 @@ describe('text is stored as one canonical form', () => {
 
 describe('ids and numbers are checked before any SQL (item 10)', () => {
   const create = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }';
-  it.each(['communityId', 'residentUnitId', 'streetId'])('refuses a malformed %s of createOrganization (was INTERNAL_SERVER_ERROR)', async (field) => {
-    const result = await federation.query(create, { input: { name: '第九党支部', kind: 'BRANCH', scope: 'COMMUNITY', parentId: community.partyOrganization.id, [field]: 'not-a-uuid' } });
-    expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', field });
-  });
+  it.each(['communityId', 'residentUnitId', 'streetId'])(
+    'refuses a malformed %s of createOrganization (was INTERNAL_SERVER_ERROR)',
+    async (field) => {
+      const result = await federation.query(create, {
+        input: { name: '第九党支部', kind: 'BRANCH', scope: 'COMMUNITY', parentId: community.partyOrganization.id, [field]: 'not-a-uuid' },
+      });
+      expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', field });
+    },
+  );
 
   it.each([-1, 0, 1899, 2101, 2147483647])('refuses jointMeetings(filter: { year: %i }) and answers a year in range', async (year) => {
     const query = 'query($year: Int) { jointMeetings(filter: { year: $year }) { totalCount } }';
@@ -176,10 +236,15 @@ describe('date-times are parsed strictly: a zone, a real calendar date, years 19
   const book = 'mutation($input: BookResourceInput!) { bookResource(input: $input) { id startsAt } }';
   let venueId: string;
   beforeAll(async () => {
-    const found = await federation.query<{ resources: { edges: { node: { id: string } }[] } }>('query($c: ID) { resources(filter: { kind: VENUE, communityId: $c }, first: 1) { edges { node { id } } } }', { c: community.id });
+    const found = await federation.query<{ resources: { edges: { node: { id: string } }[] } }>(
+      'query($c: ID) { resources(filter: { kind: VENUE, communityId: $c }, first: 1) { edges { node { id } } } }',
+      { c: community.id },
+    );
     venueId = found.data!.resources.edges[0].node.id;
   });
-  const booking = (startsAt: string, endsAt: string) => ({ input: { resourceId: venueId, bookedById: community.partyOrganization.id, purpose: '党员大会', startsAt, endsAt, headcount: 10 } });
+  const booking = (startsAt: string, endsAt: string) => ({
+    input: { resourceId: venueId, bookedById: community.partyOrganization.id, purpose: '党员大会', startsAt, endsAt, headcount: 10 },
+  });
 
   it.each([
     ['an impossible date (30 February), which used to be booked for 2 March', '2027-02-30T10:00:00+08:00', '2027-02-30T12:00:00+08:00'],
@@ -204,16 +269,34 @@ describe('date-times are parsed strictly: a zone, a real calendar date, years 19
   it('refuses the same in every service: activities, check-ins, booking filters, calendar dates', async () => {
     const noZone = `${day}T10:00:00`;
     const activity = await federation.query('mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }', {
-      input: { title: '党员奉献日', kind: 'VOLUNTEER_SERVICE', organizerId: community.partyOrganization.id, startsAt: noZone, endsAt: at(day, '12:00'), capacity: 10 },
+      input: {
+        title: '党员奉献日',
+        kind: 'VOLUNTEER_SERVICE',
+        organizerId: community.partyOrganization.id,
+        startsAt: noZone,
+        endsAt: at(day, '12:00'),
+        capacity: 10,
+      },
     });
     expect(refusal(activity)).toEqual({ code: 'BAD_USER_INPUT', field: 'startsAt' });
-    const filter = await federation.query('query($f: BookingFilter) { bookings(filter: $f) { totalCount } }', { f: { startsFrom: '2027-02-29T00:00:00Z' } });
+    const filter = await federation.query('query($f: BookingFilter) { bookings(filter: $f) { totalCount } }', {
+      f: { startsFrom: '2027-02-29T00:00:00Z' },
+    });
     expect(refusal(filter)).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.startsFrom' });
     const established = await federation.query('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', {
-      input: { name: '第十党支部', kind: 'BRANCH', scope: 'COMMUNITY', parentId: community.partyOrganization.id, establishedOn: '9999-12-31' },
+      input: {
+        name: '第十党支部',
+        kind: 'BRANCH',
+        scope: 'COMMUNITY',
+        parentId: community.partyOrganization.id,
+        establishedOn: '9999-12-31',
+      },
     });
     expect(refusal(established)).toEqual({ code: 'BAD_USER_INPUT', field: 'establishedOn' });
-    const stats = await federation.query('query($id: ID!) { community(id: $id) { volunteerStats(from: "1899-12-31", to: "2026-01-01") { hours } } }', { id: community.id });
+    const stats = await federation.query(
+      'query($id: ID!) { community(id: $id) { volunteerStats(from: "1899-12-31", to: "2026-01-01") { hours } } }',
+      { id: community.id },
+    );
     expect(refusal(stats)).toEqual({ code: 'BAD_USER_INPUT', field: 'from' });
   });
 });

@@ -44,7 +44,15 @@ describe('infra/k8s', () => {
         PodDisruptionBudget: count(report.objects, 'PodDisruptionBudget'),
         KafkaTopic: count(report.objects, 'KafkaTopic'),
         Cluster: count(report.objects, 'Cluster'),
-      }).toEqual({ Deployment: 6, Service: 6, HorizontalPodAutoscaler: 5, ScaledObject: 1, PodDisruptionBudget: 6, KafkaTopic: 8, Cluster: 5 });
+      }).toEqual({
+        Deployment: 6,
+        Service: 6,
+        HorizontalPodAutoscaler: 5,
+        ScaledObject: 1,
+        PodDisruptionBudget: 6,
+        KafkaTopic: 8,
+        Cluster: 5,
+      });
     }
   });
 
@@ -53,12 +61,16 @@ describe('infra/k8s', () => {
     try {
       const overlay = relative(dir, join(root, 'infra', 'k8s', 'overlays', 'prod'));
       const component = relative(dir, join(root, 'infra', 'k8s', 'components', 'external-postgres'));
-      writeFileSync(join(dir, 'kustomization.yaml'), `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${overlay}\ncomponents:\n  - ${component}\n`);
+      writeFileSync(
+        join(dir, 'kustomization.yaml'),
+        `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${overlay}\ncomponents:\n  - ${component}\n`,
+      );
       const [report] = check(dir).reports;
       expect(report.problems).toEqual([]);
       expect(count(report.objects, 'Cluster')).toBe(0);
       const rendered = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
-      for (const service of ['organizations', 'members', 'resources', 'activities', 'analytics']) expect(rendered).toContain(`key: ${service}\n              name: cpb-database-urls`);
+      for (const service of ['organizations', 'members', 'resources', 'activities', 'analytics'])
+        expect(rendered).toContain(`key: ${service}\n              name: cpb-database-urls`);
       expect(rendered).not.toContain('-db-app');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -32,11 +32,17 @@ afterAll(async () => {
 });
 
 /** How much each named sample moved while `work` ran. */
-async function moved(url: string, samples: Record<string, [string, Record<string, string>]>, work: () => Promise<unknown>): Promise<Record<string, number>> {
+async function moved(
+  url: string,
+  samples: Record<string, [string, Record<string, string>]>,
+  work: () => Promise<unknown>,
+): Promise<Record<string, number>> {
   const before = await scrape(url);
   await work();
   const after = await scrape(url);
-  return Object.fromEntries(Object.entries(samples).map(([key, [name, labels]]) => [key, metricValue(after, name, labels) - metricValue(before, name, labels)]));
+  return Object.fromEntries(
+    Object.entries(samples).map(([key, [name, labels]]) => [key, metricValue(after, name, labels) - metricValue(before, name, labels)]),
+  );
 }
 
 it('counts gateway requests by registered operation, everything else as other, errors by code, subgraph fetches and plan cache hits', async () => {
@@ -60,10 +66,27 @@ it('counts gateway requests by registered operation, everything else as other, e
         expect(answer.errors).toBeUndefined();
       }
       // A name no registry knows: counted, but never as a label of its own.
-      expect((await federation.query('query MadeUpByAClient { communities(first: 1) { edges { node { name } } } }')).errors).toBeUndefined();
+      expect(
+        (await federation.query('query MadeUpByAClient { communities(first: 1) { edges { node { name } } } }')).errors,
+      ).toBeUndefined();
       const unknownParent = { name: 'x', kind: 'BRANCH', scope: 'COMMUNITY', parentId: '00000000-0000-4000-8000-000000000000' };
-      expect((await federation.query('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', { input: unknownParent })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      expect((await graphql(federation.gatewayUrl, '{ communities(first: 1) { edges { node { name } } } }', {}, { authorization: 'Bearer not-a-token' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(
+        (
+          await federation.query('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', {
+            input: unknownParent,
+          })
+        ).errors?.[0].extensions?.code,
+      ).toBe('NOT_FOUND');
+      expect(
+        (
+          await graphql(
+            federation.gatewayUrl,
+            '{ communities(first: 1) { edges { node { name } } } }',
+            {},
+            { authorization: 'Bearer not-a-token' },
+          )
+        ).errors?.[0].extensions?.code,
+      ).toBe('UNAUTHENTICATED');
       expect((await federation.query('{ noSuchField }')).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     },
   );
@@ -88,7 +111,9 @@ it('reports each subgraph its requests by the operation they serve, statements, 
   expect(delta.statements).toBeGreaterThanOrEqual(1);
   const text = await scrape(activities);
   expect(metricValue(text, 'db_pool_max_connections')).toBe(20);
-  expect(metricValue(text, 'db_pool_connections', { state: 'idle' }) + metricValue(text, 'db_pool_connections', { state: 'in_use' })).toBeGreaterThanOrEqual(1);
+  expect(
+    metricValue(text, 'db_pool_connections', { state: 'idle' }) + metricValue(text, 'db_pool_connections', { state: 'in_use' }),
+  ).toBeGreaterThanOrEqual(1);
   expect(metricValue(text, 'db_pool_waiting_requests')).toBe(0);
   expect(metricValue(text, 'service_ready', { service: 'activities' })).toBe(1);
 });
@@ -100,7 +125,11 @@ it('reports a mutation’s event through the outbox, the relay and the resources
   const [relayBefore, consumerBefore] = await Promise.all([scrape(activities), scrape(resources)]);
   const created = await federation.query<{ createActivity: { id: string } }>(createActivityMutation, { input: activityInput(place) });
   const secretary = await mintCallerToken({ role: 'COMMUNITY_SECRETARY', sub: 'metrics-secretary', orgId: place.organizationId });
-  await federation.query('mutation($id: ID!) { publishActivity(id: $id) { status } }', { id: created.data!.createActivity.id }, { authorization: `Bearer ${secretary}` });
+  await federation.query(
+    'mutation($id: ID!) { publishActivity(id: $id) { status } }',
+    { id: created.data!.createActivity.id },
+    { authorization: `Bearer ${secretary}` },
+  );
   await federation.subgraphs.activities.running.relay!.flush();
 
   const applied = (text: string) => metricValue(text, 'kafka_consumer_events_total', { topic, outcome: 'applied' });

@@ -28,8 +28,12 @@ describe('three instances of one service starting at once on an empty database',
     const client = new Client({ connectionString: url.toString() });
     await client.connect();
     try {
-      const { rows } = await client.query<{ name: string; times: number }>('SELECT name, count(*)::int AS times FROM migrations GROUP BY name ORDER BY name');
-      const expected = withKitMigrations(members.migrations).map((m) => m.name).sort();
+      const { rows } = await client.query<{ name: string; times: number }>(
+        'SELECT name, count(*)::int AS times FROM migrations GROUP BY name ORDER BY name',
+      );
+      const expected = withKitMigrations(members.migrations)
+        .map((m) => m.name)
+        .sort();
       expect(rows.map((r) => r.name)).toEqual(expected);
       expect(rows.filter((r) => r.times !== 1)).toEqual([]);
     } finally {

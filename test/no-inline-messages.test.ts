@@ -12,7 +12,15 @@ import ts from 'typescript';
  */
 
 const root = join(__dirname, '..');
-const checked = ['services/kit/src', 'gateway/src', 'services/analytics/src', 'services/organizations/src', 'services/members/src', 'services/resources/src', 'services/activities/src'];
+const checked = [
+  'services/kit/src',
+  'gateway/src',
+  'services/analytics/src',
+  'services/organizations/src',
+  'services/members/src',
+  'services/resources/src',
+  'services/activities/src',
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -34,7 +42,11 @@ function proseIn(program: ts.Program, file: ts.SourceFile): string[] {
         found.push(`${where(node)} new ${callee}(…) with inline prose`);
       }
       const first = node.arguments?.[0];
-      if (callee === 'GraphQLError' && first && (ts.isStringLiteral(first) || ts.isTemplateExpression(first) || ts.isNoSubstitutionTemplateLiteral(first))) {
+      if (
+        callee === 'GraphQLError' &&
+        first &&
+        (ts.isStringLiteral(first) || ts.isTemplateExpression(first) || ts.isNoSubstitutionTemplateLiteral(first))
+      ) {
         found.push(`${where(node)} new GraphQLError(…) with inline prose`);
       }
     }
@@ -46,7 +58,16 @@ function proseIn(program: ts.Program, file: ts.SourceFile): string[] {
 
 describe('messages come from the catalogue', () => {
   const files = checked.flatMap((dir) => sourceFiles(join(root, dir)));
-  const program = ts.createProgram(files, { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, strict: true, experimentalDecorators: true, skipLibCheck: true, noEmit: true, types: ['node'] });
+  const program = ts.createProgram(files, {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    strict: true,
+    experimentalDecorators: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: ['node'],
+  });
   const prose = new Map(files.map((path) => [relative(root, path), proseIn(program, program.getSourceFile(path)!)]));
 
   it('no thrown error carries inline prose', () => {
@@ -68,9 +89,27 @@ describe('messages come from the catalogue', () => {
     ].join('\n');
     const readFile = host.readFile.bind(host);
     host.readFile = (name) => (name === sample ? text : readFile(name));
-    host.fileExists = ((exists) => (name: string) => name === sample || exists(name))(host.fileExists.bind(host));
-    const sampleProgram = ts.createProgram([sample], { strict: true, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, skipLibCheck: true, noEmit: true, types: [] }, host);
+    host.fileExists = (
+      (exists) => (name: string) =>
+        name === sample || exists(name)
+    )(host.fileExists.bind(host));
+    const sampleProgram = ts.createProgram(
+      [sample],
+      {
+        strict: true,
+        module: ts.ModuleKind.Node16,
+        moduleResolution: ts.ModuleResolutionKind.Node16,
+        skipLibCheck: true,
+        noEmit: true,
+        types: [],
+      },
+      host,
+    );
     const found = proseIn(sampleProgram, sampleProgram.getSourceFile(sample)!).map((line) => line.replace(/^.*:(\d+) /, '$1 '));
-    expect(found).toEqual(['4 new ConflictError(…) with inline prose', '5 new GraphQLError(…) with inline prose', '8 new NotFoundError(…) with inline prose']);
+    expect(found).toEqual([
+      '4 new ConflictError(…) with inline prose',
+      '5 new GraphQLError(…) with inline prose',
+      '8 new NotFoundError(…) with inline prose',
+    ]);
   });
 });

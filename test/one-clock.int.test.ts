@@ -26,7 +26,18 @@ beforeAll(async () => {
   jest.useFakeTimers({
     now: at,
     advanceTimers: true,
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
   });
   admin = { authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'clock-test' })}` };
 });
@@ -36,10 +47,13 @@ afterAll(async () => {
   await federation?.stop();
 });
 
-describe('one clock: at 00:30 Beijing time every service stamps the same date, Beijing\'s', () => {
+describe("one clock: at 00:30 Beijing time every service stamps the same date, Beijing's", () => {
   it('dates an organisation, an application, a need and a volunteer team alike', async () => {
     expect(new Date().toISOString().slice(0, 10)).not.toBe(beijingDate);
-    const places = await federation.query<{ communities: { edges: { node: { id: string; partyOrganization: { id: string } } }[] }; members: { edges: { node: { id: string } }[] } }>(
+    const places = await federation.query<{
+      communities: { edges: { node: { id: string; partyOrganization: { id: string } } }[] };
+      members: { edges: { node: { id: string } }[] };
+    }>(
       '{ communities(first: 1) { edges { node { id partyOrganization { id } } } } members(first: 1) { edges { node { id } } } }',
       undefined,
       admin,
@@ -55,7 +69,17 @@ describe('one clock: at 00:30 Beijing time every service stamps the same date, B
     );
     const applicant = await federation.query<{ recordApplicant: { appliedOn: string } }>(
       'mutation($i: RecordApplicantInput!) { recordApplicant(input: $i) { appliedOn } }',
-      { i: { name: '零点半', gender: 'FEMALE', birthDate: '1990-05-05', ethnicity: '汉族', idNumber: idNumberFor('1990-05-05'), category: 'EMPLOYED', organizationId: community.partyOrganization.id } },
+      {
+        i: {
+          name: '零点半',
+          gender: 'FEMALE',
+          birthDate: '1990-05-05',
+          ethnicity: '汉族',
+          idNumber: idNumberFor('1990-05-05'),
+          category: 'EMPLOYED',
+          organizationId: community.partyOrganization.id,
+        },
+      },
       admin,
     );
     const need = await federation.query<{ raiseNeed: { raisedOn: string } }>(
@@ -78,10 +102,25 @@ describe('one clock: at 00:30 Beijing time every service stamps the same date, B
   });
 
   it("accepts Beijing's date given explicitly, which is tomorrow in UTC (members refused it as in the future)", async () => {
-    const places = await federation.query<{ communities: { edges: { node: { partyOrganization: { id: string } } }[] } }>('{ communities(first: 1) { edges { node { partyOrganization { id } } } } }', undefined, admin);
+    const places = await federation.query<{ communities: { edges: { node: { partyOrganization: { id: string } } }[] } }>(
+      '{ communities(first: 1) { edges { node { partyOrganization { id } } } } }',
+      undefined,
+      admin,
+    );
     const applied = await federation.query<{ recordApplicant: { appliedOn: string } }>(
       'mutation($i: RecordApplicantInput!) { recordApplicant(input: $i) { appliedOn } }',
-      { i: { name: '零点半二', gender: 'MALE', birthDate: '1991-06-06', ethnicity: '汉族', idNumber: idNumberFor('1991-06-06'), category: 'RETIRED', organizationId: places.data!.communities.edges[0].node.partyOrganization.id, appliedOn: beijingDate } },
+      {
+        i: {
+          name: '零点半二',
+          gender: 'MALE',
+          birthDate: '1991-06-06',
+          ethnicity: '汉族',
+          idNumber: idNumberFor('1991-06-06'),
+          category: 'RETIRED',
+          organizationId: places.data!.communities.edges[0].node.partyOrganization.id,
+          appliedOn: beijingDate,
+        },
+      },
       admin,
     );
     expect(applied.errors).toBeUndefined();

@@ -13,7 +13,8 @@ const tables: Record<string, PolicyTable> = { organizations, members, resources,
 function mutationsOf(service: string): string[] {
   const document = parse(readFileSync(join(__dirname, '..', 'services', service, 'schema.graphql'), 'utf8'));
   return document.definitions.flatMap((definition) =>
-    (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && definition.name.value === 'Mutation'
+    (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) &&
+    definition.name.value === 'Mutation'
       ? (definition.fields ?? []).map((field) => field.name.value)
       : [],
   );

@@ -30,7 +30,9 @@ describe('CPU time of a process tree (/proc)', () => {
   it('includes the CPU of children that finished and were waited for', async () => {
     const before = cpuSecondsOf(process.pid)!;
     // A child that spins until it has used half a second of CPU, then exits and is reaped.
-    const child = spawn(process.execPath, ['-e', 'const from = process.cpuUsage(); while (process.cpuUsage(from).user < 500_000);'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['-e', 'const from = process.cpuUsage(); while (process.cpuUsage(from).user < 500_000);'], {
+      stdio: 'ignore',
+    });
     await new Promise((resolve) => child.once('exit', resolve));
     expect(cpuSecondsOf(process.pid)! - before).toBeGreaterThan(0.45);
   });

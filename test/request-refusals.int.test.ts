@@ -15,23 +15,28 @@ const modes = ['development', 'production'] as const;
 
 beforeAll(async () => {
   // Production refuses development secrets, so the subgraph gets its own.
-  subgraph = await startTestSubgraph(organizations, { seedDemo: false, env: { ORGANIZATIONS_SECRET: 'organizations-secret-for-this-test' } });
+  subgraph = await startTestSubgraph(organizations, {
+    seedDemo: false,
+    env: { ORGANIZATIONS_SECRET: 'organizations-secret-for-this-test' },
+  });
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   for (const mode of modes) {
-    gateways[mode] = await startGateway(loadConfig(gatewayEnvSchema, {
-      NODE_ENV: mode,
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ORGANIZATIONS_URL: subgraph.url,
-      ORGANIZATIONS_SECRET: secretOf(subgraph.running.config, 'organizations'),
-      MEMBERS_SECRET: 'members-secret-for-this-test-0001',
-      RESOURCES_SECRET: 'resources-secret-for-this-test-01',
-      ACTIVITIES_SECRET: 'activities-secret-for-this-test-1',
-      JWT_SECRET: 'caller-token-key-for-this-test-01',
-      // The limits are the subject here; production's trusted-document enforcement is tested in trusted-documents.int.
-      TRUSTED_DOCUMENTS: 'allow',
-    }));
+    gateways[mode] = await startGateway(
+      loadConfig(gatewayEnvSchema, {
+        NODE_ENV: mode,
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ORGANIZATIONS_URL: subgraph.url,
+        ORGANIZATIONS_SECRET: secretOf(subgraph.running.config, 'organizations'),
+        MEMBERS_SECRET: 'members-secret-for-this-test-0001',
+        RESOURCES_SECRET: 'resources-secret-for-this-test-01',
+        ACTIVITIES_SECRET: 'activities-secret-for-this-test-1',
+        JWT_SECRET: 'caller-token-key-for-this-test-01',
+        // The limits are the subject here; production's trusted-document enforcement is tested in trusted-documents.int.
+        TRUSTED_DOCUMENTS: 'allow',
+      }),
+    );
   }
 });
 afterAll(async () => {
@@ -46,7 +51,11 @@ interface Answer {
   body?: { errors?: { message: string; extensions?: Record<string, unknown> }[]; data?: unknown };
 }
 
-async function send(url: string, body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Answer> {
+async function send(
+  url: string,
+  body: string | Buffer,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Promise<Answer> {
   const response = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
   const text = await response.text();
   let parsed: Answer['body'];
@@ -73,7 +82,8 @@ describe.each(modes)('query limits, %s mode', (mode) => {
   };
 
   it('refuses an over-deep query with its depth', async () => {
-    const deep = '{ streets { communities { partyOrganization { children { children { children { children { children { children { children { name } } } } } } } } } } }';
+    const deep =
+      '{ streets { communities { partyOrganization { children { children { children { children { children { children { children { name } } } } } } } } } } }';
     expect(refused(await ask(deep), 'depth')).toMatchObject({ maximum: 10, estimated: 11 });
   });
 
@@ -83,7 +93,8 @@ describe.each(modes)('query limits, %s mode', (mode) => {
   });
 
   it('refuses an over-costly query (100 communities × 30 units × 30 × 30 organisations) with its estimated amount of data', async () => {
-    const costly = '{ communities(first: 100) { edges { node { residentUnits { partyOrganization { children { children { name } } } } partyOrganization { children { children { children { name } } } } } } } }';
+    const costly =
+      '{ communities(first: 100) { edges { node { residentUnits { partyOrganization { children { children { name } } } } partyOrganization { children { children { children { name } } } } } } } }';
     const figures = refused(await ask(costly), 'cost');
     expect(figures.maximum).toBe(50_000);
     expect(figures.estimated).toBeGreaterThan(50_000);
@@ -110,24 +121,57 @@ describe.each(modes)('malformed and over-size bodies, %s mode', (mode) => {
   const cases: [string, string | Buffer, Record<string, string>, number, string][] = [
     ['malformed JSON', '{"query": "{ streets { name } ', { 'content-type': 'application/json' }, 400, 'BAD_REQUEST'],
     ['JSON that is not an object', '"just a string"', { 'content-type': 'application/json' }, 400, 'BAD_REQUEST'],
-    ['an over-size body', JSON.stringify({ query: '{ streets { name } }', padding: 'x'.repeat(300_000) }), { 'content-type': 'application/json' }, 413, 'PAYLOAD_TOO_LARGE'],
-    ['an unsupported charset', JSON.stringify({ query: '{ streets { name } }' }), { 'content-type': 'application/json; charset=latin1' }, 415, 'BAD_REQUEST'],
-    ['a body that is not the gzip it claims', JSON.stringify({ query: '{ streets { name } }' }), { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 400, 'BAD_REQUEST'],
-    ['an over-size body once unzipped', gzipSync(JSON.stringify({ query: '{ streets { name } }', padding: 'x'.repeat(500_000) })), { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 413, 'PAYLOAD_TOO_LARGE'],
+    [
+      'an over-size body',
+      JSON.stringify({ query: '{ streets { name } }', padding: 'x'.repeat(300_000) }),
+      { 'content-type': 'application/json' },
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
+    [
+      'an unsupported charset',
+      JSON.stringify({ query: '{ streets { name } }' }),
+      { 'content-type': 'application/json; charset=latin1' },
+      415,
+      'BAD_REQUEST',
+    ],
+    [
+      'a body that is not the gzip it claims',
+      JSON.stringify({ query: '{ streets { name } }' }),
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      400,
+      'BAD_REQUEST',
+    ],
+    [
+      'an over-size body once unzipped',
+      gzipSync(JSON.stringify({ query: '{ streets { name } }', padding: 'x'.repeat(500_000) })),
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
     ['a GraphQL body sent as application/graphql', '{ streets { name } }', { 'content-type': 'application/graphql' }, 415, 'BAD_REQUEST'],
   ];
 
   it.each(cases)('answers %s with a JSON GraphQL error, a stable code and no stack or path', async (_, body, headers, status, code) => {
     for (const url of [gateways[mode].url, subgraph.url]) {
       const answer = await send(url, body, headers);
-      expect({ url, status: answer.status, type: answer.contentType, code: answer.body?.errors?.[0].extensions?.code }).toEqual({ url, status, type: expect.stringMatching(/^application\/json/), code });
+      expect({ url, status: answer.status, type: answer.contentType, code: answer.body?.errors?.[0].extensions?.code }).toEqual({
+        url,
+        status,
+        type: expect.stringMatching(/^application\/json/),
+        code,
+      });
       expect(leaks(answer)).toBe(false);
     }
   });
 
   it('answers an unknown path with a JSON 404, not an HTML page', async () => {
     const answer = await send(gateways[mode].url.replace('/graphql', '/wp-login.php'), '{}');
-    expect({ status: answer.status, type: answer.contentType, code: answer.body?.errors?.[0].extensions?.code }).toEqual({ status: 404, type: expect.stringMatching(/^application\/json/), code: 'NOT_FOUND' });
+    expect({ status: answer.status, type: answer.contentType, code: answer.body?.errors?.[0].extensions?.code }).toEqual({
+      status: 404,
+      type: expect.stringMatching(/^application\/json/),
+      code: 'NOT_FOUND',
+    });
     expect(leaks(answer)).toBe(false);
   });
 });

@@ -35,7 +35,8 @@ let admin: Record<string, string>;
  */
 async function fetchesDuring(gatewayUrl: string, work: () => Promise<unknown>): Promise<number> {
   const base = gatewayUrl.replace(/\/graphql$/, '');
-  const total = (text: string) => subgraphs.reduce((sum, s) => sum + metricValue(text, 'gateway_subgraph_fetch_duration_seconds_count', { subgraph: s.name }), 0);
+  const total = (text: string) =>
+    subgraphs.reduce((sum, s) => sum + metricValue(text, 'gateway_subgraph_fetch_duration_seconds_count', { subgraph: s.name }), 0);
   const before = total(await scrape(base));
   await work();
   return total(await scrape(base)) - before;
@@ -79,8 +80,17 @@ interface Answer<T> {
   errors?: unknown[];
 }
 
-async function ask<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<Answer<T>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+async function ask<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<Answer<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data: T; errors?: unknown[] };
   return { cache: response.headers.get(CACHE_HEADER), data: body.data, errors: body.errors };
 }
@@ -90,9 +100,18 @@ type Overview = { community: { name: string; partyOrganization: { name: string; 
 /** Renames the community's Party organisation through the graph; resolves when its event is on the topic, with the time this process saw it. */
 async function renameThroughTheGraph(name: string): Promise<number> {
   const before = reader.messages.length;
-  const renamed = await ask(federation.gatewayUrl, 'mutation($id: ID!, $name: String!) { renameOrganization(id: $id, name: $name) { id name } }', { id: organization, name }, admin);
+  const renamed = await ask(
+    federation.gatewayUrl,
+    'mutation($id: ID!, $name: String!) { renameOrganization(id: $id, name: $name) { id name } }',
+    { id: organization, name },
+    admin,
+  );
   expect(renamed.errors).toBeUndefined();
-  const [event] = (await reader.waitFor((messages) => messages.slice(before).some((m) => m.key === organization && m.value.includes(name)), 20_000)).slice(before).filter((m) => m.value.includes(name));
+  const [event] = (
+    await reader.waitFor((messages) => messages.slice(before).some((m) => m.key === organization && m.value.includes(name)), 20_000)
+  )
+    .slice(before)
+    .filter((m) => m.value.includes(name));
   return event.receivedAt;
 }
 
@@ -100,7 +119,13 @@ async function renameThroughTheGraph(name: string): Promise<number> {
  * Asks every 10 ms until `done` holds for the answer; resolves with the time the first such request was
  * sent (its cache lookup came after that, so the stale answer was gone by then).
  */
-async function visibleAt<T>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>, done: (data: T) => boolean): Promise<number> {
+async function visibleAt<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+  done: (data: T) => boolean,
+): Promise<number> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const sentAt = performance.now();
@@ -117,7 +142,10 @@ describe('in-process cache (RESPONSE_CACHE_ENTRIES)', () => {
     expect(first.errors).toBeUndefined();
     expect(first.cache).toMatch(/^(miss|hit)$/);
     let second: Answer<Overview> | undefined;
-    const fetches = await fetchesDuring(federation.gatewayUrl, async () => (second = await ask<Overview>(federation.gatewayUrl, communityOverview, { id: community }, admin)));
+    const fetches = await fetchesDuring(
+      federation.gatewayUrl,
+      async () => (second = await ask<Overview>(federation.gatewayUrl, communityOverview, { id: community }, admin)),
+    );
     expect(second!.cache).toBe('hit');
     expect(second!.data).toEqual(first.data);
     expect(fetches).toBe(0);
@@ -128,14 +156,25 @@ describe('in-process cache (RESPONSE_CACHE_ENTRIES)', () => {
     expect((await ask(federation.gatewayUrl, communityOverview, { id: community }, admin)).cache).toBe('hit');
     const name = `缓存党委-${randomBytes(3).toString('hex')}`;
     const eventAt = await renameThroughTheGraph(name);
-    const seenAt = await visibleAt<Overview>(federation.gatewayUrl, communityOverview, { id: community }, admin, (d) => d.community.partyOrganization.name === name);
+    const seenAt = await visibleAt<Overview>(
+      federation.gatewayUrl,
+      communityOverview,
+      { id: community },
+      admin,
+      (d) => d.community.partyOrganization.name === name,
+    );
     expect(seenAt - eventAt).toBeLessThan(1_000);
     // And it is cached again from then on.
     expect((await ask<Overview>(federation.gatewayUrl, communityOverview, { id: community }, admin)).cache).toBe('hit');
   });
 
-  it('never gives one caller scope another\'s answer: a member and a secretary asking the same query get their own', async () => {
-    const list = await ask<{ members: { edges: { node: { id: string } }[] } }>(federation.gatewayUrl, 'query { members(first: 5) { edges { node { id } } } }', {}, await headersOf('secretary'));
+  it("never gives one caller scope another's answer: a member and a secretary asking the same query get their own", async () => {
+    const list = await ask<{ members: { edges: { node: { id: string } }[] } }>(
+      federation.gatewayUrl,
+      'query { members(first: 5) { edges { node { id } } } }',
+      {},
+      await headersOf('secretary'),
+    );
     const someone = list.data.members.edges.map((e) => e.node.id).find((id) => id !== personas.member.memberId)!;
     const query = 'query Person($id: ID!) { member(id: $id) { id name phoneMasked phone } }';
     type Person = { member: { id: string; name: string; phoneMasked: string; phone: string | null } };
@@ -156,10 +195,14 @@ describe('in-process cache (RESPONSE_CACHE_ENTRIES)', () => {
     const other = await ask<Person>(federation.gatewayUrl, query, { id: someone }, await headersOf('otherSecretary'));
     expect([other.cache, other.data.member.phone]).toEqual(['miss', null]);
     // The same role and scope under another token subject shares the answer (reads never depend on `sub`).
-    const sameScope = { authorization: `Bearer ${await mintCallerToken({ ...personas.secretary, sub: 'another-secretary-of-community-0' })}` };
+    const sameScope = {
+      authorization: `Bearer ${await mintCallerToken({ ...personas.secretary, sub: 'another-secretary-of-community-0' })}`,
+    };
     expect((await ask<Person>(federation.gatewayUrl, query, { id: someone }, sameScope)).cache).toBe('hit');
     // And the language is part of the key.
-    expect((await ask<Person>(federation.gatewayUrl, query, { id: someone }, { ...secretary, 'accept-language': 'en' })).cache).toBe('miss');
+    expect((await ask<Person>(federation.gatewayUrl, query, { id: someone }, { ...secretary, 'accept-language': 'en' })).cache).toBe(
+      'miss',
+    );
   });
 
   it('keeps nothing that carries errors or that a subgraph sent no cache hint for', async () => {
@@ -197,7 +240,11 @@ describe('shared through Redis (REDIS_URL)', () => {
 
     const name = `共享党委-${randomBytes(3).toString('hex')}`;
     const eventAt = await renameThroughTheGraph(name);
-    const seen = await Promise.all([a, b].map((url) => visibleAt<Overview>(url, communityOverview, { id: community }, admin, (d) => d.community.partyOrganization.name === name)));
+    const seen = await Promise.all(
+      [a, b].map((url) =>
+        visibleAt<Overview>(url, communityOverview, { id: community }, admin, (d) => d.community.partyOrganization.name === name),
+      ),
+    );
     for (const at of seen) expect(at - eventAt).toBeLessThan(1_000);
     expect((await ask(a, communityOverview, { id: community }, admin)).cache).toBe('hit');
   });

@@ -4,7 +4,18 @@
  * through the front, and instances replaced one at a time as a Deployment's rolling update does.
  */
 import { randomBytes } from 'node:crypto';
-import { graphql, identityKeyId, INTERNAL_IDENTITY_HEADER, loadConfig, mintCallerToken, serviceActor, signInternal, startSubgraph, type RunningServer, type RunningSubgraph } from '@cpb/kit';
+import {
+  graphql,
+  identityKeyId,
+  INTERNAL_IDENTITY_HEADER,
+  loadConfig,
+  mintCallerToken,
+  serviceActor,
+  signInternal,
+  startSubgraph,
+  type RunningServer,
+  type RunningSubgraph,
+} from '@cpb/kit';
 import { createTestDatabase, type TestDatabase } from '@cpb/kit/testing';
 import { organizations } from '@cpb/organizations';
 import { ReadyProxy, steadyLoad, whileRequestsFlow } from './rolling';
@@ -41,7 +52,15 @@ function startOrganizations(keys: Keys, seed = false): Promise<RunningSubgraph> 
 
 function startGatewayWith(organizationsKey: string): Promise<RunningServer> {
   return startGateway(
-    loadConfig(gatewayEnvSchema, { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', SHUTDOWN_DELAY_MS: DRAIN_MS, ORGANIZATIONS_URL: `${subgraphProxy.url}/graphql`, ORGANIZATIONS_SECRET: organizationsKey }),
+    loadConfig(gatewayEnvSchema, {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SHUTDOWN_DELAY_MS: DRAIN_MS,
+      ORGANIZATIONS_URL: `${subgraphProxy.url}/graphql`,
+      ORGANIZATIONS_SECRET: organizationsKey,
+    }),
   );
 }
 
@@ -73,7 +92,9 @@ async function rollGateways(organizationsKey: string): Promise<void> {
 
 /** One dashboard request through the front proxy; any error is a failure. */
 async function streetNames(): Promise<string | undefined> {
-  const answer = await graphql<{ streets: { name: string }[] }>(`${gatewayProxy.url}/graphql`, '{ streets { name } }', undefined, { authorization: `Bearer ${token}` });
+  const answer = await graphql<{ streets: { name: string }[] }>(`${gatewayProxy.url}/graphql`, '{ streets { name } }', undefined, {
+    authorization: `Bearer ${token}`,
+  });
   if (answer.errors?.length) return JSON.stringify(answer.errors[0]);
   if (!answer.data?.streets.length) return 'no streets';
   return undefined;
@@ -86,7 +107,9 @@ async function verifiedWith(instance: RunningSubgraph, key: 'current' | 'previou
 }
 
 async function askOrganizationsDirectly(secret: string): Promise<string | undefined> {
-  const answer = await graphql(`${subgraphProxy.url}/graphql`, '{ streets { name } }', undefined, { [INTERNAL_IDENTITY_HEADER]: await signInternal(serviceActor('test'), secret, 'organizations') });
+  const answer = await graphql(`${subgraphProxy.url}/graphql`, '{ streets { name } }', undefined, {
+    [INTERNAL_IDENTITY_HEADER]: await signInternal(serviceActor('test'), secret, 'organizations'),
+  });
   return answer.errors?.[0]?.extensions?.code as string | undefined;
 }
 

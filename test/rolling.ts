@@ -74,10 +74,13 @@ export class ReadyProxy {
     }
     const target = ready[this.next++ % ready.length].base;
     // A new connection per request (agent: false), as a connection-level balancer would spread them.
-    const upstream = http.request({ agent: false, host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      { agent: false, host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', (error) => {
       if (!res.headersSent) res.writeHead(502);
       res.end(`upstream failed: ${error.message}`);
@@ -103,7 +106,11 @@ export interface LoadResult {
  * Sends `send()` from `concurrency` loops until `stop()` is called; a request fails when `send`
  * rejects or returns a reason. Bounded: at most `maxSeconds`, whatever happens.
  */
-export function steadyLoad(send: () => Promise<string | undefined>, concurrency = 4, maxSeconds = 120): { stop(): Promise<LoadResult>; completed(): number } {
+export function steadyLoad(
+  send: () => Promise<string | undefined>,
+  concurrency = 4,
+  maxSeconds = 120,
+): { stop(): Promise<LoadResult>; completed(): number } {
   const result: LoadResult = { ok: 0, failed: 0, failures: [] };
   const deadline = Date.now() + maxSeconds * 1000;
   let running = true;

@@ -38,7 +38,9 @@ export async function startStackOnBroker(name: string, options: { seedDemo?: boo
     async stop(alsoDrop = []) {
       await stack.stop();
       await broker.stop();
-      await Promise.all([...subgraphs.map((s) => s.name), ...alsoDrop].map((db) => dropDatabase(serviceDatabaseUrl(TEST_SERVER_URL, `${prefix}${db}`))));
+      await Promise.all(
+        [...subgraphs.map((s) => s.name), ...alsoDrop].map((db) => dropDatabase(serviceDatabaseUrl(TEST_SERVER_URL, `${prefix}${db}`))),
+      );
     },
   };
 }

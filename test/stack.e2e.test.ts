@@ -12,7 +12,14 @@ import { subgraphs } from '../scripts/subgraphs';
 jest.setTimeout(240_000);
 
 type First = { communities: { edges: { node: { id: string; name: string } }[] } };
-type Overview = { community: { name: string; partyOrganization: { memberCount: number | null }; residentUnits: { name: string; resources: unknown[] | null }[]; activities: { edges: unknown[] } | null } | null };
+type Overview = {
+  community: {
+    name: string;
+    partyOrganization: { memberCount: number | null };
+    residentUnits: { name: string; resources: unknown[] | null }[];
+    activities: { edges: unknown[] } | null;
+  } | null;
+};
 
 const admin = async () => ({ authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'e2e' })}` });
 
@@ -26,7 +33,12 @@ describe('the whole system as real processes on the Postgres server', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ serverUrl: TEST_SERVER_URL, databasePrefix: prefix, ports: 'free', env: { LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1' } });
+    stack = await startStack({
+      serverUrl: TEST_SERVER_URL,
+      databasePrefix: prefix,
+      ports: 'free',
+      env: { LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1' },
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -41,7 +53,7 @@ describe('the whole system as real processes on the Postgres server', () => {
     expect(result.data!.community!.activities!.edges).toHaveLength(5);
   });
 
-  it('keeps serving when a subgraph dies: other fields answer, the dead one\'s fields are null with an error', async () => {
+  it("keeps serving when a subgraph dies: other fields answer, the dead one's fields are null with an error", async () => {
     const id = await firstCommunityId(stack);
     const resources = stack.services.find((s) => s.name === 'resources')!;
     resources.child.process.kill('SIGKILL');
@@ -60,7 +72,9 @@ describe('the whole system as real processes on the Postgres server', () => {
   });
 
   it('stops every process cleanly on SIGTERM (exit code 0)', async () => {
-    const running = [stack.gateway, ...stack.services.map((s) => s.child)].filter((c) => c.process.exitCode === null && c.process.signalCode === null);
+    const running = [stack.gateway, ...stack.services.map((s) => s.child)].filter(
+      (c) => c.process.exitCode === null && c.process.signalCode === null,
+    );
     await stack.stop();
     for (const child of running) expect(await child.exited).toBe(0);
   });
@@ -71,7 +85,10 @@ describe('the whole system on embedded PGlite, with no Postgres server', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ ports: 'free', env: { EMBEDDED_DATA_DIR: dataDir, LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1', DATABASE_URL: '' } });
+    stack = await startStack({
+      ports: 'free',
+      env: { EMBEDDED_DATA_DIR: dataDir, LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1', DATABASE_URL: '' },
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -95,11 +112,14 @@ describe('npm start as a newcomer runs it (embedded PGlite, compiled JavaScript)
     const { report } = await start.answered;
     const printed = start.output.join('\n');
     expect(printed).toMatch(/first query answered after [\d.]+ s/);
-    expect(printed).toMatch(/resident memory \d+ MiB: organizations \d+, members \d+, resources \d+, activities \d+, gateway \d+, this launcher \d+ \(at rest, 15 s after the first answer\)/);
+    expect(printed).toMatch(
+      /resident memory \d+ MiB: organizations \d+, members \d+, resources \d+, activities \d+, gateway \d+, this launcher \d+ \(at rest, 15 s after the first answer\)/,
+    );
     expect(printed).toMatch(/Answer \(abridged\): \{"data":\{"community":\{"name":"[^"]+社区"/);
     expect(report.preparation.runtime).toBe('compiled');
     expect(report.processes.map((p) => p.name)).toEqual(['organizations', 'members', 'resources', 'activities', 'gateway']);
-    for (const p of report.processes.slice(0, 4)) expect(Object.keys(p.phases)).toEqual(['load', 'database', 'migrations', 'seed', 'server']);
+    for (const p of report.processes.slice(0, 4))
+      expect(Object.keys(p.phases)).toEqual(['load', 'database', 'migrations', 'seed', 'server']);
 
     // npm runs the launcher under sh, which dies of SIGTERM without passing it on: nothing may be left running.
     start.npm.kill('SIGTERM');

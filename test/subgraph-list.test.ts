@@ -18,13 +18,19 @@ describe('the list of subgraphs', () => {
   it('gives each subgraph its own port, its <NAME>_URL variable and the topic its outbox relay publishes to', () => {
     expect(new Set(subgraphs.map((s) => s.port)).size).toBe(subgraphs.length);
     for (const s of subgraphs) {
-      expect({ name: s.name, urlVariable: s.urlVariable, topic: s.topic }).toEqual({ name: s.name, urlVariable: `${s.name.toUpperCase()}_URL`, topic: eventTopic(s.name) });
+      expect({ name: s.name, urlVariable: s.urlVariable, topic: s.topic }).toEqual({
+        name: s.name,
+        urlVariable: `${s.name.toUpperCase()}_URL`,
+        topic: eventTopic(s.name),
+      });
     }
   });
 
   it('is what each service is defined from: its name, port and peers', async () => {
     const definitions = await subgraphDefinitions();
-    expect(definitions.map((d) => ({ name: d.name, port: d.port, peers: d.peers.map((p) => p.name) }))).toEqual(subgraphs.map((s) => ({ name: s.name, port: s.port, peers: subgraphNames })));
+    expect(definitions.map((d) => ({ name: d.name, port: d.port, peers: d.peers.map((p) => p.name) }))).toEqual(
+      subgraphs.map((s) => ({ name: s.name, port: s.port, peers: subgraphNames })),
+    );
   });
 
   it('holds every producer the event catalogue names', () => {

@@ -15,13 +15,20 @@ import { gatewayEnvSchema, startGateway } from '@cpb/gateway';
 
 /** The supergraph as it was before `Street.district` was added to organizations. */
 function supergraphWithoutStreetDistrict(): string {
-  return composeSupergraph((name, sdl) => (name === 'organizations' ? sdl.replace(/(type Street @key\(fields: "id"\) \{[^}]*?)\n\s*district: String!/, '$1') : sdl));
+  return composeSupergraph((name, sdl) =>
+    name === 'organizations' ? sdl.replace(/(type Street @key\(fields: "id"\) \{[^}]*?)\n\s*district: String!/, '$1') : sdl,
+  );
 }
 
 /** The gateway runs with NODE_ENV=production (where @apollo/gateway skips its own supergraph validation), which refuses development secrets. */
 // Production refuses the public development keys, the caller-token key included.
 const JWT_SECRET = 'hot-swap-caller-token-key-000001';
-const secrets = { ORGANIZATIONS_SECRET: 'hot-swap-organizations-secret', MEMBERS_SECRET: 'hot-swap-members-secret', RESOURCES_SECRET: 'hot-swap-resources-secret', ACTIVITIES_SECRET: 'hot-swap-activities-secret' };
+const secrets = {
+  ORGANIZATIONS_SECRET: 'hot-swap-organizations-secret',
+  MEMBERS_SECRET: 'hot-swap-members-secret',
+  RESOURCES_SECRET: 'hot-swap-resources-secret',
+  ACTIVITIES_SECRET: 'hot-swap-activities-secret',
+};
 
 describe('the gateway watching its supergraph file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cpb-supergraph-'));
@@ -35,7 +42,8 @@ describe('the gateway watching its supergraph file', () => {
     writeFileSync(`${file}.next`, sdl);
     renameSync(`${file}.next`, file);
   };
-  const ask = (query: string) => graphql<{ streets: { name: string; district?: string }[] }>(gateway.url, query, undefined, { authorization: `Bearer ${token}` });
+  const ask = (query: string) =>
+    graphql<{ streets: { name: string; district?: string }[] }>(gateway.url, query, undefined, { authorization: `Bearer ${token}` });
   const metric = async (outcome: string) => {
     const text = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
     return Number(new RegExp(`supergraph_updates_total\\{outcome="${outcome}"[^}]*\\} (\\d+)`).exec(text)?.[1] ?? 0);
@@ -54,7 +62,17 @@ describe('the gateway watching its supergraph file', () => {
     subgraph = await startTestSubgraph(organizations, { seedDemo: true, env: secrets });
     publish(supergraphWithoutStreetDistrict());
     gateway = await startGateway(
-      loadConfig(gatewayEnvSchema, { NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', SUPERGRAPH_PATH: file, SUPERGRAPH_POLL_MS: '100', ORGANIZATIONS_URL: subgraph.url, JWT_SECRET, ...secrets }),
+      loadConfig(gatewayEnvSchema, {
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SUPERGRAPH_PATH: file,
+        SUPERGRAPH_POLL_MS: '100',
+        ORGANIZATIONS_URL: subgraph.url,
+        JWT_SECRET,
+        ...secrets,
+      }),
     );
   });
 

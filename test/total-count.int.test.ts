@@ -29,11 +29,14 @@ describe('totalCount is counted only when selected', () => {
   });
 
   it('on a nested list batched for many parents (each community’s activities): one grouped count for all of them, only when selected', async () => {
-    const page = (total: string) => `{ communities(first: 3) { edges { node { id activities(first: 2) { ${total} edges { node { id } } } } } } }`;
+    const page = (total: string) =>
+      `{ communities(first: 3) { edges { node { id activities(first: 2) { ${total} edges { node { id } } } } } } }`;
     const without = await statements(page(''));
     const counted = await statements(page('totalCount'));
     expect(counted.perService.activities - without.perService.activities).toBe(1);
-    const totals = (counted.data.communities as { edges: { node: { activities: { totalCount: number } } }[] }).edges.map((e) => e.node.activities.totalCount);
+    const totals = (counted.data.communities as { edges: { node: { activities: { totalCount: number } } }[] }).edges.map(
+      (e) => e.node.activities.totalCount,
+    );
     expect(totals).toHaveLength(3);
     expect(totals.every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
   });

@@ -34,11 +34,15 @@ interface OtlpValue {
 interface OtlpJson {
   resourceSpans: {
     resource: { attributes: { key: string; value: OtlpValue }[] };
-    scopeSpans: { scope: { name: string }; spans: { traceId: string; spanId: string; parentSpanId?: string; name: string; attributes?: { key: string; value: OtlpValue }[] }[] }[];
+    scopeSpans: {
+      scope: { name: string };
+      spans: { traceId: string; spanId: string; parentSpanId?: string; name: string; attributes?: { key: string; value: OtlpValue }[] }[];
+    }[];
   }[];
 }
 
-const attributes = (list: { key: string; value: OtlpValue }[] = []) => Object.fromEntries(list.map(({ key, value }) => [key, value.stringValue ?? value.intValue ?? value.boolValue]));
+const attributes = (list: { key: string; value: OtlpValue }[] = []) =>
+  Object.fromEntries(list.map(({ key, value }) => [key, value.stringValue ?? value.intValue ?? value.boolValue]));
 
 /** An OTLP/HTTP (JSON) trace receiver, as a collector would be. */
 async function startReceiver(): Promise<{ url: string; spans: ExportedSpan[]; stop(): Promise<void> }> {
@@ -52,7 +56,15 @@ async function startReceiver(): Promise<{ url: string; spans: ExportedSpan[]; st
           const service = String(attributes(resourceSpans.resource.attributes)['service.name']);
           for (const scopeSpans of resourceSpans.scopeSpans) {
             for (const span of scopeSpans.spans) {
-              spans.push({ service, scope: scopeSpans.scope.name, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId ?? '', name: span.name, attributes: attributes(span.attributes) });
+              spans.push({
+                service,
+                scope: scopeSpans.scope.name,
+                traceId: span.traceId,
+                spanId: span.spanId,
+                parentSpanId: span.parentSpanId ?? '',
+                name: span.name,
+                attributes: attributes(span.attributes),
+              });
             }
           }
         }
@@ -61,7 +73,11 @@ async function startReceiver(): Promise<{ url: string; spans: ExportedSpan[]; st
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    spans,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 const prefix = `t_tr_${randomBytes(3).toString('hex')}_`;
@@ -112,7 +128,12 @@ it('exports one trace from the gateway through activities, its statements, a pee
   );
   expect(created.errors).toBeUndefined();
   const secretary = `Bearer ${await mintCallerToken({ role: 'COMMUNITY_SECRETARY', sub: 'e2e-secretary', orgId: organizerId })}`;
-  const published = await graphql(stack.gatewayUrl, 'mutation PublishTraced($id: ID!) { publishActivity(id: $id) { status } }', { id: created.data!.createActivity.id }, { authorization: secretary });
+  const published = await graphql(
+    stack.gatewayUrl,
+    'mutation PublishTraced($id: ID!) { publishActivity(id: $id) { status } }',
+    { id: created.data!.createActivity.id },
+    { authorization: secretary },
+  );
   expect(published).toEqual({ data: { publishActivity: { status: 'PUBLISHED' } } });
 
   const topic = eventTopic('activities');
@@ -120,12 +141,15 @@ it('exports one trace from the gateway through activities, its statements, a pee
   let traceId: string | undefined;
   let spans: ExportedSpan[] = [];
   while (Date.now() < deadline) {
-    traceId = receiver.spans.find((s) => s.service === 'gateway' && s.name === 'gateway.request' && s.attributes['graphql.operation.name'] === 'PublishTraced')?.traceId;
+    traceId = receiver.spans.find(
+      (s) => s.service === 'gateway' && s.name === 'gateway.request' && s.attributes['graphql.operation.name'] === 'PublishTraced',
+    )?.traceId;
     spans = receiver.spans.filter((s) => s.traceId === traceId);
     if (traceId && spans.some((s) => s.service === 'resources' && s.name === `process ${topic}`)) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const by = (service: string, name: string | RegExp) => spans.filter((s) => s.service === service && (typeof name === 'string' ? s.name === name : name.test(s.name)));
+  const by = (service: string, name: string | RegExp) =>
+    spans.filter((s) => s.service === service && (typeof name === 'string' ? s.name === name : name.test(s.name)));
   expect(traceId).toBeDefined();
   expect(by('gateway', 'mutation PublishTraced')).toHaveLength(1);
   expect(by('gateway', 'gateway.fetch').length).toBeGreaterThanOrEqual(1);
@@ -143,5 +167,9 @@ it('exports one trace from the gateway through activities, its statements, a pee
 
   // The service's request log line carries the trace it belongs to.
   const line = logLines.find((l) => l.startsWith('[activities]') && l.includes('"msg":"graphql"') && l.includes(traceId!));
-  expect(JSON.parse(line!.slice('[activities] '.length))).toMatchObject({ trace_id: traceId, span_id: server.spanId, operation: 'PublishTraced__activities__0' });
+  expect(JSON.parse(line!.slice('[activities] '.length))).toMatchObject({
+    trace_id: traceId,
+    span_id: server.spanId,
+    operation: 'PublishTraced__activities__0',
+  });
 });

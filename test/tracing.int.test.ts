@@ -38,7 +38,11 @@ it('follows one mutation from the gateway through the subgraph, a peer check, th
   const activityId = created.data!.createActivity.id;
   // A community secretary: authorising the change asks the organizations service where the organiser sits.
   const secretary = await mintCallerToken({ role: 'COMMUNITY_SECRETARY', sub: 'trace-secretary', orgId: place.organizationId });
-  const published = await federation.query('mutation PublishForTrace($id: ID!) { publishActivity(id: $id) { status } }', { id: activityId }, { authorization: `Bearer ${secretary}` });
+  const published = await federation.query(
+    'mutation PublishForTrace($id: ID!) { publishActivity(id: $id) { status } }',
+    { id: activityId },
+    { authorization: `Bearer ${secretary}` },
+  );
   expect(published).toEqual({ data: { publishActivity: { status: 'PUBLISHED' } } });
 
   const request = tracing.spans().find((s) => s.name === 'gateway.request' && s.attributes['graphql.operation.name'] === 'PublishForTrace');
@@ -64,8 +68,12 @@ it('follows one mutation from the gateway through the subgraph, a peer check, th
   expect(activities.attributes['cpb.request_id']).toBe(gatewayServer.attributes['cpb.request_id']);
 
   // Its Postgres statements, including the UPDATE that published the activity, hang under it.
-  const statements = spans.filter((s) => s.instrumentationScope.name === '@opentelemetry/instrumentation-pg' && parentOf(s) === idOf(activities));
-  expect(statements.some((s) => /UPDATE\s+activity/i.test(String(s.attributes['db.query.text'] ?? s.attributes['db.statement'])))).toBe(true);
+  const statements = spans.filter(
+    (s) => s.instrumentationScope.name === '@opentelemetry/instrumentation-pg' && parentOf(s) === idOf(activities),
+  );
+  expect(statements.some((s) => /UPDATE\s+activity/i.test(String(s.attributes['db.query.text'] ?? s.attributes['db.statement'])))).toBe(
+    true,
+  );
 
   // The peer check: a client span in activities, the organizations service's server span below it, same request id.
   const peer = spans.find((s) => s.kind === SpanKind.CLIENT && s.attributes['peer.service'] === 'organizations')!;

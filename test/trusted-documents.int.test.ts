@@ -26,8 +26,16 @@ async function headersOf(actor: Actor | null): Promise<Record<string, string>> {
 }
 
 /** Posts in English: the refusals' wording is asserted (test/messages-language.int.test.ts reads them in Chinese). */
-async function post<T = { streets: { id: string; name: string }[] }>(url: string, body: unknown, actor: Actor | null): Promise<GraphQLResponse<T>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(await headersOf(actor)) }, body: JSON.stringify(body) });
+async function post<T = { streets: { id: string; name: string }[] }>(
+  url: string,
+  body: unknown,
+  actor: Actor | null,
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(await headersOf(actor)) },
+    body: JSON.stringify(body),
+  });
   return (await response.json()) as GraphQLResponse<T>;
 }
 
@@ -66,8 +74,15 @@ describe('trusted documents, enforced (TRUSTED_DOCUMENTS=enforce)', () => {
     expect(result.data ?? null).toBeNull();
   });
 
-  it.each([['anonymous', 401], ['member', 403]] as const)('answers the refusal of %s with HTTP %i, not 500', async (who, status) => {
-    const response = await fetch(federation.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await headersOf(callers[who])) }, body: JSON.stringify({ query: adHocQuery }) });
+  it.each([
+    ['anonymous', 401],
+    ['member', 403],
+  ] as const)('answers the refusal of %s with HTTP %i, not 500', async (who, status) => {
+    const response = await fetch(federation.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await headersOf(callers[who])) },
+      body: JSON.stringify({ query: adHocQuery }),
+    });
     expect(response.status).toBe(status);
   });
 
@@ -78,7 +93,11 @@ describe('trusted documents, enforced (TRUSTED_DOCUMENTS=enforce)', () => {
   });
 
   it('refuses a registered hash sent with other text: the text is what runs, and it is not registered', async () => {
-    const result = await post(federation.gatewayUrl, { query: adHocQuery, ...byHash(streetsDocument.id) }, callers['secretary of another community']);
+    const result = await post(
+      federation.gatewayUrl,
+      { query: adHocQuery, ...byHash(streetsDocument.id) },
+      callers['secretary of another community'],
+    );
     expect(responseErrorCodes(result)).toEqual(['FORBIDDEN']);
   });
 
@@ -99,7 +118,11 @@ describe('trusted documents, enforced (TRUSTED_DOCUMENTS=enforce)', () => {
     const text = '{ streets { name } }';
     const { createHash } = await import('node:crypto');
     const hash = createHash('sha256').update(text).digest('hex');
-    await post(federation.gatewayUrl, { query: text, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, callers['district admin']);
+    await post(
+      federation.gatewayUrl,
+      { query: text, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
+      callers['district admin'],
+    );
     const replay = await post(federation.gatewayUrl, byHash(hash), callers['district admin']);
     expect(responseErrorCodes(replay)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
   });
@@ -120,7 +143,17 @@ describe('trusted documents, other settings', () => {
   });
 
   it('refuses a role left out of AD_HOC_ROLES once enforced', async () => {
-    const gateway = await startGateway(loadConfig(gatewayEnvSchema, { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', TRUSTED_DOCUMENTS: 'enforce', AD_HOC_ROLES: 'DISTRICT_ADMIN', ORGANIZATIONS_URL: federation.subgraphs.organizations.url }));
+    const gateway = await startGateway(
+      loadConfig(gatewayEnvSchema, {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        TRUSTED_DOCUMENTS: 'enforce',
+        AD_HOC_ROLES: 'DISTRICT_ADMIN',
+        ORGANIZATIONS_URL: federation.subgraphs.organizations.url,
+      }),
+    );
     try {
       expect(responseErrorCodes(await post(gateway.url, { query: adHocQuery }, callers.analyst))).toEqual(['FORBIDDEN']);
       expect((await post(gateway.url, { query: adHocQuery }, callers['district admin'])).errors).toBeUndefined();
@@ -131,11 +164,18 @@ describe('trusted documents, other settings', () => {
 });
 
 describe('GraphiQL and introspection', () => {
-  const secrets = { ORGANIZATIONS_SECRET: 'p'.repeat(32), MEMBERS_SECRET: 'q'.repeat(32), RESOURCES_SECRET: 'r'.repeat(32), ACTIVITIES_SECRET: 's'.repeat(32), JWT_SECRET: 't'.repeat(32) };
-  const start = (env: Record<string, string>) => startGateway(loadConfig(gatewayEnvSchema, { LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...env }));
+  const secrets = {
+    ORGANIZATIONS_SECRET: 'p'.repeat(32),
+    MEMBERS_SECRET: 'q'.repeat(32),
+    RESOURCES_SECRET: 'r'.repeat(32),
+    ACTIVITIES_SECRET: 's'.repeat(32),
+    JWT_SECRET: 't'.repeat(32),
+  };
+  const start = (env: Record<string, string>) =>
+    startGateway(loadConfig(gatewayEnvSchema, { LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...env }));
   const page = async (url: string) => (await fetch(url, { headers: { accept: 'text/html' } })).text();
 
-  it('serves a self-contained GraphiQL with a district administrator\'s token in development', async () => {
+  it("serves a self-contained GraphiQL with a district administrator's token in development", async () => {
     const gateway = await start({ NODE_ENV: 'development' });
     try {
       const html = await page(gateway.url);
@@ -153,8 +193,14 @@ describe('GraphiQL and introspection', () => {
   it('in production: a blank token, introspection for the ad-hoc roles only', async () => {
     const gateway = await start({ NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'allow', ...secrets });
     const as = async (actor: Actor | null) => {
-      const headers: Record<string, string> = actor ? { authorization: `Bearer ${await mintCallerToken(actor, { secret: secrets.JWT_SECRET })}` } : {};
-      const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
+      const headers: Record<string, string> = actor
+        ? { authorization: `Bearer ${await mintCallerToken(actor, { secret: secrets.JWT_SECRET })}` }
+        : {};
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+      });
       return (await response.json()) as GraphQLResponse<{ __schema: { queryType: { name: string } } }>;
     };
     try {
@@ -174,14 +220,18 @@ describe('GraphiQL and introspection', () => {
   });
 });
 
-describe('the registered operations and the gateway\'s query limits', () => {
+describe("the registered operations and the gateway's query limits", () => {
   it('keeps every trusted document within depth, alias, cost and token limits (else the dashboard could never run it)', async () => {
-    const gateway = await startGateway(loadConfig(gatewayEnvSchema, { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' }));
+    const gateway = await startGateway(
+      loadConfig(gatewayEnvSchema, { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' }),
+    );
     try {
       for (const operation of manifest.operations) {
         // Sent without variables (and no subgraph behind this gateway): only validation errors are refusals.
         const result = await post(gateway.url, { query: operation.body }, callers['district admin']);
-        const refusals = (result.errors ?? []).filter((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.code === 'GRAPHQL_PARSE_FAILED');
+        const refusals = (result.errors ?? []).filter(
+          (e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.code === 'GRAPHQL_PARSE_FAILED',
+        );
         expect({ operation: operation.name, refusals }).toEqual({ operation: operation.name, refusals: [] });
       }
     } finally {

@@ -14,12 +14,17 @@ describe('the trusted documents manifest', () => {
 
   it('holds each operation with the fragments it uses (from any file, transitively), hashed by SHA-256', () => {
     writeFileSync(join(dir, 'dashboard', 'a.graphql'), 'query B { streets { ...S } }\nquery A($id: ID!) { street(id: $id) { id } }');
-    writeFileSync(join(dir, 'fragments.graphql'), 'fragment S on Street { id ...N }\nfragment N on Street { name }\nfragment Unused on Street { id }');
+    writeFileSync(
+      join(dir, 'fragments.graphql'),
+      'fragment S on Street { id ...N }\nfragment N on Street { name }\nfragment Unused on Street { id }',
+    );
     const manifest = buildManifest(dir);
     expect(manifest.operations.map((o) => o.name)).toEqual(['A', 'B']);
     const b = manifest.operations[1];
     expect(b.type).toBe('query');
-    expect(b.body).toBe('query B {\n  streets {\n    ...S\n  }\n}\n\nfragment N on Street {\n  name\n}\n\nfragment S on Street {\n  id\n  ...N\n}');
+    expect(b.body).toBe(
+      'query B {\n  streets {\n    ...S\n  }\n}\n\nfragment N on Street {\n  name\n}\n\nfragment S on Street {\n  id\n  ...N\n}',
+    );
     expect(b.id).toBe(documentHash(b.body));
     expect(b.id).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -34,7 +39,7 @@ describe('the trusted documents manifest', () => {
     expect(() => buildManifest(dir)).toThrow(message);
   });
 
-  it('is read by the gateway, which refuses an entry whose id is not its text\'s hash', () => {
+  it("is read by the gateway, which refuses an entry whose id is not its text's hash", () => {
     writeFileSync(join(dir, 'a.graphql'), 'query A { streets { id } }');
     const manifest = buildManifest(dir);
     const path = join(dir, 'manifest.json');

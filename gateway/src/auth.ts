@@ -1,6 +1,17 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { anonymousActor, ConfigError, devSecret, localeOf, msg, UnauthenticatedError, userRoles, type Actor, type Caller, type Message } from '@cpb/kit/core';
+import {
+  anonymousActor,
+  ConfigError,
+  devSecret,
+  localeOf,
+  msg,
+  UnauthenticatedError,
+  userRoles,
+  type Actor,
+  type Caller,
+  type Message,
+} from '@cpb/kit/core';
 import type { GatewayConfig } from './config';
 import { VerifiedTokens } from './verified-tokens';
 
@@ -64,14 +75,22 @@ export function callerAuthenticator(config: GatewayConfig): (headers: IncomingHt
     if (known) return known;
     let claims: CallerClaims;
     try {
-      const verified = jwks ? await jwtVerify(match[1], jwks, { ...options, algorithms: ['RS256', 'ES256'] }) : await jwtVerify(match[1], secret, { ...options, algorithms: ['HS256'] });
+      const verified = jwks
+        ? await jwtVerify(match[1], jwks, { ...options, algorithms: ['RS256', 'ES256'] })
+        : await jwtVerify(match[1], secret, { ...options, algorithms: ['HS256'] });
       claims = verified.payload as CallerClaims;
     } catch (error) {
       throw new UnauthenticatedError(reasonOf(error));
     }
     checkLifetime(claims, config.JWT_MAX_LIFETIME_SECONDS);
     if (!claims.sub || !userRoles.includes(claims.role as (typeof userRoles)[number])) throw new UnauthenticatedError(msg('token.noRole'));
-    const actor: Actor = { role: claims.role as Actor['role'], sub: claims.sub, orgId: claims.org, unitId: claims.unit, memberId: claims.member };
+    const actor: Actor = {
+      role: claims.role as Actor['role'],
+      sub: claims.sub,
+      orgId: claims.org,
+      unitId: claims.unit,
+      memberId: claims.member,
+    };
     const locale = typeof claims.locale === 'string' ? localeOf(claims.locale) : undefined;
     const caller = locale ? { ...actor, locale } : actor;
     verifiedTokens.set(match[1], caller, claims.exp!);

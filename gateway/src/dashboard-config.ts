@@ -14,7 +14,12 @@ export const dashboardEnvShape = {
   AD_HOC_ROLES: z
     .string()
     .default('DISTRICT_ADMIN,ANALYST')
-    .transform((value) => value.split(',').map((role) => role.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(userRoles))),
   /** The dashboard's static build, served at /dashboard/. */
   DASHBOARD_DIR: z.string().default(join(root, 'services', 'dashboard', 'dist')),

@@ -44,7 +44,10 @@ export function dashboardRoutes(config: GatewayConfig, logger: Logger): (app: Ex
     } else {
       logger.warn({ dir }, 'no dashboard build; `npm run build -w @cpb/dashboard` makes one');
       app.get(['/', '/dashboard'], (_req, res) => {
-        res.status(503).type('text/plain; charset=utf-8').send('看板尚未构建 (the dashboard is not built): npm run build -w @cpb/dashboard\n');
+        res
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send('看板尚未构建 (the dashboard is not built): npm run build -w @cpb/dashboard\n');
       });
     }
     if (!demoSignInAllowed(config)) return;

@@ -18,7 +18,9 @@ export function dashboardServerOptions(config: GatewayConfig, logger: Logger): D
   const mode = trustedDocumentsMode(config);
   const production = config.NODE_ENV === 'production';
   logger.info({ mode, documents: documents.size, adHocRoles: config.AD_HOC_ROLES }, 'trusted documents loaded');
-  const editorHeaders = async () => ({ authorization: demoSignInAllowed(config) ? `Bearer ${await mintDemoToken(config, 'district-admin')}` : 'Bearer ' });
+  const editorHeaders = async () => ({
+    authorization: demoSignInAllowed(config) ? `Bearer ${await mintDemoToken(config, 'district-admin')}` : 'Bearer ',
+  });
   return {
     // In production the plugin lets only the ad-hoc roles introspect; elsewhere everyone may, as before.
     introspection: true,

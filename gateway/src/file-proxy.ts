@@ -22,7 +22,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { subgraphUrls, type GatewayConfig } from './config';
 
 /** Which service owns each kind of import: the file goes to it, and only to it. */
-export const importOwners: Record<string, string> = { members: 'members', 'resident-units': 'organizations', 'team-memberships': 'activities' };
+export const importOwners: Record<string, string> = {
+  members: 'members',
+  'resident-units': 'organizations',
+  'team-memberships': 'activities',
+};
 
 /**
  * Files reach the owning service around /graphql, whose body limit (MAX_BODY) stays as it is for
@@ -42,7 +46,10 @@ export function fileProxy(config: GatewayConfig, authenticate: (headers: Incomin
         // Anonymous callers are refused here; which roles may import is the owning service's rule.
         if (actor.role === 'ANONYMOUS') throw new UnauthenticatedError();
         const body = req.method === 'POST' ? await boundedBody(req, IMPORT_MAX_BYTES) : undefined;
-        if (body === null) throw new FileRefusedError('FILE_TOO_LARGE', msg('import.tooLarge', { maximum: IMPORT_MAX_BYTES }), { maximum: IMPORT_MAX_BYTES });
+        if (body === null)
+          throw new FileRefusedError('FILE_TOO_LARGE', msg('import.tooLarge', { maximum: IMPORT_MAX_BYTES }), {
+            maximum: IMPORT_MAX_BYTES,
+          });
         // The same path and query on the owner's host.
         const answer = await fetch(new URL(req.originalUrl, urls[owner]), {
           method: req.method,

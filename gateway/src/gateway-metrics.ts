@@ -65,7 +65,10 @@ export function observedFetcher(subgraph: string, fetcher: Fetcher, metrics: Gat
  * their JSON), counting hits and misses: a low hit ratio means clients send literals instead of variables.
  */
 export class CountedPlanCache extends InMemoryLRUCache<QueryPlan> {
-  constructor(mib: number, private readonly metrics: GatewayMetrics) {
+  constructor(
+    mib: number,
+    private readonly metrics: GatewayMetrics,
+  ) {
     super({ maxSize: 2 ** 20 * mib, sizeCalculation: (plan: QueryPlan) => Buffer.byteLength(JSON.stringify(plan), 'utf8') });
     metrics.planCache.inc({ result: 'hit' }, 0);
     metrics.planCache.inc({ result: 'miss' }, 0);

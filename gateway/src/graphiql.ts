@@ -26,7 +26,8 @@ export function graphiqlLandingPage<C extends BaseContext>(headers: () => Promis
       useGETForQueries: false,
       headers: JSON.stringify(await headers(), null, 2),
       shouldPersistHeaders: false,
-      defaultQuery: '# 社区党建: one graph over organisations, members, co-building and activities.\n{\n  streets {\n    name\n    communities {\n      name\n      partyOrganization { name kind memberCount }\n    }\n  }\n}\n',
+      defaultQuery:
+        '# 社区党建: one graph over organisations, members, co-building and activities.\n{\n  streets {\n    name\n    communities {\n      name\n      partyOrganization { name kind memberCount }\n    }\n  }\n}\n',
     });
     page = { html, until: Date.now() + PAGE_REUSE_MS };
     return html;

@@ -10,7 +10,9 @@ const MAX_ENTRIES = 10_000;
  * signing (HMAC, JSON, base64) on every subgraph fetch: one dashboard request makes several fetches,
  * and a caller makes many requests. The token is the same kind the subgraphs verified before.
  */
-export function reusedIdentities(sign: (actor: Actor, subgraph: string) => Promise<string>): (actor: Actor, subgraph: string) => Promise<string> {
+export function reusedIdentities(
+  sign: (actor: Actor, subgraph: string) => Promise<string>,
+): (actor: Actor, subgraph: string) => Promise<string> {
   const cache = new Map<string, { token: Promise<string>; until: number }>();
   return (actor, subgraph) => {
     const key = `${subgraph}\u0000${actor.role}\u0000${actor.sub}\u0000${actor.orgId ?? ''}\u0000${actor.unitId ?? ''}\u0000${actor.memberId ?? ''}`;

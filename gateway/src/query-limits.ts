@@ -48,5 +48,9 @@ export function queryLimits<C extends BaseContext>(config: GatewayConfig): Query
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
   }).protect();
-  return { plugins: [...(armor.plugins as ApolloServerPlugin<C>[]), dataCostPlugin<C>(config.MAX_COST)], validationRules: armor.validationRules, maxTokens: config.MAX_TOKENS };
+  return {
+    plugins: [...(armor.plugins as ApolloServerPlugin<C>[]), dataCostPlugin<C>(config.MAX_COST)],
+    validationRules: armor.validationRules,
+    maxTokens: config.MAX_TOKENS,
+  };
 }

@@ -1,5 +1,16 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { assertProductionSecrets, createLogger, createMetrics, secretOf, signInternal, startGraphQLServer, type Logger, type Metrics, type RequestInfo, type RunningServer } from '@cpb/kit/core';
+import {
+  assertProductionSecrets,
+  createLogger,
+  createMetrics,
+  secretOf,
+  signInternal,
+  startGraphQLServer,
+  type Logger,
+  type Metrics,
+  type RequestInfo,
+  type RunningServer,
+} from '@cpb/kit/core';
 import { subgraphNames } from '@cpb/subgraphs';
 import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
@@ -17,14 +28,22 @@ import { SubgraphTransport, transportFetcher } from './subgraph-transport';
  * Builds the gateway from the supergraph file: it never polls or needs the subgraphs at start-up,
  * so one that is down only costs the fields it serves. A changed file is swapped in without a restart.
  */
-export function createGateway(config: GatewayConfig, observe: { logger?: Logger; metrics?: Metrics } = {}): { gateway: ApolloGateway; close(): void } {
+export function createGateway(
+  config: GatewayConfig,
+  observe: { logger?: Logger; metrics?: Metrics } = {},
+): { gateway: ApolloGateway; close(): void } {
   const urls = subgraphUrls(config);
   const metrics = observe.metrics ?? createMetrics('gateway', false);
   const observed = gatewayMetrics(metrics);
   const identity = reusedIdentities((actor, subgraph) => signInternal(actor, secretOf(config, subgraph), subgraph));
   const transports: SubgraphTransport[] = [];
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFile({ path: config.SUPERGRAPH_PATH, pollMs: config.SUPERGRAPH_POLL_MS, logger: observe.logger ?? createLogger('gateway', 'silent'), registry: metrics.registry }),
+    supergraphSdl: supergraphFile({
+      path: config.SUPERGRAPH_PATH,
+      pollMs: config.SUPERGRAPH_POLL_MS,
+      logger: observe.logger ?? createLogger('gateway', 'silent'),
+      registry: metrics.registry,
+    }),
     // QUERY_PLAN_CACHE_MIB of plans (the default 30 MiB holds thousands), hits and misses counted.
     queryPlannerConfig: { cache: new CountedPlanCache(config.QUERY_PLAN_CACHE_MIB, observed) },
     buildService: ({ name, url }) => {
@@ -32,7 +51,12 @@ export function createGateway(config: GatewayConfig, observe: { logger?: Logger;
       // Bounded keep-alive sockets per subgraph; the timeout bounds a hanging subgraph.
       const transport = new SubgraphTransport(target, { maxSockets: config.SUBGRAPH_MAX_SOCKETS, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
       transports.push(transport);
-      return new SubgraphSource(name, identity, { url: target, fetcher: observedFetcher(name, transportFetcher(target, transport), observed) }, observe.logger);
+      return new SubgraphSource(
+        name,
+        identity,
+        { url: target, fetcher: observedFetcher(name, transportFetcher(target, transport), observed) },
+        observe.logger,
+      );
     },
   });
   return { gateway, close: () => transports.forEach((t) => t.close()) };

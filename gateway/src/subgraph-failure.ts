@@ -11,11 +11,17 @@ import { DomainError, UnavailableError, msg, type TermValue } from '@cpb/kit/cor
  * message says so and points at the Idempotency-Key. Refusals a subgraph sent (4xx with a GraphQL
  * code: 401, 403) pass through unchanged. Returns undefined for those.
  */
-export function subgraphFailure(subgraph: string, error: unknown, response: { status: number } | undefined, query: string | undefined): GraphQLError | undefined {
+export function subgraphFailure(
+  subgraph: string,
+  error: unknown,
+  response: { status: number } | undefined,
+  query: string | undefined,
+): GraphQLError | undefined {
   if (response && response.status < 500 && error instanceof GraphQLError && typeof error.extensions.code === 'string') return undefined;
   const service = subgraph as TermValue<'service'>;
   const neverSent = (error as NodeJS.ErrnoException | undefined)?.code === 'ECONNREFUSED';
   const mutation = /^\s*mutation\b/.test(query ?? '');
-  const refusal = mutation && !neverSent ? new DomainError('UNAVAILABLE', msg('subgraph.outcomeUnknown', { service })) : new UnavailableError(service);
+  const refusal =
+    mutation && !neverSent ? new DomainError('UNAVAILABLE', msg('subgraph.outcomeUnknown', { service })) : new UnavailableError(service);
   return new GraphQLError(refusal.message, { originalError: refusal });
 }

@@ -1,5 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { IDEMPOTENCY_KEY_HEADER, INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, type Actor, type Logger, type RequestInfo } from '@cpb/kit/core';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  INTERNAL_IDENTITY_HEADER,
+  REQUEST_ID_HEADER,
+  type Actor,
+  type Logger,
+  type RequestInfo,
+} from '@cpb/kit/core';
 import { noteSubgraphRead } from './response-cache/subgraphs-read';
 import { subgraphFailure } from './subgraph-failure';
 

@@ -32,7 +32,10 @@ export class SubgraphTransport {
   private readonly target: URL;
   private readonly request: typeof http.request;
 
-  constructor(url: string, private readonly options: TransportOptions) {
+  constructor(
+    url: string,
+    private readonly options: TransportOptions,
+  ) {
     this.target = new URL(url);
     const secure = this.target.protocol === 'https:';
     // Idle sockets are closed here after 30 s, well before the subgraph would close them (65 s, the kit's
@@ -75,11 +78,19 @@ export class SubgraphTransport {
           response.on('error', fail);
           response.on('end', () => {
             clearTimeout(timer);
-            resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
+            resolve({
+              status: response.statusCode ?? 0,
+              statusText: response.statusMessage ?? '',
+              headers: response.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            });
           });
         },
       );
-      const timer = setTimeout(() => request.destroy(new Error(`${this.target.host} did not answer within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      const timer = setTimeout(
+        () => request.destroy(new Error(`${this.target.host} did not answer within ${this.options.timeoutMs} ms`)),
+        this.options.timeoutMs,
+      );
       function fail(error: Error) {
         clearTimeout(timer);
         if (request.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') (error as StaleSocketError).staleSocket = true;
@@ -134,7 +145,10 @@ export class SubgraphResponse implements FetcherResponse {
   readonly redirected = false;
   readonly headers: FetcherHeaders;
 
-  constructor(readonly url: string, private readonly response: TransportResponse) {
+  constructor(
+    readonly url: string,
+    private readonly response: TransportResponse,
+  ) {
     this.headers = new ResponseHeaders(response.headers);
   }
   get status() {

@@ -64,7 +64,14 @@ export function resolveTrustedDocument(documents: TrustedDocuments): RequestHand
       const unknown = msg('documents.unknownHash', { hash: String(hash) });
       // Answered before the caller is known: in the language the request asks for.
       const locale = askedLocale(req.headers['accept-language']);
-      res.status(200).json({ errors: [{ message: render(unknown, locale), extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', messageKey: unknown.key, messageParams: unknown.params } }] });
+      res.status(200).json({
+        errors: [
+          {
+            message: render(unknown, locale),
+            extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', messageKey: unknown.key, messageParams: unknown.params },
+          },
+        ],
+      });
       return;
     }
     body.query = text;

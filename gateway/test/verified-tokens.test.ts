@@ -13,7 +13,14 @@ const config = loadConfig(gatewayEnvSchema, { NODE_ENV: 'test', JWT_SECRET: 'ver
 const key = new TextEncoder().encode(config.JWT_SECRET);
 
 const token = (expiresInSeconds: number, secret = key) =>
-  new SignJWT({ role: 'DISTRICT_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer(config.JWT_ISSUER).setAudience(config.JWT_AUDIENCE).setIssuedAt().setExpirationTime(Math.floor(Date.now() / 1000) + expiresInSeconds).sign(secret);
+  new SignJWT({ role: 'DISTRICT_ADMIN' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('u1')
+    .setIssuer(config.JWT_ISSUER)
+    .setAudience(config.JWT_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + expiresInSeconds)
+    .sign(secret);
 
 describe('verified caller tokens', () => {
   afterEach(() => jest.useRealTimers());

@@ -59,16 +59,28 @@ const percentile = (values: number[], q: number) => {
 
 /** Hits among all queries the cache saw on a gateway between two scrapes of its /metrics. */
 function hitRatio(before: string, after: string): number {
-  const moved = (result: string) => metricValue(after, 'gateway_response_cache_requests_total', { result }) - metricValue(before, 'gateway_response_cache_requests_total', { result });
+  const moved = (result: string) =>
+    metricValue(after, 'gateway_response_cache_requests_total', { result }) -
+    metricValue(before, 'gateway_response_cache_requests_total', { result });
   const [hit, miss, bypass] = ['hit', 'miss', 'bypass'].map(moved);
   return hit + miss + bypass > 0 ? hit / (hit + miss + bypass) : 0;
 }
 
 /** One more gateway process on the stack's services, with `env` on top of the stack's. */
-async function startGatewayProcess(name: string, stack: Stack, env: NodeJS.ProcessEnv, echo: (line: string) => void): Promise<{ child: Child; url: string }> {
+async function startGatewayProcess(
+  name: string,
+  stack: Stack,
+  env: NodeJS.ProcessEnv,
+  echo: (line: string) => void,
+): Promise<{ child: Child; url: string }> {
   const port = await freePort();
   const urls = Object.fromEntries(subgraphs.map((s) => [s.urlVariable, stack.services.find((service) => service.name === s.name)!.url]));
-  const child = spawnNode(name, ['--import', 'tsx', join(root, 'gateway', 'src', 'index.ts')], { ...env, ...urls, PORT: String(port) }, echo);
+  const child = spawnNode(
+    name,
+    ['--import', 'tsx', join(root, 'gateway', 'src', 'index.ts')],
+    { ...env, ...urls, PORT: String(port) },
+    echo,
+  );
   await waitUntilReady(`http://127.0.0.1:${port}/ready`, child, 300_000);
   return { child, url: `http://127.0.0.1:${port}/graphql` };
 }
@@ -92,7 +104,15 @@ export async function runCacheBenchmark(input: CacheBenchInput): Promise<CacheRe
   const stopping: (() => Promise<unknown>)[] = [() => broker.stop()];
   try {
     log('cache: starting the stack with relays to a mock Kafka and three gateways (cache off, in-process, Redis)');
-    const stack = await startStack({ serverUrl: options.serverUrl, databasePrefix: options.databasePrefix, ports: 'free', seedDemo: false, readyTimeoutMs: 300_000, env: { ...input.env, ...kafka, RESPONSE_CACHE_ENTRIES: '0' }, echo });
+    const stack = await startStack({
+      serverUrl: options.serverUrl,
+      databasePrefix: options.databasePrefix,
+      ports: 'free',
+      seedDemo: false,
+      readyTimeoutMs: 300_000,
+      env: { ...input.env, ...kafka, RESPONSE_CACHE_ENTRIES: '0' },
+      echo,
+    });
     stopping.unshift(() => stack.stop());
     const cached = { ...input.env, ...kafka, RESPONSE_CACHE_ENTRIES: '50000' };
     const started = await Promise.allSettled([
@@ -105,14 +125,28 @@ export async function runCacheBenchmark(input: CacheBenchInput): Promise<CacheRe
       return gateway.value;
     });
     const urls: Record<Variant, string> = { off: stack.gatewayUrl, memory: memory.url, redis: redis.url };
-    const headers = { authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'bench' }, { secret: input.jwtSecret, expiresIn: '2h' })}` };
+    const headers = {
+      authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'bench' }, { secret: input.jwtSecret, expiresIn: '2h' })}`,
+    };
 
-    const pools = variablePools(loadOperations().filter((op) => HOT_OPERATIONS.includes(op.name)), options.scale, options.poolSize);
+    const pools = variablePools(
+      loadOperations().filter((op) => HOT_OPERATIONS.includes(op.name)),
+      options.scale,
+      options.poolSize,
+    );
     const ops = [...pools.keys()];
     const errors: string[] = [];
     const drive = async (variant: Variant, only: string[], seconds: number) => {
       const before = variant === 'off' ? '' : await scrape(urls[variant].replace(/\/graphql$/, ''));
-      const recorder = await loadGateway({ url: urls[variant], headers, pools, ops: only, connections: options.connections, seconds, random: new Random(11) });
+      const recorder = await loadGateway({
+        url: urls[variant],
+        headers,
+        pools,
+        ops: only,
+        connections: options.connections,
+        seconds,
+        random: new Random(11),
+      });
       const after = variant === 'off' ? '' : await scrape(urls[variant].replace(/\/graphql$/, ''));
       errors.push(...recorder.errorSamples.map((e) => `${variant}: ${e}`));
       return { summary: recorder.overall(seconds), hits: variant === 'off' ? 0 : hitRatio(before, after) };
@@ -158,7 +192,9 @@ export async function runCacheBenchmark(input: CacheBenchInput): Promise<CacheRe
         const target = targets[changes % targets.length];
         const name = `${target.name}·${changes + 1}`;
         const eventAt = await changeAndSeeEvent(urls.off, headers, reader, target.organizationId, name);
-        const seen = await Promise.all((['memory', 'redis'] as const).map((variant) => firstFreshAt(urls[variant], headers, target.communityId, name)));
+        const seen = await Promise.all(
+          (['memory', 'redis'] as const).map((variant) => firstFreshAt(urls[variant], headers, target.communityId, name)),
+        );
         samples.memory.push(seen[0] - eventAt);
         samples.redis.push(seen[1] - eventAt);
         changes += 1;
@@ -171,9 +207,22 @@ export async function runCacheBenchmark(input: CacheBenchInput): Promise<CacheRe
     }
     const mixed = await load;
     const freshness = Object.fromEntries(
-      Object.entries(samples).map(([variant, list]) => [variant, { samples: list.length, p50: Math.round(percentile(list, 0.5)), p95: Math.round(percentile(list, 0.95)), max: Math.round(Math.max(...list)) }]),
+      Object.entries(samples).map(([variant, list]) => [
+        variant,
+        {
+          samples: list.length,
+          p50: Math.round(percentile(list, 0.5)),
+          p95: Math.round(percentile(list, 0.95)),
+          max: Math.round(Math.max(...list)),
+        },
+      ]),
     ) as CacheResult['freshness'];
-    return { rows, underChanges: { seconds: options.seconds * 3, changes, rps: Math.round(mixed.summary.rps), hitRatio: mixed.hits }, freshness, errors: errors.slice(0, 5) };
+    return {
+      rows,
+      underChanges: { seconds: options.seconds * 3, changes, rps: Math.round(mixed.summary.rps), hitRatio: mixed.hits },
+      freshness,
+      errors: errors.slice(0, 5),
+    };
   } finally {
     for (const stop of stopping) await stop().catch(() => undefined);
   }
@@ -190,7 +239,12 @@ async function changeTargets(url: string, headers: Record<string, string>, pool:
   const ids = [...new Set(pool.map((body) => body.variables.id as string))].slice(0, 5);
   return Promise.all(
     ids.map(async (communityId) => {
-      const result = await graphql<{ community: { partyOrganization: { id: string; name: string } } }>(url, 'query($id: ID!) { community(id: $id) { partyOrganization { id name } } }', { id: communityId }, headers);
+      const result = await graphql<{ community: { partyOrganization: { id: string; name: string } } }>(
+        url,
+        'query($id: ID!) { community(id: $id) { partyOrganization { id name } } }',
+        { id: communityId },
+        headers,
+      );
       const org = result.data!.community.partyOrganization;
       return { communityId, organizationId: org.id, name: org.name };
     }),
@@ -198,12 +252,23 @@ async function changeTargets(url: string, headers: Record<string, string>, pool:
 }
 
 async function rename(url: string, headers: Record<string, string>, id: string, name: string): Promise<void> {
-  const result = await graphql(url, 'mutation($id: ID!, $name: String!) { renameOrganization(id: $id, name: $name) { id } }', { id, name }, headers);
+  const result = await graphql(
+    url,
+    'mutation($id: ID!, $name: String!) { renameOrganization(id: $id, name: $name) { id } }',
+    { id, name },
+    headers,
+  );
   if (result.errors?.length) throw new Error(`renameOrganization failed: ${JSON.stringify(result.errors[0])}`);
 }
 
 /** Renames through the graph; resolves with the time (performance.now) its event was read from Kafka. */
-async function changeAndSeeEvent(url: string, headers: Record<string, string>, reader: TopicReader, id: string, name: string): Promise<number> {
+async function changeAndSeeEvent(
+  url: string,
+  headers: Record<string, string>,
+  reader: TopicReader,
+  id: string,
+  name: string,
+): Promise<number> {
   const from = reader.messages.length;
   await rename(url, headers, id, name);
   const isIt = (value: string) => value.includes(JSON.stringify(name).slice(1, -1));
@@ -236,7 +301,8 @@ export function cacheReport(result: CacheResult): string {
     '',
     markdownTable(
       (['memory', 'redis'] as const).map((variant) => ({
-        'freshness (ms from the event on Kafka to the first request answered with the change)': variant === 'memory' ? 'in-process (under the load above)' : 'Redis (idle)',
+        'freshness (ms from the event on Kafka to the first request answered with the change)':
+          variant === 'memory' ? 'in-process (under the load above)' : 'Redis (idle)',
         samples: f[variant].samples,
         p50: f[variant].p50,
         p95: f[variant].p95,
@@ -251,9 +317,18 @@ export function cacheReport(result: CacheResult): string {
 if (require.main === module) {
   const options = parseOptions(process.argv.slice(2));
   const jwtSecret = process.env.JWT_SECRET ?? 'bench-cache-jwt-secret-0123456789';
-  const secrets = Object.fromEntries([...subgraphs.map((s) => [`${s.name.toUpperCase()}_SECRET`, `bench-cache-${s.name}-secret-0123456789`]), ['JWT_SECRET', jwtSecret]]);
+  const secrets = Object.fromEntries([
+    ...subgraphs.map((s) => [`${s.name.toUpperCase()}_SECRET`, `bench-cache-${s.name}-secret-0123456789`]),
+    ['JWT_SECRET', jwtSecret],
+  ]);
   const env = { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', ...secrets };
-  runCacheBenchmark({ options, env, jwtSecret, log: (line) => console.log(`[bench] ${line}`), echo: options.verbose ? console.log : () => undefined })
+  runCacheBenchmark({
+    options,
+    env,
+    jwtSecret,
+    log: (line) => console.log(`[bench] ${line}`),
+    echo: options.verbose ? console.log : () => undefined,
+  })
     .then((result) => console.log(cacheReport(result)))
     .catch((error: unknown) => {
       console.error(error);

@@ -47,7 +47,14 @@ async function post(url: URL, agent: http.Agent, body: string, identity: string)
 function send(url: URL, agent: http.Agent, body: string, identity: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { agent, method: 'POST', hostname: url.hostname, port: url.port, path: url.pathname, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), [INTERNAL_IDENTITY_HEADER]: identity } },
+      {
+        agent,
+        method: 'POST',
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), [INTERNAL_IDENTITY_HEADER]: identity },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -68,7 +75,12 @@ export async function loadDirect(options: DirectLoadOptions): Promise<Recorder> 
   const recorder = new Recorder();
   const identity = identityHeaders(options);
   await identity.ready;
-  const targets = new Map(Object.entries(options.urls).map(([name, url]) => [name, { url: new URL(url), agent: new http.Agent({ keepAlive: true, maxSockets: options.connections }) }]));
+  const targets = new Map(
+    Object.entries(options.urls).map(([name, url]) => [
+      name,
+      { url: new URL(url), agent: new http.Agent({ keepAlive: true, maxSockets: options.connections }) },
+    ]),
+  );
   const byOp = new Map(options.ops.map((op) => [op, options.requests.filter((r) => r.op === op)]));
 
   /** Runs one plan; resolves to a failure description, or undefined when every response was clean. */

@@ -11,9 +11,7 @@ import { ApolloServer } from '@apollo/server';
 import { INTERNAL_IDENTITY_HEADER, signInternal, type Actor } from '@cpb/kit';
 import type { RequestBody } from './operations';
 
-export type DirectStep =
-  | { kind: 'fetch'; subgraph: string; body: string }
-  | { kind: 'sequence' | 'parallel'; steps: DirectStep[] };
+export type DirectStep = { kind: 'fetch'; subgraph: string; body: string } | { kind: 'sequence' | 'parallel'; steps: DirectStep[] };
 
 export interface DirectRequest {
   op: string;
@@ -48,7 +46,9 @@ class RecordingSource extends RemoteGraphQLDataSource<RecordingContext> {
 function toSteps(node: PlanNode | SubscriptionNode, sent: RecordingContext['recording']['sent']): DirectStep | undefined {
   switch (node.kind) {
     case 'Fetch':
-      return sent.get(`${node.serviceName}\n${node.operation}`) ? { kind: 'fetch', ...sent.get(`${node.serviceName}\n${node.operation}`)! } : undefined;
+      return sent.get(`${node.serviceName}\n${node.operation}`)
+        ? { kind: 'fetch', ...sent.get(`${node.serviceName}\n${node.operation}`)! }
+        : undefined;
     case 'Flatten':
       return toSteps(node.node, sent);
     case 'Sequence':
@@ -86,7 +86,10 @@ export async function recordDirectRequests(options: RecordOptions, bodies: { op:
     const recorded: DirectRequest[] = [];
     for (const { op, body } of bodies) {
       const context: RecordingContext = { actor: options.actor, recording: { sent: new Map() } };
-      const response = await server.executeOperation({ query: body.query, operationName: body.operationName, variables: body.variables }, { contextValue: context });
+      const response = await server.executeOperation(
+        { query: body.query, operationName: body.operationName, variables: body.variables },
+        { contextValue: context },
+      );
       const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
       if (result?.errors?.length) throw new Error(`${op} failed while recording the direct path: ${JSON.stringify(result.errors[0])}`);
       const { plan: queryPlan, sent } = context.recording;

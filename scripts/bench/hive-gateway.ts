@@ -31,15 +31,38 @@ export interface HiveGateway {
 
 export type HivePlanner = 'javascript' | 'router';
 
-export async function startHiveGateway(options: { supergraphPath: string; env: NodeJS.ProcessEnv; workers: number; planner: HivePlanner; echo: (line: string) => void }): Promise<HiveGateway> {
+export async function startHiveGateway(options: {
+  supergraphPath: string;
+  env: NodeJS.ProcessEnv;
+  workers: number;
+  planner: HivePlanner;
+  echo: (line: string) => void;
+}): Promise<HiveGateway> {
   const port = await freePort();
   const bin = join(root, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
-  const args = ['--import', 'tsx', bin, 'supergraph', options.supergraphPath, '-c', join(__dirname, 'hive', 'gateway.config.cjs'), '--host', '127.0.0.1', '--port', String(port)];
+  const args = [
+    '--import',
+    'tsx',
+    bin,
+    'supergraph',
+    options.supergraphPath,
+    '-c',
+    join(__dirname, 'hive', 'gateway.config.cjs'),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+  ];
   // --fork 1 would still add a primary process; leave it out for one worker, as the CLI does by default.
   if (options.workers > 1) args.push('--fork', String(options.workers));
   const tag = options.planner === 'router' ? 'hive+router' : 'hive';
-  const process_ = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...options.env, BENCH_SUPERGRAPH: options.supergraphPath, BENCH_HIVE_PLANNER: options.planner }, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const stream of [process_.stdout, process_.stderr]) createInterface({ input: stream }).on('line', (line) => options.echo(`[${tag}] ${line}`));
+  const process_ = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...options.env, BENCH_SUPERGRAPH: options.supergraphPath, BENCH_HIVE_PLANNER: options.planner },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [process_.stdout, process_.stderr])
+    createInterface({ input: stream }).on('line', (line) => options.echo(`[${tag}] ${line}`));
   const exited = new Promise<number | null>((resolve) => process_.once('exit', (code) => resolve(code)));
   const child: Child = {
     name: options.planner === 'router' ? 'hive-gateway-router' : 'hive-gateway',

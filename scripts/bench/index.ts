@@ -36,9 +36,22 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 
 function seed(options: BenchOptions): Promise<number> {
   const started = Date.now();
-  const args = ['--import', 'tsx', join(root, 'scripts', 'seed.ts'), '--scale', String(options.scale), '--reset', '--prefix', options.databasePrefix];
+  const args = [
+    '--import',
+    'tsx',
+    join(root, 'scripts', 'seed.ts'),
+    '--scale',
+    String(options.scale),
+    '--reset',
+    '--prefix',
+    options.databasePrefix,
+  ];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, DATABASE_URL: options.serverUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: options.serverUrl, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('exit', (code) => (code === 0 ? resolve((Date.now() - started) / 1000) : reject(new Error(`seeding failed (exit ${code})`))));
   });
 }
@@ -54,16 +67,30 @@ async function main(): Promise<void> {
   const started = Date.now();
   const secrets = benchSecrets();
   const profileDir = join(resultsDir, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
-  const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', GATEWAY_WORKERS: String(options.workers), ...secrets };
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'production',
+    APOLLO_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: 'warn',
+    GATEWAY_WORKERS: String(options.workers),
+    ...secrets,
+  };
   // Every process of the stack (gateways, their workers, services) writes a V8 profile on exit; they are summarised below.
-  if (options.profile) Object.assign(env, { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim() });
+  if (options.profile)
+    Object.assign(env, { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim() });
   const echo = options.verbose ? (line: string) => console.log(line) : () => {};
 
   const seedSeconds = options.skipSeed ? undefined : await seed(options);
   if (seedSeconds !== undefined) log(`seeded ${options.scale} members in ${seedSeconds.toFixed(0)} s`);
 
   log(`starting the stack (NODE_ENV=production, ${options.workers} gateway worker(s))`);
-  const stack: Stack = await startStack({ serverUrl: options.serverUrl, databasePrefix: options.databasePrefix, ports: 'free', seedDemo: false, env, echo });
+  const stack: Stack = await startStack({
+    serverUrl: options.serverUrl,
+    databasePrefix: options.databasePrefix,
+    ports: 'free',
+    seedDemo: false,
+    env,
+    echo,
+  });
   const hives: HiveGateway[] = [];
   let sink: OtlpSink | undefined;
   let traced: TracedStack[] = [];
@@ -92,11 +119,26 @@ async function main(): Promise<void> {
 
     const urls = Object.fromEntries(stack.services.map((s) => [s.name, s.url]));
     const subgraphSecrets = Object.fromEntries(names.map((n) => [n, secrets[`${n.toUpperCase()}_SECRET`]]));
-    const workload: Workload = { ops, pools, connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmupSeconds, subgraphPids: stack.services.map((s) => s.child.process.pid!) };
+    const workload: Workload = {
+      ops,
+      pools,
+      connections: options.connections,
+      seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds,
+      subgraphPids: stack.services.map((s) => s.child.process.pid!),
+    };
     // Whoever goes first would otherwise pay for the subgraphs' JIT warm-up (seen: 2x their CPU per request).
     if (options.subgraphWarmupSeconds > 0) {
       log(`warming the subgraphs up for ${options.subgraphWarmupSeconds}s`);
-      await loadGateway({ url: stack.gatewayUrl, headers, pools, ops, connections: options.connections, seconds: options.subgraphWarmupSeconds, random: new Random(7) });
+      await loadGateway({
+        url: stack.gatewayUrl,
+        headers,
+        pools,
+        ops,
+        connections: options.connections,
+        seconds: options.subgraphWarmupSeconds,
+        random: new Random(7),
+      });
     }
 
     const drivers: Partial<Record<TargetName, Driver>> = {};
@@ -105,25 +147,61 @@ async function main(): Promise<void> {
       if (target === 'ours' && options.tracing.length) {
         sink = await startOtlpSink();
         log(`starting ${options.tracing.length} traced stack(s) (sampling ${options.tracing.join(', ')}), spans to ${sink.url}`);
-        traced = await startTracedStacks(options.tracing, sink, { serverUrl: options.serverUrl, databasePrefix: options.databasePrefix, ports: 'free', seedDemo: false, env, echo });
+        traced = await startTracedStacks(options.tracing, sink, {
+          serverUrl: options.serverUrl,
+          databasePrefix: options.databasePrefix,
+          ports: 'free',
+          seedDemo: false,
+          env,
+          echo,
+        });
         for (const variant of traced) {
-          if (options.subgraphWarmupSeconds > 0) await loadGateway({ url: variant.stack.gatewayUrl, headers, pools, ops, connections: options.connections, seconds: options.subgraphWarmupSeconds, random: new Random(7) });
+          if (options.subgraphWarmupSeconds > 0)
+            await loadGateway({
+              url: variant.stack.gatewayUrl,
+              headers,
+              pools,
+              ops,
+              connections: options.connections,
+              seconds: options.subgraphWarmupSeconds,
+              random: new Random(7),
+            });
           gatewayPids[variant.target] = variant.stack.gateway.process.pid!;
-          drivers[variant.target] = { kind: 'gateway', url: variant.stack.gatewayUrl, headers, pids: [variant.stack.gateway.process.pid!], subgraphPids: variant.stack.services.map((s) => s.child.process.pid!) };
+          drivers[variant.target] = {
+            kind: 'gateway',
+            url: variant.stack.gatewayUrl,
+            headers,
+            pids: [variant.stack.gateway.process.pid!],
+            subgraphPids: variant.stack.services.map((s) => s.child.process.pid!),
+          };
         }
       }
       if (target === 'hive' || target === 'hive-router') {
         const supergraph = supergraphWithUrls(supergraphPath, urls, join(resultsDir, 'tmp'));
-        const hive = await startHiveGateway({ supergraphPath: supergraph, env, workers: options.workers, planner: target === 'hive-router' ? 'router' : 'javascript', echo });
+        const hive = await startHiveGateway({
+          supergraphPath: supergraph,
+          env,
+          workers: options.workers,
+          planner: target === 'hive-router' ? 'router' : 'javascript',
+          echo,
+        });
         hives.push(hive);
         gatewayPids[target] = hive.child.process.pid!;
         subgraphRequests[target] = (await subgraphWorkPerOperation(hive.url, headers, stack.services, pools)).requests;
         drivers[target] = { kind: 'gateway', url: hive.url, headers, pids: [hive.child.process.pid!] };
       }
       if (target === 'direct') {
-        const sample = ops.flatMap((op) => pools.get(op)!.slice(0, options.directSample).map((body) => ({ op, body })));
+        const sample = ops.flatMap((op) =>
+          pools
+            .get(op)!
+            .slice(0, options.directSample)
+            .map((body) => ({ op, body })),
+        );
         log(`recording the query plans' subgraph requests for ${sample.length} requests (direct path)`);
-        const requests = await recordDirectRequests({ supergraphSdl: readFileSync(supergraphPath, 'utf8'), urls, secrets: subgraphSecrets, actor }, sample);
+        const requests = await recordDirectRequests(
+          { supergraphSdl: readFileSync(supergraphPath, 'utf8'), urls, secrets: subgraphSecrets, actor },
+          sample,
+        );
         drivers.direct = { kind: 'direct', requests, urls, secrets: subgraphSecrets, actor };
       }
     }
@@ -196,7 +274,9 @@ function report(
   console.log('\nSQL statements per operation (one request through our gateway, per service)');
   console.table(sql);
   lines.push('## SQL statements per operation', '', markdownTable(sql), '');
-  const requests = Object.entries(run.subgraphRequests).flatMap(([gateway, perOp]) => statementRows(perOp).map((r) => ({ ...r, operation: `${r.operation} (${gateway})` })));
+  const requests = Object.entries(run.subgraphRequests).flatMap(([gateway, perOp]) =>
+    statementRows(perOp).map((r) => ({ ...r, operation: `${r.operation} (${gateway})` })),
+  );
   console.log('\nSubgraph requests per operation (one request through each gateway, per service)');
   console.table(requests);
   lines.push('## Subgraph requests per operation', '', markdownTable(requests), '');
@@ -218,19 +298,46 @@ function report(
     lines.push(cacheReport(run.cache));
   }
   const seconds = (Date.now() - run.started) / 1000;
-  console.log(`\nbenchmark finished in ${seconds.toFixed(0)} s${run.seedSeconds !== undefined ? ` (seeding ${run.seedSeconds.toFixed(0)} s)` : ''}`);
+  console.log(
+    `\nbenchmark finished in ${seconds.toFixed(0)} s${run.seedSeconds !== undefined ? ` (seeding ${run.seedSeconds.toFixed(0)} s)` : ''}`,
+  );
 
   mkdirSync(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const json = JSON.stringify({ options, finishedAt: new Date().toISOString(), seconds, seedSeconds: run.seedSeconds, skipped: run.skipped, scenarios, statements: run.statements, subgraphRequests: run.subgraphRequests, errorSamples: Object.fromEntries(Object.entries(run.results).map(([t, r]) => [t, r!.errorSamples])), events: run.events, profiles: run.profiles, cache: run.cache }, null, 2);
-  for (const file of [join(resultsDir, `bench-${stamp}.json`), options.out ?? join(resultsDir, options.quick ? 'latest-quick.json' : 'latest.json')]) writeFileSync(file, json);
+  const json = JSON.stringify(
+    {
+      options,
+      finishedAt: new Date().toISOString(),
+      seconds,
+      seedSeconds: run.seedSeconds,
+      skipped: run.skipped,
+      scenarios,
+      statements: run.statements,
+      subgraphRequests: run.subgraphRequests,
+      errorSamples: Object.fromEntries(Object.entries(run.results).map(([t, r]) => [t, r!.errorSamples])),
+      events: run.events,
+      profiles: run.profiles,
+      cache: run.cache,
+    },
+    null,
+    2,
+  );
+  for (const file of [
+    join(resultsDir, `bench-${stamp}.json`),
+    options.out ?? join(resultsDir, options.quick ? 'latest-quick.json' : 'latest.json'),
+  ])
+    writeFileSync(file, json);
   writeFileSync(join(resultsDir, options.quick ? 'latest-quick.md' : 'latest.md'), lines.join('\n'));
   console.log(`results: bench-results/bench-${stamp}.json`);
 }
 
 // `--imports`: the bulk import and export figures (issue 18) instead, from their own script.
 if (process.argv.includes('--imports')) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'import-export-bench.ts'), ...process.argv.slice(2).filter((a) => a !== '--imports')], { cwd: root, stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'scripts', 'import-export-bench.ts'), ...process.argv.slice(2).filter((a) => a !== '--imports')],
+    { cwd: root, stdio: 'inherit' },
+  );
   child.on('exit', (code) => process.exit(code ?? 1));
 } else {
   main().catch((error: unknown) => {

@@ -90,6 +90,9 @@ export function variablePools(operations: Operation[], scale: number, size: numb
   const today = new Date();
   const r = new Random(seed).next;
   return new Map(
-    operations.map((op) => [op.name, Array.from({ length: size }, () => ({ query: op.query, operationName: op.operationName, variables: op.variables(shape, r, today) }))]),
+    operations.map((op) => [
+      op.name,
+      Array.from({ length: size }, () => ({ query: op.query, operationName: op.operationName, variables: op.variables(shape, r, today) })),
+    ]),
   );
 }

@@ -49,7 +49,11 @@ function whole(argv: string[], name: string, fallback: number, min = 1): number 
 /** `--tracing 0.1,1`: each a sampling ratio in (0, 1]; `off` entries are the untraced `ours`, always measured. */
 function tracingRatios(raw: string | undefined): number[] {
   if (!raw) return [];
-  const ratios = raw.split(',').map((r) => r.trim()).filter((r) => r !== '' && r !== 'off').map(Number);
+  const ratios = raw
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '' && r !== 'off')
+    .map(Number);
   if (ratios.some((r) => !(r > 0 && r <= 1))) throw new Error('--tracing takes sampling ratios in (0, 1], e.g. 0.1,1');
   return [...new Set(ratios)];
 }

@@ -20,7 +20,12 @@ function readStat(pid: number): Stat | undefined {
     // The command name may contain spaces and parentheses: fields start after the last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     // fields[0] is state (field 3); utime is field 14, stime 15, rss 24 (1-based, as in proc(5)).
-    return { pid, ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND, rssBytes: Number(fields[21]) * PAGE_BYTES };
+    return {
+      pid,
+      ppid: Number(fields[1]),
+      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
+      rssBytes: Number(fields[21]) * PAGE_BYTES,
+    };
   } catch {
     return undefined; // exited meanwhile
   }
@@ -28,7 +33,10 @@ function readStat(pid: number): Stat | undefined {
 
 /** The process and every descendant alive now. */
 function tree(root: number): Stat[] {
-  const all = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map((name) => readStat(Number(name))).filter((s): s is Stat => !!s);
+  const all = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map((name) => readStat(Number(name)))
+    .filter((s): s is Stat => !!s);
   const children = new Map<number, Stat[]>();
   for (const s of all) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
   const found: Stat[] = [];
@@ -59,7 +67,10 @@ export function sampleUsage(pids: number[], intervalMs = 250): { stop(): Usage }
   const startCpu = cpuAt();
   let peak = 0;
   const sample = () => {
-    peak = Math.max(peak, pids.flatMap(tree).reduce((sum, s) => sum + s.rssBytes, 0));
+    peak = Math.max(
+      peak,
+      pids.flatMap(tree).reduce((sum, s) => sum + s.rssBytes, 0),
+    );
   };
   sample();
   const timer = setInterval(sample, intervalMs);

@@ -19,7 +19,12 @@ export interface Profile {
 
 /** `node_modules/@apollo/gateway/...` → `@apollo/gateway`; our own files by folder; V8/Node internals apart. */
 export function packageOf(url: string, functionName: string): string {
-  if (!url) return functionName === '(garbage collector)' ? '(gc)' : functionName === '(idle)' || functionName === '(program)' ? functionName : '(native)';
+  if (!url)
+    return functionName === '(garbage collector)'
+      ? '(gc)'
+      : functionName === '(idle)' || functionName === '(program)'
+        ? functionName
+        : '(native)';
   const at = url.lastIndexOf('node_modules/');
   if (at >= 0) return /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url.slice(at))?.[1] ?? url;
   if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`;
@@ -45,7 +50,10 @@ export function summariseProfile(profile: Profile, top = 15) {
     functions.set(fn, (functions.get(fn) ?? 0) + time);
   }
   const rank = (m: Map<string, number>) =>
-    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, t]) => ({ name, 'self ms': Math.round(t / 1000), 'share of busy': `${((t / busy) * 100).toFixed(1)}%` }));
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, t]) => ({ name, 'self ms': Math.round(t / 1000), 'share of busy': `${((t / busy) * 100).toFixed(1)}%` }));
   return { busyMs: Math.round(busy / 1000), idleMs: Math.round(idle / 1000), packages: rank(packages), functions: rank(functions) };
 }
 

@@ -19,7 +19,14 @@ function percentile(sorted: number[], q: number): number {
 export function summarise(latenciesMs: number[], errors: number, seconds: number): LatencySummary {
   const sorted = Float64Array.from(latenciesMs).sort();
   const values = Array.from(sorted);
-  return { requests: values.length, rps: values.length / seconds, p50: percentile(values, 0.5), p95: percentile(values, 0.95), p99: percentile(values, 0.99), errors };
+  return {
+    requests: values.length,
+    rps: values.length / seconds,
+    p50: percentile(values, 0.5),
+    p95: percentile(values, 0.95),
+    p99: percentile(values, 0.99),
+    errors,
+  };
 }
 
 export class Recorder {
@@ -49,6 +56,10 @@ export class Recorder {
   }
 
   overall(seconds: number): LatencySummary {
-    return summarise([...this.latencies.values()].flat(), [...this.errors.values()].reduce((a, b) => a + b, 0), seconds);
+    return summarise(
+      [...this.latencies.values()].flat(),
+      [...this.errors.values()].reduce((a, b) => a + b, 0),
+      seconds,
+    );
   }
 }

@@ -20,7 +20,8 @@ export interface TargetRun extends LatencySummary {
 export type Scenario = Partial<Record<TargetName, TargetRun>>;
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
-const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}x` : '-');
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}x` : '-';
 
 function row(name: string, run: TargetRun) {
   return {
@@ -39,19 +40,54 @@ function row(name: string, run: TargetRun) {
 }
 
 export function scenarioRows(scenario: Scenario) {
-  const labels: Record<string, string> = { ours: 'ours (@apollo/gateway)', 'hive-router': 'Hive Gateway + router runtime', hive: 'Hive Gateway', direct: 'direct (subgraphs only)' };
+  const labels: Record<string, string> = {
+    ours: 'ours (@apollo/gateway)',
+    'hive-router': 'Hive Gateway + router runtime',
+    hive: 'Hive Gateway',
+    direct: 'direct (subgraphs only)',
+  };
   const traced = (Object.keys(scenario) as TargetName[]).filter((t): t is TracedTarget => t.startsWith('ours traced'));
-  const rows: Record<string, string | number>[] = (['ours', ...traced, 'hive-router', 'hive', 'direct'] as TargetName[]).filter((t) => scenario[t]).map((t) => row(labels[t] ?? t, scenario[t]!));
+  const rows: Record<string, string | number>[] = (['ours', ...traced, 'hive-router', 'hive', 'direct'] as TargetName[])
+    .filter((t) => scenario[t])
+    .map((t) => row(labels[t] ?? t, scenario[t]!));
   const { ours, hive, direct } = scenario;
   const router = scenario['hive-router'];
   // Tracing overhead: each traced variant against the untraced gateway measured in the same rotation.
   for (const t of traced) {
     const run = scenario[t]!;
-    if (ours) rows.push({ target: `${t} / ours`, 'req/s': ratio(run.rps, ours.rps), 'p50 ms': ratio(run.p50, ours.p50), 'p95 ms': ratio(run.p95, ours.p95), 'p99 ms': ratio(run.p99, ours.p99) });
+    if (ours)
+      rows.push({
+        target: `${t} / ours`,
+        'req/s': ratio(run.rps, ours.rps),
+        'p50 ms': ratio(run.p50, ours.p50),
+        'p95 ms': ratio(run.p95, ours.p95),
+        'p99 ms': ratio(run.p99, ours.p99),
+      });
   }
-  if (ours && router) rows.push({ target: 'ours / Hive+router', 'req/s': ratio(ours.rps, router.rps), 'p50 ms': ratio(ours.p50, router.p50), 'p95 ms': ratio(ours.p95, router.p95), 'p99 ms': ratio(ours.p99, router.p99) });
-  if (ours && hive) rows.push({ target: 'ours / Hive', 'req/s': ratio(ours.rps, hive.rps), 'p50 ms': ratio(ours.p50, hive.p50), 'p95 ms': ratio(ours.p95, hive.p95), 'p99 ms': ratio(ours.p99, hive.p99) });
-  if (ours && direct) rows.push({ target: 'ours / direct', 'req/s': ratio(ours.rps, direct.rps), 'p50 ms': ratio(ours.p50, direct.p50), 'p95 ms': ratio(ours.p95, direct.p95), 'p99 ms': ratio(ours.p99, direct.p99) });
+  if (ours && router)
+    rows.push({
+      target: 'ours / Hive+router',
+      'req/s': ratio(ours.rps, router.rps),
+      'p50 ms': ratio(ours.p50, router.p50),
+      'p95 ms': ratio(ours.p95, router.p95),
+      'p99 ms': ratio(ours.p99, router.p99),
+    });
+  if (ours && hive)
+    rows.push({
+      target: 'ours / Hive',
+      'req/s': ratio(ours.rps, hive.rps),
+      'p50 ms': ratio(ours.p50, hive.p50),
+      'p95 ms': ratio(ours.p95, hive.p95),
+      'p99 ms': ratio(ours.p99, hive.p99),
+    });
+  if (ours && direct)
+    rows.push({
+      target: 'ours / direct',
+      'req/s': ratio(ours.rps, direct.rps),
+      'p50 ms': ratio(ours.p50, direct.p50),
+      'p95 ms': ratio(ours.p95, direct.p95),
+      'p99 ms': ratio(ours.p99, direct.p99),
+    });
   return rows;
 }
 
@@ -63,5 +99,9 @@ export function markdownTable(rows: Record<string, string | number>[]): string {
 }
 
 export function statementRows(counts: Record<string, Record<string, number>>) {
-  return Object.entries(counts).map(([op, perService]) => ({ operation: op, ...perService, total: Object.values(perService).reduce((a, b) => a + b, 0) }));
+  return Object.entries(counts).map(([op, perService]) => ({
+    operation: op,
+    ...perService,
+    total: Object.values(perService).reduce((a, b) => a + b, 0),
+  }));
 }

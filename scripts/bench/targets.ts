@@ -37,11 +37,28 @@ export interface TargetResult {
 function drive(driver: Driver, workload: Workload, ops: string[], seconds: number, seed: number): Promise<Recorder> {
   const random = new Random(seed);
   const { connections } = workload;
-  if (driver.kind === 'gateway') return loadGateway({ url: driver.url, headers: driver.headers, pools: workload.pools, ops, connections, seconds, random });
-  return loadDirect({ requests: driver.requests, urls: driver.urls, secrets: driver.secrets, actor: driver.actor, ops, connections, seconds, random });
+  if (driver.kind === 'gateway')
+    return loadGateway({ url: driver.url, headers: driver.headers, pools: workload.pools, ops, connections, seconds, random });
+  return loadDirect({
+    requests: driver.requests,
+    urls: driver.urls,
+    secrets: driver.secrets,
+    actor: driver.actor,
+    ops,
+    connections,
+    seconds,
+    random,
+  });
 }
 
-async function measure(driver: Driver, workload: Workload, ops: string[], seconds: number, seed: number, name: string): Promise<{ run: TargetRun; samples: string[] }> {
+async function measure(
+  driver: Driver,
+  workload: Workload,
+  ops: string[],
+  seconds: number,
+  seed: number,
+  name: string,
+): Promise<{ run: TargetRun; samples: string[] }> {
   const gateway = driver.kind === 'gateway' ? sampleUsage(driver.pids) : undefined;
   const subgraphs = sampleUsage((driver.kind === 'gateway' && driver.subgraphPids) || workload.subgraphPids);
   const machine = sampleMachine(cpus().length);
@@ -56,7 +73,11 @@ async function measure(driver: Driver, workload: Workload, ops: string[], second
  * targets' order rotating from one scenario to the next: on a shared machine the background load
  * changes by the minute, and running all of one target before the next would pin that on one of them.
  */
-export async function runTargets(drivers: Partial<Record<TargetName, Driver>>, workload: Workload, log: (line: string) => void): Promise<Partial<Record<TargetName, TargetResult>>> {
+export async function runTargets(
+  drivers: Partial<Record<TargetName, Driver>>,
+  workload: Workload,
+  log: (line: string) => void,
+): Promise<Partial<Record<TargetName, TargetResult>>> {
   const targets = Object.keys(drivers) as TargetName[];
   const results: Partial<Record<TargetName, TargetResult>> = {};
   for (const target of targets) {
@@ -65,7 +86,10 @@ export async function runTargets(drivers: Partial<Record<TargetName, Driver>>, w
     results[target] = { scenarios: {}, errorSamples: [] };
   }
   // The same seeds for every target: each sees the same sequence of requests.
-  const scenarios = [...workload.ops.map((op, i) => ({ name: op, ops: [op], seconds: workload.seconds, seed: 100 + i })), { name: 'overall', ops: workload.ops, seconds: workload.seconds * 3, seed: 99 }];
+  const scenarios = [
+    ...workload.ops.map((op, i) => ({ name: op, ops: [op], seconds: workload.seconds, seed: 100 + i })),
+    { name: 'overall', ops: workload.ops, seconds: workload.seconds * 3, seed: 99 },
+  ];
   for (const [i, scenario] of scenarios.entries()) {
     const order = targets.map((_, k) => targets[(k + i) % targets.length]);
     for (const target of order) {

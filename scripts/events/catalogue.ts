@@ -6,7 +6,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLOUDEVENTS_CONTENT_TYPE, PLACEHOLDER_MEANINGS, PLACEHOLDERS, eventTopic, knownEventTypes, toCloudEvent, toKafkaMessage, withTraceHeaders } from '@cpb/kit';
+import {
+  CLOUDEVENTS_CONTENT_TYPE,
+  PLACEHOLDER_MEANINGS,
+  PLACEHOLDERS,
+  eventTopic,
+  knownEventTypes,
+  toCloudEvent,
+  toKafkaMessage,
+  withTraceHeaders,
+} from '@cpb/kit';
 import { readSchema, textProperties, type JsonSchema } from './schema-files';
 
 export { readSchema, type JsonSchema };
@@ -139,7 +148,10 @@ function typeLabel(schema: JsonSchema): string {
   const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'any'];
   const base = types.filter((t) => t !== 'null').join(' | ');
   const detail = schema.enum
-    ? `${base}: ${schema.enum.filter((v) => v !== null).map((v) => `\`${String(v)}\``).join(', ')}`
+    ? `${base}: ${schema.enum
+        .filter((v) => v !== null)
+        .map((v) => `\`${String(v)}\``)
+        .join(', ')}`
     : schema.format
       ? `${base} (${schema.format})`
       : base === 'array' && schema.items
@@ -153,7 +165,9 @@ export function textHandling(schema: JsonSchema): string {
   const mark = schema['x-scrubbed'];
   if (mark === true) return '**scrubbed**';
   if (mark) {
-    const when = Object.entries(mark.withheldWhen).map(([property, values]) => `\`${property}\` is ${values.map((v) => `\`${String(v)}\``).join(' or ')}`).join(', or ');
+    const when = Object.entries(mark.withheldWhen)
+      .map(([property, values]) => `\`${property}\` is ${values.map((v) => `\`${String(v)}\``).join(' or ')}`)
+      .join(', or ');
     return `**scrubbed**; \`${PLACEHOLDERS.withheld}\` when ${when}`;
   }
   return schema['x-code'] ? `code: ${schema['x-code']}` : '';
@@ -171,7 +185,8 @@ function typeSection(type: string): string {
   const record = exampleRecord(type);
   const required = new Set(schema.required ?? []);
   const fields = Object.entries(schema.properties ?? {}).map(
-    ([field, sub]) => `| \`${field}\`${field === stream.key ? ' (key)' : ''}${sub.deprecated ? ' (deprecated)' : ''} | ${typeLabel(sub)} | ${required.has(field) ? 'yes' : 'no'} | ${fieldNotes(sub)} |`,
+    ([field, sub]) =>
+      `| \`${field}\`${field === stream.key ? ' (key)' : ''}${sub.deprecated ? ' (deprecated)' : ''} | ${typeLabel(sub)} | ${required.has(field) ? 'yes' : 'no'} | ${fieldNotes(sub)} |`,
   );
   return [
     `### \`${type}\``,
@@ -194,7 +209,9 @@ function typeSection(type: string): string {
 
 /** The placeholders the scrubber writes, and what each stands for (the kit's own constants). */
 function placeholderTable(): string {
-  const rows = Object.entries(PLACEHOLDERS).map(([kind, placeholder]) => `| \`${placeholder}\` | ${PLACEHOLDER_MEANINGS[kind as keyof typeof PLACEHOLDERS]} |`);
+  const rows = Object.entries(PLACEHOLDERS).map(
+    ([kind, placeholder]) => `| \`${placeholder}\` | ${PLACEHOLDER_MEANINGS[kind as keyof typeof PLACEHOLDERS]} |`,
+  );
   return ['| Placeholder | Stands for |', '| --- | --- |', ...rows].join('\n');
 }
 
@@ -229,13 +246,18 @@ export function deprecatedSection(types: string[], read: (type: string) => JsonS
   const rows = types.flatMap((type) => {
     const schema = read(type);
     const terms = schema['x-deprecation'];
-    const own = schema.deprecated && terms ? [`| [\`${type}\`](#${type.replace(/\./g, '')}) | the event type | ${terms.since} | ${terms.until} | ${terms.replacedBy ?? ''} |`] : [];
+    const own =
+      schema.deprecated && terms
+        ? [`| [\`${type}\`](#${type.replace(/\./g, '')}) | the event type | ${terms.since} | ${terms.until} | ${terms.replacedBy ?? ''} |`]
+        : [];
     const fields = Object.entries(schema.properties ?? {})
       .filter(([, sub]) => sub.deprecated)
       .map(([field, sub]) => `| [\`${type}\`](#${type.replace(/\./g, '')}) | \`${field}\` | | | ${sub.description ?? ''} |`);
     return [...own, ...fields];
   });
-  const table = rows.length ? ['| Event type | What | Since | Emitted until | Instead |', '| --- | --- | --- | --- | --- |', ...rows] : ['None at present.'];
+  const table = rows.length
+    ? ['| Event type | What | Since | Emitted until | Instead |', '| --- | --- | --- | --- | --- |', ...rows]
+    : ['None at present.'];
   return ['## Deprecated', '', ...table, ''];
 }
 
@@ -244,7 +266,8 @@ export function generateCatalogue(): string {
   const byService = new Map<string, string[]>();
   for (const type of types) byService.set(streamOf(type).service, [...(byService.get(streamOf(type).service) ?? []), type]);
   const topics = [...new Set(streams.map((s) => s.service))].map(
-    (service) => `| \`${eventTopic(service)}\` | ${service} | ${(byService.get(service) ?? []).map((t) => `[\`${t}\`](#${t.replace(/\./g, '')})`).join(', ')} |`,
+    (service) =>
+      `| \`${eventTopic(service)}\` | ${service} | ${(byService.get(service) ?? []).map((t) => `[\`${t}\`](#${t.replace(/\./g, '')})`).join(', ')} |`,
   );
   const index = types.map((type) => {
     const stream = streamOf(type);

@@ -18,7 +18,12 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url(),
   KAFKA_BROKERS: z
     .string({ error: 'required: host:port,…' })
-    .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((broker) => broker.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1, 'required: host:port,…')),
 });
 
@@ -32,7 +37,13 @@ const argsSchema = z.object({
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { service: { type: 'string' }, topic: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, type: { type: 'string', multiple: true } },
+    options: {
+      service: { type: 'string' },
+      topic: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      type: { type: 'string', multiple: true },
+    },
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
@@ -43,7 +54,15 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource({ type: 'postgres', url: env.DATABASE_URL, extra: { max: 1 } }).initialize();
   try {
     const args = parsed.data;
-    const result = await republishOutbox({ dataSource, service: args.service, brokers: env.KAFKA_BROKERS, topic: args.topic, since: args.since, until: args.until, types: args.type });
+    const result = await republishOutbox({
+      dataSource,
+      service: args.service,
+      brokers: env.KAFKA_BROKERS,
+      topic: args.topic,
+      since: args.since,
+      until: args.until,
+      types: args.type,
+    });
     console.log(`republished ${result.events} ${args.service} events to ${result.topic} (replayid ${result.replayId})`);
   } finally {
     await dataSource.destroy();

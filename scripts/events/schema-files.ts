@@ -61,7 +61,9 @@ function isString(schema: JsonSchema): boolean {
 /** Every string property without format, enum or pattern, at any depth: each must be scrubbed or be a code. */
 export function textProperties(schema: JsonSchema, prefix = '', holder: JsonSchema = schema): TextProperty[] {
   const here = prefix && isString(schema) && !schema.format && !schema.enum && !schema.pattern ? [{ path: prefix, schema, holder }] : [];
-  const nested = Object.entries(schema.properties ?? {}).flatMap(([name, sub]) => textProperties(sub, prefix ? `${prefix}.${name}` : name, schema));
+  const nested = Object.entries(schema.properties ?? {}).flatMap(([name, sub]) =>
+    textProperties(sub, prefix ? `${prefix}.${name}` : name, schema),
+  );
   return [...here, ...nested, ...(schema.items ? textProperties(schema.items, `${prefix}[]`, holder) : [])];
 }
 
@@ -72,6 +74,9 @@ export function readSchema(type: string, dir = EVENT_SCHEMA_DIR): JsonSchema {
 /** Every schema in a folder of `<type>.json` files, by type. */
 export function readSchemas(dir: string): Map<string, JsonSchema> {
   if (!existsSync(dir)) return new Map();
-  const types = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort();
+  const types = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
   return new Map(types.map((type) => [type, readSchema(type, dir)]));
 }

@@ -22,7 +22,10 @@ export interface Cluster {
 function binary(name: string): string {
   if (process.env.PG_BIN) return join(process.env.PG_BIN, name);
   try {
-    const versions = execFileSync('ls', ['/usr/lib/postgresql'], { encoding: 'utf8' }).split('\n').filter(Boolean).sort((a, b) => Number(b) - Number(a));
+    const versions = execFileSync('ls', ['/usr/lib/postgresql'], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .sort((a, b) => Number(b) - Number(a));
     if (versions.length) return `/usr/lib/postgresql/${versions[0]}/bin/${name}`;
   } catch {
     // not a Debian layout
@@ -49,7 +52,8 @@ export async function startCluster(): Promise<Cluster> {
   run(binary('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
   // Small and fast to restart; fsync off: this cluster holds nothing worth keeping across a machine crash.
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB -c fsync=off -c synchronous_commit=on -c full_page_writes=off`;
-  const pgctl = (...args: string[]) => run(binary('pg_ctl'), ['-D', data, '-l', join(folder, 'server.log'), '-o', options, '-w', '-t', '60', ...args]);
+  const pgctl = (...args: string[]) =>
+    run(binary('pg_ctl'), ['-D', data, '-l', join(folder, 'server.log'), '-o', options, '-w', '-t', '60', ...args]);
   pgctl('start');
   return {
     serverUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,

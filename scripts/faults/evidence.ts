@@ -24,7 +24,9 @@ export async function writesFound(writes: AcknowledgedWrite[], databaseOf: (serv
   let found = 0;
   for (const [key, group] of groups) {
     const [service, table] = key.split('\u0000');
-    const [{ n }] = await ask<{ n: number }>(databaseOf(service), `SELECT count(*)::int AS n FROM ${table} WHERE id = ANY($1::uuid[])`, [group.map((w) => w.id)]);
+    const [{ n }] = await ask<{ n: number }>(databaseOf(service), `SELECT count(*)::int AS n FROM ${table} WHERE id = ANY($1::uuid[])`, [
+      group.map((w) => w.id),
+    ]);
     found += n;
   }
   return found;
@@ -33,15 +35,24 @@ export async function writesFound(writes: AcknowledgedWrite[], databaseOf: (serv
 /** Each service's highest outbox sequence number: where a window's events start. */
 export async function outboxMarks(services: string[], databaseOf: (service: string) => string): Promise<Record<string, number>> {
   const marks: Record<string, number> = {};
-  for (const s of services) marks[s] = Number((await ask<{ seq: string }>(databaseOf(s), 'SELECT coalesce(max(seq), 0) AS seq FROM outbox'))[0].seq);
+  for (const s of services)
+    marks[s] = Number((await ask<{ seq: string }>(databaseOf(s), 'SELECT coalesce(max(seq), 0) AS seq FROM outbox'))[0].seq);
   return marks;
 }
 
 /** The event ids (`source id`) each service wrote to its outbox after `from` (and up to `to`, when given). */
-export async function producedBetween(services: string[], databaseOf: (service: string) => string, from: Record<string, number>, to?: Record<string, number>): Promise<Set<string>> {
+export async function producedBetween(
+  services: string[],
+  databaseOf: (service: string) => string,
+  from: Record<string, number>,
+  to?: Record<string, number>,
+): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const s of services) {
-    const rows = await ask<{ id: string }>(databaseOf(s), 'SELECT id FROM outbox WHERE seq > $1 AND ($2::bigint IS NULL OR seq <= $2)', [from[s] ?? 0, to?.[s] ?? null]);
+    const rows = await ask<{ id: string }>(databaseOf(s), 'SELECT id FROM outbox WHERE seq > $1 AND ($2::bigint IS NULL OR seq <= $2)', [
+      from[s] ?? 0,
+      to?.[s] ?? null,
+    ]);
     for (const r of rows) ids.add(`/cpb/${s} ${r.id}`);
   }
   return ids;

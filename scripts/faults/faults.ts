@@ -72,7 +72,12 @@ const probes: Record<string, string> = {
 };
 
 async function answers(ctx: FaultContext, query: string, headers: Record<string, string>): Promise<boolean> {
-  const response = await fetch(ctx.stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(5_000) });
+  const response = await fetch(ctx.stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(5_000),
+  });
   const body = (await response.json()) as { errors?: unknown[] };
   if (response.status !== 200 || body.errors) throw new Error(`HTTP ${response.status} ${JSON.stringify(body.errors ?? '').slice(0, 300)}`);
   return true;
@@ -82,7 +87,8 @@ async function ready(url: string): Promise<boolean> {
   return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).status === 200;
 }
 
-const p95 = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))] : 0);
+const p95 = (values: number[]) =>
+  values.length ? [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))] : 0;
 
 export function faults(headers: Record<string, string>): Fault[] {
   return [
@@ -98,7 +104,8 @@ export function faults(headers: Record<string, string>): Fault[] {
         await sleep(ctx.faultSeconds * 1000);
         const restarted = Date.now();
         await ctx.stack.restart('activities');
-        const recoveryMs = Date.now() - restarted + (await until('activities answers through the gateway', () => answers(ctx, probes.activities, headers)));
+        const recoveryMs =
+          Date.now() - restarted + (await until('activities answers through the gateway', () => answers(ctx, probes.activities, headers)));
         // Requests sent while it was down, judged once they have all answered (a busy machine answers late).
         const during = ctx.peek().filter((o) => o.startedAt > killedAt + 200 && o.startedAt < restarted);
         const others = during.filter((o) => ['probe-organizations', 'probe-members', 'probe-resources', 'createGrid'].includes(o.name));
@@ -107,9 +114,21 @@ export function faults(headers: Record<string, string>): Fault[] {
           recoveryMs,
           notes: [`while down: ${others.length} requests to the other subgraphs, ${dead.length} to activities`],
           checks: [
-            check('the other subgraphs kept answering', others.length > 0 && others.every((o) => o.code === 'OK'), `${others.filter((o) => o.code !== 'OK').length} of ${others.length} failed (${codes(others.filter((o) => o.code !== 'OK'))})`),
-            check("activities' fields failed as UNAVAILABLE (never INTERNAL_SERVER_ERROR)", dead.every((o) => o.code === 'UNAVAILABLE'), `codes seen: ${codes(dead)}`),
-            check('its fields came back without restarting the gateway', ctx.stack.gateway.process.pid === gatewayPid, `gateway pid ${gatewayPid} → ${ctx.stack.gateway.process.pid}`),
+            check(
+              'the other subgraphs kept answering',
+              others.length > 0 && others.every((o) => o.code === 'OK'),
+              `${others.filter((o) => o.code !== 'OK').length} of ${others.length} failed (${codes(others.filter((o) => o.code !== 'OK'))})`,
+            ),
+            check(
+              "activities' fields failed as UNAVAILABLE (never INTERNAL_SERVER_ERROR)",
+              dead.every((o) => o.code === 'UNAVAILABLE'),
+              `codes seen: ${codes(dead)}`,
+            ),
+            check(
+              'its fields came back without restarting the gateway',
+              ctx.stack.gateway.process.pid === gatewayPid,
+              `gateway pid ${gatewayPid} → ${ctx.stack.gateway.process.pid}`,
+            ),
           ],
         };
       },
@@ -132,7 +151,16 @@ export function faults(headers: Record<string, string>): Fault[] {
         const restartMs = Date.now() - began;
         const restarted = Date.now();
         await until('every service ready', async () => (await Promise.all(readyUrls.map(ready))).every(Boolean));
-        const recoveryMs = Date.now() - restarted + (await until('a write through the gateway', () => answers(ctx, `mutation { createGrid(communityId: "${worldId('community', 0)}", name: "恢复探测-${Date.now()}") { id } }`, headers)));
+        const recoveryMs =
+          Date.now() -
+          restarted +
+          (await until('a write through the gateway', () =>
+            answers(
+              ctx,
+              `mutation { createGrid(communityId: "${worldId('community', 0)}", name: "恢复探测-${Date.now()}") { id } }`,
+              headers,
+            ),
+          ));
         await sleep(ctx.faultSeconds * 1000);
         watching = false;
         await watcher;
@@ -141,18 +169,29 @@ export function faults(headers: Record<string, string>): Fault[] {
           recoveryMs,
           notes: [`pg_ctl restart took ${restartMs} ms`],
           checks: [
-            check('services reported not ready while the server was down', notReadySeen > 0, `${notReadySeen} /ready answers other than 200`),
-            check('after recovery every request succeeds (pools reconnected)', after.every((o) => o.code === 'OK'), `${after.filter((o) => o.code !== 'OK').length} of ${after.length} failed (${codes(after.filter((o) => o.code !== 'OK'))})`),
+            check(
+              'services reported not ready while the server was down',
+              notReadySeen > 0,
+              `${notReadySeen} /ready answers other than 200`,
+            ),
+            check(
+              'after recovery every request succeeds (pools reconnected)',
+              after.every((o) => o.code === 'OK'),
+              `${after.filter((o) => o.code !== 'OK').length} of ${after.length} failed (${codes(after.filter((o) => o.code !== 'OK'))})`,
+            ),
           ],
         };
       },
     },
     {
       name: 'relay-kill-broker-outage',
-      describe: 'broker down, outbox fills; broker up and the relay (organizations: createGrid writes grid.created) SIGKILLed mid-batch, restarted',
+      describe:
+        'broker down, outbox fills; broker up and the relay (organizations: createGrid writes grid.created) SIGKILLed mid-batch, restarted',
       async run(ctx) {
         await ctx.broker.down();
-        const unpublished = async () => (await ask<{ n: number }>(ctx.databaseOf('organizations'), 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n;
+        const unpublished = async () =>
+          (await ask<{ n: number }>(ctx.databaseOf('organizations'), 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0]
+            .n;
         let backlog: number;
         try {
           await sleep(ctx.faultSeconds * 1000);
@@ -164,18 +203,43 @@ export function faults(headers: Record<string, string>): Fault[] {
         }
         // The relay notices the broker within its backoff and starts on the backlog: kill it while that batch is in flight.
         // (organizations: of the load's mutations only createGrid writes an event; a draft activity writes none.)
-        await until('the relay publishing again', async () => (await ask<{ n: number }>(ctx.databaseOf('organizations'), 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n < backlog, 60_000, 20);
+        await until(
+          'the relay publishing again',
+          async () =>
+            (
+              await ask<{ n: number }>(ctx.databaseOf('organizations'), 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL')
+            )[0].n < backlog,
+          60_000,
+          20,
+        );
         const victim = ctx.stack.services.find((s) => s.name === 'organizations')!;
         victim.child.process.kill('SIGKILL');
         await victim.child.exited;
-        const [{ n: left }] = await ask<{ n: number }>(ctx.databaseOf('organizations'), 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+        const [{ n: left }] = await ask<{ n: number }>(
+          ctx.databaseOf('organizations'),
+          'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+        );
         const restarted = Date.now();
         await ctx.stack.restart('organizations');
-        const recoveryMs = Date.now() - restarted + (await until('the outbox empty again', async () => (await ask<{ n: number }>(ctx.databaseOf('organizations'), 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0));
+        const recoveryMs =
+          Date.now() -
+          restarted +
+          (await until(
+            'the outbox empty again',
+            async () =>
+              (
+                await ask<{ n: number }>(
+                  ctx.databaseOf('organizations'),
+                  'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+                )
+              )[0].n === 0,
+          ));
         return {
           recoveryMs,
           notes: [`${backlog} events waited in the outbox; ${left} still unpublished when the relay was killed`],
-          checks: [check('the relay was killed with a backlog (mid-batch)', backlog > 0 && left > 0, `backlog ${backlog}, left at kill ${left}`)],
+          checks: [
+            check('the relay was killed with a backlog (mid-batch)', backlog > 0 && left > 0, `backlog ${backlog}, left at kill ${left}`),
+          ],
         };
       },
     },
@@ -185,13 +249,20 @@ export function faults(headers: Record<string, string>): Fault[] {
       async run(ctx) {
         // A backlog of hours credited (the one effect that adds up, so a double application shows) through activities' outbox.
         const count = ctx.faultSeconds >= 5 ? 5000 : 1500;
-        await ask(ctx.databaseOf('activities'), `
+        await ask(
+          ctx.databaseOf('activities'),
+          `
           INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload)
           SELECT gen_random_uuid(), 'activity', a.id::text, 'participation.hours-credited',
                  jsonb_build_object('participationId', gen_random_uuid(), 'activityId', a.id, 'memberId', gen_random_uuid(), 'communityId', $2::text,
                                     'organizerId', gen_random_uuid(), 'teamId', null, 'servedAt', to_char(now() - interval '1 day', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'hours', 2)
-          FROM (SELECT gen_random_uuid() AS id FROM generate_series(1, $1)) a`, [count, worldId('community', 0)]);
-        const credited = async () => Number((await ask<{ n: string }>(ctx.analytics.databaseUrl, 'SELECT coalesce(sum(participations), 0) AS n FROM community_month'))[0].n);
+          FROM (SELECT gen_random_uuid() AS id FROM generate_series(1, $1)) a`,
+          [count, worldId('community', 0)],
+        );
+        const credited = async () =>
+          Number(
+            (await ask<{ n: string }>(ctx.analytics.databaseUrl, 'SELECT coalesce(sum(participations), 0) AS n FROM community_month'))[0].n,
+          );
         const first = ctx.analytics.start();
         await until('analytics applying the backlog', async () => (await credited()) > 0, 600_000, 10).catch((error: unknown) => {
           throw new Error(`${String(error)}; analytics said: ${ctx.analytics.output.slice(-5).join(' / ').slice(0, 600)}`);
@@ -202,14 +273,21 @@ export function faults(headers: Record<string, string>): Fault[] {
         const second = ctx.analytics.start();
         const recoveryMs = await until('analytics caught up', async () => (await credited()) >= count, 600_000, 200);
         await sleep(2_000); // a doubled batch would land now
-        const [{ participations, hours }] = await ask<{ participations: string; hours: string }>(ctx.analytics.databaseUrl, 'SELECT sum(participations) AS participations, sum(volunteer_hours) AS hours FROM community_month');
+        const [{ participations, hours }] = await ask<{ participations: string; hours: string }>(
+          ctx.analytics.databaseUrl,
+          'SELECT sum(participations) AS participations, sum(volunteer_hours) AS hours FROM community_month',
+        );
         await second.stop();
         return {
           recoveryMs,
           notes: [`${count} hours-credited events; ${atKill} applied when the consumer was killed`],
           checks: [
             check('killed mid-batch', atKill > 0 && atKill < count, `${atKill} of ${count} applied at the kill`),
-            check('each effect applied once', Number(participations) === count && Number(hours) === 2 * count, `participations ${participations} (expected ${count}), hours ${hours} (expected ${2 * count})`),
+            check(
+              'each effect applied once',
+              Number(participations) === count && Number(hours) === 2 * count,
+              `participations ${participations} (expected ${count}), hours ${hours} (expected ${2 * count})`,
+            ),
           ],
         };
       },
@@ -229,18 +307,49 @@ export function faults(headers: Record<string, string>): Fault[] {
         const needing = during.filter((o) => o.name === 'createActivity');
         const rest = during.filter((o) => o.name !== 'createActivity');
         const baseline = ctx.peek().filter((o) => o.startedAt < began && o.name !== 'createActivity');
-        const recoveryMs = await until('createActivity succeeds again', () => answers(ctx, `mutation { createActivity(input: { title: "恢复探测", kind: VOLUNTEER_SERVICE, organizerId: "${worldId('org-community', 0)}", startsAt: "${new Date(Date.now() + 3 * 86_400_000).toISOString()}", endsAt: "${new Date(Date.now() + 3 * 86_400_000 + 3_600_000).toISOString()}", capacity: 5 }) { id } }`, headers));
-        const connections = await ask<{ datname: string; n: number }>(ctx.databaseOf('activities'), `SELECT datname, count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE 'faults_%' GROUP BY datname`);
+        const recoveryMs = await until('createActivity succeeds again', () =>
+          answers(
+            ctx,
+            `mutation { createActivity(input: { title: "恢复探测", kind: VOLUNTEER_SERVICE, organizerId: "${worldId('org-community', 0)}", startsAt: "${new Date(Date.now() + 3 * 86_400_000).toISOString()}", endsAt: "${new Date(Date.now() + 3 * 86_400_000 + 3_600_000).toISOString()}", capacity: 5 }) { id } }`,
+            headers,
+          ),
+        );
+        const connections = await ask<{ datname: string; n: number }>(
+          ctx.databaseOf('activities'),
+          `SELECT datname, count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE 'faults_%' GROUP BY datname`,
+        );
         return {
           recoveryMs,
-          notes: [`p95 of the other requests: ${p95(baseline.map((o) => o.ms))} ms before, ${p95(rest.map((o) => o.ms))} ms during; ${ctx.proxy.delayed} peer calls delayed`],
+          notes: [
+            `p95 of the other requests: ${p95(baseline.map((o) => o.ms))} ms before, ${p95(rest.map((o) => o.ms))} ms during; ${ctx.proxy.delayed} peer calls delayed`,
+          ],
           checks: [
-            check('changes needing the peer failed with UNAVAILABLE', needing.length > 0 && needing.every((o) => o.code === 'UNAVAILABLE'), `${needing.length} sent, codes ${codes(needing)}`),
-            check('…and fast (within PEER_TIMEOUT_MS + 3 s, well before the 9 s delay)', needing.every((o) => o.ms < ctx.peerTimeoutMs + 3_000), `slowest ${Math.max(0, ...needing.map((o) => o.ms))} ms (PEER_TIMEOUT_MS ${ctx.peerTimeoutMs})`),
-            check('nothing else failed', rest.every((o) => o.code === 'OK'), `${rest.filter((o) => o.code !== 'OK').length} of ${rest.length} failed (${codes(rest.filter((o) => o.code !== 'OK'))})`),
+            check(
+              'changes needing the peer failed with UNAVAILABLE',
+              needing.length > 0 && needing.every((o) => o.code === 'UNAVAILABLE'),
+              `${needing.length} sent, codes ${codes(needing)}`,
+            ),
+            check(
+              '…and fast (within PEER_TIMEOUT_MS + 3 s, well before the 9 s delay)',
+              needing.every((o) => o.ms < ctx.peerTimeoutMs + 3_000),
+              `slowest ${Math.max(0, ...needing.map((o) => o.ms))} ms (PEER_TIMEOUT_MS ${ctx.peerTimeoutMs})`,
+            ),
+            check(
+              'nothing else failed',
+              rest.every((o) => o.code === 'OK'),
+              `${rest.filter((o) => o.code !== 'OK').length} of ${rest.length} failed (${codes(rest.filter((o) => o.code !== 'OK'))})`,
+            ),
             // Waiting on the peer would add its delay (3 × PEER_TIMEOUT_MS) or the timeout: less than PEER_TIMEOUT_MS over the baseline is the machine's noise.
-            check('nothing else waited on the peer (p95 within PEER_TIMEOUT_MS of before)', p95(rest.map((o) => o.ms)) < p95(baseline.map((o) => o.ms)) + ctx.peerTimeoutMs, `p95 ${p95(baseline.map((o) => o.ms))} ms before, ${p95(rest.map((o) => o.ms))} ms during`),
-            check('no pool exhausted (connections per database within DATABASE_POOL_MAX = 10, plus the suite)', connections.every((c) => c.n <= 12), connections.map((c) => `${c.datname} ${c.n}`).join(', ')),
+            check(
+              'nothing else waited on the peer (p95 within PEER_TIMEOUT_MS of before)',
+              p95(rest.map((o) => o.ms)) < p95(baseline.map((o) => o.ms)) + ctx.peerTimeoutMs,
+              `p95 ${p95(baseline.map((o) => o.ms))} ms before, ${p95(rest.map((o) => o.ms))} ms during`,
+            ),
+            check(
+              'no pool exhausted (connections per database within DATABASE_POOL_MAX = 10, plus the suite)',
+              connections.every((c) => c.n <= 12),
+              connections.map((c) => `${c.datname} ${c.n}`).join(', '),
+            ),
           ],
         };
       },
@@ -266,8 +375,16 @@ export function faults(headers: Record<string, string>): Fault[] {
           recoveryMs,
           notes: [`${inFlightAtSignal} requests in flight at SIGTERM; exited ${exitCode} after ${exitedAfterMs} ms`],
           checks: [
-            check('in-flight requests finished', inFlight.length > 0 && inFlight.every((o) => o.code === 'OK'), `${inFlight.filter((o) => o.code === 'OK').length} of ${inFlight.length} answered OK (${codes(inFlight)})`),
-            check('new requests refused cleanly (connection refused at once, no hang, no 5xx)', after.every((o) => o.code === 'NETWORK' && o.ms < 1_000), `${after.length} after exit: ${codes(after)}, slowest ${Math.max(0, ...after.map((o) => o.ms))} ms`),
+            check(
+              'in-flight requests finished',
+              inFlight.length > 0 && inFlight.every((o) => o.code === 'OK'),
+              `${inFlight.filter((o) => o.code === 'OK').length} of ${inFlight.length} answered OK (${codes(inFlight)})`,
+            ),
+            check(
+              'new requests refused cleanly (connection refused at once, no hang, no 5xx)',
+              after.every((o) => o.code === 'NETWORK' && o.ms < 1_000),
+              `${after.length} after exit: ${codes(after)}, slowest ${Math.max(0, ...after.map((o) => o.ms))} ms`,
+            ),
             check('exited 0', exitCode === 0, `exit code ${exitCode}`),
           ],
         };

@@ -47,8 +47,18 @@ const COMMUNITIES = worldShape(DEMO_MEMBERS).communities;
 
 export function requestKinds(): RequestKind[] {
   const pools = variablePools(loadOperations(), DEMO_MEMBERS, 40);
-  const dashboard: RequestKind[] = [...pools].map(([name, pool]) => ({ name, kind: 'read', weight: 10, body: (r) => pool[r.below(pool.length)] }));
-  const probe = (service: string, query: string): RequestKind => ({ name: `probe-${service}`, kind: 'read', weight: 5, body: () => ({ query, variables: {} }) });
+  const dashboard: RequestKind[] = [...pools].map(([name, pool]) => ({
+    name,
+    kind: 'read',
+    weight: 10,
+    body: (r) => pool[r.below(pool.length)],
+  }));
+  const probe = (service: string, query: string): RequestKind => ({
+    name: `probe-${service}`,
+    kind: 'read',
+    weight: 5,
+    body: () => ({ query, variables: {} }),
+  });
   return [
     ...dashboard,
     probe('organizations', '{ streets { id name } }'),
@@ -73,7 +83,16 @@ export function requestKinds(): RequestKind[] {
         const starts = inDays(2 + r.below(60));
         return {
           query: 'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
-          variables: { input: { title: '故障演练志愿服务', kind: 'VOLUNTEER_SERVICE', organizerId: worldId('org-community', r.below(COMMUNITIES)), startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 7_200_000).toISOString(), capacity: 10 } },
+          variables: {
+            input: {
+              title: '故障演练志愿服务',
+              kind: 'VOLUNTEER_SERVICE',
+              organizerId: worldId('org-community', r.below(COMMUNITIES)),
+              startsAt: starts.toISOString(),
+              endsAt: new Date(starts.getTime() + 7_200_000).toISOString(),
+              capacity: 10,
+            },
+          },
         };
       },
       written: { service: 'activities', table: 'activity', id: (d) => (d.createActivity as { id: string }).id },
@@ -94,7 +113,13 @@ export interface Load {
   stop(): Promise<Window>;
 }
 
-export function startLoad(options: { url: () => string; headers: Record<string, string>; workers: number; seed?: number; timeoutMs?: number }): Load {
+export function startLoad(options: {
+  url: () => string;
+  headers: Record<string, string>;
+  workers: number;
+  seed?: number;
+  timeoutMs?: number;
+}): Load {
   const kinds = requestKinds();
   const total = kinds.reduce((sum, k) => sum + k.weight, 0);
   const random = new Random(options.seed ?? 20);
@@ -117,7 +142,11 @@ export function startLoad(options: { url: () => string; headers: Record<string, 
     try {
       const response = await fetch(options.url(), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...options.headers, ...(kind.kind === 'write' ? { 'idempotency-key': randomUUID() } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...options.headers,
+          ...(kind.kind === 'write' ? { 'idempotency-key': randomUUID() } : {}),
+        },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
       });
@@ -129,7 +158,11 @@ export function startLoad(options: { url: () => string; headers: Record<string, 
         answer = undefined;
       }
       data = answer?.data;
-      code = answer?.errors?.length ? (answer.errors[0].extensions?.code ?? 'NO_CODE') : response.status !== 200 || !answer ? `HTTP ${response.status}` : 'OK';
+      code = answer?.errors?.length
+        ? (answer.errors[0].extensions?.code ?? 'NO_CODE')
+        : response.status !== 200 || !answer
+          ? `HTTP ${response.status}`
+          : 'OK';
     } catch {
       code = 'NETWORK';
     } finally {
@@ -137,7 +170,8 @@ export function startLoad(options: { url: () => string; headers: Record<string, 
     }
     const target = window;
     target.outcomes.push({ name: kind.name, kind: kind.kind, code, ms: Date.now() - startedAt, startedAt });
-    if (code === 'OK' && kind.written && data) target.writes.push({ service: kind.written.service, table: kind.written.table, id: kind.written.id(data) });
+    if (code === 'OK' && kind.written && data)
+      target.writes.push({ service: kind.written.service, table: kind.written.table, id: kind.written.id(data) });
   }
 
   const loops = Array.from({ length: options.workers }, async () => {

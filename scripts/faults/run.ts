@@ -61,9 +61,22 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
     stops.unshift(() => broker.stop());
     const proxy = await startSlowProxy();
     stops.unshift(() => proxy.close());
-    const env = { KAFKA_BROKERS: broker.brokers.join(','), LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: '1', PEER_TIMEOUT_MS: String(PEER_TIMEOUT_MS) };
+    const env = {
+      KAFKA_BROKERS: broker.brokers.join(','),
+      LOG_LEVEL: 'error',
+      APOLLO_TELEMETRY_DISABLED: '1',
+      PEER_TIMEOUT_MS: String(PEER_TIMEOUT_MS),
+    };
     log('starting the system (four subgraphs, the gateway) on it, demo district seeded');
-    const stack = await startStack({ serverUrl: cluster.serverUrl, databasePrefix: prefix, ports: 'free', env, echo: options.echo, peerUrls: { ORGANIZATIONS_URL: proxy.url }, readyTimeoutMs: 600_000 });
+    const stack = await startStack({
+      serverUrl: cluster.serverUrl,
+      databasePrefix: prefix,
+      ports: 'free',
+      env,
+      echo: options.echo,
+      peerUrls: { ORGANIZATIONS_URL: proxy.url },
+      readyTimeoutMs: 600_000,
+    });
     stops.unshift(() => stack.stop());
     proxy.target = stack.services.find((s) => s.name === 'organizations')!.url;
     const readers: TopicReader[] = [];
@@ -77,10 +90,15 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
       databaseUrl: analyticsDatabase,
       output: [] as string[],
       start() {
-        const child = spawnNode('analytics', ['--import', 'tsx', join(root, 'services', 'analytics', 'src', 'index.ts')], { ...env, DATABASE_URL: analyticsDatabase, PORT: String(analyticsPort) }, (line) => {
-          analytics.output.push(line);
-          options.echo?.(line);
-        });
+        const child = spawnNode(
+          'analytics',
+          ['--import', 'tsx', join(root, 'services', 'analytics', 'src', 'index.ts')],
+          { ...env, DATABASE_URL: analyticsDatabase, PORT: String(analyticsPort) },
+          (line) => {
+            analytics.output.push(line);
+            options.echo?.(line);
+          },
+        );
         analyticsProcesses.push(child);
         return child;
       },
@@ -89,15 +107,35 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
     const headers = { authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'faults' }, { expiresIn: '6h' })}` };
     const load = startLoad({ url: () => stack.gatewayUrl, headers, workers: options.workers ?? 4 });
     stops.unshift(() => load.stop());
-    const ctx: FaultContext = { stack, broker, cluster, proxy, load, analytics, databaseOf, faultSeconds, peerTimeoutMs: PEER_TIMEOUT_MS, peek: () => load.peek(), log };
+    const ctx: FaultContext = {
+      stack,
+      broker,
+      cluster,
+      proxy,
+      load,
+      analytics,
+      databaseOf,
+      faultSeconds,
+      peerTimeoutMs: PEER_TIMEOUT_MS,
+      peek: () => load.peek(),
+      log,
+    };
     const messages = () => readers.flatMap((r) => r.messages);
 
     /** Runs `body` as one window of the table: counts, then writes and events checked once things settled. */
-    async function window(fault: string, describe: string, body: () => Promise<{ recoveryMs: number | null; checks: Check[]; notes: string[] }>): Promise<void> {
+    async function window(
+      fault: string,
+      describe: string,
+      body: () => Promise<{ recoveryMs: number | null; checks: Check[]; notes: string[] }>,
+    ): Promise<void> {
       log(`${fault}: ${describe}`);
       const from = await outboxMarks(services, databaseOf);
       load.cut();
-      const result = await body().catch((error: unknown) => ({ recoveryMs: null, checks: [{ name: 'the fault ran to the end', ok: false, detail: String(error) }], notes: [] }));
+      const result = await body().catch((error: unknown) => ({
+        recoveryMs: null,
+        checks: [{ name: 'the fault ran to the end', ok: false, detail: String(error) }],
+        notes: [],
+      }));
       await sleep(faultSeconds * 500); // the load goes on a little after recovery
       const closed = load.cut();
       const to = await outboxMarks(services, databaseOf);
@@ -113,11 +151,20 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
         ...result.checks,
         { name: 'no acknowledged write lost', ok: found === closed.writes.length, detail: `${found} of ${closed.writes.length} found` },
         { name: 'no event lost', ok: events.delivered === events.produced, detail: `${events.delivered} of ${events.produced} delivered` },
-        { name: 'duplicates only as exact copies', ok: events.differing === 0, detail: `${events.duplicates} duplicates, ${events.differing} differing` },
-        { name: 'never INTERNAL_SERVER_ERROR', ok: !failedByCode.INTERNAL_SERVER_ERROR, detail: `${failedByCode.INTERNAL_SERVER_ERROR ?? 0}` },
+        {
+          name: 'duplicates only as exact copies',
+          ok: events.differing === 0,
+          detail: `${events.duplicates} duplicates, ${events.differing} differing`,
+        },
+        {
+          name: 'never INTERNAL_SERVER_ERROR',
+          ok: !failedByCode.INTERNAL_SERVER_ERROR,
+          detail: `${failedByCode.INTERNAL_SERVER_ERROR ?? 0}`,
+        },
       ];
       const row: FaultRow = {
-        fault, describe,
+        fault,
+        describe,
         sent: closed.outcomes.length,
         succeeded: closed.outcomes.filter((o) => o.code === 'OK').length,
         failedByCode,
@@ -130,7 +177,9 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
       };
       rows.push(row);
       const failed = checks.filter((c) => !c.ok);
-      log(`${fault}: ${row.sent} sent, ${row.succeeded} ok, failed ${JSON.stringify(failedByCode)}, recovery ${result.recoveryMs ?? '-'} ms, ${result.notes.join('; ')}, writes ${found}/${closed.writes.length}, events ${events.delivered}/${events.produced}${failed.length ? `; FAILED: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}` : '; all checks hold'}`);
+      log(
+        `${fault}: ${row.sent} sent, ${row.succeeded} ok, failed ${JSON.stringify(failedByCode)}, recovery ${result.recoveryMs ?? '-'} ms, ${result.notes.join('; ')}, writes ${found}/${closed.writes.length}, events ${events.delivered}/${events.produced}${failed.length ? `; FAILED: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}` : '; all checks hold'}`,
+      );
     }
 
     // Warm-up, not counted: until the load has had 20 answers (plans cached, JIT warm).

@@ -24,10 +24,13 @@ export async function startSlowProxy(): Promise<SlowProxy> {
       const forward = () => {
         if (!proxy.target) return void response.writeHead(502).end();
         const target = new URL(proxy.target);
-        const upstream = http.request({ hostname: target.hostname, port: target.port, path: target.pathname, method: request.method, headers: request.headers }, (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        });
+        const upstream = http.request(
+          { hostname: target.hostname, port: target.port, path: target.pathname, method: request.method, headers: request.headers },
+          (answer) => {
+            response.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(response);
+          },
+        );
         upstream.on('error', () => (response.headersSent ? response.destroy() : response.writeHead(502).end()));
         upstream.end(Buffer.concat(chunks));
       };

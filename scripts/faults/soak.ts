@@ -41,13 +41,22 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const cluster = await startCluster();
   const broker = await startKafkaBroker({ topics: subgraphs.map((s) => ({ name: eventTopic(s.name), partitions: 3 })) });
-  const stack = await startStack({ serverUrl: cluster.serverUrl, databasePrefix: 'soak_', ports: 'free', env: { KAFKA_BROKERS: broker.brokers.join(','), LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: '1' }, readyTimeoutMs: 600_000 }).catch(async (error: unknown) => {
+  const stack = await startStack({
+    serverUrl: cluster.serverUrl,
+    databasePrefix: 'soak_',
+    ports: 'free',
+    env: { KAFKA_BROKERS: broker.brokers.join(','), LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: '1' },
+    readyTimeoutMs: 600_000,
+  }).catch(async (error: unknown) => {
     await broker.stop();
     await cluster.stop();
     throw error;
   });
   try {
-    const processes = [...stack.services.map((s) => ({ name: s.name, pid: s.child.process.pid! })), { name: 'gateway', pid: stack.gateway.process.pid! }];
+    const processes = [
+      ...stack.services.map((s) => ({ name: s.name, pid: s.child.process.pid! })),
+      { name: 'gateway', pid: stack.gateway.process.pid! },
+    ];
     const headers = { authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'soak' }, { expiresIn: '6h' })}` };
     log(`${minutes} min of load with ${workers} connections (warm-up ${warmupSeconds} s not judged), memory sampled every 5 s`);
     const load = startLoad({ url: () => stack.gatewayUrl, headers, workers });
@@ -56,7 +65,10 @@ async function main(): Promise<void> {
     while (Date.now() - began < minutes * 60_000) {
       await sleep(5_000);
       samples.push({ at: (Date.now() - began) / 1000, rss: Object.fromEntries(processes.map((p) => [p.name, rssMiB(p.pid) ?? NaN])) });
-      if (samples.length % 12 === 0) log(`${Math.round((Date.now() - began) / 60_000)} min: ${load.peek().length} requests, ${load.peek().filter((o) => o.code !== 'OK').length} failed`);
+      if (samples.length % 12 === 0)
+        log(
+          `${Math.round((Date.now() - began) / 60_000)} min: ${load.peek().length} requests, ${load.peek().filter((o) => o.code !== 'OK').length} failed`,
+        );
     }
     const outcomes = (await load.stop()).outcomes;
     const failed: Record<string, number> = {};
@@ -67,16 +79,28 @@ async function main(): Promise<void> {
     const memory = processes.map((p) => {
       const start = median(after.map((s) => s.rss[p.name]));
       const end = median(last.map((s) => s.rss[p.name]));
-      return { process: p.name, afterWarmupMiB: Number(start.toFixed(1)), lastMinuteMiB: Number(end.toFixed(1)), growthPercent: Number((((end - start) / start) * 100).toFixed(1)) };
+      return {
+        process: p.name,
+        afterWarmupMiB: Number(start.toFixed(1)),
+        lastMinuteMiB: Number(end.toFixed(1)),
+        growthPercent: Number((((end - start) / start) * 100).toFixed(1)),
+      };
     });
     const ok = Object.keys(failed).length === 0 && memory.every((m) => m.growthPercent < 10);
-    const setting = `${minutes} min, ${workers} connections, ${cpus().length} cores, load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} at start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at end`;
-    console.log(`\n${setting}\n${outcomes.length} requests (${(outcomes.length / (minutes * 60)).toFixed(1)}/s), ${writes} writes, failed: ${JSON.stringify(failed)}`);
+    const setting = `${minutes} min, ${workers} connections, ${cpus().length} cores, load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} at start, ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at end`;
+    console.log(
+      `\n${setting}\n${outcomes.length} requests (${(outcomes.length / (minutes * 60)).toFixed(1)}/s), ${writes} writes, failed: ${JSON.stringify(failed)}`,
+    );
     console.table(memory);
     console.log(ok ? 'soak passed: no error, every process grew less than 10%' : 'soak FAILED');
     const dir = join(__dirname, '..', '..', 'bench-results');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'soak-latest.json'), JSON.stringify({ setting, requests: outcomes.length, writes, failed, memory, samples }, null, 2));
+    writeFileSync(
+      join(dir, 'soak-latest.json'),
+      JSON.stringify({ setting, requests: outcomes.length, writes, failed, memory, samples }, null, 2),
+    );
     process.exitCode = ok ? 0 : 1;
   } finally {
     await stack.stop();

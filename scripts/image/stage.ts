@@ -60,25 +60,39 @@ export function workspaceClosure(root: string, workspace: string): string[] {
 export function stageImage(root: string, workspace: string, out: string, options: { build?: boolean } = {}): { workspaces: string[] } {
   const workspaces = workspaceClosure(root, workspace);
   if (options.build !== false) {
-    execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-b', join(workspace, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
-    if (read(join(root, workspace, 'package.json')).name === '@cpb/gateway') execFileSync('npm', ['run', 'build', '--workspace', '@cpb/dashboard'], { cwd: root, stdio: 'inherit' });
+    execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-b', join(workspace, 'tsconfig.build.json')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (read(join(root, workspace, 'package.json')).name === '@cpb/gateway')
+      execFileSync('npm', ['run', 'build', '--workspace', '@cpb/dashboard'], { cwd: root, stdio: 'inherit' });
   }
   rmSync(out, { recursive: true, force: true });
   const rootManifest = read(join(root, 'package.json'));
   const entry = read(join(root, workspace, 'package.json'));
   // `node .` in the image starts the service: `main` points at its compiled entry point.
-  const imageRoot = { name: `${entry.name.replace(/^@cpb\//, 'cpb-')}-image`, private: true, main: `${workspace}/dist/index.js`, engines: rootManifest.engines, workspaces };
+  const imageRoot = {
+    name: `${entry.name.replace(/^@cpb\//, 'cpb-')}-image`,
+    private: true,
+    main: `${workspace}/dist/index.js`,
+    engines: rootManifest.engines,
+    workspaces,
+  };
   for (const folder of ['manifests', 'app']) {
     write(join(out, folder, 'package.json'), imageRoot);
     for (const dir of workspaces) cpSync(join(root, dir, 'package.json'), join(out, folder, dir, 'package.json'));
   }
   cpSync(join(root, 'package-lock.json'), join(out, 'manifests', 'package-lock.json'));
   // npm drops from the lockfile whatever the pruned workspaces no longer need; nothing is fetched.
-  execFileSync('npm', ['install', '--package-lock-only', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: join(out, 'manifests'), stdio: 'inherit' });
+  execFileSync('npm', ['install', '--package-lock-only', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: join(out, 'manifests'),
+    stdio: 'inherit',
+  });
   for (const dir of workspaces) {
     const manifest = read(join(root, dir, 'package.json'));
     for (const file of manifest.files ?? []) {
-      if (existsSync(join(root, dir, file))) cpSync(join(root, dir, file), join(out, 'app', dir, file), { recursive: true, filter: (src) => !src.endsWith('.tsbuildinfo') });
+      if (existsSync(join(root, dir, file)))
+        cpSync(join(root, dir, file), join(out, 'app', dir, file), { recursive: true, filter: (src) => !src.endsWith('.tsbuildinfo') });
     }
     for (const file of repositoryFiles[manifest.name] ?? []) cpSync(join(root, file), join(out, 'app', file), { recursive: true });
   }

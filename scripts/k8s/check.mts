@@ -37,7 +37,10 @@ const jsonSchema = (file: string): Validator => {
     if (!validate(object)) throw new Error(ajv.errorsText(validate.errors, { dataVar: kind }));
   };
 };
-const model = (Model: new (data: never) => { validate(): void }): Validator => (object) => new Model(object as never).validate();
+const model =
+  (Model: new (data: never) => { validate(): void }): Validator =>
+  (object) =>
+    new Model(object as never).validate();
 
 /** apiVersion/kind to the schema it is checked against. */
 const validators: Record<string, Validator> = {
@@ -105,7 +108,11 @@ export function staleBaseFiles(): string[] {
 function main(): void {
   const args = process.argv.slice(2);
   const given = args.flatMap((arg, i) => (args[i - 1] === '--overlay' ? [arg] : []));
-  const dirs = given.length ? given : readdirSync(overlaysDir).sort().map((name) => join(overlaysDir, name));
+  const dirs = given.length
+    ? given
+    : readdirSync(overlaysDir)
+        .sort()
+        .map((name) => join(overlaysDir, name));
   const reports = dirs.map(checkOverlay);
   const stale = given.length ? [] : staleBaseFiles();
   if (args.includes('--json')) {

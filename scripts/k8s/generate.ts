@@ -25,47 +25,47 @@ const databaseCluster = (d: Deployable) => `${d.name}-db`;
 function settings(): Record<string, string> {
   const urls = Object.fromEntries(subgraphs.map((s) => [s.urlVariable, `http://${s.name}:${s.port}/graphql`]));
   return {
-        NODE_ENV: 'production',
-        HOST: '0.0.0.0',
-        LOG_LEVEL: 'info',
-        // Longer than the readiness probe needs to see the 503 (periodSeconds 2 × failureThreshold 2, plus its 2 s timeout) and the endpoints to follow.
-        SHUTDOWN_DELAY_MS: '10000',
-        ...urls,
-        PEER_TIMEOUT_MS: '3000',
-        TIME_ZONE: 'Asia/Shanghai',
-        DATABASE_POOL_MAX: '10',
-        SEED_DEMO: 'false',
-        KAFKA_BROKERS: `${KAFKA_CLUSTER}-kafka-bootstrap:9092`,
-        KAFKA_IDEMPOTENT: 'true',
-        KAFKA_GROUP_ID: 'cpb-analytics',
-        READ_MODEL_TIME_ZONE: 'Asia/Shanghai',
-        APOLLO_TELEMETRY_DISABLED: '1',
-        SUPERGRAPH_PATH: '/etc/cpb/supergraph/supergraph.graphql',
-        SUPERGRAPH_POLL_MS: '5000',
-        JWT_ISSUER: 'cpb-identity',
-        JWT_AUDIENCE: 'cpb-gateway',
-        MAX_DEPTH: '10',
-        MAX_ALIASES: '15',
-        MAX_COST: '50000',
-        MAX_TOKENS: '2000',
-        MAX_BODY: '100kb',
-        SUBGRAPH_TIMEOUT_MS: '10000',
-        SUBGRAPH_MAX_SOCKETS: '64',
-        QUERY_PLAN_CACHE_MIB: '30',
-        GATEWAY_WORKERS: '1',
-        RESPONSE_CACHE_ENTRIES: '0',
-        REDIS_KEY_PREFIX: 'cpb:gateway:',
-        JWT_MAX_LIFETIME_SECONDS: '43200',
-        // Production runs only the dashboards' registered operations, except for the ad-hoc roles.
-        TRUSTED_DOCUMENTS: 'enforce',
-        TRUSTED_DOCUMENTS_PATH: '/app/schemas/trusted-documents.json',
-        AD_HOC_ROLES: 'DISTRICT_ADMIN,ANALYST',
-        DASHBOARD_DIR: '/app/services/dashboard/dist',
-        GRAPHIQL: 'true',
-        // Tracing stays off until OTEL_EXPORTER_OTLP_ENDPOINT names a collector; then a tenth of requests is traced.
-        OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
-        OTEL_TRACES_SAMPLER_ARG: '0.1',
-        OUTBOX_ARCHIVE_DAYS: '1826',
+    NODE_ENV: 'production',
+    HOST: '0.0.0.0',
+    LOG_LEVEL: 'info',
+    // Longer than the readiness probe needs to see the 503 (periodSeconds 2 × failureThreshold 2, plus its 2 s timeout) and the endpoints to follow.
+    SHUTDOWN_DELAY_MS: '10000',
+    ...urls,
+    PEER_TIMEOUT_MS: '3000',
+    TIME_ZONE: 'Asia/Shanghai',
+    DATABASE_POOL_MAX: '10',
+    SEED_DEMO: 'false',
+    KAFKA_BROKERS: `${KAFKA_CLUSTER}-kafka-bootstrap:9092`,
+    KAFKA_IDEMPOTENT: 'true',
+    KAFKA_GROUP_ID: 'cpb-analytics',
+    READ_MODEL_TIME_ZONE: 'Asia/Shanghai',
+    APOLLO_TELEMETRY_DISABLED: '1',
+    SUPERGRAPH_PATH: '/etc/cpb/supergraph/supergraph.graphql',
+    SUPERGRAPH_POLL_MS: '5000',
+    JWT_ISSUER: 'cpb-identity',
+    JWT_AUDIENCE: 'cpb-gateway',
+    MAX_DEPTH: '10',
+    MAX_ALIASES: '15',
+    MAX_COST: '50000',
+    MAX_TOKENS: '2000',
+    MAX_BODY: '100kb',
+    SUBGRAPH_TIMEOUT_MS: '10000',
+    SUBGRAPH_MAX_SOCKETS: '64',
+    QUERY_PLAN_CACHE_MIB: '30',
+    GATEWAY_WORKERS: '1',
+    RESPONSE_CACHE_ENTRIES: '0',
+    REDIS_KEY_PREFIX: 'cpb:gateway:',
+    JWT_MAX_LIFETIME_SECONDS: '43200',
+    // Production runs only the dashboards' registered operations, except for the ad-hoc roles.
+    TRUSTED_DOCUMENTS: 'enforce',
+    TRUSTED_DOCUMENTS_PATH: '/app/schemas/trusted-documents.json',
+    AD_HOC_ROLES: 'DISTRICT_ADMIN,ANALYST',
+    DASHBOARD_DIR: '/app/services/dashboard/dist',
+    GRAPHIQL: 'true',
+    // Tracing stays off until OTEL_EXPORTER_OTLP_ENDPOINT names a collector; then a tenth of requests is traced.
+    OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+    OTEL_TRACES_SAMPLER_ARG: '0.1',
+    OUTBOX_ARCHIVE_DAYS: '1826',
   };
 }
 
@@ -100,10 +100,26 @@ function deployment(d: Deployable): object {
           automountServiceAccountToken: false,
           // SHUTDOWN_DELAY_MS (10 s of /ready 503) + draining in-flight requests (SUBGRAPH_TIMEOUT_MS 10 s) + margin.
           terminationGracePeriodSeconds: 40,
-          securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: 1000,
+            runAsGroup: 1000,
+            fsGroup: 1000,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
           topologySpreadConstraints: [
-            { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector(d) } },
-            { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector(d) } },
+            {
+              maxSkew: 1,
+              topologyKey: 'kubernetes.io/hostname',
+              whenUnsatisfiable: 'ScheduleAnyway',
+              labelSelector: { matchLabels: selector(d) },
+            },
+            {
+              maxSkew: 1,
+              topologyKey: 'topology.kubernetes.io/zone',
+              whenUnsatisfiable: 'ScheduleAnyway',
+              labelSelector: { matchLabels: selector(d) },
+            },
           ],
           containers: [
             {
@@ -122,7 +138,12 @@ function deployment(d: Deployable): object {
               livenessProbe: probe('/health', { periodSeconds: 10, failureThreshold: 3 }),
               // Two misses in a row, not one: a single slow answer on a busy node must not take a pod out.
               readinessProbe: probe('/ready', { periodSeconds: 2, failureThreshold: 2, successThreshold: 1 }),
-              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                readOnlyRootFilesystem: true,
+                runAsNonRoot: true,
+                capabilities: { drop: ['ALL'] },
+              },
               volumeMounts: mounts,
             },
           ],
@@ -134,11 +155,21 @@ function deployment(d: Deployable): object {
 }
 
 function service(d: Deployable): object {
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name: d.name, labels: labels(d) }, spec: { selector: selector(d), ports: [{ name: 'http', port: d.port, targetPort: 'http', protocol: 'TCP' }] } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: d.name, labels: labels(d) },
+    spec: { selector: selector(d), ports: [{ name: 'http', port: d.port, targetPort: 'http', protocol: 'TCP' }] },
+  };
 }
 
 function disruptionBudget(d: Deployable): object {
-  return { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: d.name, labels: labels(d) }, spec: { maxUnavailable: 1, selector: { matchLabels: selector(d) } } };
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name: d.name, labels: labels(d) },
+    spec: { maxUnavailable: 1, selector: { matchLabels: selector(d) } },
+  };
 }
 
 /** Request-serving processes scale on CPU (the gateway plans and merges; subgraphs wait on Postgres less than they compute JSON). */
@@ -174,7 +205,17 @@ function lagAutoscaler(d: Deployable): object {
       pollingInterval: 15,
       cooldownPeriod: 300,
       triggers: [
-        { type: 'kafka', metadata: { bootstrapServers: `${KAFKA_CLUSTER}-kafka-bootstrap:9092`, consumerGroup: 'cpb-analytics', lagThreshold: '1000', activationLagThreshold: '10', allowIdleConsumers: 'false', offsetResetPolicy: 'earliest' } },
+        {
+          type: 'kafka',
+          metadata: {
+            bootstrapServers: `${KAFKA_CLUSTER}-kafka-bootstrap:9092`,
+            consumerGroup: 'cpb-analytics',
+            lagThreshold: '1000',
+            activationLagThreshold: '10',
+            allowIdleConsumers: 'false',
+            offsetResetPolicy: 'earliest',
+          },
+        },
         { type: 'cpu', metricType: 'Utilization', metadata: { value: '70' } },
       ],
     },
@@ -197,7 +238,17 @@ function topics(): object[] {
       apiVersion: 'kafka.strimzi.io/v1',
       kind: 'KafkaTopic',
       metadata: { name: topic, labels: { 'strimzi.io/cluster': KAFKA_CLUSTER, 'app.kubernetes.io/part-of': PART_OF } },
-      spec: { partitions: TOPIC_PARTITIONS, replicas: 3, config: { 'min.insync.replicas': 2, 'retention.ms': TOPIC_RETENTION_MS, 'retention.bytes': -1, 'cleanup.policy': 'delete', 'max.message.bytes': 1048576 } },
+      spec: {
+        partitions: TOPIC_PARTITIONS,
+        replicas: 3,
+        config: {
+          'min.insync.replicas': 2,
+          'retention.ms': TOPIC_RETENTION_MS,
+          'retention.bytes': -1,
+          'cleanup.policy': 'delete',
+          'max.message.bytes': 1048576,
+        },
+      },
     }));
 }
 
@@ -208,7 +259,10 @@ function databases(): object[] {
     .map((d) => ({
       apiVersion: 'postgresql.cnpg.io/v1',
       kind: 'Cluster',
-      metadata: { name: databaseCluster(d), labels: { 'app.kubernetes.io/name': databaseCluster(d), 'app.kubernetes.io/part-of': PART_OF } },
+      metadata: {
+        name: databaseCluster(d),
+        labels: { 'app.kubernetes.io/name': databaseCluster(d), 'app.kubernetes.io/part-of': PART_OF },
+      },
       spec: {
         instances: 3,
         primaryUpdateStrategy: 'unsupervised',
@@ -245,10 +299,17 @@ export function baseFiles(): Record<string, string> {
     'databases.yaml': documents(databases()),
   };
   for (const d of deployables) {
-    files[`${d.name}.yaml`] = documents([deployment(d), service(d), d.name === 'analytics' ? lagAutoscaler(d) : cpuAutoscaler(d), disruptionBudget(d)]);
+    files[`${d.name}.yaml`] = documents([
+      deployment(d),
+      service(d),
+      d.name === 'analytics' ? lagAutoscaler(d) : cpuAutoscaler(d),
+      disruptionBudget(d),
+    ]);
   }
   files['kustomization.yaml'] = documents([kustomization(Object.keys(files))]);
-  files['config.env'] = `${header}${Object.entries(settings()).map(([k, v]) => `${k}=${v}`).join('\n')}\n`;
+  files['config.env'] = `${header}${Object.entries(settings())
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n')}\n`;
   files['supergraph.graphql'] = readFileSync(supergraphSource, 'utf8');
   return files;
 }

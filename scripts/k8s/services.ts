@@ -30,15 +30,46 @@ const measuredSubgraphMiB: Record<string, number> = { organizations: 205, member
 /** A subgraph of the list (@cpb/subgraphs), sized alike: its own database and topic. */
 const subgraphDeployable = (s: (typeof subgraphs)[number]): Deployable => {
   const measuredMiB = measuredSubgraphMiB[s.name];
-  if (measuredMiB === undefined) throw new Error(`scripts/k8s/services.ts: measure ${s.name}'s peak memory (npm run bench) before sizing its pods`);
-  return { name: s.name, workspace: `services/${s.name}`, port: s.port, measuredMiB, cpuRequest: '250m', cpuLimit: '1', minReplicas: 2, maxReplicas: 6, database: `cpb_${s.name}`, topic: s.topic };
+  if (measuredMiB === undefined)
+    throw new Error(`scripts/k8s/services.ts: measure ${s.name}'s peak memory (npm run bench) before sizing its pods`);
+  return {
+    name: s.name,
+    workspace: `services/${s.name}`,
+    port: s.port,
+    measuredMiB,
+    cpuRequest: '250m',
+    cpuLimit: '1',
+    minReplicas: 2,
+    maxReplicas: 6,
+    database: `cpb_${s.name}`,
+    topic: s.topic,
+  };
 };
 
 export const deployables: Deployable[] = [
-  { name: 'gateway', workspace: 'gateway', port: 4000, measuredMiB: 292, cpuRequest: '500m', cpuLimit: '1', minReplicas: 2, maxReplicas: 10 },
+  {
+    name: 'gateway',
+    workspace: 'gateway',
+    port: 4000,
+    measuredMiB: 292,
+    cpuRequest: '500m',
+    cpuLimit: '1',
+    minReplicas: 2,
+    maxReplicas: 10,
+  },
   ...subgraphs.map(subgraphDeployable),
   // Not part of the dashboard benchmark: 120 MiB peak with its consumer joined and its read model queried (compiled, 2026-12-01).
-  { name: 'analytics', workspace: 'services/analytics', port: 4005, measuredMiB: 120, cpuRequest: '100m', cpuLimit: '500m', minReplicas: 1, maxReplicas: 6, database: 'cpb_analytics' },
+  {
+    name: 'analytics',
+    workspace: 'services/analytics',
+    port: 4005,
+    measuredMiB: 120,
+    cpuRequest: '100m',
+    cpuLimit: '500m',
+    minReplicas: 1,
+    maxReplicas: 6,
+    database: 'cpb_analytics',
+  },
 ];
 
 const roundUp = (mib: number) => Math.ceil(mib / 64) * 64;

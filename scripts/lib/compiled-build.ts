@@ -6,7 +6,16 @@ import { sourcesHash } from './sources-hash';
 const root = join(__dirname, '..', '..');
 
 /** The packages the stack runs, each with its tsconfig.build.json and dist/. */
-const PACKAGES = ['services/subgraphs', 'services/demo-world', 'services/kit', 'services/organizations', 'services/members', 'services/resources', 'services/activities', 'gateway'];
+const PACKAGES = [
+  'services/subgraphs',
+  'services/demo-world',
+  'services/kit',
+  'services/organizations',
+  'services/members',
+  'services/resources',
+  'services/activities',
+  'gateway',
+];
 const stamp = join(root, 'node_modules', '.cache', 'cpb-start', 'compiled-sources.sha256');
 /** The sources, their build settings, and the transpiler with its pinned swc (root package.json). */
 const inputs = [
@@ -37,7 +46,10 @@ export async function ensureCompiled(): Promise<CompiledBuild> {
   const current = existsSync(stamp) && readFileSync(stamp, 'utf8') === sources && PACKAGES.every((p) => existsSync(join(root, p, 'dist')));
   if (current) return { ok: true, built: false, seconds: 0, output: '' };
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(root, 'scripts', 'transpile.ts'), ...PACKAGES], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(root, 'scripts', 'transpile.ts'), ...PACKAGES], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -32,7 +32,14 @@ interface MemberRow {
 }
 
 const genders: Record<string, string> = { MALE: '男', FEMALE: '女' };
-const categories: Record<string, string> = { EMPLOYED: '在职党员', RETIRED: '退休党员', UNEMPLOYED: '下岗失业党员', MIGRANT: '流动党员', STUDENT: '学生党员', FARMER: '农民党员' };
+const categories: Record<string, string> = {
+  EMPLOYED: '在职党员',
+  RETIRED: '退休党员',
+  UNEMPLOYED: '下岗失业党员',
+  MIGRANT: '流动党员',
+  STUDENT: '学生党员',
+  FARMER: '农民党员',
+};
 const statuses: Record<string, string> = { FULL: '正式党员', PROBATIONARY: '预备党员' };
 
 function required(options: Record<string, string | true>, name: string): string {
@@ -42,17 +49,25 @@ function required(options: Record<string, string | true>, name: string): string 
 }
 
 /** Every member in a filter's scope, a page at a time along the graph's own cursor. */
-async function* memberPages(client: GatewayClient, filter: Record<string, unknown>, fields: string, variables: Record<string, unknown> = {}, variableTypes = ''): AsyncIterable<MemberRow[]> {
+async function* memberPages(
+  client: GatewayClient,
+  filter: Record<string, unknown>,
+  fields: string,
+  variables: Record<string, unknown> = {},
+  variableTypes = '',
+): AsyncIterable<MemberRow[]> {
   let after: string | null = null;
   do {
     const query = `query Export($filter: MemberFilter, $first: Int, $after: String${variableTypes}) { members(filter: $filter, first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${fields} } } } }`;
-    const data: { members: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MemberRow }[] } } = await client.query(query, { filter, first: PAGE, after, ...variables });
+    const data: { members: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MemberRow }[] } } =
+      await client.query(query, { filter, first: PAGE, after, ...variables });
     yield data.members.edges.map((e) => e.node);
     after = data.members.pageInfo.hasNextPage ? data.members.pageInfo.endCursor : null;
   } while (after);
 }
 
-const memberFilter = (options: Record<string, string | true>) => (typeof options.organization === 'string' ? { organizationId: options.organization, includeDescendants: true } : {});
+const memberFilter = (options: Record<string, string | true>) =>
+  typeof options.organization === 'string' ? { organizationId: options.organization, includeDescendants: true } : {};
 
 const roster: ExportReport<MemberRow> = {
   sheet: '党员名册',
@@ -70,7 +85,12 @@ const roster: ExportReport<MemberRow> = {
     { header: '入党日期', value: (m) => m.joinedOn },
     { header: '转正日期', value: (m) => m.convertedOn },
   ],
-  rows: (client, options) => memberPages(client, memberFilter(options), 'name gender birthDate ethnicity education idNumber phone category status joinedOn convertedOn organization { name }'),
+  rows: (client, options) =>
+    memberPages(
+      client,
+      memberFilter(options),
+      'name gender birthDate ethnicity education idNumber phone category status joinedOn convertedOn organization { name }',
+    ),
 };
 
 const hours: ExportReport<MemberRow> = {
@@ -83,13 +103,26 @@ const hours: ExportReport<MemberRow> = {
   rows(client, options) {
     const year = required(options, 'year');
     if (!/^\d{4}$/.test(year)) throw new Error('--year YYYY');
-    return memberPages(client, memberFilter(options), 'name organization { name } volunteerHours(from: $from, to: $to)', { from: `${year}-01-01`, to: `${year}-12-31` }, ', $from: String, $to: String');
+    return memberPages(
+      client,
+      memberFilter(options),
+      'name organization { name } volunteerHours(from: $from, to: $to)',
+      { from: `${year}-01-01`, to: `${year}-12-31` },
+      ', $from: String, $to: String',
+    );
   },
 };
 
 interface CensusRow {
   name: string;
-  census: { enterprises: number; residentUnits: number; partyOrganizations: number; coveredUnits: number; members: number | null; activists: number | null };
+  census: {
+    enterprises: number;
+    residentUnits: number;
+    partyOrganizations: number;
+    coveredUnits: number;
+    members: number | null;
+    activists: number | null;
+  };
 }
 
 const census: ExportReport<CensusRow> = {
@@ -107,14 +140,18 @@ const census: ExportReport<CensusRow> = {
     const street = required(options, 'street');
     let after: string | null = null;
     do {
-      const data: { communities: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: CensusRow }[] } } = await client.query(
-        `query ExportCensus($street: ID!, $after: String) { communities(streetId: $street, first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name census { enterprises residentUnits partyOrganizations coveredUnits members activists } } } } }`,
-        { street, after },
-      );
+      const data: { communities: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: CensusRow }[] } } =
+        await client.query(
+          `query ExportCensus($street: ID!, $after: String) { communities(streetId: $street, first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name census { enterprises residentUnits partyOrganizations coveredUnits members activists } } } } }`,
+          { street, after },
+        );
       yield data.communities.edges.map((e) => e.node);
       after = data.communities.pageInfo.hasNextPage ? data.communities.pageInfo.endCursor : null;
     } while (after);
   },
 };
 
-export const exportReports: Record<string, ExportReport<never>> = { roster, census, hours } as unknown as Record<string, ExportReport<never>>;
+export const exportReports: Record<string, ExportReport<never>> = { roster, census, hours } as unknown as Record<
+  string,
+  ExportReport<never>
+>;

@@ -9,7 +9,10 @@ export interface HttpAnswer {
  * One HTTP request on node:http, a new connection each time. The launcher of `npm start` stays
  * clear of fetch: its client (undici) would stay loaded, some 15 MB, for the launcher's lifetime.
  */
-export function httpRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<HttpAnswer> {
+export function httpRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (response) => {
       let body = '';

@@ -37,7 +37,12 @@ export async function prepareStart(options: { embeddedDataDir?: string; echo: (l
   });
   // Made once per data folder; when it exists already this takes no time. Should it fail here, the
   // services (their lock taken over) try again themselves and report what goes wrong.
-  const template = options.embeddedDataDir ? timed(prepareEmbeddedTemplate(options.embeddedDataDir), () => true).catch(() => 0) : Promise.resolve(0);
-  const [dashboard, compiled] = await Promise.all([timed(ensureDashboardBuilt(options.echo), (built) => built), timed(compile, (build) => build.built)]);
+  const template = options.embeddedDataDir
+    ? timed(prepareEmbeddedTemplate(options.embeddedDataDir), () => true).catch(() => 0)
+    : Promise.resolve(0);
+  const [dashboard, compiled] = await Promise.all([
+    timed(ensureDashboardBuilt(options.echo), (built) => built),
+    timed(compile, (build) => build.built),
+  ]);
   return { runtime, seconds: { dashboard, compile: compiled }, template };
 }

@@ -35,7 +35,9 @@ export interface StackOptions {
 
 /** Node's arguments for a package's entry point (`services/members`, `gateway`) in the chosen runtime. */
 function entryArgs(packageDir: string, runtime: StackOptions['runtime']): string[] {
-  return runtime === 'compiled' ? ['--conditions=cpb-compiled', join(root, packageDir, 'dist', 'index.js')] : ['--import', 'tsx', join(root, packageDir, 'src', 'index.ts')];
+  return runtime === 'compiled'
+    ? ['--conditions=cpb-compiled', join(root, packageDir, 'dist', 'index.js')]
+    : ['--import', 'tsx', join(root, packageDir, 'src', 'index.ts')];
 }
 
 export interface Stack {
@@ -97,7 +99,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // As long as the services get: beside four starting services on a busy 2-core machine it has taken over 60 s;
     // STACK_READY_TIMEOUT_MS stretches the waits on a machine other work keeps busy (seen: load 40 on 2 cores).
     const readyTimeoutMs = options.readyTimeoutMs ?? (Number(process.env.STACK_READY_TIMEOUT_MS) || 120_000);
-    const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, readyTimeoutMs, options.signal).then(() => Date.now() - began);
+    const gatewayReady = waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, readyTimeoutMs, options.signal).then(
+      () => Date.now() - began,
+    );
     void gatewayReady.catch(() => undefined); // awaited below, unless a service fails first
     const services = await Promise.all(
       spawned.map(async ({ name, child, baseUrl }) => {

@@ -67,7 +67,10 @@ export async function reportStack(stack: Stack): Promise<ProcessReport[]> {
 /** One line for `npm start`: the stack's resident memory, each process's share, and the launcher's own (this process). */
 export function memoryLine(reports: ProcessReport[]): string {
   if (reports.some((r) => !r.memory)) return 'resident memory: unknown on this system (read from /proc on Linux)';
-  const shares = [...reports.map((r) => ({ name: r.name, mib: r.memory!.residentMiB })), { name: 'this launcher', mib: process.memoryUsage.rss() / 2 ** 20 }];
+  const shares = [
+    ...reports.map((r) => ({ name: r.name, mib: r.memory!.residentMiB })),
+    { name: 'this launcher', mib: process.memoryUsage.rss() / 2 ** 20 },
+  ];
   const total = shares.reduce((sum, s) => sum + s.mib, 0);
   return `resident memory ${Math.round(total)} MiB: ${shares.map((s) => `${s.name} ${Math.round(s.mib)}`).join(', ')}`;
 }

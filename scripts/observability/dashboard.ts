@@ -21,30 +21,64 @@ const svc = (service: string) => `service="${service}"`;
 function requestPanels(service: string): Panel[] {
   const s = svc(service);
   return [
-    { title: 'Requests by operation', description: 'GraphQL requests per second by registered operation (other: any other name).', unit: 'reqps', targets: [{ expr: `sum by (operation) (rate(graphql_request_duration_seconds_count{${s}}${RATE}))`, legend: '{{operation}}' }] },
+    {
+      title: 'Requests by operation',
+      description: 'GraphQL requests per second by registered operation (other: any other name).',
+      unit: 'reqps',
+      targets: [{ expr: `sum by (operation) (rate(graphql_request_duration_seconds_count{${s}}${RATE}))`, legend: '{{operation}}' }],
+    },
     {
       title: 'Latency',
       description: 'p50, p95 and p99 of GraphQL request duration (alert: p99 over 1 s at the gateway, 500 ms per subgraph).',
       unit: 's',
-      targets: [0.5, 0.95, 0.99].map((q) => ({ expr: `histogram_quantile(${q}, sum by (le) (rate(graphql_request_duration_seconds_bucket{${s}}${RATE})))`, legend: `p${q * 100}` })),
+      targets: [0.5, 0.95, 0.99].map((q) => ({
+        expr: `histogram_quantile(${q}, sum by (le) (rate(graphql_request_duration_seconds_bucket{${s}}${RATE})))`,
+        legend: `p${q * 100}`,
+      })),
     },
-    { title: 'Errors by code', description: 'Errors in responses per second, by extensions.code as clients saw it.', unit: 'ops', targets: [{ expr: `sum by (code) (rate(graphql_errors_total{${s}}${RATE}))`, legend: '{{code}}' }] },
-    { title: 'Ready', description: '1 when /ready answers 200, per instance.', unit: 'short', stat: true, targets: [{ expr: `min(service_ready{${s}})`, legend: 'ready' }] },
+    {
+      title: 'Errors by code',
+      description: 'Errors in responses per second, by extensions.code as clients saw it.',
+      unit: 'ops',
+      targets: [{ expr: `sum by (code) (rate(graphql_errors_total{${s}}${RATE}))`, legend: '{{code}}' }],
+    },
+    {
+      title: 'Ready',
+      description: '1 when /ready answers 200, per instance.',
+      unit: 'short',
+      stat: true,
+      targets: [{ expr: `min(service_ready{${s}})`, legend: 'ready' }],
+    },
   ];
 }
 
 function processPanels(service: string): Panel[] {
   const s = svc(service);
   return [
-    { title: 'CPU', description: 'CPU seconds per second (cores) of each instance.', unit: 'short', targets: [{ expr: `rate(process_cpu_seconds_total{${s}}${RATE})`, legend: '{{instance}}' }] },
-    { title: 'Memory', description: 'Resident memory of each instance.', unit: 'bytes', targets: [{ expr: `process_resident_memory_bytes{${s}}`, legend: '{{instance}}' }] },
+    {
+      title: 'CPU',
+      description: 'CPU seconds per second (cores) of each instance.',
+      unit: 'short',
+      targets: [{ expr: `rate(process_cpu_seconds_total{${s}}${RATE})`, legend: '{{instance}}' }],
+    },
+    {
+      title: 'Memory',
+      description: 'Resident memory of each instance.',
+      unit: 'bytes',
+      targets: [{ expr: `process_resident_memory_bytes{${s}}`, legend: '{{instance}}' }],
+    },
   ];
 }
 
 function databasePanels(service: string, outbox: boolean): Panel[] {
   const s = svc(service);
   const panels: Panel[] = [
-    { title: 'SQL statements', description: 'Statements sent to the service’s database per second.', unit: 'ops', targets: [{ expr: `sum(rate(db_statements_total{${s}}${RATE}))`, legend: 'statements' }] },
+    {
+      title: 'SQL statements',
+      description: 'Statements sent to the service’s database per second.',
+      unit: 'ops',
+      targets: [{ expr: `sum(rate(db_statements_total{${s}}${RATE}))`, legend: 'statements' }],
+    },
     {
       title: 'Connection pool',
       description: 'Pooled connections in use and the pool size; queries waiting for a connection (alert after 5 minutes).',
@@ -73,13 +107,36 @@ function databasePanels(service: string, outbox: boolean): Panel[] {
 function gatewayPanels(): Panel[] {
   return [
     ...requestPanels('gateway'),
-    { title: 'Subgraph fetch latency (p95)', description: 'p95 of the gateway’s fetches per subgraph.', unit: 's', targets: [{ expr: `histogram_quantile(0.95, sum by (subgraph, le) (rate(gateway_subgraph_fetch_duration_seconds_bucket${RATE})))`, legend: '{{subgraph}}' }] },
-    { title: 'Subgraph fetch errors', description: 'Failed fetches per second by subgraph and reason (timeout, network, http_status).', unit: 'ops', targets: [{ expr: `sum by (subgraph, reason) (rate(gateway_subgraph_fetch_errors_total${RATE}))`, legend: '{{subgraph}} {{reason}}' }] },
+    {
+      title: 'Subgraph fetch latency (p95)',
+      description: 'p95 of the gateway’s fetches per subgraph.',
+      unit: 's',
+      targets: [
+        {
+          expr: `histogram_quantile(0.95, sum by (subgraph, le) (rate(gateway_subgraph_fetch_duration_seconds_bucket${RATE})))`,
+          legend: '{{subgraph}}',
+        },
+      ],
+    },
+    {
+      title: 'Subgraph fetch errors',
+      description: 'Failed fetches per second by subgraph and reason (timeout, network, http_status).',
+      unit: 'ops',
+      targets: [
+        { expr: `sum by (subgraph, reason) (rate(gateway_subgraph_fetch_errors_total${RATE}))`, legend: '{{subgraph}} {{reason}}' },
+      ],
+    },
     {
       title: 'Query plan cache hit ratio',
-      description: 'Share of requests whose query plan was reused; a low ratio means literals instead of variables or a cache too small (QUERY_PLAN_CACHE_MIB).',
+      description:
+        'Share of requests whose query plan was reused; a low ratio means literals instead of variables or a cache too small (QUERY_PLAN_CACHE_MIB).',
       unit: 'percentunit',
-      targets: [{ expr: `sum(rate(gateway_query_plan_cache_requests_total{result="hit"}${RATE})) / sum(rate(gateway_query_plan_cache_requests_total${RATE}))`, legend: 'hit ratio' }],
+      targets: [
+        {
+          expr: `sum(rate(gateway_query_plan_cache_requests_total{result="hit"}${RATE})) / sum(rate(gateway_query_plan_cache_requests_total${RATE}))`,
+          legend: 'hit ratio',
+        },
+      ],
     },
     ...processPanels('gateway'),
   ];
@@ -87,16 +144,71 @@ function gatewayPanels(): Panel[] {
 
 function eventPanels(): Panel[] {
   return [
-    { title: 'Outbox backlog', description: 'Unpublished events per service.', unit: 'short', targets: [{ expr: 'max by (service) (outbox_unpublished_events)', legend: '{{service}}' }] },
-    { title: 'Oldest unpublished event', description: 'Age of the oldest unpublished event per service (alert over 60 s).', unit: 's', targets: [{ expr: 'max by (service) (outbox_oldest_unpublished_age_seconds)', legend: '{{service}}' }] },
-    { title: 'Relay leaders', description: 'Relays holding the leader lock per service: 1 is right, 0 means nothing publishes.', unit: 'short', targets: [{ expr: 'sum by (service) (outbox_relay_leader)', legend: '{{service}}' }] },
-    { title: 'Published events', description: 'Events published to Kafka per second, by topic.', unit: 'ops', targets: [{ expr: `sum by (topic) (rate(outbox_relay_published_events_total${RATE}))`, legend: '{{topic}}' }] },
-    { title: 'Publish failures', description: 'Failed relay attempts per second (retried with backoff).', unit: 'ops', targets: [{ expr: `sum by (topic) (rate(outbox_relay_publish_failures_total${RATE}))`, legend: '{{topic}}' }] },
-    { title: 'Publish latency (p95)', description: 'p95 from sending a batch to the broker’s acknowledgement.', unit: 's', targets: [{ expr: `histogram_quantile(0.95, sum by (topic, le) (rate(outbox_relay_publish_duration_seconds_bucket${RATE})))`, legend: '{{topic}}' }] },
-    { title: 'Consumer lag', description: 'Messages not yet applied, per group, topic and partition (alert when growing for 10 minutes).', unit: 'short', targets: [{ expr: 'sum by (group, topic, partition) (kafka_consumer_lag)', legend: '{{group}} {{topic}}/{{partition}}' }] },
-    { title: 'Consumed events', description: 'Events per second by group and outcome: applied, duplicate (redelivered, skipped), rejected (not a CloudEvent).', unit: 'ops', targets: [{ expr: `sum by (group, outcome) (rate(kafka_consumer_events_total${RATE}))`, legend: '{{group}} {{outcome}}' }] },
-    { title: 'Consumer failures', description: 'Failed attempts to apply a chunk per second (retried; order is kept).', unit: 'ops', targets: [{ expr: `sum by (group, topic) (rate(kafka_consumer_failures_total${RATE}))`, legend: '{{group}} {{topic}}' }] },
-    { title: 'Consumers in their group', description: 'Consumers that are members of their group.', unit: 'short', targets: [{ expr: 'sum by (group) (kafka_consumer_group_member)', legend: '{{group}}' }] },
+    {
+      title: 'Outbox backlog',
+      description: 'Unpublished events per service.',
+      unit: 'short',
+      targets: [{ expr: 'max by (service) (outbox_unpublished_events)', legend: '{{service}}' }],
+    },
+    {
+      title: 'Oldest unpublished event',
+      description: 'Age of the oldest unpublished event per service (alert over 60 s).',
+      unit: 's',
+      targets: [{ expr: 'max by (service) (outbox_oldest_unpublished_age_seconds)', legend: '{{service}}' }],
+    },
+    {
+      title: 'Relay leaders',
+      description: 'Relays holding the leader lock per service: 1 is right, 0 means nothing publishes.',
+      unit: 'short',
+      targets: [{ expr: 'sum by (service) (outbox_relay_leader)', legend: '{{service}}' }],
+    },
+    {
+      title: 'Published events',
+      description: 'Events published to Kafka per second, by topic.',
+      unit: 'ops',
+      targets: [{ expr: `sum by (topic) (rate(outbox_relay_published_events_total${RATE}))`, legend: '{{topic}}' }],
+    },
+    {
+      title: 'Publish failures',
+      description: 'Failed relay attempts per second (retried with backoff).',
+      unit: 'ops',
+      targets: [{ expr: `sum by (topic) (rate(outbox_relay_publish_failures_total${RATE}))`, legend: '{{topic}}' }],
+    },
+    {
+      title: 'Publish latency (p95)',
+      description: 'p95 from sending a batch to the broker’s acknowledgement.',
+      unit: 's',
+      targets: [
+        {
+          expr: `histogram_quantile(0.95, sum by (topic, le) (rate(outbox_relay_publish_duration_seconds_bucket${RATE})))`,
+          legend: '{{topic}}',
+        },
+      ],
+    },
+    {
+      title: 'Consumer lag',
+      description: 'Messages not yet applied, per group, topic and partition (alert when growing for 10 minutes).',
+      unit: 'short',
+      targets: [{ expr: 'sum by (group, topic, partition) (kafka_consumer_lag)', legend: '{{group}} {{topic}}/{{partition}}' }],
+    },
+    {
+      title: 'Consumed events',
+      description: 'Events per second by group and outcome: applied, duplicate (redelivered, skipped), rejected (not a CloudEvent).',
+      unit: 'ops',
+      targets: [{ expr: `sum by (group, outcome) (rate(kafka_consumer_events_total${RATE}))`, legend: '{{group}} {{outcome}}' }],
+    },
+    {
+      title: 'Consumer failures',
+      description: 'Failed attempts to apply a chunk per second (retried; order is kept).',
+      unit: 'ops',
+      targets: [{ expr: `sum by (group, topic) (rate(kafka_consumer_failures_total${RATE}))`, legend: '{{group}} {{topic}}' }],
+    },
+    {
+      title: 'Consumers in their group',
+      description: 'Consumers that are members of their group.',
+      unit: 'short',
+      targets: [{ expr: 'sum by (group) (kafka_consumer_group_member)', legend: '{{group}}' }],
+    },
   ];
 }
 
@@ -106,7 +218,10 @@ export const DASHBOARD_SERVICES = subgraphNames;
 function rows(): [string, Panel[]][] {
   return [
     ['Gateway', gatewayPanels()],
-    ...DASHBOARD_SERVICES.map((service): [string, Panel[]] => [`Service: ${service}`, [...requestPanels(service), ...databasePanels(service, true), ...processPanels(service)]]),
+    ...DASHBOARD_SERVICES.map((service): [string, Panel[]] => [
+      `Service: ${service}`,
+      [...requestPanels(service), ...databasePanels(service, true), ...processPanels(service)],
+    ]),
     ['Service: analytics (reference consumer)', [...databasePanels('analytics', false), ...processPanels('analytics')]],
     ['Events: outbox, relay, Kafka consumers', eventPanels()],
   ];
@@ -122,8 +237,27 @@ function grafanaPanel(panel: Panel, id: number, x: number, y: number) {
     description: panel.description,
     datasource,
     gridPos: { h: 7, w: 6, x, y },
-    fieldConfig: { defaults: { unit: panel.unit, ...(panel.stat ? { mappings: [], thresholds: { mode: 'absolute', steps: [{ color: 'red', value: null }, { color: 'green', value: 1 }] } } : {}) }, overrides: [] },
-    options: panel.stat ? { reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false }, colorMode: 'background' } : { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'desc' } },
+    fieldConfig: {
+      defaults: {
+        unit: panel.unit,
+        ...(panel.stat
+          ? {
+              mappings: [],
+              thresholds: {
+                mode: 'absolute',
+                steps: [
+                  { color: 'red', value: null },
+                  { color: 'green', value: 1 },
+                ],
+              },
+            }
+          : {}),
+      },
+      overrides: [],
+    },
+    options: panel.stat
+      ? { reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false }, colorMode: 'background' }
+      : { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'desc' } },
     targets: panel.targets.map((t, i) => ({ refId: String.fromCharCode(65 + i), datasource, expr: t.expr, legendFormat: t.legend })),
   };
 }
@@ -144,7 +278,8 @@ export function buildDashboard() {
   return {
     uid: 'cpb-overview',
     title: 'cpb: gateway, services and events',
-    description: 'Community Party-building graph: one row per service, one for the outbox, relay and Kafka consumers (docs/operations.md#observability).',
+    description:
+      'Community Party-building graph: one row per service, one for the outbox, relay and Kafka consumers (docs/operations.md#observability).',
     tags: ['cpb'],
     timezone: 'browser',
     schemaVersion: 39,

@@ -19,7 +19,6 @@ import { serviceDatabaseUrl } from '../lib/stack';
 import { CHECKS, findViolations, type Databases, type Violation } from './checks';
 import { integrityMetrics } from './metrics';
 
-
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : undefined;
@@ -35,8 +34,13 @@ function databaseUrl(service: string): string {
 
 /** One small read-only pool per service database. */
 function connect(): { databases: Databases; close(): Promise<void> } {
-  const pools = subgraphNames.map((service) => new Pool({ connectionString: databaseUrl(service), max: 2, application_name: 'cpb-reconcile' }));
-  const query = (pool: Pool) => async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[];
+  const pools = subgraphNames.map(
+    (service) => new Pool({ connectionString: databaseUrl(service), max: 2, application_name: 'cpb-reconcile' }),
+  );
+  const query =
+    (pool: Pool) =>
+    async <T>(sql: string, params?: unknown[]) =>
+      (await pool.query(sql, params)).rows as T[];
   // The checks read the databases by service name (checks.ts declares which ones they need).
   const databases = Object.fromEntries(subgraphNames.map((service, i) => [service, query(pools[i])])) as unknown as Databases;
   return { databases, close: () => Promise.all(pools.map((p) => p.end())).then(() => undefined) };
@@ -44,7 +48,10 @@ function connect(): { databases: Databases; close(): Promise<void> } {
 
 export function report(violations: readonly Violation[]): string {
   const lines = violations.map((v) => `  ${v.check}  ${v.subject}  ${v.detail}`);
-  const counts = Object.keys(CHECKS).map((check) => `  ${String(violations.filter((v) => v.check === check).length).padStart(5)}  ${check}: ${CHECKS[check as keyof typeof CHECKS]}`);
+  const counts = Object.keys(CHECKS).map(
+    (check) =>
+      `  ${String(violations.filter((v) => v.check === check).length).padStart(5)}  ${check}: ${CHECKS[check as keyof typeof CHECKS]}`,
+  );
   return [violations.length ? `${violations.length} violation(s):` : 'no violations', ...lines, 'per check:', ...counts].join('\n');
 }
 
@@ -60,13 +67,19 @@ async function main(): Promise<void> {
   if (port) {
     const every = Number(option('every') ?? 300);
     let healthy = false;
-    const run = () => check().then(() => (healthy = true), (error: unknown) => {
-      healthy = false;
-      console.error(`reconcile failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    const run = () =>
+      check().then(
+        () => (healthy = true),
+        (error: unknown) => {
+          healthy = false;
+          console.error(`reconcile failed: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      );
     await run();
     setInterval(() => void run(), every * 1000);
-    createHttpApp(async () => healthy, gauges.metrics).listen(Number(port), () => console.log(`reconcile: /metrics on :${port}, checked every ${every} s`));
+    createHttpApp(async () => healthy, gauges.metrics).listen(Number(port), () =>
+      console.log(`reconcile: /metrics on :${port}, checked every ${every} s`),
+    );
     return;
   }
   try {

@@ -9,8 +9,17 @@ import { CHECKS, type Check, type Violation } from './checks';
  */
 export function integrityMetrics() {
   const metrics = createMetrics('reconcile', false);
-  const violations = new Gauge({ name: 'cpb_integrity_violations', help: 'Rows breaking a rule that spans two services, per check (npm run reconcile)', labelNames: ['check'], registers: [metrics.registry] });
-  const lastCheck = new Gauge({ name: 'cpb_integrity_last_check_timestamp_seconds', help: 'When the integrity checks last completed (Unix time)', registers: [metrics.registry] });
+  const violations = new Gauge({
+    name: 'cpb_integrity_violations',
+    help: 'Rows breaking a rule that spans two services, per check (npm run reconcile)',
+    labelNames: ['check'],
+    registers: [metrics.registry],
+  });
+  const lastCheck = new Gauge({
+    name: 'cpb_integrity_last_check_timestamp_seconds',
+    help: 'When the integrity checks last completed (Unix time)',
+    registers: [metrics.registry],
+  });
   return {
     registry: metrics.registry,
     metrics,

@@ -17,7 +17,10 @@ function releasedSdl(args: string[]): { sdl: string; from: string } {
   if (at < 0) return { sdl: readFileSync(releasedSupergraphPath, 'utf8'), from: 'schemas/released/supergraph.graphql' };
   const ref = args[at + 1];
   if (!ref) throw new Error('--against needs a git ref, e.g. --against v1.4.0');
-  return { sdl: execFileSync('git', ['show', `${ref}:schemas/supergraph.graphql`], { cwd: root, encoding: 'utf8' }), from: `${ref}:schemas/supergraph.graphql` };
+  return {
+    sdl: execFileSync('git', ['show', `${ref}:schemas/supergraph.graphql`], { cwd: root, encoding: 'utf8' }),
+    from: `${ref}:schemas/supergraph.graphql`,
+  };
 }
 
 function main(): void {
@@ -37,7 +40,9 @@ function main(): void {
     console.error(`schema check failed against ${released.from}:`);
     for (const change of result.breaking) console.error(`  breaking: ${change}`);
     for (const invalid of result.invalidOperations) console.error(`  operation no longer valid: ${invalid}`);
-    console.error('Add before you remove (docs/operations.md, "Changing a schema"): deprecate, move clients, then remove in a later release.');
+    console.error(
+      'Add before you remove (docs/operations.md, "Changing a schema"): deprecate, move clients, then remove in a later release.',
+    );
     process.exit(1);
   }
   console.log(`schema check passed against ${released.from}: no breaking change, ${operations.length} registered operations valid`);

@@ -33,10 +33,10 @@ export const memberFields: Record<string, 'visible' | 'personal' | 'record'> = {
  * like these without a line here fails the schema test.
  */
 export const otherPersonalFields: Record<string, string> = {
-  'Applicant.phone': 'an applicant is read only by its organisation\'s managers (Query.applicant, Query.applicants)',
+  'Applicant.phone': "an applicant is read only by its organisation's managers (Query.applicant, Query.applicants)",
   'Applicant.idNumber': 'as Applicant.phone',
   'Applicant.birthDate': 'as Applicant.phone',
-  'Resource.address': 'a venue\'s address, public in the catalogue (not a person\'s)',
+  'Resource.address': "a venue's address, public in the catalogue (not a person's)",
 };
 
 /** Names that mark a field as personal data. */

@@ -35,8 +35,22 @@ const reach: Record<string, (selection: string) => string> = {
 
 /** Which target an `id` argument of a root field names. */
 const idTarget: Record<string, string> = {
-  activity: 'activity', volunteerTeam: 'team', member: 'member', applicant: 'applicant', transfer: 'transfer', street: 'street', community: 'community',
-  organization: 'organization', residentUnit: 'unit', resource: 'venue', booking: 'booking', agreement: 'agreement', need: 'need', project: 'planned', jointMeeting: 'meeting', meeting: 'lifeMeeting',
+  activity: 'activity',
+  volunteerTeam: 'team',
+  member: 'member',
+  applicant: 'applicant',
+  transfer: 'transfer',
+  street: 'street',
+  community: 'community',
+  organization: 'organization',
+  residentUnit: 'unit',
+  resource: 'venue',
+  booking: 'booking',
+  agreement: 'agreement',
+  need: 'need',
+  project: 'planned',
+  jointMeeting: 'meeting',
+  meeting: 'lifeMeeting',
 };
 
 const variableTypes: Record<string, string> = { year: 'Int!', month: 'Int!', from: 'String!', to: 'String!' };

@@ -29,7 +29,11 @@ const managers: ReadRule = { kind: 'managers', control: 'secretary' };
 const trail: ReadRule = { kind: 'trail' };
 const totals: ReadRule = { kind: 'totals' };
 const counts: ReadRule = { kind: 'counts' };
-const byOrganization: ReadRule = { kind: 'scopedList', rows: 'organization { id }', placedIn: (n) => [(n.organization as { id: string }).id] };
+const byOrganization: ReadRule = {
+  kind: 'scopedList',
+  rows: 'organization { id }',
+  placedIn: (n) => [(n.organization as { id: string }).id],
+};
 
 export const readRules: Record<string, ReadRule> = {
   // activities

@@ -15,9 +15,18 @@ export interface RuledField {
 export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schemas', 'supergraph.graphql');
 
 /** The graph callers see (`@inaccessible` fields removed), with each subgraph's own schema. */
-export function loadSupergraph(sdl = readFileSync(SUPERGRAPH_PATH, 'utf8')): { api: Schema; subgraphs: { name: string; schema: Schema }[] } {
+export function loadSupergraph(sdl = readFileSync(SUPERGRAPH_PATH, 'utf8')): {
+  api: Schema;
+  subgraphs: { name: string; schema: Schema }[];
+} {
   const supergraph = Supergraph.build(sdl);
-  return { api: supergraph.apiSchema(), subgraphs: supergraph.subgraphs().values().map((s) => ({ name: s.name, schema: s.schema })) };
+  return {
+    api: supergraph.apiSchema(),
+    subgraphs: supergraph
+      .subgraphs()
+      .values()
+      .map((s) => ({ name: s.name, schema: s.schema })),
+  };
 }
 
 /**
@@ -45,7 +54,8 @@ export function fieldsNeedingRules(sdl?: string): RuledField[] {
     if (!(type instanceof ObjectType) || type.name.startsWith('_')) continue;
     // The entity's owner: the subgraph defining most of its fields.
     const counts = new Map<string, number>();
-    for (const field of type.fields()) for (const name of definedBy.get(`${type.name}.${field.name}`) ?? []) counts.set(name, (counts.get(name) ?? 0) + 1);
+    for (const field of type.fields())
+      for (const name of definedBy.get(`${type.name}.${field.name}`) ?? []) counts.set(name, (counts.get(name) ?? 0) + 1);
     const owner = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     for (const field of type.fields()) {
       const coordinate = `${type.name}.${field.name}`;
@@ -66,5 +76,9 @@ export function fieldsNeedingRules(sdl?: string): RuledField[] {
 /** Every field of every object type callers can ask for, as `Type.field`. */
 export function allFields(sdl?: string): string[] {
   const { api } = loadSupergraph(sdl);
-  return api.types().flatMap((type) => (type instanceof ObjectType && !type.name.startsWith('_') ? type.fields().map((f) => `${type.name}.${f.name}`) : []));
+  return api
+    .types()
+    .flatMap((type) =>
+      type instanceof ObjectType && !type.name.startsWith('_') ? type.fields().map((f) => `${type.name}.${f.name}`) : [],
+    );
 }

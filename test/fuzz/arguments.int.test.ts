@@ -14,9 +14,18 @@ import { argumentsFor } from './hostile-values';
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 30);
-const REFUSALS = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'QUERY_LIMIT_EXCEEDED', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE']);
+const REFUSALS = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'QUERY_LIMIT_EXCEEDED',
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+]);
 // What a leaked internal error looks like: a stack frame, a source file, a driver or SQL message.
-const LEAK = /\bat [\w.<>]+ \(|\.[jt]s:\d+|node_modules|QueryFailedError|TypeORM|syntax error at|relation "|violates [\w ]*constraint|duplicate key|invalid input syntax|\bINSERT INTO\b|\bWHERE\b.*=\s*\$\d/i;
+const LEAK =
+  /\bat [\w.<>]+ \(|\.[jt]s:\d+|node_modules|QueryFailedError|TypeORM|syntax error at|relation "|violates [\w ]*constraint|duplicate key|invalid input syntax|\bINSERT INTO\b|\bWHERE\b.*=\s*\$\d/i;
 // Bodies past the gateway's limit are refused before GraphQL (BAD_REQUEST, tested in request-refusals); keep under it.
 const MAX_BODY_BYTES = 90_000;
 
@@ -31,7 +40,9 @@ interface RootField {
 
 const rootFields: RootField[] = (['query', 'mutation'] as const).flatMap((kind) => {
   const type = (kind === 'query' ? supergraph.getQueryType() : supergraph.getMutationType()) as GraphQLObjectType;
-  return Object.values(type.getFields()).filter((f) => !f.name.startsWith('_')).map((field) => ({ kind, field }));
+  return Object.values(type.getFields())
+    .filter((f) => !f.name.startsWith('_'))
+    .map((field) => ({ kind, field }));
 });
 
 /** The operation calling `field` once, every argument a variable of its declared type. */
@@ -61,8 +72,11 @@ async function idsInTheDistrict(): Promise<string[]> {
   const ids: string[] = [];
   for (const subgraph of Object.values(federation.subgraphs)) {
     const { dataSource } = subgraph.running.database;
-    const tables = (await dataSource.query(`SELECT table_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid'`)) as { name: string }[];
-    for (const { name } of tables) ids.push(...((await dataSource.query(`SELECT id::text AS id FROM "${name}" LIMIT 3`)) as { id: string }[]).map((r) => r.id));
+    const tables = (await dataSource.query(
+      `SELECT table_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid'`,
+    )) as { name: string }[];
+    for (const { name } of tables)
+      ids.push(...((await dataSource.query(`SELECT id::text AS id FROM "${name}" LIMIT 3`)) as { id: string }[]).map((r) => r.id));
   }
   return ids;
 }
@@ -72,7 +86,9 @@ beforeAll(async () => {
   knownIds = await idsInTheDistrict();
   headers.admin = await federation.asAdmin({ 'accept-language': 'en' });
   headers.member = { authorization: `Bearer ${await mintCallerToken({ role: 'MEMBER', sub: 'fuzz-member', memberId: knownIds[0] })}` };
-  headers.secretary = { authorization: `Bearer ${await mintCallerToken({ role: 'COMMUNITY_SECRETARY', sub: 'fuzz-secretary', orgId: knownIds[0] })}` };
+  headers.secretary = {
+    authorization: `Bearer ${await mintCallerToken({ role: 'COMMUNITY_SECRETARY', sub: 'fuzz-secretary', orgId: knownIds[0] })}`,
+  };
 });
 afterAll(() => federation?.stop());
 
@@ -82,7 +98,8 @@ function problemWith(answer: GraphQLResponse<unknown>): string | undefined {
     const code = error.extensions?.code as string | undefined;
     if (!code || !REFUSALS.has(code)) return `code ${String(code)}: ${error.message}`;
     const shown = JSON.stringify(error);
-    if (LEAK.test(shown) || 'stacktrace' in (error.extensions ?? {}) || 'exception' in (error.extensions ?? {})) return `internals shown: ${shown.slice(0, 500)}`;
+    if (LEAK.test(shown) || 'stacktrace' in (error.extensions ?? {}) || 'exception' in (error.extensions ?? {}))
+      return `internals shown: ${shown.slice(0, 500)}`;
   }
   return undefined;
 }
@@ -91,7 +108,15 @@ it(`answers every root field with success or a coded refusal, writing nothing wh
   // Known ids are read once the district is seeded; the arbitraries are built now so they can use them.
   // By name, so a counterexample prints as the field's name and its arguments.
   const byName = new Map(rootFields.map((r) => [`${r.kind} ${r.field.name}`, r]));
-  const withIds = fc.constantFrom(...byName.keys()).chain((name) => fc.tuple(fc.constant(name), argumentsFor(byName.get(name)!.field.args, { knownIds }), fc.constantFrom('admin', 'member', 'secretary')));
+  const withIds = fc
+    .constantFrom(...byName.keys())
+    .chain((name) =>
+      fc.tuple(
+        fc.constant(name),
+        argumentsFor(byName.get(name)!.field.args, { knownIds }),
+        fc.constantFrom('admin', 'member', 'secretary'),
+      ),
+    );
   console.log(`fuzz: seed ${SEED}, up to ${RUNS} calls or ${SECONDS} s over ${rootFields.length} root fields (replay: FUZZ_SEED=${SEED})`);
   let sent = 0;
   const outcomes: Record<string, number> = {};
@@ -111,9 +136,20 @@ it(`answers every root field with success or a coded refusal, writing nothing wh
       if (problem) throw new Error(`${root.kind} ${root.field.name} as ${who}: ${problem}\nvariables: ${body.slice(0, 2000)}`);
       if (before && answer.errors?.length) expect(await rowCounts()).toEqual(before);
     }),
-    { seed: SEED, path: process.env.FUZZ_PATH, numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false, endOnFailure: !process.env.FUZZ_SHRINK, maxSkipsPerRun: 1000 },
+    {
+      seed: SEED,
+      path: process.env.FUZZ_PATH,
+      numRuns: RUNS,
+      interruptAfterTimeLimit: SECONDS * 1000,
+      markInterruptAsFailure: false,
+      endOnFailure: !process.env.FUZZ_SHRINK,
+      maxSkipsPerRun: 1000,
+    },
   );
   console.log(`fuzz: ${sent} calls, outcomes ${JSON.stringify(outcomes)}`);
-  if (run.failed) throw new Error(`fuzz failed: replay with FUZZ_SEED=${SEED} FUZZ_PATH=${run.counterexamplePath}\n${String(run.errorInstance).slice(0, 3000)}`);
+  if (run.failed)
+    throw new Error(
+      `fuzz failed: replay with FUZZ_SEED=${SEED} FUZZ_PATH=${run.counterexamplePath}\n${String(run.errorInstance).slice(0, 3000)}`,
+    );
   expect(sent).toBeGreaterThan(0);
 });

@@ -27,12 +27,19 @@ function estimate(source: string, variables: Record<string, unknown> = {}) {
 describe('the amount-of-data estimate', () => {
   it('defaults to 50,000 objects', () => expect(maximum).toBe(50_000));
 
-  const manifest = JSON.parse(readFileSync(join(root, 'schemas', 'trusted-documents.json'), 'utf8')) as { operations: { name: string; body: string }[] };
-  it.each(manifest.operations.map((o) => [o.name, o.body]))('lets %s through with every Int variable at the largest page (100)', (_name, body) => {
-    const operation = parse(body).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-    const largest = Object.fromEntries((operation.variableDefinitions ?? []).filter((v) => /"Int"/.test(JSON.stringify(v.type))).map((v) => [v.variable.name.value, 100]));
-    expect(estimate(body, largest).cost).toBeLessThanOrEqual(maximum);
-  });
+  const manifest = JSON.parse(readFileSync(join(root, 'schemas', 'trusted-documents.json'), 'utf8')) as {
+    operations: { name: string; body: string }[];
+  };
+  it.each(manifest.operations.map((o) => [o.name, o.body]))(
+    'lets %s through with every Int variable at the largest page (100)',
+    (_name, body) => {
+      const operation = parse(body).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+      const largest = Object.fromEntries(
+        (operation.variableDefinitions ?? []).filter((v) => /"Int"/.test(JSON.stringify(v.type))).map((v) => [v.variable.name.value, 100]),
+      );
+      expect(estimate(body, largest).cost).toBeLessThanOrEqual(maximum);
+    },
+  );
 
   it('counts a connection by its page size times what is selected under it', () => {
     // 1 connection + 7 edges + 7 nodes + 7 organisations.

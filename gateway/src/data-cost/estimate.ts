@@ -61,7 +61,14 @@ function sliceOf(walk: Walk, field: FieldNode, definition: GraphQLField<unknown,
 }
 
 /** Cost of a selection set on `type`, each object already multiplied by `outer` (the enclosing lists' sizes). */
-function costOf(walk: Walk, set: SelectionSetNode, type: GraphQLCompositeType, path: string, outer: number, sized?: { fields: string[]; size: number }): number {
+function costOf(
+  walk: Walk,
+  set: SelectionSetNode,
+  type: GraphQLCompositeType,
+  path: string,
+  outer: number,
+  sized?: { fields: string[]; size: number },
+): number {
   let total = 0;
   for (const selection of set.selections) {
     if (selection.kind === Kind.INLINE_FRAGMENT || selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -86,7 +93,14 @@ function costOf(walk: Walk, set: SelectionSetNode, type: GraphQLCompositeType, p
     if (sized?.fields.includes(definition.name)) size = sized.size;
     else if (isList) size = (passesSlice ? undefined : slice) ?? UNDECLARED_LIST_SIZE;
     const items = outer * size;
-    const inner = costOf(walk, selection.selectionSet, named, here, items, passesSlice ? { fields: declared!.sizedFields!, size: slice! } : undefined);
+    const inner = costOf(
+      walk,
+      selection.selectionSet,
+      named,
+      here,
+      items,
+      passesSlice ? { fields: declared!.sizedFields!, size: slice! } : undefined,
+    );
     const cost = items + inner;
     if (size !== 1 || isList) walk.lists.push({ path: here, size, cost });
     total += cost;
@@ -94,14 +108,31 @@ function costOf(walk: Walk, set: SelectionSetNode, type: GraphQLCompositeType, p
   return total;
 }
 
-export function estimateCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: FragmentDefinitionNode[], variables: Record<string, unknown> | undefined, sizes: ListSizes): CostEstimate {
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+export function estimateCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: FragmentDefinitionNode[],
+  variables: Record<string, unknown> | undefined,
+  sizes: ListSizes,
+): CostEstimate {
+  const root =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   // The operation's own variable defaults, under what the request sent.
   const defaults: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     if (definition.defaultValue?.kind === Kind.INT) defaults[definition.variable.name.value] = Number(definition.defaultValue.value);
   }
-  const walk: Walk = { schema, sizes, variables: { ...defaults, ...variables }, fragments: new Map(fragments.map((f) => [f.name.value, f])), lists: [] };
+  const walk: Walk = {
+    schema,
+    sizes,
+    variables: { ...defaults, ...variables },
+    fragments: new Map(fragments.map((f) => [f.name.value, f])),
+    lists: [],
+  };
   const cost = root ? costOf(walk, operation.selectionSet, root, '', 1) : 0;
   return { cost, lists: walk.lists.sort((a, b) => b.cost - a.cost) };
 }

@@ -13,7 +13,12 @@ export class DataCostError extends DomainError {
       .slice(0, NAMED_LISTS)
       .map((l) => `${l.path} ×${l.size} (${Math.ceil(l.cost)})`)
       .join('; ');
-    super('QUERY_LIMIT_EXCEEDED', msg('query.dataCost', { estimated, maximum, lists }), undefined, { limit: 'cost', maximum, estimated, lists });
+    super('QUERY_LIMIT_EXCEEDED', msg('query.dataCost', { estimated, maximum, lists }), undefined, {
+      limit: 'cost',
+      maximum,
+      estimated,
+      lists,
+    });
   }
 }
 

@@ -26,7 +26,8 @@ const JOIN_WAIT_MS = 15_000;
  */
 export async function startResponseCache(config: GatewayConfig, logger: Logger, metrics: GatewayMetrics): Promise<ResponseCache> {
   if (config.RESPONSE_CACHE_ENTRIES === 0) return { plugins: [], stop: async () => undefined };
-  if (!config.KAFKA_BROKERS) throw new Error('RESPONSE_CACHE_ENTRIES > 0 needs KAFKA_BROKERS: cached answers are evicted by the services\' events');
+  if (!config.KAFKA_BROKERS)
+    throw new Error("RESPONSE_CACHE_ENTRIES > 0 needs KAFKA_BROKERS: cached answers are evicted by the services' events");
   const names = subgraphs.map((s) => s.name);
   const redis = config.REDIS_URL ? new RedisAnswerStore(config.REDIS_URL, config.REDIS_KEY_PREFIX, names) : undefined;
   const store: AnswerStore = redis ?? new MemoryAnswerStore(config.RESPONSE_CACHE_ENTRIES);
@@ -38,7 +39,9 @@ export async function startResponseCache(config: GatewayConfig, logger: Logger, 
     logger,
     onEvicted: (bumped) => bumped.forEach((subgraph) => metrics.cacheEvictions.inc({ subgraph })),
   });
-  await evictor.joined(JOIN_WAIT_MS).catch((error: unknown) => logger.warn({ err: error }, 'response cache: answering uncached until events are watched'));
+  await evictor
+    .joined(JOIN_WAIT_MS)
+    .catch((error: unknown) => logger.warn({ err: error }, 'response cache: answering uncached until events are watched'));
   logger.info({ store: redis ? 'redis' : 'memory' }, 'response cache on');
   let failures = 0;
   const plugin = answerCachePlugin<RequestInfo>({

@@ -20,7 +20,10 @@ export function scopeOf({ actor, locale }: CallerScope): string {
 }
 
 /** The cache key of one query: the caller's scope, the operation (its text's hash and name) and its variables. */
-export function answerKey(scope: string, operation: { queryHash: string; operationName?: string | null; variables?: Record<string, unknown> | null }): string {
+export function answerKey(
+  scope: string,
+  operation: { queryHash: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+): string {
   return createHash('sha256')
     .update(`${scope}\u0000${operation.queryHash}\u0000${operation.operationName ?? ''}\u0000${JSON.stringify(operation.variables ?? {})}`)
     .digest('base64url');

@@ -44,7 +44,11 @@ export function answerCachePlugin<C extends BaseContext>(options: AnswerCacheOpt
           }
           const caller = requestContext.contextValue as Partial<RequestInfo>;
           const { request, queryHash } = requestContext;
-          key = answerKey(scopeOf(caller), { queryHash: queryHash ?? request.query ?? '', operationName: request.operationName, variables: request.variables });
+          key = answerKey(scopeOf(caller), {
+            queryHash: queryHash ?? request.query ?? '',
+            operationName: request.operationName,
+            variables: request.variables,
+          });
           try {
             const found = await store.lookup(key);
             generations = found.generations;

@@ -12,7 +12,11 @@ export class RedisAnswerStore implements AnswerStore {
   private readonly generationPrefix: string;
 
   /** `prefix` keeps one deployment's keys apart in a Redis that may serve others too (REDIS_KEY_PREFIX). */
-  constructor(url: string, prefix: string, private readonly subgraphs: readonly string[]) {
+  constructor(
+    url: string,
+    prefix: string,
+    private readonly subgraphs: readonly string[],
+  ) {
     this.answerPrefix = `${prefix}answer:`;
     this.generationPrefix = `${prefix}generation:`;
     // Fail fast instead of queueing requests behind a Redis that is away: the gateway then answers uncached.
@@ -30,7 +34,10 @@ export class RedisAnswerStore implements AnswerStore {
   }
 
   async lookup(key: string): Promise<Lookup> {
-    const [answer, ...generations] = await this.redis.mget(this.answerPrefix + key, ...this.subgraphs.map((s) => this.generationPrefix + s));
+    const [answer, ...generations] = await this.redis.mget(
+      this.answerPrefix + key,
+      ...this.subgraphs.map((s) => this.generationPrefix + s),
+    );
     return {
       answer: answer ? (JSON.parse(answer) as CachedAnswer) : undefined,
       generations: Object.fromEntries(this.subgraphs.map((s, i) => [s, Number(generations[i] ?? 0)])),

@@ -35,7 +35,9 @@ const dataCost: GatewayPlugin = {
   onExecute({ args, setResultAndStopExecution }) {
     const operation = getOperationAST(args.document, args.operationName);
     if (!operation) return;
-    const fragments = (args.document as DocumentNode).definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+    const fragments = (args.document as DocumentNode).definitions.filter(
+      (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+    );
     const estimate = estimateCost(args.schema, operation, fragments, args.variableValues ?? undefined, sizes);
     if (estimate.cost > config.MAX_COST) setResultAndStopExecution({ errors: [dataCostRefusal(estimate, config.MAX_COST)] });
   },
@@ -49,7 +51,10 @@ export const gatewayConfig = defineConfig({
     fromClientToSubgraphs: async ({ request, context, subgraphName }) => {
       let actor = actors.get(context);
       if (!actor) actors.set(context, (actor = authenticate({ authorization: request.headers.get('authorization') ?? undefined })));
-      return { [INTERNAL_IDENTITY_HEADER]: await sign(await actor, subgraphName), 'accept-language': askedLocale(request.headers.get('accept-language') ?? undefined) };
+      return {
+        [INTERNAL_IDENTITY_HEADER]: await sign(await actor, subgraphName),
+        'accept-language': askedLocale(request.headers.get('accept-language') ?? undefined),
+      };
     },
   },
   plugins: () => [

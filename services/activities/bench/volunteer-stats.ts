@@ -39,7 +39,14 @@ async function time(label: string, call: () => Promise<unknown>): Promise<void> 
 }
 
 async function main(): Promise<void> {
-  const running = await startSubgraph(activities, { NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `${server}/${prefix}activities`, SEED_DEMO: 'false' });
+  const running = await startSubgraph(activities, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: `${server}/${prefix}activities`,
+    SEED_DEMO: 'false',
+  });
   const ask = async (query: string, variables: Record<string, unknown>) => {
     // Subgraphs answer only signed requests (docs/decisions/0004): sign as a service, as the gateway would.
     const identity = await signInternal(serviceActor('bench'), secretOf(running.config, 'activities'), 'activities');
@@ -53,25 +60,44 @@ async function main(): Promise<void> {
       'SELECT (SELECT count(DISTINCT community_id) FROM activity)::int AS communities, (SELECT count(*) FROM activity)::int AS activities, (SELECT count(*) FROM participation)::int AS participations, (SELECT count(*) FROM service_hours)::int AS ledger',
     );
     console.log(`district: ${JSON.stringify(shape)}, period ${year.from}..${year.to}`);
-    const communities = await sql<{ id: string }>(`${prefix}activities`, 'SELECT DISTINCT community_id AS id FROM activity ORDER BY 1 LIMIT 20');
-    const entities = (typename: string, selection: string) => `query($r: [_Any!]!, $from: String!, $to: String!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
+    const communities = await sql<{ id: string }>(
+      `${prefix}activities`,
+      'SELECT DISTINCT community_id AS id FROM activity ORDER BY 1 LIMIT 20',
+    );
+    const entities = (typename: string, selection: string) =>
+      `query($r: [_Any!]!, $from: String!, $to: String!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
     const communityQuery = entities('Community', `volunteerStats(from: $from, to: $to) { ${STATS} }`);
     const one = [{ __typename: 'Community', id: communities[0].id }];
     const sample = (await ask(communityQuery, { r: one, ...year })) as { _entities: { volunteerStats: unknown }[] };
     console.log(`one community's year: ${JSON.stringify(sample._entities[0].volunteerStats).slice(0, 200)}…`);
     await time('Community.volunteerStats, 1 community, a year', () => ask(communityQuery, { r: one, ...year }));
-    await time('Community.volunteerStats, 20 communities in one request, a year', () => ask(communityQuery, { r: communities.map((c) => ({ __typename: 'Community', id: c.id })), ...year }));
+    await time('Community.volunteerStats, 20 communities in one request, a year', () =>
+      ask(communityQuery, { r: communities.map((c) => ({ __typename: 'Community', id: c.id })), ...year }),
+    );
 
-    const [committee] = await sql<{ id: string; path: string }>(`${prefix}organizations`, `SELECT id, path FROM organization WHERE kind = 'WORKING_COMMITTEE' ORDER BY id LIMIT 1`);
-    const subtree = await sql<{ id: string }>(`${prefix}organizations`, `SELECT id FROM organization WHERE path >= $1 AND path < $1 || '~'`, [committee.path]);
+    const [committee] = await sql<{ id: string; path: string }>(
+      `${prefix}organizations`,
+      `SELECT id, path FROM organization WHERE kind = 'WORKING_COMMITTEE' ORDER BY id LIMIT 1`,
+    );
+    const subtree = await sql<{ id: string }>(
+      `${prefix}organizations`,
+      `SELECT id FROM organization WHERE path >= $1 AND path < $1 || '~'`,
+      [committee.path],
+    );
     const street = [{ __typename: 'Organization', id: committee.id, subtreeIds: subtree.map((o) => o.id) }];
     await time(`Organization.volunteerStats, a street working committee (${subtree.length} organisations), a year`, () =>
       ask(entities('Organization', `volunteerStats(from: $from, to: $to) { ${STATS} }`), { r: street, ...year }),
     );
 
-    const members = await sql<{ id: string }>(`${prefix}activities`, 'SELECT DISTINCT member_id AS id FROM service_hours ORDER BY 1 LIMIT 100');
+    const members = await sql<{ id: string }>(
+      `${prefix}activities`,
+      'SELECT DISTINCT member_id AS id FROM service_hours ORDER BY 1 LIMIT 100',
+    );
     await time('Member.volunteerHours, 100 members in one request, a year', () =>
-      ask(entities('Member', 'volunteerHours(from: $from, to: $to)'), { r: members.map((m) => ({ __typename: 'Member', id: m.id })), ...year }),
+      ask(entities('Member', 'volunteerHours(from: $from, to: $to)'), {
+        r: members.map((m) => ({ __typename: 'Member', id: m.id })),
+        ...year,
+      }),
     );
 
     const plan = await sql<{ 'QUERY PLAN': string }>(

@@ -31,5 +31,15 @@ export function createContext({ dataSource, peers, transact }: ServiceRuntime, r
     team: async (id: string) => (await repositories.teams.byIds([id]))[0] ?? null,
   };
   const policy = new Policy(request.actor, new Scope(request.actor, (id) => peers.subtreeIds(id)), peers);
-  return { ...request, dataSource, peers, transact, lookup, policy, records: policy, teams: repositories.teams, loaders: createLoaders(repositories) };
+  return {
+    ...request,
+    dataSource,
+    peers,
+    transact,
+    lookup,
+    policy,
+    records: policy,
+    teams: repositories.teams,
+    loaders: createLoaders(repositories),
+  };
 }

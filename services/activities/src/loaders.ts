@@ -17,12 +17,23 @@ export interface Repositories {
 /** Per-request DataLoaders: every reference, nested list and statistic is one batched query per level. */
 export function createLoaders({ activities, participations, teams, stats }: Repositories) {
   return {
-    activity: keyedLoader((ids: readonly string[]) => activities.byIds(ids), (a) => a.id),
+    activity: keyedLoader(
+      (ids: readonly string[]) => activities.byIds(ids),
+      (a) => a.id,
+    ),
     activitiesOfCommunity: perArguments((filter: ActivityFilter) =>
-      pagedLoader((ids: readonly string[], page: Page<ActivityKey>) => activities.communityPages(ids, filter, page), (a) => a.communityId, (a): ActivityKey => [a.startsAt.toISOString(), a.id]),
+      pagedLoader(
+        (ids: readonly string[], page: Page<ActivityKey>) => activities.communityPages(ids, filter, page),
+        (a) => a.communityId,
+        (a): ActivityKey => [a.startsAt.toISOString(), a.id],
+      ),
     ),
     participantsOfActivity: perArguments((status: ParticipationStatus | null) =>
-      pagedLoader((ids: readonly string[], page: Page<ParticipantKey>) => participations.activityPages(ids, status, page), (p) => p.activityId, (p): ParticipantKey => [p.signedUpAt.toISOString(), p.id]),
+      pagedLoader(
+        (ids: readonly string[], page: Page<ParticipantKey>) => participations.activityPages(ids, status, page),
+        (p) => p.activityId,
+        (p): ParticipantKey => [p.signedUpAt.toISOString(), p.id],
+      ),
     ),
     participationsOfMember: perArguments((status: ParticipationStatus | null) =>
       pagedLoader(
@@ -31,12 +42,22 @@ export function createLoaders({ activities, participations, teams, stats }: Repo
         (p): MemberParticipationKey => [p.activityStartsAt.toISOString(), p.id],
       ),
     ),
-    team: keyedLoader((ids: readonly string[]) => teams.byIds(ids), (t) => t.id),
+    team: keyedLoader(
+      (ids: readonly string[]) => teams.byIds(ids),
+      (t) => t.id,
+    ),
     teamMemberCount: valueLoader((ids: readonly string[]) => teams.memberCounts(ids), 0),
     membershipsOfTeam: perArguments((includeFormer: boolean) =>
-      pagedLoader((ids: readonly string[], page: Page<MembershipKey>) => teams.membershipPages(ids, includeFormer, page), (m) => m.teamId, (m): MembershipKey => [m.joinedOn, m.id]),
+      pagedLoader(
+        (ids: readonly string[], page: Page<MembershipKey>) => teams.membershipPages(ids, includeFormer, page),
+        (m) => m.teamId,
+        (m): MembershipKey => [m.joinedOn, m.id],
+      ),
     ),
-    teamsOfMember: groupedLoader((ids: readonly string[]) => teams.currentTeamsOf(ids), (t) => t.memberId),
+    teamsOfMember: groupedLoader(
+      (ids: readonly string[]) => teams.currentTeamsOf(ids),
+      (t) => t.memberId,
+    ),
     memberHours: perArguments((period: Period) => valueLoader((ids: readonly string[]) => stats.memberHours(ids, period), 0)),
     // Stats subjects are objects (an organisation brings its subtree); the resolver hands the same object to every field.
     volunteerTotals: perArguments(({ kind, period }: { kind: StatsScopeKind; period: ClosedPeriod }) =>

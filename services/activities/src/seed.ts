@@ -18,9 +18,37 @@ async function seedTeams(tx: EntityManager, world: World): Promise<number> {
 async function seedActivities(tx: EntityManager, world: World): Promise<number> {
   const rows: unknown[][] = [];
   for (const a of volunteerActivities(world)) {
-    rows.push([a.id, a.title, a.kind, a.status, a.organizerId, a.communityId, a.teamId, a.coOrganizerIds, a.place, a.startsAt, a.endsAt, a.capacity, a.completedAt]);
+    rows.push([
+      a.id,
+      a.title,
+      a.kind,
+      a.status,
+      a.organizerId,
+      a.communityId,
+      a.teamId,
+      a.coOrganizerIds,
+      a.place,
+      a.startsAt,
+      a.endsAt,
+      a.capacity,
+      a.completedAt,
+    ]);
   }
-  const columns = ['id', 'title', 'kind', 'status', 'organizer_id', 'community_id', 'team_id', 'co_organizer_ids', 'place', 'starts_at', 'ends_at', 'capacity', 'completed_at'];
+  const columns = [
+    'id',
+    'title',
+    'kind',
+    'status',
+    'organizer_id',
+    'community_id',
+    'team_id',
+    'co_organizer_ids',
+    'place',
+    'starts_at',
+    'ends_at',
+    'capacity',
+    'completed_at',
+  ];
   await insertRows(tx, 'activity', columns, rows);
   return rows.length;
 }
@@ -30,12 +58,41 @@ async function seedParticipations(tx: EntityManager, world: World): Promise<numb
   let count = 0;
   for (const chunk of attendanceChunks(world)) {
     const credited = chunk.map((p) => ({ p, hours: hoursOf(p) }));
-    const rows = credited.map(({ p, hours }) => [p.id, p.activity.id, p.memberId, p.status, p.signedUpAt, p.checkedInAt, p.checkedOutAt, hours, hours === null ? null : p.activity.completedAt]);
-    await insertRows(tx, 'participation', ['id', 'activity_id', 'member_id', 'status', 'signed_up_at', 'checked_in_at', 'checked_out_at', 'hours', 'credited_at'], rows);
+    const rows = credited.map(({ p, hours }) => [
+      p.id,
+      p.activity.id,
+      p.memberId,
+      p.status,
+      p.signedUpAt,
+      p.checkedInAt,
+      p.checkedOutAt,
+      hours,
+      hours === null ? null : p.activity.completedAt,
+    ]);
+    await insertRows(
+      tx,
+      'participation',
+      ['id', 'activity_id', 'member_id', 'status', 'signed_up_at', 'checked_in_at', 'checked_out_at', 'hours', 'credited_at'],
+      rows,
+    );
     const ledger = credited
       .filter(({ hours }) => hours !== null)
-      .map(({ p, hours }) => [p.id, p.activity.id, p.memberId, p.activity.communityId, p.activity.organizerId, p.activity.teamId, p.activity.startsAt, hours]);
-    await insertRows(tx, 'service_hours', ['participation_id', 'activity_id', 'member_id', 'community_id', 'organizer_id', 'team_id', 'served_at', 'hours'], ledger);
+      .map(({ p, hours }) => [
+        p.id,
+        p.activity.id,
+        p.memberId,
+        p.activity.communityId,
+        p.activity.organizerId,
+        p.activity.teamId,
+        p.activity.startsAt,
+        hours,
+      ]);
+    await insertRows(
+      tx,
+      'service_hours',
+      ['participation_id', 'activity_id', 'member_id', 'community_id', 'organizer_id', 'team_id', 'served_at', 'hours'],
+      ledger,
+    );
     count += chunk.length;
   }
   return count;
@@ -57,7 +114,9 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
     const activities = await seedActivities(tx, world);
     const participations = await seedParticipations(tx, world);
     // Counts follow from the rows just written, so they can never disagree with them.
-    await tx.query(`UPDATE activity a SET signed_up_count = c.n FROM (SELECT activity_id, count(*)::int AS n FROM participation WHERE status <> 'CANCELLED' GROUP BY activity_id) c WHERE a.id = c.activity_id`);
+    await tx.query(
+      `UPDATE activity a SET signed_up_count = c.n FROM (SELECT activity_id, count(*)::int AS n FROM participation WHERE status <> 'CANCELLED' GROUP BY activity_id) c WHERE a.id = c.activity_id`,
+    );
     logger.info({ teams, activities, participations }, 'activities seeded');
   });
 }

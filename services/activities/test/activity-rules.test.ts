@@ -1,13 +1,47 @@
-import { checkCancellation, checkCheckIn, checkCheckOut, checkCompletion, checkReschedule, checkSchedule, readMoment, shownStatus, signUpRefusal } from '../src/domain/activity-rules';
+import {
+  checkCancellation,
+  checkCheckIn,
+  checkCheckOut,
+  checkCompletion,
+  checkReschedule,
+  checkSchedule,
+  readMoment,
+  shownStatus,
+  signUpRefusal,
+} from '../src/domain/activity-rules';
 import type { Activity, Participation } from '../src/entities';
 
 const start = new Date('2026-05-01T09:00:00+08:00');
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
 const activity = (overrides: Partial<Activity> = {}): Activity => ({
-  id: 'a', title: '社区环境清洁行动', kind: 'VOLUNTEER_SERVICE', status: 'PUBLISHED', organizerId: 'o', communityId: 'c', teamId: null, coOrganizerIds: [],
-  venueBookingId: null, place: null, startsAt: start, endsAt: at(120), capacity: 10, signedUpCount: 3, completedAt: null, ...overrides,
+  id: 'a',
+  title: '社区环境清洁行动',
+  kind: 'VOLUNTEER_SERVICE',
+  status: 'PUBLISHED',
+  organizerId: 'o',
+  communityId: 'c',
+  teamId: null,
+  coOrganizerIds: [],
+  venueBookingId: null,
+  place: null,
+  startsAt: start,
+  endsAt: at(120),
+  capacity: 10,
+  signedUpCount: 3,
+  completedAt: null,
+  ...overrides,
 });
-const signedUp: Participation = { id: 'p', activityId: 'a', memberId: 'm', status: 'SIGNED_UP', signedUpAt: at(-1440), checkedInAt: null, checkedOutAt: null, hours: null, creditedAt: null };
+const signedUp: Participation = {
+  id: 'p',
+  activityId: 'a',
+  memberId: 'm',
+  status: 'SIGNED_UP',
+  signedUpAt: at(-1440),
+  checkedInAt: null,
+  checkedOutAt: null,
+  hours: null,
+  creditedAt: null,
+};
 const conflict = (text: string) => expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining(text) });
 
 describe('activity rules', () => {
@@ -30,7 +64,9 @@ describe('activity rules', () => {
     expect(() => checkCheckIn(activity(), signedUp, at(121))).toThrow(conflict('Check-in'));
     expect(() => checkCheckIn(activity(), null, at(0))).toThrow(conflict('signed up'));
     expect(() => checkCheckIn(activity(), { ...signedUp, status: 'CANCELLED' }, at(0))).toThrow(conflict('signed up'));
-    expect(() => checkCheckIn(activity(), { ...signedUp, status: 'ATTENDED', checkedInAt: at(0) }, at(5))).toThrow(conflict('already checked in'));
+    expect(() => checkCheckIn(activity(), { ...signedUp, status: 'ATTENDED', checkedInAt: at(0) }, at(5))).toThrow(
+      conflict('already checked in'),
+    );
     expect(() => checkCheckIn(activity({ status: 'COMPLETED' }), signedUp, at(0))).toThrow(conflict('already completed'));
   });
 
@@ -66,7 +102,13 @@ describe('activity rules', () => {
 
 describe('rescheduling (改期)', () => {
   const now = new Date('2026-12-02T02:00:00Z');
-  const published = { id: 'a', title: '义诊', status: 'PUBLISHED', startsAt: new Date('2026-12-05T01:00:00Z'), endsAt: new Date('2026-12-05T03:00:00Z') } as Parameters<typeof checkReschedule>[0];
+  const published = {
+    id: 'a',
+    title: '义诊',
+    status: 'PUBLISHED',
+    startsAt: new Date('2026-12-05T01:00:00Z'),
+    endsAt: new Date('2026-12-05T03:00:00Z'),
+  } as Parameters<typeof checkReschedule>[0];
 
   it('moves a published activity that has not started to a time to come', () => {
     expect(() => checkReschedule(published, { startsAt: new Date('2026-12-06T01:00:00Z') }, now)).not.toThrow();
@@ -74,9 +116,15 @@ describe('rescheduling (改期)', () => {
 
   it('refuses drafts, cancelled, completed and started activities (CONFLICT), and a start that has passed (BAD_USER_INPUT)', () => {
     for (const status of ['DRAFT', 'CANCELLED', 'COMPLETED'] as const) {
-      expect(() => checkReschedule({ ...published, status }, { startsAt: new Date('2026-12-06T01:00:00Z') }, now)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+      expect(() => checkReschedule({ ...published, status }, { startsAt: new Date('2026-12-06T01:00:00Z') }, now)).toThrow(
+        expect.objectContaining({ code: 'CONFLICT' }),
+      );
     }
-    expect(() => checkReschedule({ ...published, startsAt: new Date('2026-12-02T01:59:00Z') }, { startsAt: new Date('2026-12-06T01:00:00Z') }, now)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
-    expect(() => checkReschedule(published, { startsAt: new Date('2026-12-02T01:00:00Z') }, now)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'startsAt' }));
+    expect(() =>
+      checkReschedule({ ...published, startsAt: new Date('2026-12-02T01:59:00Z') }, { startsAt: new Date('2026-12-06T01:00:00Z') }, now),
+    ).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => checkReschedule(published, { startsAt: new Date('2026-12-02T01:00:00Z') }, now)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'startsAt' }),
+    );
   });
 });

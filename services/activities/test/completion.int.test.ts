@@ -1,7 +1,16 @@
 import { msg, YEARS } from '@cpb/kit';
 import { refused } from '@cpb/kit/testing';
 import { type Federation, hoursFromNow, inEnglish } from '@cpb/kit/testing';
-import { activitiesSql, checkInMutation, checkOutMutation, completeMutation, eventsOf, moveActivity, publishedActivity, signUpMutation } from './fixtures';
+import {
+  activitiesSql,
+  checkInMutation,
+  checkOutMutation,
+  completeMutation,
+  eventsOf,
+  moveActivity,
+  publishedActivity,
+  signUpMutation,
+} from './fixtures';
 import { type Neighbourhood, startNeighbourhood } from '@cpb/demo-world/testing';
 
 let federation: Federation;
@@ -22,7 +31,11 @@ const checkIn = (a: string, m: string, when?: string) => federation.query<{ chec
 const checkOut = (a: string, m: string, when?: string) => federation.query<{ checkOut: Participant }>(checkOutMutation, { a, m, at: when });
 const complete = (id: string) => federation.query<{ completeActivity: { status: string } }>(completeMutation, { id });
 const volunteerHours = async (memberId: string) =>
-  (await federation.query<{ member: { volunteerHours: number } }>('query($id: ID!) { member(id: $id) { volunteerHours } }', { id: memberId })).data!.member.volunteerHours;
+  (
+    await federation.query<{ member: { volunteerHours: number } }>('query($id: ID!) { member(id: $id) { volunteerHours } }', {
+      id: memberId,
+    })
+  ).data!.member.volunteerHours;
 
 async function participants(activityId: string): Promise<Map<string, Participant>> {
   const result = await federation.query<{ activity: { participants: { edges: { node: Participant }[] } } }>(
@@ -45,17 +58,29 @@ describe('check-in, check-out and hours, through the gateway', () => {
     const [m1, m2, m3] = place.memberIds.slice(10);
     const start = hoursFromNow(-3);
     const id = await heldActivity([m1, m2], start);
-    expect((await checkIn(id, m1, at(start, -40))).errors?.[0]).toMatchObject({ message: expect.stringContaining('Check-in'), extensions: { code: 'CONFLICT' } });
+    expect((await checkIn(id, m1, at(start, -40))).errors?.[0]).toMatchObject({
+      message: expect.stringContaining('Check-in'),
+      extensions: { code: 'CONFLICT' },
+    });
     expect((await checkIn(id, m1, at(start, 125))).errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect((await checkIn(id, m3, at(start, 5))).errors?.[0]).toMatchObject({ message: expect.stringContaining('signed up'), extensions: { code: 'CONFLICT' } });
-    expect((await checkIn(id, m1, hoursFromNow(1).toISOString())).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'at', msg('date.notInFuture', { field: 'at' })));
-    expect((await checkIn(id, m1, 'yesterday')).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'at', msg('input.dateTime', { field: 'at', ...YEARS })));
+    expect((await checkIn(id, m3, at(start, 5))).errors?.[0]).toMatchObject({
+      message: expect.stringContaining('signed up'),
+      extensions: { code: 'CONFLICT' },
+    });
+    expect((await checkIn(id, m1, hoursFromNow(1).toISOString())).errors?.[0].extensions).toEqual(
+      refused('BAD_USER_INPUT', 'at', msg('date.notInFuture', { field: 'at' })),
+    );
+    expect((await checkIn(id, m1, 'yesterday')).errors?.[0].extensions).toEqual(
+      refused('BAD_USER_INPUT', 'at', msg('input.dateTime', { field: 'at', ...YEARS })),
+    );
 
     const checkedIn = await checkIn(id, m1, at(start, -10));
     expect(checkedIn.data!.checkIn).toMatchObject({ status: 'ATTENDED', checkedInAt: at(start, -10) });
     expect((await checkIn(id, m1, at(start, 1))).errors?.[0].message).toContain('already checked in');
     expect((await checkOut(id, m2, at(start, 60))).errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect((await checkOut(id, m1, at(start, -20))).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'at', msg('checkOut.beforeCheckIn')));
+    expect((await checkOut(id, m1, at(start, -20))).errors?.[0].extensions).toEqual(
+      refused('BAD_USER_INPUT', 'at', msg('checkOut.beforeCheckIn')),
+    );
     expect(await eventsOf(federation, id)).toContain('participation.checked-in');
   });
 
@@ -83,7 +108,11 @@ describe('check-in, check-out and hours, through the gateway', () => {
     const again = await complete(id);
     expect(again.errors?.[0]).toMatchObject({ message: expect.stringContaining('already completed'), extensions: { code: 'CONFLICT' } });
     expect(await volunteerHours(early)).toBe(before + 2);
-    const ledger = await activitiesSql<{ n: number; hours: number }>(federation, 'SELECT count(*)::int AS n, sum(hours)::float8 AS hours FROM service_hours WHERE activity_id = $1', [id]);
+    const ledger = await activitiesSql<{ n: number; hours: number }>(
+      federation,
+      'SELECT count(*)::int AS n, sum(hours)::float8 AS hours FROM service_hours WHERE activity_id = $1',
+      [id],
+    );
     expect(ledger[0]).toEqual({ n: 3, hours: 3.75 });
     const events = await eventsOf(federation, id);
     expect(events.filter((t) => t === 'activity.completed')).toHaveLength(1);
@@ -99,17 +128,26 @@ describe('check-in, check-out and hours, through the gateway', () => {
     const results = await Promise.all([complete(id), complete(id), complete(id)]);
     expect(results.filter((r) => r.data?.completeActivity?.status === 'COMPLETED')).toHaveLength(1);
     expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(2);
-    const ledger = await activitiesSql<{ n: number; hours: number }>(federation, 'SELECT count(*)::int AS n, sum(hours)::float8 AS hours FROM service_hours WHERE activity_id = $1', [id]);
+    const ledger = await activitiesSql<{ n: number; hours: number }>(
+      federation,
+      'SELECT count(*)::int AS n, sum(hours)::float8 AS hours FROM service_hours WHERE activity_id = $1',
+      [id],
+    );
     expect(ledger[0]).toEqual({ n: 3, hours: 6 });
   });
 
   it('refuses to complete an activity that has not started, or was cancelled', async () => {
     const upcoming = await publishedActivity(federation, place);
-    expect((await complete(upcoming)).errors?.[0]).toMatchObject({ message: expect.stringContaining('not started'), extensions: { code: 'CONFLICT' } });
+    expect((await complete(upcoming)).errors?.[0]).toMatchObject({
+      message: expect.stringContaining('not started'),
+      extensions: { code: 'CONFLICT' },
+    });
     await federation.query('mutation($id: ID!) { cancelActivity(id: $id) { status } }', { id: upcoming });
     expect((await complete(upcoming)).errors?.[0].message).toContain('was cancelled');
     const nobody = '00000000-0000-4000-8000-000000000000';
-    expect((await complete(nobody)).errors?.[0].extensions).toEqual(refused('NOT_FOUND', 'id', msg('record.notFound', { entity: 'Activity', id: nobody })));
+    expect((await complete(nobody)).errors?.[0].extensions).toEqual(
+      refused('NOT_FOUND', 'id', msg('record.notFound', { entity: 'Activity', id: nobody })),
+    );
   });
 
   it('cancels an activity with its sign-ups, but not once members have checked in', async () => {
@@ -117,7 +155,11 @@ describe('check-in, check-out and hours, through the gateway', () => {
     const id = await publishedActivity(federation, place);
     await federation.query(signUpMutation, { a: id, m: m1 });
     await federation.query(signUpMutation, { a: id, m: m2 });
-    const cancel = (activityId: string) => federation.query<{ cancelActivity: { status: string; signedUpCount: number } }>('mutation($id: ID!) { cancelActivity(id: $id) { status signedUpCount } }', { id: activityId });
+    const cancel = (activityId: string) =>
+      federation.query<{ cancelActivity: { status: string; signedUpCount: number } }>(
+        'mutation($id: ID!) { cancelActivity(id: $id) { status signedUpCount } }',
+        { id: activityId },
+      );
     expect((await cancel(id)).data!.cancelActivity).toEqual({ status: 'CANCELLED', signedUpCount: 0 });
     expect([...(await participants(id)).values()].map((p) => p.status)).toEqual(['CANCELLED', 'CANCELLED']);
     expect((await cancel(id)).errors?.[0].extensions?.code).toBe('CONFLICT');
@@ -127,6 +169,9 @@ describe('check-in, check-out and hours, through the gateway', () => {
     const start = hoursFromNow(-1);
     const attended = await heldActivity([m1], start);
     await checkIn(attended, m1, at(start, 5));
-    expect((await cancel(attended)).errors?.[0]).toMatchObject({ message: expect.stringContaining('complete it instead'), extensions: { code: 'CONFLICT' } });
+    expect((await cancel(attended)).errors?.[0]).toMatchObject({
+      message: expect.stringContaining('complete it instead'),
+      extensions: { code: 'CONFLICT' },
+    });
   });
 });

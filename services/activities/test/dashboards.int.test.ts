@@ -28,13 +28,24 @@ async function countedFromParticipations(communityIds: string[]): Promise<Stats>
       WHERE a.community_id = ANY($1::uuid[]) AND p.credited_at IS NOT NULL AND a.starts_at >= $2 AND a.starts_at < $3`,
     [communityIds, yearStart, yearEnd],
   );
-  const [held] = await activitiesSql<{ n: number }>(federation, `SELECT count(*)::int AS n FROM activity WHERE community_id = ANY($1::uuid[]) AND status = 'COMPLETED' AND starts_at >= $2 AND starts_at < $3`, [communityIds, yearStart, yearEnd]);
+  const [held] = await activitiesSql<{ n: number }>(
+    federation,
+    `SELECT count(*)::int AS n FROM activity WHERE community_id = ANY($1::uuid[]) AND status = 'COMPLETED' AND starts_at >= $2 AND starts_at < $3`,
+    [communityIds, yearStart, yearEnd],
+  );
   return { ...credited, activitiesHeld: held.n };
 }
 
 describe('volunteering dashboards, through the gateway', () => {
   it("shows a community's year: hours, participations (人次), volunteers, activities held, top volunteers by name", async () => {
-    const result = await federation.query<{ community: { volunteerStats: Stats & { from: string; topVolunteers: { hours: number; participations: number; member: { id: string; name: string } }[] } } }>(
+    const result = await federation.query<{
+      community: {
+        volunteerStats: Stats & {
+          from: string;
+          topVolunteers: { hours: number; participations: number; member: { id: string; name: string } }[];
+        };
+      };
+    }>(
       `query($id: ID!, $from: String!, $to: String!) { community(id: $id) { volunteerStats(from: $from, to: $to) { ${STATS} topVolunteers(first: 3) { hours participations member { id name } } } } }`,
       { id: place.communityId, ...year },
     );
@@ -57,22 +68,38 @@ describe('volunteering dashboards, through the gateway', () => {
   });
 
   it("counts an organisation's subtree: the street working committee's year is the sum of its communities'", async () => {
-    const result = await federation.query<{ streets: { workingCommittee: { volunteerStats: Stats }; communities: { id: string; volunteerStats: Stats }[] }[] }>(
+    const result = await federation.query<{
+      streets: { workingCommittee: { volunteerStats: Stats }; communities: { id: string; volunteerStats: Stats }[] }[];
+    }>(
       `query($from: String!, $to: String!) { streets { workingCommittee { volunteerStats(from: $from, to: $to) { ${STATS} } } communities { id volunteerStats(from: $from, to: $to) { ${STATS} } } } }`,
       year,
     );
     expect(result.errors).toBeUndefined();
     for (const street of result.data!.streets) {
       const sum = (key: keyof Stats) => street.communities.reduce((total, c) => total + c.volunteerStats[key], 0);
-      expect(street.workingCommittee.volunteerStats).toMatchObject({ participations: sum('participations'), volunteers: sum('volunteers'), activitiesHeld: sum('activitiesHeld') });
+      expect(street.workingCommittee.volunteerStats).toMatchObject({
+        participations: sum('participations'),
+        volunteers: sum('volunteers'),
+        activitiesHeld: sum('activitiesHeld'),
+      });
       expect(street.workingCommittee.volunteerStats.hours).toBeCloseTo(sum('hours'), 2);
       expect(street.workingCommittee.volunteerStats).toMatchObject(await countedFromParticipations(street.communities.map((c) => c.id)));
     }
   });
 
   it("gives a member's hours, participations and teams, and a team's own figures", async () => {
-    const [member] = await activitiesSql<{ member_id: string }>(federation, 'SELECT member_id FROM service_hours GROUP BY member_id ORDER BY count(*) DESC, member_id LIMIT 1');
-    const result = await federation.query<{ member: { volunteerHours: number; lastYear: number; participations: { totalCount: number; edges: { node: { hours: number | null; activity: { startsAt: string } } }[] }; teams: { id: string }[] } }>(
+    const [member] = await activitiesSql<{ member_id: string }>(
+      federation,
+      'SELECT member_id FROM service_hours GROUP BY member_id ORDER BY count(*) DESC, member_id LIMIT 1',
+    );
+    const result = await federation.query<{
+      member: {
+        volunteerHours: number;
+        lastYear: number;
+        participations: { totalCount: number; edges: { node: { hours: number | null; activity: { startsAt: string } } }[] };
+        teams: { id: string }[];
+      };
+    }>(
       `query($id: ID!, $from: String!, $to: String!) { member(id: $id) { volunteerHours lastYear: volunteerHours(from: $from, to: $to)
          participations(first: 100) { totalCount edges { node { hours activity { startsAt } } } } teams { id } } }`,
       { id: member.member_id, ...year },
@@ -96,7 +123,12 @@ describe('volunteering dashboards, through the gateway', () => {
 
   it("filters a community's activities by status, kind and dates", async () => {
     const count = async (filter: Record<string, unknown>) =>
-      (await federation.query<{ community: { activities: { totalCount: number } } }>('query($id: ID!, $f: ActivityFilter) { community(id: $id) { activities(filter: $f) { totalCount } } }', { id: place.communityId, f: filter })).data!.community.activities.totalCount;
+      (
+        await federation.query<{ community: { activities: { totalCount: number } } }>(
+          'query($id: ID!, $f: ActivityFilter) { community(id: $id) { activities(filter: $f) { totalCount } } }',
+          { id: place.communityId, f: filter },
+        )
+      ).data!.community.activities.totalCount;
     const [sql] = await activitiesSql<{ completed: number; upcoming: number; patrols: number }>(
       federation,
       `SELECT count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed, count(*) FILTER (WHERE status = 'PUBLISHED' AND starts_at > now())::int AS upcoming,
@@ -114,23 +146,41 @@ describe('volunteering dashboards, through the gateway', () => {
 
   it("shows a member's volunteer record and an activity's roster only to the member and the managers in scope", async () => {
     const [{ member_id: memberId, activity_id: activityId }] = await activitiesSql<{ member_id: string; activity_id: string }>(
-      federation, "SELECT member_id, activity_id FROM participation WHERE status = 'ATTENDED' ORDER BY member_id LIMIT 1",
+      federation,
+      "SELECT member_id, activity_id FROM participation WHERE status = 'ATTENDED' ORDER BY member_id LIMIT 1",
     );
     type Node = { id: string; community: { id: string } | null };
     const holder = await federation.query<{ member: { organization: Node & { ancestors: Node[] } } }>(
-      'query($id: ID!) { member(id: $id) { organization { id community { id } ancestors { id community { id } } } } }', { id: memberId },
+      'query($id: ID!) { member(id: $id) { organization { id community { id } ancestors { id community { id } } } } }',
+      { id: memberId },
     );
     const { ancestors, ...own } = holder.data!.member.organization;
     const communityOrg = [...ancestors, own].find((o) => o.community)!.id;
-    const [{ organizer_id: organizerId }] = await activitiesSql<{ organizer_id: string }>(federation, 'SELECT organizer_id FROM activity WHERE id = $1', [activityId]);
-    const others = await federation.query<{ communities: { edges: { node: { partyOrganization: { id: string } } }[] } }>('{ communities(first: 6) { edges { node { partyOrganization { id } } } } }');
-    const elsewhere = others.data!.communities.edges.map((e) => e.node.partyOrganization.id).find((id) => id !== communityOrg && !organizerId.includes(id))!;
+    const [{ organizer_id: organizerId }] = await activitiesSql<{ organizer_id: string }>(
+      federation,
+      'SELECT organizer_id FROM activity WHERE id = $1',
+      [activityId],
+    );
+    const others = await federation.query<{ communities: { edges: { node: { partyOrganization: { id: string } } }[] } }>(
+      '{ communities(first: 6) { edges { node { partyOrganization { id } } } } }',
+    );
+    const elsewhere = others
+      .data!.communities.edges.map((e) => e.node.partyOrganization.id)
+      .find((id) => id !== communityOrg && !organizerId.includes(id))!;
     const as = async (actor: Actor) => ({ authorization: `Bearer ${await mintCallerToken(actor)}` });
     const record = 'query($id: ID!) { member(id: $id) { name volunteerHours participations(first: 5) { totalCount } } }';
     const code = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.code;
 
     expect((await federation.query(record, { id: memberId }, await as({ role: 'MEMBER', sub: 'self', memberId }))).errors).toBeUndefined();
-    expect((await federation.query(record, { id: memberId }, await as({ role: 'COMMUNITY_SECRETARY', sub: 'own-secretary', orgId: communityOrg }))).errors).toBeUndefined();
+    expect(
+      (
+        await federation.query(
+          record,
+          { id: memberId },
+          await as({ role: 'COMMUNITY_SECRETARY', sub: 'own-secretary', orgId: communityOrg }),
+        )
+      ).errors,
+    ).toBeUndefined();
     for (const outsider of [
       { role: 'MEMBER', sub: 'another-member', memberId: place.memberIds.find((id) => id !== memberId) },
       { role: 'UNIT_LIAISON', sub: 'liaison', unitId: place.unitIds[0] },
@@ -141,15 +191,31 @@ describe('volunteering dashboards, through the gateway', () => {
     }
     const roster = 'query($id: ID!) { activity(id: $id) { title participants(first: 5) { totalCount } } }';
     expect(code(await federation.query(roster, { id: activityId }, await as({ role: 'MEMBER', sub: 'self', memberId })))).toBe('FORBIDDEN');
-    expect(code(await federation.query(roster, { id: activityId }, await as({ role: 'COMMUNITY_SECRETARY', sub: 'secretary-elsewhere', orgId: elsewhere })))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await federation.query(
+          roster,
+          { id: activityId },
+          await as({ role: 'COMMUNITY_SECRETARY', sub: 'secretary-elsewhere', orgId: elsewhere }),
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     const organizers = await as({ role: 'COMMUNITY_SECRETARY', sub: 'organiser', orgId: organizerId });
     expect((await federation.query(roster, { id: activityId }, organizers)).errors).toBeUndefined();
   });
 
   it('refuses malformed periods, naming the argument', async () => {
-    const ask = (from: string, to: string) => federation.query('query($id: ID!, $from: String!, $to: String!) { community(id: $id) { volunteerStats(from: $from, to: $to) { hours } } }', { id: place.communityId, from, to });
-    expect((await ask('2026-13-01', '2026-12-31')).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'from', msg('input.date', { field: 'from', ...YEARS })));
-    expect((await ask('2026-06-01', '2026-05-31')).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'to', msg('date.notBeforeField', { field: 'to', other: 'from' })));
+    const ask = (from: string, to: string) =>
+      federation.query(
+        'query($id: ID!, $from: String!, $to: String!) { community(id: $id) { volunteerStats(from: $from, to: $to) { hours } } }',
+        { id: place.communityId, from, to },
+      );
+    expect((await ask('2026-13-01', '2026-12-31')).errors?.[0].extensions).toEqual(
+      refused('BAD_USER_INPUT', 'from', msg('input.date', { field: 'from', ...YEARS })),
+    );
+    expect((await ask('2026-06-01', '2026-05-31')).errors?.[0].extensions).toEqual(
+      refused('BAD_USER_INPUT', 'to', msg('date.notBeforeField', { field: 'to', other: 'from' })),
+    );
   });
 
   it('sends as many SQL statements to each service for 1 activity as for 100 (no N+1)', async () => {
@@ -159,7 +225,9 @@ describe('volunteering dashboards, through the gateway', () => {
     const run = async (first: number) => {
       let edges = 0;
       const statements = await federation.statementsPerService(async () => {
-        const result = await federation.query<{ community: { activities: { edges: { node: { team: unknown; participants: { edges: unknown[] } } }[] } } }>(query, { id: place.communityId, first });
+        const result = await federation.query<{
+          community: { activities: { edges: { node: { team: unknown; participants: { edges: unknown[] } } }[] } };
+        }>(query, { id: place.communityId, first });
         expect(result.errors).toBeUndefined();
         edges = result.data!.community.activities.edges.length;
         sizes[first] = result.data!.community.activities.edges.reduce((n, e) => n + e.node.participants.edges.length, 0);
@@ -172,6 +240,8 @@ describe('volunteering dashboards, through the gateway', () => {
     expect(large.edges).toBeGreaterThan(15);
     expect(sizes[100]).toBeGreaterThan(50);
     expect(large.statements).toEqual(small.statements);
-    console.log(`statements per service, first: 1 -> ${JSON.stringify(small.statements)}; first: 100 (${large.edges} activities, ${sizes[100]} participants) -> ${JSON.stringify(large.statements)}`);
+    console.log(
+      `statements per service, first: 1 -> ${JSON.stringify(small.statements)}; first: 100 (${large.edges} activities, ${sizes[100]} participants) -> ${JSON.stringify(large.statements)}`,
+    );
   });
 });

@@ -14,12 +14,26 @@ export const completeMutation = `mutation($id: ID!) { completeActivity(id: $id) 
 
 /** A two-hour activity in the neighbourhood starting in two days, with `overrides`. */
 export function activityInput(place: Neighbourhood, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { title: '楼道清洁志愿服务', kind: 'VOLUNTEER_SERVICE', organizerId: place.organizationId, startsAt: hoursFromNow(48).toISOString(), endsAt: hoursFromNow(50).toISOString(), capacity: 10, ...overrides };
+  return {
+    title: '楼道清洁志愿服务',
+    kind: 'VOLUNTEER_SERVICE',
+    organizerId: place.organizationId,
+    startsAt: hoursFromNow(48).toISOString(),
+    endsAt: hoursFromNow(50).toISOString(),
+    capacity: 10,
+    ...overrides,
+  };
 }
 
 /** Creates and publishes an activity; returns its id. */
-export async function publishedActivity(federation: Federation, place: Neighbourhood, overrides: Record<string, unknown> = {}): Promise<string> {
-  const created = await federation.query<{ createActivity: { id: string } }>(createActivityMutation, { input: activityInput(place, overrides) });
+export async function publishedActivity(
+  federation: Federation,
+  place: Neighbourhood,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const created = await federation.query<{ createActivity: { id: string } }>(createActivityMutation, {
+    input: activityInput(place, overrides),
+  });
   if (!created.data) throw new Error(JSON.stringify(created.errors));
   const id = created.data.createActivity.id;
   const published = await federation.query('mutation($id: ID!) { publishActivity(id: $id) { status } }', { id });
@@ -32,7 +46,10 @@ export async function publishedActivity(federation: Federation, place: Neighbour
  * test can do this; through the graph an activity is signed up for before its start.
  */
 export async function moveActivity(federation: Federation, id: string, startsAt: Date, endsAt: Date): Promise<void> {
-  await federation.subgraphs.activities.running.database.dataSource.query('UPDATE activity SET starts_at = $2, ends_at = $3 WHERE id = $1', [id, startsAt, endsAt]);
+  await federation.subgraphs.activities.running.database.dataSource.query(
+    'UPDATE activity SET starts_at = $2, ends_at = $3 WHERE id = $1',
+    [id, startsAt, endsAt],
+  );
 }
 
 export async function activitiesSql<T>(federation: Federation, sql: string, params: unknown[] = []): Promise<T[]> {
@@ -41,6 +58,8 @@ export async function activitiesSql<T>(federation: Federation, sql: string, para
 
 /** The outbox event types written for one aggregate, in order. */
 export async function eventsOf(federation: Federation, aggregateId: string): Promise<string[]> {
-  const rows = await activitiesSql<{ type: string }>(federation, 'SELECT type FROM outbox WHERE aggregate_id = $1 ORDER BY seq', [aggregateId]);
+  const rows = await activitiesSql<{ type: string }>(federation, 'SELECT type FROM outbox WHERE aggregate_id = $1 ORDER BY seq', [
+    aggregateId,
+  ]);
   return rows.map((r) => r.type);
 }

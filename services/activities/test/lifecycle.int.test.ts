@@ -19,19 +19,31 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const english = async () => ({ ...(await headersOf('districtAdmin')), 'accept-language': 'en' });
-const query = <T = Record<string, unknown>>(text: string, variables: Record<string, unknown>, headers?: Record<string, string>) => stack.federation.query<T>(text, variables, headers);
+const query = <T = Record<string, unknown>>(text: string, variables: Record<string, unknown>, headers?: Record<string, string>) =>
+  stack.federation.query<T>(text, variables, headers);
 const message = (result: { errors?: readonly { message: string }[] }) => result.errors?.[0]?.message;
 
 let teamCount = 0;
 /** A team of community 0's organisation founded 100 days ago, led by one member with another in it. */
 async function team(): Promise<{ id: string; name: string }> {
   const name = `测试服务队${++teamCount}`;
-  const created = await query<{ createVolunteerTeam: { id: string } }>('mutation($i: CreateVolunteerTeamInput!) { createVolunteerTeam(input: $i) { id } }', {
-    i: { name, specialty: 'PATROL', organizationId: worldId('org-community', 0), leaderId: place.memberIds[0], foundedOn: daysAgo(100) },
-  });
+  const created = await query<{ createVolunteerTeam: { id: string } }>(
+    'mutation($i: CreateVolunteerTeamInput!) { createVolunteerTeam(input: $i) { id } }',
+    {
+      i: { name, specialty: 'PATROL', organizationId: worldId('org-community', 0), leaderId: place.memberIds[0], foundedOn: daysAgo(100) },
+    },
+  );
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   const id = created.data!.createVolunteerTeam.id;
-  expect((await query('mutation($t: ID!, $m: ID!, $on: String) { joinVolunteerTeam(teamId: $t, memberId: $m, joinedOn: $on) { joinedOn } }', { t: id, m: place.memberIds[1], on: daysAgo(50) })).errors).toBeUndefined();
+  expect(
+    (
+      await query('mutation($t: ID!, $m: ID!, $on: String) { joinVolunteerTeam(teamId: $t, memberId: $m, joinedOn: $on) { joinedOn } }', {
+        t: id,
+        m: place.memberIds[1],
+        on: daysAgo(50),
+      })
+    ).errors,
+  ).toBeUndefined();
   return { id, name };
 }
 
@@ -40,17 +52,31 @@ const disband = 'mutation($t: ID!, $on: String) { disbandVolunteerTeam(teamId: $
 describe('disbandVolunteerTeam (解散)', () => {
   it('disbands a team: the day kept, its history kept (members, activities), team.disbanded with the members it had', async () => {
     const { id } = await team();
-    const planned = await query<{ createActivity: { id: string } }>(createActivityMutation, { input: activityInput(place, { teamId: id }) });
+    const planned = await query<{ createActivity: { id: string } }>(createActivityMutation, {
+      input: activityInput(place, { teamId: id }),
+    });
     expect(planned.errors).toBeUndefined();
     const result = await query<{ disbandVolunteerTeam: { disbandedOn: string; memberCount: number } }>(disband, { t: id });
     expect(result.errors).toBeUndefined();
     expect(result.data!.disbandVolunteerTeam).toEqual({ id, disbandedOn: today(), memberCount: 2 });
-    const read = await query<{ volunteerTeam: { disbandedOn: string; memberships: { totalCount: number } } ; activity: { team: { id: string } } }>(
-      'query($t: ID!, $a: ID!) { volunteerTeam(id: $t) { disbandedOn memberships(first: 10) { totalCount } } activity(id: $a) { team { id } } }', { t: id, a: planned.data!.createActivity.id },
+    const read = await query<{
+      volunteerTeam: { disbandedOn: string; memberships: { totalCount: number } };
+      activity: { team: { id: string } };
+    }>(
+      'query($t: ID!, $a: ID!) { volunteerTeam(id: $t) { disbandedOn memberships(first: 10) { totalCount } } activity(id: $a) { team { id } } }',
+      { t: id, a: planned.data!.createActivity.id },
     );
     expect(read.data).toEqual({ volunteerTeam: { disbandedOn: today(), memberships: { totalCount: 2 } }, activity: { team: { id } } });
     const rows = (await outboxRows(stack.federation, 'activities', 'team.disbanded')).filter((r) => r.aggregate_id === id);
-    expect(rows.map((r) => r.payload)).toEqual([{ teamId: id, organizationId: worldId('org-community', 0), communityId: worldId('community', 0), disbandedOn: today(), currentMembers: 2 }]);
+    expect(rows.map((r) => r.payload)).toEqual([
+      {
+        teamId: id,
+        organizationId: worldId('org-community', 0),
+        communityId: worldId('community', 0),
+        disbandedOn: today(),
+        currentMembers: 2,
+      },
+    ]);
     const [event] = await onBroker(stack.reader, 'team.disbanded', id);
     expect(event.data).toEqual(rows[0].payload);
   });
@@ -62,27 +88,48 @@ describe('disbandVolunteerTeam (解散)', () => {
     const created = await query(createActivityMutation, { input: activityInput(place, { teamId: id }) }, await english());
     expect(codeOf(created)).toBe('CONFLICT');
     expect(message(created)).toBe(`${name} was disbanded on ${daysAgo(1)}: no new activities or members`);
-    const moved = await query('mutation($id: ID!, $t: ID) { updateActivity(id: $id, input: { teamId: $t }) { id } }', { id: draft.data!.createActivity.id, t: id });
+    const moved = await query('mutation($id: ID!, $t: ID) { updateActivity(id: $id, input: { teamId: $t }) { id } }', {
+      id: draft.data!.createActivity.id,
+      t: id,
+    });
     expect(codeOf(moved)).toBe('CONFLICT');
-    const joined = await query('mutation($t: ID!, $m: ID!) { joinVolunteerTeam(teamId: $t, memberId: $m) { id } }', { t: id, m: place.memberIds[2] });
+    const joined = await query('mutation($t: ID!, $m: ID!) { joinVolunteerTeam(teamId: $t, memberId: $m) { id } }', {
+      t: id,
+      m: place.memberIds[2],
+    });
     expect(codeOf(joined)).toBe('CONFLICT');
     expect(codeOf(await query(disband, { t: id }))).toBe('CONFLICT');
   });
 
   it('refuses a day before the team was founded or in the future (BAD_USER_INPUT on disbandedOn)', async () => {
     const { id } = await team();
-    expect((await query(disband, { t: id, on: daysAgo(101) })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'disbandedOn' });
-    expect((await query(disband, { t: id, on: '2999-01-01' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'disbandedOn' });
-    expect((await query<{ volunteerTeam: { disbandedOn: null } }>('query($t: ID!) { volunteerTeam(id: $t) { disbandedOn } }', { t: id })).data!.volunteerTeam.disbandedOn).toBeNull();
+    expect((await query(disband, { t: id, on: daysAgo(101) })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'disbandedOn',
+    });
+    expect((await query(disband, { t: id, on: '2999-01-01' })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'disbandedOn',
+    });
+    expect(
+      (await query<{ volunteerTeam: { disbandedOn: null } }>('query($t: ID!) { volunteerTeam(id: $t) { disbandedOn } }', { t: id })).data!
+        .volunteerTeam.disbandedOn,
+    ).toBeNull();
   });
 
-  it("a team being given an activity and disbanded at once: the activity is planned before, or refused; never after", async () => {
+  it('a team being given an activity and disbanded at once: the activity is planned before, or refused; never after', async () => {
     const { id } = await team();
-    const [created, disbanded] = await Promise.all([query<{ createActivity: { id: string } }>(createActivityMutation, { input: activityInput(place, { teamId: id }) }), query(disband, { t: id })]);
+    const [created, disbanded] = await Promise.all([
+      query<{ createActivity: { id: string } }>(createActivityMutation, { input: activityInput(place, { teamId: id }) }),
+      query(disband, { t: id }),
+    ]);
     expect(disbanded.errors).toBeUndefined();
     if (created.errors) expect(codeOf(created)).toBe('CONFLICT');
     else {
-      const [row] = await stack.federation.subgraphs.activities.running.database.dataSource.query('SELECT xmin::text::bigint < (SELECT xmin::text::bigint FROM volunteer_team WHERE id = $2) AS before FROM activity WHERE id = $1', [created.data!.createActivity.id, id]);
+      const [row] = await stack.federation.subgraphs.activities.running.database.dataSource.query(
+        'SELECT xmin::text::bigint < (SELECT xmin::text::bigint FROM volunteer_team WHERE id = $2) AS before FROM activity WHERE id = $1',
+        [created.data!.createActivity.id, id],
+      );
       expect(row.before).toBe(true);
     }
   });
@@ -90,16 +137,25 @@ describe('disbandVolunteerTeam (解散)', () => {
   it("is the team's organisation's managers' only", async () => {
     const { id } = await team();
     const expected: Record<PersonaName, string | undefined> = {
-      anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', unitLiaison: 'FORBIDDEN', analyst: 'FORBIDDEN', otherSecretary: 'FORBIDDEN', otherStreetAdmin: 'FORBIDDEN',
-      secretary: undefined, streetAdmin: 'CONFLICT', districtAdmin: 'CONFLICT',
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      unitLiaison: 'FORBIDDEN',
+      analyst: 'FORBIDDEN',
+      otherSecretary: 'FORBIDDEN',
+      otherStreetAdmin: 'FORBIDDEN',
+      secretary: undefined,
+      streetAdmin: 'CONFLICT',
+      districtAdmin: 'CONFLICT',
     };
     const seen: Record<string, string | undefined> = {};
-    for (const persona of Object.keys(expected) as PersonaName[]) seen[persona] = codeOf(await query(disband, { t: id }, await headersOf(persona)));
+    for (const persona of Object.keys(expected) as PersonaName[])
+      seen[persona] = codeOf(await query(disband, { t: id }, await headersOf(persona)));
     expect(seen).toEqual(expected);
   });
 });
 
-const reschedule = 'mutation($id: ID!, $s: String!, $e: String!) { rescheduleActivity(id: $id, startsAt: $s, endsAt: $e) { id status startsAt endsAt signedUpCount } }';
+const reschedule =
+  'mutation($id: ID!, $s: String!, $e: String!) { rescheduleActivity(id: $id, startsAt: $s, endsAt: $e) { id status startsAt endsAt signedUpCount } }';
 
 /** A Monday about `weeks` weeks ahead (past the seeded bookings), at a China time, when seeded venues are open. */
 function mondayAt(weeks: number) {
@@ -116,25 +172,60 @@ describe('rescheduleActivity (改期)', () => {
     const result = await query<{ rescheduleActivity: Record<string, unknown> }>(reschedule, { id, s: startsAt, e: endsAt });
     expect(result.errors).toBeUndefined();
     expect(result.data!.rescheduleActivity).toEqual({ id, status: 'PUBLISHED', startsAt, endsAt, signedUpCount: 2 });
-    const participants = await query<{ activity: { participants: { edges: { node: { status: string } }[] } } }>('query($id: ID!) { activity(id: $id) { participants(first: 10) { edges { node { status } } } } }', { id });
+    const participants = await query<{ activity: { participants: { edges: { node: { status: string } }[] } } }>(
+      'query($id: ID!) { activity(id: $id) { participants(first: 10) { edges { node { status } } } } }',
+      { id },
+    );
     expect(participants.data!.activity.participants.edges.map((e) => e.node.status)).toEqual(['SIGNED_UP', 'SIGNED_UP']);
     const rows = (await outboxRows(stack.federation, 'activities', 'activity.rescheduled')).filter((r) => r.aggregate_id === id);
     expect(rows).toHaveLength(1);
-    expect(rows[0].payload).toMatchObject({ activityId: id, communityId: place.communityId, organizerId: place.organizationId, venueBookingId: null, startsAt, endsAt, signedUp: 2 });
+    expect(rows[0].payload).toMatchObject({
+      activityId: id,
+      communityId: place.communityId,
+      organizerId: place.organizationId,
+      venueBookingId: null,
+      startsAt,
+      endsAt,
+      signedUp: 2,
+    });
     const [event] = await onBroker(stack.reader, 'activity.rescheduled', id);
     expect(event.data).toEqual(rows[0].payload);
-    expect((await query('mutation($a: ID!, $m: ID!) { cancelSignUp(activityId: $a, memberId: $m) { status } }', { a: id, m: place.memberIds[0] })).errors).toBeUndefined();
+    expect(
+      (
+        await query('mutation($a: ID!, $m: ID!) { cancelSignUp(activityId: $a, memberId: $m) { status } }', {
+          a: id,
+          m: place.memberIds[0],
+        })
+      ).errors,
+    ).toBeUndefined();
   });
 
   it('keeps to its venue booking: a new time within it is accepted, one outside it refused (CONFLICT), as is a cancelled booking', async () => {
     const time = mondayAt(11);
-    const venues = await query<{ resources: { edges: { node: { id: string } }[] } }>('query($c: ID) { resources(filter: { kind: VENUE, communityId: $c }, first: 1) { edges { node { id } } } }', { c: place.communityId });
-    const booked = await query<{ bookResource: { id: string } }>('mutation($input: BookResourceInput!) { bookResource(input: $input) { id } }', {
-      input: { resourceId: venues.data!.resources.edges[0].node.id, bookedById: place.organizationId, purpose: '党课', startsAt: time('13:00'), endsAt: time('17:00'), headcount: 20 },
-    });
+    const venues = await query<{ resources: { edges: { node: { id: string } }[] } }>(
+      'query($c: ID) { resources(filter: { kind: VENUE, communityId: $c }, first: 1) { edges { node { id } } } }',
+      { c: place.communityId },
+    );
+    const booked = await query<{ bookResource: { id: string } }>(
+      'mutation($input: BookResourceInput!) { bookResource(input: $input) { id } }',
+      {
+        input: {
+          resourceId: venues.data!.resources.edges[0].node.id,
+          bookedById: place.organizationId,
+          purpose: '党课',
+          startsAt: time('13:00'),
+          endsAt: time('17:00'),
+          headcount: 20,
+        },
+      },
+    );
     expect(booked.errors).toBeUndefined();
     const booking = booked.data!.bookResource.id;
-    const id = await publishedActivity(stack.federation, place, { venueBookingId: booking, startsAt: time('14:00'), endsAt: time('16:00') });
+    const id = await publishedActivity(stack.federation, place, {
+      venueBookingId: booking,
+      startsAt: time('14:00'),
+      endsAt: time('16:00'),
+    });
     expect((await query(reschedule, { id, s: time('13:00'), e: time('15:00') })).errors).toBeUndefined();
     const outside = await query(reschedule, { id, s: time('16:00'), e: time('18:00') }, await english());
     expect(codeOf(outside)).toBe('CONFLICT');
@@ -158,23 +249,42 @@ describe('rescheduleActivity (改期)', () => {
     await moveActivity(stack.federation, started, hoursFromNow(-1), hoursFromNow(1));
     expect(codeOf(await query(reschedule, { id: started, s, e }))).toBe('CONFLICT');
     const id = await publishedActivity(stack.federation, place);
-    expect((await query(reschedule, { id, s: hoursFromNow(-2).toISOString(), e: hoursFromNow(2).toISOString() })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt' });
+    expect(
+      (await query(reschedule, { id, s: hoursFromNow(-2).toISOString(), e: hoursFromNow(2).toISOString() })).errors![0].extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt' });
     expect((await query(reschedule, { id, s: e, e: s })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsAt' });
-    expect((await outboxRows(stack.federation, 'activities', 'activity.rescheduled')).filter((r) => [id, started, cancelled].includes(r.aggregate_id))).toHaveLength(0);
+    expect(
+      (await outboxRows(stack.federation, 'activities', 'activity.rescheduled')).filter((r) =>
+        [id, started, cancelled].includes(r.aggregate_id),
+      ),
+    ).toHaveLength(0);
   });
 
   it("is the organiser's managers' only", async () => {
     // Organised by community 0's organisation: the demo managers' scope.
     const id = await publishedActivity(stack.federation, place, { organizerId: worldId('org-community', 0) });
     const expected: Record<PersonaName, string | undefined> = {
-      anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', unitLiaison: 'FORBIDDEN', analyst: 'FORBIDDEN', otherSecretary: 'FORBIDDEN', otherStreetAdmin: 'FORBIDDEN',
-      secretary: undefined, streetAdmin: undefined, districtAdmin: undefined,
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      unitLiaison: 'FORBIDDEN',
+      analyst: 'FORBIDDEN',
+      otherSecretary: 'FORBIDDEN',
+      otherStreetAdmin: 'FORBIDDEN',
+      secretary: undefined,
+      streetAdmin: undefined,
+      districtAdmin: undefined,
     };
     const seen: Record<string, string | undefined> = {};
     let hours = 130;
     for (const persona of Object.keys(expected) as PersonaName[]) {
       hours += 3;
-      seen[persona] = codeOf(await query(reschedule, { id, s: hoursFromNow(hours).toISOString(), e: hoursFromNow(hours + 1).toISOString() }, await headersOf(persona)));
+      seen[persona] = codeOf(
+        await query(
+          reschedule,
+          { id, s: hoursFromNow(hours).toISOString(), e: hoursFromNow(hours + 1).toISOString() },
+          await headersOf(persona),
+        ),
+      );
     }
     expect(seen).toEqual(expected);
   });

@@ -1,7 +1,15 @@
 import { msg } from '@cpb/kit';
 import { refused } from '@cpb/kit/testing';
 import { type Federation, hoursFromNow, inEnglish } from '@cpb/kit/testing';
-import { activitiesSql, activityInput, createActivityMutation, eventsOf, moveActivity, publishedActivity, signUpMutation } from './fixtures';
+import {
+  activitiesSql,
+  activityInput,
+  createActivityMutation,
+  eventsOf,
+  moveActivity,
+  publishedActivity,
+  signUpMutation,
+} from './fixtures';
 import { type Neighbourhood, startNeighbourhood } from '@cpb/demo-world/testing';
 
 let federation: Federation;
@@ -14,14 +22,26 @@ beforeAll(async () => {
 });
 afterAll(() => federation?.stop());
 
-const signUp = (activityId: string, memberId: string) => federation.query<{ signUp: { status: string } }>(signUpMutation, { a: activityId, m: memberId });
+const signUp = (activityId: string, memberId: string) =>
+  federation.query<{ signUp: { status: string } }>(signUpMutation, { a: activityId, m: memberId });
 const cancelSignUp = (activityId: string, memberId: string) =>
-  federation.query<{ cancelSignUp: { status: string } }>('mutation($a: ID!, $m: ID!) { cancelSignUp(activityId: $a, memberId: $m) { status } }', { a: activityId, m: memberId });
-const activity = async (id: string) => (await federation.query<{ activity: { status: string; signedUpCount: number; capacity: number } }>('query($id: ID!) { activity(id: $id) { status signedUpCount capacity } }', { id })).data!.activity;
+  federation.query<{ cancelSignUp: { status: string } }>(
+    'mutation($a: ID!, $m: ID!) { cancelSignUp(activityId: $a, memberId: $m) { status } }',
+    { a: activityId, m: memberId },
+  );
+const activity = async (id: string) =>
+  (
+    await federation.query<{ activity: { status: string; signedUpCount: number; capacity: number } }>(
+      'query($id: ID!) { activity(id: $id) { status signedUpCount capacity } }',
+      { id },
+    )
+  ).data!.activity;
 
 describe('signing up, through the gateway', () => {
   it('opens sign-up only once published, one sign-up per member, never beyond the capacity', async () => {
-    const created = await federation.query<{ createActivity: { id: string; status: string } }>(createActivityMutation, { input: activityInput(place, { capacity: 2 }) });
+    const created = await federation.query<{ createActivity: { id: string; status: string } }>(createActivityMutation, {
+      input: activityInput(place, { capacity: 2 }),
+    });
     const id = created.data!.createActivity.id;
     expect(created.data!.createActivity.status).toBe('DRAFT');
     const [m1, m2, m3] = place.memberIds;
@@ -51,7 +71,9 @@ describe('signing up, through the gateway', () => {
     expect((await signUp(id, m1)).errors?.[0].message).toContain('is full');
     await cancelSignUp(id, m2);
     expect((await signUp(id, m1)).data!.signUp.status).toBe('SIGNED_UP');
-    const rows = await activitiesSql<{ n: number }>(federation, 'SELECT count(*)::int AS n FROM participation WHERE activity_id = $1', [id]);
+    const rows = await activitiesSql<{ n: number }>(federation, 'SELECT count(*)::int AS n FROM participation WHERE activity_id = $1', [
+      id,
+    ]);
     expect(rows[0].n).toBe(2);
   });
 
@@ -64,7 +86,11 @@ describe('signing up, through the gateway', () => {
     expect(refused).toHaveLength(40);
     for (const r of refused) expect(r.errors![0].message).toContain('is full');
     expect((await activity(id)).signedUpCount).toBe(10);
-    const rows = await activitiesSql<{ n: number }>(federation, `SELECT count(*)::int AS n FROM participation WHERE activity_id = $1 AND status = 'SIGNED_UP'`, [id]);
+    const rows = await activitiesSql<{ n: number }>(
+      federation,
+      `SELECT count(*)::int AS n FROM participation WHERE activity_id = $1 AND status = 'SIGNED_UP'`,
+      [id],
+    );
     expect(rows[0].n).toBe(10);
   });
 
@@ -82,18 +108,30 @@ describe('signing up, through the gateway', () => {
   it('refuses unknown and malformed ids with NOT_FOUND and BAD_USER_INPUT naming the argument', async () => {
     const id = await publishedActivity(federation, place);
     const nobody = '00000000-0000-4000-8000-000000000000';
-    expect((await signUp(id, nobody)).errors?.[0].extensions).toEqual(refused('NOT_FOUND', 'memberId', msg('record.notFound', { entity: 'Member', id: nobody })));
-    expect((await signUp(nobody, place.memberIds[0])).errors?.[0].extensions).toEqual(refused('NOT_FOUND', 'activityId', msg('record.notFound', { entity: 'Activity', id: nobody })));
-    expect((await signUp('nope', place.memberIds[0])).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'activityId', msg('input.id', { field: 'activityId' })));
+    expect((await signUp(id, nobody)).errors?.[0].extensions).toEqual(
+      refused('NOT_FOUND', 'memberId', msg('record.notFound', { entity: 'Member', id: nobody })),
+    );
+    expect((await signUp(nobody, place.memberIds[0])).errors?.[0].extensions).toEqual(
+      refused('NOT_FOUND', 'activityId', msg('record.notFound', { entity: 'Activity', id: nobody })),
+    );
+    expect((await signUp('nope', place.memberIds[0])).errors?.[0].extensions).toEqual(
+      refused('BAD_USER_INPUT', 'activityId', msg('input.id', { field: 'activityId' })),
+    );
   });
 
   it('refuses a capacity below the sign-ups (CONFLICT) and moves it otherwise', async () => {
     const id = await publishedActivity(federation, place, { capacity: 3 });
     await signUp(id, place.memberIds[0]);
     await signUp(id, place.memberIds[1]);
-    const change = (capacity: number) => federation.query<{ changeActivityCapacity: { capacity: number } }>('mutation($id: ID!, $c: Int!) { changeActivityCapacity(id: $id, capacity: $c) { capacity } }', { id, c: capacity });
+    const change = (capacity: number) =>
+      federation.query<{ changeActivityCapacity: { capacity: number } }>(
+        'mutation($id: ID!, $c: Int!) { changeActivityCapacity(id: $id, capacity: $c) { capacity } }',
+        { id, c: capacity },
+      );
     expect((await change(1)).errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect((await change(0)).errors?.[0].extensions).toEqual(refused('BAD_USER_INPUT', 'capacity', msg('activity.capacityRange', { max: 10_000 })));
+    expect((await change(0)).errors?.[0].extensions).toEqual(
+      refused('BAD_USER_INPUT', 'capacity', msg('activity.capacityRange', { max: 10_000 })),
+    );
     expect((await change(2)).data!.changeActivityCapacity.capacity).toBe(2);
     expect((await signUp(id, place.memberIds[2])).errors?.[0].message).toContain('is full');
     expect(await eventsOf(federation, id)).toContain('activity.capacity-changed');

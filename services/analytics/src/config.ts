@@ -17,7 +17,15 @@ function isTimeZone(name: string): boolean {
 
 /** The analytics consumer's settings: the kit's database and logging ones, plus its Kafka group and calendar. */
 export const analyticsEnvSchema = serviceEnvSchema
-  .pick({ NODE_ENV: true, HOST: true, LOG_LEVEL: true, SHUTDOWN_DELAY_MS: true, DATABASE_URL: true, DATABASE_POOL_MAX: true, EMBEDDED_DATA_DIR: true })
+  .pick({
+    NODE_ENV: true,
+    HOST: true,
+    LOG_LEVEL: true,
+    SHUTDOWN_DELAY_MS: true,
+    DATABASE_URL: true,
+    DATABASE_POOL_MAX: true,
+    EMBEDDED_DATA_DIR: true,
+  })
   .extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(4005),
     KAFKA_BROKERS: kafkaEnvSchema.shape.KAFKA_BROKERS,
@@ -26,8 +34,17 @@ export const analyticsEnvSchema = serviceEnvSchema
      * adds the replay topics (docs/events.md, "Retention and replay"). An event on two topics counts once.
      */
     KAFKA_TOPICS: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() !== '' ? v.split(',').map((t) => t.trim()).filter(Boolean) : undefined),
-      z.array(z.string().regex(/^[a-zA-Z0-9._-]+$/, 'a Kafka topic name')).min(1).default(LIVE_TOPICS),
+      (v) =>
+        typeof v === 'string' && v.trim() !== ''
+          ? v
+              .split(',')
+              .map((t) => t.trim())
+              .filter(Boolean)
+          : undefined,
+      z
+        .array(z.string().regex(/^[a-zA-Z0-9._-]+$/, 'a Kafka topic name'))
+        .min(1)
+        .default(LIVE_TOPICS),
     ),
     /** Its own consumer group, so it gets every event whatever other consumers do. */
     KAFKA_GROUP_ID: z.string().min(1).default('cpb-analytics'),
@@ -35,6 +52,9 @@ export const analyticsEnvSchema = serviceEnvSchema
     READ_MODEL_TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('Asia/Shanghai'),
   })
   // Unlike the services, analytics has nothing to do without a broker: it only reads topics.
-  .refine((config) => config.KAFKA_BROKERS !== undefined, { path: ['KAFKA_BROKERS'], message: 'required: analytics reads the services’ topics' });
+  .refine((config) => config.KAFKA_BROKERS !== undefined, {
+    path: ['KAFKA_BROKERS'],
+    message: 'required: analytics reads the services’ topics',
+  });
 
 export type AnalyticsConfig = z.infer<typeof analyticsEnvSchema> & { KAFKA_BROKERS: string[] };

@@ -11,7 +11,10 @@ const instant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), '
 type Projection = (tx: EntityManager, data: unknown, month: (at: string) => string) => Promise<z.ZodError | undefined>;
 
 /** Reads only the fields the read model uses: a producer may add fields without breaking it (tolerant reader). */
-function projection<T>(fields: z.ZodType<T>, apply: (tx: EntityManager, data: T, month: (at: string) => string) => Promise<void>): Projection {
+function projection<T>(
+  fields: z.ZodType<T>,
+  apply: (tx: EntityManager, data: T, month: (at: string) => string) => Promise<void>,
+): Projection {
   return async (tx, data, month) => {
     const parsed = fields.safeParse(data);
     if (!parsed.success) return parsed.error;
@@ -25,7 +28,11 @@ async function knowCommunity(tx: EntityManager, communityId: string): Promise<vo
   await tx.query(`INSERT INTO community (community_id) VALUES ($1) ON CONFLICT DO NOTHING`, [communityId]);
 }
 
-async function markRegistration(tx: EntityManager, d: { registrationId: string; communityId: string }, column: 'registered' | 'ended'): Promise<void> {
+async function markRegistration(
+  tx: EntityManager,
+  d: { registrationId: string; communityId: string },
+  column: 'registered' | 'ended',
+): Promise<void> {
   await knowCommunity(tx, d.communityId);
   await tx.query(
     `INSERT INTO registration (registration_id, community_id, ${column}) VALUES ($1, $2, true)
@@ -36,7 +43,10 @@ async function markRegistration(tx: EntityManager, d: { registrationId: string; 
 
 async function markNeed(tx: EntityManager, d: { needId: string; communityId: string }, column: 'raised' | 'resolved'): Promise<void> {
   await knowCommunity(tx, d.communityId);
-  await tx.query(`INSERT INTO need (need_id, community_id, ${column}) VALUES ($1, $2, true) ON CONFLICT (need_id) DO UPDATE SET ${column} = true`, [d.needId, d.communityId]);
+  await tx.query(
+    `INSERT INTO need (need_id, community_id, ${column}) VALUES ($1, $2, true) ON CONFLICT (need_id) DO UPDATE SET ${column} = true`,
+    [d.needId, d.communityId],
+  );
 }
 
 /** The events this read model is built from, by domain type; every other type on its topics is not its business. */
@@ -49,16 +59,21 @@ const projections: Record<string, Projection> = {
     );
   }),
   // One credited participation = one participation served, in the month its service was given.
-  'participation.hours-credited': projection(z.object({ communityId: id, servedAt: instant, hours: z.number().min(0) }), async (tx, d, month) => {
-    await knowCommunity(tx, d.communityId);
-    await tx.query(
-      `INSERT INTO community_month (community_id, month, volunteer_hours, participations) VALUES ($1, $2, $3, 1)
+  'participation.hours-credited': projection(
+    z.object({ communityId: id, servedAt: instant, hours: z.number().min(0) }),
+    async (tx, d, month) => {
+      await knowCommunity(tx, d.communityId);
+      await tx.query(
+        `INSERT INTO community_month (community_id, month, volunteer_hours, participations) VALUES ($1, $2, $3, 1)
        ON CONFLICT (community_id, month) DO UPDATE
        SET volunteer_hours = community_month.volunteer_hours + EXCLUDED.volunteer_hours, participations = community_month.participations + 1`,
-      [d.communityId, month(d.servedAt), d.hours],
-    );
-  }),
-  'member.registered-with-community': projection(z.object({ registrationId: id, communityId: id }), (tx, d) => markRegistration(tx, d, 'registered')),
+        [d.communityId, month(d.servedAt), d.hours],
+      );
+    },
+  ),
+  'member.registered-with-community': projection(z.object({ registrationId: id, communityId: id }), (tx, d) =>
+    markRegistration(tx, d, 'registered'),
+  ),
   'member.registration-ended': projection(z.object({ registrationId: id, communityId: id }), (tx, d) => markRegistration(tx, d, 'ended')),
   'need.raised': projection(z.object({ needId: id, communityId: id }), (tx, d) => markNeed(tx, d, 'raised')),
   // Completing a project resolves its need (resources sets the need RESOLVED in the same step).
@@ -99,7 +114,10 @@ export function readModelProjection(timeZone: string, logger: Logger, catalogue 
     const problems = await project(tx, event.data, month);
     if (problems) {
       await countSkipped(tx, 'missing-fields', type);
-      logger.error({ eventId: event.id, source: event.source, type, issues: problems.issues }, 'event ignored: it lacks what the read model needs');
+      logger.error(
+        { eventId: event.id, source: event.source, type, issues: problems.issues },
+        'event ignored: it lacks what the read model needs',
+      );
       return;
     }
     await tx.query(

@@ -96,8 +96,14 @@ async function months(db: DataSource, communityId: string | null): Promise<Volun
 }
 
 async function asOf(db: DataSource): Promise<AsOf> {
-  const [row]: { events_applied: string; last_event_time: Date | null }[] = await db.query(`SELECT events_applied, last_event_time FROM read_model_state`);
-  return { eventsApplied: Number(row.events_applied), lastEventTime: row.last_event_time?.toISOString() ?? null, skipped: await skippedTotals(db) };
+  const [row]: { events_applied: string; last_event_time: Date | null }[] = await db.query(
+    `SELECT events_applied, last_event_time FROM read_model_state`,
+  );
+  return {
+    eventsApplied: Number(row.events_applied),
+    lastEventTime: row.last_event_time?.toISOString() ?? null,
+    skipped: await skippedTotals(db),
+  };
 }
 
 /** One community's figures and months; undefined when no event has named it. */

@@ -1,4 +1,14 @@
-import { createLogger, createMetrics, loadConfig, observeConnectionPool, openDatabase, startConsumer, type ConsumerOptions, type Database, type EventConsumer } from '@cpb/kit';
+import {
+  createLogger,
+  createMetrics,
+  loadConfig,
+  observeConnectionPool,
+  openDatabase,
+  startConsumer,
+  type ConsumerOptions,
+  type Database,
+  type EventConsumer,
+} from '@cpb/kit';
 import { analyticsEnvSchema, LIVE_TOPICS, type AnalyticsConfig } from './config';
 import { startAnalyticsHttp } from './http';
 import { migrations } from './migrations';
@@ -46,7 +56,15 @@ export async function startAnalytics(env: NodeJS.ProcessEnv = process.env, tunin
   });
   observeConnectionPool(metrics.registry, database.dataSource);
   try {
-    const http = await startAnalyticsHttp({ dataSource: database.dataSource, isReady: () => database.isReady(), shutdownDelayMs: config.SHUTDOWN_DELAY_MS, metrics, logger, port: config.PORT, host: config.HOST });
+    const http = await startAnalyticsHttp({
+      dataSource: database.dataSource,
+      isReady: () => database.isReady(),
+      shutdownDelayMs: config.SHUTDOWN_DELAY_MS,
+      metrics,
+      logger,
+      port: config.PORT,
+      host: config.HOST,
+    });
     return {
       config,
       url: http.url,

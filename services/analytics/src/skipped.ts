@@ -65,7 +65,9 @@ export async function readSkipped(db: DataSource): Promise<SkippedCount[]> {
 
 /** Totals per reason, for the read model's `asOf`. */
 export async function skippedTotals(db: DataSource): Promise<Record<'unknownTypes' | 'unknownProperties' | 'missingFields', number>> {
-  const rows: { reason: SkipReason; total: string }[] = await db.query(`SELECT reason, sum(count) AS total FROM skipped_event GROUP BY reason`);
+  const rows: { reason: SkipReason; total: string }[] = await db.query(
+    `SELECT reason, sum(count) AS total FROM skipped_event GROUP BY reason`,
+  );
   const total = (reason: SkipReason) => Number(rows.find((row) => row.reason === reason)?.total ?? 0);
   return { unknownTypes: total('unknown-type'), unknownProperties: total('unknown-property'), missingFields: total('missing-fields') };
 }

@@ -4,8 +4,15 @@ import { monthIn } from '../src/read-model';
 
 it('needs KAFKA_BROKERS, and refuses a time zone the runtime does not know', () => {
   expect(() => loadConfig(analyticsEnvSchema, {})).toThrow(ConfigError);
-  expect(() => loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092', READ_MODEL_TIME_ZONE: 'Mars/Olympus' })).toThrow(/READ_MODEL_TIME_ZONE: not an IANA time zone/);
-  expect(loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092' })).toMatchObject({ PORT: 4005, KAFKA_BROKERS: ['kafka:9092'], KAFKA_GROUP_ID: 'cpb-analytics', READ_MODEL_TIME_ZONE: 'Asia/Shanghai' });
+  expect(() => loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092', READ_MODEL_TIME_ZONE: 'Mars/Olympus' })).toThrow(
+    /READ_MODEL_TIME_ZONE: not an IANA time zone/,
+  );
+  expect(loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092' })).toMatchObject({
+    PORT: 4005,
+    KAFKA_BROKERS: ['kafka:9092'],
+    KAFKA_GROUP_ID: 'cpb-analytics',
+    READ_MODEL_TIME_ZONE: 'Asia/Shanghai',
+  });
 });
 
 it('puts an hour in the month of the read model’s calendar, not of UTC', () => {
@@ -16,10 +23,17 @@ it('puts an hour in the month of the read model’s calendar, not of UTC', () =>
 });
 
 it('reads the four live topics unless KAFKA_TOPICS names others (a rebuild adds replay topics), and refuses a name Kafka would not take', () => {
-  expect(loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092' }).KAFKA_TOPICS).toEqual(['organizations.events.v1', 'members.events.v1', 'resources.events.v1', 'activities.events.v1']);
-  expect(loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092', KAFKA_TOPICS: 'activities.events.v1.replay, activities.events.v1' }).KAFKA_TOPICS).toEqual([
-    'activities.events.v1.replay',
+  expect(loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092' }).KAFKA_TOPICS).toEqual([
+    'organizations.events.v1',
+    'members.events.v1',
+    'resources.events.v1',
     'activities.events.v1',
   ]);
-  expect(() => loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092', KAFKA_TOPICS: 'activities events' })).toThrow(/KAFKA_TOPICS.*a Kafka topic name/);
+  expect(
+    loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092', KAFKA_TOPICS: 'activities.events.v1.replay, activities.events.v1' })
+      .KAFKA_TOPICS,
+  ).toEqual(['activities.events.v1.replay', 'activities.events.v1']);
+  expect(() => loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092', KAFKA_TOPICS: 'activities events' })).toThrow(
+    /KAFKA_TOPICS.*a Kafka topic name/,
+  );
 });

@@ -17,7 +17,15 @@ let published = 0;
 /** Analytics as its process would run, on a throwaway database, with the short timeouts the mock broker wants. */
 async function start(group = groupId): Promise<RunningAnalytics> {
   analytics = await startAnalytics(
-    { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: testDb.url, KAFKA_BROKERS: broker.brokers.join(','), KAFKA_GROUP_ID: group },
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: testDb.url,
+      KAFKA_BROKERS: broker.brokers.join(','),
+      KAFKA_GROUP_ID: group,
+    },
     {
       maxBackoffMs: 300,
       kafka: { connectionTimeout: 1_000, requestTimeout: 2_000, retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 500 } },
@@ -31,7 +39,9 @@ async function start(group = groupId): Promise<RunningAnalytics> {
 beforeAll(async () => {
   testDb = await createTestDatabase('analytics');
   broker = await startKafkaBroker({ topics: ANALYTICS_TOPICS.map((name) => ({ name, partitions: 3 })) });
-  producer = new Kafka({ clientId: 'analytics-test', brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  producer = new Kafka({ clientId: 'analytics-test', brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
 });
 
@@ -45,11 +55,23 @@ afterAll(async () => {
 /** An event exactly as a service's relay would publish it; its data must match the producer's real schema. */
 function event(service: string, type: string, aggregateId: string, data: Record<string, unknown>, occurredAt = new Date()): CloudEvent {
   assertValidEvent(type, data);
-  return toCloudEvent({ seq: '0', id: randomUUID(), aggregate_type: type.split('.')[0], aggregate_id: aggregateId, type, payload: data, occurred_at: occurredAt }, service);
+  return toCloudEvent(
+    {
+      seq: '0',
+      id: randomUUID(),
+      aggregate_type: type.split('.')[0],
+      aggregate_id: aggregateId,
+      type,
+      payload: data,
+      occurred_at: occurredAt,
+    },
+    service,
+  );
 }
 
 async function publish(...events: CloudEvent[]): Promise<void> {
-  for (const e of events) await producer.send({ topic: eventTopic(e.source.replace('/cpb/', '')), acks: -1, messages: [toKafkaMessage(e)] });
+  for (const e of events)
+    await producer.send({ topic: eventTopic(e.source.replace('/cpb/', '')), acks: -1, messages: [toKafkaMessage(e)] });
   published += events.length;
 }
 
@@ -73,21 +95,46 @@ const B = randomUUID();
 const street = randomUUID();
 const [regA1, regA2, regB1, needA1, needA2, needB1] = Array.from({ length: 6 }, () => randomUUID());
 
-const communityCreated = (communityId: string, name: string) => event('organizations', 'community.created', communityId, { communityId, streetId: street, name });
+const communityCreated = (communityId: string, name: string) =>
+  event('organizations', 'community.created', communityId, { communityId, streetId: street, name });
 function hoursCredited(communityId: string, hours: number, servedAt: string): CloudEvent {
   const activityId = randomUUID();
   return event('activities', 'participation.hours-credited', activityId, {
-    participationId: randomUUID(), activityId, memberId: randomUUID(), communityId, organizerId: randomUUID(), teamId: null, servedAt, hours,
+    participationId: randomUUID(),
+    activityId,
+    memberId: randomUUID(),
+    communityId,
+    organizerId: randomUUID(),
+    teamId: null,
+    servedAt,
+    hours,
   });
 }
 function registered(registrationId: string, communityId: string): CloudEvent {
   const memberId = randomUUID();
-  return event('members', 'member.registered-with-community', memberId, { registrationId, memberId, communityId, workUnitId: null, registeredOn: '2026-05-02' });
+  return event('members', 'member.registered-with-community', memberId, {
+    registrationId,
+    memberId,
+    communityId,
+    workUnitId: null,
+    registeredOn: '2026-05-02',
+  });
 }
 const registrationEnded = (registrationId: string, communityId: string) =>
-  event('members', 'member.registration-ended', randomUUID(), { registrationId, memberId: randomUUID(), communityId, endedOn: '2026-06-30' });
+  event('members', 'member.registration-ended', randomUUID(), {
+    registrationId,
+    memberId: randomUUID(),
+    communityId,
+    endedOn: '2026-06-30',
+  });
 const needRaised = (needId: string, communityId: string) =>
-  event('resources', 'need.raised', needId, { needId, communityId, title: '独居老人助餐', category: 'ELDERLY_CARE', raisedOn: '2026-05-03' });
+  event('resources', 'need.raised', needId, {
+    needId,
+    communityId,
+    title: '独居老人助餐',
+    category: 'ELDERLY_CARE',
+    raisedOn: '2026-05-03',
+  });
 const projectCompleted = (needId: string, communityId: string) =>
   event('resources', 'project.completed', needId, { projectId: randomUUID(), needId, communityId, completedOn: '2026-06-20' });
 
@@ -106,7 +153,12 @@ const firstBatch = [
   needRaised(needB1, B),
   projectCompleted(needA1, A),
   projectCompleted(needA1, A), // a second project on the same need resolves nothing more
-  event('activities', 'activity.cancelled', randomUUID(), { activityId: randomUUID(), communityId: A, wasPublished: true, cancelledSignUps: 3 }), // not this read model's business
+  event('activities', 'activity.cancelled', randomUUID(), {
+    activityId: randomUUID(),
+    communityId: A,
+    wasPublished: true,
+    cancelledSignUps: 3,
+  }), // not this read model's business
 ];
 
 it('builds volunteering per community and month, registrations and open needs, counting redelivered events once', async () => {
@@ -138,7 +190,13 @@ it('builds volunteering per community and month, registrations and open needs, c
 it('serves the district summary: totals, months and each community', async () => {
   const { status, body } = await get<DistrictSummary>('/read-model/summary');
   expect(status).toBe(200);
-  expect(body.totals).toEqual({ communities: 2, registrations: { total: 3, active: 2 }, needs: { open: 2, resolved: 1 }, volunteerHours: 7.25, participations: 3 });
+  expect(body.totals).toEqual({
+    communities: 2,
+    registrations: { total: 3, active: 2 },
+    needs: { open: 2, resolved: 1 },
+    volunteerHours: 7.25,
+    participations: 3,
+  });
   expect(body.months).toEqual([
     { month: '2026-05', volunteerHours: 2.5, participations: 1 },
     { month: '2026-06', volunteerHours: 4.75, participations: 2 },
@@ -157,7 +215,13 @@ it('resumes after a restart without counting anything twice, and a group that lo
   await handled(later.length + 4);
   await new Promise((resolve) => setTimeout(resolve, 300)); // anything re-read from before the restart would show up now
   expect(analytics!.consumer.stats).toEqual({ applied: 3, duplicates: 4, rejected: 0, failures: 0 });
-  const expected = { communities: 2, registrations: { total: 3, active: 1 }, needs: { open: 3, resolved: 1 }, volunteerHours: 8.75, participations: 4 };
+  const expected = {
+    communities: 2,
+    registrations: { total: 3, active: 1 },
+    needs: { open: 3, resolved: 1 },
+    volunteerHours: 8.75,
+    participations: 4,
+  };
   expect((await get<DistrictSummary>('/read-model/summary')).body.totals).toEqual(expected);
 
   await analytics!.stop();
@@ -169,26 +233,48 @@ it('resumes after a restart without counting anything twice, and a group that lo
 
 it('answers 400 for an id that is not a UUID, 404 for a community no event has named, and /health, /ready, /metrics', async () => {
   const refusal = { error: 'BAD_REQUEST', messageKey: 'analytics.communityId', messageParams: {} };
-  expect(await get('/read-model/communities/not-a-uuid', { 'accept-language': 'en' })).toEqual({ status: 400, body: { ...refusal, message: 'The community id must be a UUID' } });
+  expect(await get('/read-model/communities/not-a-uuid', { 'accept-language': 'en' })).toEqual({
+    status: 400,
+    body: { ...refusal, message: 'The community id must be a UUID' },
+  });
   expect(await get('/read-model/communities/not-a-uuid')).toEqual({ status: 400, body: { ...refusal, message: '社区 ID 须为 UUID' } });
   const unknown = randomUUID();
   expect(await get(`/read-model/communities/${unknown}`)).toEqual({
     status: 404,
-    body: { error: 'NOT_FOUND', message: `尚无事件提及社区 ${unknown}`, messageKey: 'analytics.communityUnknown', messageParams: { id: unknown } },
+    body: {
+      error: 'NOT_FOUND',
+      message: `尚无事件提及社区 ${unknown}`,
+      messageKey: 'analytics.communityUnknown',
+      messageParams: { id: unknown },
+    },
   });
   expect(await get('/health')).toEqual({ status: 200, body: { status: 'ok' } });
   expect(await get('/ready')).toEqual({ status: 200, body: { status: 'ready' } });
   const metrics = await (await fetch(`${analytics!.url}/metrics`)).text();
   // The kit consumer's counters agree with its own tally, summed over the four topics.
   const counted = (outcome: string) =>
-    [...metrics.matchAll(new RegExp(`^kafka_consumer_events_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)$`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
+    [...metrics.matchAll(new RegExp(`^kafka_consumer_events_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)$`, 'gm'))].reduce(
+      (sum, m) => sum + Number(m[1]),
+      0,
+    );
   expect(counted('applied')).toBe(analytics!.consumer.stats.applied);
   expect(counted('duplicate')).toBe(analytics!.consumer.stats.duplicates);
   expect(metrics).toMatch(/^kafka_consumer_group_member\{group="[^"]+",service="analytics"\} 1$/m);
 });
 
 it('logs and skips an event that lacks what the read model needs, and goes on with the next', async () => {
-  const broken = toCloudEvent({ seq: '0', id: randomUUID(), aggregate_type: 'activity', aggregate_id: randomUUID(), type: 'participation.hours-credited', payload: { communityId: A }, occurred_at: new Date() }, 'activities');
+  const broken = toCloudEvent(
+    {
+      seq: '0',
+      id: randomUUID(),
+      aggregate_type: 'activity',
+      aggregate_id: randomUUID(),
+      type: 'participation.hours-credited',
+      payload: { communityId: A },
+      occurred_at: new Date(),
+    },
+    'activities',
+  );
   const before = (await get<CommunityReport>(`/read-model/communities/${A}`)).body;
   const seenBefore = analytics!.consumer.stats.applied + analytics!.consumer.stats.duplicates;
   await publish(broken, hoursCredited(A, 1, '2026-07-01T03:00:00.000Z'));
@@ -204,7 +290,15 @@ it('skips and counts an event type it does not know and a property its schema do
   // A newer members service emitting a v2 type this consumer was not built with.
   const memberId = randomUUID();
   const unknownType = toCloudEvent(
-    { seq: '0', id: randomUUID(), aggregate_type: 'member', aggregate_id: memberId, type: 'member.admitted.v2', payload: { memberId, cohort: '2026春' }, occurred_at: new Date() },
+    {
+      seq: '0',
+      id: randomUUID(),
+      aggregate_type: 'member',
+      aggregate_id: memberId,
+      type: 'member.admitted.v2',
+      payload: { memberId, cohort: '2026春' },
+      occurred_at: new Date(),
+    },
     'members',
   );
   // A newer activities service that added an optional property (compatible, so the same type).

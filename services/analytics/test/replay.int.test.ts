@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { eventTopic, openDatabase, republishOutbox, startRelay, transactor, withKitMigrations, type CloudEvent, type Database, type DomainEvent } from '@cpb/kit';
+import {
+  eventTopic,
+  openDatabase,
+  republishOutbox,
+  startRelay,
+  transactor,
+  withKitMigrations,
+  type CloudEvent,
+  type Database,
+  type DomainEvent,
+} from '@cpb/kit';
 import { createTestDatabase, startKafkaBroker, startTopicReader, type KafkaBroker, type TestDatabase } from '@cpb/kit/testing';
 import { LIVE_TOPICS } from '../src/config';
 import type { DistrictSummary } from '../src/reports';
@@ -35,7 +45,16 @@ let totalEvents = 0;
 const topics = (partitions: number) => [...LIVE_TOPICS, ...SERVICES.map(replayTopic)].map((name) => ({ name, partitions }));
 
 function analyticsEnv(databaseUrl: string, brokers: string[], groupId: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers.join(','), KAFKA_GROUP_ID: groupId, ...extra };
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: brokers.join(','),
+    KAFKA_GROUP_ID: groupId,
+    ...extra,
+  };
 }
 
 async function startUntilCaughtUp(env: NodeJS.ProcessEnv): Promise<RunningAnalytics> {
@@ -57,10 +76,21 @@ async function summary(): Promise<DistrictSummary> {
 function history(): Record<Service, DomainEvent[]> {
   const street = randomUUID();
   const [east, west] = [randomUUID(), randomUUID()];
-  const event = (type: string, aggregateId: string, data: Record<string, unknown>): DomainEvent => ({ type, aggregateType: type.split('.')[0], aggregateId, data });
+  const event = (type: string, aggregateId: string, data: Record<string, unknown>): DomainEvent => ({
+    type,
+    aggregateType: type.split('.')[0],
+    aggregateId,
+    data,
+  });
   const registration = (communityId: string) => {
     const memberId = randomUUID();
-    return event('member.registered-with-community', memberId, { registrationId: randomUUID(), memberId, communityId, workUnitId: null, registeredOn: '2025-03-02' });
+    return event('member.registered-with-community', memberId, {
+      registrationId: randomUUID(),
+      memberId,
+      communityId,
+      workUnitId: null,
+      registeredOn: '2025-03-02',
+    });
   };
   const need = (communityId: string) => {
     const needId = randomUUID();
@@ -75,20 +105,49 @@ function history(): Record<Service, DomainEvent[]> {
     const activityId = randomUUID();
     return [0, 1, 2, 3].map((n) =>
       event('participation.hours-credited', activityId, {
-        participationId: randomUUID(), activityId, memberId: randomUUID(), communityId, organizerId: randomUUID(), teamId: null,
-        servedAt: `2025-0${5 + ((a + n) % 3)}-1${n}T02:00:00.000Z`, hours: 1 + n * 0.5,
+        participationId: randomUUID(),
+        activityId,
+        memberId: randomUUID(),
+        communityId,
+        organizerId: randomUUID(),
+        teamId: null,
+        servedAt: `2025-0${5 + ((a + n) % 3)}-1${n}T02:00:00.000Z`,
+        hours: 1 + n * 0.5,
       }),
     );
   });
   const cancelledActivity = randomUUID();
   return {
-    organizations: [east, west].map((communityId, i) => event('community.created', communityId, { communityId, streetId: street, name: ['东风社区', '向阳社区'][i] })),
+    organizations: [east, west].map((communityId, i) =>
+      event('community.created', communityId, { communityId, streetId: street, name: ['东风社区', '向阳社区'][i] }),
+    ),
     members: [
       ...registrations,
-      event('member.registration-ended', String(ended.memberId), { registrationId: ended.registrationId, memberId: ended.memberId, communityId: ended.communityId, endedOn: '2025-09-30' }),
+      event('member.registration-ended', String(ended.memberId), {
+        registrationId: ended.registrationId,
+        memberId: ended.memberId,
+        communityId: ended.communityId,
+        endedOn: '2025-09-30',
+      }),
     ],
-    resources: [...needs, event('project.completed', String(resolved.needId), { projectId: randomUUID(), needId: resolved.needId, communityId: resolved.communityId, completedOn: '2025-08-20' })],
-    activities: [...credits, event('activity.cancelled', cancelledActivity, { activityId: cancelledActivity, communityId: east, wasPublished: true, cancelledSignUps: 2 })],
+    resources: [
+      ...needs,
+      event('project.completed', String(resolved.needId), {
+        projectId: randomUUID(),
+        needId: resolved.needId,
+        communityId: resolved.communityId,
+        completedOn: '2025-08-20',
+      }),
+    ],
+    activities: [
+      ...credits,
+      event('activity.cancelled', cancelledActivity, {
+        activityId: cancelledActivity,
+        communityId: east,
+        wasPublished: true,
+        cancelledSignUps: 2,
+      }),
+    ],
   };
 }
 
@@ -97,12 +156,27 @@ beforeAll(async () => {
   const events = history();
   for (const service of SERVICES) {
     const testDb = await createTestDatabase(`replay_${service}`);
-    const db = await openDatabase({ serviceName: service, url: testDb.url, poolMax: 3, embeddedDataDir: '.data', entities: [], migrations: withKitMigrations([]), logger: silent });
+    const db = await openDatabase({
+      serviceName: service,
+      url: testDb.url,
+      poolMax: 3,
+      embeddedDataDir: '.data',
+      entities: [],
+      migrations: withKitMigrations([]),
+      logger: silent,
+    });
     outboxes.set(service, { testDb, db });
     const transact = transactor(db.dataSource);
     for (const event of events[service]) await transact(({ outbox }) => outbox.emit(event)); // one transaction per change
     totalEvents += events[service].length;
-    const relay = startRelay({ dataSource: db.dataSource, service, brokers: broker.brokers, logger: silent, pollIntervalMs: 50, kafka: tuning.kafka });
+    const relay = startRelay({
+      dataSource: db.dataSource,
+      service,
+      brokers: broker.brokers,
+      logger: silent,
+      pollIntervalMs: 50,
+      kafka: tuning.kafka,
+    });
     await relay.flush(30_000);
     await relay.stop();
   }
@@ -124,7 +198,13 @@ afterAll(async () => {
 });
 
 it('builds the figures it will be compared with from the live events', () => {
-  expect(firstFigures.totals).toEqual({ communities: 2, registrations: { total: 3, active: 2 }, needs: { open: 2, resolved: 1 }, volunteerHours: 21, participations: 12 });
+  expect(firstFigures.totals).toEqual({
+    communities: 2,
+    registrations: { total: 3, active: 2 },
+    needs: { open: 2, resolved: 1 },
+    volunteerHours: 21,
+    participations: 12,
+  });
   expect(firstFigures.months.map((m) => m.month)).toEqual(['2025-05', '2025-06', '2025-07']);
   expect(totalEvents).toBe(23);
   expect(firstFigures.asOf.eventsApplied).toBe(totalEvents - 1); // activity.cancelled is applied once but feeds no figure
@@ -132,7 +212,9 @@ it('builds the figures it will be compared with from the live events', () => {
 
 it('refuses to reset while the consumer runs, then resets: the read model empties and rebuilds from the topics to the same figures', async () => {
   const env = analyticsEnv(analyticsDbs[0].url, broker.brokers, 'replay-test');
-  await expect(resetAnalytics(env, { kafka: tuning.kafka, group: tuning.group, joinTimeoutMs: 20_000 })).rejects.toThrow(/another member holds .* stop the analytics service/);
+  await expect(resetAnalytics(env, { kafka: tuning.kafka, group: tuning.group, joinTimeoutMs: 20_000 })).rejects.toThrow(
+    /another member holds .* stop the analytics service/,
+  );
   expect(await summary()).toEqual(firstFigures);
 
   await analytics!.stop();
@@ -151,12 +233,22 @@ it('rebuilds from the outbox archives, republished to replay topics in order per
   // A broker whose live topics keep none of the history (retention has passed): only the archives have it.
   archiveOnlyBroker = await startKafkaBroker({ topics: topics(3) });
   const activities = outboxes.get('activities')!.db.dataSource;
-  await expect(republishOutbox({ dataSource: activities, service: 'activities', brokers: archiveOnlyBroker.brokers, topic: eventTopic('activities') })).rejects.toThrow(/live topic/);
+  await expect(
+    republishOutbox({ dataSource: activities, service: 'activities', brokers: archiveOnlyBroker.brokers, topic: eventTopic('activities') }),
+  ).rejects.toThrow(/live topic/);
 
   const started = Date.now();
   const replays = [];
   for (const service of SERVICES) {
-    replays.push(await republishOutbox({ dataSource: outboxes.get(service)!.db.dataSource, service, brokers: archiveOnlyBroker.brokers, topic: replayTopic(service), kafka: tuning.kafka }));
+    replays.push(
+      await republishOutbox({
+        dataSource: outboxes.get(service)!.db.dataSource,
+        service,
+        brokers: archiveOnlyBroker.brokers,
+        topic: replayTopic(service),
+        kafka: tuning.kafka,
+      }),
+    );
   }
   expect(replays.map((r) => r.events)).toEqual([2, 4, 4, 13]);
 
@@ -164,10 +256,16 @@ it('rebuilds from the outbox archives, republished to replay topics in order per
   const records = await reader.waitFor((messages) => messages.length === 13, 20_000);
   await reader.stop();
   const events = records.map((record) => ({ record, event: JSON.parse(record.value) as CloudEvent }));
-  const archive: { id: string; aggregate_id: string; occurred_at: Date }[] = await activities.query(`SELECT id, aggregate_id, occurred_at FROM outbox ORDER BY seq`);
+  const archive: { id: string; aggregate_id: string; occurred_at: Date }[] = await activities.query(
+    `SELECT id, aggregate_id, occurred_at FROM outbox ORDER BY seq`,
+  );
   for (const { record, event } of events) {
     const original = archive.find((row) => row.id === event.id)!;
-    expect({ key: record.key, replayid: event.replayid, time: event.time }).toEqual({ key: original.aggregate_id, replayid: replays[3].replayId, time: original.occurred_at.toISOString() });
+    expect({ key: record.key, replayid: event.replayid, time: event.time }).toEqual({
+      key: original.aggregate_id,
+      replayid: replays[3].replayId,
+      time: original.occurred_at.toISOString(),
+    });
     expect(Date.parse(event.replayedat!)).toBeGreaterThanOrEqual(started - 1_000);
   }
   for (const aggregate of new Set(archive.map((row) => row.aggregate_id))) {
@@ -178,7 +276,11 @@ it('rebuilds from the outbox archives, republished to replay topics in order per
   // A team rebuilding on a fresh database reads the replay topics beside the (empty) live ones.
   const fresh = await createTestDatabase('replay_rebuilt');
   analyticsDbs.push(fresh);
-  const rebuilt = await startUntilCaughtUp(analyticsEnv(fresh.url, archiveOnlyBroker.brokers, 'replay-rebuild', { KAFKA_TOPICS: [...SERVICES.map(replayTopic), ...LIVE_TOPICS].join(',') }));
+  const rebuilt = await startUntilCaughtUp(
+    analyticsEnv(fresh.url, archiveOnlyBroker.brokers, 'replay-rebuild', {
+      KAFKA_TOPICS: [...SERVICES.map(replayTopic), ...LIVE_TOPICS].join(','),
+    }),
+  );
   expect(rebuilt.consumer.stats).toMatchObject({ applied: totalEvents, failures: 0, rejected: 0 });
   expect(await summary()).toEqual(firstFigures);
 });

@@ -1,6 +1,13 @@
 /** Calendar days as the district counts them: YYYY-MM-DD in China time (Asia/Shanghai). */
 const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-const moment = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const moment = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 
 export function today(): string {
   return day.format(new Date());
@@ -34,7 +41,12 @@ export function lastTwelveMonths(): Month[] {
 
 /** Variables for the monthly operations: $from01/$to01 … $from12/$to12. */
 export function monthVariables(months: Month[]): Record<string, string> {
-  return Object.fromEntries(months.flatMap((m, i) => [[`from${String(i + 1).padStart(2, '0')}`, m.from], [`to${String(i + 1).padStart(2, '0')}`, m.to]]));
+  return Object.fromEntries(
+    months.flatMap((m, i) => [
+      [`from${String(i + 1).padStart(2, '0')}`, m.from],
+      [`to${String(i + 1).padStart(2, '0')}`, m.to],
+    ]),
+  );
 }
 
 export function formatMoment(iso: string | null | undefined): string {

@@ -22,13 +22,17 @@ const codesOf = (errors: GraphError[]) => new Set(errors.map((e) => e.extensions
  * `essential` picks what the panel cannot show without (default: the root fields); when it is
  * missing and the graph said why, that is the panel's state.
  */
-export function judge<T>(data: T | null, errors: GraphError[], essential?: (data: T) => unknown): Omit<PanelState<T>, 'status'> & { status: Exclude<PanelStatus, 'idle' | 'loading'> } {
+export function judge<T>(
+  data: T | null,
+  errors: GraphError[],
+  essential?: (data: T) => unknown,
+): Omit<PanelState<T>, 'status'> & { status: Exclude<PanelStatus, 'idle' | 'loading'> } {
   const codes = codesOf(errors);
   const base = { data, errors, missing: missingServices(data, errors), partlyForbidden: false, code: errors[0]?.extensions?.code ?? null };
   if (codes.has('UNAUTHENTICATED')) return { ...base, status: 'unauthenticated' };
-  const rootMissing = data === null || (essential ? essential(data) == null : Object.values(data as object).every((value) => value === null));
+  const rootMissing =
+    data === null || (essential ? essential(data) == null : Object.values(data as object).every((value) => value === null));
   if (rootMissing && codes.has('FORBIDDEN')) return { ...base, status: 'forbidden' };
   if (rootMissing && errors.length > 0) return { ...base, status: 'failed' };
   return { ...base, status: 'ready', partlyForbidden: codes.has('FORBIDDEN') };
 }
-

@@ -9,7 +9,14 @@ export type { PanelState, PanelStatus } from './judge';
  * keeps the last answer while reloading.
  */
 export function usePanel<T>(operation: string, variables: WatchSource<Record<string, unknown> | null>, essential?: (data: T) => unknown) {
-  const state = reactive<PanelState<T>>({ status: 'idle', data: null, missing: [], partlyForbidden: false, code: null, errors: [] }) as PanelState<T>;
+  const state = reactive<PanelState<T>>({
+    status: 'idle',
+    data: null,
+    missing: [],
+    partlyForbidden: false,
+    code: null,
+    errors: [],
+  }) as PanelState<T>;
   let latest = 0;
   const load = async (vars: Record<string, unknown> | null) => {
     if (!vars) return;

@@ -50,7 +50,10 @@ export function missingServices(data: unknown, errors: GraphError[]): Service[] 
   for (const error of errors) {
     // The refusal's parameters name the service (messages are in Chinese by default, so the text no longer does).
     const params = error.extensions?.messageParams as { service?: unknown } | undefined;
-    const named = error.extensions?.serviceName ?? (typeof params?.service === 'string' ? params.service : undefined) ?? /\b(organizations|members|resources|activities)\b/.exec(error.message)?.[1];
+    const named =
+      error.extensions?.serviceName ??
+      (typeof params?.service === 'string' ? params.service : undefined) ??
+      /\b(organizations|members|resources|activities)\b/.exec(error.message)?.[1];
     if (error.extensions?.code === 'UNAVAILABLE' && named && named in serviceLabels) found.add(named as Service);
   }
   walk(data, found);

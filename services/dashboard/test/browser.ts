@@ -19,11 +19,19 @@ export function chromiumPath(): string | null {
 /** Debian's chromium, headless, with background networking off. */
 export function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('No chromium: install Debian\'s chromium package or set CHROMIUM_PATH');
+  if (!executablePath) throw new Error("No chromium: install Debian's chromium package or set CHROMIUM_PATH");
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -32,14 +40,21 @@ const local = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** True for what stays on this machine: loopback hosts, and data:/blob: URLs (inline content, e.g. GraphiQL's editor workers). */
 export function isLocal(url: string): boolean {
   const parsed = new URL(url);
-  return parsed.protocol === 'data:' || parsed.protocol === 'blob:' || ((parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'ws:') && local.has(parsed.hostname));
+  return (
+    parsed.protocol === 'data:' ||
+    parsed.protocol === 'blob:' ||
+    ((parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'ws:') && local.has(parsed.hostname))
+  );
 }
 
 /**
  * A fresh browser context that records every request and blocks (and lists) any that would leave
  * localhost: the test fails on the list, not on what a blocked request did to the page.
  */
-export async function guardedContext(browser: Browser, token?: string): Promise<{ context: BrowserContext; page: Page; external: string[] }> {
+export async function guardedContext(
+  browser: Browser,
+  token?: string,
+): Promise<{ context: BrowserContext; page: Page; external: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   // Generous waits: the CI machine's two cores are shared; a slow answer is not what these tests judge.
   context.setDefaultTimeout(60_000);

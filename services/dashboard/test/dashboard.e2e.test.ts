@@ -11,7 +11,9 @@ import { canvasInk, chromiumPath, guardedContext, launchChromium, screenshot } f
 // One stack (four subgraphs on fresh databases with the demo district, the gateway serving the
 // build) and one browser for every page; each test gets a fresh context that fails on any
 // request leaving localhost.
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'trusted-documents.json'), 'utf8')) as TrustedDocumentManifest;
+const manifest = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'trusted-documents.json'), 'utf8'),
+) as TrustedDocumentManifest;
 const idOf = (name: string) => manifest.operations.find((o) => o.name === name)!.id;
 
 let federation: Federation;
@@ -44,7 +46,8 @@ const numberIn = (text: string | null) => Number((text ?? '').replace(/[^\d.]/g,
 
 // A system tool, not an npm package: without it the browser tests skip and say so (.ci/run installs it).
 const chromiumMissing = chromiumPath() === null;
-if (chromiumMissing) console.warn('Dashboard browser tests skipped: no chromium on this machine (apt-get install chromium, or set CHROMIUM_PATH)');
+if (chromiumMissing)
+  console.warn('Dashboard browser tests skipped: no chromium on this machine (apt-get install chromium, or set CHROMIUM_PATH)');
 const describeInBrowser = chromiumMissing ? describe.skip : describe;
 
 beforeAll(async () => {
@@ -71,30 +74,58 @@ describeInBrowser('the dashboard in a real browser', () => {
     expect(js.gzipBytes).toBeLessThan(1024 * 1024);
   });
 
-  it('shows a street administrator the street overview with the gateway\'s numbers', async () => {
+  it("shows a street administrator the street overview with the gateway's numbers", async () => {
     const { page, context } = await open(demoUsers['street-admin'], '/');
     await page.waitForSelector(ready('street-summary'));
     await page.waitForSelector('[data-panel="monthly-volunteering"][data-status="ready"] canvas');
     // First meaningful paint: the street's numbers on screen, from navigation start (cold cache).
-    measured.streetOverviewPaintMs = await page.evaluate(() => Math.round(performance.getEntriesByName('cpb:street-overview-painted')[0]?.startTime ?? -1));
-    measured.firstContentfulPaintMs = await page.evaluate(() => Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1));
+    measured.streetOverviewPaintMs = await page.evaluate(() =>
+      Math.round(performance.getEntriesByName('cpb:street-overview-painted')[0]?.startTime ?? -1),
+    );
+    measured.firstContentfulPaintMs = await page.evaluate(() =>
+      Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1),
+    );
     expect(page.url()).toMatch(/#\/street$/);
     // Once more with the assets cached and the gateway's query plans warm.
     await page.reload();
     await page.waitForSelector(ready('street-summary'));
-    measured.streetOverviewPaintWarmMs = await page.evaluate(() => Math.round(performance.getEntriesByName('cpb:street-overview-painted')[0]?.startTime ?? -1));
+    measured.streetOverviewPaintWarmMs = await page.evaluate(() =>
+      Math.round(performance.getEntriesByName('cpb:street-overview-painted')[0]?.startTime ?? -1),
+    );
 
     const period = (await page.textContent('.page-head .muted:last-child'))!.match(/(\d{4}-\d{2}-\d{2}) 至 (\d{4}-\d{2}-\d{2})/)!;
-    type Overview = { street: { workingCommittee: { memberCount: number; fullMemberCount: number; volunteerStats: { hours: number; participations: number } }; communities: { id: string; partyOrganization: { memberCount: number; kindCheck: { fits: boolean } }; coBuilding: { openNeeds: number } }[] } };
-    const truth = (await ask<Overview>('DashboardStreetOverview', { streetId: worldId('street', 0), from: period[1], to: period[2] }, demoUsers['street-admin'])).data!.street;
+    type Overview = {
+      street: {
+        workingCommittee: { memberCount: number; fullMemberCount: number; volunteerStats: { hours: number; participations: number } };
+        communities: {
+          id: string;
+          partyOrganization: { memberCount: number; kindCheck: { fits: boolean } };
+          coBuilding: { openNeeds: number };
+        }[];
+      };
+    };
+    const truth = (
+      await ask<Overview>(
+        'DashboardStreetOverview',
+        { streetId: worldId('street', 0), from: period[1], to: period[2] },
+        demoUsers['street-admin'],
+      )
+    ).data!.street;
     expect(await page.textContent('[data-testid="street-name"]')).toContain('街道');
     expect(numberIn(await page.textContent('[data-stat="members"] .value'))).toBe(truth.workingCommittee.memberCount);
     expect(numberIn(await page.textContent('[data-stat="full-members"] .value'))).toBe(truth.workingCommittee.fullMemberCount);
-    expect(numberIn(await page.textContent('[data-stat="participations"] .value'))).toBe(truth.workingCommittee.volunteerStats.participations);
+    expect(numberIn(await page.textContent('[data-stat="participations"] .value'))).toBe(
+      truth.workingCommittee.volunteerStats.participations,
+    );
     expect(numberIn(await page.textContent('[data-stat="hours"] .value'))).toBeCloseTo(truth.workingCommittee.volunteerStats.hours, 1);
     expect(truth.workingCommittee.volunteerStats.participations).toBeGreaterThan(0);
     const rows = await page.$$eval('[data-table="communities"] tbody tr', (trs) =>
-      trs.map((tr) => ({ id: tr.getAttribute('data-community'), members: tr.querySelector('[data-cell="members"]')!.textContent, needs: tr.querySelector('[data-cell="open-needs"]')!.textContent, misfit: !!tr.querySelector('[data-misfit]') })),
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-community'),
+        members: tr.querySelector('[data-cell="members"]')!.textContent,
+        needs: tr.querySelector('[data-cell="open-needs"]')!.textContent,
+        misfit: !!tr.querySelector('[data-misfit]'),
+      })),
     );
     expect(rows.map((r) => r.id)).toEqual(truth.communities.map((c) => c.id));
     expect(rows.map((r) => numberIn(r.members))).toEqual(truth.communities.map((c) => c.partyOrganization.memberCount));
@@ -114,13 +145,19 @@ describeInBrowser('the dashboard in a real browser', () => {
     const { page, context } = await open(demoUsers['street-admin'], '/street');
     await page.click(`[data-community="${worldId('community', 0)}"] a`);
     await page.waitForSelector(ready('community-profile'));
-    await Promise.all(['leadership', 'community-monthly', 'activities', 'co-building', 'units'].map((panel) => page.waitForSelector(ready(panel))));
+    await Promise.all(
+      ['leadership', 'community-monthly', 'activities', 'co-building', 'units'].map((panel) => page.waitForSelector(ready(panel))),
+    );
     expect(page.url()).toContain(`#/community/${worldId('community', 0)}`);
     expect(await page.textContent('[data-testid="community-name"]')).toMatch(/社区$/);
     expect(await page.$$eval('[data-panel="community-profile"] [data-organization]', (nodes) => nodes.length)).toBeGreaterThan(3);
     expect(await page.$$eval('[data-panel="units"] [data-unit]', (rows) => rows.length)).toBe(6);
     // A street administrator manages the community: phones come in full.
-    expect(await page.$$eval('[data-panel="leadership"] [data-cell="phone"]', (cells) => cells.every((c) => /^1\d{10}$/.test(c.textContent!.trim())))).toBe(true);
+    expect(
+      await page.$$eval('[data-panel="leadership"] [data-cell="phone"]', (cells) =>
+        cells.every((c) => /^1\d{10}$/.test(c.textContent!.trim())),
+      ),
+    ).toBe(true);
     for (const chart of ['community-monthly', 'activity-fill']) {
       await page.waitForSelector(`[data-chart="${chart}"] canvas`);
       const ink = await canvasInk(page, chart);
@@ -141,7 +178,8 @@ describeInBrowser('the dashboard in a real browser', () => {
     type Seat = { member: { id: string; phone: string | null; phoneMasked: string } };
     type Leadership = { community: { partyOrganization: { positions: Seat[]; children: { positions: Seat[] }[] } } };
     const communityId = /#\/community\/([\w-]+)/.exec(page.url())![1];
-    const organization = (await ask<Leadership>('DashboardCommunityLeadership', { id: communityId }, demoUsers.member)).data!.community.partyOrganization;
+    const organization = (await ask<Leadership>('DashboardCommunityLeadership', { id: communityId }, demoUsers.member)).data!.community
+      .partyOrganization;
     const seats = [organization, ...organization.children].flatMap((o) => o.positions);
     const phones = await page.$$eval('[data-panel="leadership"] [data-cell="phone"]', (cells) => cells.map((c) => c.textContent!.trim()));
     expect(phones).toEqual(seats.map((s) => s.member.phone ?? s.member.phoneMasked));
@@ -176,9 +214,20 @@ describeInBrowser('the dashboard in a real browser', () => {
     await page.fill('[data-testid="name-search"]', surname);
     await page.selectOption('[data-testid="status-filter"]', 'FULL');
     await page.click('.filters button[type="submit"]');
-    const filtered = (await ask<Register>('DashboardMemberRegister', { filter: { nameContains: surname, status: 'FULL' }, first: 20 }, demoUsers['community-secretary'])).data!.members;
-    await page.waitForFunction((count) => document.querySelector('[data-testid="register-count"]')?.textContent?.startsWith(`共 ${count} 名，第 1/`), filtered.totalCount);
-    expect(await page.$$eval('[data-member] td:first-child', (cells) => cells.map((c) => c.textContent))).toEqual(filtered.edges.map((e) => e.node.name));
+    const filtered = (
+      await ask<Register>(
+        'DashboardMemberRegister',
+        { filter: { nameContains: surname, status: 'FULL' }, first: 20 },
+        demoUsers['community-secretary'],
+      )
+    ).data!.members;
+    await page.waitForFunction(
+      (count) => document.querySelector('[data-testid="register-count"]')?.textContent?.startsWith(`共 ${count} 名，第 1/`),
+      filtered.totalCount,
+    );
+    expect(await page.$$eval('[data-member] td:first-child', (cells) => cells.map((c) => c.textContent))).toEqual(
+      filtered.edges.map((e) => e.node.name),
+    );
     await screenshot(page, 'member-register');
     await context.close();
   });
@@ -187,22 +236,34 @@ describeInBrowser('the dashboard in a real browser', () => {
     const startsAt = new Date(Date.now() + 10 * 60_000);
     const created = await federation.query<{ createActivity: { id: string } }>(
       'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
-      { input: { title: '楼道清洁志愿服务', kind: 'VOLUNTEER_SERVICE', organizerId: worldId('org-community', 0), startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), capacity: 10, place: '3号楼' } },
+      {
+        input: {
+          title: '楼道清洁志愿服务',
+          kind: 'VOLUNTEER_SERVICE',
+          organizerId: worldId('org-community', 0),
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
+          capacity: 10,
+          place: '3号楼',
+        },
+      },
     );
     const activityId = created.data!.createActivity.id;
     expect((await federation.query('mutation($id: ID!) { publishActivity(id: $id) { id } }', { id: activityId })).errors).toBeUndefined();
     const memberId = worldId('member', 6);
-    expect((await federation.query('mutation($a: ID!, $m: ID!) { signUp(activityId: $a, memberId: $m) { id } }', { a: activityId, m: memberId })).errors).toBeUndefined();
+    expect(
+      (await federation.query('mutation($a: ID!, $m: ID!) { signUp(activityId: $a, memberId: $m) { id } }', { a: activityId, m: memberId }))
+        .errors,
+    ).toBeUndefined();
 
     const { page, context } = await open(demoUsers['community-secretary'], `/activity/${activityId}`);
     await page.waitForSelector(ready('activity'));
     expect(await page.textContent('[data-testid="activity-title"]')).toBe('楼道清洁志愿服务');
     await page.click(`[data-participant="${memberId}"] [data-action="check-in"]`);
     await page.waitForSelector(`[data-participant="${memberId}"] [data-action="check-out"]`);
-    const after = await federation.query<{ activity: { participants: { edges: { node: { status: string; checkedInAt: string | null } }[] } } }>(
-      'query($id: ID!) { activity(id: $id) { participants { edges { node { status checkedInAt } } } } }',
-      { id: activityId },
-    );
+    const after = await federation.query<{
+      activity: { participants: { edges: { node: { status: string; checkedInAt: string | null } }[] } };
+    }>('query($id: ID!) { activity(id: $id) { participants { edges { node { status checkedInAt } } } } }', { id: activityId });
     expect(after.data!.activity.participants.edges[0].node.status).toBe('ATTENDED');
     expect(after.data!.activity.participants.edges[0].node.checkedInAt).not.toBeNull();
     await screenshot(page, 'activity-check-in');
@@ -237,7 +298,9 @@ describeInBrowser('the dashboard in a real browser', () => {
     await page.waitForSelector(ready('community-profile'));
     await page.waitForSelector(ready('units'));
     expect(await page.textContent('[data-panel="units"] [data-notice="unavailable"]')).toContain('共建资源服务暂时不可用');
-    expect(await page.$$eval('[data-panel="units"] [data-cell="resources"]', (cells) => cells.every((c) => c.textContent!.trim() === '—'))).toBe(true);
+    expect(
+      await page.$$eval('[data-panel="units"] [data-cell="resources"]', (cells) => cells.every((c) => c.textContent!.trim() === '—')),
+    ).toBe(true);
     expect(await page.$$eval('[data-panel="units"] [data-unit]', (rows) => rows.length)).toBe(6);
     expect(await page.$$('[data-panel="community-profile"] [data-notice]')).toHaveLength(0);
     await page.waitForSelector('[data-panel="co-building"] [data-notice="unavailable"]');

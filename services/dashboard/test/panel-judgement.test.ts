@@ -10,9 +10,13 @@ describe('what a panel shows for an answer', () => {
     expect(missingServices(data, [error('INTERNAL_SERVER_ERROR')])).toEqual(['resources']);
     expect(missingServices(data, [])).toEqual([]);
     expect(missingServices({ organization: { m01: null, m02: { hours: 1 } } }, [error('UNAVAILABLE')])).toEqual(['activities']);
-    expect(missingServices({ x: 1 }, [{ message: 'The members service did not answer', extensions: { code: 'UNAVAILABLE' } }])).toEqual(['members']);
+    expect(missingServices({ x: 1 }, [{ message: 'The members service did not answer', extensions: { code: 'UNAVAILABLE' } }])).toEqual([
+      'members',
+    ]);
     const unavailable = { code: 'UNAVAILABLE', messageKey: 'service.unavailable', messageParams: { service: 'resources' } };
-    expect(missingServices({ x: 1 }, [{ message: '共建资源服务未响应，未做任何更改，请重试', extensions: unavailable }])).toEqual(['resources']);
+    expect(missingServices({ x: 1 }, [{ message: '共建资源服务未响应，未做任何更改，请重试', extensions: unavailable }])).toEqual([
+      'resources',
+    ]);
   });
 
   it('is refused (FORBIDDEN) when what it cannot show without is missing, partial when the rest came', () => {
@@ -20,7 +24,9 @@ describe('what a panel shows for an answer', () => {
     const partial = judge({ organization: { volunteerStats: null } }, [error('FORBIDDEN')]);
     expect(partial.status).toBe('ready');
     expect(partial.partlyForbidden).toBe(true);
-    expect(judge({ organization: { volunteerStats: null } }, [error('FORBIDDEN')], (d) => d.organization.volunteerStats).status).toBe('forbidden');
+    expect(judge({ organization: { volunteerStats: null } }, [error('FORBIDDEN')], (d) => d.organization.volunteerStats).status).toBe(
+      'forbidden',
+    );
   });
 
   it('asks to sign in on UNAUTHENTICATED and fails with the code when nothing came', () => {
@@ -37,7 +43,20 @@ describe('the twelve months of the charts', () => {
   it('counts months in China time, oldest first, the current one up to today', () => {
     jest.useFakeTimers({ now: new Date('2026-03-31T17:00:00Z') }); // 2026-04-01 01:00 in Shanghai
     const months = lastTwelveMonths();
-    expect(months.map((m) => m.key)).toEqual(['2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(months.map((m) => m.key)).toEqual([
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+    ]);
     expect(months[9]).toEqual({ key: '2026-02', from: '2026-02-01', to: '2026-02-28' });
     expect(months[11]).toEqual({ key: '2026-04', from: '2026-04-01', to: '2026-04-01' });
     const variables = monthVariables(months);

@@ -12,35 +12,93 @@ const DAY = 24 * HOUR;
 /** The district's wall clock: UTC+8. */
 const LOCAL = 8 * HOUR;
 
-export interface OpeningWindowRecord { weekday: string; opensAt: string; closesAt: string }
+export interface OpeningWindowRecord {
+  weekday: string;
+  opensAt: string;
+  closesAt: string;
+}
 export interface BookingRecord {
-  id: string; resourceId: string; bookedById: string; activityId: string | null; purpose: string;
-  startsAt: Date; endsAt: Date; headcount: number; status: 'CONFIRMED' | 'CANCELLED'; cancelledAt: Date | null;
+  id: string;
+  resourceId: string;
+  bookedById: string;
+  activityId: string | null;
+  purpose: string;
+  startsAt: Date;
+  endsAt: Date;
+  headcount: number;
+  status: 'CONFIRMED' | 'CANCELLED';
+  cancelledAt: Date | null;
   cancellationReasonCode: 'RESCHEDULED' | null;
 }
-export interface CommitmentNoteRecord { id: string; status: 'IN_PROGRESS' | 'DONE'; note: string; recordedOn: string }
+export interface CommitmentNoteRecord {
+  id: string;
+  status: 'IN_PROGRESS' | 'DONE';
+  note: string;
+  recordedOn: string;
+}
 export interface CommitmentRecord {
-  id: string; side: 'COMMUNITY' | 'UNIT'; position: number; item: string; dueBy: string;
-  status: 'PENDING' | 'IN_PROGRESS' | 'DONE'; completedOn: string | null; notes: CommitmentNoteRecord[];
+  id: string;
+  side: 'COMMUNITY' | 'UNIT';
+  position: number;
+  item: string;
+  dueBy: string;
+  status: 'PENDING' | 'IN_PROGRESS' | 'DONE';
+  completedOn: string | null;
+  notes: CommitmentNoteRecord[];
 }
 export interface AgreementRecord {
-  id: string; communityId: string; communityOrganizationId: string; partnerUnitId: string; partnerOrganizationId: string | null;
-  title: string; signedOn: string; validFrom: string; validTo: string; status: 'ACTIVE' | 'EXPIRED' | 'TERMINATED';
-  communityLiaisonId: string; unitLiaisonId: string; terminatedOn: string | null; terminationReason: string | null;
+  id: string;
+  communityId: string;
+  communityOrganizationId: string;
+  partnerUnitId: string;
+  partnerOrganizationId: string | null;
+  title: string;
+  signedOn: string;
+  validFrom: string;
+  validTo: string;
+  status: 'ACTIVE' | 'EXPIRED' | 'TERMINATED';
+  communityLiaisonId: string;
+  unitLiaisonId: string;
+  terminatedOn: string | null;
+  terminationReason: string | null;
   terminationReasonCode: 'UNIT_RELOCATED' | null;
   commitments: CommitmentRecord[];
 }
 export interface ProjectRecord {
-  id: string; title: string; resourceIds: string[]; partnerUnitIds: string[]; status: 'PLANNED' | 'ACTIVE' | 'COMPLETED';
-  plannedOn: string; startedOn: string | null; completedOn: string | null; outcome: string | null;
+  id: string;
+  title: string;
+  resourceIds: string[];
+  partnerUnitIds: string[];
+  status: 'PLANNED' | 'ACTIVE' | 'COMPLETED';
+  plannedOn: string;
+  startedOn: string | null;
+  completedOn: string | null;
+  outcome: string | null;
 }
 export interface NeedRecord {
-  id: string; communityId: string; title: string; category: string; description: string;
-  status: 'OPEN' | 'MATCHED' | 'RESOLVED'; raisedOn: string; resolvedOn: string | null; project: ProjectRecord | null;
+  id: string;
+  communityId: string;
+  title: string;
+  category: string;
+  description: string;
+  status: 'OPEN' | 'MATCHED' | 'RESOLVED';
+  raisedOn: string;
+  resolvedOn: string | null;
+  project: ProjectRecord | null;
 }
-export interface PlanItemRecord { item: string; leadUnitId: string | null; dueBy: string | null }
+export interface PlanItemRecord {
+  item: string;
+  leadUnitId: string | null;
+  dueBy: string | null;
+}
 export interface JointMeetingRecord {
-  id: string; convenerId: string; title: string; heldOn: string; attendingUnitIds: string[]; resolutions: string[]; planItems: PlanItemRecord[];
+  id: string;
+  convenerId: string;
+  title: string;
+  heldOn: string;
+  attendingUnitIds: string[];
+  resolutions: string[];
+  planItems: PlanItemRecord[];
 }
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
@@ -80,7 +138,12 @@ function* resourcesByCommunity(world: World): Generator<{ c: number; resources: 
 
 /** A venue booking fits when it starts and ends on one local day within 09:00-22:00 (every day's window). */
 function fitsVenueHours(startsAt: Date, endsAt: Date): boolean {
-  return localDate(startsAt) === localDate(new Date(endsAt.getTime() - 1)) && localHours(startsAt) >= 9 && localHours(endsAt) <= 22 && localHours(endsAt) > 0;
+  return (
+    localDate(startsAt) === localDate(new Date(endsAt.getTime() - 1)) &&
+    localHours(startsAt) >= 9 &&
+    localHours(endsAt) <= 22 &&
+    localHours(endsAt) > 0
+  );
 }
 
 /**
@@ -91,7 +154,7 @@ function fitsVenueHours(startsAt: Date, endsAt: Date): boolean {
 export function* bookings(world: World): Generator<BookingRecord> {
   const today = world.today.getTime();
   // Monday 00:00 local of the current week.
-  const monday = today - LOCAL - (((world.today.getUTCDay() + 6) % 7) * DAY);
+  const monday = today - LOCAL - ((world.today.getUTCDay() + 6) % 7) * DAY;
   let n = 0;
   for (const { c, resources } of resourcesByCommunity(world)) {
     const communityOrg = worldId('org-community', c);
@@ -100,8 +163,19 @@ export function* bookings(world: World): Generator<BookingRecord> {
       for (let a = 0; a < world.shape.activitiesPerCommunity; a++) {
         const activity = world.activity(c, a);
         if (!fitsVenueHours(activity.startsAt, activity.endsAt)) continue;
-        yield { id: worldId('booking', n++), resourceId: venue.id, bookedById: activity.organizerId, activityId: activity.id, purpose: activity.title,
-          startsAt: activity.startsAt, endsAt: activity.endsAt, headcount: Math.min(activity.capacity, venue.capacity ?? activity.capacity), status: 'CONFIRMED', cancelledAt: null, cancellationReasonCode: null };
+        yield {
+          id: worldId('booking', n++),
+          resourceId: venue.id,
+          bookedById: activity.organizerId,
+          activityId: activity.id,
+          purpose: activity.title,
+          startsAt: activity.startsAt,
+          endsAt: activity.endsAt,
+          headcount: Math.min(activity.capacity, venue.capacity ?? activity.capacity),
+          status: 'CONFIRMED',
+          cancelledAt: null,
+          cancellationReasonCode: null,
+        };
       }
     }
     const bookable = resources.filter((r) => r.kind === 'VENUE' || r.kind === 'FACILITY');
@@ -110,10 +184,18 @@ export function* bookings(world: World): Generator<BookingRecord> {
       for (let w = -8; w <= 4; w++) {
         const startsAt = new Date(monday + (7 * w + (j % 5)) * DAY + opens * HOUR);
         const cancelled = (w + j) % 6 === 0;
-        const headcount = resource.kind === 'VENUE' ? Math.min(resource.capacity ?? 20, 12 + ((w + 8) * 5) % 25) : 8;
+        const headcount = resource.kind === 'VENUE' ? Math.min(resource.capacity ?? 20, 12 + (((w + 8) * 5) % 25)) : 8;
         yield {
-          id: worldId('booking', n++), resourceId: resource.id, bookedById: communityOrg, activityId: null, purpose: resource.kind === 'VENUE' ? '党小组学习会' : '党课培训使用',
-          startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR), headcount, status: cancelled ? 'CANCELLED' : 'CONFIRMED', cancelledAt: cancelled ? new Date(startsAt.getTime() - 2 * DAY) : null,
+          id: worldId('booking', n++),
+          resourceId: resource.id,
+          bookedById: communityOrg,
+          activityId: null,
+          purpose: resource.kind === 'VENUE' ? '党小组学习会' : '党课培训使用',
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+          headcount,
+          status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+          cancelledAt: cancelled ? new Date(startsAt.getTime() - 2 * DAY) : null,
           cancellationReasonCode: cancelled ? 'RESCHEDULED' : null,
         };
       }
@@ -122,13 +204,37 @@ export function* bookings(world: World): Generator<BookingRecord> {
 }
 
 const SIX_ONES = {
-  COMMUNITY: ['确定一个社区党建主题', '制定一个联手共建规划', '健全一套联手共建制度', '召开一次年度共建联席会', '组织一系列社区党建活动', '提供一个良好的工作生活环境'],
-  UNIT: ['制定一个共建方案', '明确一名共建联络员', '建立一支志愿者服务队', '主动为社区办一件实事', '参与一系列社区党建活动', '建成一个社区共建基地'],
+  COMMUNITY: [
+    '确定一个社区党建主题',
+    '制定一个联手共建规划',
+    '健全一套联手共建制度',
+    '召开一次年度共建联席会',
+    '组织一系列社区党建活动',
+    '提供一个良好的工作生活环境',
+  ],
+  UNIT: [
+    '制定一个共建方案',
+    '明确一名共建联络员',
+    '建立一支志愿者服务队',
+    '主动为社区办一件实事',
+    '参与一系列社区党建活动',
+    '建成一个社区共建基地',
+  ],
 } as const;
 /** The yearly items renewed for an agreement's second year. */
-const YEARLY = [{ side: 'COMMUNITY', item: '召开一次年度共建联席会' }, { side: 'UNIT', item: '主动为社区办一件实事' }, { side: 'UNIT', item: '参与一系列社区党建活动' }] as const;
+const YEARLY = [
+  { side: 'COMMUNITY', item: '召开一次年度共建联席会' },
+  { side: 'UNIT', item: '主动为社区办一件实事' },
+  { side: 'UNIT', item: '参与一系列社区党建活动' },
+] as const;
 
-function commitmentsFor(agreementIndex: number, firstDue: string, secondDue: string | null, today: string, allDone: boolean): CommitmentRecord[] {
+function commitmentsFor(
+  agreementIndex: number,
+  firstDue: string,
+  secondDue: string | null,
+  today: string,
+  allDone: boolean,
+): CommitmentRecord[] {
   const items = [
     ...(['COMMUNITY', 'UNIT'] as const).flatMap((side) => SIX_ONES[side].map((item) => ({ side, item, dueBy: firstDue }))),
     ...(secondDue ? YEARLY.map((y) => ({ side: y.side, item: y.item, dueBy: secondDue })) : []),
@@ -136,11 +242,45 @@ function commitmentsFor(agreementIndex: number, firstDue: string, secondDue: str
   return items.map((draft, i) => {
     const roll = (agreementIndex * 7 + i * 3) % 10;
     // First-year items are mostly done; second-year items mostly under way.
-    const status = allDone ? 'DONE' : draft.dueBy === firstDue ? (roll < 8 ? 'DONE' : roll < 9 ? 'IN_PROGRESS' : 'PENDING') : roll < 3 ? 'IN_PROGRESS' : 'PENDING';
-    const noteOn = status === 'DONE' ? (draft.dueBy < today ? isoDate(Date.parse(draft.dueBy) - 20 * DAY) : today) : isoDate(Date.parse(today) - 10 * DAY);
+    const status = allDone
+      ? 'DONE'
+      : draft.dueBy === firstDue
+        ? roll < 8
+          ? 'DONE'
+          : roll < 9
+            ? 'IN_PROGRESS'
+            : 'PENDING'
+        : roll < 3
+          ? 'IN_PROGRESS'
+          : 'PENDING';
+    const noteOn =
+      status === 'DONE'
+        ? draft.dueBy < today
+          ? isoDate(Date.parse(draft.dueBy) - 20 * DAY)
+          : today
+        : isoDate(Date.parse(today) - 10 * DAY);
     const id = worldId('commitment', agreementIndex * 20 + i);
-    const notes: CommitmentNoteRecord[] = status === 'PENDING' ? [] : [{ id: worldId('commitment-note', agreementIndex * 20 + i), status, note: status === 'DONE' ? `已完成：${draft.item}` : `正在推进：${draft.item}`, recordedOn: noteOn }];
-    return { id, side: draft.side, position: i + 1, item: draft.item, dueBy: draft.dueBy, status, completedOn: status === 'DONE' ? noteOn : null, notes };
+    const notes: CommitmentNoteRecord[] =
+      status === 'PENDING'
+        ? []
+        : [
+            {
+              id: worldId('commitment-note', agreementIndex * 20 + i),
+              status,
+              note: status === 'DONE' ? `已完成：${draft.item}` : `正在推进：${draft.item}`,
+              recordedOn: noteOn,
+            },
+          ];
+    return {
+      id,
+      side: draft.side,
+      position: i + 1,
+      item: draft.item,
+      dueBy: draft.dueBy,
+      status,
+      completedOn: status === 'DONE' ? noteOn : null,
+      notes,
+    };
   });
 }
 
@@ -160,26 +300,67 @@ export function* agreements(world: World): Generator<AgreementRecord> {
     const u = i % world.shape.unitsPerCommunity;
     const organised = world.unitHasOrganization(c, u);
     const base = {
-      communityId: unit.communityId, communityOrganizationId: worldId('org-community', c), partnerUnitId: unit.id, partnerOrganizationId: unit.organizationId,
-      communityLiaisonId: worldId('member', c), unitLiaisonId: worldId('member', c + ((1 + u) % perCommunityMembers) * world.shape.communities),
-      terminatedOn: null, terminationReason: null, terminationReasonCode: null,
+      communityId: unit.communityId,
+      communityOrganizationId: worldId('org-community', c),
+      partnerUnitId: unit.id,
+      partnerOrganizationId: unit.organizationId,
+      communityLiaisonId: worldId('member', c),
+      unitLiaisonId: worldId('member', c + ((1 + u) % perCommunityMembers) * world.shape.communities),
+      terminatedOn: null,
+      terminationReason: null,
+      terminationReasonCode: null,
     };
     if (organised && u % 3 === 0) {
-      yield { ...base, id: worldId('agreement', i * 3 + 1), title: `${unit.name}与社区结对共建协议（${y - 4}-${y - 2}）`, signedOn: `${y - 4}-03-01`, validFrom: `${y - 4}-04-01`, validTo: `${y - 2}-03-31`,
-        status: 'EXPIRED', commitments: commitmentsFor(i * 3 + 1, `${y - 3}-03-31`, null, today, true) };
+      yield {
+        ...base,
+        id: worldId('agreement', i * 3 + 1),
+        title: `${unit.name}与社区结对共建协议（${y - 4}-${y - 2}）`,
+        signedOn: `${y - 4}-03-01`,
+        validFrom: `${y - 4}-04-01`,
+        validTo: `${y - 2}-03-31`,
+        status: 'EXPIRED',
+        commitments: commitmentsFor(i * 3 + 1, `${y - 3}-03-31`, null, today, true),
+      };
     }
     if (i % 11 === 5) {
-      yield { ...base, id: worldId('agreement', i * 3 + 2), title: `${unit.name}与社区结对共建协议`, signedOn: `${y - 2}-06-01`, validFrom: `${y - 2}-06-01`, validTo: `${y + 1}-05-31`,
-        status: 'TERMINATED', terminatedOn: `${y - 1}-12-20`, terminationReason: '单位搬离本社区', terminationReasonCode: 'UNIT_RELOCATED' as const, commitments: commitmentsFor(i * 3 + 2, `${y - 1}-05-31`, null, today, false) };
+      yield {
+        ...base,
+        id: worldId('agreement', i * 3 + 2),
+        title: `${unit.name}与社区结对共建协议`,
+        signedOn: `${y - 2}-06-01`,
+        validFrom: `${y - 2}-06-01`,
+        validTo: `${y + 1}-05-31`,
+        status: 'TERMINATED',
+        terminatedOn: `${y - 1}-12-20`,
+        terminationReason: '单位搬离本社区',
+        terminationReasonCode: 'UNIT_RELOCATED' as const,
+        commitments: commitmentsFor(i * 3 + 2, `${y - 1}-05-31`, null, today, false),
+      };
     } else if (i % 11 === 8) {
       // Up for renewal: two years ending 45 days from the demo's today (the secretary's "expiring within 60 days").
       const validTo = isoDate(Date.parse(today) + 45 * DAY);
       const validFrom = isoDate(Date.parse(validTo) - 729 * DAY);
-      yield { ...base, id: worldId('agreement', i * 3), title: `${unit.name}与社区结对共建协议`, signedOn: validFrom, validFrom, validTo,
-        status: 'ACTIVE', commitments: commitmentsFor(i * 3, isoDate(Date.parse(validFrom) + 364 * DAY), validTo, today, false) };
+      yield {
+        ...base,
+        id: worldId('agreement', i * 3),
+        title: `${unit.name}与社区结对共建协议`,
+        signedOn: validFrom,
+        validFrom,
+        validTo,
+        status: 'ACTIVE',
+        commitments: commitmentsFor(i * 3, isoDate(Date.parse(validFrom) + 364 * DAY), validTo, today, false),
+      };
     } else if (organised || u % 2 === 0) {
-      yield { ...base, id: worldId('agreement', i * 3), title: `${unit.name}与社区结对共建协议`, signedOn: `${y - 1}-03-15`, validFrom: `${y - 1}-04-01`, validTo: `${y + 1}-03-31`,
-        status: 'ACTIVE', commitments: commitmentsFor(i * 3, `${y}-03-31`, `${y + 1}-03-31`, today, false) };
+      yield {
+        ...base,
+        id: worldId('agreement', i * 3),
+        title: `${unit.name}与社区结对共建协议`,
+        signedOn: `${y - 1}-03-15`,
+        validFrom: `${y - 1}-04-01`,
+        validTo: `${y + 1}-03-31`,
+        status: 'ACTIVE',
+        commitments: commitmentsFor(i * 3, `${y}-03-31`, `${y + 1}-03-31`, today, false),
+      };
     }
     i++;
   }
@@ -213,24 +394,56 @@ export function* needs(world: World): Generator<NeedRecord> {
       const resource = resources.find((r) => r.kind === template.kind) ?? resources[k % resources.length];
       const projectStatus = k === 2 ? 'PLANNED' : k === 3 ? 'ACTIVE' : 'COMPLETED';
       const completedOn = status === 'RESOLVED' ? isoDate(raised + 28 * DAY) : null;
-      const project: ProjectRecord | null = status === 'OPEN' || !resource ? null : {
-        id: worldId('project', index), title: `${template.title}项目`, resourceIds: [resource.id], partnerUnitIds: [resource.providerId], status: projectStatus,
-        plannedOn: isoDate(raised + 7 * DAY), startedOn: projectStatus === 'PLANNED' ? null : isoDate(raised + 14 * DAY), completedOn,
-        outcome: completedOn ? `${template.title}已落实，居民反映良好` : null,
+      const project: ProjectRecord | null =
+        status === 'OPEN' || !resource
+          ? null
+          : {
+              id: worldId('project', index),
+              title: `${template.title}项目`,
+              resourceIds: [resource.id],
+              partnerUnitIds: [resource.providerId],
+              status: projectStatus,
+              plannedOn: isoDate(raised + 7 * DAY),
+              startedOn: projectStatus === 'PLANNED' ? null : isoDate(raised + 14 * DAY),
+              completedOn,
+              outcome: completedOn ? `${template.title}已落实，居民反映良好` : null,
+            };
+      yield {
+        id: worldId('need', index),
+        communityId: worldId('community', c),
+        title: template.title,
+        category: template.category,
+        description: `居民反映：${template.title}`,
+        status: project ? status : 'OPEN',
+        raisedOn: isoDate(raised),
+        resolvedOn: project ? completedOn : null,
+        project,
       };
-      yield { id: worldId('need', index), communityId: worldId('community', c), title: template.title, category: template.category,
-        description: `居民反映：${template.title}`, status: project ? status : 'OPEN', raisedOn: isoDate(raised), resolvedOn: project ? completedOn : null, project };
     }
   }
 }
 
-const RESOLUTIONS = ['审议通过年度社区党建工作计划', '街道党工委通报上半年党建工作情况', '成员单位交流共驻共建经验', '确定年度共建实事项目'];
+const RESOLUTIONS = [
+  '审议通过年度社区党建工作计划',
+  '街道党工委通报上半年党建工作情况',
+  '成员单位交流共驻共建经验',
+  '确定年度共建实事项目',
+];
 const PLAN = ['开展"七一"党员奉献日活动', '联合举办社区运动会', '组织党员志愿者服务队进社区', '开放单位场地用于党员教育'];
 
 function meeting(id: string, convenerId: string, title: string, heldOn: string, units: string[], year: number): JointMeetingRecord {
   return {
-    id, convenerId, title, heldOn, attendingUnitIds: units, resolutions: RESOLUTIONS.slice(0, 2 + (year % 3)),
-    planItems: PLAN.map((item, k) => ({ item, leadUnitId: units[(k * 7) % units.length] ?? null, dueBy: `${year}-${String(6 + k * 2).padStart(2, '0')}-30` })),
+    id,
+    convenerId,
+    title,
+    heldOn,
+    attendingUnitIds: units,
+    resolutions: RESOLUTIONS.slice(0, 2 + (year % 3)),
+    planItems: PLAN.map((item, k) => ({
+      item,
+      leadUnitId: units[(k * 7) % units.length] ?? null,
+      dueBy: `${year}-${String(6 + k * 2).padStart(2, '0')}-30`,
+    })),
   };
 }
 
@@ -250,12 +463,27 @@ export function* jointMeetings(world: World): Generator<JointMeetingRecord> {
     for (const year of [y - 2, y - 1, y]) {
       const heldOn = `${year}-03-10`;
       if (heldOn > today || !units.length) continue;
-      yield meeting(worldId('joint-meeting', s * 10_000 + year), street.committeeId, `${street.name}${year}年社区党建联席会议`, heldOn, units, year);
+      yield meeting(
+        worldId('joint-meeting', s * 10_000 + year),
+        street.committeeId,
+        `${street.name}${year}年社区党建联席会议`,
+        heldOn,
+        units,
+        year,
+      );
     }
     s++;
   }
   for (const [c, community] of communities.entries()) {
     const units = unitsOf.get(community.id) ?? [];
-    if (units.length) yield meeting(worldId('community-meeting', c), community.organizationId, `${community.name}${y - 1}年共建联席会`, `${y - 1}-09-20`, units, y - 1);
+    if (units.length)
+      yield meeting(
+        worldId('community-meeting', c),
+        community.organizationId,
+        `${community.name}${y - 1}年共建联席会`,
+        `${y - 1}-09-20`,
+        units,
+        y - 1,
+      );
   }
 }

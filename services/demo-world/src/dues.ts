@@ -38,12 +38,30 @@ export function duesPlanOf(m: number, member: MemberRecord): DuesPlanRecord | nu
   /** A monthly amount between `from` and `to` yuan, to ten yuan, in fen. */
   const income = (from: number, to: number) => Math.round((from + r() * (to - from)) / 10) * 1000;
   const basis: DuesPlanRecord['basis'] =
-    member.category === 'RETIRED' ? 'RETIRED' : member.category === 'UNEMPLOYED' ? 'LAID_OFF' : member.category === 'OTHER' ? 'FARMER' : 'EMPLOYED';
-  const baseFen = basis === 'EMPLOYED' ? income(2500, 16_000) : basis === 'RETIRED' ? income(2500, 8000) : basis === 'FARMER' ? 20 + 10 * Math.floor(r() * 9) : null;
+    member.category === 'RETIRED'
+      ? 'RETIRED'
+      : member.category === 'UNEMPLOYED'
+        ? 'LAID_OFF'
+        : member.category === 'OTHER'
+          ? 'FARMER'
+          : 'EMPLOYED';
+  const baseFen =
+    basis === 'EMPLOYED'
+      ? income(2500, 16_000)
+      : basis === 'RETIRED'
+        ? income(2500, 8000)
+        : basis === 'FARMER'
+          ? 20 + 10 * Math.floor(r() * 9)
+          : null;
   const roll = r();
   const monthsOwing = m % LONG_ARREARS_EVERY === 6 ? 7 : roll < 0.065 ? 3 + Math.floor(r() * 3) : roll < 0.15 ? 1 : 0;
   return {
-    memberId: member.id, basis, baseFen, monthsOwing, paidThisMonth: monthsOwing === 0 && r() < 0.4,
-    monthsPerPayment: r() < 0.7 ? 1 : 3, channel: pick(channels, r()),
+    memberId: member.id,
+    basis,
+    baseFen,
+    monthsOwing,
+    paidThisMonth: monthsOwing === 0 && r() < 0.4,
+    monthsPerPayment: r() < 0.7 ? 1 : 3,
+    channel: pick(channels, r()),
   };
 }

@@ -9,23 +9,68 @@ import { idCheckDigit, type MemberRecord, type World } from './world';
  */
 
 export interface ApplicantRecord {
-  id: string; name: string; gender: 'MALE' | 'FEMALE'; birthDate: string; ethnicity: string; education: string;
-  phone: string; idNumber: string; category: string; organizationId: string; residenceCommunityId: string;
-  stage: 'APPLICANT' | 'ACTIVIST' | 'CANDIDATE'; appliedOn: string; activistOn: string | null; candidateOn: string | null;
+  id: string;
+  name: string;
+  gender: 'MALE' | 'FEMALE';
+  birthDate: string;
+  ethnicity: string;
+  education: string;
+  phone: string;
+  idNumber: string;
+  category: string;
+  organizationId: string;
+  residenceCommunityId: string;
+  stage: 'APPLICANT' | 'ACTIVIST' | 'CANDIDATE';
+  appliedOn: string;
+  activistOn: string | null;
+  candidateOn: string | null;
 }
-export interface FeedbackRecord { id: string; rating: string; comment: string; recordedOn: string }
-export interface RegistrationRecord { id: string; memberId: string; communityId: string; workUnitId: string | null; registeredOn: string; feedback: FeedbackRecord[] }
+export interface FeedbackRecord {
+  id: string;
+  rating: string;
+  comment: string;
+  recordedOn: string;
+}
+export interface RegistrationRecord {
+  id: string;
+  memberId: string;
+  communityId: string;
+  workUnitId: string | null;
+  registeredOn: string;
+  feedback: FeedbackRecord[];
+}
 export interface TransferRecord {
-  id: string; memberId: string; fromOrganizationId: string; toOrganizationId: string; reason: string;
-  status: 'REQUESTED' | 'APPROVED'; requestedOn: string; decidedOn: string | null;
+  id: string;
+  memberId: string;
+  fromOrganizationId: string;
+  toOrganizationId: string;
+  reason: string;
+  status: 'REQUESTED' | 'APPROVED';
+  requestedOn: string;
+  decidedOn: string | null;
   /** An approved one's introduction letter (within the city: 10 days from the decision). */
   letterValidUntil: string | null;
 }
-export interface MigrantCheckInRecord { id: string; memberId: string; organizationId: string; checkedInOn: string }
-export interface MemberMembership { registration: RegistrationRecord | null; transfer: TransferRecord | null; checkIns: MigrantCheckInRecord[] }
+export interface MigrantCheckInRecord {
+  id: string;
+  memberId: string;
+  organizationId: string;
+  checkedInOn: string;
+}
+export interface MemberMembership {
+  registration: RegistrationRecord | null;
+  transfer: TransferRecord | null;
+  checkIns: MigrantCheckInRecord[];
+}
 
 const DAY = 86_400_000;
-const feedbackComments = ['按时参加社区活动，表现积极', '主动认领楼道服务岗位', '参与志愿服务，群众评价良好', '参加社区议事，建言献策', '服务时长未达要求'];
+const feedbackComments = [
+  '按时参加社区活动，表现积极',
+  '主动认领楼道服务岗位',
+  '参与志愿服务，群众评价良好',
+  '参加社区议事，建言献策',
+  '服务时长未达要求',
+];
 const ratings = ['EXCELLENT', 'QUALIFIED', 'QUALIFIED', 'QUALIFIED', 'BASICALLY_QUALIFIED'];
 const transferReasons = ['迁居到其他社区', '工作调动', '毕业离校', '随子女迁居'];
 /** Members with an open transfer: one in this many. */
@@ -47,10 +92,17 @@ export function* applicants(world: World): Generator<ApplicantRecord> {
   for (const community of world.communities()) {
     for (let k = 0; k < perCommunity; k++, i++) {
       const r = random(5_000_011 + i);
-      const birth = new Date(Date.UTC(world.today.getUTCFullYear() - 22 - Math.floor(r() * 15), Math.floor(r() * 12), 1 + Math.floor(r() * 28)));
+      const birth = new Date(
+        Date.UTC(world.today.getUTCFullYear() - 22 - Math.floor(r() * 15), Math.floor(r() * 12), 1 + Math.floor(r() * 28)),
+      );
       const stage = k % 5 < 2 ? 'APPLICANT' : k % 5 < 4 ? 'ACTIVIST' : 'CANDIDATE';
       // Dates fit the rules: an activist after applying, a candidate after a year as activist, none in the future.
-      const days = stage === 'APPLICANT' ? 10 + Math.floor(r() * 390) : stage === 'ACTIVIST' ? 60 + Math.floor(r() * 640) : 520 + Math.floor(r() * 580);
+      const days =
+        stage === 'APPLICANT'
+          ? 10 + Math.floor(r() * 390)
+          : stage === 'ACTIVIST'
+            ? 60 + Math.floor(r() * 640)
+            : 520 + Math.floor(r() * 580);
       const applied = today - days * DAY;
       const activist = stage === 'APPLICANT' ? null : stage === 'ACTIVIST' ? today - Math.floor(days / 2) * DAY : applied + 60 * DAY;
       const candidate = stage === 'CANDIDATE' && activist ? activist + (366 + Math.floor(r() * (days - 426))) * DAY : null;
@@ -93,9 +145,21 @@ export function membershipOf(world: World): (m: number, member: MemberRecord) =>
       const registeredOn = later(member.joinedOn, daysAgo(30 + Math.floor(r() * 700)));
       const feedback: FeedbackRecord[] = [];
       for (let f = 0; f < Math.floor(r() * 3); f++) {
-        feedback.push({ id: worldId('feedback', m * 3 + f), rating: pick(ratings, r()), comment: pick(feedbackComments, r()), recordedOn: later(registeredOn, daysAgo(Math.floor(r() * 300))) });
+        feedback.push({
+          id: worldId('feedback', m * 3 + f),
+          rating: pick(ratings, r()),
+          comment: pick(feedbackComments, r()),
+          recordedOn: later(registeredOn, daysAgo(Math.floor(r() * 300))),
+        });
       }
-      registration = { id: worldId('registration', m), memberId: member.id, communityId: member.residenceCommunityId, workUnitId: member.workUnitId, registeredOn, feedback };
+      registration = {
+        id: worldId('registration', m),
+        memberId: member.id,
+        communityId: member.residenceCommunityId,
+        workUnitId: member.workUnitId,
+        registeredOn,
+        feedback,
+      };
     }
     let transfer: TransferRecord | null = null;
     if (m % TRANSFER_EVERY === 7) {
@@ -105,8 +169,14 @@ export function membershipOf(world: World): (m: number, member: MemberRecord) =>
       // Approved ones decided 1 to 9 days ago: their letters still valid, some lapsing within 3 days (the to-do list shows them).
       const decidedOn = approved ? later(requestedOn, daysAgo(1 + Math.floor(r() * 9))) : null;
       transfer = {
-        id: worldId('transfer', m), memberId: member.id, fromOrganizationId: member.organizationId, toOrganizationId: next.organizationId,
-        reason: pick(transferReasons, r()), status: approved ? 'APPROVED' : 'REQUESTED', requestedOn, decidedOn,
+        id: worldId('transfer', m),
+        memberId: member.id,
+        fromOrganizationId: member.organizationId,
+        toOrganizationId: next.organizationId,
+        reason: pick(transferReasons, r()),
+        status: approved ? 'APPROVED' : 'REQUESTED',
+        requestedOn,
+        decidedOn,
         letterValidUntil: decidedOn && isoDay(Date.parse(decidedOn) + 10 * DAY),
       };
     }
@@ -114,7 +184,8 @@ export function membershipOf(world: World): (m: number, member: MemberRecord) =>
     if (member.category === 'MIGRANT') {
       for (let k = 0; k < 3; k++) {
         const checkedInOn = daysAgo(k * 30 + Math.floor(r() * 10));
-        if (checkedInOn >= member.joinedOn) checkIns.push({ id: worldId('check-in', m * 3 + k), memberId: member.id, organizationId: member.organizationId, checkedInOn });
+        if (checkedInOn >= member.joinedOn)
+          checkIns.push({ id: worldId('check-in', m * 3 + k), memberId: member.id, organizationId: member.organizationId, checkedInOn });
       }
     }
     return { registration, transfer, checkIns };

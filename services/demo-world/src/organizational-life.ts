@@ -14,7 +14,13 @@ import type { World } from './world';
  * (members 6 and 306 also owe seven months' dues, see dues.ts).
  */
 export interface DemoMeetingRecord {
-  id: string; organizationId: string; type: string; startsAt: Date; topic: string; place: string; hostMemberId: string | null;
+  id: string;
+  organizationId: string;
+  type: string;
+  startsAt: Date;
+  topic: string;
+  place: string;
+  hostMemberId: string | null;
   attendance: { memberId: string; status: 'PRESENT' | 'ON_LEAVE' | 'ABSENT'; leaveReason: string | null; canVote: boolean }[];
 }
 
@@ -22,8 +28,11 @@ const BRANCHES_PER_COMMUNITY = 3;
 const MONTHS = 6;
 const SILENT_MONTHS = 4;
 const topics: Record<string, string> = {
-  THEMED_PARTY_DAY: '主题党日：走访困难党员', MEMBERS_MEETING: '支部党员大会：季度工作总结', PARTY_LESSON: '党课：学习党章',
-  COMMITTEE_MEETING: '委员会会议：研究月度工作', PARTY_GROUP_MEETING: '党小组会：交流学习体会',
+  THEMED_PARTY_DAY: '主题党日：走访困难党员',
+  MEMBERS_MEETING: '支部党员大会：季度工作总结',
+  PARTY_LESSON: '党课：学习党章',
+  COMMITTEE_MEETING: '委员会会议：研究月度工作',
+  PARTY_GROUP_MEETING: '党小组会：交流学习体会',
 };
 const leaveReasons = ['出差', '身体原因', '照顾家人'];
 
@@ -40,7 +49,8 @@ export function chronicallyAbsent(memberIndex: number): boolean {
 
 /** The monthly type an organisation of `kind` holds and its quarterly ones (none for kinds holding no meetings). */
 function plan(kind: string): { monthly: string; quarterly: string[] } | null {
-  if (kind === 'BRANCH' || kind === 'GENERAL_BRANCH') return { monthly: 'THEMED_PARTY_DAY', quarterly: ['MEMBERS_MEETING', 'PARTY_LESSON'] };
+  if (kind === 'BRANCH' || kind === 'GENERAL_BRANCH')
+    return { monthly: 'THEMED_PARTY_DAY', quarterly: ['MEMBERS_MEETING', 'PARTY_LESSON'] };
   if (kind === 'COMMITTEE') return { monthly: 'COMMITTEE_MEETING', quarterly: ['PARTY_LESSON'] };
   if (kind === 'PARTY_GROUP') return { monthly: 'PARTY_GROUP_MEETING', quarterly: [] };
   if (kind === 'WORKING_COMMITTEE') return { monthly: 'COMMITTEE_MEETING', quarterly: [] };
@@ -66,7 +76,9 @@ function rosters(world: World): Map<string, RosterEntry[]> {
 /** The meetings of every organisation that holds them, month by month, generated from the World like the rest of it. */
 export function* organizationalLife(world: World): Generator<DemoMeetingRecord> {
   const members = rosters(world);
-  const branchIndex = new Map(Array.from({ length: world.shape.communities * BRANCHES_PER_COMMUNITY }, (_, i) => [worldId('org-branch', i), i]));
+  const branchIndex = new Map(
+    Array.from({ length: world.shape.communities * BRANCHES_PER_COMMUNITY }, (_, i) => [worldId('org-branch', i), i]),
+  );
   let n = 0;
   let other = 0;
   for (const organization of world.organizations()) {
@@ -77,7 +89,8 @@ export function* organizationalLife(world: World): Generator<DemoMeetingRecord> 
     const rhythm = branchRhythm(b ?? other++);
     const roster = members.get(organization.id) ?? [];
     // A community branch's secretary (world.positions(): seat 10 + b of the community) hosts its meetings.
-    const host = b === undefined ? null : Math.floor(b / BRANCHES_PER_COMMUNITY) + (10 + (b % BRANCHES_PER_COMMUNITY)) * world.shape.communities;
+    const host =
+      b === undefined ? null : Math.floor(b / BRANCHES_PER_COMMUNITY) + (10 + (b % BRANCHES_PER_COMMUNITY)) * world.shape.communities;
     const r = random(900_000 + (b ?? 100_000 + other));
     for (let back = MONTHS; back >= 1; back--) {
       if (rhythm === 'SILENT' && back <= SILENT_MONTHS) continue;
@@ -89,12 +102,34 @@ export function* organizationalLife(world: World): Generator<DemoMeetingRecord> 
       for (const [k, type] of held.entries()) {
         const startsAt = new Date(month.getTime() + (5 + k * 7) * 86_400_000 + 11 * 3_600_000);
         const day = startsAt.toISOString().slice(0, 10);
-        const attendance = roster.filter((m) => m.joinedOn <= day).map((m) => {
-          const roll = r();
-          const status = chronicallyAbsent(m.index) ? 'ABSENT' as const : roll < 0.85 ? 'PRESENT' as const : roll < 0.95 ? 'ON_LEAVE' as const : 'ABSENT' as const;
-          return { memberId: m.id, status, leaveReason: status === 'ON_LEAVE' ? leaveReasons[Math.floor(r() * leaveReasons.length)] : null, canVote: !m.probationary };
-        });
-        yield { id: worldId('meeting', n++), organizationId: organization.id, type, startsAt, topic: topics[type], place: '党群服务中心会议室', hostMemberId: host !== null && host < world.shape.members ? worldId('member', host) : null, attendance };
+        const attendance = roster
+          .filter((m) => m.joinedOn <= day)
+          .map((m) => {
+            const roll = r();
+            const status = chronicallyAbsent(m.index)
+              ? ('ABSENT' as const)
+              : roll < 0.85
+                ? ('PRESENT' as const)
+                : roll < 0.95
+                  ? ('ON_LEAVE' as const)
+                  : ('ABSENT' as const);
+            return {
+              memberId: m.id,
+              status,
+              leaveReason: status === 'ON_LEAVE' ? leaveReasons[Math.floor(r() * leaveReasons.length)] : null,
+              canVote: !m.probationary,
+            };
+          });
+        yield {
+          id: worldId('meeting', n++),
+          organizationId: organization.id,
+          type,
+          startsAt,
+          topic: topics[type],
+          place: '党群服务中心会议室',
+          hostMemberId: host !== null && host < world.shape.members ? worldId('member', host) : null,
+          attendance,
+        };
       }
     }
   }

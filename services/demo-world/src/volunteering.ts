@@ -7,24 +7,50 @@ import type { ActivityRecord, World } from './world';
  * scale seed (about a million participations) never holds the district in memory.
  */
 export interface VolunteerTeamRecord {
-  id: string; name: string; specialty: string; organizationId: string; communityId: string; leaderId: string; foundedOn: string;
+  id: string;
+  name: string;
+  specialty: string;
+  organizationId: string;
+  communityId: string;
+  leaderId: string;
+  foundedOn: string;
 }
-export interface TeamMembershipRecord { id: string; teamId: string; memberId: string; joinedOn: string; leftOn: string | null }
+export interface TeamMembershipRecord {
+  id: string;
+  teamId: string;
+  memberId: string;
+  joinedOn: string;
+  leftOn: string | null;
+}
 export interface VolunteerActivityRecord extends ActivityRecord {
-  teamId: string | null; coOrganizerIds: string[]; place: string | null; completedAt: Date | null;
+  teamId: string | null;
+  coOrganizerIds: string[];
+  place: string | null;
+  completedAt: Date | null;
 }
 export interface AttendanceRecord {
-  id: string; activity: VolunteerActivityRecord; memberId: string; status: 'SIGNED_UP' | 'ATTENDED' | 'NO_SHOW';
-  signedUpAt: Date; checkedInAt: Date | null; checkedOutAt: Date | null;
+  id: string;
+  activity: VolunteerActivityRecord;
+  memberId: string;
+  status: 'SIGNED_UP' | 'ATTENDED' | 'NO_SHOW';
+  signedUpAt: Date;
+  checkedInAt: Date | null;
+  checkedOutAt: Date | null;
 }
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 const BRANCHES_PER_COMMUNITY = 3;
 const specialties: { skill: string; name: string }[] = [
-  { skill: 'LEGAL', name: '法律咨询' }, { skill: 'REPAIR', name: '便民维修' }, { skill: 'MEDICAL', name: '义诊医疗' },
-  { skill: 'PATROL', name: '平安巡逻' }, { skill: 'TUTORING', name: '课业辅导' }, { skill: 'IT', name: '网络技术' },
-  { skill: 'CULTURE_SPORTS', name: '文体' }, { skill: 'CARE', name: '关爱帮扶' }, { skill: 'OTHER', name: '综合' },
+  { skill: 'LEGAL', name: '法律咨询' },
+  { skill: 'REPAIR', name: '便民维修' },
+  { skill: 'MEDICAL', name: '义诊医疗' },
+  { skill: 'PATROL', name: '平安巡逻' },
+  { skill: 'TUTORING', name: '课业辅导' },
+  { skill: 'IT', name: '网络技术' },
+  { skill: 'CULTURE_SPORTS', name: '文体' },
+  { skill: 'CARE', name: '关爱帮扶' },
+  { skill: 'OTHER', name: '综合' },
 ];
 const teamKinds = new Set(['VOLUNTEER_SERVICE', 'PATROL', 'DEDICATION_DAY', 'PAIRED_ASSISTANCE']);
 const coOrganizedKinds = new Set(['CULTURE_SPORTS', 'MEETING']);
@@ -59,7 +85,7 @@ export function* volunteerTeams(world: World): Generator<{ team: VolunteerTeamRe
       const specialty = specialties[(c + t) % specialties.length];
       const founded = new Date(world.today.getTime() - (400 + t * 13 + (c % 30)) * DAY);
       const id = teamId(world, c, t);
-      const size = 6 + ((c + t) * 7) % 20;
+      const size = 6 + (((c + t) * 7) % 20);
       const memberIds = new Set<string>();
       for (let j = 0; memberIds.size < size && j < size * 3; j++) {
         const member = memberOf(world, c, t * 37 + j * 11 + c);
@@ -68,14 +94,21 @@ export function* volunteerTeams(world: World): Generator<{ team: VolunteerTeamRe
       const memberships = [...memberIds].map((memberId, j) => {
         const joined = new Date(founded.getTime() + j * 7 * DAY);
         const left = j > 0 && j % 8 === 7 ? isoDate(new Date(joined.getTime() + 90 * DAY)) : null;
-        return { id: worldId('team-membership', (c * perTeam + t) * 100 + j), teamId: id, memberId, joinedOn: isoDate(joined), leftOn: left };
+        return {
+          id: worldId('team-membership', (c * perTeam + t) * 100 + j),
+          teamId: id,
+          memberId,
+          joinedOn: isoDate(joined),
+          leftOn: left,
+        };
       });
       yield {
         team: {
           id,
           name: `${community.name}${specialty.name}志愿服务队${t >= specialties.length ? `${Math.floor(t / specialties.length) + 1}分队` : ''}`,
           specialty: specialty.skill,
-          organizationId: t % 2 === 0 ? community.organizationId : worldId('org-branch', c * BRANCHES_PER_COMMUNITY + (t % BRANCHES_PER_COMMUNITY)),
+          organizationId:
+            t % 2 === 0 ? community.organizationId : worldId('org-branch', c * BRANCHES_PER_COMMUNITY + (t % BRANCHES_PER_COMMUNITY)),
           communityId: community.id,
           leaderId: memberships[0].memberId,
           foundedOn: isoDate(founded),
@@ -131,7 +164,9 @@ export function* attendanceChunks(world: World, size = 5000): Generator<Attendan
           activity,
           memberId,
           status: completed ? (attended ? 'ATTENDED' : 'NO_SHOW') : 'SIGNED_UP',
-          signedUpAt: completed ? new Date(start - (1 + (p % 5)) * DAY - p * MINUTE) : new Date(world.today.getTime() - (1 + p) * 3_600_000),
+          signedUpAt: completed
+            ? new Date(start - (1 + (p % 5)) * DAY - p * MINUTE)
+            : new Date(world.today.getTime() - (1 + p) * 3_600_000),
           checkedInAt: attended ? new Date(start + ((p % 4) * 10 - 15) * MINUTE) : null,
           checkedOutAt: attended && p % 7 !== 3 ? new Date(activity.endsAt.getTime() + ((p % 5) * 10 - 20) * MINUTE) : null,
         });

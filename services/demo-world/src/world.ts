@@ -2,30 +2,90 @@ import { pick, random, worldId } from './ids';
 import * as words from './names';
 import { worldShape, type WorldShape } from './shape';
 
-export interface StreetRecord { id: string; name: string; district: string; committeeId: string }
-export interface CommunityRecord { id: string; streetId: string; name: string; grids: string[]; organizationId: string }
-export interface OrganizationRecord {
-  id: string; name: string; kind: string; scope: string; parentId: string | null;
-  communityId: string | null; residentUnitId: string | null; establishedOn: string;
+export interface StreetRecord {
+  id: string;
+  name: string;
+  district: string;
+  committeeId: string;
 }
-export interface ResidentUnitRecord { id: string; communityId: string; name: string; category: string; organizationId: string | null }
+export interface CommunityRecord {
+  id: string;
+  streetId: string;
+  name: string;
+  grids: string[];
+  organizationId: string;
+}
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  kind: string;
+  scope: string;
+  parentId: string | null;
+  communityId: string | null;
+  residentUnitId: string | null;
+  establishedOn: string;
+}
+export interface ResidentUnitRecord {
+  id: string;
+  communityId: string;
+  name: string;
+  category: string;
+  organizationId: string | null;
+}
 export interface MemberRecord {
-  id: string; name: string; gender: 'MALE' | 'FEMALE'; birthDate: string; ethnicity: string; education: string;
-  phone: string; idNumber: string; joinedOn: string; status: 'PROBATIONARY' | 'FULL'; category: string;
-  organizationId: string; workUnitId: string | null; residenceCommunityId: string; skills: string[]; responsibilityArea: string | null;
+  id: string;
+  name: string;
+  gender: 'MALE' | 'FEMALE';
+  birthDate: string;
+  ethnicity: string;
+  education: string;
+  phone: string;
+  idNumber: string;
+  joinedOn: string;
+  status: 'PROBATIONARY' | 'FULL';
+  category: string;
+  organizationId: string;
+  workUnitId: string | null;
+  residenceCommunityId: string;
+  skills: string[];
+  responsibilityArea: string | null;
 }
 export interface ResourceRecord {
-  id: string; providerId: string; communityId: string; kind: string; name: string; description: string;
-  capacity: number | null; address: string;
+  id: string;
+  providerId: string;
+  communityId: string;
+  kind: string;
+  name: string;
+  description: string;
+  capacity: number | null;
+  address: string;
 }
 export interface ActivityRecord {
-  id: string; title: string; kind: string; organizerId: string; communityId: string;
-  startsAt: Date; endsAt: Date; capacity: number; status: string;
+  id: string;
+  title: string;
+  kind: string;
+  organizerId: string;
+  communityId: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  status: string;
 }
 export interface PositionRecord {
-  id: string; organizationId: string; memberId: string; role: string; fromUnitId: string | null; alsoChairsResidentsCommittee: boolean; startsOn: string;
+  id: string;
+  organizationId: string;
+  memberId: string;
+  role: string;
+  fromUnitId: string | null;
+  alsoChairsResidentsCommittee: boolean;
+  startsOn: string;
 }
-export interface ParticipationRecord { id: string; activityId: string; memberId: string; hours: number }
+export interface ParticipationRecord {
+  id: string;
+  activityId: string;
+  memberId: string;
+  hours: number;
+}
 
 const DISTRICT = '城东区';
 const BRANCHES_PER_COMMUNITY = 3;
@@ -57,7 +117,12 @@ export class World {
 
   *streets(): Generator<StreetRecord> {
     for (let s = 0; s < this.shape.streets; s++) {
-      yield { id: worldId('street', s), name: words.streetNames[s % words.streetNames.length] + (s >= words.streetNames.length ? s : ''), district: DISTRICT, committeeId: worldId('org-street', s) };
+      yield {
+        id: worldId('street', s),
+        name: words.streetNames[s % words.streetNames.length] + (s >= words.streetNames.length ? s : ''),
+        district: DISTRICT,
+        committeeId: worldId('org-street', s),
+      };
     }
   }
 
@@ -114,27 +179,86 @@ export class World {
   *organizations(): Generator<OrganizationRecord> {
     const established = (n: number) => isoDate(new Date(Date.UTC(1998 + (n % 20), n % 12, 1 + (n % 27))));
     for (const street of this.streets()) {
-      yield { id: street.committeeId, name: `${street.name}党工委`, kind: 'WORKING_COMMITTEE', scope: 'STREET', parentId: null, communityId: null, residentUnitId: null, establishedOn: established(1) };
+      yield {
+        id: street.committeeId,
+        name: `${street.name}党工委`,
+        kind: 'WORKING_COMMITTEE',
+        scope: 'STREET',
+        parentId: null,
+        communityId: null,
+        residentUnitId: null,
+        establishedOn: established(1),
+      };
     }
     const communityKind = this.communityOrgKind();
     const kindName: Record<string, string> = { COMMITTEE: '委员会', GENERAL_BRANCH: '总支部委员会', BRANCH: '支部委员会' };
     let c = 0;
     for (const community of this.communities()) {
       const parentId = worldId('org-street', this.streetOf(c));
-      yield { id: community.organizationId, name: `中共${community.name}${kindName[communityKind]}`, kind: communityKind, scope: 'COMMUNITY', parentId, communityId: community.id, residentUnitId: null, establishedOn: established(c) };
+      yield {
+        id: community.organizationId,
+        name: `中共${community.name}${kindName[communityKind]}`,
+        kind: communityKind,
+        scope: 'COMMUNITY',
+        parentId,
+        communityId: community.id,
+        residentUnitId: null,
+        establishedOn: established(c),
+      };
       for (let b = 0; b < BRANCHES_PER_COMMUNITY; b++) {
-        yield { id: worldId('org-branch', c * BRANCHES_PER_COMMUNITY + b), name: `${community.name}第${b + 1}党支部`, kind: 'BRANCH', scope: 'COMMUNITY', parentId: community.organizationId, communityId: community.id, residentUnitId: null, establishedOn: established(c + b) };
+        yield {
+          id: worldId('org-branch', c * BRANCHES_PER_COMMUNITY + b),
+          name: `${community.name}第${b + 1}党支部`,
+          kind: 'BRANCH',
+          scope: 'COMMUNITY',
+          parentId: community.organizationId,
+          communityId: community.id,
+          residentUnitId: null,
+          establishedOn: established(c + b),
+        };
       }
-      yield { id: worldId('org-group', c), name: `${community.name}第1党支部第1党小组`, kind: 'PARTY_GROUP', scope: 'COMMUNITY', parentId: worldId('org-branch', c * BRANCHES_PER_COMMUNITY), communityId: community.id, residentUnitId: null, establishedOn: established(c + 7) };
-      yield { id: worldId('org-migrant', c), name: `${community.name}流动党员党支部`, kind: 'BRANCH', scope: 'MIGRANT', parentId: community.organizationId, communityId: community.id, residentUnitId: null, establishedOn: established(c + 3) };
+      yield {
+        id: worldId('org-group', c),
+        name: `${community.name}第1党支部第1党小组`,
+        kind: 'PARTY_GROUP',
+        scope: 'COMMUNITY',
+        parentId: worldId('org-branch', c * BRANCHES_PER_COMMUNITY),
+        communityId: community.id,
+        residentUnitId: null,
+        establishedOn: established(c + 7),
+      };
+      yield {
+        id: worldId('org-migrant', c),
+        name: `${community.name}流动党员党支部`,
+        kind: 'BRANCH',
+        scope: 'MIGRANT',
+        parentId: community.organizationId,
+        communityId: community.id,
+        residentUnitId: null,
+        establishedOn: established(c + 3),
+      };
       c++;
     }
     let u = 0;
     for (const unit of this.residentUnits()) {
       if (unit.organizationId) {
-        const scope = unit.category === 'NON_PUBLIC_ENTERPRISE' ? 'NON_PUBLIC_ENTERPRISE' : unit.category === 'SOCIAL_ORGANIZATION' ? 'SOCIAL_ORGANIZATION' : 'RESIDENT_UNIT';
+        const scope =
+          unit.category === 'NON_PUBLIC_ENTERPRISE'
+            ? 'NON_PUBLIC_ENTERPRISE'
+            : unit.category === 'SOCIAL_ORGANIZATION'
+              ? 'SOCIAL_ORGANIZATION'
+              : 'RESIDENT_UNIT';
         const communityIndex = Math.floor(u / this.shape.unitsPerCommunity);
-        yield { id: unit.organizationId, name: `中共${unit.name}支部委员会`, kind: 'BRANCH', scope, parentId: worldId('org-street', this.streetOf(communityIndex)), communityId: unit.communityId, residentUnitId: unit.id, establishedOn: established(u) };
+        yield {
+          id: unit.organizationId,
+          name: `中共${unit.name}支部委员会`,
+          kind: 'BRANCH',
+          scope,
+          parentId: worldId('org-street', this.streetOf(communityIndex)),
+          communityId: unit.communityId,
+          residentUnitId: unit.id,
+          establishedOn: established(u),
+        };
       }
       u++;
     }
@@ -154,7 +278,14 @@ export class World {
     for (let c = 0; c < this.shape.communities; c++) {
       const org = worldId('org-community', c);
       const seat = (k: number, role: string, extra: Partial<PositionRecord> = {}): PositionRecord => ({
-        id: worldId('position', c * 100 + k), organizationId: org, memberId: worldId('member', this.resident(c, k)), role, fromUnitId: null, alsoChairsResidentsCommittee: false, startsOn, ...extra,
+        id: worldId('position', c * 100 + k),
+        organizationId: org,
+        memberId: worldId('member', this.resident(c, k)),
+        role,
+        fromUnitId: null,
+        alsoChairsResidentsCommittee: false,
+        startsOn,
+        ...extra,
       });
       yield seat(0, 'SECRETARY', { alsoChairsResidentsCommittee: true });
       if (this.communityOrgKind() === 'COMMITTEE') yield seat(1, 'FULL_TIME_DEPUTY_SECRETARY');
@@ -174,21 +305,36 @@ export class World {
       for (let u = 0; u < this.shape.unitsPerCommunity; u++) {
         if (this.unitHasOrganization(c, u)) continue;
         const i = this.unitIndex(c, u);
-        yield { id: worldId('instructor', i), residentUnitId: worldId('unit', i), memberId: worldId('member', this.resident(c, 20 + u)), startsOn: isoDate(new Date(Date.UTC(this.today.getUTCFullYear() - 1, 2, 1))) };
+        yield {
+          id: worldId('instructor', i),
+          residentUnitId: worldId('unit', i),
+          memberId: worldId('member', this.resident(c, 20 + u)),
+          startsOn: isoDate(new Date(Date.UTC(this.today.getUTCFullYear() - 1, 2, 1))),
+        };
       }
     }
   }
 
   /** The organisation holding member m's relationship: a unit's branch for employed members, else a community branch. */
-  private memberOrganization(m: number, c: number, category: string, r: () => number): { organizationId: string; workUnitId: string | null } {
+  private memberOrganization(
+    m: number,
+    c: number,
+    category: string,
+    r: () => number,
+  ): { organizationId: string; workUnitId: string | null } {
     const u = Math.floor(r() * this.shape.unitsPerCommunity);
     const unitId = worldId('unit', this.unitIndex(c, u));
     if (category === 'EMPLOYED') {
-      const held = this.unitHasOrganization(c, u) ? worldId('org-unit', this.unitIndex(c, u)) : worldId('org-branch', c * BRANCHES_PER_COMMUNITY + (Math.floor(m / this.shape.communities) % BRANCHES_PER_COMMUNITY));
+      const held = this.unitHasOrganization(c, u)
+        ? worldId('org-unit', this.unitIndex(c, u))
+        : worldId('org-branch', c * BRANCHES_PER_COMMUNITY + (Math.floor(m / this.shape.communities) % BRANCHES_PER_COMMUNITY));
       return { organizationId: held, workUnitId: unitId };
     }
     if (category === 'MIGRANT') return { organizationId: worldId('org-migrant', c), workUnitId: null };
-    return { organizationId: worldId('org-branch', c * BRANCHES_PER_COMMUNITY + (Math.floor(m / this.shape.communities) % BRANCHES_PER_COMMUNITY)), workUnitId: null };
+    return {
+      organizationId: worldId('org-branch', c * BRANCHES_PER_COMMUNITY + (Math.floor(m / this.shape.communities) % BRANCHES_PER_COMMUNITY)),
+      workUnitId: null,
+    };
   }
 
   member(m: number): MemberRecord {
@@ -198,10 +344,21 @@ export class World {
     const birthYear = 1945 + Math.floor(r() * 58);
     const birth = new Date(Date.UTC(birthYear, Math.floor(r() * 12), 1 + Math.floor(r() * 28)));
     const categoryRoll = r();
-    const category = categoryRoll < 0.45 ? 'EMPLOYED' : categoryRoll < 0.8 ? 'RETIRED' : categoryRoll < 0.88 ? 'UNEMPLOYED' : categoryRoll < 0.95 ? 'MIGRANT' : 'OTHER';
+    const category =
+      categoryRoll < 0.45
+        ? 'EMPLOYED'
+        : categoryRoll < 0.8
+          ? 'RETIRED'
+          : categoryRoll < 0.88
+            ? 'UNEMPLOYED'
+            : categoryRoll < 0.95
+              ? 'MIGRANT'
+              : 'OTHER';
     const joinYear = Math.min(this.today.getUTCFullYear() - 1, birthYear + 20 + Math.floor(r() * 25));
     const probationary = r() < 0.04;
-    const joined = probationary ? new Date(this.today.getTime() - (30 + Math.floor(r() * 300)) * 86_400_000) : new Date(Date.UTC(joinYear, Math.floor(r() * 12), 1 + Math.floor(r() * 28)));
+    const joined = probationary
+      ? new Date(this.today.getTime() - (30 + Math.floor(r() * 300)) * 86_400_000)
+      : new Date(Date.UTC(joinYear, Math.floor(r() * 12), 1 + Math.floor(r() * 28)));
     // The area code carries m's thousands so numbers never repeat, even for 300,000 members.
     const first17 = `11${String(Math.floor(m / 1000) % 10_000).padStart(4, '0')}${isoDate(birth).replace(/-/g, '')}${String(m % 1000).padStart(3, '0')}`;
     const skillCount = Math.floor(r() * 3);
@@ -298,7 +455,12 @@ export class World {
           const slot = (a * 7 + p * 13) % perCommunity;
           const m = c + slot * this.shape.communities;
           if (m >= this.shape.members) continue;
-          chunk.push({ id: worldId('participation', activityIndex * 1000 + p), activityId: activity.id, memberId: worldId('member', m), hours: Math.max(1, length - (p % 3 === 0 ? 0.5 : 0)) });
+          chunk.push({
+            id: worldId('participation', activityIndex * 1000 + p),
+            activityId: activity.id,
+            memberId: worldId('member', m),
+            hours: Math.max(1, length - (p % 3 === 0 ? 0.5 : 0)),
+          });
           if (chunk.length >= size) {
             yield chunk;
             chunk = [];

@@ -28,14 +28,19 @@ describe("the demo district's organisational life", () => {
     const organizations = [...world.organizations()];
     const meetingOrganizations = new Set(meetings.map((m) => m.organizationId));
     const kinds = new Set(organizations.filter((o) => meetingOrganizations.has(o.id)).map((o) => `${o.kind} ${o.scope}`));
-    for (const kind of ['BRANCH COMMUNITY', 'BRANCH MIGRANT', 'PARTY_GROUP COMMUNITY', 'WORKING_COMMITTEE STREET']) expect(kinds).toContain(kind);
+    for (const kind of ['BRANCH COMMUNITY', 'BRANCH MIGRANT', 'PARTY_GROUP COMMUNITY', 'WORKING_COMMITTEE STREET'])
+      expect(kinds).toContain(kind);
     expect([...kinds].some((k) => /^BRANCH (RESIDENT_UNIT|NON_PUBLIC_ENTERPRISE|SOCIAL_ORGANIZATION)$/.test(k))).toBe(true);
     const lastMonths = Date.UTC(2026, 1, 1);
-    const silent = organizations.filter((o) => meetingOrganizations.has(o.id) && !meetings.some((m) => m.organizationId === o.id && m.startsAt.getTime() >= lastMonths));
+    const silent = organizations.filter(
+      (o) => meetingOrganizations.has(o.id) && !meetings.some((m) => m.organizationId === o.id && m.startsAt.getTime() >= lastMonths),
+    );
     expect(silent.some((o) => o.scope !== 'COMMUNITY' || o.kind !== 'BRANCH')).toBe(true);
     expect(silent.length / meetingOrganizations.size).toBeGreaterThan(0.05);
     expect(silent.length / meetingOrganizations.size).toBeLessThan(0.2);
-    expect(new Set(meetings.map((m) => m.type))).toEqual(new Set(['THEMED_PARTY_DAY', 'MEMBERS_MEETING', 'PARTY_LESSON', 'COMMITTEE_MEETING', 'PARTY_GROUP_MEETING']));
+    expect(new Set(meetings.map((m) => m.type))).toEqual(
+      new Set(['THEMED_PARTY_DAY', 'MEMBERS_MEETING', 'PARTY_LESSON', 'COMMITTEE_MEETING', 'PARTY_GROUP_MEETING']),
+    );
   });
 
   it('has members 6 and 306 of community 0 (also owing seven months of dues) absent from every meeting of their on-rhythm branches', () => {

@@ -13,7 +13,16 @@ interface Zone {
 
 const zoneOf = (name: string): Zone => ({
   name,
-  parts: new Intl.DateTimeFormat('en-US', { timeZone: name, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+  parts: new Intl.DateTimeFormat('en-US', {
+    timeZone: name,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }),
 });
 
 let zone = zoneOf(DEFAULT_TIME_ZONE);
@@ -48,7 +57,11 @@ function wallClock(at: Date): { date: string; time: string; utcMs: number } {
   const p = Object.fromEntries(zone.parts.formatToParts(at).map(({ type, value }) => [type, value]));
   const date = `${p.year}-${p.month}-${p.day}`;
   const time = `${p.hour}:${p.minute}`;
-  return { date, time, utcMs: Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) };
+  return {
+    date,
+    time,
+    utcMs: Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)),
+  };
 }
 
 /** How far the district's wall clock is ahead of UTC at an instant, in ms (+8 h in China, all year). */

@@ -15,7 +15,10 @@ export const serviceEnvSchema = z.object({
   /** Where embedded PGlite keeps its files (one sub-folder per service). */
   EMBEDDED_DATA_DIR: z.string().default('.data'),
   /** Seed the demo data set at start-up when the database is empty. */
-  SEED_DEMO: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   PEER_TIMEOUT_MS: z.coerce.number().int().min(50).default(3000),
   /** The district's time zone: what "today" means for dates that are calendar days (see clock.ts). */
   TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default(DEFAULT_TIME_ZONE),
@@ -32,8 +35,17 @@ export const serviceEnvSchema = z.object({
  */
 /** `KAFKA_BROKERS`: a comma-separated `host:port` list, read as an array; absent or empty: no Kafka. */
 export const kafkaBrokersSetting = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() !== '' ? v.split(',').map((b) => b.trim()).filter(Boolean) : undefined),
-  z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1).optional(),
+  (v) =>
+    typeof v === 'string' && v.trim() !== ''
+      ? v
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean)
+      : undefined,
+  z
+    .array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port'))
+    .min(1)
+    .optional(),
 );
 
 export interface SubgraphAddress {
@@ -80,7 +92,6 @@ export function urlOf(config: object, subgraph: SubgraphAddress): string {
   return addressSetting(config, subgraph.urlVariable);
 }
 
-
 /** The secret of the named subgraph: the one its identity headers are signed with. */
 export function secretOf(config: object, name: string): string {
   return addressSetting(config, secretVariable(name));
@@ -96,7 +107,8 @@ export function acceptedKeysOf(config: object, name: string): { current: string;
 export function assertProductionSecrets(config: { NODE_ENV: string }, names: readonly string[]): void {
   if (config.NODE_ENV !== 'production') return;
   const unset = names.filter((name) => secretOf(config, name) === devSecret(name));
-  if (unset.length) throw new ConfigError(`Invalid configuration:\n${unset.map((n) => `  ${secretVariable(n)}: must be set in production`).join('\n')}`);
+  if (unset.length)
+    throw new ConfigError(`Invalid configuration:\n${unset.map((n) => `  ${secretVariable(n)}: must be set in production`).join('\n')}`);
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +123,8 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
 
 /** Builds the env schema of a subgraph service: the shared settings, its default port, and how to reach `peers`. */
 export function subgraphEnvSchema(defaultPort: number, peers: readonly SubgraphAddress[] = []) {
-  return serviceEnvSchema.extend({ PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort) }).extend(subgraphAddressesShape(peers));
+  return serviceEnvSchema
+    .extend({ PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort) })
+    .extend(subgraphAddressesShape(peers));
 }
 export type SubgraphConfig = z.infer<ReturnType<typeof subgraphEnvSchema>>;

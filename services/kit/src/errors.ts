@@ -15,8 +15,10 @@ export const errorCodes = {
   FORBIDDEN: 'The caller is known but may not do this.',
   UNAUTHENTICATED: 'The caller could not be identified.',
   UNAVAILABLE: 'A service this request depends on did not answer; nothing was changed; try again.',
-  QUERY_LIMIT_EXCEEDED: 'The operation is deeper, has more aliases, directives or tokens, or costs more than the gateway accepts (HTTP 400); `extensions.limit` names the limit, `maximum` and `estimated` give the figures.',
-  BAD_REQUEST: 'The HTTP request is not a GraphQL request the server can read: malformed JSON, another content type, charset or encoding (HTTP 400 or 415).',
+  QUERY_LIMIT_EXCEEDED:
+    'The operation is deeper, has more aliases, directives or tokens, or costs more than the gateway accepts (HTTP 400); `extensions.limit` names the limit, `maximum` and `estimated` give the figures.',
+  BAD_REQUEST:
+    'The HTTP request is not a GraphQL request the server can read: malformed JSON, another content type, charset or encoding (HTTP 400 or 415).',
   PAYLOAD_TOO_LARGE: 'The request body is larger than the server accepts (HTTP 413); `extensions.maximum` gives the limit in bytes.',
   INTERNAL_SERVER_ERROR: 'Something unexpected failed; details are in the service log, never in the response.',
 } as const;
@@ -162,7 +164,11 @@ export function errorFormatter(logger: Logger) {
     const domain = domainErrorOf(error);
     if (domain) {
       const field = domain.field ? { field: domain.field } : {};
-      return { ...base, message: domain.localized(), extensions: { code: domain.code, ...field, ...(domain.text ? messageExtensions(domain.text) : {}), ...domain.details } };
+      return {
+        ...base,
+        message: domain.localized(),
+        extensions: { code: domain.code, ...field, ...(domain.text ? messageExtensions(domain.text) : {}), ...domain.details },
+      };
     }
     const pgCode = (original as { code?: unknown })?.code;
     if (typeof pgCode === 'string' && postgresCodes[pgCode]) {
@@ -176,7 +182,8 @@ export function errorFormatter(logger: Logger) {
     const relayed = !(original instanceof Error) || original instanceof GraphQLError;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && relayed && (passThroughCodes.has(code) || code in errorCodes)) {
       const { field, messageKey, messageParams } = formatted.extensions ?? {};
-      const keyed = typeof messageKey === 'string' && typeof messageParams === 'object' && messageParams !== null ? { messageKey, messageParams } : {};
+      const keyed =
+        typeof messageKey === 'string' && typeof messageParams === 'object' && messageParams !== null ? { messageKey, messageParams } : {};
       return { ...base, extensions: { code, ...(typeof field === 'string' ? { field } : {}), ...keyed } };
     }
     logger.error({ err: original }, 'unexpected error');

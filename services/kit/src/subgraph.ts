@@ -2,8 +2,25 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { INTERNAL_IDENTITY_HEADER, serviceActor, UnauthenticatedError, verifyIdentity, type Actor, type IdentityKeys, type VerifiedWith } from './auth';
-import { acceptedKeysOf, assertProductionSecrets, secretOf, loadConfig, subgraphEnvSchema, urlOf, type SubgraphAddress, type SubgraphConfig } from './config';
+import {
+  INTERNAL_IDENTITY_HEADER,
+  serviceActor,
+  UnauthenticatedError,
+  verifyIdentity,
+  type Actor,
+  type IdentityKeys,
+  type VerifiedWith,
+} from './auth';
+import {
+  acceptedKeysOf,
+  assertProductionSecrets,
+  secretOf,
+  loadConfig,
+  subgraphEnvSchema,
+  urlOf,
+  type SubgraphAddress,
+  type SubgraphConfig,
+} from './config';
 import { openDatabase, scheduleStep, type Database, type ScheduledStep } from './database';
 import { useTimeZone } from './clock';
 import { createLogger, type Logger } from './logger';
@@ -26,7 +43,16 @@ import { CreateIdempotencyKeys1768000000000, idempotencyEnvSchema, startIdempote
 import { createPeers, type Peers } from './peers';
 import { transactor, type Transact } from './transact';
 import { CursorSeal, guardArguments } from './input';
-import { createMetrics, fileRoutes, IMPORT_MAX_BYTES, startGraphQLServer, StartupClock, type FileImport, type RequestInfo, type RunningServer } from './server';
+import {
+  createMetrics,
+  fileRoutes,
+  IMPORT_MAX_BYTES,
+  startGraphQLServer,
+  StartupClock,
+  type FileImport,
+  type RequestInfo,
+  type RunningServer,
+} from './server';
 import { observeConnectionPool, observeOutbox } from './telemetry';
 
 /**
@@ -104,7 +130,14 @@ export function withKitMigrations(migrations: MixedList<Function>): Function[] {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   const listed = Object.values(migrations) as Function[];
   const names = new Set(listed.map((m) => m.name));
-  const kit = [CreateOutbox1764000000001, CreateAuditLog1764000000003, CreateProcessedEvents1766000000000, IndexOutboxArchive1767000000000, AddOutboxTraceContext1767000000014, CreateIdempotencyKeys1768000000000];
+  const kit = [
+    CreateOutbox1764000000001,
+    CreateAuditLog1764000000003,
+    CreateProcessedEvents1766000000000,
+    IndexOutboxArchive1767000000000,
+    AddOutboxTraceContext1767000000014,
+    CreateIdempotencyKeys1768000000000,
+  ];
   return [...listed, ...kit.filter((m) => !names.has(m.name))];
 }
 
@@ -133,9 +166,18 @@ export function subgraphSchema<C extends object>(definition: SubgraphDefinition<
 }
 
 /** Starts a subgraph: validated config, its own database with migrations, then the HTTP server. */
-export async function startSubgraph<C extends object>(definition: SubgraphDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<RunningSubgraph> {
+export async function startSubgraph<C extends object>(
+  definition: SubgraphDefinition<C>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningSubgraph> {
   const startup = new StartupClock();
-  const config = loadConfig(subgraphEnvSchema(definition.port, definition.peers).extend(kafkaEnvSchema.shape).extend(outboxArchiveEnvSchema.shape).extend(idempotencyEnvSchema.shape), env);
+  const config = loadConfig(
+    subgraphEnvSchema(definition.port, definition.peers)
+      .extend(kafkaEnvSchema.shape)
+      .extend(outboxArchiveEnvSchema.shape)
+      .extend(idempotencyEnvSchema.shape),
+    env,
+  );
   assertProductionSecrets(config, [definition.name]);
   useTimeZone(config.TIME_ZONE);
   useIdempotencyTtl(config.IDEMPOTENCY_KEY_TTL_HOURS);
@@ -158,10 +200,25 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
     if (config.SEED_DEMO && definition.demo) await definition.demo.seed(database.dataSource, definition.demo.world(), logger);
     startup.mark('seed');
     const schema = subgraphSchema(definition, secretOf(config, definition.name));
-    const runtime: ServiceRuntime = { dataSource: database.dataSource, peers: createPeers(definition.peers.map((peer) => ({ name: peer.name, url: urlOf(config, peer), owns: peer.owns ?? [] })), config, logger, definition.name), transact: transactor(database.dataSource) };
+    const runtime: ServiceRuntime = {
+      dataSource: database.dataSource,
+      peers: createPeers(
+        definition.peers.map((peer) => ({ name: peer.name, url: urlOf(config, peer), owns: peer.owns ?? [] })),
+        config,
+        logger,
+        definition.name,
+      ),
+      transact: transactor(database.dataSource),
+    };
     // Each request's changes are recorded as its actor's (audit trail); its peer calls carry its request id.
-    const context = (request: RequestInfo) => definition.createContext({ ...runtime, peers: runtime.peers.forRequest(request.requestId), transact: transactor(database.dataSource, request.actor) }, request);
-    const authenticate = internalAuthenticator(acceptedKeysOf(config, definition.name), definition.name, (key) => metrics.identities.inc({ key }));
+    const context = (request: RequestInfo) =>
+      definition.createContext(
+        { ...runtime, peers: runtime.peers.forRequest(request.requestId), transact: transactor(database.dataSource, request.actor) },
+        request,
+      );
+    const authenticate = internalAuthenticator(acceptedKeysOf(config, definition.name), definition.name, (key) =>
+      metrics.identities.inc({ key }),
+    );
     const server = await startGraphQLServer<C>({
       name: definition.name,
       schema,
@@ -175,23 +232,51 @@ export async function startSubgraph<C extends object>(definition: SubgraphDefini
       startup,
       context,
       authenticate,
-      routes: definition.imports ? fileRoutes({ imports: definition.imports, authenticate, context, logger, maxBytes: IMPORT_MAX_BYTES }) : undefined,
+      routes: definition.imports
+        ? fileRoutes({ imports: definition.imports, authenticate, context, logger, maxBytes: IMPORT_MAX_BYTES })
+        : undefined,
     });
     // Without KAFKA_BROKERS events wait in the outbox until a relay with a broker runs.
     const relay = config.KAFKA_BROKERS
-      ? startRelay({ dataSource: database.dataSource, service: definition.name, brokers: config.KAFKA_BROKERS, logger, leaderLock: !database.embedded, idempotent: config.KAFKA_IDEMPOTENT, metrics: metrics.registry })
+      ? startRelay({
+          dataSource: database.dataSource,
+          service: definition.name,
+          brokers: config.KAFKA_BROKERS,
+          logger,
+          leaderLock: !database.embedded,
+          idempotent: config.KAFKA_IDEMPOTENT,
+          metrics: metrics.registry,
+        })
       : undefined;
     // Published rows are the archive events:republish replays from; only those older than OUTBOX_ARCHIVE_DAYS go.
-    const pruner = config.KAFKA_BROKERS ? startOutboxPruner({ dataSource: database.dataSource, keepDays: config.OUTBOX_ARCHIVE_DAYS, logger }) : undefined;
+    const pruner = config.KAFKA_BROKERS
+      ? startOutboxPruner({ dataSource: database.dataSource, keepDays: config.OUTBOX_ARCHIVE_DAYS, logger })
+      : undefined;
     // Expired keys are ignored when met; the pruner only keeps the table small.
     const keys = startIdempotencyPruner({ dataSource: database.dataSource, logger });
     const stepRuntime = { dataSource: database.dataSource, transact: transactor(database.dataSource, serviceActor(definition.name)) };
     const steps = Object.fromEntries(
-      (definition.scheduledSteps ?? []).map((step) => [step.component, scheduleStep({ run: () => step.run(stepRuntime), logger, component: step.component, describe: step.describe, intervalMs: step.intervalMs })]),
+      (definition.scheduledSteps ?? []).map((step) => [
+        step.component,
+        scheduleStep({
+          run: () => step.run(stepRuntime),
+          logger,
+          component: step.component,
+          describe: step.describe,
+          intervalMs: step.intervalMs,
+        }),
+      ]),
     );
-    const reactions = config.KAFKA_BROKERS && definition.reactions
-      ? startConsumer({ dataSource: database.dataSource, brokers: config.KAFKA_BROKERS, logger, metrics: metrics.registry, ...definition.reactions })
-      : undefined;
+    const reactions =
+      config.KAFKA_BROKERS && definition.reactions
+        ? startConsumer({
+            dataSource: database.dataSource,
+            brokers: config.KAFKA_BROKERS,
+            logger,
+            metrics: metrics.registry,
+            ...definition.reactions,
+          })
+        : undefined;
     return {
       config,
       database,

@@ -46,7 +46,9 @@ export function asResolver<C extends UseCaseContext, Args, Result>(run: UseCase<
   };
 }
 
-export function useCase<C extends UseCaseContext, Args, Allowed, Result, Facts = Allowed>(steps: UseCaseSteps<C, Args, Allowed, Result, Facts>): UseCase<C, Args, Result> {
+export function useCase<C extends UseCaseContext, Args, Allowed, Result, Facts = Allowed>(
+  steps: UseCaseSteps<C, Args, Allowed, Result, Facts>,
+): UseCase<C, Args, Result> {
   return async (context, args) => {
     // A use case opens its own transaction; run inside another, its peer calls would hold that one's locks.
     invariant(!inTransaction(), 'a use case runs outside any transaction');

@@ -45,7 +45,8 @@ export function isoDateTime(field: string, value: string): Date {
 
 /** A calendar year in the accepted range (filters by year), or a refusal naming the field. */
 export function year(field: string, value: number): number {
-  if (!Number.isInteger(value) || value < YEARS.min || value > YEARS.max) throw new ValidationError(field, msg('input.year', { field, ...YEARS }));
+  if (!Number.isInteger(value) || value < YEARS.min || value > YEARS.max)
+    throw new ValidationError(field, msg('input.year', { field, ...YEARS }));
   return value;
 }
 
@@ -75,6 +76,7 @@ export function searchText(field: string, value: string | null | undefined, max:
 
 /** A UUID, or a refusal naming the field (so a typo is BAD_USER_INPUT, not a database error). */
 export function uuid(field: string, value: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new ValidationError(field, msg('input.id', { field }));
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
+    throw new ValidationError(field, msg('input.id', { field }));
   return value.toLowerCase();
 }

@@ -30,7 +30,7 @@ describe("the district's clock", () => {
 });
 
 describe('addMonths', () => {
-  it('keeps the day, or takes the month\'s last day when it is shorter, across years', () => {
+  it("keeps the day, or takes the month's last day when it is shorter, across years", () => {
     expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
     expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
     expect(addMonths('2026-01-15', 12)).toBe('2027-01-15');

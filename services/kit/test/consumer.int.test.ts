@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, logLevel, type Producer } from 'kafkajs';
 import pino from 'pino';
-import { CreateProcessedEvents1766000000000, openDatabase, startConsumer, toKafkaMessage, type CloudEvent, type Database, type EventConsumer, type EventHandler } from '../src';
+import {
+  CreateProcessedEvents1766000000000,
+  openDatabase,
+  startConsumer,
+  toKafkaMessage,
+  type CloudEvent,
+  type Database,
+  type EventConsumer,
+  type EventHandler,
+} from '../src';
 import { createTestDatabase, startKafkaBroker, type KafkaBroker, type TestDatabase } from '../src/testing';
 
 // One topic per test: a new group reads its topic from the beginning, and must see only that test's events.
@@ -21,11 +30,21 @@ jest.setTimeout(60_000);
 
 beforeAll(async () => {
   testDb = await createTestDatabase('consumer');
-  db = await openDatabase({ serviceName: 'consumertest', url: testDb.url, poolMax: 5, embeddedDataDir: '.data', entities: [], migrations: [CreateProcessedEvents1766000000000], logger });
+  db = await openDatabase({
+    serviceName: 'consumertest',
+    url: testDb.url,
+    poolMax: 5,
+    embeddedDataDir: '.data',
+    entities: [],
+    migrations: [CreateProcessedEvents1766000000000],
+    logger,
+  });
   // The effect under test: a tally per key, which a double application would visibly overcount.
   await db.dataSource.query(`CREATE TABLE tally (key text PRIMARY KEY, total int NOT NULL)`);
   broker = await startKafkaBroker({ topics: TOPICS.map((name) => ({ name, partitions: 3 })) });
-  producer = new Kafka({ clientId: 'consumer-test', brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  producer = new Kafka({ clientId: 'consumer-test', brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
 });
 
@@ -42,7 +61,10 @@ afterAll(async () => {
 
 const addToTally: EventHandler = async (event, { tx }) => {
   const { key, amount } = event.data as { key: string; amount: number };
-  await tx.query(`INSERT INTO tally (key, total) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET total = tally.total + EXCLUDED.total`, [key, amount]);
+  await tx.query(`INSERT INTO tally (key, total) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET total = tally.total + EXCLUDED.total`, [
+    key,
+    amount,
+  ]);
 };
 
 /** A consumer tuned for tests: short timeouts so joins, outages and disconnects take a moment, not a minute. */
@@ -97,7 +119,8 @@ async function tallies(events: CloudEvent[]): Promise<Record<string, number>> {
 /** What the tallies must be if each event counted exactly once. */
 function expectedTallies(events: CloudEvent[]): Record<string, number> {
   const totals: Record<string, number> = {};
-  for (const e of new Map(events.map((event) => [event.id, event])).values()) totals[e.subject] = (totals[e.subject] ?? 0) + (e.data as { amount: number }).amount;
+  for (const e of new Map(events.map((event) => [event.id, event])).values())
+    totals[e.subject] = (totals[e.subject] ?? 0) + (e.data as { amount: number }).amount;
   return totals;
 }
 
@@ -154,10 +177,15 @@ it('rolls the processed_event row back with a failed effect, so the event is ret
   const events = newEvents(20, 2);
   const poisoned = events[7].id;
   let attempts = 0;
-  const consumer = consume(topic, `g-${randomUUID()}`, async (event, context) => {
-    if (event.id === poisoned && (attempts += 1) <= 2) throw new Error('database hiccup');
-    await addToTally(event, context);
-  }, 5);
+  const consumer = consume(
+    topic,
+    `g-${randomUUID()}`,
+    async (event, context) => {
+      if (event.id === poisoned && (attempts += 1) <= 2) throw new Error('database hiccup');
+      await addToTally(event, context);
+    },
+    5,
+  );
   await consumer.joined(15_000);
   await publish(topic, events);
   await eventually(() => consumer.stats.applied >= 20);
@@ -170,7 +198,11 @@ it('skips a message that is not a CloudEvent and goes on with the next ones', as
   const consumer = consume(topic, `g-${randomUUID()}`);
   await consumer.joined(15_000);
   const events = newEvents(4, 1);
-  await producer.send({ topic, acks: -1, messages: [{ key: events[0].subject, value: '{"hello":"world"}' }, ...events.map(toKafkaMessage)] });
+  await producer.send({
+    topic,
+    acks: -1,
+    messages: [{ key: events[0].subject, value: '{"hello":"world"}' }, ...events.map(toKafkaMessage)],
+  });
   await eventually(() => consumer.stats.applied >= 4);
   expect(consumer.stats).toEqual({ applied: 4, duplicates: 0, rejected: 1, failures: 0 });
   expect(await tallies(events)).toEqual(expectedTallies(events));

@@ -17,7 +17,11 @@ interface Embedded {
 
 /** Starts embedded Postgres for `service` on `dataDir` in a child process, as a service would. */
 function startEmbeddedPostgres(dataDir: string, service: string): Promise<Embedded> {
-  const child = spawn(process.execPath, [...EMBEDDED_NODE_FLAGS, '--import', 'tsx', join(__dirname, 'embedded-process.ts'), dataDir, service], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [...EMBEDDED_NODE_FLAGS, '--import', 'tsx', join(__dirname, 'embedded-process.ts'), dataDir, service],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', (line) => {
@@ -70,7 +74,10 @@ describe('embedded PGlite data folders', () => {
     const db = await startEmbeddedPostgres(dataDir, 'alpha');
     running.push(db);
     const names = Object.keys(EMBEDDED_SETTINGS).map((name) => `'${name}'`);
-    const settings = await query<{ name: string; setting: string }>(db, `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name IN (${names.join(',')})`);
+    const settings = await query<{ name: string; setting: string }>(
+      db,
+      `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name IN (${names.join(',')})`,
+    );
     expect(Object.fromEntries(settings.map((s) => [s.name, s.setting]))).toEqual(EMBEDDED_SETTINGS);
   });
 

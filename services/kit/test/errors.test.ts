@@ -16,11 +16,15 @@ describe('errorFormatter', () => {
       locations: undefined,
       extensions: { code: 'BAD_USER_INPUT', field: 'phone' },
     });
-    expect(format({ message: 'm' }, wrap(new NotFoundError('Organization', 'o1'))).extensions).toEqual({ code: 'NOT_FOUND', messageKey: 'record.notFound', messageParams: { entity: 'Organization', id: 'o1' } });
+    expect(format({ message: 'm' }, wrap(new NotFoundError('Organization', 'o1'))).extensions).toEqual({
+      code: 'NOT_FOUND',
+      messageKey: 'record.notFound',
+      messageParams: { entity: 'Organization', id: 'o1' },
+    });
     expect(format({ message: 'm' }, wrap(new ConflictError('taken'))).extensions).toEqual({ code: 'CONFLICT' });
   });
 
-  it('renders a catalogue message in the request\'s language, Chinese by default, with its key and parameters', () => {
+  it("renders a catalogue message in the request's language, Chinese by default, with its key and parameters", () => {
     const error = wrap(new ValidationError('title', msg('input.oneLine', { field: 'title' })));
     const extensions = { code: 'BAD_USER_INPUT', field: 'title', messageKey: 'input.oneLine', messageParams: { field: 'title' } };
     expect(formatter({ message: error.message }, error)).toMatchObject({ message: 'title 只能填写一行', extensions });
@@ -38,27 +42,48 @@ describe('errorFormatter', () => {
   });
 
   it('masks anything unexpected: no message, stack or SQL reaches the client', () => {
-    const formatted = format({ message: 'relation "member" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, wrap(new Error('relation "member" does not exist')));
-    expect(formatted).toEqual({ message: 'Internal server error', path: undefined, locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'service.internal', messageParams: {} } });
+    const formatted = format(
+      { message: 'relation "member" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },
+      wrap(new Error('relation "member" does not exist')),
+    );
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: undefined,
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'service.internal', messageParams: {} },
+    });
     expect(formatter({ message: 'x' }, wrap(new Error('x'))).message).toBe('服务器内部错误');
   });
 
   it('passes request validation errors through with their code', () => {
     const error = new GraphQLError('Cannot query field "nope" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    expect(format({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(format({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error).extensions).toEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+    });
   });
 
   it('masks a relayed internal error: its message never reaches the client', () => {
     const relayed = new GraphQLError('Unexpected error value: Error: read ECONNRESET', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-    expect(format({ message: relayed.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, relayed)).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(format({ message: relayed.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, relayed)).toMatchObject({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 
   it('gives a request-level refusal (a validation rule reporting a domain error) its code and figures', () => {
     // Apollo wraps a rule's report as a validation error whose originalError is the report's own.
-    const reported = new GraphQLError('Syntax Error: Query Cost limit of 5000 exceeded, found 7450.5.', { originalError: new QueryLimitError('cost', 5000, 7451) });
-    const wrapped = new GraphQLError(reported.message, { originalError: reported.originalError, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const reported = new GraphQLError('Syntax Error: Query Cost limit of 5000 exceeded, found 7450.5.', {
+      originalError: new QueryLimitError('cost', 5000, 7451),
+    });
+    const wrapped = new GraphQLError(reported.message, {
+      originalError: reported.originalError,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     const formatted = format({ message: reported.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, wrapped);
-    expect(formatted).toMatchObject({ message: 'The operation costs 7451 (cost); the limit is 5000', extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost', maximum: 5000, estimated: 7451, messageKey: 'query.cost' } });
+    expect(formatted).toMatchObject({
+      message: 'The operation costs 7451 (cost); the limit is 5000',
+      extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost', maximum: 5000, estimated: 7451, messageKey: 'query.cost' },
+    });
   });
 
   it("reads the parser's token-limit abort as QUERY_LIMIT_EXCEEDED with the document's token count", () => {
@@ -70,6 +95,12 @@ describe('errorFormatter', () => {
       aborted = error;
     }
     const figures = { maximum: 10, estimated: 32 };
-    expect(format({ message: (aborted as Error).message }, aborted).extensions).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'tokens', ...figures, messageKey: 'query.tokens', messageParams: figures });
+    expect(format({ message: (aborted as Error).message }, aborted).extensions).toEqual({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      limit: 'tokens',
+      ...figures,
+      messageKey: 'query.tokens',
+      messageParams: figures,
+    });
   });
 });

@@ -3,7 +3,20 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
 import type { Registry } from 'prom-client';
-import { createMetrics, observeOutbox, openDatabase, startConsumer, startRelay, toCloudEvent, toKafkaMessage, transactor, withKitMigrations, type Database, type EventConsumer, type Relay } from '../src';
+import {
+  createMetrics,
+  observeOutbox,
+  openDatabase,
+  startConsumer,
+  startRelay,
+  toCloudEvent,
+  toKafkaMessage,
+  transactor,
+  withKitMigrations,
+  type Database,
+  type EventConsumer,
+  type Relay,
+} from '../src';
 import { createTestDatabase, metricValue, startKafkaBroker, type KafkaBroker, type TestDatabase } from '../src/testing';
 
 /**
@@ -22,8 +35,21 @@ const stoppers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   testDb = await createTestDatabase('metrics');
-  db = await openDatabase({ serviceName: SERVICE, url: testDb.url, poolMax: 6, embeddedDataDir: '.data', entities: [], migrations: withKitMigrations([]), logger: quiet });
-  broker = await startKafkaBroker({ topics: [{ name: TOPIC, partitions: 3 }, { name: CONSUMED, partitions: 1 }] });
+  db = await openDatabase({
+    serviceName: SERVICE,
+    url: testDb.url,
+    poolMax: 6,
+    embeddedDataDir: '.data',
+    entities: [],
+    migrations: withKitMigrations([]),
+    logger: quiet,
+  });
+  broker = await startKafkaBroker({
+    topics: [
+      { name: TOPIC, partitions: 3 },
+      { name: CONSUMED, partitions: 1 },
+    ],
+  });
 });
 
 afterEach(async () => {
@@ -39,14 +65,24 @@ afterAll(async () => {
 const kafkaTuning = { connectionTimeout: 500, requestTimeout: 2_000, retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 200 } };
 
 function relay(registry: Registry): Relay {
-  const started = startRelay({ dataSource: db.dataSource, service: SERVICE, brokers: broker.brokers, logger: quiet, pollIntervalMs: 50, maxBackoffMs: 300, kafka: kafkaTuning, metrics: registry });
+  const started = startRelay({
+    dataSource: db.dataSource,
+    service: SERVICE,
+    brokers: broker.brokers,
+    logger: quiet,
+    pollIntervalMs: 50,
+    maxBackoffMs: 300,
+    kafka: kafkaTuning,
+    metrics: registry,
+  });
   stoppers.push(() => started.stop());
   return started;
 }
 
 async function emit(count: number): Promise<void> {
   const transact = transactor(db.dataSource);
-  for (let n = 0; n < count; n += 1) await transact(({ outbox }) => outbox.emit({ type: TEST_EVENT_TYPE, aggregateType: 'Test', aggregateId: `agg-${n}`, data: { n } }));
+  for (let n = 0; n < count; n += 1)
+    await transact(({ outbox }) => outbox.emit({ type: TEST_EVENT_TYPE, aggregateType: 'Test', aggregateId: `agg-${n}`, data: { n } }));
 }
 
 async function eventually(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -99,9 +135,26 @@ it('counts what a consumer group applied, skipped as redelivered or rejected, an
   const producer = new Kafka({ clientId: 'metrics-test', brokers: broker.brokers, logLevel: logLevel.NOTHING, ...kafkaTuning }).producer();
   await producer.connect();
   stoppers.push(() => producer.disconnect());
-  const events = Array.from({ length: 4 }, (_, n) => toCloudEvent({ seq: String(n), id: randomUUID(), aggregate_type: 'Test', aggregate_id: 'one', type: TEST_EVENT_TYPE, payload: { n }, occurred_at: new Date() }, SERVICE));
+  const events = Array.from({ length: 4 }, (_, n) =>
+    toCloudEvent(
+      {
+        seq: String(n),
+        id: randomUUID(),
+        aggregate_type: 'Test',
+        aggregate_id: 'one',
+        type: TEST_EVENT_TYPE,
+        payload: { n },
+        occurred_at: new Date(),
+      },
+      SERVICE,
+    ),
+  );
   // Four events, the first one again (a redelivery), and a record that is no CloudEvent: all waiting before the consumer starts.
-  await producer.send({ topic: CONSUMED, acks: -1, messages: [...events, events[0]].map(toKafkaMessage).concat([{ key: 'one', value: 'not json' }]) });
+  await producer.send({
+    topic: CONSUMED,
+    acks: -1,
+    messages: [...events, events[0]].map(toKafkaMessage).concat([{ key: 'one', value: 'not json' }]),
+  });
 
   const { registry } = createMetrics(SERVICE, false);
   const value = async (name: string, labels: Record<string, string> = {}) => metricValue(await registry.metrics(), name, labels);

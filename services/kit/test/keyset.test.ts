@@ -22,7 +22,9 @@ describe('keyset', () => {
     expect(byName.after({ limit: 20, after: ['王伟', ID] }, params)).toBe(' AND (m.name, m.id) > ($3::text, $4::uuid)');
     expect(params).toEqual([['parent'], 21, '王伟', ID]);
     const descending: unknown[] = [];
-    expect(newestFirst.condition({ limit: 5, after: ['2026-05-01T01:00:00.000Z', ID] }, descending)).toBe('(a.starts_at, a.id) < ($1::timestamptz, $2::uuid)');
+    expect(newestFirst.condition({ limit: 5, after: ['2026-05-01T01:00:00.000Z', ID] }, descending)).toBe(
+      '(a.starts_at, a.id) < ($1::timestamptz, $2::uuid)',
+    );
   });
 
   it('casts a bigint tie-breaker as such', () => {
@@ -39,7 +41,9 @@ describe('keyset', () => {
     ['a number for text', [7, ID]],
     ['an object', { 0: '王伟', 1: ID }],
   ])('refuses a position with %s, naming after', (_, position) => {
-    expect(() => byName.after({ limit: 20, after: position as SortKey }, [])).toThrow(new ValidationError('after', 'after is not a cursor this list returned'));
+    expect(() => byName.after({ limit: 20, after: position as SortKey }, [])).toThrow(
+      new ValidationError('after', 'after is not a cursor this list returned'),
+    );
   });
 
   it('refuses a sort value that is not of the list’s type', () => {
@@ -60,13 +64,18 @@ describe('cursor tampering', () => {
   });
 
   it.each([
-    ['an altered position under the original seal', `${encodeCursor(['春晖社区', ID.replace('0b6c', '0b6d')])}${cursor.slice(cursor.lastIndexOf('.'))}`],
+    [
+      'an altered position under the original seal',
+      `${encodeCursor(['春晖社区', ID.replace('0b6c', '0b6d')])}${cursor.slice(cursor.lastIndexOf('.'))}`,
+    ],
     ['a truncated seal', cursor.slice(0, -1)],
     ['no seal', position],
     ['another list’s cursor', seal.seal('Query.members', position)],
     ['a cursor sealed with another key', new CursorSeal('another-service-secret-of-length').seal('Query.communities', position)],
   ])('refuses %s, naming after', (_, tampered) => {
-    expect(() => seal.open('Query.communities', tampered)).toThrow(new ValidationError('after', 'after is not a cursor this list returned'));
+    expect(() => seal.open('Query.communities', tampered)).toThrow(
+      new ValidationError('after', 'after is not a cursor this list returned'),
+    );
   });
 
   it('refuses a position that is no JSON array even where the seal holds', () => {

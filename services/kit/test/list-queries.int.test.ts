@@ -9,7 +9,10 @@ interface Item {
   day: string;
 }
 
-const ItemEntity = new EntitySchema<Item>({ name: 'item', columns: { id: { type: 'uuid', primary: true }, name: { type: 'text' }, day: { type: 'date' } } });
+const ItemEntity = new EntitySchema<Item>({
+  name: 'item',
+  columns: { id: { type: 'uuid', primary: true }, name: { type: 'text' }, day: { type: 'date' } },
+});
 /** Names with LIKE metacharacters, and ties: several rows share a name or a day, so only the id orders them. */
 const NAMES = ['a%b', 'a_b', 'a\\b', 'axb', 'ab', '王伟', '王伟', '王伟', '李娜', '李娜', '张敏', 'a%b'];
 
@@ -19,10 +22,19 @@ let items: Item[];
 
 beforeAll(async () => {
   testDb = await createTestDatabase('kit_list_queries');
-  db = await openDatabase({ serviceName: 'keyset', url: testDb.url, poolMax: 2, embeddedDataDir: '.data', entities: [ItemEntity], migrations: [], logger: pino({ level: 'silent' }) });
+  db = await openDatabase({
+    serviceName: 'keyset',
+    url: testDb.url,
+    poolMax: 2,
+    embeddedDataDir: '.data',
+    entities: [ItemEntity],
+    migrations: [],
+    logger: pino({ level: 'silent' }),
+  });
   await db.dataSource.query('CREATE TABLE item (id uuid PRIMARY KEY, name text NOT NULL, day date NOT NULL)');
   items = NAMES.map((name, i) => ({ id: crypto.randomUUID(), name, day: `2026-05-0${1 + (i % 3)}` }));
-  for (const item of items) await db.dataSource.query('INSERT INTO item (id, name, day) VALUES ($1, $2, $3)', [item.id, item.name, item.day]);
+  for (const item of items)
+    await db.dataSource.query('INSERT INTO item (id, name, day) VALUES ($1, $2, $3)', [item.id, item.name, item.day]);
 });
 
 afterAll(async () => {
@@ -54,7 +66,10 @@ describe('keyset pages against Postgres', () => {
   ])('serves every row once, in order, %s, in raw SQL', async (_, order, keyOf) => {
     const served = await walk(keyOf, async (page) => {
       const params: unknown[] = [page.limit + 1];
-      return db.dataSource.query(`SELECT id, name, day::text AS day FROM item i WHERE true${order.after(page, params)} ORDER BY ${order.orderBy} LIMIT $1`, params);
+      return db.dataSource.query(
+        `SELECT id, name, day::text AS day FROM item i WHERE true${order.after(page, params)} ORDER BY ${order.orderBy} LIMIT $1`,
+        params,
+      );
     });
     expect(served).toEqual((await everything(order)).map((r) => r.id));
     expect(new Set(served).size).toBe(NAMES.length);
@@ -71,14 +86,20 @@ describe('keyset pages against Postgres', () => {
     const { rows, total } = await order.page(query(), { limit: 3, after: null });
     // The page is one statement; the count runs on the first call of `total`, once.
     expect(db.statementCount() - before).toBe(1);
-    expect({ rows: rows.length, total: await total(), again: await total() }).toEqual({ rows: 4, total: NAMES.length - 1, again: NAMES.length - 1 });
+    expect({ rows: rows.length, total: await total(), again: await total() }).toEqual({
+      rows: 4,
+      total: NAMES.length - 1,
+      again: NAMES.length - 1,
+    });
     expect(db.statementCount() - before).toBe(2);
   });
 });
 
 describe('likeContains against Postgres', () => {
   const matching = async (text: string) =>
-    ((await db.dataSource.query('SELECT name FROM item WHERE name LIKE $1 ORDER BY name', [likeContains(text)])) as { name: string }[]).map((r) => r.name);
+    ((await db.dataSource.query('SELECT name FROM item WHERE name LIKE $1 ORDER BY name', [likeContains(text)])) as { name: string }[]).map(
+      (r) => r.name,
+    );
 
   it('matches %, _ and \\ literally, not as wildcards or an escape', async () => {
     expect(await matching('%')).toEqual(['a%b', 'a%b']);
@@ -95,7 +116,12 @@ describe('likeContains against Postgres', () => {
 
 describe('whereEquals against Postgres', () => {
   const names = async (conditions: Record<string, unknown>) =>
-    (await whereEquals(db.dataSource.getRepository(ItemEntity).createQueryBuilder('i'), conditions).orderBy('i.name').addOrderBy('i.day').getMany()).map((i) => `${i.name} ${i.day}`);
+    (
+      await whereEquals(db.dataSource.getRepository(ItemEntity).createQueryBuilder('i'), conditions)
+        .orderBy('i.name')
+        .addOrderBy('i.day')
+        .getMany()
+    ).map((i) => `${i.name} ${i.day}`);
 
   it('narrows by every value that is set, and leaves out null, undefined and empty ones', async () => {
     expect(await names({ 'i.name': '王伟', 'i.day': '2026-05-01' })).toEqual(['王伟 2026-05-01']);

@@ -1,4 +1,19 @@
-import { catalogue, catalogueParts, formatNames, inLocale, locales, msg, negotiateLocale, preferCallerLocale, inRequestLocale, render, termTables, currentLocale, type Message, type MessageKey } from '../src';
+import {
+  catalogue,
+  catalogueParts,
+  formatNames,
+  inLocale,
+  locales,
+  msg,
+  negotiateLocale,
+  preferCallerLocale,
+  inRequestLocale,
+  render,
+  termTables,
+  currentLocale,
+  type Message,
+  type MessageKey,
+} from '../src';
 
 const entries = Object.entries(catalogue) as [MessageKey, Record<(typeof locales)[number], string>][];
 const placeholders = (text: string) => [...text.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]).sort();
@@ -7,7 +22,8 @@ const CJK = /[\u4e00-\u9fff]/;
 describe('the message catalogue', () => {
   it('has every key in both languages, with the same parameters and formats', () => {
     for (const [key, texts] of entries) {
-      for (const locale of locales) expect({ key, locale, text: texts[locale]?.trim() || undefined }).toEqual({ key, locale, text: expect.any(String) });
+      for (const locale of locales)
+        expect({ key, locale, text: texts[locale]?.trim() || undefined }).toEqual({ key, locale, text: expect.any(String) });
       expect({ key, params: placeholders(texts['zh-CN']) }).toEqual({ key, params: placeholders(texts.en) });
     }
   });
@@ -24,7 +40,11 @@ describe('the message catalogue', () => {
 
   it('writes the Chinese in Chinese, not a copy of the English', () => {
     for (const [key, texts] of entries) {
-      expect({ key, chinese: CJK.test(texts['zh-CN']), differs: texts['zh-CN'] !== texts.en }).toEqual({ key, chinese: true, differs: true });
+      expect({ key, chinese: CJK.test(texts['zh-CN']), differs: texts['zh-CN'] !== texts.en }).toEqual({
+        key,
+        chinese: true,
+        differs: true,
+      });
     }
   });
 
@@ -55,9 +75,14 @@ describe('the message catalogue', () => {
       return 'x';
     };
     for (const [key, texts] of entries) {
-      const params = Object.fromEntries(placeholders(texts.en).map((p) => p.split(':')).map(([name, format]) => [name, sample(format)]));
+      const params = Object.fromEntries(
+        placeholders(texts.en)
+          .map((p) => p.split(':'))
+          .map(([name, format]) => [name, sample(format)]),
+      );
       const message = { key, params } as Message;
-      for (const locale of locales) expect({ key, text: render(message, locale) }).toEqual({ key, text: expect.not.stringMatching(/[{}]/) });
+      for (const locale of locales)
+        expect({ key, text: render(message, locale) }).toEqual({ key, text: expect.not.stringMatching(/[{}]/) });
     }
   });
 });
@@ -69,9 +94,19 @@ describe('rendering', () => {
     expect(render(refusal, 'zh-CN')).toBe('街道党工委管理员无权执行此操作');
     expect(render(msg('record.notFound', { entity: 'Transfer', id: 't1' }), 'zh-CN')).toBe('组织关系转接 t1 不存在');
     expect(render({ key: 'record.notFound', params: { entity: 'Spaceship', id: 's1' } }, 'zh-CN')).toBe('Spaceship s1 不存在');
-    expect(render(msg('token.tooLong', { lifetime: 30 * 86400, maximum: 43200 }), 'en')).toBe("The token's lifetime (720 h) is longer than the 12 h this gateway accepts");
-    expect(render(msg('token.tooLong', { lifetime: 90 * 60 + 10, maximum: 1800 }), 'zh-CN')).toBe('登录令牌的有效期（90 分钟）超过本网关接受的 30 分钟');
-    const hours = msg('booking.outsideOpeningHours', { name: '活动室', openingHours: [{ weekday: 'MONDAY', opensAt: '08:00', closesAt: '12:00' }, { weekday: 'SUNDAY', opensAt: '09:00', closesAt: '11:00' }] });
+    expect(render(msg('token.tooLong', { lifetime: 30 * 86400, maximum: 43200 }), 'en')).toBe(
+      "The token's lifetime (720 h) is longer than the 12 h this gateway accepts",
+    );
+    expect(render(msg('token.tooLong', { lifetime: 90 * 60 + 10, maximum: 1800 }), 'zh-CN')).toBe(
+      '登录令牌的有效期（90 分钟）超过本网关接受的 30 分钟',
+    );
+    const hours = msg('booking.outsideOpeningHours', {
+      name: '活动室',
+      openingHours: [
+        { weekday: 'MONDAY', opensAt: '08:00', closesAt: '12:00' },
+        { weekday: 'SUNDAY', opensAt: '09:00', closesAt: '11:00' },
+      ],
+    });
     expect(render(hours, 'en')).toBe('活动室 is not open for the whole booking; it opens MONDAY 08:00-12:00, SUNDAY 09:00-11:00 (UTC+8)');
     expect(render(hours, 'zh-CN')).toBe('活动室在预订时段内并非全程开放；开放时间为 周一 08:00-12:00，周日 09:00-11:00（北京时间）');
   });
@@ -98,7 +133,7 @@ describe('the request locale', () => {
     expect(negotiateLocale(header)).toBe(locale);
   });
 
-  it('is Chinese unless the request asks, then the caller\'s default when the request asked for nothing', () => {
+  it("is Chinese unless the request asks, then the caller's default when the request asked for nothing", () => {
     expect(currentLocale()).toBe('zh-CN');
     expect(inRequestLocale(undefined, () => [currentLocale(), preferCallerLocale('en'), currentLocale()])).toEqual(['zh-CN', 'en', 'en']);
     expect(inRequestLocale('zh-CN', () => [preferCallerLocale('en'), currentLocale()])).toEqual(['zh-CN', 'zh-CN']);

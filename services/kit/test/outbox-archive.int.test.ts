@@ -7,7 +7,15 @@ let db: Database;
 
 beforeAll(async () => {
   testDb = await createTestDatabase('outbox_archive');
-  db = await openDatabase({ serviceName: 'archive', url: testDb.url, poolMax: 2, embeddedDataDir: '.data', entities: [], migrations: withKitMigrations([]), logger: pino({ level: 'silent' }) });
+  db = await openDatabase({
+    serviceName: 'archive',
+    url: testDb.url,
+    poolMax: 2,
+    embeddedDataDir: '.data',
+    entities: [],
+    migrations: withKitMigrations([]),
+    logger: pino({ level: 'silent' }),
+  });
 });
 
 afterAll(async () => {
@@ -20,7 +28,14 @@ async function archive(publishedDaysAgo: (number | null)[]): Promise<string[]> {
   const ids: string[] = [];
   for (const age of publishedDaysAgo) {
     const streetId = crypto.randomUUID();
-    await transactor(db.dataSource)(({ outbox }) => outbox.emit({ type: 'street.created', aggregateType: 'street', aggregateId: streetId, data: { streetId, name: '东风街道', district: '和平区' } }));
+    await transactor(db.dataSource)(({ outbox }) =>
+      outbox.emit({
+        type: 'street.created',
+        aggregateType: 'street',
+        aggregateId: streetId,
+        data: { streetId, name: '东风街道', district: '和平区' },
+      }),
+    );
     const [[{ id }]] = await db.dataSource.query(
       `UPDATE outbox SET occurred_at = now() - interval '40 days', published_at = CASE WHEN $2::int IS NULL THEN NULL ELSE now() - make_interval(days => $2::int) END
        WHERE aggregate_id = $1 RETURNING id`,
@@ -34,7 +49,9 @@ async function archive(publishedDaysAgo: (number | null)[]): Promise<string[]> {
 it('keeps published events for OUTBOX_ARCHIVE_DAYS (default 1,826: five years), and refuses less than a day', () => {
   expect(loadConfig(outboxArchiveEnvSchema, {}).OUTBOX_ARCHIVE_DAYS).toBe(1826);
   expect(loadConfig(outboxArchiveEnvSchema, { OUTBOX_ARCHIVE_DAYS: '400' }).OUTBOX_ARCHIVE_DAYS).toBe(400);
-  expect(() => loadConfig(outboxArchiveEnvSchema, { OUTBOX_ARCHIVE_DAYS: '0' })).toThrow(/OUTBOX_ARCHIVE_DAYS: keep published events at least one day/);
+  expect(() => loadConfig(outboxArchiveEnvSchema, { OUTBOX_ARCHIVE_DAYS: '0' })).toThrow(
+    /OUTBOX_ARCHIVE_DAYS: keep published events at least one day/,
+  );
 });
 
 it('prunes only published events older than the archive period, batch after batch; unpublished ones however old stay', async () => {

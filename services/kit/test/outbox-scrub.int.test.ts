@@ -7,7 +7,15 @@ let db: Database;
 
 beforeAll(async () => {
   testDb = await createTestDatabase('outbox_scrub');
-  db = await openDatabase({ serviceName: 'scrub', url: testDb.url, poolMax: 2, embeddedDataDir: '.data', entities: [], migrations: withKitMigrations([]), logger: pino({ level: 'silent' }) });
+  db = await openDatabase({
+    serviceName: 'scrub',
+    url: testDb.url,
+    poolMax: 2,
+    embeddedDataDir: '.data',
+    entities: [],
+    migrations: withKitMigrations([]),
+    logger: pino({ level: 'silent' }),
+  });
 });
 
 afterAll(async () => {
@@ -21,10 +29,24 @@ it('writes an event to the outbox with its free text scrubbed and the names give
   const partnerUnitId = crypto.randomUUID();
   const reason = '联络员王建国调离，电话13812345678，邮箱wjg@example.cn';
   await transactor(db.dataSource)(({ outbox }) =>
-    outbox.emit({ type: 'agreement.terminated', aggregateType: 'agreement', aggregateId: agreementId, data: { agreementId, communityId, partnerUnitId, terminatedOn: '2026-05-18', reason }, personNames: ['王建国'] }),
+    outbox.emit({
+      type: 'agreement.terminated',
+      aggregateType: 'agreement',
+      aggregateId: agreementId,
+      data: { agreementId, communityId, partnerUnitId, terminatedOn: '2026-05-18', reason },
+      personNames: ['王建国'],
+    }),
   );
   const [row] = await db.dataSource.query(`SELECT payload FROM outbox WHERE aggregate_id = $1`, [agreementId]);
-  expect(row.payload).toEqual({ agreementId, communityId, partnerUnitId, terminatedOn: '2026-05-18', reason: '联络员[NAME]调离，电话[PHONE]，邮箱[EMAIL]' });
-  const [{ stored }] = await db.dataSource.query(`SELECT count(*)::int AS stored FROM outbox WHERE payload::text LIKE '%王建国%' OR payload::text LIKE '%13812345678%'`);
+  expect(row.payload).toEqual({
+    agreementId,
+    communityId,
+    partnerUnitId,
+    terminatedOn: '2026-05-18',
+    reason: '联络员[NAME]调离，电话[PHONE]，邮箱[EMAIL]',
+  });
+  const [{ stored }] = await db.dataSource.query(
+    `SELECT count(*)::int AS stored FROM outbox WHERE payload::text LIKE '%王建国%' OR payload::text LIKE '%13812345678%'`,
+  );
   expect(stored).toBe(0);
 });

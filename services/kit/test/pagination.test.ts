@@ -28,12 +28,22 @@ describe('toConnection', () => {
   it('uses the extra row only to tell that a next page exists', () => {
     const connection = toConnection(rows, { limit: 2, after: null }, (r) => [r.id], 7);
     expect(connection.edges.map((e) => e.node.id)).toEqual(['a', 'b']);
-    expect(connection.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: encodeCursor(['a']), endCursor: encodeCursor(['b']) });
+    expect(connection.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: encodeCursor(['a']),
+      endCursor: encodeCursor(['b']),
+    });
     expect(connection.totalCount).toBe(7);
   });
 
   it('reports the last page and an empty one', () => {
     expect(toConnection(rows, { limit: 3, after: ['x'] }, (r) => [r.id]).pageInfo.hasNextPage).toBe(false);
-    expect(toConnection([], { limit: 3, after: null }, () => []).pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
+    expect(toConnection([], { limit: 3, after: null }, () => []).pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
   });
 });

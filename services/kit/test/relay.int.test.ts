@@ -2,7 +2,14 @@ import { TEST_EVENT_TYPE } from './relay-test-env';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { openDatabase, startRelay, transactor, withKitMigrations, type CloudEvent, type Database, type Relay } from '../src';
-import { createTestDatabase, startKafkaBroker, startTopicReader, type KafkaBroker, type ReceivedMessage, type TestDatabase } from '../src/testing';
+import {
+  createTestDatabase,
+  startKafkaBroker,
+  startTopicReader,
+  type KafkaBroker,
+  type ReceivedMessage,
+  type TestDatabase,
+} from '../src/testing';
 
 const SERVICE = 'relaytest';
 const TOPIC = `${SERVICE}.events.v1`;
@@ -78,18 +85,27 @@ async function writeEvents(aggregateIds: string[], from: number, to: number, dat
   const transact = transactor(dataSource);
   for (let n = from; n < to; n += 1) {
     // Aggregates write concurrently; each one's own events come one after another.
-    await Promise.all(aggregateIds.map((aggregateId) => transact(({ outbox }) => outbox.emit({ type: TEST_EVENT_TYPE, aggregateType: 'Test', aggregateId, data: { n } }))));
+    await Promise.all(
+      aggregateIds.map((aggregateId) =>
+        transact(({ outbox }) => outbox.emit({ type: TEST_EVENT_TYPE, aggregateType: 'Test', aggregateId, data: { n } })),
+      ),
+    );
   }
   return aggregateIds;
 }
 
 async function outboxIds(aggregateIds: string[]): Promise<string[]> {
-  const rows: { id: string }[] = await db.dataSource.query(`SELECT id FROM outbox WHERE aggregate_id = ANY($1) ORDER BY seq`, [aggregateIds]);
+  const rows: { id: string }[] = await db.dataSource.query(`SELECT id FROM outbox WHERE aggregate_id = ANY($1) ORDER BY seq`, [
+    aggregateIds,
+  ]);
   return rows.map((row) => row.id);
 }
 
 async function unpublished(aggregateIds: string[]): Promise<number> {
-  const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM outbox WHERE published_at IS NULL AND aggregate_id = ANY($1)`, [aggregateIds]);
+  const [{ count }] = await db.dataSource.query(
+    `SELECT count(*)::int AS count FROM outbox WHERE published_at IS NULL AND aggregate_id = ANY($1)`,
+    [aggregateIds],
+  );
   return count;
 }
 
@@ -98,7 +114,10 @@ async function readEvents(aggregateIds: string[], expectedIds: string[]): Promis
   const reader = await startTopicReader(broker.brokers, TOPIC);
   try {
     const wanted = new Set(aggregateIds);
-    const mine = () => reader.messages.filter((m) => m.key !== null && wanted.has(m.key)).map((message) => ({ message, event: JSON.parse(message.value) as CloudEvent }));
+    const mine = () =>
+      reader.messages
+        .filter((m) => m.key !== null && wanted.has(m.key))
+        .map((message) => ({ message, event: JSON.parse(message.value) as CloudEvent }));
     await reader.waitFor(() => new Set(mine().map((r) => r.event.id)).size >= expectedIds.length, 20_000);
     await new Promise((resolve) => setTimeout(resolve, 200)); // let stray duplicates show up too
     return mine();
@@ -108,7 +127,12 @@ async function readEvents(aggregateIds: string[], expectedIds: string[]): Promis
 }
 
 /** In order per aggregate: taking each event's first copy, every aggregate's `n` runs 0, 1, 2, ... with no gap. */
-function expectInOrderWithoutLoss(received: { event: CloudEvent }[], aggregateIds: string[], perAggregate: number, expectedIds: string[]): void {
+function expectInOrderWithoutLoss(
+  received: { event: CloudEvent }[],
+  aggregateIds: string[],
+  perAggregate: number,
+  expectedIds: string[],
+): void {
   const seen = new Set<string>();
   const sequences = new Map(aggregateIds.map((id) => [id, [] as number[]]));
   for (const { event } of received) {
@@ -147,23 +171,27 @@ it('publishes an outbox row to <service>.events.v1 as a structured CloudEvent ke
   });
 });
 
-(realKafka ? it.skip : it)('keeps mutations working through a broker outage and delivers all 200 events, in order, once it is back', async () => {
-  const running = relay(db.dataSource, 'b');
-  await broker.down();
-  const aggregateIds = await writeEvents(newAggregates(10), 0, 20);
-  const ids = await outboxIds(aggregateIds);
-  expect(ids).toHaveLength(200);
-  await eventually(() => logLines.some((l) => l.relay === 'b' && l.msg === 'outbox relay: publishing failed, will retry'));
-  expect(await unpublished(aggregateIds)).toBe(200);
+(realKafka ? it.skip : it)(
+  'keeps mutations working through a broker outage and delivers all 200 events, in order, once it is back',
+  async () => {
+    const running = relay(db.dataSource, 'b');
+    await broker.down();
+    const aggregateIds = await writeEvents(newAggregates(10), 0, 20);
+    const ids = await outboxIds(aggregateIds);
+    expect(ids).toHaveLength(200);
+    await eventually(() => logLines.some((l) => l.relay === 'b' && l.msg === 'outbox relay: publishing failed, will retry'));
+    expect(await unpublished(aggregateIds)).toBe(200);
 
-  await broker.up();
-  await running.flush(20_000);
-  expectInOrderWithoutLoss(await readEvents(aggregateIds, ids), aggregateIds, 20, ids);
-});
+    await broker.up();
+    await running.flush(20_000);
+    expectInOrderWithoutLoss(await readEvents(aggregateIds, ids), aggregateIds, 20, ids);
+  },
+);
 
 it('lets two relay instances on one database run at once, each event published once and in order', async () => {
   const second = await openOutboxDatabase(testDb.url); // a second replica: its own connection pool
-  const leading = () => logLines.filter((l) => l.msg === 'outbox relay: leading (holds the advisory lock)' && l.relay?.startsWith('c')).map((l) => l.relay);
+  const leading = () =>
+    logLines.filter((l) => l.msg === 'outbox relay: leading (holds the advisory lock)' && l.relay?.startsWith('c')).map((l) => l.relay);
   try {
     const replicas = { c1: relay(db.dataSource, 'c1'), c2: relay(second.dataSource, 'c2') };
     await eventually(() => leading().length > 0);
@@ -216,7 +244,14 @@ it('relays over a pool of one connection (as on embedded PGlite) without a leade
   const single = await openOutboxDatabase(testDb.url, 1);
   try {
     expect(() => relay(single.dataSource, 'e0')).toThrow('the pool needs at least 2');
-    const running = startRelay({ dataSource: single.dataSource, service: SERVICE, brokers: broker.brokers, logger: logger.child({ relay: 'e1' }), leaderLock: false, pollIntervalMs: 50 });
+    const running = startRelay({
+      dataSource: single.dataSource,
+      service: SERVICE,
+      brokers: broker.brokers,
+      logger: logger.child({ relay: 'e1' }),
+      leaderLock: false,
+      pollIntervalMs: 50,
+    });
     relays.push(running);
     const aggregateIds = await writeEvents(newAggregates(3), 0, 5, single.dataSource); // mutations still get the connection
     const ids = await outboxIds(aggregateIds);

@@ -5,7 +5,10 @@ const outsideRefusal = msg('scope.outside');
 const street = 'aaaaaaaa-0000-4000-8000-000000000001';
 const inside = 'aaaaaaaa-0000-4000-8000-000000000002';
 const outside = 'aaaaaaaa-0000-4000-8000-000000000003';
-const managers: Rule = { roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY'], scope: 'a manager whose subtree holds the target' };
+const managers: Rule = {
+  roles: ['DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY'],
+  scope: 'a manager whose subtree holds the target',
+};
 
 function scopeOf(actor: Actor) {
   const asked: string[] = [];
@@ -16,7 +19,7 @@ function scopeOf(actor: Actor) {
   return { scope, asked };
 }
 
-describe('scope: is an organisation in the actor\'s subtree', () => {
+describe("scope: is an organisation in the actor's subtree", () => {
   it('asks the subtree once per request and answers by id', async () => {
     const { scope, asked } = scopeOf({ role: 'STREET_ADMIN', sub: 's', orgId: street });
     expect(await scope.manages(inside)).toBe(true);
@@ -34,10 +37,18 @@ describe('scope: is an organisation in the actor\'s subtree', () => {
 
   it('permits in one order: the member themself, then the role, then the subtree', async () => {
     const member: Actor = { role: 'MEMBER', sub: 'm', memberId: 'm-1' };
-    await expect(scopeOf(member).scope.permit({ ...managers, self: 'member' }, { organizationId: outside, memberId: 'm-1' }, outsideRefusal)).resolves.toBeUndefined();
-    await expect(scopeOf(member).scope.permit(managers, { organizationId: outside, memberId: 'm-1' }, outsideRefusal)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(scopeOf({ role: 'ANONYMOUS', sub: 'anonymous' }).scope.permit(managers, { organizationId: inside }, outsideRefusal)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(scopeOf({ role: 'COMMUNITY_SECRETARY', sub: 'c', orgId: street }).scope.permit(managers, { organizationId: outside }, outsideRefusal)).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'This is outside the organisations you manage' });
+    await expect(
+      scopeOf(member).scope.permit({ ...managers, self: 'member' }, { organizationId: outside, memberId: 'm-1' }, outsideRefusal),
+    ).resolves.toBeUndefined();
+    await expect(
+      scopeOf(member).scope.permit(managers, { organizationId: outside, memberId: 'm-1' }, outsideRefusal),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      scopeOf({ role: 'ANONYMOUS', sub: 'anonymous' }).scope.permit(managers, { organizationId: inside }, outsideRefusal),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(
+      scopeOf({ role: 'COMMUNITY_SECRETARY', sub: 'c', orgId: street }).scope.permit(managers, { organizationId: outside }, outsideRefusal),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'This is outside the organisations you manage' });
   });
 
   it("tells a member's own token from another role's naming the same member", () => {

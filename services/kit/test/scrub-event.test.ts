@@ -23,14 +23,21 @@ it('withholds the whole text where the schema says so (a paired-assistance title
   expect(scrubEventData('activity.published', paired)).toEqual({ ...paired, title: '[WITHHELD]' });
 });
 
-it('leaves the caller\'s data as it was: the original stays in the service\'s own tables', () => {
+it("leaves the caller's data as it was: the original stays in the service's own tables", () => {
   const data = structuredClone(published);
   scrubEventData('activity.published', data, ['王建国']);
   expect(data).toEqual(published);
 });
 
 it('leaves codes (x-code) and events without free text alone', () => {
-  const updated = { memberId: published.activityId, changedFields: ['phone', 'name'], category: 'RETIRED', workUnitId: null, residenceCommunityId: null, skills: ['MEDICAL'] };
+  const updated = {
+    memberId: published.activityId,
+    changedFields: ['phone', 'name'],
+    category: 'RETIRED',
+    workUnitId: null,
+    residenceCommunityId: null,
+    skills: ['MEDICAL'],
+  };
   expect(scrubEventData('member.updated', updated, ['phone'])).toEqual(updated);
   const credited = { participationId: published.activityId, hours: 2 };
   expect(scrubEventData('participation.hours-credited', credited, ['王建国'])).toBe(credited);

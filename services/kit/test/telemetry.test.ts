@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { context, trace } from '@opentelemetry/api';
 import pino from 'pino';
-import { ConfigError, createLogger, errorCodeLabel, operationLabeler, registeredOperationNames, traceLogFields, tracingExporter } from '../src';
+import {
+  ConfigError,
+  createLogger,
+  errorCodeLabel,
+  operationLabeler,
+  registeredOperationNames,
+  traceLogFields,
+  tracingExporter,
+} from '../src';
 import { createExporter } from '../src/telemetry/tracing-sdk';
 import { startTestTracing } from '../src/testing';
 
@@ -27,7 +35,9 @@ describe('operation labels', () => {
   });
 
   it('knows the benchmark operations (the registry until schemas/operations exists)', () => {
-    expect([...registeredOperationNames()]).toEqual(expect.arrayContaining(['CommunityOverview', 'MemberListPage', 'OrganizationSubtree', 'ResourceUtilization', 'VolunteerStatsYear']));
+    expect([...registeredOperationNames()]).toEqual(
+      expect.arrayContaining(['CommunityOverview', 'MemberListPage', 'OrganizationSubtree', 'ResourceUtilization', 'VolunteerStatsYear']),
+    );
   });
 
   it('keeps error codes bounded: known ones as themselves, anything else as other', () => {
@@ -52,7 +62,9 @@ describe('tracing configuration', () => {
 
   it('refuses what it cannot do with a clear message', () => {
     expect(() => tracingExporter({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow(ConfigError);
-    expect(() => tracingExporter({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(/http\/protobuf or http\/json/);
+    expect(() => tracingExporter({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(
+      /http\/protobuf or http\/json/,
+    );
   });
 });
 

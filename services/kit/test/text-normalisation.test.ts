@@ -21,7 +21,9 @@ describe('optional names', () => {
   });
 
   it('refuse a name longer than the maximum as names do', () => {
-    expect(() => check.optionalName('ethnicity', '汉'.repeat(21), 20)).toThrow(new ValidationError('ethnicity', 'ethnicity must be 1 to 20 characters'));
+    expect(() => check.optionalName('ethnicity', '汉'.repeat(21), 20)).toThrow(
+      new ValidationError('ethnicity', 'ethnicity must be 1 to 20 characters'),
+    );
   });
 });
 
@@ -30,7 +32,9 @@ describe('search text', () => {
     expect(check.searchText('nameContains', ' 王 ', 50)).toBe('王');
     expect(check.searchText('nameContains', '  ', 50)).toBeNull();
     expect(check.searchText('nameContains', undefined, 50)).toBeNull();
-    expect(() => check.searchText('nameContains', '王'.repeat(51), 50)).toThrow(new ValidationError('nameContains', 'nameContains must be at most 50 characters'));
+    expect(() => check.searchText('nameContains', '王'.repeat(51), 50)).toThrow(
+      new ValidationError('nameContains', 'nameContains must be at most 50 characters'),
+    );
   });
 });
 

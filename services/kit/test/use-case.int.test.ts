@@ -1,7 +1,19 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { inTransaction, openDatabase, PeerCaller, PeerCallInTransactionError, Peers, transactor, useCase, withKitMigrations, type Database, type PeerName, type Transact } from '../src';
+import {
+  inTransaction,
+  openDatabase,
+  PeerCaller,
+  PeerCallInTransactionError,
+  Peers,
+  transactor,
+  useCase,
+  withKitMigrations,
+  type Database,
+  type PeerName,
+  type Transact,
+} from '../src';
 import { createTestDatabase, type TestDatabase } from '../src/testing';
 
 /** A stand-in for another subgraph: answers `_entities` for organisations and records what it was sent. */
@@ -13,12 +25,24 @@ function startPeer(): Promise<{ url: string; calls: IncomingHttpHeaders[]; serve
     request.on('end', () => {
       calls.push(request.headers);
       const { variables } = JSON.parse(body) as { variables: { r: { id: string }[] } };
-      const entities = variables.r.map(({ id }) => ({ id, name: '和平街道党工委', status: 'ACTIVE', kind: 'WORKING_COMMITTEE', scope: 'STREET', community: null, ancestors: [] }));
+      const entities = variables.r.map(({ id }) => ({
+        id,
+        name: '和平街道党工委',
+        status: 'ACTIVE',
+        kind: 'WORKING_COMMITTEE',
+        scope: 'STREET',
+        community: null,
+        ancestors: [],
+      }));
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ data: { _entities: entities } }));
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, calls, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, calls, server }),
+    ),
+  );
 }
 
 const logger = pino({ level: 'silent' });
@@ -27,8 +51,12 @@ let db: Database;
 let peer: Awaited<ReturnType<typeof startPeer>>;
 
 function peersAt(url: string, refuseInTransaction: boolean, log = logger): Peers {
-  const caller = (name: PeerName) => new PeerCaller({ name, url, timeoutMs: 2000, logger: log, headers: async () => ({}), refuseInTransaction });
-  return new Peers({ organizations: caller('organizations'), members: caller('members') }, { Organization: 'organizations', Member: 'members' });
+  const caller = (name: PeerName) =>
+    new PeerCaller({ name, url, timeoutMs: 2000, logger: log, headers: async () => ({}), refuseInTransaction });
+  return new Peers(
+    { organizations: caller('organizations'), members: caller('members') },
+    { Organization: 'organizations', Member: 'members' },
+  );
 }
 
 interface Context {
@@ -36,12 +64,26 @@ interface Context {
   peers: Peers;
 }
 
-const streetCreated = (streetId: string, name: string) => ({ type: 'street.created', aggregateType: 'street', aggregateId: streetId, data: { streetId, name, district: '和平区' } });
-const outboxCount = async (streetId: string) => Number((await db.dataSource.query('SELECT count(*) AS n FROM outbox WHERE aggregate_id = $1', [streetId]))[0].n);
+const streetCreated = (streetId: string, name: string) => ({
+  type: 'street.created',
+  aggregateType: 'street',
+  aggregateId: streetId,
+  data: { streetId, name, district: '和平区' },
+});
+const outboxCount = async (streetId: string) =>
+  Number((await db.dataSource.query('SELECT count(*) AS n FROM outbox WHERE aggregate_id = $1', [streetId]))[0].n);
 
 beforeAll(async () => {
   testDb = await createTestDatabase('use_case');
-  db = await openDatabase({ serviceName: 'use-case', url: testDb.url, poolMax: 2, embeddedDataDir: '.data', entities: [], migrations: withKitMigrations([]), logger });
+  db = await openDatabase({
+    serviceName: 'use-case',
+    url: testDb.url,
+    poolMax: 2,
+    embeddedDataDir: '.data',
+    entities: [],
+    migrations: withKitMigrations([]),
+    logger,
+  });
   peer = await startPeer();
 });
 
@@ -58,7 +100,10 @@ beforeEach(() => {
 /** Names a street after its working committee: the committee's name is a fact the (stand-in) organizations service owns. */
 const nameStreet = useCase({
   authorize: (_: Context, args: { streetId: string; committeeId: string }) => args,
-  gather: async ({ peers }: Context, args) => ({ ...args, committee: (await peers.require('Organization', [args.committeeId], 'committeeId'))[0] }),
+  gather: async ({ peers }: Context, args) => ({
+    ...args,
+    committee: (await peers.require('Organization', [args.committeeId], 'committeeId'))[0],
+  }),
   change: async ({ outbox }, { streetId, committee }) => {
     await outbox.emit(streetCreated(streetId, committee.name));
     return committee.name;
@@ -88,7 +133,9 @@ describe('the use-case pipeline: authorise, gather from peers outside the transa
   it('refuses a peer call made while the transaction is open, and the change is rolled back', async () => {
     const context = { transact: transactor(db.dataSource), peers: peersAt(peer.url, true) };
     const streetId = crypto.randomUUID();
-    await expect(nameStreetUnderLock(context, { streetId, committeeId: crypto.randomUUID() })).rejects.toBeInstanceOf(PeerCallInTransactionError);
+    await expect(nameStreetUnderLock(context, { streetId, committeeId: crypto.randomUUID() })).rejects.toBeInstanceOf(
+      PeerCallInTransactionError,
+    );
     expect(peer.calls).toHaveLength(0);
     expect(await outboxCount(streetId)).toBe(0);
   });
@@ -109,6 +156,8 @@ describe('the use-case pipeline: authorise, gather from peers outside the transa
     expect(await transact(async () => inTransaction())).toBe(true);
     expect(inTransaction()).toBe(false);
     const context = { transact, peers: peersAt(peer.url, true) };
-    await expect(transact(() => nameStreet(context, { streetId: crypto.randomUUID(), committeeId: crypto.randomUUID() }))).rejects.toThrow('a use case runs outside any transaction');
+    await expect(transact(() => nameStreet(context, { streetId: crypto.randomUUID(), committeeId: crypto.randomUUID() }))).rejects.toThrow(
+      'a use case runs outside any transaction',
+    );
   });
 });

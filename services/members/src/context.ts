@@ -24,5 +24,17 @@ export function createContext({ dataSource, peers, transact }: ServiceRuntime, r
   const membership = new MembershipRepository(dataSource);
   const policy = new Policy(request.actor, new Scope(request.actor, (id) => peers.subtreeIds(id)), peers);
   const duesReads = new DuesReads(dataSource);
-  return { ...request, dataSource, duesReads, dues: duesReads.loaders(), peers, transact, members, membership, policy, access: policy, loaders: createLoaders(members, membership, new MemberPages(dataSource), dataSource) };
+  return {
+    ...request,
+    dataSource,
+    duesReads,
+    dues: duesReads.loaders(),
+    peers,
+    transact,
+    members,
+    membership,
+    policy,
+    access: policy,
+    loaders: createLoaders(members, membership, new MemberPages(dataSource), dataSource),
+  };
 }

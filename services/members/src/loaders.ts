@@ -15,7 +15,12 @@ export interface OrganizationMembersOptions {
 }
 
 /** Per-request DataLoaders: every reference, nested list and per-parent page is one batched query per level. */
-export function createLoaders(members: MemberRepository, membership: MembershipRepository, pages: MemberPages, dataSource: Pick<DataSource, 'query'>) {
+export function createLoaders(
+  members: MemberRepository,
+  membership: MembershipRepository,
+  pages: MemberPages,
+  dataSource: Pick<DataSource, 'query'>,
+) {
   const byParent = (row: ListedMember) => row.parentId;
   const byName = (row: ListedMember): MemberKey => [row.name, row.id];
   // Subtrees the gateway handed over in this request, by organisation: the page query reads them.
@@ -25,15 +30,42 @@ export function createLoaders(members: MemberRepository, membership: MembershipR
   const unitPager = pagedLoader((ids, page: Page<MemberKey>) => pages.ofWorkUnits(ids, page), byParent, byName);
 
   return {
-    member: keyedLoader((ids: readonly string[]) => members.byIds(ids), (m) => m.id),
-    probationExtension: keyedLoader((ids: readonly string[]) => probationExtensionsOf(dataSource, ids), (e) => e.memberId),
-    applicant: keyedLoader((ids: readonly string[]) => membership.applicantsByIds(ids), (a) => a.id),
-    transfer: keyedLoader((ids: readonly string[]) => membership.transfersByIds(ids), (t) => t.id),
-    registration: keyedLoader((ids: readonly string[]) => membership.registrationsByIds(ids), (r) => r.id),
-    registrationsOfMember: groupedLoader((ids: readonly string[]) => membership.registrationsOfMembers(ids), (r) => r.memberId),
-    transfersOfMember: groupedLoader((ids: readonly string[]) => membership.transfersOfMembers(ids), (t) => t.memberId),
-    checkInsOfMember: groupedLoader((ids: readonly string[]) => membership.checkInsOfMembers(ids), (c) => c.memberId),
-    feedbackOfRegistration: groupedLoader((ids: readonly string[]) => membership.feedbackOfRegistrations(ids), (f) => f.registrationId),
+    member: keyedLoader(
+      (ids: readonly string[]) => members.byIds(ids),
+      (m) => m.id,
+    ),
+    probationExtension: keyedLoader(
+      (ids: readonly string[]) => probationExtensionsOf(dataSource, ids),
+      (e) => e.memberId,
+    ),
+    applicant: keyedLoader(
+      (ids: readonly string[]) => membership.applicantsByIds(ids),
+      (a) => a.id,
+    ),
+    transfer: keyedLoader(
+      (ids: readonly string[]) => membership.transfersByIds(ids),
+      (t) => t.id,
+    ),
+    registration: keyedLoader(
+      (ids: readonly string[]) => membership.registrationsByIds(ids),
+      (r) => r.id,
+    ),
+    registrationsOfMember: groupedLoader(
+      (ids: readonly string[]) => membership.registrationsOfMembers(ids),
+      (r) => r.memberId,
+    ),
+    transfersOfMember: groupedLoader(
+      (ids: readonly string[]) => membership.transfersOfMembers(ids),
+      (t) => t.memberId,
+    ),
+    checkInsOfMember: groupedLoader(
+      (ids: readonly string[]) => membership.checkInsOfMembers(ids),
+      (c) => c.memberId,
+    ),
+    feedbackOfRegistration: groupedLoader(
+      (ids: readonly string[]) => membership.feedbackOfRegistrations(ids),
+      (f) => f.registrationId,
+    ),
     countsBySubtree: new DataLoader<Required<OrganizationRef>, MemberCounts, string>(
       async (roots) => {
         const counts = await members.countsBySubtree(roots);
@@ -46,14 +78,22 @@ export function createLoaders(members: MemberRepository, membership: MembershipR
     registeredMembers: (communityId: string, page: Page<MemberKey>) => registeredPager(page).load(communityId),
     unitMembers: (unitId: string, page: Page<MemberKey>) => unitPager(page).load(unitId),
     /** One page of an organisation's members (or its subtree's); all organisations asking with the same options share one query. */
-    organizationMembers(org: OrganizationRef, options: OrganizationMembersOptions, page: Page<MemberKey>): Promise<Connection<ListedMember>> {
+    organizationMembers(
+      org: OrganizationRef,
+      options: OrganizationMembersOptions,
+      page: Page<MemberKey>,
+    ): Promise<Connection<ListedMember>> {
       subtrees.set(org.id, org.subtreeIds ?? [org.id]);
       const key = JSON.stringify(options);
       let pager = organizationPagers.get(key);
       if (!pager) {
         pager = pagedLoader(
           (ids, p: Page<MemberKey>) =>
-            pages.ofOrganizations(ids.map((id) => ({ parentId: id, organizationIds: options.includeDescendants ? subtrees.get(id) ?? [id] : [id] })), options.status, p),
+            pages.ofOrganizations(
+              ids.map((id) => ({ parentId: id, organizationIds: options.includeDescendants ? (subtrees.get(id) ?? [id]) : [id] })),
+              options.status,
+              p,
+            ),
           byParent,
           byName,
         );

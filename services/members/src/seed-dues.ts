@@ -28,7 +28,14 @@ function duesRowsOf(m: number, member: MemberRecord, thisMonth: string, today: s
   for (let year = Math.floor(start / 12); year <= Math.floor(current / 12); year++) {
     const fromMonth = year === Math.floor(start / 12) ? (start % 12) + 1 : 1;
     const base: DuesBase = {
-      id: duesBaseId(m, year === Math.floor(current / 12) ? 1 : 0), memberId: member.id, year, fromMonth, basis: plan.basis, baseFen: plan.baseFen, declaredBy: SEEDER, declaredAt: new Date(),
+      id: duesBaseId(m, year === Math.floor(current / 12) ? 1 : 0),
+      memberId: member.id,
+      year,
+      fromMonth,
+      basis: plan.basis,
+      baseFen: plan.baseFen,
+      declaredBy: SEEDER,
+      declaredAt: new Date(),
     };
     const schedule = scheduleYear(member.id, year, member.joinedOn, [base], []);
     if (schedule.length === 0) continue;
@@ -43,7 +50,17 @@ function duesRowsOf(m: number, member: MemberRecord, thisMonth: string, today: s
     const last = group[group.length - 1].month.slice(0, 7);
     const receivedOn = `${last}-10` < today ? `${last}-10` : today;
     const amountFen = group.reduce((sum, month) => sum + month.dueFen, 0);
-    rows.payments.push([id, member.id, `demo:${id}`, 'PAYMENT', amountFen, group.map((month) => month.month), plan.channel, receivedOn, SEEDER]);
+    rows.payments.push([
+      id,
+      member.id,
+      `demo:${id}`,
+      'PAYMENT',
+      amountFen,
+      group.map((month) => month.month),
+      plan.channel,
+      receivedOn,
+      SEEDER,
+    ]);
     for (const month of group) month.paymentId = id;
   }
   rows.months.push(...months.map((x) => [x.memberId, x.month, x.baseId, x.rule, x.rateBasisPoints, x.amountFen, x.dueFen, x.paymentId]));
@@ -55,7 +72,17 @@ export async function insertDues(tx: EntityManager, first: number, members: Memb
   const thisMonth = periodOfDay(today);
   members.forEach((member, i) => duesRowsOf(first + i, member, thisMonth, today, rows));
   await insertRows(tx, 'dues_base', ['id', 'member_id', 'year', 'from_month', 'basis', 'base_fen', 'declared_by'], rows.bases);
-  await insertRows(tx, 'dues_payment', ['id', 'member_id', 'idempotency_key', 'kind', 'amount_fen', 'months', 'channel', 'received_on', 'received_by'], rows.payments);
-  await insertRows(tx, 'dues_month', ['member_id', 'month', 'base_id', 'rule', 'rate_basis_points', 'amount_fen', 'due_fen', 'payment_id'], rows.months);
+  await insertRows(
+    tx,
+    'dues_payment',
+    ['id', 'member_id', 'idempotency_key', 'kind', 'amount_fen', 'months', 'channel', 'received_on', 'received_by'],
+    rows.payments,
+  );
+  await insertRows(
+    tx,
+    'dues_month',
+    ['member_id', 'month', 'base_id', 'rule', 'rate_basis_points', 'amount_fen', 'due_fen', 'payment_id'],
+    rows.months,
+  );
   return rows.payments.length;
 }

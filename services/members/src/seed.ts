@@ -4,8 +4,43 @@ import { applicants, membershipOf, type MemberMembership, type World } from '@cp
 import { probationEndsOn } from './domain/membership-rules';
 import { insertDues } from './seed-dues';
 
-const memberColumns = ['id', 'name', 'gender', 'birth_date', 'ethnicity', 'education', 'phone', 'id_number', 'joined_on', 'status', 'probation_ends_on', 'category', 'organization_id', 'work_unit_id', 'residence_community_id', 'skills', 'responsibility_area', 'home_address'];
-const applicantColumns = ['id', 'name', 'gender', 'birth_date', 'ethnicity', 'education', 'phone', 'id_number', 'category', 'organization_id', 'residence_community_id', 'stage', 'applied_on', 'activist_on', 'candidate_on'];
+const memberColumns = [
+  'id',
+  'name',
+  'gender',
+  'birth_date',
+  'ethnicity',
+  'education',
+  'phone',
+  'id_number',
+  'joined_on',
+  'status',
+  'probation_ends_on',
+  'category',
+  'organization_id',
+  'work_unit_id',
+  'residence_community_id',
+  'skills',
+  'responsibility_area',
+  'home_address',
+];
+const applicantColumns = [
+  'id',
+  'name',
+  'gender',
+  'birth_date',
+  'ethnicity',
+  'education',
+  'phone',
+  'id_number',
+  'category',
+  'organization_id',
+  'residence_community_id',
+  'stage',
+  'applied_on',
+  'activist_on',
+  'candidate_on',
+];
 
 /** A plausible flat in the member's community, derived from the id so every service run agrees. */
 function homeAddressOf(id: string): string {
@@ -25,9 +60,24 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
     let m = 0;
     for (const chunk of world.memberChunks()) {
       const rows = chunk.map((member) => [
-        member.id, member.name, member.gender, member.birthDate, member.ethnicity, member.education, member.phone, member.idNumber, member.joinedOn, member.status,
+        member.id,
+        member.name,
+        member.gender,
+        member.birthDate,
+        member.ethnicity,
+        member.education,
+        member.phone,
+        member.idNumber,
+        member.joinedOn,
+        member.status,
         member.status === 'PROBATIONARY' ? probationEndsOn(member.joinedOn) : null,
-        member.category, member.organizationId, member.workUnitId, member.residenceCommunityId, member.skills, member.responsibilityArea, homeAddressOf(member.id),
+        member.category,
+        member.organizationId,
+        member.workUnitId,
+        member.residenceCommunityId,
+        member.skills,
+        member.responsibilityArea,
+        homeAddressOf(member.id),
       ]);
       await insertRows(tx, 'member', memberColumns, rows);
       counts.duesPayments += await insertDues(tx, m, chunk, today());
@@ -35,7 +85,21 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
       await insertMembership(tx, lives, counts);
     }
     const applicantRows = [...applicants(world)].map((a) => [
-      a.id, a.name, a.gender, a.birthDate, a.ethnicity, a.education, a.phone, a.idNumber, a.category, a.organizationId, a.residenceCommunityId, a.stage, a.appliedOn, a.activistOn, a.candidateOn,
+      a.id,
+      a.name,
+      a.gender,
+      a.birthDate,
+      a.ethnicity,
+      a.education,
+      a.phone,
+      a.idNumber,
+      a.category,
+      a.organizationId,
+      a.residenceCommunityId,
+      a.stage,
+      a.appliedOn,
+      a.activistOn,
+      a.candidateOn,
     ]);
     await insertRows(tx, 'applicant', applicantColumns, applicantRows);
     counts.applicants = applicantRows.length;
@@ -46,18 +110,52 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
 /** Registrations with their feedback, open transfers and migrant check-ins of one chunk of members. */
 async function insertMembership(tx: EntityManager, lives: MemberMembership[], counts: Record<string, number>): Promise<void> {
   const registrations = lives.flatMap((l) => (l.registration ? [l.registration] : []));
-  await insertRows(tx, 'community_registration', ['id', 'member_id', 'community_id', 'work_unit_id', 'status', 'registered_on'], registrations.map((r) => [r.id, r.memberId, r.communityId, r.workUnitId, 'ACTIVE', r.registeredOn]));
+  await insertRows(
+    tx,
+    'community_registration',
+    ['id', 'member_id', 'community_id', 'work_unit_id', 'status', 'registered_on'],
+    registrations.map((r) => [r.id, r.memberId, r.communityId, r.workUnitId, 'ACTIVE', r.registeredOn]),
+  );
   const feedback = registrations.flatMap((r) => r.feedback.map((f) => [f.id, r.id, f.rating, f.comment, f.recordedOn]));
   await insertRows(tx, 'registration_feedback', ['id', 'registration_id', 'rating', 'comment', 'recorded_on'], feedback);
   const transfers = lives.flatMap((l) => (l.transfer ? [l.transfer] : []));
   await insertRows(
     tx,
     'transfer',
-    ['id', 'member_id', 'from_organization_id', 'to_organization_id', 'reason', 'status', 'requested_on', 'decided_on', 'letter_reach', 'letter_issued_on', 'letter_valid_until'],
-    transfers.map((t) => [t.id, t.memberId, t.fromOrganizationId, t.toOrganizationId, t.reason, t.status, t.requestedOn, t.decidedOn, t.decidedOn && 'WITHIN_CITY', t.decidedOn, t.letterValidUntil]),
+    [
+      'id',
+      'member_id',
+      'from_organization_id',
+      'to_organization_id',
+      'reason',
+      'status',
+      'requested_on',
+      'decided_on',
+      'letter_reach',
+      'letter_issued_on',
+      'letter_valid_until',
+    ],
+    transfers.map((t) => [
+      t.id,
+      t.memberId,
+      t.fromOrganizationId,
+      t.toOrganizationId,
+      t.reason,
+      t.status,
+      t.requestedOn,
+      t.decidedOn,
+      t.decidedOn && 'WITHIN_CITY',
+      t.decidedOn,
+      t.letterValidUntil,
+    ]),
   );
   const checkIns = lives.flatMap((l) => l.checkIns);
-  await insertRows(tx, 'migrant_check_in', ['id', 'member_id', 'organization_id', 'checked_in_on'], checkIns.map((c) => [c.id, c.memberId, c.organizationId, c.checkedInOn]));
+  await insertRows(
+    tx,
+    'migrant_check_in',
+    ['id', 'member_id', 'organization_id', 'checked_in_on'],
+    checkIns.map((c) => [c.id, c.memberId, c.organizationId, c.checkedInOn]),
+  );
   counts.registrations += registrations.length;
   counts.transfers += transfers.length;
   counts.checkIns += checkIns.length;

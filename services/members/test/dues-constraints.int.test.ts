@@ -23,7 +23,10 @@ beforeAll(async () => {
 afterAll(() => subgraph?.stop());
 
 const base = (basis: string, baseFen: number | null, fromMonth = 1) =>
-  sql(`INSERT INTO dues_base (id, member_id, year, from_month, basis, base_fen, declared_by) VALUES ($1, $2, 2026, $3, $4, $5, 'test') RETURNING id`, [randomUUID(), memberId, fromMonth, basis, baseFen]);
+  sql(
+    `INSERT INTO dues_base (id, member_id, year, from_month, basis, base_fen, declared_by) VALUES ($1, $2, 2026, $3, $4, $5, 'test') RETURNING id`,
+    [randomUUID(), memberId, fromMonth, basis, baseFen],
+  );
 const payment = (key: string, amount: number, kind = 'PAYMENT', reverses: string | null = null) =>
   sql(
     `INSERT INTO dues_payment (id, member_id, idempotency_key, kind, amount_fen, months, channel, received_on, received_by, reverses_id)
@@ -64,7 +67,10 @@ describe('dues constraints in Postgres', () => {
     await expect(reduction('2026-08-15', '2026-12-01')).rejects.toThrow(/check/);
     const [{ id: baseId }] = (await base('RETIRED', 300_000, 9)) as { id: string }[];
     await expect(
-      sql(`INSERT INTO dues_month (member_id, month, base_id, rule, rate_basis_points, amount_fen, due_fen) VALUES ($1, '2026-09-01', $2, 'RETIRED_UP_TO_5000', 50, 1500, 1600)`, [memberId, baseId]),
+      sql(
+        `INSERT INTO dues_month (member_id, month, base_id, rule, rate_basis_points, amount_fen, due_fen) VALUES ($1, '2026-09-01', $2, 'RETIRED_UP_TO_5000', 50, 1500, 1600)`,
+        [memberId, baseId],
+      ),
     ).rejects.toThrow(/check/);
   });
 });

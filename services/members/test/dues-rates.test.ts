@@ -23,7 +23,8 @@ describe('dues rates by the 2008 regulation, at every band edge (each bound on t
   });
 
   it('charges students, laid-off members and members on relief 0.2 yuan a month whatever they earn', () => {
-    for (const basis of ['STUDENT', 'LAID_OFF', 'RELIEF'] as const) expect(monthlyDues(basis, null)).toEqual({ rule: 'FLAT_0_2_YUAN', rateBasisPoints: null, amountFen: 20 });
+    for (const basis of ['STUDENT', 'LAID_OFF', 'RELIEF'] as const)
+      expect(monthlyDues(basis, null)).toEqual({ rule: 'FLAT_0_2_YUAN', rateBasisPoints: null, amountFen: 20 });
   });
 
   it('charges farmers the amount the branch set, 0.2 to 1 yuan, and refuses one outside it', () => {

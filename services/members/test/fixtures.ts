@@ -15,4 +15,5 @@ export function expectNoPersonalData(payloads: Record<string, unknown>[], record
   }
 }
 
-export const MEMBER_FIELDS = 'id name status joinedOn probationEndsOn convertedOn category organization { id } residenceCommunity { id } workUnit { id } skills';
+export const MEMBER_FIELDS =
+  'id name status joinedOn probationEndsOn convertedOn category organization { id } residenceCommunity { id } workUnit { id } skills';

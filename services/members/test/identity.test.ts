@@ -15,18 +15,26 @@ describe('resident ID number (GB 11643)', () => {
   });
 
   it('refuses a wrong check character, naming the field', () => {
-    expect(() => checkIdNumber('idNumber', '110105194912310021')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'idNumber', message: expect.stringContaining('check character') }));
+    expect(() => checkIdNumber('idNumber', '110105194912310021')).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'idNumber', message: expect.stringContaining('check character') }),
+    );
   });
 
   it('refuses 15-digit, 17-digit and lettered numbers', () => {
     for (const bad of ['110105491231002', '11010519491231002', '1101051949123100AX']) {
-      expect(() => checkIdNumber('idNumber', bad)).toThrow(expect.objectContaining({ field: 'idNumber', message: expect.stringContaining('18 characters') }));
+      expect(() => checkIdNumber('idNumber', bad)).toThrow(
+        expect.objectContaining({ field: 'idNumber', message: expect.stringContaining('18 characters') }),
+      );
     }
   });
 
-  it('refuses a number whose birth date is not a real date or not the record\'s birth date', () => {
-    expect(() => checkIdNumber('idNumber', valid('11010519800230123'))).toThrow(expect.objectContaining({ message: expect.stringContaining('real birth date') }));
-    expect(() => checkIdNumber('idNumber', valid('11010519800101123'), '1980-01-02')).toThrow(expect.objectContaining({ message: expect.stringContaining('1980-01-01') }));
+  it("refuses a number whose birth date is not a real date or not the record's birth date", () => {
+    expect(() => checkIdNumber('idNumber', valid('11010519800230123'))).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('real birth date') }),
+    );
+    expect(() => checkIdNumber('idNumber', valid('11010519800101123'), '1980-01-02')).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('1980-01-01') }),
+    );
   });
 });
 

@@ -27,7 +27,9 @@ beforeAll(async () => {
   federation = await startFederation();
   world = await seeded(federation);
   templateFile = (await template(federation, 'members')).file;
-  const org = await federation.query<{ organization: { name: string } }>('query($id: ID!) { organization(id: $id) { name } }', { id: world.communities[0].partyOrganization.id });
+  const org = await federation.query<{ organization: { name: string } }>('query($id: ID!) { organization(id: $id) { name } }', {
+    id: world.communities[0].partyOrganization.id,
+  });
   organizationName = org.data!.organization.name;
 });
 afterAll(() => federation?.stop());
@@ -35,7 +37,20 @@ afterAll(() => federation?.stop());
 /** A row that passes every rule, by Chinese header; override what a test is about. */
 function row(overrides: Record<string, string> = {}): Record<string, string> {
   const birth = '1985-03-09';
-  return { 姓名: '张导入', 性别: '男', 公民身份号码: idNumberFor(birth), 民族: '汉族', 学历: '大学本科', 手机号码: '13812345678', 所在党组织: organizationName, 党员类别: '在职党员', 入党日期: '2010-07-01', 转正日期: '2011-07-01', 技术特长: '法律咨询、家电维修', ...overrides };
+  return {
+    姓名: '张导入',
+    性别: '男',
+    公民身份号码: idNumberFor(birth),
+    民族: '汉族',
+    学历: '大学本科',
+    手机号码: '13812345678',
+    所在党组织: organizationName,
+    党员类别: '在职党员',
+    入党日期: '2010-07-01',
+    转正日期: '2011-07-01',
+    技术特长: '法律咨询、家电维修',
+    ...overrides,
+  };
 }
 
 async function membersCount(): Promise<number> {
@@ -44,42 +59,90 @@ async function membersCount(): Promise<number> {
 }
 
 async function outboxCount(type: string): Promise<number> {
-  const [{ n }] = await federation.subgraphs.members.running.database.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE type = $1`, [type]);
+  const [{ n }] = await federation.subgraphs.members.running.database.dataSource.query(
+    `SELECT count(*)::int AS n FROM outbox WHERE type = $1`,
+    [type],
+  );
   return n;
 }
 
 describe('the members template', () => {
   it('has the Chinese headers, an explanation row and drop-down lists', async () => {
     const rows = await sheetRows(templateFile);
-    expect(rows[0]).toEqual(['姓名', '性别', '公民身份号码', '出生日期', '民族', '学历', '手机号码', '所在党组织', '党员类别', '入党日期', '转正日期', '技术特长', '公示责任区', '家庭住址']);
+    expect(rows[0]).toEqual([
+      '姓名',
+      '性别',
+      '公民身份号码',
+      '出生日期',
+      '民族',
+      '学历',
+      '手机号码',
+      '所在党组织',
+      '党员类别',
+      '入党日期',
+      '转正日期',
+      '技术特长',
+      '公示责任区',
+      '家庭住址',
+    ]);
     expect(rows[1][0]).toMatch(/^【填写说明】必填。/);
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(templateFile as unknown as ArrayBuffer);
-    const validations = (workbook.worksheets[0] as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model;
-    expect(Object.values(validations).map((v) => v.formulae[0])).toEqual(expect.arrayContaining(['"男,女"', '"在职党员,退休党员,下岗失业党员,流动党员"']));
+    const validations = (workbook.worksheets[0] as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } })
+      .dataValidations.model;
+    expect(Object.values(validations).map((v) => v.formulae[0])).toEqual(
+      expect.arrayContaining(['"男,女"', '"在职党员,退休党员,下岗失业党员,流动党员"']),
+    );
   });
 });
 
 describe('importing a roster', () => {
   it('creates every row of a clean file in one transaction, with their events and one audit entry', async () => {
-    const rows = [row(), row({ 姓名: '李导入', 性别: '女', 转正日期: '', 入党日期: yearsAgo(0, 30) }), row({ 姓名: '王导入', 公民身份号码: idNumberFor('1960-02-29'), 党员类别: '退休党员', 入党日期: '1990年7月1日', 转正日期: '1991/7/1' })];
+    const rows = [
+      row(),
+      row({ 姓名: '李导入', 性别: '女', 转正日期: '', 入党日期: yearsAgo(0, 30) }),
+      row({
+        姓名: '王导入',
+        公民身份号码: idNumberFor('1960-02-29'),
+        党员类别: '退休党员',
+        入党日期: '1990年7月1日',
+        转正日期: '1991/7/1',
+      }),
+    ];
     const file = await filledTemplate(templateFile, rows);
     const before = await membersCount();
     const recordedBefore = await outboxCount('member.recorded');
     const answer = await upload<Report>(federation, 'members', file);
     expect(answer.status).toBe(200);
-    expect(answer.data).toMatchObject({ committed: true, dryRun: false, alreadyImported: false, rowCount: 3, createdCount: 3, errorCount: 0, skippedRows: [] });
+    expect(answer.data).toMatchObject({
+      committed: true,
+      dryRun: false,
+      alreadyImported: false,
+      rowCount: 3,
+      createdCount: 3,
+      errorCount: 0,
+      skippedRows: [],
+    });
     expect(await membersCount()).toBe(before + 3);
     expect(await outboxCount('member.recorded')).toBe(recordedBefore + 3);
     const db = federation.subgraphs.members.running.database.dataSource;
-    const audit = await db.query(`SELECT a.action, o.payload FROM audit_log a JOIN outbox o ON o.id = a.event_id WHERE a.target_id = $1`, [answer.data!.importId]);
-    expect(audit).toEqual([{ action: 'member-import.committed', payload: expect.objectContaining({ rowCount: 3, createdCount: 3, skippedCount: 0 }) }]);
-    const auditRowsOfMembers = await db.query(`SELECT count(*)::int AS n FROM audit_log a JOIN member_import_row r ON r.member_id::text = a.target_id WHERE r.import_id = $1`, [answer.data!.importId]);
+    const audit = await db.query(`SELECT a.action, o.payload FROM audit_log a JOIN outbox o ON o.id = a.event_id WHERE a.target_id = $1`, [
+      answer.data!.importId,
+    ]);
+    expect(audit).toEqual([
+      { action: 'member-import.committed', payload: expect.objectContaining({ rowCount: 3, createdCount: 3, skippedCount: 0 }) },
+    ]);
+    const auditRowsOfMembers = await db.query(
+      `SELECT count(*)::int AS n FROM audit_log a JOIN member_import_row r ON r.member_id::text = a.target_id WHERE r.import_id = $1`,
+      [answer.data!.importId],
+    );
     expect(auditRowsOfMembers[0].n).toBe(0);
     const [li] = await db.query(`SELECT status, probation_ends_on::text AS ends, skills FROM member WHERE name = '李导入'`);
     expect(li.status).toBe('PROBATIONARY');
-    const [wang] = await db.query(`SELECT status, joined_on::text AS joined, converted_on::text AS converted, category FROM member WHERE name = '王导入'`);
+    const [wang] = await db.query(
+      `SELECT status, joined_on::text AS joined, converted_on::text AS converted, category FROM member WHERE name = '王导入'`,
+    );
     expect(wang).toEqual({ status: 'FULL', joined: '1990-07-01', converted: '1991-07-01', category: 'RETIRED' });
   });
 
@@ -122,7 +185,7 @@ describe('importing a roster', () => {
     expect(await membersCount()).toBe(before);
   });
 
-  it('gives the report as the user\'s own file with an error column', async () => {
+  it("gives the report as the user's own file with an error column", async () => {
     const rows = [row(), row({ 手机号码: '12345' })];
     const answer = await upload(federation, 'members', await filledTemplate(templateFile, rows), { report: 'xlsx' });
     const cells = await sheetRows(answer.file!);
@@ -148,30 +211,53 @@ describe('importing a roster', () => {
     // A member recorded one by one is a duplicate, not skipped.
     const created = await federation.query<{ createMember: { idNumber: string } }>(
       'mutation($input: CreateMemberInput!) { createMember(input: $input) { idNumber } }',
-      { input: { name: '手工录入', gender: 'MALE', birthDate: '1985-03-09', ethnicity: '汉族', idNumber: idNumberFor('1985-03-09'), category: 'EMPLOYED', joinedOn: '2010-07-01', organizationId: world.communities[0].partyOrganization.id } },
+      {
+        input: {
+          name: '手工录入',
+          gender: 'MALE',
+          birthDate: '1985-03-09',
+          ethnicity: '汉族',
+          idNumber: idNumberFor('1985-03-09'),
+          category: 'EMPLOYED',
+          joinedOn: '2010-07-01',
+          organizationId: world.communities[0].partyOrganization.id,
+        },
+      },
     );
     expect(created.errors).toBeUndefined();
-    const duplicate = await upload<Report>(federation, 'members', await filledTemplate(templateFile, [row({ 公民身份号码: created.data!.createMember.idNumber })]));
+    const duplicate = await upload<Report>(
+      federation,
+      'members',
+      await filledTemplate(templateFile, [row({ 公民身份号码: created.data!.createMember.idNumber })]),
+    );
     expect(duplicate.data!.errors.map((e) => e.messageKey)).toEqual(['import.duplicateInDatabase']);
   });
 
   it('reads CSV in UTF-8 with and without a BOM, and in GB18030', async () => {
     const headers = ['姓名', '性别', '公民身份号码', '民族', '所在党组织', '党员类别', '入党日期'];
     for (const encoding of ['utf8', 'utf8-bom', 'gb18030'] as const) {
-      const answer = await upload<Report>(federation, 'members', csvOf(headers, [row({ 姓名: `编码${encoding}` })], encoding), { dryRun: true });
+      const answer = await upload<Report>(federation, 'members', csvOf(headers, [row({ 姓名: `编码${encoding}` })], encoding), {
+        dryRun: true,
+      });
       expect(answer.data).toMatchObject({ rowCount: 1, errorCount: 0 });
     }
     const committed = await upload<Report>(federation, 'members', csvOf(headers, [row({ 姓名: '国标码' })], 'gb18030'));
     expect(committed.data).toMatchObject({ committed: true, createdCount: 1 });
-    const [{ name }] = await federation.subgraphs.members.running.database.dataSource.query(`SELECT name FROM member WHERE name = '国标码'`);
+    const [{ name }] = await federation.subgraphs.members.running.database.dataSource.query(
+      `SELECT name FROM member WHERE name = '国标码'`,
+    );
     expect(name).toBe('国标码');
   });
 
   it("refuses rows whose organisation lies outside the caller's subtree, as not found", async () => {
-    const answer = await upload<Report>(federation, 'members', await filledTemplate(templateFile, [row()]), { headers: await headersOf('otherSecretary') });
+    const answer = await upload<Report>(federation, 'members', await filledTemplate(templateFile, [row()]), {
+      headers: await headersOf('otherSecretary'),
+    });
     expect(answer.data!.errors.map((e) => e.messageKey)).toEqual(['import.organizationUnknown']);
     for (const persona of ['analyst', 'member', 'unitLiaison'] as const) {
-      const refused = await upload(federation, 'members', await filledTemplate(templateFile, [row()]), { headers: await headersOf(persona) });
+      const refused = await upload(federation, 'members', await filledTemplate(templateFile, [row()]), {
+        headers: await headersOf(persona),
+      });
       expect([refused.status, refused.errors?.[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
     }
     const anonymous = await upload(federation, 'members', await filledTemplate(templateFile, [row()]), { headers: {} });

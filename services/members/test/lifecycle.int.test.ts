@@ -11,17 +11,33 @@ beforeAll(async () => {
 });
 afterAll(() => federation?.stop());
 
-const record = 'mutation($input: RecordApplicantInput!) { recordApplicant(input: $input) { id stage appliedOn activistOn candidateOn organization { id } admittedAs { id } } }';
-const advance = 'mutation($id: ID!, $stage: ApplicantStage!, $on: String) { advanceApplicant(id: $id, stage: $stage, on: $on) { id stage activistOn candidateOn } }';
+const record =
+  'mutation($input: RecordApplicantInput!) { recordApplicant(input: $input) { id stage appliedOn activistOn candidateOn organization { id } admittedAs { id } } }';
+const advance =
+  'mutation($id: ID!, $stage: ApplicantStage!, $on: String) { advanceApplicant(id: $id, stage: $stage, on: $on) { id stage activistOn candidateOn } }';
 const admit = `mutation($id: ID!, $on: String) { admitMember(applicantId: $id, joinedOn: $on) { ${MEMBER_FIELDS} admittedFrom { id stage } } }`;
-const convert = 'mutation($id: ID!, $on: String) { convertToFullMember(memberId: $id, convertedOn: $on) { id status probationEndsOn convertedOn } }';
+const convert =
+  'mutation($id: ID!, $on: String) { convertToFullMember(memberId: $id, convertedOn: $on) { id status probationEndsOn convertedOn } }';
 
-type Member = { id: string; status: string; joinedOn: string; probationEndsOn: string | null; organization: { id: string }; admittedFrom: { id: string } };
+type Member = {
+  id: string;
+  status: string;
+  joinedOn: string;
+  probationEndsOn: string | null;
+  organization: { id: string };
+  admittedFrom: { id: string };
+};
 
 async function recordApplicant(overrides: Record<string, unknown> = {}): Promise<string> {
   const community = world.communities[1];
   const result = await federation.query<{ recordApplicant: { id: string } }>(record, {
-    input: { ...person({ category: 'STUDENT' }), organizationId: branchOf(community, 1).id, residenceCommunityId: community.id, appliedOn: yearsAgo(3), ...overrides },
+    input: {
+      ...person({ category: 'STUDENT' }),
+      organizationId: branchOf(community, 1).id,
+      residenceCommunityId: community.id,
+      appliedOn: yearsAgo(3),
+      ...overrides,
+    },
   });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.recordApplicant.id;
@@ -47,11 +63,16 @@ describe('applicants (入党申请人 → 积极分子 → 发展对象), throug
     expect(listed.data!.applicants.edges.map((e) => e.node.id)).toContain(result.data!.recordApplicant.id);
     const events = (await memberOutbox(federation)).filter((e) => e.type === 'applicant.recorded');
     expect(events.at(-1)!.payload).toMatchObject({ applicantId: result.data!.recordApplicant.id, stage: 'APPLICANT' });
-    expectNoPersonalData(events.map((e) => e.payload), input);
+    expectNoPersonalData(
+      events.map((e) => e.payload),
+      input,
+    );
   });
 
   it('refuses an applicant under 18 (BAD_USER_INPUT on appliedOn) and an unknown organisation (NOT_FOUND)', async () => {
-    const young = await federation.query(record, { input: { ...person({ birthDate: yearsAgo(17) }), organizationId: branchOf(world.communities[1], 1).id } });
+    const young = await federation.query(record, {
+      input: { ...person({ birthDate: yearsAgo(17) }), organizationId: branchOf(world.communities[1], 1).id },
+    });
     expect(young.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'appliedOn' });
     const unknown = await federation.query(record, { input: { ...person(), organizationId: '00000000-0000-4000-8000-000000000000' } });
     expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'organizationId' });
@@ -81,9 +102,17 @@ describe('admission, probation and conversion (预备党员 → 正式党员)', 
     const result = await federation.query<{ admitMember: Member }>(admit, { id, on: daysAgo(10) });
     expect(result.errors).toBeUndefined();
     const member = result.data!.admitMember;
-    expect(member).toMatchObject({ status: 'PROBATIONARY', joinedOn: daysAgo(10), admittedFrom: { id }, organization: { id: branchOf(world.communities[1], 1).id } });
+    expect(member).toMatchObject({
+      status: 'PROBATIONARY',
+      joinedOn: daysAgo(10),
+      admittedFrom: { id },
+      organization: { id: branchOf(world.communities[1], 1).id },
+    });
     expect(member.probationEndsOn).toBe(`${Number(member.joinedOn.slice(0, 4)) + 1}${member.joinedOn.slice(4)}`);
-    expect((await memberOutbox(federation)).filter((e) => e.type === 'member.admitted').at(-1)!.payload).toMatchObject({ memberId: member.id, applicantId: id });
+    expect((await memberOutbox(federation)).filter((e) => e.type === 'member.admitted').at(-1)!.payload).toMatchObject({
+      memberId: member.id,
+      applicantId: id,
+    });
 
     const again = await federation.query(admit, { id });
     expect(again.errors![0].extensions?.code).toBe('CONFLICT');
@@ -102,10 +131,15 @@ describe('admission, probation and conversion (预备党员 → 正式党员)', 
     await federation.query(advance, { id, stage: 'CANDIDATE', on: yearsAgo(2) });
     const admitted = await federation.query<{ admitMember: Member }>(admit, { id, on: yearsAgo(1, 5) });
     const memberId = admitted.data!.admitMember.id;
-    const result = await federation.query<{ convertToFullMember: { status: string; probationEndsOn: null; convertedOn: string } }>(convert, { id: memberId });
+    const result = await federation.query<{ convertToFullMember: { status: string; probationEndsOn: null; convertedOn: string } }>(
+      convert,
+      { id: memberId },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.convertToFullMember).toMatchObject({ status: 'FULL', probationEndsOn: null, convertedOn: daysAgo(0) });
-    expect((await memberOutbox(federation)).filter((e) => e.type === 'member.converted-to-full').at(-1)!.payload).toMatchObject({ memberId });
+    expect((await memberOutbox(federation)).filter((e) => e.type === 'member.converted-to-full').at(-1)!.payload).toMatchObject({
+      memberId,
+    });
     expect((await federation.query(convert, { id: memberId })).errors![0].extensions?.code).toBe('CONFLICT');
   });
 
@@ -118,7 +152,9 @@ describe('admission, probation and conversion (预备党员 → 正式党员)', 
 describe('the census ("five clears" 五个清): members and activists per community', () => {
   it('counts residents who are members and activists or candidates not yet admitted, for many communities in one query', async () => {
     const query = 'query { communities(first: 6) { edges { node { id census { members activists } } } } }';
-    const before = await federation.query<{ communities: { edges: { node: { id: string; census: { members: number; activists: number } } }[] } }>(query);
+    const before = await federation.query<{
+      communities: { edges: { node: { id: string; census: { members: number; activists: number } } }[] };
+    }>(query);
     expect(before.errors).toBeUndefined();
     const counts = before.data!.communities.edges.map((e) => e.node);
     const everyone = await federation.query<{ members: { totalCount: number } }>('{ members(first: 1) { totalCount } }');

@@ -10,7 +10,16 @@ beforeAll(async () => {
 });
 afterAll(() => federation?.stop());
 
-type Node = { id: string; name: string; status: string; category: string; skills: string[]; organization: { id: string }; residenceCommunity: { id: string } | null; workUnit: { id: string } | null };
+type Node = {
+  id: string;
+  name: string;
+  status: string;
+  category: string;
+  skills: string[];
+  organization: { id: string };
+  residenceCommunity: { id: string } | null;
+  workUnit: { id: string } | null;
+};
 type Connection = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Node }[] };
 
 const list = `query($filter: MemberFilter, $first: Int, $after: String) { members(filter: $filter, first: $first, after: $after) {
@@ -23,7 +32,10 @@ async function members(filter: Record<string, unknown>, first = 100, after?: str
 }
 
 async function counts(id: string): Promise<{ memberCount: number; directMemberCount: number }> {
-  const result = await federation.query<{ organization: { memberCount: number; directMemberCount: number } }>('query($id: ID!) { organization(id: $id) { memberCount directMemberCount } }', { id });
+  const result = await federation.query<{ organization: { memberCount: number; directMemberCount: number } }>(
+    'query($id: ID!) { organization(id: $id) { memberCount directMemberCount } }',
+    { id },
+  );
   return result.data!.organization;
 }
 
@@ -44,7 +56,9 @@ describe('member lists and filters, through the gateway', () => {
   });
 
   it('refuses an unknown organisation with includeDescendants (NOT_FOUND) and a malformed one (BAD_USER_INPUT)', async () => {
-    const unknown = await federation.query(list, { filter: { organizationId: '00000000-0000-4000-8000-000000000000', includeDescendants: true } });
+    const unknown = await federation.query(list, {
+      filter: { organizationId: '00000000-0000-4000-8000-000000000000', includeDescendants: true },
+    });
     expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'organizationId' });
     const malformed = await federation.query(list, { filter: { organizationId: 'x' } });
     expect(malformed.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.organizationId' });
@@ -59,7 +73,8 @@ describe('member lists and filters, through the gateway', () => {
     expect(legal.totalCount).toBeGreaterThan(0);
     for (const edge of legal.edges) expect(edge.node.skills).toContain('LEGAL');
     const residents = await members({ communityId: world.communities[1].id, category: 'EMPLOYED' });
-    for (const edge of residents.edges) expect(edge.node).toMatchObject({ category: 'EMPLOYED', residenceCommunity: { id: world.communities[1].id } });
+    for (const edge of residents.edges)
+      expect(edge.node).toMatchObject({ category: 'EMPLOYED', residenceCommunity: { id: world.communities[1].id } });
     const named = await members({ nameContains: '建' });
     expect(named.totalCount).toBeGreaterThan(0);
     for (const edge of named.edges) expect(edge.node.name).toContain('建');
@@ -89,7 +104,7 @@ describe('member lists and filters, through the gateway', () => {
     }
   });
 
-  it('lists an organisation\'s members (Organization.members, also FULL only) and a unit\'s (ResidentUnit.members)', async () => {
+  it("lists an organisation's members (Organization.members, also FULL only) and a unit's (ResidentUnit.members)", async () => {
     const community = world.communities[0];
     const result = await federation.query<{ organization: { memberCount: number; members: Connection; full: Connection } }>(
       `query($id: ID!) { organization(id: $id) { memberCount
@@ -112,14 +127,17 @@ describe('member lists and filters, through the gateway', () => {
 
 describe('no N+1: SQL statements per service do not grow with the page size', () => {
   it('members(first: 10 vs 100) { organization { name parent { name } } workUnit { name } }', async () => {
-    const query = 'query($first: Int) { members(first: $first) { edges { node { name organization { name parent { name } } workUnit { name } } } } }';
+    const query =
+      'query($first: Int) { members(first: $first) { edges { node { name organization { name parent { name } } workUnit { name } } } } }';
     const sizes: Record<string, Record<string, number>> = {};
     for (const first of [10, 100]) {
       let result: Awaited<ReturnType<Federation['query']>> | undefined;
       sizes[first] = await federation.statementsPerService(async () => (result = await federation.query(query, { first })));
       expect(result!.errors).toBeUndefined();
     }
-    console.info(`statements per service for the members page: first 10 ${JSON.stringify(sizes[10])}, first 100 ${JSON.stringify(sizes[100])}`);
+    console.info(
+      `statements per service for the members page: first 10 ${JSON.stringify(sizes[10])}, first 100 ${JSON.stringify(sizes[100])}`,
+    );
     expect(sizes[100]).toEqual(sizes[10]);
     expect(sizes[10].members).toBe(2);
   });

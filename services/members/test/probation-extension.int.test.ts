@@ -24,9 +24,12 @@ const english = async (persona: PersonaName = 'districtAdmin') => ({ ...(await h
 
 /** A member of a branch of community 0 who joined `joinedOn` (probationary unless the year is over and the status is given). */
 async function probationer(joinedOn: string, status = 'PROBATIONARY'): Promise<string> {
-  const result = await stack.federation.query<{ createMember: { id: string } }>('mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', {
-    i: { ...person(), joinedOn, status, organizationId: branchOf(community0, 0).id },
-  });
+  const result = await stack.federation.query<{ createMember: { id: string } }>(
+    'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }',
+    {
+      i: { ...person(), joinedOn, status, organizationId: branchOf(community0, 0).id },
+    },
+  );
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.createMember.id;
 }
@@ -41,12 +44,27 @@ describe('extendProbation (延长预备期)', () => {
     const result = await stack.federation.query<Extended>(extend, { id, months: 6, reason: '对党的认识尚需提高，支部大会决定延长预备期' });
     expect(result.errors).toBeUndefined();
     expect(result.data!.extendProbation).toEqual({
-      id, status: 'PROBATIONARY', probationEndsOn: addMonths(yearEnds, 6),
-      probationExtension: { months: 6, extendedOn: daysAgo(0), previousEndsOn: yearEnds, probationEndsOn: addMonths(yearEnds, 6), reason: '对党的认识尚需提高，支部大会决定延长预备期' },
+      id,
+      status: 'PROBATIONARY',
+      probationEndsOn: addMonths(yearEnds, 6),
+      probationExtension: {
+        months: 6,
+        extendedOn: daysAgo(0),
+        previousEndsOn: yearEnds,
+        probationEndsOn: addMonths(yearEnds, 6),
+        reason: '对党的认识尚需提高，支部大会决定延长预备期',
+      },
     });
     const rows = (await outboxRows(stack.federation, 'members', 'member.probation-extended')).filter((r) => r.aggregate_id === id);
     expect(rows.map((r) => r.payload)).toEqual([
-      { memberId: id, organizationId: branchOf(community0, 0).id, months: 6, extendedOn: daysAgo(0), previousEndsOn: yearEnds, probationEndsOn: addMonths(yearEnds, 6) },
+      {
+        memberId: id,
+        organizationId: branchOf(community0, 0).id,
+        months: 6,
+        extendedOn: daysAgo(0),
+        previousEndsOn: yearEnds,
+        probationEndsOn: addMonths(yearEnds, 6),
+      },
     ]);
     const [event] = await onBroker(stack.reader, 'member.probation-extended', id);
     expect(event.data).toEqual(rows[0].payload);
@@ -76,20 +94,32 @@ describe('extendProbation (延长预备期)', () => {
     const id = await probationer(daysAgo(240));
     const results = await Promise.all([7, 8].map((months) => stack.federation.query(extend, { id, months, reason: '同时提交' })));
     expect(results.map(codeOf).sort()).toEqual(['CONFLICT', undefined].sort());
-    const rows: unknown[] = await stack.federation.subgraphs.members.running.database.dataSource.query('SELECT 1 FROM probation_extension WHERE member_id = $1', [id]);
+    const rows: unknown[] = await stack.federation.subgraphs.members.running.database.dataSource.query(
+      'SELECT 1 FROM probation_extension WHERE member_id = $1',
+      [id],
+    );
     expect(rows).toHaveLength(1);
-    expect((await outboxRows(stack.federation, 'members', 'member.probation-extended')).filter((r) => r.aggregate_id === id)).toHaveLength(1);
+    expect((await outboxRows(stack.federation, 'members', 'member.probation-extended')).filter((r) => r.aggregate_id === id)).toHaveLength(
+      1,
+    );
   });
 
   it('is decided before the year ends: refused on or after the last day (CONFLICT), accepted when dated before it', async () => {
     const ended = await probationer(daysAgo(400));
     const late = await stack.federation.query(extend, { id: ended, months: 6, reason: '迟了' }, await english());
     expect(codeOf(late)).toBe('CONFLICT');
-    expect(late.errors![0].message).toBe(`测试党员's year of probation ended on ${addMonths(daysAgo(400), 12)}: an extension is decided before it ends`);
+    expect(late.errors![0].message).toBe(
+      `测试党员's year of probation ended on ${addMonths(daysAgo(400), 12)}: an extension is decided before it ends`,
+    );
     const onTheDay = await stack.federation.query(extend, { id: ended, months: 6, reason: '当天', on: addMonths(daysAgo(400), 12) });
     expect(codeOf(onTheDay)).toBe('CONFLICT');
     // The branch decided in time and records it afterwards.
-    const recorded = await stack.federation.query<Extended>(extend, { id: ended, months: 6, reason: '补录', on: addMonths(daysAgo(400), 11) });
+    const recorded = await stack.federation.query<Extended>(extend, {
+      id: ended,
+      months: 6,
+      reason: '补录',
+      on: addMonths(daysAgo(400), 11),
+    });
     expect(recorded.errors).toBeUndefined();
     expect(recorded.data!.extendProbation.probationEndsOn).toBe(addMonths(daysAgo(400), 18));
   });
@@ -108,7 +138,11 @@ describe('extendProbation (延长预备期)', () => {
     const joinedOn = daysAgo(360);
     const id = await probationer(joinedOn);
     await stack.federation.query(extend, { id, months: 6, reason: '延长' });
-    const convert = await stack.federation.query('mutation($id: ID!, $on: String) { convertToFullMember(memberId: $id, convertedOn: $on) { id } }', { id, on: daysAgo(0) }, await english());
+    const convert = await stack.federation.query(
+      'mutation($id: ID!, $on: String) { convertToFullMember(memberId: $id, convertedOn: $on) { id } }',
+      { id, on: daysAgo(0) },
+      await english(),
+    );
     expect(codeOf(convert)).toBe('CONFLICT');
     expect(convert.errors![0].message).toContain(addMonths(joinedOn, 18));
   });
@@ -116,15 +150,25 @@ describe('extendProbation (延长预备期)', () => {
   it("is the member's organisation's managers' only: others are refused, and the extension is read as the rest of the record", async () => {
     const id = await probationer(daysAgo(150));
     const expected: Record<PersonaName, string | undefined> = {
-      anonymous: 'UNAUTHENTICATED', member: 'FORBIDDEN', unitLiaison: 'FORBIDDEN', analyst: 'FORBIDDEN', otherSecretary: 'FORBIDDEN', otherStreetAdmin: 'FORBIDDEN',
-      secretary: undefined, streetAdmin: 'CONFLICT', districtAdmin: 'CONFLICT',
+      anonymous: 'UNAUTHENTICATED',
+      member: 'FORBIDDEN',
+      unitLiaison: 'FORBIDDEN',
+      analyst: 'FORBIDDEN',
+      otherSecretary: 'FORBIDDEN',
+      otherStreetAdmin: 'FORBIDDEN',
+      secretary: undefined,
+      streetAdmin: 'CONFLICT',
+      districtAdmin: 'CONFLICT',
     };
     const seen: Record<string, string | undefined> = {};
     // In order: the secretary extends, then the street and district administrators pass authorisation and meet the once-only rule.
-    for (const persona of Object.keys(expected) as PersonaName[]) seen[persona] = codeOf(await stack.federation.query(extend, { id, months: 9, reason: '权限' }, await headersOf(persona)));
+    for (const persona of Object.keys(expected) as PersonaName[])
+      seen[persona] = codeOf(await stack.federation.query(extend, { id, months: 9, reason: '权限' }, await headersOf(persona)));
     expect(seen).toEqual(expected);
     const read = 'query($id: ID!) { member(id: $id) { probationExtension { months } } }';
-    expect((await stack.federation.query(read, { id }, await headersOf('secretary'))).data).toEqual({ member: { probationExtension: { months: 9 } } });
+    expect((await stack.federation.query(read, { id }, await headersOf('secretary'))).data).toEqual({
+      member: { probationExtension: { months: 9 } },
+    });
     expect(codeOf(await stack.federation.query(read, { id }, await headersOf('otherSecretary')))).toBe('FORBIDDEN');
   });
 });

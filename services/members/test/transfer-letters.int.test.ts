@@ -49,12 +49,18 @@ interface TransferView {
 const db = () => federation.subgraphs.members.running.database.dataSource;
 
 async function requestedTransfer(): Promise<{ id: string; memberId: string }> {
-  const created = await federation.query<{ createMember: { id: string } }>('mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }', {
-    input: { ...person({ category: 'RETIRED' }), joinedOn: '2010-07-01', organizationId: from },
-  });
+  const created = await federation.query<{ createMember: { id: string } }>(
+    'mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }',
+    {
+      input: { ...person({ category: 'RETIRED' }), joinedOn: '2010-07-01', organizationId: from },
+    },
+  );
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   const memberId = created.data!.createMember.id;
-  const requested = await federation.query<{ requestTransfer: { id: string } }>('mutation($m: ID!, $to: ID!) { requestTransfer(memberId: $m, toOrganizationId: $to, reason: "迁居") { id } }', { m: memberId, to });
+  const requested = await federation.query<{ requestTransfer: { id: string } }>(
+    'mutation($m: ID!, $to: ID!) { requestTransfer(memberId: $m, toOrganizationId: $to, reason: "迁居") { id } }',
+    { m: memberId, to },
+  );
   if (requested.errors) throw new Error(JSON.stringify(requested.errors));
   return { id: requested.data!.requestTransfer.id, memberId };
 }
@@ -69,18 +75,27 @@ async function approved(letter?: Record<string, unknown>): Promise<{ id: string;
 /** Moves an approved transfer's letter into the past: issued `daysAgo` days ago, valid `days` days. */
 async function backdate(ids: string[], daysAgo: number, days = 10): Promise<void> {
   const issued = addDays(today(), -daysAgo);
-  await db().query('UPDATE transfer SET requested_on = $2, decided_on = $2, letter_issued_on = $2, letter_valid_until = $3 WHERE id = ANY($1)', [ids, issued, addDays(issued, days)]);
+  await db().query(
+    'UPDATE transfer SET requested_on = $2, decided_on = $2, letter_issued_on = $2, letter_valid_until = $3 WHERE id = ANY($1)',
+    [ids, issued, addDays(issued, days)],
+  );
 }
 
 async function heldBy(memberId: string): Promise<string> {
-  const result = await federation.query<{ member: { organization: { id: string } } }>('query($id: ID!) { member(id: $id) { organization { id } } }', { id: memberId });
+  const result = await federation.query<{ member: { organization: { id: string } } }>(
+    'query($id: ID!) { member(id: $id) { organization { id } } }',
+    { id: memberId },
+  );
   return result.data!.member.organization.id;
 }
 
 describe('the introduction letter (介绍信) a transfer carries from its approval', () => {
   it('is valid 10 days within the city by default, 30 outside it, or the days given up to three months', async () => {
     const within = await approved();
-    expect(within.transfer).toMatchObject({ status: 'APPROVED', letter: { reach: 'WITHIN_CITY', issuedOn: today(), validUntil: addDays(today(), 10) } });
+    expect(within.transfer).toMatchObject({
+      status: 'APPROVED',
+      letter: { reach: 'WITHIN_CITY', issuedOn: today(), validUntil: addDays(today(), 10) },
+    });
     const outside = await approved({ reach: 'OUTSIDE_CITY' });
     expect(outside.transfer.letter).toEqual({ reach: 'OUTSIDE_CITY', issuedOn: today(), validUntil: addDays(today(), 30) });
     const longer = await approved({ reach: 'OUTSIDE_CITY', validDays: 60 });
@@ -92,7 +107,11 @@ describe('the introduction letter (介绍信) a transfer carries from its approv
     for (const validDays of [0, 93, 400]) {
       const { id } = await requestedTransfer();
       const result = await en.query(approve, { id, letter: { reach: 'OUTSIDE_CITY', validDays } });
-      expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'letter.validDays', messageKey: 'transfer.letterDays' });
+      expect(result.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'letter.validDays',
+        messageKey: 'transfer.letterDays',
+      });
       expect(result.errors![0].message).toContain('at most three months');
       expect((await federation.query<{ transfer: TransferView }>(readTransfer, { id })).data!.transfer.status).toBe('REQUESTED');
     }
@@ -111,7 +130,11 @@ describe('the introduction letter (介绍信) a transfer carries from its approv
     const { id, memberId } = await approved();
     await backdate([id], 11);
     const result = await inEnglish(federation).query(complete, { id });
-    expect(result.errors![0].extensions).toMatchObject({ code: 'CONFLICT', messageKey: 'transfer.letterLapsed', messageParams: { validUntil: addDays(today(), -1) } });
+    expect(result.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'transfer.letterLapsed',
+      messageParams: { validUntil: addDays(today(), -1) },
+    });
     expect(result.errors![0].message).toContain('the member stays where they were');
     expect(await heldBy(memberId)).toBe(from);
   });
@@ -126,24 +149,44 @@ describe('the expiry step (a scheduled step every replica runs)', () => {
     await backdate([lastDay.id], 10);
     await federation.subgraphs.members.running.steps['transfer-letters'].runNow();
 
-    const read = async (id: string) => (await federation.query<{ transfer: TransferView & { member: { organization: { id: string } } } }>(readTransfer, { id })).data!.transfer;
-    expect(await read(lapsed.id)).toMatchObject({ status: 'EXPIRED', expiredOn: today(), letter: { validUntil: addDays(today(), -1) }, member: { organization: { id: from } } });
+    const read = async (id: string) =>
+      (await federation.query<{ transfer: TransferView & { member: { organization: { id: string } } } }>(readTransfer, { id })).data!
+        .transfer;
+    expect(await read(lapsed.id)).toMatchObject({
+      status: 'EXPIRED',
+      expiredOn: today(),
+      letter: { validUntil: addDays(today(), -1) },
+      member: { organization: { id: from } },
+    });
     expect((await read(lastDay.id)).status).toBe('APPROVED');
     expect((await read(requested.id)).status).toBe('REQUESTED');
 
     const events = (await memberOutbox(federation)).filter((e) => e.type === 'member.transfer-expired');
     expect(events.filter((e) => e.payload.transferId === lapsed.id).map((e) => e.payload)).toEqual([
-      { transferId: lapsed.id, memberId: lapsed.memberId, fromOrganizationId: from, toOrganizationId: to, letterValidUntil: addDays(today(), -1), expiredOn: today() },
+      {
+        transferId: lapsed.id,
+        memberId: lapsed.memberId,
+        fromOrganizationId: from,
+        toOrganizationId: to,
+        letterValidUntil: addDays(today(), -1),
+        expiredOn: today(),
+      },
     ]);
     expect(events.some((e) => e.payload.transferId === lastDay.id)).toBe(false);
-    const [actor] = await db().query('SELECT actor_sub, actor_role FROM audit_log a JOIN outbox o ON o.id = a.event_id WHERE o.type = $1 AND o.payload->>\'transferId\' = $2', ['member.transfer-expired', lapsed.id]);
+    const [actor] = await db().query(
+      "SELECT actor_sub, actor_role FROM audit_log a JOIN outbox o ON o.id = a.event_id WHERE o.type = $1 AND o.payload->>'transferId' = $2",
+      ['member.transfer-expired', lapsed.id],
+    );
     expect(actor).toEqual({ actor_sub: 'members', actor_role: 'SERVICE' });
 
     // An expired transfer is closed: nothing moves it on, and the member may ask again.
     const en = inEnglish(federation);
     const again = await en.query(complete, { id: lapsed.id });
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', messageKey: 'transfer.expiredCannotBecome' });
-    const renewed = await federation.query('mutation($m: ID!, $to: ID!) { requestTransfer(memberId: $m, toOrganizationId: $to, reason: "重新申请") { status } }', { m: lapsed.memberId, to });
+    const renewed = await federation.query(
+      'mutation($m: ID!, $to: ID!) { requestTransfer(memberId: $m, toOrganizationId: $to, reason: "重新申请") { status } }',
+      { m: lapsed.memberId, to },
+    );
     expect(renewed.errors).toBeUndefined();
   });
 
@@ -152,27 +195,45 @@ describe('the expiry step (a scheduled step every replica runs)', () => {
     const ids = lapsed.map((t) => t.id);
     const running = federation.subgraphs.members.running;
     const second: RunningSubgraph = await startSubgraph(members, {
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: running.config.DATABASE_URL, DATABASE_POOL_MAX: '5', KAFKA_BROKERS: broker.brokers.join(','),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: running.config.DATABASE_URL,
+      DATABASE_POOL_MAX: '5',
+      KAFKA_BROKERS: broker.brokers.join(','),
     });
     try {
       await backdate(ids, 40, 30);
       const counts = await Promise.all([running.steps['transfer-letters'].runNow(), second.steps['transfer-letters'].runNow()]);
       expect(counts[0] + counts[1]).toBe(ids.length);
 
-      const rows: { status: string; n: number }[] = await db().query('SELECT status, count(*)::int AS n FROM transfer WHERE id = ANY($1) GROUP BY status', [ids]);
+      const rows: { status: string; n: number }[] = await db().query(
+        'SELECT status, count(*)::int AS n FROM transfer WHERE id = ANY($1) GROUP BY status',
+        [ids],
+      );
       expect(rows).toEqual([{ status: 'EXPIRED', n: ids.length }]);
-      const outbox: { n: number }[] = await db().query(`SELECT count(*)::int AS n FROM outbox WHERE type = 'member.transfer-expired' AND payload->>'transferId' = ANY($1)`, [ids]);
+      const outbox: { n: number }[] = await db().query(
+        `SELECT count(*)::int AS n FROM outbox WHERE type = 'member.transfer-expired' AND payload->>'transferId' = ANY($1)`,
+        [ids],
+      );
       expect(outbox[0].n).toBe(ids.length);
 
       const reader = await startTopicReader(broker.brokers, eventTopic('members'));
       const expired = () =>
-        reader.messages.map((m) => JSON.parse(m.value) as CloudEvent).filter((e) => e.type === 'cn.cpb.member.transfer-expired' && ids.includes((e.data as { transferId: string }).transferId));
+        reader.messages
+          .map((m) => JSON.parse(m.value) as CloudEvent)
+          .filter((e) => e.type === 'cn.cpb.member.transfer-expired' && ids.includes((e.data as { transferId: string }).transferId));
       try {
         await reader.waitFor(() => expired().length >= ids.length, 30_000);
         await new Promise((resolve) => setTimeout(resolve, 500)); // a duplicate would show up now
         const seen = expired().map((e) => (e.data as { transferId: string }).transferId);
         expect(seen.sort()).toEqual([...ids].sort());
-        expect(expired().map((e) => e.subject).sort()).toEqual(lapsed.map((t) => t.memberId).sort());
+        expect(
+          expired()
+            .map((e) => e.subject)
+            .sort(),
+        ).toEqual(lapsed.map((t) => t.memberId).sort());
       } finally {
         await reader.stop();
       }
@@ -198,7 +259,9 @@ describe('the receipt (回执) returning to the sending organisation', () => {
     expect(recorded.data!.recordTransferReceipt).toMatchObject({ status: 'COMPLETED', receiptReturnedOn: today() });
     const twice = await en.query(receipt, { id, on: today() });
     expect(twice.errors![0].extensions).toMatchObject({ code: 'CONFLICT', messageKey: 'transfer.receiptRecorded' });
-    const events = (await memberOutbox(federation)).filter((e) => e.type === 'member.transfer-receipt-recorded' && e.payload.transferId === id);
+    const events = (await memberOutbox(federation)).filter(
+      (e) => e.type === 'member.transfer-receipt-recorded' && e.payload.transferId === id,
+    );
     expect(events).toHaveLength(1);
     expect(events[0].payload).toMatchObject({ returnedOn: today(), fromOrganizationId: from, toOrganizationId: to });
   });

@@ -2,7 +2,11 @@ import { issueLetter, letterLapsed, maximumLetterDays } from '../src/domain/tran
 
 describe('introduction letters (介绍信)', () => {
   it('are valid 10 days within the city and 30 outside it, through their last day', () => {
-    expect(issueLetter('WITHIN_CITY', '2026-03-01')).toEqual({ letterReach: 'WITHIN_CITY', letterIssuedOn: '2026-03-01', letterValidUntil: '2026-03-11' });
+    expect(issueLetter('WITHIN_CITY', '2026-03-01')).toEqual({
+      letterReach: 'WITHIN_CITY',
+      letterIssuedOn: '2026-03-01',
+      letterValidUntil: '2026-03-11',
+    });
     expect(issueLetter('OUTSIDE_CITY', '2026-03-01').letterValidUntil).toBe('2026-03-31');
     expect(letterLapsed({ status: 'APPROVED', letterValidUntil: '2026-03-11' }, '2026-03-11')).toBe(false);
     expect(letterLapsed({ status: 'APPROVED', letterValidUntil: '2026-03-11' }, '2026-03-12')).toBe(true);

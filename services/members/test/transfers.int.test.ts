@@ -15,26 +15,35 @@ beforeAll(async () => {
 });
 afterAll(() => federation?.stop());
 
-const request = 'mutation($m: ID!, $to: ID!, $reason: String!) { requestTransfer(memberId: $m, toOrganizationId: $to, reason: $reason) { id status requestedOn fromOrganization { id } toOrganization { id } } }';
+const request =
+  'mutation($m: ID!, $to: ID!, $reason: String!) { requestTransfer(memberId: $m, toOrganizationId: $to, reason: $reason) { id status requestedOn fromOrganization { id } toOrganization { id } } }';
 const step = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { id status decidedOn completedOn rejectionReason } }`;
 const directCount = 'query($id: ID!) { organization(id: $id) { directMemberCount } }';
 
 async function newMember(organizationId = from): Promise<string> {
-  const result = await federation.query<{ createMember: { id: string } }>('mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }', {
-    input: { ...person({ category: 'RETIRED' }), joinedOn: '2010-07-01', organizationId },
-  });
+  const result = await federation.query<{ createMember: { id: string } }>(
+    'mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }',
+    {
+      input: { ...person({ category: 'RETIRED' }), joinedOn: '2010-07-01', organizationId },
+    },
+  );
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.createMember.id;
 }
 
 async function requested(memberId: string, toOrganizationId = to): Promise<string> {
-  const result = await federation.query<{ requestTransfer: { id: string } }>(request, { m: memberId, to: toOrganizationId, reason: '迁居到其他社区' });
+  const result = await federation.query<{ requestTransfer: { id: string } }>(request, {
+    m: memberId,
+    to: toOrganizationId,
+    reason: '迁居到其他社区',
+  });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.requestTransfer.id;
 }
 
 async function held(organizationId: string): Promise<number> {
-  return (await federation.query<{ organization: { directMemberCount: number } }>(directCount, { id: organizationId })).data!.organization.directMemberCount;
+  return (await federation.query<{ organization: { directMemberCount: number } }>(directCount, { id: organizationId })).data!.organization
+    .directMemberCount;
 }
 
 describe('transfers of the organisational relationship (组织关系转接), through the gateway', () => {
@@ -42,22 +51,32 @@ describe('transfers of the organisational relationship (组织关系转接), thr
     const memberId = await newMember();
     const [fromBefore, toBefore] = [await held(from), await held(to)];
     const id = await requested(memberId);
-    expect((await federation.query<{ member: { organization: { id: string } } }>('query($id: ID!) { member(id: $id) { organization { id } } }', { id: memberId })).data!.member.organization.id).toBe(from);
+    expect(
+      (
+        await federation.query<{ member: { organization: { id: string } } }>(
+          'query($id: ID!) { member(id: $id) { organization { id } } }',
+          { id: memberId },
+        )
+      ).data!.member.organization.id,
+    ).toBe(from);
 
     const approved = await federation.query<{ approveTransfer: { status: string; decidedOn: string } }>(step('approveTransfer'), { id });
     expect(approved.data!.approveTransfer.status).toBe('APPROVED');
-    const completed = await federation.query<{ completeTransfer: { status: string; completedOn: string } }>(step('completeTransfer'), { id });
+    const completed = await federation.query<{ completeTransfer: { status: string; completedOn: string } }>(step('completeTransfer'), {
+      id,
+    });
     expect(completed.errors).toBeUndefined();
     expect(completed.data!.completeTransfer.status).toBe('COMPLETED');
 
-    const member = await federation.query<{ member: { organization: { id: string }; transfers: { id: string; status: string; fromOrganization: { id: string } }[] } }>(
-      'query($id: ID!) { member(id: $id) { organization { id } transfers { id status fromOrganization { id } } } }',
-      { id: memberId },
-    );
+    const member = await federation.query<{
+      member: { organization: { id: string }; transfers: { id: string; status: string; fromOrganization: { id: string } }[] };
+    }>('query($id: ID!) { member(id: $id) { organization { id } transfers { id status fromOrganization { id } } } }', { id: memberId });
     expect(member.data!.member.organization.id).toBe(to);
     expect(member.data!.member.transfers).toEqual([{ id, status: 'COMPLETED', fromOrganization: { id: from } }]);
     expect([await held(from), await held(to)]).toEqual([fromBefore - 1, toBefore + 1]);
-    const types = (await memberOutbox(federation)).filter((e) => (e.payload as { transferId?: string }).transferId === id).map((e) => e.type);
+    const types = (await memberOutbox(federation))
+      .filter((e) => (e.payload as { transferId?: string }).transferId === id)
+      .map((e) => e.type);
     expect(types).toEqual(['member.transfer-requested', 'member.transfer-approved', 'member.transferred']);
   });
 
@@ -77,7 +96,11 @@ describe('transfers of the organisational relationship (组织关系转接), thr
   it('allows at most one open transfer per member (CONFLICT), and a new one after rejection', async () => {
     const memberId = await newMember();
     const first = await requested(memberId);
-    const second = await federation.query(request, { m: memberId, to: branchOf(world.communities[2], 0).id, reason: '工作调动' }, await federation.asAdmin({ 'accept-language': 'en' }));
+    const second = await federation.query(
+      request,
+      { m: memberId, to: branchOf(world.communities[2], 0).id, reason: '工作调动' },
+      await federation.asAdmin({ 'accept-language': 'en' }),
+    );
     expect(second.errors![0].extensions?.code).toBe('CONFLICT');
     expect(second.errors![0].message).toContain('open transfer');
     await federation.query(step('rejectTransfer'), { id: first });
@@ -97,7 +120,10 @@ describe('transfers of the organisational relationship (组织关系转接), thr
     await requested(memberId);
     const db = federation.subgraphs.members.running.database.dataSource;
     await expect(
-      db.query(`INSERT INTO transfer (member_id, from_organization_id, to_organization_id, reason, status, requested_on) VALUES ($1, $2, $3, 'x', 'REQUESTED', current_date)`, [memberId, from, branchOf(world.communities[2], 0).id]),
+      db.query(
+        `INSERT INTO transfer (member_id, from_organization_id, to_organization_id, reason, status, requested_on) VALUES ($1, $2, $3, 'x', 'REQUESTED', current_date)`,
+        [memberId, from, branchOf(world.communities[2], 0).id],
+      ),
     ).rejects.toMatchObject({ constraint: 'transfer_one_open_per_member_idx' });
     await expect(db.query('UPDATE member SET organization_id = NULL WHERE id = $1', [memberId])).rejects.toMatchObject({ code: '23502' });
   });
@@ -107,12 +133,19 @@ describe('transfers of the organisational relationship (组织关系转接), thr
     const unknown = await federation.query(request, { m: memberId, to: '00000000-0000-4000-8000-000000000000', reason: '迁居' });
     expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'toOrganizationId' });
 
-    const created = await federation.query<{ createOrganization: { id: string } }>('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', {
-      input: { name: '将撤销的支部', kind: 'BRANCH', scope: 'COMMUNITY', parentId: world.communities[1].partyOrganization.id },
-    });
+    const created = await federation.query<{ createOrganization: { id: string } }>(
+      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+      {
+        input: { name: '将撤销的支部', kind: 'BRANCH', scope: 'COMMUNITY', parentId: world.communities[1].partyOrganization.id },
+      },
+    );
     const doomed = created.data!.createOrganization.id;
     await federation.query('mutation($id: ID!) { dissolveOrganization(id: $id) { status } }', { id: doomed });
-    const dissolved = await federation.query(request, { m: memberId, to: doomed, reason: '迁居' }, await federation.asAdmin({ 'accept-language': 'en' }));
+    const dissolved = await federation.query(
+      request,
+      { m: memberId, to: doomed, reason: '迁居' },
+      await federation.asAdmin({ 'accept-language': 'en' }),
+    );
     expect(dissolved.errors![0].extensions?.code).toBe('CONFLICT');
     expect(dissolved.errors![0].message).toContain('dissolved');
 
@@ -121,17 +154,25 @@ describe('transfers of the organisational relationship (组织关系转接), thr
   });
 
   it('refuses completing into an organisation dissolved since the request (CONFLICT), leaving the member where they were', async () => {
-    const created = await federation.query<{ createOrganization: { id: string } }>('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', {
-      input: { name: '临时接收支部', kind: 'BRANCH', scope: 'COMMUNITY', parentId: world.communities[1].partyOrganization.id },
-    });
+    const created = await federation.query<{ createOrganization: { id: string } }>(
+      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+      {
+        input: { name: '临时接收支部', kind: 'BRANCH', scope: 'COMMUNITY', parentId: world.communities[1].partyOrganization.id },
+      },
+    );
     const target = created.data!.createOrganization.id;
     const memberId = await newMember();
     const id = await requested(memberId, target);
     await federation.query(step('approveTransfer'), { id });
-    expect((await federation.query('mutation($id: ID!) { dissolveOrganization(id: $id) { status } }', { id: target })).errors).toBeUndefined();
+    expect(
+      (await federation.query('mutation($id: ID!) { dissolveOrganization(id: $id) { status } }', { id: target })).errors,
+    ).toBeUndefined();
     const result = await federation.query(step('completeTransfer'), { id });
     expect(result.errors![0].extensions?.code).toBe('CONFLICT');
-    const member = await federation.query<{ member: { organization: { id: string } } }>('query($id: ID!) { member(id: $id) { organization { id } } }', { id: memberId });
+    const member = await federation.query<{ member: { organization: { id: string } } }>(
+      'query($id: ID!) { member(id: $id) { organization { id } } }',
+      { id: memberId },
+    );
     expect(member.data!.member.organization.id).toBe(from);
   });
 
@@ -144,13 +185,16 @@ describe('transfers of the organisational relationship (组织关系转接), thr
 
   it('lists the open transfers into an organisation, newest first, including the seeded ones', async () => {
     const id = await requested(await newMember(), world.communities[3].partyOrganization.id);
-    const result = await federation.query<{ transfers: { totalCount: number; edges: { node: { id: string; status: string; toOrganization: { id: string } } }[] } }>(
+    const result = await federation.query<{
+      transfers: { totalCount: number; edges: { node: { id: string; status: string; toOrganization: { id: string } } }[] };
+    }>(
       'query($org: ID!) { transfers(filter: { organizationId: $org, direction: INCOMING, status: REQUESTED }, first: 100) { totalCount edges { node { id status toOrganization { id } } } } }',
       { org: world.communities[3].partyOrganization.id },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.transfers.edges[0].node.id).toBe(id);
     expect(result.data!.transfers.totalCount).toBe(result.data!.transfers.edges.length);
-    for (const edge of result.data!.transfers.edges) expect(edge.node).toMatchObject({ status: 'REQUESTED', toOrganization: { id: world.communities[3].partyOrganization.id } });
+    for (const edge of result.data!.transfers.edges)
+      expect(edge.node).toMatchObject({ status: 'REQUESTED', toOrganization: { id: world.communities[3].partyOrganization.id } });
   });
 });

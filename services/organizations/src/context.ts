@@ -25,10 +25,22 @@ export interface Context extends RequestInfo, Services {
 export function createContext({ dataSource, peers, transact }: ServiceRuntime, request: RequestInfo): Context {
   const structure = new StructureRepository(dataSource);
   const rhythms = new RhythmStore(dataSource.manager);
-  const reads = { organizations: new OrganizationStore(dataSource.manager), structure: new StructureStore(dataSource.manager), meetings: new MeetingStore(dataSource.manager), rhythms };
+  const reads = {
+    organizations: new OrganizationStore(dataSource.manager),
+    structure: new StructureStore(dataSource.manager),
+    meetings: new MeetingStore(dataSource.manager),
+    rhythms,
+  };
   const lifeReads = new LifeReads(dataSource);
   return {
-    ...request, dataSource, peers, transact, policy: new Policy(request.actor), reads, structure, lifeReads,
+    ...request,
+    dataSource,
+    peers,
+    transact,
+    policy: new Policy(request.actor),
+    reads,
+    structure,
+    lifeReads,
     loaders: { ...createLoaders(structure), ...createMeetingLoaders(new MeetingRepository(dataSource)) },
     life: createLifeLoaders(lifeReads, rhythms, peers),
   };

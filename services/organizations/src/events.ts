@@ -1,6 +1,16 @@
 import type { DomainEvent } from '@cpb/kit';
 import { attendanceCounts } from './domain/attendance-rules';
-import type { Community, Grid, InstructorAssignment, Meeting, MeetingAttendance, Organization, Position, ResidentUnit, Street } from './entities';
+import type {
+  Community,
+  Grid,
+  InstructorAssignment,
+  Meeting,
+  MeetingAttendance,
+  Organization,
+  Position,
+  ResidentUnit,
+  Street,
+} from './entities';
 
 /** The event types this service emits (schemas in schemas/events/<type>.json); no personal data. */
 export const organizationEvents = {
@@ -8,7 +18,16 @@ export const organizationEvents = {
     type: 'organization.created',
     aggregateType: 'organization',
     aggregateId: o.id,
-    data: { organizationId: o.id, name: o.name, kind: o.kind, scope: o.scope, parentId: o.parentId, communityId: o.communityId, residentUnitId: o.residentUnitId, establishedOn: o.establishedOn },
+    data: {
+      organizationId: o.id,
+      name: o.name,
+      kind: o.kind,
+      scope: o.scope,
+      parentId: o.parentId,
+      communityId: o.communityId,
+      residentUnitId: o.residentUnitId,
+      establishedOn: o.establishedOn,
+    },
   }),
   renamed: (o: Organization, name: string): DomainEvent => ({
     type: 'organization.renamed',
@@ -35,7 +54,15 @@ export const positionEvents = {
     type: 'position.appointed',
     aggregateType: 'organization',
     aggregateId: p.organizationId,
-    data: { positionId: p.id, organizationId: p.organizationId, memberId: p.memberId, role: p.role, fromUnitId: p.fromUnitId, alsoChairsResidentsCommittee: p.alsoChairsResidentsCommittee, startsOn: p.startsOn },
+    data: {
+      positionId: p.id,
+      organizationId: p.organizationId,
+      memberId: p.memberId,
+      role: p.role,
+      fromUnitId: p.fromUnitId,
+      alsoChairsResidentsCommittee: p.alsoChairsResidentsCommittee,
+      startsOn: p.startsOn,
+    },
   }),
   ended: (p: Position, endsOn: string): DomainEvent => ({
     type: 'position.ended',
@@ -46,9 +73,24 @@ export const positionEvents = {
 };
 
 export const structureEvents = {
-  streetCreated: (s: Street): DomainEvent => ({ type: 'street.created', aggregateType: 'street', aggregateId: s.id, data: { streetId: s.id, name: s.name, district: s.district } }),
-  communityCreated: (c: Community): DomainEvent => ({ type: 'community.created', aggregateType: 'community', aggregateId: c.id, data: { communityId: c.id, streetId: c.streetId, name: c.name } }),
-  gridCreated: (g: Grid): DomainEvent => ({ type: 'grid.created', aggregateType: 'community', aggregateId: g.communityId, data: { gridId: g.id, communityId: g.communityId, name: g.name } }),
+  streetCreated: (s: Street): DomainEvent => ({
+    type: 'street.created',
+    aggregateType: 'street',
+    aggregateId: s.id,
+    data: { streetId: s.id, name: s.name, district: s.district },
+  }),
+  communityCreated: (c: Community): DomainEvent => ({
+    type: 'community.created',
+    aggregateType: 'community',
+    aggregateId: c.id,
+    data: { communityId: c.id, streetId: c.streetId, name: c.name },
+  }),
+  gridCreated: (g: Grid): DomainEvent => ({
+    type: 'grid.created',
+    aggregateType: 'community',
+    aggregateId: g.communityId,
+    data: { gridId: g.id, communityId: g.communityId, name: g.name },
+  }),
   residentUnitCreated: (u: ResidentUnit): DomainEvent => ({
     type: 'resident-unit.created',
     aggregateType: 'resident-unit',
@@ -76,14 +118,40 @@ export const structureEvents = {
 };
 
 /** Organisational life (三会一课): ids, the type, the time and attendance counts; no names, no minutes. */
-const meetingData = (m: Meeting) => ({ meetingId: m.id, organizationId: m.organizationId, type: m.type, startsAt: m.startsAt.toISOString(), version: m.version });
+const meetingData = (m: Meeting) => ({
+  meetingId: m.id,
+  organizationId: m.organizationId,
+  type: m.type,
+  startsAt: m.startsAt.toISOString(),
+  version: m.version,
+});
 export const meetingEvents = {
-  recorded: (m: Meeting, attendance: MeetingAttendance[]): DomainEvent => ({ type: 'meeting.recorded', aggregateType: 'organization', aggregateId: m.organizationId, data: { ...meetingData(m), ...attendanceCounts(attendance) } }),
-  corrected: (m: Meeting, attendance: MeetingAttendance[]): DomainEvent => ({ type: 'meeting.corrected', aggregateType: 'organization', aggregateId: m.organizationId, data: { ...meetingData(m), ...attendanceCounts(attendance) } }),
-  cancelled: (m: Meeting): DomainEvent => ({ type: 'meeting.cancelled', aggregateType: 'organization', aggregateId: m.organizationId, data: meetingData(m) }),
+  recorded: (m: Meeting, attendance: MeetingAttendance[]): DomainEvent => ({
+    type: 'meeting.recorded',
+    aggregateType: 'organization',
+    aggregateId: m.organizationId,
+    data: { ...meetingData(m), ...attendanceCounts(attendance) },
+  }),
+  corrected: (m: Meeting, attendance: MeetingAttendance[]): DomainEvent => ({
+    type: 'meeting.corrected',
+    aggregateType: 'organization',
+    aggregateId: m.organizationId,
+    data: { ...meetingData(m), ...attendanceCounts(attendance) },
+  }),
+  cancelled: (m: Meeting): DomainEvent => ({
+    type: 'meeting.cancelled',
+    aggregateType: 'organization',
+    aggregateId: m.organizationId,
+    data: meetingData(m),
+  }),
 };
 
 /** The district's rhythm of one meeting type changed (docs/decisions/0018): the type and its months. */
 export const meetingRhythmEvents = {
-  set: (r: { id: string; type: string; everyMonths: number }): DomainEvent => ({ type: 'meeting-rhythm.set', aggregateType: 'meeting-rhythm', aggregateId: r.id, data: { rhythmId: r.id, type: r.type, everyMonths: r.everyMonths } }),
+  set: (r: { id: string; type: string; everyMonths: number }): DomainEvent => ({
+    type: 'meeting-rhythm.set',
+    aggregateType: 'meeting-rhythm',
+    aggregateId: r.id,
+    data: { rhythmId: r.id, type: r.type, everyMonths: r.everyMonths },
+  }),
 };

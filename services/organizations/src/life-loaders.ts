@@ -1,5 +1,12 @@
 import { groupedLoader, pagedLoader, startOfDay, valueLoader, type ClosedPeriod, type Peers } from '@cpb/kit';
-import { type LifeReads, type AttendanceTotals, type MemberMeeting, type RankedOrganization, type SilentKey, type SilentOrganization } from './data/life-reads';
+import {
+  type LifeReads,
+  type AttendanceTotals,
+  type MemberMeeting,
+  type RankedOrganization,
+  type SilentKey,
+  type SilentOrganization,
+} from './data/life-reads';
 import { countsFrom, type HeldOnDay } from './domain/compliance';
 import { type RhythmStore, rhythmsOf } from './data/rhythm-store';
 import type { MeetingRhythms } from './domain/meeting-types';
@@ -27,26 +34,51 @@ export function createLifeLoaders(reads: LifeReads, rhythmStore: RhythmStore, pe
   return {
     rhythms: () => (rhythms ??= rhythmStore.all().then(rhythmsOf)),
     silentOrganizations: (since: string) =>
-      memo(silentBySince, since, () => pagedLoader((ids: readonly string[], page) => reads.silentPages(ids, since, page), (o: SilentOrganization) => o.rootId, (o): SilentKey => [o.name, o.id])),
+      memo(silentBySince, since, () =>
+        pagedLoader(
+          (ids: readonly string[], page) => reads.silentPages(ids, since, page),
+          (o: SilentOrganization) => o.rootId,
+          (o): SilentKey => [o.name, o.id],
+        ),
+      ),
     /** The living organisations of each root's subtree (rankings), batched over roots. */
-    subtreeOrganizations: groupedLoader((ids: readonly string[]) => reads.subtreeOrganizations(ids), (o: RankedOrganization) => o.rootId),
+    subtreeOrganizations: groupedLoader(
+      (ids: readonly string[]) => reads.subtreeOrganizations(ids),
+      (o: RankedOrganization) => o.rootId,
+    ),
     /** Meetings held per organisation, type and day in each root's subtree over a period (from the start of its first year), batched over roots. */
     heldInSubtree: (period: ClosedPeriod) =>
-      memo(heldByPeriod, period.from + period.to, () => groupedLoader((ids: readonly string[]) => reads.heldInSubtrees(ids, countsFrom(period.from), period.end), (h) => h.rootId)),
+      memo(heldByPeriod, period.from + period.to, () =>
+        groupedLoader(
+          (ids: readonly string[]) => reads.heldInSubtrees(ids, countsFrom(period.from), period.end),
+          (h) => h.rootId,
+        ),
+      ),
     attendanceTotals: (year: number) =>
       memo(totalsByYear, year, () =>
-        valueLoader(async (ids: readonly string[]) => {
-          const { start, end } = yearSpan(year);
-          return new Map((await reads.attendanceTotals(ids, start, end)).map((t) => [t.memberId, t]));
-        }, null as AttendanceTotals | null),
+        valueLoader(
+          async (ids: readonly string[]) => {
+            const { start, end } = yearSpan(year);
+            return new Map((await reads.attendanceTotals(ids, start, end)).map((t) => [t.memberId, t]));
+          },
+          null as AttendanceTotals | null,
+        ),
       ),
     memberMeetings: (year: number) =>
-      memo(meetingsByYear, year, () => groupedLoader((ids: readonly string[]) => reads.memberMeetings(ids, yearSpan(year).start, yearSpan(year).end), (m: MemberMeeting) => m.memberId)),
+      memo(meetingsByYear, year, () =>
+        groupedLoader(
+          (ids: readonly string[]) => reads.memberMeetings(ids, yearSpan(year).start, yearSpan(year).end),
+          (m: MemberMeeting) => m.memberId,
+        ),
+      ),
     /** The organisation holding each member now (members service), for who may read a member's attendance. */
-    organizationOfMember: valueLoader(async (ids: readonly string[]) => {
-      const found = await peers.find('Member', ids);
-      return new Map(ids.map((id, i) => [id, found[i]?.organizationId ?? null]));
-    }, null as string | null),
+    organizationOfMember: valueLoader(
+      async (ids: readonly string[]) => {
+        const found = await peers.find('Member', ids);
+        return new Map(ids.map((id, i) => [id, found[i]?.organizationId ?? null]));
+      },
+      null as string | null,
+    ),
   };
 }
 export type LifeLoaders = ReturnType<typeof createLifeLoaders>;

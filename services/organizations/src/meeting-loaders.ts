@@ -25,14 +25,27 @@ export function createMeetingLoaders(repo: MeetingRepository) {
       const found = await repo.withCommittee(ids);
       return new Map(ids.map((id) => [id, found.has(id)]));
     }, false),
-    meeting: keyedLoader((ids: readonly string[]) => repo.meetingsByIds(ids), (m) => m.id),
-    meetingVersions: groupedLoader((ids: readonly string[]) => repo.versionsByMeetingIds(ids), (v) => v.meetingId),
-    attendance: groupedLoader((keys: readonly string[]) => repo.attendanceByVersionKeys(keys), (a) => versionKey(a.meetingId, a.version)),
+    meeting: keyedLoader(
+      (ids: readonly string[]) => repo.meetingsByIds(ids),
+      (m) => m.id,
+    ),
+    meetingVersions: groupedLoader(
+      (ids: readonly string[]) => repo.versionsByMeetingIds(ids),
+      (v) => v.meetingId,
+    ),
+    attendance: groupedLoader(
+      (keys: readonly string[]) => repo.attendanceByVersionKeys(keys),
+      (a) => versionKey(a.meetingId, a.version),
+    ),
     meetingsOfOrganization(filter: MeetingFilter) {
       const key = JSON.stringify(filter);
       let loader = pagesByFilter.get(key);
       if (!loader) {
-        loader = pagedLoader((ids: readonly string[], page) => repo.meetingPages(ids, filter, page), (m: Meeting) => m.organizationId, (m): MeetingKey => [m.startsAt.toISOString(), m.id]);
+        loader = pagedLoader(
+          (ids: readonly string[], page) => repo.meetingPages(ids, filter, page),
+          (m: Meeting) => m.organizationId,
+          (m): MeetingKey => [m.startsAt.toISOString(), m.id],
+        );
         pagesByFilter.set(key, loader);
       }
       return loader;

@@ -9,12 +9,32 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
     return;
   }
   await db.transaction(async (tx) => {
-    await insertRows(tx, 'street', ['id', 'name', 'district'], [...world.streets()].map((s) => [s.id, s.name, s.district]));
+    await insertRows(
+      tx,
+      'street',
+      ['id', 'name', 'district'],
+      [...world.streets()].map((s) => [s.id, s.name, s.district]),
+    );
     const communities = [...world.communities()];
-    await insertRows(tx, 'community', ['id', 'street_id', 'name'], communities.map((c) => [c.id, c.streetId, c.name]));
-    await insertRows(tx, 'grid', ['community_id', 'name'], communities.flatMap((c) => c.grids.map((g) => [c.id, g])));
+    await insertRows(
+      tx,
+      'community',
+      ['id', 'street_id', 'name'],
+      communities.map((c) => [c.id, c.streetId, c.name]),
+    );
+    await insertRows(
+      tx,
+      'grid',
+      ['community_id', 'name'],
+      communities.flatMap((c) => c.grids.map((g) => [c.id, g])),
+    );
     const units = [...world.residentUnits()];
-    await insertRows(tx, 'resident_unit', ['id', 'community_id', 'name', 'category'], units.map((u) => [u.id, u.communityId, u.name, u.category]));
+    await insertRows(
+      tx,
+      'resident_unit',
+      ['id', 'community_id', 'name', 'category'],
+      units.map((u) => [u.id, u.communityId, u.name, u.category]),
+    );
     const streetOfCommittee = new Map([...world.streets()].map((s) => [s.committeeId, s.id]));
     const paths = new Map<string, string>();
     const rows: unknown[][] = [];
@@ -22,9 +42,38 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
       const path = `${o.parentId ? paths.get(o.parentId) : '/'}${o.id}/`;
       paths.set(o.id, path);
       const communityRoot = o.scope === 'COMMUNITY' && o.parentId !== null && streetOfCommittee.has(o.parentId);
-      rows.push([o.id, o.name, o.kind, o.scope, o.parentId, path, streetOfCommittee.get(o.id) ?? null, o.communityId, o.residentUnitId, communityRoot, o.establishedOn]);
+      rows.push([
+        o.id,
+        o.name,
+        o.kind,
+        o.scope,
+        o.parentId,
+        path,
+        streetOfCommittee.get(o.id) ?? null,
+        o.communityId,
+        o.residentUnitId,
+        communityRoot,
+        o.establishedOn,
+      ]);
     }
-    await insertRows(tx, 'organization', ['id', 'name', 'kind', 'scope', 'parent_id', 'path', 'street_id', 'community_id', 'resident_unit_id', 'community_root', 'established_on'], rows);
+    await insertRows(
+      tx,
+      'organization',
+      [
+        'id',
+        'name',
+        'kind',
+        'scope',
+        'parent_id',
+        'path',
+        'street_id',
+        'community_id',
+        'resident_unit_id',
+        'community_root',
+        'established_on',
+      ],
+      rows,
+    );
     const linked = units.filter((u) => u.organizationId);
     for (let i = 0; i < linked.length; i += 5000) {
       const batch = linked.slice(i, i + 5000);
@@ -33,8 +82,21 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
         [batch.map((u) => u.id), batch.map((u) => u.organizationId)],
       );
     }
-    const positions = [...world.positions()].map((p) => [p.id, p.organizationId, p.memberId, p.role, p.fromUnitId, p.alsoChairsResidentsCommittee, p.startsOn]);
-    await insertRows(tx, 'position', ['id', 'organization_id', 'member_id', 'role', 'from_unit_id', 'also_chairs_residents_committee', 'starts_on'], positions);
+    const positions = [...world.positions()].map((p) => [
+      p.id,
+      p.organizationId,
+      p.memberId,
+      p.role,
+      p.fromUnitId,
+      p.alsoChairsResidentsCommittee,
+      p.startsOn,
+    ]);
+    await insertRows(
+      tx,
+      'position',
+      ['id', 'organization_id', 'member_id', 'role', 'from_unit_id', 'also_chairs_residents_committee', 'starts_on'],
+      positions,
+    );
     const instructors = [...world.instructors()].map((a) => [a.id, a.residentUnitId, a.memberId, a.startsOn]);
     await insertRows(tx, 'instructor_assignment', ['id', 'resident_unit_id', 'member_id', 'starts_on'], instructors);
     await seedOrganizationalLife(tx, world);
@@ -46,10 +108,24 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
 async function seedOrganizationalLife(tx: EntityManager, world: World): Promise<void> {
   let batch: DemoMeetingRecord[] = [];
   const flush = async () => {
-    await insertRows(tx, 'meeting', ['id', 'organization_id', 'type', 'starts_at', 'status', 'version'], batch.map((m) => [m.id, m.organizationId, m.type, m.startsAt, 'HELD', 1]));
-    await insertRows(tx, 'meeting_version', ['meeting_id', 'version', 'place', 'topic', 'host_member_id', 'recorded_by', 'recorded_at'], batch.map((m) => [m.id, 1, m.place, m.topic, m.hostMemberId, 'demo-seed', m.startsAt]));
-    await insertRows(tx, 'meeting_attendance', ['meeting_id', 'version', 'member_id', 'status', 'leave_reason', 'can_vote'],
-      batch.flatMap((m) => m.attendance.map((a) => [m.id, 1, a.memberId, a.status, a.leaveReason, a.canVote])));
+    await insertRows(
+      tx,
+      'meeting',
+      ['id', 'organization_id', 'type', 'starts_at', 'status', 'version'],
+      batch.map((m) => [m.id, m.organizationId, m.type, m.startsAt, 'HELD', 1]),
+    );
+    await insertRows(
+      tx,
+      'meeting_version',
+      ['meeting_id', 'version', 'place', 'topic', 'host_member_id', 'recorded_by', 'recorded_at'],
+      batch.map((m) => [m.id, 1, m.place, m.topic, m.hostMemberId, 'demo-seed', m.startsAt]),
+    );
+    await insertRows(
+      tx,
+      'meeting_attendance',
+      ['meeting_id', 'version', 'member_id', 'status', 'leave_reason', 'can_vote'],
+      batch.flatMap((m) => m.attendance.map((a) => [m.id, 1, a.memberId, a.status, a.leaveReason, a.canVote])),
+    );
     batch = [];
   };
   for (const meeting of organizationalLife(world)) {

@@ -17,7 +17,10 @@ describe('kind follows size (kindCheck)', () => {
 
   it('recommends a general branch from 50 members and a committee from 100', () => {
     expect(kindCheck({ ...base, kind: 'BRANCH', memberCount: 50 })).toMatchObject({ fits: false, recommendedKind: 'GENERAL_BRANCH' });
-    expect(kindCheck({ ...base, kind: 'GENERAL_BRANCH', memberCount: 99 })).toMatchObject({ fits: true, recommendedKind: 'GENERAL_BRANCH' });
+    expect(kindCheck({ ...base, kind: 'GENERAL_BRANCH', memberCount: 99 })).toMatchObject({
+      fits: true,
+      recommendedKind: 'GENERAL_BRANCH',
+    });
     expect(kindCheck({ ...base, kind: 'GENERAL_BRANCH', memberCount: 100 })).toMatchObject({ fits: false, recommendedKind: 'COMMITTEE' });
     expect(kindCheck({ ...base, kind: 'COMMITTEE', memberCount: 49 })).toMatchObject({ fits: false, recommendedKind: 'BRANCH' });
   });

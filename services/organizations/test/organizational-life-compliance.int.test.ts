@@ -12,7 +12,15 @@ const record = 'mutation($input: RecordMeetingInput!) { recordMeeting(input: $in
 const list = `query($id: ID!, $type: MeetingType, $from: String, $to: String, $first: Int, $after: String) {
   organization(id: $id) { meetings(type: $type, from: $from, to: $to, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { node { id type startsAt status } } } } }`;
-type Listed = { organization: { meetings: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; type: string; startsAt: string; status: string } }[] } } };
+type Listed = {
+  organization: {
+    meetings: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { node: { id: string; type: string; startsAt: string; status: string } }[];
+    };
+  };
+};
 
 async function ok<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   const result = await federation.query<T>(query, variables);
@@ -21,28 +29,47 @@ async function ok<T>(query: string, variables: Record<string, unknown>): Promise
 }
 
 async function newBranch(name: string, establishedOn?: string): Promise<string> {
-  const created = await ok<{ createOrganization: { id: string } }>('mutation($p: ID!, $n: String!, $on: String) { createOrganization(input: { name: $n, kind: BRANCH, scope: COMMUNITY, parentId: $p, establishedOn: $on }) { id } }', { p: personas.secretary.orgId, n: name, on: establishedOn });
+  const created = await ok<{ createOrganization: { id: string } }>(
+    'mutation($p: ID!, $n: String!, $on: String) { createOrganization(input: { name: $n, kind: BRANCH, scope: COMMUNITY, parentId: $p, establishedOn: $on }) { id } }',
+    { p: personas.secretary.orgId, n: name, on: establishedOn },
+  );
   return created.createOrganization.id;
 }
 
 /** A meeting on a fixed day of the constructed year 2025, evening district time. */
 async function heldOn(organizationId: string, type: string, day: string): Promise<string> {
-  const done = await ok<{ recordMeeting: { id: string } }>(record, { input: { organizationId, type, startsAt: `${day}T19:30:00+08:00`, place: '党群服务中心', topic: '组织生活', attendance: [] } });
+  const done = await ok<{ recordMeeting: { id: string } }>(record, {
+    input: { organizationId, type, startsAt: `${day}T19:30:00+08:00`, place: '党群服务中心', topic: '组织生活', attendance: [] },
+  });
   return done.recordMeeting.id;
 }
 
 const compliance = `query($id: ID!, $from: String!, $to: String!) { organization(id: $id) { lifeCompliance(from: $from, to: $to) {
   from to overdueCount types { type everyMonths due held overdue { from to } } } } }`;
-type Compliance = { from: string; to: string; overdueCount: number; types: { type: string; everyMonths: number; due: number; held: number; overdue: { from: string; to: string }[] }[] };
-async function complianceOf(id: string, from = '2025-01-01', to = '2025-12-31'): Promise<Record<string, Compliance['types'][number]> & { overdueCount: number }> {
+type Compliance = {
+  from: string;
+  to: string;
+  overdueCount: number;
+  types: { type: string; everyMonths: number; due: number; held: number; overdue: { from: string; to: string }[] }[];
+};
+async function complianceOf(
+  id: string,
+  from = '2025-01-01',
+  to = '2025-12-31',
+): Promise<Record<string, Compliance['types'][number]> & { overdueCount: number }> {
   const data = await ok<{ organization: { lifeCompliance: Compliance } }>(compliance, { id, from, to });
-  return { ...Object.fromEntries(data.organization.lifeCompliance.types.map((t) => [t.type, t])), overdueCount: data.organization.lifeCompliance.overdueCount } as never;
+  return {
+    ...Object.fromEntries(data.organization.lifeCompliance.types.map((t) => [t.type, t])),
+    overdueCount: data.organization.lifeCompliance.overdueCount,
+  } as never;
 }
 const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(2, '0'));
 const monthWindow = (m: string) => ({ from: `2025-${m}-01`, to: new Date(Date.UTC(2025, Number(m), 0)).toISOString().slice(0, 10) });
 
 async function held(organizationId: string, type: string, days: number): Promise<string> {
-  const done = await ok<{ recordMeeting: { id: string } }>(record, { input: { organizationId, type, startsAt: `${daysAgo(days)}T19:30:00+08:00`, place: '党群服务中心', topic: '组织生活', attendance: [] } });
+  const done = await ok<{ recordMeeting: { id: string } }>(record, {
+    input: { organizationId, type, startsAt: `${daysAgo(days)}T19:30:00+08:00`, place: '党群服务中心', topic: '组织生活', attendance: [] },
+  });
   return done.recordMeeting.id;
 }
 
@@ -77,7 +104,11 @@ describe('compliance with the rhythm, on a constructed year (2025)', () => {
 
   it('counts each type the kind holds: windows due, meetings held, windows overdue (a branch without a committee owes no committee meetings)', async () => {
     const c = await complianceOf(onRhythm);
-    expect(Object.keys(c).filter((k) => k !== 'overdueCount').sort()).toEqual(['DEMOCRATIC_APPRAISAL', 'MEMBERS_MEETING', 'ORGANIZATIONAL_LIFE_MEETING', 'PARTY_LESSON', 'THEMED_PARTY_DAY']);
+    expect(
+      Object.keys(c)
+        .filter((k) => k !== 'overdueCount')
+        .sort(),
+    ).toEqual(['DEMOCRATIC_APPRAISAL', 'MEMBERS_MEETING', 'ORGANIZATIONAL_LIFE_MEETING', 'PARTY_LESSON', 'THEMED_PARTY_DAY']);
     expect(c.THEMED_PARTY_DAY).toEqual({ type: 'THEMED_PARTY_DAY', everyMonths: 1, due: 12, held: 12, overdue: [] });
     expect(c.MEMBERS_MEETING).toMatchObject({ everyMonths: 3, due: 4, held: 3, overdue: [{ from: '2025-10-01', to: '2025-12-31' }] });
     expect(c.PARTY_LESSON).toMatchObject({ due: 4, held: 5, overdue: [] });
@@ -102,11 +133,20 @@ describe('compliance with the rhythm, on a constructed year (2025)', () => {
     expect(codeOf(await federation.query(compliance, { id: onRhythm, from: '2025-05-01', to: '2025-04-01' }))).toBe('BAD_USER_INPUT');
   });
 
-  it('lists the subtree\'s organisations with no organisational life for N months (有组织无活动), paged by name, never the ones meeting or just established', async () => {
+  it("lists the subtree's organisations with no organisational life for N months (有组织无活动), paged by name, never the ones meeting or just established", async () => {
     const fresh = await newBranch('组织生活测试刚成立支部');
     const silentList = `query($id: ID!, $months: Int, $first: Int, $after: String) { organization(id: $id) { silentOrganizations(months: $months, first: $first, after: $after) {
       since totalCount pageInfo { hasNextPage endCursor } edges { node { organization { id name } lastMeetingAt } } } } }`;
-    type Silent = { organization: { silentOrganizations: { since: string; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { organization: { id: string; name: string }; lastMeetingAt: string | null } }[] } } };
+    type Silent = {
+      organization: {
+        silentOrganizations: {
+          since: string;
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          edges: { node: { organization: { id: string; name: string }; lastMeetingAt: string | null } }[];
+        };
+      };
+    };
     const all: Silent['organization']['silentOrganizations']['edges'][number]['node'][] = [];
     let after: string | null = null;
     let total = 0;
@@ -130,15 +170,20 @@ describe('compliance with the rhythm, on a constructed year (2025)', () => {
     const ids = longer.organization.silentOrganizations.edges.map((e) => e.node.organization.id);
     expect(ids).not.toContain(silent);
     expect(ids).not.toContain(onRhythm);
-    for (const months of [0, 25]) expect(codeOf(await federation.query(silentList, { id: personas.secretary.orgId, months }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await federation.query(silentList, { id: personas.secretary.orgId }, await headersOf('otherSecretary')))).toBe('FORBIDDEN');
+    for (const months of [0, 25])
+      expect(codeOf(await federation.query(silentList, { id: personas.secretary.orgId, months }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await federation.query(silentList, { id: personas.secretary.orgId }, await headersOf('otherSecretary')))).toBe(
+      'FORBIDDEN',
+    );
     expect((await federation.query(silentList, { id: personas.secretary.orgId }, await headersOf('analyst'))).errors).toBeUndefined();
   });
 
   it('gives the counts to analysts and the managers, refuses the other secretary and members', async () => {
     const variables = { id: silent, from: '2025-01-01', to: '2025-12-31' };
-    for (const persona of ['analyst', 'secretary'] as const) expect((await federation.query(compliance, variables, await headersOf(persona))).errors).toBeUndefined();
-    for (const persona of ['otherSecretary', 'member'] as const) expect(codeOf(await federation.query(compliance, variables, await headersOf(persona)))).toBe('FORBIDDEN');
+    for (const persona of ['analyst', 'secretary'] as const)
+      expect((await federation.query(compliance, variables, await headersOf(persona))).errors).toBeUndefined();
+    for (const persona of ['otherSecretary', 'member'] as const)
+      expect(codeOf(await federation.query(compliance, variables, await headersOf(persona)))).toBe('FORBIDDEN');
   });
 });
 
@@ -161,7 +206,12 @@ describe("an organisation's meetings", () => {
     const themed = await ok<Listed>(list, { id: busy, type: 'THEMED_PARTY_DAY' });
     expect(themed.organization.meetings.totalCount).toBe(5);
     const recent = await ok<Listed>(list, { id: busy, from: daysAgo(60), to: daysAgo(0) });
-    expect(recent.organization.meetings.edges.map((e) => e.node.type).sort()).toEqual(['MEMBERS_MEETING', 'PARTY_LESSON', 'THEMED_PARTY_DAY', 'THEMED_PARTY_DAY']);
+    expect(recent.organization.meetings.edges.map((e) => e.node.type).sort()).toEqual([
+      'MEMBERS_MEETING',
+      'PARTY_LESSON',
+      'THEMED_PARTY_DAY',
+      'THEMED_PARTY_DAY',
+    ]);
   });
 
   it('refuses a page size over the bound, a foreign cursor and a backwards period, naming the argument', async () => {
@@ -170,13 +220,14 @@ describe("an organisation's meetings", () => {
     expect(codeOf(await federation.query(list, { id: busy, from: daysAgo(1), to: daysAgo(30) }))).toBe('BAD_USER_INPUT');
   });
 
-  it('shows the list to analysts and the organisation\'s managers; the other secretary and members are refused', async () => {
+  it("shows the list to analysts and the organisation's managers; the other secretary and members are refused", async () => {
     for (const persona of ['analyst', 'secretary', 'streetAdmin'] as const) {
       const result = await federation.query<Listed>(list, { id: busy }, await headersOf(persona));
       expect(result.errors).toBeUndefined();
       expect(result.data!.organization.meetings.totalCount).toBe(7);
     }
-    for (const persona of ['otherSecretary', 'member', 'unitLiaison'] as const) expect(codeOf(await federation.query(list, { id: busy }, await headersOf(persona)))).toBe('FORBIDDEN');
+    for (const persona of ['otherSecretary', 'member', 'unitLiaison'] as const)
+      expect(codeOf(await federation.query(list, { id: busy }, await headersOf(persona)))).toBe('FORBIDDEN');
     expect(codeOf(await federation.query(list, { id: busy }, await headersOf('anonymous')))).toBe('UNAUTHENTICATED');
   });
 });

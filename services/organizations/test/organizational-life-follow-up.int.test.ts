@@ -17,16 +17,27 @@ async function ok(query: string, variables: Record<string, unknown> = {}, header
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!;
 }
-const as = async (persona: PersonaName, query: string, variables: Record<string, unknown> = {}) => federation.query<Answer>(query, variables, await headersOf(persona));
+const as = async (persona: PersonaName, query: string, variables: Record<string, unknown> = {}) =>
+  federation.query<Answer>(query, variables, await headersOf(persona));
 
 async function newBranch(name: string, establishedOn = '2020-01-01'): Promise<string> {
-  const created = await ok('mutation($p: ID!, $n: String!, $on: String) { createOrganization(input: { name: $n, kind: BRANCH, scope: COMMUNITY, parentId: $p, establishedOn: $on }) { id } }', { p: personas.secretary.orgId, n: name, on: establishedOn });
+  const created = await ok(
+    'mutation($p: ID!, $n: String!, $on: String) { createOrganization(input: { name: $n, kind: BRANCH, scope: COMMUNITY, parentId: $p, establishedOn: $on }) { id } }',
+    { p: personas.secretary.orgId, n: name, on: establishedOn },
+  );
   return created.createOrganization.id;
 }
 
 const record = 'mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }';
-async function heldOn(organizationId: string, type: string, day: string, attendance: { memberId: string; status: string; leaveReason?: string }[] = []): Promise<string> {
-  const done = await ok(record, { input: { organizationId, type, startsAt: `${day}T19:30:00+08:00`, place: '党群服务中心', topic: '组织生活', attendance } });
+async function heldOn(
+  organizationId: string,
+  type: string,
+  day: string,
+  attendance: { memberId: string; status: string; leaveReason?: string }[] = [],
+): Promise<string> {
+  const done = await ok(record, {
+    input: { organizationId, type, startsAt: `${day}T19:30:00+08:00`, place: '党群服务中心', topic: '组织生活', attendance },
+  });
   return done.recordMeeting.id;
 }
 const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(2, '0'));
@@ -35,7 +46,8 @@ const compliance = `query($id: ID!, $from: String!, $to: String!) { organization
 const ranking = `query($id: ID!, $from: String!, $to: String!, $first: Int, $after: String) { organization(id: $id) { lifeComplianceRanking(from: $from, to: $to, first: $first, after: $after) {
   from to weighed totalCount pageInfo { hasNextPage endCursor } edges { node { rank organization { id name } due held overdue } } } } }`;
 const rhythms = '{ meetingRhythms { type everyMonths changedAt } }';
-const setRhythm = 'mutation($type: MeetingType!, $every: Int!) { setMeetingRhythm(type: $type, everyMonths: $every) { type everyMonths changedAt } }';
+const setRhythm =
+  'mutation($type: MeetingType!, $every: Int!) { setMeetingRhythm(type: $type, everyMonths: $every) { type everyMonths changedAt } }';
 
 beforeAll(async () => {
   federation = await startFederation();
@@ -63,12 +75,13 @@ describe('the ranking of a subtree, on a constructed year (2025)', () => {
     for (const m of ['02', '05', '08', '11']) await heldOn(behind, 'MEMBERS_MEETING', `2025-${m}-21`);
   });
 
-  it('ranks the organisations behind, furthest first, with the same numbers as each one\'s lifeCompliance, and leaves out those on rhythm', async () => {
+  it("ranks the organisations behind, furthest first, with the same numbers as each one's lifeCompliance, and leaves out those on rhythm", async () => {
     const all: Answer[] = [];
     let after: string | null = null;
     let total = 0;
     do {
-      const page: Answer = (await ok(ranking, { id: personas.secretary.orgId, from: '2025-01-01', to: '2025-12-31', first: 3, after })).organization.lifeComplianceRanking;
+      const page: Answer = (await ok(ranking, { id: personas.secretary.orgId, from: '2025-01-01', to: '2025-12-31', first: 3, after }))
+        .organization.lifeComplianceRanking;
       total = page.totalCount;
       expect(page.weighed).toBeGreaterThan(total);
       all.push(...page.edges.map((e: Answer) => e.node));
@@ -91,15 +104,19 @@ describe('the ranking of a subtree, on a constructed year (2025)', () => {
   });
 
   it('answers in a bounded number of statements, whatever the size of the subtree', async () => {
-    const statements = await federation.statementsPerService(() => ok(ranking, { id: personas.streetAdmin.orgId, from: '2025-01-01', to: '2025-12-31', first: 50 }));
+    const statements = await federation.statementsPerService(() =>
+      ok(ranking, { id: personas.streetAdmin.orgId, from: '2025-01-01', to: '2025-12-31', first: 50 }),
+    );
     // The organisation, the district's rhythms, the subtree's organisations, its meetings held, and the names of a page.
     expect(statements.organizations).toBeLessThanOrEqual(6);
   });
 
   it('gives the ranking to analysts and the managers, refuses the other secretary, members and anonymous callers', async () => {
     const variables = { id: personas.secretary.orgId, from: '2025-01-01', to: '2025-12-31' };
-    for (const persona of ['analyst', 'secretary', 'streetAdmin', 'districtAdmin'] as const) expect((await as(persona, ranking, variables)).errors).toBeUndefined();
-    for (const persona of ['otherSecretary', 'otherStreetAdmin', 'member', 'unitLiaison'] as const) expect(codeOf(await as(persona, ranking, variables))).toBe('FORBIDDEN');
+    for (const persona of ['analyst', 'secretary', 'streetAdmin', 'districtAdmin'] as const)
+      expect((await as(persona, ranking, variables)).errors).toBeUndefined();
+    for (const persona of ['otherSecretary', 'otherStreetAdmin', 'member', 'unitLiaison'] as const)
+      expect(codeOf(await as(persona, ranking, variables))).toBe('FORBIDDEN');
     expect(codeOf(await as('anonymous', ranking, variables))).toBe('UNAUTHENTICATED');
     expect(codeOf(await federation.query(ranking, { ...variables, after: 'bm90LWEtY3Vyc29y' }))).toBe('BAD_USER_INPUT');
   });
@@ -108,7 +125,8 @@ describe('the ranking of a subtree, on a constructed year (2025)', () => {
     const before = (await ok(rhythms)).meetingRhythms;
     expect(before).toContainEqual({ type: 'THEMED_PARTY_DAY', everyMonths: 1, changedAt: null });
     expect(before).toHaveLength(7);
-    for (const persona of ['secretary', 'streetAdmin', 'analyst', 'member'] as const) expect(codeOf(await as(persona, setRhythm, { type: 'THEMED_PARTY_DAY', every: 2 }))).toBe('FORBIDDEN');
+    for (const persona of ['secretary', 'streetAdmin', 'analyst', 'member'] as const)
+      expect(codeOf(await as(persona, setRhythm, { type: 'THEMED_PARTY_DAY', every: 2 }))).toBe('FORBIDDEN');
     expect(codeOf(await as('anonymous', setRhythm, { type: 'THEMED_PARTY_DAY', every: 2 }))).toBe('UNAUTHENTICATED');
     const refused = await federation.query(setRhythm, { type: 'THEMED_PARTY_DAY', every: 5 });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'everyMonths' });
@@ -117,11 +135,20 @@ describe('the ranking of a subtree, on a constructed year (2025)', () => {
     expect(set).toMatchObject({ type: 'THEMED_PARTY_DAY', everyMonths: 2 });
     expect(Date.parse(set.changedAt)).toBeGreaterThan(Date.now() - 60_000);
     const c = (await ok(compliance, { id: silent, from: '2025-01-01', to: '2025-12-31' })).organization.lifeCompliance;
-    expect(c.types.find((t: Answer) => t.type === 'THEMED_PARTY_DAY')).toEqual({ type: 'THEMED_PARTY_DAY', everyMonths: 2, due: 6, held: 6 });
+    expect(c.types.find((t: Answer) => t.type === 'THEMED_PARTY_DAY')).toEqual({
+      type: 'THEMED_PARTY_DAY',
+      everyMonths: 2,
+      due: 6,
+      held: 6,
+    });
     expect(c.overdueCount).toBe(3 + 3 + 3 + 2);
-    const events: { type: string; payload: Answer }[] = await federation.subgraphs.organizations.running.database.dataSource.query(`SELECT type, payload FROM outbox WHERE type = 'meeting-rhythm.set'`);
+    const events: { type: string; payload: Answer }[] = await federation.subgraphs.organizations.running.database.dataSource.query(
+      `SELECT type, payload FROM outbox WHERE type = 'meeting-rhythm.set'`,
+    );
     expect(events.map((e) => e.payload)).toEqual([{ rhythmId: expect.any(String), type: 'THEMED_PARTY_DAY', everyMonths: 2 }]);
-    const audit = await federation.subgraphs.organizations.running.database.dataSource.query(`SELECT action, actor_role FROM audit_log WHERE action = 'meeting-rhythm.set'`);
+    const audit = await federation.subgraphs.organizations.running.database.dataSource.query(
+      `SELECT action, actor_role FROM audit_log WHERE action = 'meeting-rhythm.set'`,
+    );
     expect(audit).toEqual([{ action: 'meeting-rhythm.set', actor_role: 'DISTRICT_ADMIN' }]);
     await ok(setRhythm, { type: 'THEMED_PARTY_DAY', every: 1 });
   });
@@ -143,7 +170,9 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
   beforeAll(async () => {
     branch = await newBranch('随访测试考勤支部');
     for (const name of ['present', 'absent', 'absentAndOwing', 'owing', 'cameBack', 'onLeave']) {
-      const created = await ok('mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }', { input: { ...person(), organizationId: branch, joinedOn: yearsAgo(3) } });
+      const created = await ok('mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }', {
+        input: { ...person(), organizationId: branch, joinedOn: yearsAgo(3) },
+      });
       ids[name] = created.createMember.id;
     }
     // Eight complete months of themed Party days; whoever is left out is recorded ABSENT.
@@ -156,17 +185,26 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
       ]);
     }
     // A members' meeting in the last month, where the one who is usually there was on leave.
-    await heldOn(branch, 'MEMBERS_MEETING', monthBack(1, 20), [{ memberId: ids.present, status: 'ON_LEAVE', leaveReason: '出差' }, { memberId: ids.owing, status: 'PRESENT' }]);
+    await heldOn(branch, 'MEMBERS_MEETING', monthBack(1, 20), [
+      { memberId: ids.present, status: 'ON_LEAVE', leaveReason: '出差' },
+      { memberId: ids.owing, status: 'PRESENT' },
+    ]);
     // Dues: a base declared for last year and nothing paid, twelve months in a row.
     for (const name of ['absentAndOwing', 'owing']) {
-      const declared = await as('secretary', 'mutation($input: DeclareDuesBaseInput!) { declareDuesBase(input: $input) { id } }', { input: { memberId: ids[name], year: lastYear, basis: 'RETIRED', baseFen: 300_000 } });
+      const declared = await as('secretary', 'mutation($input: DeclareDuesBaseInput!) { declareDuesBase(input: $input) { id } }', {
+        input: { memberId: ids[name], year: lastYear, basis: 'RETIRED', baseFen: 300_000 },
+      });
       expect(declared.errors).toBeUndefined();
     }
   });
 
-  const attendance = 'query($id: ID!, $year: Int!) { member(id: $id) { id attendance(year: $year) { year expected present onLeave absent rate } } }';
-  const attendanceRecord = 'query($id: ID!, $year: Int!) { member(id: $id) { attendance(year: $year) { meetings { meeting { id type startsAt } status leaveReason } } } }';
-  const memberHeaders = async (memberId: string) => ({ authorization: `Bearer ${await mintCallerToken({ role: 'MEMBER', sub: `member-${memberId}`, memberId })}` });
+  const attendance =
+    'query($id: ID!, $year: Int!) { member(id: $id) { id attendance(year: $year) { year expected present onLeave absent rate } } }';
+  const attendanceRecord =
+    'query($id: ID!, $year: Int!) { member(id: $id) { attendance(year: $year) { meetings { meeting { id type startsAt } status leaveReason } } } }';
+  const memberHeaders = async (memberId: string) => ({
+    authorization: `Bearer ${await mintCallerToken({ role: 'MEMBER', sub: `member-${memberId}`, memberId })}`,
+  });
 
   it("counts each member's attendance per year from the current records: expected, present, on leave, absent and the rate", async () => {
     const year = Number(monthBack(1).slice(0, 4));
@@ -179,7 +217,9 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
     expect(never).toEqual({ year: 1990, expected: 0, present: 0, onLeave: 0, absent: 0, rate: null });
     const meetings = (await ok(attendanceRecord, { id: ids.present, year })).member.attendance.meetings;
     expect(meetings).toHaveLength(inYear + 1);
-    expect(meetings.filter((m: Answer) => m.status === 'ON_LEAVE')).toEqual([expect.objectContaining({ leaveReason: '出差', meeting: expect.objectContaining({ type: 'MEMBERS_MEETING' }) })]);
+    expect(meetings.filter((m: Answer) => m.status === 'ON_LEAVE')).toEqual([
+      expect.objectContaining({ leaveReason: '出差', meeting: expect.objectContaining({ type: 'MEMBERS_MEETING' }) }),
+    ]);
     expect(codeOf(await federation.query(attendance, { id: ids.present, year: 1800 }))).toBe('BAD_USER_INPUT');
   });
 
@@ -188,13 +228,19 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
     const own = await federation.query<Answer>(attendanceRecord, { id: ids.present, year }, await memberHeaders(ids.present));
     expect(own.errors).toBeUndefined();
     expect(codeOf(await federation.query(attendance, { id: ids.absent, year }, await memberHeaders(ids.present)))).toBe('FORBIDDEN');
-    for (const persona of ['secretary', 'streetAdmin', 'districtAdmin'] as const) expect((await as(persona, attendanceRecord, { id: ids.present, year })).errors).toBeUndefined();
-    for (const persona of ['otherSecretary', 'otherStreetAdmin', 'member', 'unitLiaison', 'analyst'] as const) expect(codeOf(await as(persona, attendance, { id: ids.present, year }))).toBe('FORBIDDEN');
+    for (const persona of ['secretary', 'streetAdmin', 'districtAdmin'] as const)
+      expect((await as(persona, attendanceRecord, { id: ids.present, year })).errors).toBeUndefined();
+    for (const persona of ['otherSecretary', 'otherStreetAdmin', 'member', 'unitLiaison', 'analyst'] as const)
+      expect(codeOf(await as(persona, attendance, { id: ids.present, year }))).toBe('FORBIDDEN');
     // Reached through another entity (the leadership, which members and other managers may read), this service's own rule refuses.
-    const throughLeadership = 'query($id: ID!, $year: Int!) { organization(id: $id) { positions { member { id attendance(year: $year) { expected } } } } }';
+    const throughLeadership =
+      'query($id: ID!, $year: Int!) { organization(id: $id) { positions { member { id attendance(year: $year) { expected } } } } }';
     for (const persona of ['otherSecretary', 'member'] as const) {
       const answer = await as(persona, throughLeadership, { id: personas.secretary.orgId, year });
-      expect(answer.errors?.[0]).toMatchObject({ path: ['organization', 'positions', 0, 'member', 'attendance'], extensions: { code: 'FORBIDDEN' } });
+      expect(answer.errors?.[0]).toMatchObject({
+        path: ['organization', 'positions', 0, 'member', 'attendance'],
+        extensions: { code: 'FORBIDDEN' },
+      });
     }
   });
 
@@ -215,9 +261,30 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
     } while (after);
     const since = meetingDays[0].slice(0, 7);
     const expected = [
-      { member: { id: ids.absent }, reasons: ['ORGANIZATIONAL_LIFE'], absentSince: since, absentMonths: 8, unpaidSince: null, unpaidMonths: null },
-      { member: { id: ids.absentAndOwing }, reasons: ['ORGANIZATIONAL_LIFE', 'DUES'], absentSince: since, absentMonths: 8, unpaidSince: `${lastYear}-01`, unpaidMonths: expect.any(Number) },
-      { member: { id: ids.owing }, reasons: ['DUES'], absentSince: null, absentMonths: null, unpaidSince: `${lastYear}-01`, unpaidMonths: expect.any(Number) },
+      {
+        member: { id: ids.absent },
+        reasons: ['ORGANIZATIONAL_LIFE'],
+        absentSince: since,
+        absentMonths: 8,
+        unpaidSince: null,
+        unpaidMonths: null,
+      },
+      {
+        member: { id: ids.absentAndOwing },
+        reasons: ['ORGANIZATIONAL_LIFE', 'DUES'],
+        absentSince: since,
+        absentMonths: 8,
+        unpaidSince: `${lastYear}-01`,
+        unpaidMonths: expect.any(Number),
+      },
+      {
+        member: { id: ids.owing },
+        reasons: ['DUES'],
+        absentSince: null,
+        absentMonths: null,
+        unpaidSince: `${lastYear}-01`,
+        unpaidMonths: expect.any(Number),
+      },
     ].sort((a, b) => (a.member.id < b.member.id ? -1 : 1));
     expect(nodes).toEqual(expected);
     for (const n of nodes.filter((n) => n.unpaidMonths !== null)) expect(n.unpaidMonths).toBeGreaterThanOrEqual(12);
@@ -229,16 +296,25 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
     const nodes: Answer[] = [];
     let after: string | null = null;
     do {
-      const page: Answer = (await as('secretary', flags, { id: personas.secretary.orgId, first: 50, after })).data!.organization.sixMonthFlags;
+      const page: Answer = (await as('secretary', flags, { id: personas.secretary.orgId, first: 50, after })).data!.organization
+        .sixMonthFlags;
       nodes.push(...page.edges.map((e: Answer) => e.node));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
-    for (const m of [6, 306]) expect(nodes.find((n) => n.member.id === worldId('member', m))).toMatchObject({ reasons: ['ORGANIZATIONAL_LIFE', 'DUES'], absentMonths: 6, unpaidMonths: 7 });
+    for (const m of [6, 306])
+      expect(nodes.find((n) => n.member.id === worldId('member', m))).toMatchObject({
+        reasons: ['ORGANIZATIONAL_LIFE', 'DUES'],
+        absentMonths: 6,
+        unpaidMonths: 7,
+      });
   });
 
   it('forgets a member who left: the list is of members the branch holds now', async () => {
     const other = await newBranch('随访测试接收支部');
-    const transfer = await ok('mutation($m: ID!, $to: ID!) { requestTransfer(memberId: $m, toOrganizationId: $to, reason: "搬家") { id } }', { m: ids.absent, to: other });
+    const transfer = await ok(
+      'mutation($m: ID!, $to: ID!) { requestTransfer(memberId: $m, toOrganizationId: $to, reason: "搬家") { id } }',
+      { m: ids.absent, to: other },
+    );
     const id = transfer.requestTransfer.id;
     await ok('mutation($id: ID!) { approveTransfer(id: $id) { id } }', { id });
     await ok('mutation($id: ID!) { completeTransfer(id: $id) { id } }', { id });
@@ -254,7 +330,8 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
       expect(answer.data!.organization.sixMonthFlags.totalCount).toBeGreaterThan(0);
       expect(codeOf(await as(persona, flags, { id: branch }))).toBe('FORBIDDEN');
     }
-    for (const persona of ['otherSecretary', 'otherStreetAdmin', 'member', 'unitLiaison'] as const) expect(codeOf(await as(persona, counts, { id: branch }))).toBe('FORBIDDEN');
+    for (const persona of ['otherSecretary', 'otherStreetAdmin', 'member', 'unitLiaison'] as const)
+      expect(codeOf(await as(persona, counts, { id: branch }))).toBe('FORBIDDEN');
     expect(codeOf(await as('anonymous', counts, { id: branch }))).toBe('UNAUTHENTICATED');
   });
 });

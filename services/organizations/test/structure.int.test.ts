@@ -9,7 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph?.stop());
 
-type Page = { communities: { totalCount: number; edges: { cursor: string; node: { id: string; name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+type Page = {
+  communities: {
+    totalCount: number;
+    edges: { cursor: string; node: { id: string; name: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string };
+  };
+};
 
 describe('organizations subgraph', () => {
   it('answers /health and /ready once migrations are applied', async () => {
@@ -19,7 +25,8 @@ describe('organizations subgraph', () => {
   });
 
   it('pages through communities with a cursor, without skipping or repeating', async () => {
-    const query = 'query($after: String) { communities(first: 4, after: $after) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }';
+    const query =
+      'query($after: String) { communities(first: 4, after: $after) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }';
     const first = await subgraph.query<Page>(query);
     const second = await subgraph.query<Page>(query, { after: first.data!.communities.pageInfo.endCursor });
     expect(first.data!.communities.totalCount).toBe(6);
@@ -39,7 +46,17 @@ describe('organizations subgraph', () => {
   });
 
   it('shows each community its one Party organisation, its ancestors and its resident units', async () => {
-    const result = await subgraph.query<{ streets: { name: string; workingCommittee: { kind: string }; communities: { partyOrganization: { kind: string; scope: string; ancestors: { kind: string }[]; children: { kind: string }[] }; residentUnits: { name: string }[]; grids: { name: string }[] }[] }[] }>(
+    const result = await subgraph.query<{
+      streets: {
+        name: string;
+        workingCommittee: { kind: string };
+        communities: {
+          partyOrganization: { kind: string; scope: string; ancestors: { kind: string }[]; children: { kind: string }[] };
+          residentUnits: { name: string }[];
+          grids: { name: string }[];
+        }[];
+      }[];
+    }>(
       '{ streets { name workingCommittee { kind } communities { partyOrganization { kind scope ancestors { kind } children { kind } } residentUnits { name } grids { name } } } }',
     );
     expect(result.errors).toBeUndefined();
@@ -60,7 +77,8 @@ describe('organizations subgraph', () => {
   it('resolves entity references in one batched statement per type, whatever their number', async () => {
     const list = await subgraph.query<Page>('{ communities(first: 6) { edges { node { id } } } }');
     const representations = list.data!.communities.edges.map((e) => ({ __typename: 'Community', id: e.node.id }));
-    const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Community { name street { name } partyOrganization { name } } } }';
+    const entities =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Community { name street { name } partyOrganization { name } } } }';
     const forOne = await subgraph.countStatements(() => subgraph.query(entities, { r: representations.slice(0, 1) }));
     let result: unknown;
     const forSix = await subgraph.countStatements(async () => (result = await subgraph.query(entities, { r: representations })));

@@ -34,14 +34,40 @@ export const bookingEvents = {
     type: 'booking.confirmed',
     aggregateType: 'resource',
     aggregateId: b.resourceId,
-    data: { bookingId: b.id, resourceId: b.resourceId, communityId, bookedById: b.bookedById, activityId: b.activityId, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), headcount: b.headcount },
+    data: {
+      bookingId: b.id,
+      resourceId: b.resourceId,
+      communityId,
+      bookedById: b.bookedById,
+      activityId: b.activityId,
+      startsAt: b.startsAt.toISOString(),
+      endsAt: b.endsAt.toISOString(),
+      headcount: b.headcount,
+    },
   }),
   /** The category (v2) and, until booking.cancelled is retired, the scrubbed text (v1), from one change. */
   cancelled: (b: Booking): DomainEvent[] => {
-    const common = { bookingId: b.id, resourceId: b.resourceId, activityId: b.activityId, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), cancelledAt: b.cancelledAt!.toISOString() };
+    const common = {
+      bookingId: b.id,
+      resourceId: b.resourceId,
+      activityId: b.activityId,
+      startsAt: b.startsAt.toISOString(),
+      endsAt: b.endsAt.toISOString(),
+      cancelledAt: b.cancelledAt!.toISOString(),
+    };
     return [
-      { type: 'booking.cancelled', aggregateType: 'resource', aggregateId: b.resourceId, data: { ...common, reason: b.cancellationReason } },
-      { type: 'booking.cancelled.v2', aggregateType: 'resource', aggregateId: b.resourceId, data: { ...common, reasonCode: b.cancellationReasonCode } },
+      {
+        type: 'booking.cancelled',
+        aggregateType: 'resource',
+        aggregateId: b.resourceId,
+        data: { ...common, reason: b.cancellationReason },
+      },
+      {
+        type: 'booking.cancelled.v2',
+        aggregateType: 'resource',
+        aggregateId: b.resourceId,
+        data: { ...common, reasonCode: b.cancellationReasonCode },
+      },
     ];
   },
   attached: (b: Booking, activityId: string): DomainEvent => ({
@@ -59,8 +85,16 @@ export const agreementEvents = {
     aggregateId: a.id,
     personNames: liaisonNames,
     data: {
-      agreementId: a.id, communityId: a.communityId, communityOrganizationId: a.communityOrganizationId, partnerUnitId: a.partnerUnitId,
-      partnerOrganizationId: a.partnerOrganizationId, title: a.title, signedOn: a.signedOn, validFrom: a.validFrom, validTo: a.validTo, commitmentCount,
+      agreementId: a.id,
+      communityId: a.communityId,
+      communityOrganizationId: a.communityOrganizationId,
+      partnerUnitId: a.partnerUnitId,
+      partnerOrganizationId: a.partnerOrganizationId,
+      title: a.title,
+      signedOn: a.signedOn,
+      validFrom: a.validFrom,
+      validTo: a.validTo,
+      commitmentCount,
     },
   }),
   commitmentAdded: (c: Commitment, liaisonNames: readonly string[] = []): DomainEvent => ({
@@ -81,7 +115,15 @@ export const agreementEvents = {
     type: 'agreement.renewed',
     aggregateType: 'agreement',
     aggregateId: renews.id,
-    data: { agreementId: a.id, renewsAgreementId: renews.id, communityId: a.communityId, partnerUnitId: a.partnerUnitId, validFrom: a.validFrom, validTo: a.validTo, commitmentCount },
+    data: {
+      agreementId: a.id,
+      renewsAgreementId: renews.id,
+      communityId: a.communityId,
+      partnerUnitId: a.partnerUnitId,
+      validFrom: a.validFrom,
+      validTo: a.validTo,
+      commitmentCount,
+    },
   }),
   /** Written by whichever transaction moved the row from ACTIVE to EXPIRED: once per agreement. */
   expired: (a: ExpiredAgreement, expiredOn: string): DomainEvent => ({
@@ -94,8 +136,19 @@ export const agreementEvents = {
   terminated: (a: Agreement, liaisonNames: readonly string[]): DomainEvent[] => {
     const common = { agreementId: a.id, communityId: a.communityId, partnerUnitId: a.partnerUnitId, terminatedOn: a.terminatedOn };
     return [
-      { type: 'agreement.terminated', aggregateType: 'agreement', aggregateId: a.id, data: { ...common, reason: a.terminationReason }, personNames: liaisonNames },
-      { type: 'agreement.terminated.v2', aggregateType: 'agreement', aggregateId: a.id, data: { ...common, reasonCode: a.terminationReasonCode } },
+      {
+        type: 'agreement.terminated',
+        aggregateType: 'agreement',
+        aggregateId: a.id,
+        data: { ...common, reason: a.terminationReason },
+        personNames: liaisonNames,
+      },
+      {
+        type: 'agreement.terminated.v2',
+        aggregateType: 'agreement',
+        aggregateId: a.id,
+        data: { ...common, reasonCode: a.terminationReasonCode },
+      },
     ];
   },
 };
@@ -112,7 +165,16 @@ export const needEvents = {
     type: 'project.planned',
     aggregateType: 'need',
     aggregateId: p.needId,
-    data: { projectId: p.id, needId: p.needId, communityId: p.communityId, title: p.title, needCategory, resourceIds, partnerUnitIds: p.partnerUnitIds, plannedOn: p.plannedOn },
+    data: {
+      projectId: p.id,
+      needId: p.needId,
+      communityId: p.communityId,
+      title: p.title,
+      needCategory,
+      resourceIds,
+      partnerUnitIds: p.partnerUnitIds,
+      plannedOn: p.plannedOn,
+    },
   }),
   projectStarted: (p: Project, startedOn: string): DomainEvent => ({
     type: 'project.started',
@@ -134,8 +196,13 @@ export const jointMeetingEvents = {
     aggregateType: 'joint-meeting',
     aggregateId: m.id,
     data: {
-      jointMeetingId: m.id, convenerId: m.convenerId, title: m.title, heldOn: m.heldOn,
-      attendingUnitIds: m.attendingUnitIds, resolutionCount: m.resolutions.length, planItemCount: m.planItems.length,
+      jointMeetingId: m.id,
+      convenerId: m.convenerId,
+      title: m.title,
+      heldOn: m.heldOn,
+      attendingUnitIds: m.attendingUnitIds,
+      resolutionCount: m.resolutions.length,
+      planItemCount: m.planItems.length,
     },
   }),
 };

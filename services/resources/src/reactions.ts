@@ -13,7 +13,8 @@ export const handleActivityEvent: EventHandler = async (event, { tx }) => {
   const data = event.data as { activityId: string; venueBookingId?: string | null };
   try {
     if (event.type === 'cn.cpb.activity.cancelled') await releaseBookingForActivity(unit, data.activityId);
-    if (event.type === 'cn.cpb.activity.published' && data.venueBookingId) await attachBookingToActivity(unit, data.venueBookingId, data.activityId);
+    if (event.type === 'cn.cpb.activity.published' && data.venueBookingId)
+      await attachBookingToActivity(unit, data.venueBookingId, data.activityId);
   } catch (error) {
     // A refusal (booking gone, already attached elsewhere) is final: retrying would block the partition.
     if (!(error instanceof DomainError)) throw error;

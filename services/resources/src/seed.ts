@@ -5,7 +5,13 @@ import { coBuilding, type World } from '@cpb/demo-world';
 /** Rows are written in slices, so a district of any size never sits whole in memory as SQL parameters. */
 const SLICE = 20_000;
 
-async function insertAll<T>(tx: EntityManager, table: string, columns: string[], records: Iterable<T>, toRow: (record: T) => unknown[]): Promise<number> {
+async function insertAll<T>(
+  tx: EntityManager,
+  table: string,
+  columns: string[],
+  records: Iterable<T>,
+  toRow: (record: T) => unknown[],
+): Promise<number> {
   let rows: unknown[][] = [];
   let count = 0;
   for (const record of records) {
@@ -25,46 +31,145 @@ function* flatMap<T, U>(items: Iterable<T>, map: (item: T) => Iterable<U>): Gene
 }
 
 async function seedResources(tx: EntityManager, world: World): Promise<Record<string, number>> {
-  const resources = await insertAll(tx, 'resource', ['id', 'provider_id', 'community_id', 'kind', 'name', 'description', 'capacity', 'address', 'opening_hours'], world.resources(), (r) => [
-    r.id, r.providerId, r.communityId, r.kind, r.name, r.description, r.capacity, r.address, JSON.stringify(coBuilding.openingHoursFor(r.kind)),
-  ]);
+  const resources = await insertAll(
+    tx,
+    'resource',
+    ['id', 'provider_id', 'community_id', 'kind', 'name', 'description', 'capacity', 'address', 'opening_hours'],
+    world.resources(),
+    (r) => [
+      r.id,
+      r.providerId,
+      r.communityId,
+      r.kind,
+      r.name,
+      r.description,
+      r.capacity,
+      r.address,
+      JSON.stringify(coBuilding.openingHoursFor(r.kind)),
+    ],
+  );
   const bookings = await insertAll(
-    tx, 'booking', ['id', 'resource_id', 'booked_by_id', 'activity_id', 'purpose', 'starts_at', 'ends_at', 'headcount', 'status', 'cancelled_at', 'cancellation_reason_code'], coBuilding.bookings(world),
-    (b) => [b.id, b.resourceId, b.bookedById, b.activityId, b.purpose, b.startsAt, b.endsAt, b.headcount, b.status, b.cancelledAt, b.cancellationReasonCode],
+    tx,
+    'booking',
+    [
+      'id',
+      'resource_id',
+      'booked_by_id',
+      'activity_id',
+      'purpose',
+      'starts_at',
+      'ends_at',
+      'headcount',
+      'status',
+      'cancelled_at',
+      'cancellation_reason_code',
+    ],
+    coBuilding.bookings(world),
+    (b) => [
+      b.id,
+      b.resourceId,
+      b.bookedById,
+      b.activityId,
+      b.purpose,
+      b.startsAt,
+      b.endsAt,
+      b.headcount,
+      b.status,
+      b.cancelledAt,
+      b.cancellationReasonCode,
+    ],
   );
   return { resources, bookings };
 }
 
 async function seedAgreements(tx: EntityManager, world: World): Promise<Record<string, number>> {
   const agreements = await insertAll(
-    tx, 'agreement',
-    ['id', 'community_id', 'community_organization_id', 'partner_unit_id', 'partner_organization_id', 'title', 'signed_on', 'valid_from', 'valid_to', 'status', 'community_liaison_id', 'unit_liaison_id', 'terminated_on', 'termination_reason', 'termination_reason_code'],
+    tx,
+    'agreement',
+    [
+      'id',
+      'community_id',
+      'community_organization_id',
+      'partner_unit_id',
+      'partner_organization_id',
+      'title',
+      'signed_on',
+      'valid_from',
+      'valid_to',
+      'status',
+      'community_liaison_id',
+      'unit_liaison_id',
+      'terminated_on',
+      'termination_reason',
+      'termination_reason_code',
+    ],
     coBuilding.agreements(world),
-    (a) => [a.id, a.communityId, a.communityOrganizationId, a.partnerUnitId, a.partnerOrganizationId, a.title, a.signedOn, a.validFrom, a.validTo, a.status, a.communityLiaisonId, a.unitLiaisonId, a.terminatedOn, a.terminationReason, a.terminationReasonCode],
+    (a) => [
+      a.id,
+      a.communityId,
+      a.communityOrganizationId,
+      a.partnerUnitId,
+      a.partnerOrganizationId,
+      a.title,
+      a.signedOn,
+      a.validFrom,
+      a.validTo,
+      a.status,
+      a.communityLiaisonId,
+      a.unitLiaisonId,
+      a.terminatedOn,
+      a.terminationReason,
+      a.terminationReasonCode,
+    ],
   );
   const commitments = flatMap(coBuilding.agreements(world), (a) => a.commitments.map((c) => ({ agreementId: a.id, ...c })));
-  const commitmentCount = await insertAll(tx, 'commitment', ['id', 'agreement_id', 'side', 'position', 'item', 'due_by', 'status', 'completed_on'], commitments, (c) => [
-    c.id, c.agreementId, c.side, c.position, c.item, c.dueBy, c.status, c.completedOn,
+  const commitmentCount = await insertAll(
+    tx,
+    'commitment',
+    ['id', 'agreement_id', 'side', 'position', 'item', 'due_by', 'status', 'completed_on'],
+    commitments,
+    (c) => [c.id, c.agreementId, c.side, c.position, c.item, c.dueBy, c.status, c.completedOn],
+  );
+  const notes = flatMap(coBuilding.agreements(world), (a) =>
+    a.commitments.flatMap((c) => c.notes.map((n) => ({ commitmentId: c.id, ...n }))),
+  );
+  const noteCount = await insertAll(tx, 'commitment_note', ['id', 'commitment_id', 'status', 'note', 'recorded_on'], notes, (n) => [
+    n.id,
+    n.commitmentId,
+    n.status,
+    n.note,
+    n.recordedOn,
   ]);
-  const notes = flatMap(coBuilding.agreements(world), (a) => a.commitments.flatMap((c) => c.notes.map((n) => ({ commitmentId: c.id, ...n }))));
-  const noteCount = await insertAll(tx, 'commitment_note', ['id', 'commitment_id', 'status', 'note', 'recorded_on'], notes, (n) => [n.id, n.commitmentId, n.status, n.note, n.recordedOn]);
   return { agreements, commitments: commitmentCount, notes: noteCount };
 }
 
 async function seedNeeds(tx: EntityManager, world: World): Promise<Record<string, number>> {
-  const needs = await insertAll(tx, 'need', ['id', 'community_id', 'title', 'category', 'description', 'status', 'raised_on', 'resolved_on'], coBuilding.needs(world), (n) => [
-    n.id, n.communityId, n.title, n.category, n.description, n.status, n.raisedOn, n.resolvedOn,
-  ]);
+  const needs = await insertAll(
+    tx,
+    'need',
+    ['id', 'community_id', 'title', 'category', 'description', 'status', 'raised_on', 'resolved_on'],
+    coBuilding.needs(world),
+    (n) => [n.id, n.communityId, n.title, n.category, n.description, n.status, n.raisedOn, n.resolvedOn],
+  );
   const projects = flatMap(coBuilding.needs(world), (n) => (n.project ? [{ needId: n.id, communityId: n.communityId, ...n.project }] : []));
   const projectCount = await insertAll(
-    tx, 'project', ['id', 'need_id', 'community_id', 'title', 'partner_unit_ids', 'status', 'planned_on', 'started_on', 'completed_on', 'outcome'], projects,
+    tx,
+    'project',
+    ['id', 'need_id', 'community_id', 'title', 'partner_unit_ids', 'status', 'planned_on', 'started_on', 'completed_on', 'outcome'],
+    projects,
     (p) => [p.id, p.needId, p.communityId, p.title, p.partnerUnitIds, p.status, p.plannedOn, p.startedOn, p.completedOn, p.outcome],
   );
-  const links = flatMap(coBuilding.needs(world), (n) => (n.project ? n.project.resourceIds.map((resourceId) => [n.project!.id, resourceId]) : []));
+  const links = flatMap(coBuilding.needs(world), (n) =>
+    n.project ? n.project.resourceIds.map((resourceId) => [n.project!.id, resourceId]) : [],
+  );
   await insertAll(tx, 'project_resource', ['project_id', 'resource_id'], links, (link) => link);
-  const meetings = await insertAll(tx, 'joint_meeting', ['id', 'convener_id', 'title', 'held_on', 'attending_unit_ids', 'resolutions', 'plan_items'], coBuilding.jointMeetings(world), (m) => [
-    m.id, m.convenerId, m.title, m.heldOn, m.attendingUnitIds, m.resolutions, JSON.stringify(m.planItems),
-  ]);
+  const meetings = await insertAll(
+    tx,
+    'joint_meeting',
+    ['id', 'convener_id', 'title', 'held_on', 'attending_unit_ids', 'resolutions', 'plan_items'],
+    coBuilding.jointMeetings(world),
+    (m) => [m.id, m.convenerId, m.title, m.heldOn, m.attendingUnitIds, m.resolutions, JSON.stringify(m.planItems)],
+  );
   return { needs, projects: projectCount, jointMeetings: meetings };
 }
 
@@ -74,6 +179,10 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
     logger.info('resources already has data; seed skipped');
     return;
   }
-  const counts = await db.transaction(async (tx) => ({ ...(await seedResources(tx, world)), ...(await seedAgreements(tx, world)), ...(await seedNeeds(tx, world)) }));
+  const counts = await db.transaction(async (tx) => ({
+    ...(await seedResources(tx, world)),
+    ...(await seedAgreements(tx, world)),
+    ...(await seedNeeds(tx, world)),
+  }));
   logger.info(counts, 'resources seeded');
 }

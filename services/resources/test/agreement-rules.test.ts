@@ -2,7 +2,17 @@ import type { Agreement, Commitment } from '../src/entities';
 import { checkCommitment, checkProgress, checkValidity, effectiveStatus, reviewYear, sixOnes } from '../src/domain/agreement-rules';
 import { checkCompletable, checkMatchable, checkStartable } from '../src/domain/project-rules';
 
-const commitment = (overrides: Partial<Commitment>): Commitment => ({ id: 'c', agreementId: 'a', side: 'UNIT', position: 1, item: '主动为社区办一件实事', dueBy: '2026-03-31', status: 'PENDING', completedOn: null, ...overrides });
+const commitment = (overrides: Partial<Commitment>): Commitment => ({
+  id: 'c',
+  agreementId: 'a',
+  side: 'UNIT',
+  position: 1,
+  item: '主动为社区办一件实事',
+  dueBy: '2026-03-31',
+  status: 'PENDING',
+  completedOn: null,
+  ...overrides,
+});
 
 describe('agreement rules', () => {
   it('defaults to the six ones (六个一) of each side, due at the end of the first year', () => {
@@ -15,13 +25,22 @@ describe('agreement rules', () => {
   });
 
   it('refuses validity that ends before it starts, has already lapsed, or a signature in the future', () => {
-    expect(() => checkValidity({ signedOn: '2026-01-01', validFrom: '2026-01-01', validTo: '2026-01-01' }, '2026-02-01')).toThrow('validTo must be after validFrom');
-    expect(() => checkValidity({ signedOn: '2025-01-01', validFrom: '2025-01-01', validTo: '2026-01-31' }, '2026-02-01')).toThrow('already expired');
+    expect(() => checkValidity({ signedOn: '2026-01-01', validFrom: '2026-01-01', validTo: '2026-01-01' }, '2026-02-01')).toThrow(
+      'validTo must be after validFrom',
+    );
+    expect(() => checkValidity({ signedOn: '2025-01-01', validFrom: '2025-01-01', validTo: '2026-01-31' }, '2026-02-01')).toThrow(
+      'already expired',
+    );
     expect(() => checkValidity({ signedOn: '2026-03-01', validFrom: '2026-03-01', validTo: '2027-03-01' }, '2026-02-01')).toThrow('future');
   });
 
   it('keeps commitments due within the agreement', () => {
-    expect(() => checkCommitment({ side: 'UNIT', item: '建成一个社区共建基地', dueBy: '2029-01-01' }, { validFrom: '2026-01-01', validTo: '2027-12-31' })).toThrow('must fall within');
+    expect(() =>
+      checkCommitment(
+        { side: 'UNIT', item: '建成一个社区共建基地', dueBy: '2029-01-01' },
+        { validFrom: '2026-01-01', validTo: '2027-12-31' },
+      ),
+    ).toThrow('must fall within');
   });
 
   it('reads an active agreement past its validTo as expired', () => {
@@ -39,12 +58,16 @@ describe('agreement rules', () => {
   });
 
   it('reviews a year: commitments due in it, done and open, and the open ones overdue', () => {
-    const review = reviewYear([
-      commitment({ id: '1', status: 'DONE', completedOn: '2026-02-01' }),
-      commitment({ id: '2', status: 'IN_PROGRESS' }),
-      commitment({ id: '3', dueBy: '2026-12-31' }),
-      commitment({ id: '4', dueBy: '2027-03-31' }),
-    ], 2026, '2026-06-01');
+    const review = reviewYear(
+      [
+        commitment({ id: '1', status: 'DONE', completedOn: '2026-02-01' }),
+        commitment({ id: '2', status: 'IN_PROGRESS' }),
+        commitment({ id: '3', dueBy: '2026-12-31' }),
+        commitment({ id: '4', dueBy: '2027-03-31' }),
+      ],
+      2026,
+      '2026-06-01',
+    );
     expect(review).toMatchObject({ year: 2026, due: 3, done: 1, open: 2, overdue: 1, completionRate: 0.3333 });
     expect(review.openCommitments.map((c) => c.id)).toEqual(['2', '3']);
     expect(reviewYear([], 2026, '2026-06-01').completionRate).toBeNull();

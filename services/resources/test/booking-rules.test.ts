@@ -4,12 +4,29 @@ import { bookingWindow, datePeriod } from '../src/domain/periods';
 import { utilization } from '../src/domain/utilization';
 
 const hall: Resource = {
-  id: 'r1', providerId: 'u1', communityId: 'c1', kind: 'VENUE', name: '多功能会议室', description: '', capacity: 80, address: null,
-  openingHours: [{ weekday: 'MONDAY', opensAt: '08:00', closesAt: '22:00' }, { weekday: 'WEDNESDAY', opensAt: '09:00', closesAt: '13:00' }], status: 'AVAILABLE', withdrawnOn: null,
+  id: 'r1',
+  providerId: 'u1',
+  communityId: 'c1',
+  kind: 'VENUE',
+  name: '多功能会议室',
+  description: '',
+  capacity: 80,
+  address: null,
+  openingHours: [
+    { weekday: 'MONDAY', opensAt: '08:00', closesAt: '22:00' },
+    { weekday: 'WEDNESDAY', opensAt: '09:00', closesAt: '13:00' },
+  ],
+  status: 'AVAILABLE',
+  withdrawnOn: null,
 };
 const now = new Date('2026-05-20T00:00:00Z');
 const t = (iso: string) => new Date(`${iso}:00+08:00`);
-const request = (overrides: Partial<{ startsAt: Date; endsAt: Date; headcount: number }> = {}) => ({ startsAt: t('2026-06-01T14:00'), endsAt: t('2026-06-01T16:00'), headcount: 40, ...overrides });
+const request = (overrides: Partial<{ startsAt: Date; endsAt: Date; headcount: number }> = {}) => ({
+  startsAt: t('2026-06-01T14:00'),
+  endsAt: t('2026-06-01T16:00'),
+  headcount: 40,
+  ...overrides,
+});
 
 function refusalOf(work: () => void): { code: string; field?: string } {
   try {
@@ -35,14 +52,29 @@ describe('booking rules', () => {
   });
 
   it('refuses times outside the opening hours, in the past, or ending before they start', () => {
-    expect(refusalOf(() => checkBooking(hall, request({ startsAt: t('2026-06-01T21:00'), endsAt: t('2026-06-01T23:00') }), now))).toEqual({ code: 'BAD_USER_INPUT', field: 'startsAt' });
-    expect(refusalOf(() => checkBooking(hall, request({ startsAt: t('2026-06-02T10:00'), endsAt: t('2026-06-02T11:00') }), now))).toEqual({ code: 'BAD_USER_INPUT', field: 'startsAt' });
-    expect(refusalOf(() => checkBooking(hall, request({ startsAt: t('2026-05-18T10:00'), endsAt: t('2026-05-18T11:00') }), now))).toEqual({ code: 'BAD_USER_INPUT', field: 'startsAt' });
-    expect(refusalOf(() => checkBooking(hall, request({ endsAt: t('2026-06-01T13:00') }), now))).toEqual({ code: 'BAD_USER_INPUT', field: 'endsAt' });
+    expect(refusalOf(() => checkBooking(hall, request({ startsAt: t('2026-06-01T21:00'), endsAt: t('2026-06-01T23:00') }), now))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'startsAt',
+    });
+    expect(refusalOf(() => checkBooking(hall, request({ startsAt: t('2026-06-02T10:00'), endsAt: t('2026-06-02T11:00') }), now))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'startsAt',
+    });
+    expect(refusalOf(() => checkBooking(hall, request({ startsAt: t('2026-05-18T10:00'), endsAt: t('2026-05-18T11:00') }), now))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'startsAt',
+    });
+    expect(refusalOf(() => checkBooking(hall, request({ endsAt: t('2026-06-01T13:00') }), now))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'endsAt',
+    });
   });
 
   it('refuses kinds that are not booked, and withdrawn resources', () => {
-    expect(refusalOf(() => checkBooking({ ...hall, kind: 'EXPERT' }, request(), now))).toEqual({ code: 'BAD_USER_INPUT', field: 'resourceId' });
+    expect(refusalOf(() => checkBooking({ ...hall, kind: 'EXPERT' }, request(), now))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'resourceId',
+    });
     expect(refusalOf(() => checkBooking({ ...hall, status: 'WITHDRAWN' }, request(), now))).toEqual({ code: 'CONFLICT' });
   });
 });

@@ -1,19 +1,30 @@
 import type { OpeningWindow } from '../src/entities';
 import { checkOpeningHours, isOpenThroughout, openHours, weeklyOpenHours } from '../src/domain/opening-hours';
 
-const weekdays: OpeningWindow[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((weekday) => ({ weekday, opensAt: '08:30', closesAt: '17:30' }) as OpeningWindow);
+const weekdays: OpeningWindow[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map(
+  (weekday) => ({ weekday, opensAt: '08:30', closesAt: '17:30' }) as OpeningWindow,
+);
 // 2026-06-01 is a Monday.
 const t = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
 
 describe('opening hours (weekly windows in UTC+8)', () => {
   it('accepts windows in any order and sorts them Monday first', () => {
-    const sorted = checkOpeningHours([{ weekday: 'SUNDAY', opensAt: '09:00', closesAt: '12:00' }, { weekday: 'MONDAY', opensAt: '14:00', closesAt: '24:00' }, { weekday: 'MONDAY', opensAt: '08:00', closesAt: '12:00' }]);
+    const sorted = checkOpeningHours([
+      { weekday: 'SUNDAY', opensAt: '09:00', closesAt: '12:00' },
+      { weekday: 'MONDAY', opensAt: '14:00', closesAt: '24:00' },
+      { weekday: 'MONDAY', opensAt: '08:00', closesAt: '12:00' },
+    ]);
     expect(sorted.map((w) => `${w.weekday} ${w.opensAt}`)).toEqual(['MONDAY 08:00', 'MONDAY 14:00', 'SUNDAY 09:00']);
   });
 
   it('refuses a window that closes before it opens, overlapping windows and malformed times', () => {
     expect(() => checkOpeningHours([{ weekday: 'MONDAY', opensAt: '12:00', closesAt: '09:00' }])).toThrow('must open before it closes');
-    expect(() => checkOpeningHours([{ weekday: 'MONDAY', opensAt: '08:00', closesAt: '12:00' }, { weekday: 'MONDAY', opensAt: '11:00', closesAt: '13:00' }])).toThrow('Two MONDAY windows overlap at 11:00');
+    expect(() =>
+      checkOpeningHours([
+        { weekday: 'MONDAY', opensAt: '08:00', closesAt: '12:00' },
+        { weekday: 'MONDAY', opensAt: '11:00', closesAt: '13:00' },
+      ]),
+    ).toThrow('Two MONDAY windows overlap at 11:00');
     expect(() => checkOpeningHours([{ weekday: 'MONDAY', opensAt: '8:00', closesAt: '12:00' }])).toThrow('HH:MM');
     expect(() => checkOpeningHours([{ weekday: 'MONDAY', opensAt: '24:00', closesAt: '24:00' }])).toThrow('HH:MM');
     expect(() => checkOpeningHours([{ weekday: 'MONDAY', opensAt: '10:60', closesAt: '12:00' }])).toThrow('HH:MM');
@@ -31,7 +42,10 @@ describe('opening hours (weekly windows in UTC+8)', () => {
   });
 
   it('joins windows that touch across midnight into one open stretch', () => {
-    const late: OpeningWindow[] = [{ weekday: 'FRIDAY', opensAt: '18:00', closesAt: '24:00' }, { weekday: 'SATURDAY', opensAt: '00:00', closesAt: '02:00' }];
+    const late: OpeningWindow[] = [
+      { weekday: 'FRIDAY', opensAt: '18:00', closesAt: '24:00' },
+      { weekday: 'SATURDAY', opensAt: '00:00', closesAt: '02:00' },
+    ];
     expect(isOpenThroughout(late, t('2026-06-05', '22:00'), t('2026-06-06', '01:00'))).toBe(true);
     expect(isOpenThroughout(late, t('2026-06-05', '22:00'), t('2026-06-06', '03:00'))).toBe(false);
   });

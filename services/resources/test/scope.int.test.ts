@@ -19,7 +19,10 @@ let venue0: string;
 
 type Edges<T> = { edges: { node: T }[] };
 async function first<T>(field: string, filter: Record<string, unknown>, selection: string): Promise<T> {
-  const result = await federation.query<Record<string, Edges<T>>>(`query($f: ${field[0].toUpperCase()}${field.slice(1, -1)}Filter) { ${field}(first: 1, filter: $f) { edges { node { ${selection} } } } }`, { f: filter });
+  const result = await federation.query<Record<string, Edges<T>>>(
+    `query($f: ${field[0].toUpperCase()}${field.slice(1, -1)}Filter) { ${field}(first: 1, filter: $f) { edges { node { ${selection} } } } }`,
+    { f: filter },
+  );
   expect(result.errors).toBeUndefined();
   const found = result.data![field].edges[0]?.node;
   if (!found) throw new Error(`no ${field} for ${JSON.stringify(filter)}`);
@@ -40,7 +43,10 @@ afterAll(() => federation?.stop());
 
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const changes: Record<string, { query: string; variables: () => Record<string, unknown> }> = {
-  terminateAgreement: { query: 'mutation($id: ID!) { terminateAgreement(id: $id, reason: "不再共建") { id status } }', variables: () => ({ id: agreement.id }) },
+  terminateAgreement: {
+    query: 'mutation($id: ID!) { terminateAgreement(id: $id, reason: "不再共建") { id status } }',
+    variables: () => ({ id: agreement.id }),
+  },
   addCommitment: {
     query: 'mutation($id: ID!, $i: CommitmentInput!) { addCommitment(agreementId: $id, input: $i) { id } }',
     variables: () => ({ id: agreement.id, i: { side: 'UNIT', item: '多办一件实事', dueBy: today } }),
@@ -49,13 +55,28 @@ const changes: Record<string, { query: string; variables: () => Record<string, u
     query: 'mutation($id: ID!) { progressCommitment(commitmentId: $id, status: IN_PROGRESS, note: "推进中") { id status } }',
     variables: () => ({ id: agreement.commitments.find((c) => c.status !== 'DONE')!.id }),
   },
-  matchNeed: { query: 'mutation($i: MatchNeedInput!) { matchNeed(input: $i) { id } }', variables: () => ({ i: { needId: need.id, title: '对接项目', resourceIds: [resource.id] } }) },
+  matchNeed: {
+    query: 'mutation($i: MatchNeedInput!) { matchNeed(input: $i) { id } }',
+    variables: () => ({ i: { needId: need.id, title: '对接项目', resourceIds: [resource.id] } }),
+  },
   startProject: { query: 'mutation($id: ID!) { startProject(id: $id) { id status } }', variables: () => ({ id: planned.id }) },
-  completeProject: { query: 'mutation($id: ID!) { completeProject(id: $id, outcome: "已完成") { id status } }', variables: () => ({ id: active.id }) },
+  completeProject: {
+    query: 'mutation($id: ID!) { completeProject(id: $id, outcome: "已完成") { id status } }',
+    variables: () => ({ id: active.id }),
+  },
   bookResource: {
     // Community 0's venue, booked in the name of community 1's organisation.
     query: 'mutation($i: BookResourceInput!) { bookResource(input: $i) { id } }',
-    variables: () => ({ i: { resourceId: venue0, bookedById: worldId('org-community', 1), purpose: '党员活动', startsAt: at(mondayInWeeks(10), '14:00'), endsAt: at(mondayInWeeks(10), '15:00'), headcount: 5 } }),
+    variables: () => ({
+      i: {
+        resourceId: venue0,
+        bookedById: worldId('org-community', 1),
+        purpose: '党员活动',
+        startsAt: at(mondayInWeeks(10), '14:00'),
+        endsAt: at(mondayInWeeks(10), '15:00'),
+        headcount: 5,
+      },
+    }),
   },
   recordJointMeeting: {
     query: 'mutation($i: RecordJointMeetingInput!) { recordJointMeeting(input: $i) { id } }',
@@ -63,9 +84,11 @@ const changes: Record<string, { query: string; variables: () => Record<string, u
   },
 };
 
-describe('co-building changes outside the caller\'s scope are refused (FORBIDDEN) and change nothing', () => {
+describe("co-building changes outside the caller's scope are refused (FORBIDDEN) and change nothing", () => {
   const cases: [string, PersonaName][] = [
-    ...Object.keys(changes).filter((name) => name !== 'progressCommitment').map((name): [string, PersonaName] => [name, 'secretary']),
+    ...Object.keys(changes)
+      .filter((name) => name !== 'progressCommitment')
+      .map((name): [string, PersonaName] => [name, 'secretary']),
     ['bookResource', 'unitLiaison'],
     ['terminateAgreement', 'streetAdmin'],
     ['recordJointMeeting', 'streetAdmin'],
@@ -76,13 +99,27 @@ describe('co-building changes outside the caller\'s scope are refused (FORBIDDEN
     const outboxBefore = await federation.subgraphs.resources.running.database.dataSource.query('SELECT count(*)::int AS n FROM outbox');
     const change = changes[name];
     expect(codeOf(await federation.query(change.query, change.variables(), await headersOf(persona)))).toBe('FORBIDDEN');
-    expect(await federation.subgraphs.resources.running.database.dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual(outboxBefore);
+    expect(await federation.subgraphs.resources.running.database.dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual(
+      outboxBefore,
+    );
   });
 
   it('lets the managers of community 1 make every one of those changes', async () => {
-    for (const name of ['addCommitment', 'progressCommitment', 'matchNeed', 'startProject', 'completeProject', 'recordJointMeeting', 'terminateAgreement']) {
+    for (const name of [
+      'addCommitment',
+      'progressCommitment',
+      'matchNeed',
+      'startProject',
+      'completeProject',
+      'recordJointMeeting',
+      'terminateAgreement',
+    ]) {
       const change = changes[name];
-      const result = await federation.query(change.query, change.variables(), await headersOf(name === 'recordJointMeeting' ? 'otherStreetAdmin' : 'otherSecretary'));
+      const result = await federation.query(
+        change.query,
+        change.variables(),
+        await headersOf(name === 'recordJointMeeting' ? 'otherStreetAdmin' : 'otherSecretary'),
+      );
       expect([name, result.errors]).toEqual([name, undefined]);
     }
   });

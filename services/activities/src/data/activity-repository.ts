@@ -28,17 +28,24 @@ export class ActivityRepository {
   constructor(private readonly db: DataSource) {}
 
   async byIds(ids: readonly string[]): Promise<Activity[]> {
-    const rows: Record<string, unknown>[] = await this.db.query(`SELECT ${ACTIVITY_COLUMNS('a')} FROM activity a WHERE a.id = ANY($1::uuid[])`, [[...ids]]);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${ACTIVITY_COLUMNS('a')} FROM activity a WHERE a.id = ANY($1::uuid[])`,
+      [[...ids]],
+    );
     return rows.map(toActivity);
   }
 
   /** A page of activities for each community: one LATERAL query using the (community, start) index, one count. */
   async communityPages(communityIds: readonly string[], filter: ActivityFilter, page: Page<ActivityKey>): Promise<PagedRows<Activity>> {
     const countParams: unknown[] = [[...communityIds]];
-    const counts = lazyTotals('community_id', () => this.db.query(
-      `SELECT a.community_id, count(*)::int AS n FROM activity a WHERE a.community_id = ANY($1::uuid[]) ${filterConditions(filter, countParams)} GROUP BY a.community_id`,
-      countParams,
-    ) as Promise<{ community_id: string; n: number }[]>);
+    const counts = lazyTotals(
+      'community_id',
+      () =>
+        this.db.query(
+          `SELECT a.community_id, count(*)::int AS n FROM activity a WHERE a.community_id = ANY($1::uuid[]) ${filterConditions(filter, countParams)} GROUP BY a.community_id`,
+          countParams,
+        ) as Promise<{ community_id: string; n: number }[]>,
+    );
     const params: unknown[] = [[...communityIds], page.limit + 1];
     const where = filterConditions(filter, params);
     const after = latestFirst.after(page, params);

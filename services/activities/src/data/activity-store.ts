@@ -10,7 +10,21 @@ export class ActivityStore {
     await this.tx.query(
       `INSERT INTO activity (id, title, kind, status, organizer_id, community_id, team_id, co_organizer_ids, venue_booking_id, place, starts_at, ends_at, capacity)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9, $10, $11, $12, $13)`,
-      [a.id, a.title, a.kind, a.status, a.organizerId, a.communityId, a.teamId, a.coOrganizerIds, a.venueBookingId, a.place, a.startsAt, a.endsAt, a.capacity],
+      [
+        a.id,
+        a.title,
+        a.kind,
+        a.status,
+        a.organizerId,
+        a.communityId,
+        a.teamId,
+        a.coOrganizerIds,
+        a.venueBookingId,
+        a.place,
+        a.startsAt,
+        a.endsAt,
+        a.capacity,
+      ],
     );
   }
 
@@ -19,7 +33,10 @@ export class ActivityStore {
    * check-in and check-out, which must not interleave with completion or cancellation.
    */
   async lock(id: string, mode: 'update' | 'share'): Promise<Activity | null> {
-    const rows: Record<string, unknown>[] = await this.tx.query(`SELECT ${ACTIVITY_COLUMNS('a')} FROM activity a WHERE a.id = $1 FOR ${mode === 'update' ? 'UPDATE' : 'SHARE'}`, [id]);
+    const rows: Record<string, unknown>[] = await this.tx.query(
+      `SELECT ${ACTIVITY_COLUMNS('a')} FROM activity a WHERE a.id = $1 FOR ${mode === 'update' ? 'UPDATE' : 'SHARE'}`,
+      [id],
+    );
     return rows[0] ? toActivity(rows[0]) : null;
   }
 
@@ -40,7 +57,11 @@ export class ActivityStore {
 
   /** New times for a published activity; its sign-ups are untouched. */
   async reschedule(id: string, schedule: { startsAt: Date; endsAt: Date }): Promise<void> {
-    await this.tx.query(`UPDATE activity SET starts_at = $2, ends_at = $3 WHERE id = $1 AND status = 'PUBLISHED'`, [id, schedule.startsAt, schedule.endsAt]);
+    await this.tx.query(`UPDATE activity SET starts_at = $2, ends_at = $3 WHERE id = $1 AND status = 'PUBLISHED'`, [
+      id,
+      schedule.startsAt,
+      schedule.endsAt,
+    ]);
   }
 
   async publish(id: string): Promise<void> {
@@ -71,7 +92,10 @@ export class ActivityStore {
    * activities being planned, and an activity planned after it finds the team disbanded. Null: no such team.
    */
   async holdTeam(teamId: string): Promise<{ name: string; disbandedOn: string | null } | null> {
-    const rows: { name: string; disbanded_on: string | null }[] = await this.tx.query(`SELECT name, disbanded_on::text AS disbanded_on FROM volunteer_team WHERE id = $1 FOR SHARE`, [teamId]);
+    const rows: { name: string; disbanded_on: string | null }[] = await this.tx.query(
+      `SELECT name, disbanded_on::text AS disbanded_on FROM volunteer_team WHERE id = $1 FOR SHARE`,
+      [teamId],
+    );
     return rows[0] ? { name: rows[0].name, disbandedOn: rows[0].disbanded_on } : null;
   }
 }

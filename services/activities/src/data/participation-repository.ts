@@ -18,13 +18,21 @@ export class ParticipationRepository {
   constructor(private readonly db: DataSource) {}
 
   /** A page of participants for each activity: one LATERAL query over (activity, signed_up_at), one count. */
-  async activityPages(activityIds: readonly string[], status: ParticipationStatus | null, page: Page<ParticipantKey>): Promise<PagedRows<Participation>> {
+  async activityPages(
+    activityIds: readonly string[],
+    status: ParticipationStatus | null,
+    page: Page<ParticipantKey>,
+  ): Promise<PagedRows<Participation>> {
     const countParams: unknown[] = [[...activityIds]];
     const countStatus = status ? ` AND p.status = $${countParams.push(status)}` : '';
-    const counts = lazyTotals('activity_id', () => this.db.query(
-      `SELECT p.activity_id, count(*)::int AS n FROM participation p WHERE p.activity_id = ANY($1::uuid[])${countStatus} GROUP BY p.activity_id`,
-      countParams,
-    ) as Promise<{ activity_id: string; n: number }[]>);
+    const counts = lazyTotals(
+      'activity_id',
+      () =>
+        this.db.query(
+          `SELECT p.activity_id, count(*)::int AS n FROM participation p WHERE p.activity_id = ANY($1::uuid[])${countStatus} GROUP BY p.activity_id`,
+          countParams,
+        ) as Promise<{ activity_id: string; n: number }[]>,
+    );
     const params: unknown[] = [[...activityIds], page.limit + 1];
     const byStatus = status ? ` AND p.status = $${params.push(status)}` : '';
     const after = bySignUp.after(page, params);
@@ -37,13 +45,21 @@ export class ParticipationRepository {
   }
 
   /** A page of participations for each member, most recent activity first: one LATERAL query, one count. */
-  async memberPages(memberIds: readonly string[], status: ParticipationStatus | null, page: Page<MemberParticipationKey>): Promise<PagedRows<MemberParticipation>> {
+  async memberPages(
+    memberIds: readonly string[],
+    status: ParticipationStatus | null,
+    page: Page<MemberParticipationKey>,
+  ): Promise<PagedRows<MemberParticipation>> {
     const countParams: unknown[] = [[...memberIds]];
     const countStatus = status ? ` AND p.status = $${countParams.push(status)}` : '';
-    const counts = lazyTotals('member_id', () => this.db.query(
-      `SELECT p.member_id, count(*)::int AS n FROM participation p WHERE p.member_id = ANY($1::uuid[])${countStatus} GROUP BY p.member_id`,
-      countParams,
-    ) as Promise<{ member_id: string; n: number }[]>);
+    const counts = lazyTotals(
+      'member_id',
+      () =>
+        this.db.query(
+          `SELECT p.member_id, count(*)::int AS n FROM participation p WHERE p.member_id = ANY($1::uuid[])${countStatus} GROUP BY p.member_id`,
+          countParams,
+        ) as Promise<{ member_id: string; n: number }[]>,
+    );
     const params: unknown[] = [[...memberIds], page.limit + 1];
     const byStatus = status ? ` AND p.status = $${params.push(status)}` : '';
     const after = latestActivityFirst.after(page, params);

@@ -56,7 +56,10 @@ export class ParticipationStore {
 
   /** A plain read of the member's participation in the activity, if any. */
   async current(activityId: string, memberId: string): Promise<Participation | null> {
-    const rows: Record<string, unknown>[] = await this.tx.query(`SELECT ${PARTICIPATION_COLUMNS('p')} FROM participation p WHERE p.activity_id = $1 AND p.member_id = $2`, [activityId, memberId]);
+    const rows: Record<string, unknown>[] = await this.tx.query(
+      `SELECT ${PARTICIPATION_COLUMNS('p')} FROM participation p WHERE p.activity_id = $1 AND p.member_id = $2`,
+      [activityId, memberId],
+    );
     return rows[0] ? toParticipation(rows[0]) : null;
   }
 
@@ -69,7 +72,11 @@ export class ParticipationStore {
   }
 
   async checkIn(id: string, at: Date): Promise<Participation> {
-    const rows = await updateReturning(this.tx, `UPDATE participation SET status = 'ATTENDED', checked_in_at = $2 WHERE id = $1 ${RETURNING}`, [id, at]);
+    const rows = await updateReturning(
+      this.tx,
+      `UPDATE participation SET status = 'ATTENDED', checked_in_at = $2 WHERE id = $1 ${RETURNING}`,
+      [id, at],
+    );
     return toParticipation(rows[0]);
   }
 
@@ -79,19 +86,30 @@ export class ParticipationStore {
   }
 
   async countAttended(activityId: string): Promise<number> {
-    const [{ n }]: { n: number }[] = await this.tx.query(`SELECT count(*)::int AS n FROM participation WHERE activity_id = $1 AND status = 'ATTENDED'`, [activityId]);
+    const [{ n }]: { n: number }[] = await this.tx.query(
+      `SELECT count(*)::int AS n FROM participation WHERE activity_id = $1 AND status = 'ATTENDED'`,
+      [activityId],
+    );
     return n;
   }
 
   /** Cancels every open sign-up of a cancelled activity; returns how many. */
   async cancelSignUps(activityId: string): Promise<number> {
-    const rows = await updateReturning(this.tx, `UPDATE participation SET status = 'CANCELLED' WHERE activity_id = $1 AND status = 'SIGNED_UP' RETURNING id`, [activityId]);
+    const rows = await updateReturning(
+      this.tx,
+      `UPDATE participation SET status = 'CANCELLED' WHERE activity_id = $1 AND status = 'SIGNED_UP' RETURNING id`,
+      [activityId],
+    );
     return rows.length;
   }
 
   /** On completion, sign-ups never checked in become NO_SHOW; returns how many. */
   async markNoShows(activityId: string): Promise<number> {
-    const rows = await updateReturning(this.tx, `UPDATE participation SET status = 'NO_SHOW' WHERE activity_id = $1 AND status = 'SIGNED_UP' RETURNING id`, [activityId]);
+    const rows = await updateReturning(
+      this.tx,
+      `UPDATE participation SET status = 'NO_SHOW' WHERE activity_id = $1 AND status = 'SIGNED_UP' RETURNING id`,
+      [activityId],
+    );
     return rows.length;
   }
 

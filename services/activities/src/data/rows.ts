@@ -10,8 +10,10 @@ export const ACTIVITY_COLUMNS = (a: string) =>
    ${a}.starts_at, ${a}.ends_at, ${a}.capacity, ${a}.signed_up_count, ${a}.completed_at`;
 export const PARTICIPATION_COLUMNS = (p: string) =>
   `${p}.id, ${p}.activity_id, ${p}.member_id, ${p}.status, ${p}.signed_up_at, ${p}.checked_in_at, ${p}.checked_out_at, ${p}.hours::float8 AS hours, ${p}.credited_at`;
-export const TEAM_COLUMNS = (t: string) => `${t}.id, ${t}.name, ${t}.specialty, ${t}.organization_id, ${t}.community_id, ${t}.leader_id, ${t}.founded_on::text AS founded_on, ${t}.disbanded_on::text AS disbanded_on`;
-export const MEMBERSHIP_COLUMNS = (m: string) => `${m}.id, ${m}.team_id, ${m}.member_id, ${m}.joined_on::text AS joined_on, ${m}.left_on::text AS left_on`;
+export const TEAM_COLUMNS = (t: string) =>
+  `${t}.id, ${t}.name, ${t}.specialty, ${t}.organization_id, ${t}.community_id, ${t}.leader_id, ${t}.founded_on::text AS founded_on, ${t}.disbanded_on::text AS disbanded_on`;
+export const MEMBERSHIP_COLUMNS = (m: string) =>
+  `${m}.id, ${m}.team_id, ${m}.member_id, ${m}.joined_on::text AS joined_on, ${m}.left_on::text AS left_on`;
 
 type Row = Record<string, unknown>;
 

@@ -60,12 +60,22 @@ export class StatsRepository {
          FROM (SELECT DISTINCT root FROM s) r LEFT JOIN credited c ON c.root = r.root LEFT JOIN held h ON h.root = r.root`,
       [...scopePairs(scopes), period.start, period.end],
     );
-    const byRoot = new Map(rows.map((r) => [r.root, { hours: twoDecimals(r.hours), participations: r.participations, volunteers: r.volunteers, activitiesHeld: r.held }]));
+    const byRoot = new Map(
+      rows.map((r) => [
+        r.root,
+        { hours: twoDecimals(r.hours), participations: r.participations, volunteers: r.volunteers, activitiesHeld: r.held },
+      ]),
+    );
     return new Map(scopes.map((scope) => [scope, byRoot.get(scope.id) ?? NO_VOLUNTEERING]));
   }
 
   /** The `limit` members with most hours per subject (ties: more participations, then id), in one query. */
-  async topVolunteers(kind: StatsScopeKind, scopes: readonly StatsScope[], period: ClosedPeriod, limit: number): Promise<Map<StatsScope, VolunteerRank[]>> {
+  async topVolunteers(
+    kind: StatsScopeKind,
+    scopes: readonly StatsScope[],
+    period: ClosedPeriod,
+    limit: number,
+  ): Promise<Map<StatsScope, VolunteerRank[]>> {
     const column = scopeColumn[kind];
     const rows: { root: string; member_id: string; hours: number; participations: number }[] = await this.db.query(
       `SELECT root, member_id, hours, participations FROM (

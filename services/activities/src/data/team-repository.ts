@@ -24,7 +24,10 @@ export class TeamRepository {
   constructor(private readonly db: DataSource) {}
 
   async byIds(ids: readonly string[]): Promise<VolunteerTeam[]> {
-    const rows: Record<string, unknown>[] = await this.db.query(`SELECT ${TEAM_COLUMNS('t')} FROM volunteer_team t WHERE t.id = ANY($1::uuid[])`, [[...ids]]);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${TEAM_COLUMNS('t')} FROM volunteer_team t WHERE t.id = ANY($1::uuid[])`,
+      [[...ids]],
+    );
     return rows.map(toTeam);
   }
 
@@ -38,7 +41,10 @@ export class TeamRepository {
     const where = conditions.join(' AND ');
     // Counted on the filter's parameters alone, before the cursor's are appended, and only if asked.
     const counted = [...params];
-    const total = lazyCount(async () => ((await this.db.query(`SELECT count(*)::int AS n FROM volunteer_team t WHERE ${where}`, counted)) as { n: number }[])[0].n);
+    const total = lazyCount(
+      async () =>
+        ((await this.db.query(`SELECT count(*)::int AS n FROM volunteer_team t WHERE ${where}`, counted)) as { n: number }[])[0].n,
+    );
     const after = teamsByName.after(page, params);
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT ${TEAM_COLUMNS('t')} FROM volunteer_team t WHERE ${where}${after} ORDER BY ${teamsByName.orderBy} LIMIT $${params.push(page.limit + 1)}`,
@@ -59,10 +65,14 @@ export class TeamRepository {
   /** A page of memberships for each team (current ones unless `includeFormer`): one LATERAL query, one count. */
   async membershipPages(teamIds: readonly string[], includeFormer: boolean, page: Page<MembershipKey>): Promise<PagedRows<TeamMembership>> {
     const current = includeFormer ? '' : ' AND m.left_on IS NULL';
-    const counts = lazyTotals('team_id', () => this.db.query(
-      `SELECT m.team_id, count(*)::int AS n FROM team_membership m WHERE m.team_id = ANY($1::uuid[])${current} GROUP BY m.team_id`,
-      [[...teamIds]],
-    ) as Promise<{ team_id: string; n: number }[]>);
+    const counts = lazyTotals(
+      'team_id',
+      () =>
+        this.db.query(
+          `SELECT m.team_id, count(*)::int AS n FROM team_membership m WHERE m.team_id = ANY($1::uuid[])${current} GROUP BY m.team_id`,
+          [[...teamIds]],
+        ) as Promise<{ team_id: string; n: number }[]>,
+    );
     const params: unknown[] = [[...teamIds], page.limit + 1];
     const after = membershipsByJoining.after(page, params);
     const raw: Record<string, unknown>[] = await this.db.query(

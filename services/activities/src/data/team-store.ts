@@ -15,12 +15,20 @@ export class TeamStore {
 
   /** The team, locked: joins, leaves and leader changes of one team queue behind each other (the leader stays a member). */
   async lock(id: string): Promise<VolunteerTeam | null> {
-    const rows: Record<string, unknown>[] = await this.tx.query(`SELECT ${TEAM_COLUMNS('t')} FROM volunteer_team t WHERE t.id = $1 FOR UPDATE`, [id]);
+    const rows: Record<string, unknown>[] = await this.tx.query(
+      `SELECT ${TEAM_COLUMNS('t')} FROM volunteer_team t WHERE t.id = $1 FOR UPDATE`,
+      [id],
+    );
     return rows[0] ? toTeam(rows[0]) : null;
   }
 
   async addMember(membership: TeamMembership): Promise<void> {
-    await this.tx.query(`INSERT INTO team_membership (id, team_id, member_id, joined_on) VALUES ($1, $2, $3, $4)`, [membership.id, membership.teamId, membership.memberId, membership.joinedOn]);
+    await this.tx.query(`INSERT INTO team_membership (id, team_id, member_id, joined_on) VALUES ($1, $2, $3, $4)`, [
+      membership.id,
+      membership.teamId,
+      membership.memberId,
+      membership.joinedOn,
+    ]);
   }
 
   async currentMembership(teamId: string, memberId: string): Promise<TeamMembership | null> {
@@ -38,7 +46,10 @@ export class TeamStore {
   /** Marks the team disbanded; returns how many members it had then (their memberships stay, as history). */
   async disband(teamId: string, on: string): Promise<number> {
     await this.tx.query(`UPDATE volunteer_team SET disbanded_on = $2 WHERE id = $1`, [teamId, on]);
-    const [row]: { count: number }[] = await this.tx.query(`SELECT count(*)::int AS count FROM team_membership WHERE team_id = $1 AND left_on IS NULL`, [teamId]);
+    const [row]: { count: number }[] = await this.tx.query(
+      `SELECT count(*)::int AS count FROM team_membership WHERE team_id = $1 AND left_on IS NULL`,
+      [teamId],
+    );
     return row.count;
   }
 

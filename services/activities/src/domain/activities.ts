@@ -4,7 +4,16 @@ import { ActivityStore } from '../data/activity-store';
 import { ParticipationStore } from '../data/participation-store';
 import type { Activity, ActivityKind } from '../entities';
 import { activityEvents } from '../events';
-import { checkCancellation, checkCapacityChange, checkEditable, checkPublication, checkSchedule, readCapacity, readPlace, readTitle } from './activity-rules';
+import {
+  checkCancellation,
+  checkCapacityChange,
+  checkEditable,
+  checkPublication,
+  checkSchedule,
+  readCapacity,
+  readPlace,
+  readTitle,
+} from './activity-rules';
 import { activeOrganization, bookingUse, requireVenueBooking } from './peer-facts';
 import type { Change } from './policy';
 import { knownActivity, type Services } from './services';
@@ -38,7 +47,8 @@ function readCoOrganizers(ids: string[] | null | undefined): string[] {
 async function communityOf(peers: Peers, organizer: { communityId: string | null }, requested: string | null | undefined): Promise<string> {
   const communityId = requested ? check.uuid('communityId', requested) : null;
   if (organizer.communityId) {
-    if (communityId && communityId !== organizer.communityId) throw new ValidationError('communityId', msg('activity.inOrganizersCommunity'));
+    if (communityId && communityId !== organizer.communityId)
+      throw new ValidationError('communityId', msg('activity.inOrganizersCommunity'));
     return organizer.communityId;
   }
   if (!communityId) throw new ValidationError('communityId', msg('activity.streetNamesCommunity'));
@@ -90,7 +100,8 @@ export const createActivity = useCase({
   async gather({ peers }: Services, { draft, organizer, requestedCommunity }) {
     const communityId = await communityOf(peers, organizer, requestedCommunity);
     if (draft.coOrganizerIds.length) await peers.require('ResidentUnit', draft.coOrganizerIds, 'coOrganizerIds');
-    if (draft.venueBookingId) await requireVenueBooking(peers, draft.venueBookingId, draft, 'venueBookingId', { organizerPath: organizer.path, activityId: null });
+    if (draft.venueBookingId)
+      await requireVenueBooking(peers, draft.venueBookingId, draft, 'venueBookingId', { organizerPath: organizer.path, activityId: null });
     return { ...draft, communityId };
   },
   async change({ tx }, draft) {
@@ -114,7 +125,12 @@ export const updateActivity = useCase({
       input.startsAt != null ? check.isoDateTime('startsAt', input.startsAt) : before.startsAt,
       input.endsAt != null ? check.isoDateTime('endsAt', input.endsAt) : before.endsAt,
     );
-    const venueBookingId = input.venueBookingId === undefined ? before.venueBookingId : input.venueBookingId ? check.uuid('venueBookingId', input.venueBookingId) : null;
+    const venueBookingId =
+      input.venueBookingId === undefined
+        ? before.venueBookingId
+        : input.venueBookingId
+          ? check.uuid('venueBookingId', input.venueBookingId)
+          : null;
     // A draft's times only change here, so the booking is checked against the times it will have.
     if (venueBookingId) await requireVenueBooking(peers, venueBookingId, schedule, 'venueBookingId', await bookingUse(peers, before));
     return { id: before.id, input, coOrganizerIds, schedule, venueBookingId };

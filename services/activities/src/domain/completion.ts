@@ -39,7 +39,10 @@ export const completeActivity = useCase({
     const credited = await creditHours(participations, activity, completedAt);
     const noShows = await participations.markNoShows(activity.id);
     const hours = Math.round(credited.reduce((sum, h) => sum + h.hours, 0) * 100) / 100;
-    await outbox.emit(activityEvents.completed(activity, completedAt, { attended: credited.length, noShows, hours }), ...credited.map(participationEvents.hoursCredited));
+    await outbox.emit(
+      activityEvents.completed(activity, completedAt, { attended: credited.length, noShows, hours }),
+      ...credited.map(participationEvents.hoursCredited),
+    );
     return { ...activity, status: 'COMPLETED', completedAt };
   },
 });

@@ -81,8 +81,16 @@ interface AttendanceStep {
   event(participation: Participation, at: Date): DomainEvent;
 }
 
-const checkingIn: AttendanceStep = { rule: checkCheckIn, write: (store, id, at) => store.checkIn(id, at), event: participationEvents.checkedIn };
-const checkingOut: AttendanceStep = { rule: checkCheckOut, write: (store, id, at) => store.checkOut(id, at), event: participationEvents.checkedOut };
+const checkingIn: AttendanceStep = {
+  rule: checkCheckIn,
+  write: (store, id, at) => store.checkIn(id, at),
+  event: participationEvents.checkedIn,
+};
+const checkingOut: AttendanceStep = {
+  rule: checkCheckOut,
+  write: (store, id, at) => store.checkOut(id, at),
+  event: participationEvents.checkedOut,
+};
 
 /** Organisers record attendance (a member does not check themselves in). */
 function recordAttendance(change: 'checkIn' | 'checkOut', step: AttendanceStep) {

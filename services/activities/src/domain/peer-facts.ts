@@ -8,7 +8,10 @@ import { ConflictError, msg, type OrganizationFacts, type Peers } from '@cpb/kit
 /** An organisation that exists (NOT_FOUND naming the field) and is active: nothing is planned under a dissolved one. */
 export async function activeOrganization(peers: Peers, id: string, field: string): Promise<OrganizationFacts> {
   const [organization] = await peers.require('Organization', [id], field);
-  if (organization.status !== 'ACTIVE') throw new ConflictError(msg(organization.status === 'CLOSING' ? 'organization.beingDissolved' : 'organization.dissolved', { name: organization.name }));
+  if (organization.status !== 'ACTIVE')
+    throw new ConflictError(
+      msg(organization.status === 'CLOSING' ? 'organization.beingDissolved' : 'organization.dissolved', { name: organization.name }),
+    );
   return organization;
 }
 
@@ -29,7 +32,13 @@ export async function bookingUse(peers: Peers, activity: { id: string; organizer
  * the organiser or an organisation above it, and serving no other activity: an activity never uses
  * (and, cancelled, never releases) another organisation's booking.
  */
-export async function requireVenueBooking(peers: Peers, id: string, schedule: { startsAt: Date; endsAt: Date }, field: string, use: BookingUse): Promise<void> {
+export async function requireVenueBooking(
+  peers: Peers,
+  id: string,
+  schedule: { startsAt: Date; endsAt: Date },
+  field: string,
+  use: BookingUse,
+): Promise<void> {
   const [booking] = await peers.require('Booking', [id], field);
   if (!use.organizerPath.includes(`/${booking.bookedById}/`)) {
     throw new ConflictError(msg('venue.bookedByAnother'));

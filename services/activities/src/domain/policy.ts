@@ -1,5 +1,17 @@
 import type DataLoader from 'dataloader';
-import { ForbiddenError, managerRoles, msg, requireRole, seesAll, valueLoader, type Actor, type Message, type Peers, type PolicyTable, type Scope } from '@cpb/kit';
+import {
+  ForbiddenError,
+  managerRoles,
+  msg,
+  requireRole,
+  seesAll,
+  valueLoader,
+  type Actor,
+  type Message,
+  type Peers,
+  type PolicyTable,
+  type Scope,
+} from '@cpb/kit';
 import type { Activity } from '../entities';
 
 /**
@@ -34,7 +46,7 @@ export const reads = {
   draftActivity: "a manager whose subtree holds the organiser (in a community's list: its managers)",
   volunteerRecord: "the member themself, or a manager whose subtree holds the member's organisation",
   roster: organiser,
-  personNames: 'any signed-in user but analysts (team memberships, a member\'s teams, top volunteers)',
+  personNames: "any signed-in user but analysts (team memberships, a member's teams, top volunteers)",
   aggregates: 'any signed-in user',
 } as const;
 
@@ -92,7 +104,8 @@ export class Policy {
   async requireHistoryReader(memberId: string): Promise<void> {
     if (this.actor.role !== 'ANONYMOUS' && this.actor.memberId === memberId) return;
     this.requireManager();
-    if (!seesAll(this.actor)) await this.requireManaged(await this.organizationOfMember.load(memberId), msg('activity.volunteerRecordOutside'));
+    if (!seesAll(this.actor))
+      await this.requireManaged(await this.organizationOfMember.load(memberId), msg('activity.volunteerRecordOutside'));
   }
 
   /** An activity's roster (who signed up, when they came): the managers of its organiser. */

@@ -27,7 +27,8 @@ export const rescheduleActivity = useCase({
     return { activity, schedule };
   },
   async gather({ peers }: Services, { activity, schedule }) {
-    if (activity.venueBookingId) await requireVenueBooking(peers, activity.venueBookingId, schedule, 'id', await bookingUse(peers, activity));
+    if (activity.venueBookingId)
+      await requireVenueBooking(peers, activity.venueBookingId, schedule, 'id', await bookingUse(peers, activity));
     return { id: activity.id, venueBookingId: activity.venueBookingId, schedule };
   },
   async change({ tx, outbox }, { id, venueBookingId, schedule }) {
@@ -37,7 +38,8 @@ export const rescheduleActivity = useCase({
     checkReschedule(activity, schedule, now());
     // Published activities keep their booking, so the one checked above is still the one it uses.
     invariant(activity.venueBookingId === venueBookingId, `activity ${id} changed its booking while published`);
-    if (activity.startsAt.getTime() === schedule.startsAt.getTime() && activity.endsAt.getTime() === schedule.endsAt.getTime()) return activity;
+    if (activity.startsAt.getTime() === schedule.startsAt.getTime() && activity.endsAt.getTime() === schedule.endsAt.getTime())
+      return activity;
     await store.reschedule(activity.id, schedule);
     await outbox.emit(activityEvents.rescheduled(activity, schedule));
     return { ...activity, ...schedule } satisfies Activity;

@@ -37,7 +37,13 @@ function readIds(args: TeamMemberArgs) {
 }
 
 /** A member joins or leaves on a day (today by default): by themself, or by a manager of the team's organisation. */
-async function permitMembershipChange(services: Services, change: 'joinVolunteerTeam' | 'leaveVolunteerTeam', args: TeamMemberArgs, field: string, day: string | null | undefined) {
+async function permitMembershipChange(
+  services: Services,
+  change: 'joinVolunteerTeam' | 'leaveVolunteerTeam',
+  args: TeamMemberArgs,
+  field: string,
+  day: string | null | undefined,
+) {
   const ids = readIds(args);
   const on = check.isoDate(field, day ?? today());
   const team = await knownTeam(services, ids.teamId, 'teamId');
@@ -64,7 +70,13 @@ export const createVolunteerTeam = useCase({
     const store = new TeamStore(tx);
     const team: VolunteerTeam = { id: randomUUID(), ...draft, disbandedOn: null };
     await store.insert(team).catch((error: unknown) => translateConstraint(error, refusals));
-    const membership: TeamMembership = { id: randomUUID(), teamId: team.id, memberId: draft.leaderId, joinedOn: draft.foundedOn, leftOn: null };
+    const membership: TeamMembership = {
+      id: randomUUID(),
+      teamId: team.id,
+      memberId: draft.leaderId,
+      joinedOn: draft.foundedOn,
+      leftOn: null,
+    };
     await store.addMember(membership);
     await outbox.emit(teamEvents.created(team), teamEvents.memberJoined(membership));
     return team;
@@ -73,7 +85,8 @@ export const createVolunteerTeam = useCase({
 
 /** A member joins: for themselves, or by a manager of the team's organisation. */
 export const joinVolunteerTeam = useCase({
-  authorize: (services: Services, args: TeamMemberArgs & { joinedOn?: string | null }) => permitMembershipChange(services, 'joinVolunteerTeam', args, 'joinedOn', args.joinedOn),
+  authorize: (services: Services, args: TeamMemberArgs & { joinedOn?: string | null }) =>
+    permitMembershipChange(services, 'joinVolunteerTeam', args, 'joinedOn', args.joinedOn),
   async gather({ peers }: Services, joining) {
     await peers.require('Member', [joining.memberId], 'memberId');
     return joining;
@@ -82,7 +95,8 @@ export const joinVolunteerTeam = useCase({
     const store = new TeamStore(tx);
     const team = await requireTeam(store, teamId);
     requireServing(team);
-    if (on < team.foundedOn) throw new ValidationError('joinedOn', msg('team.joinedBeforeFounded', { team: team.name, foundedOn: team.foundedOn }));
+    if (on < team.foundedOn)
+      throw new ValidationError('joinedOn', msg('team.joinedBeforeFounded', { team: team.name, foundedOn: team.foundedOn }));
     const membership: TeamMembership = { id: randomUUID(), teamId: team.id, memberId, joinedOn: on, leftOn: null };
     await store.addMember(membership).catch((error: unknown) => translateConstraint(error, refusals));
     await outbox.emit(teamEvents.memberJoined(membership));
@@ -92,7 +106,8 @@ export const joinVolunteerTeam = useCase({
 
 /** A member leaves; the leader hands over first, so a team always has a leader among its members. */
 export const leaveVolunteerTeam = useCase({
-  authorize: (services: Services, args: TeamMemberArgs & { leftOn?: string | null }) => permitMembershipChange(services, 'leaveVolunteerTeam', args, 'leftOn', args.leftOn),
+  authorize: (services: Services, args: TeamMemberArgs & { leftOn?: string | null }) =>
+    permitMembershipChange(services, 'leaveVolunteerTeam', args, 'leftOn', args.leftOn),
   async change({ tx, outbox }, { teamId, memberId, on }) {
     const store = new TeamStore(tx);
     const team = await requireTeam(store, teamId);
@@ -109,7 +124,9 @@ export const leaveVolunteerTeam = useCase({
 export const changeVolunteerTeamLeader = useCase({
   async authorize(services: Services, args: TeamMemberArgs) {
     const ids = readIds(args);
-    await services.policy.permit('changeVolunteerTeamLeader', { organizationId: (await knownTeam(services, ids.teamId, 'teamId')).organizationId });
+    await services.policy.permit('changeVolunteerTeamLeader', {
+      organizationId: (await knownTeam(services, ids.teamId, 'teamId')).organizationId,
+    });
     return ids;
   },
   async change({ tx, outbox }, { teamId, memberId }) {
@@ -140,7 +157,8 @@ export const disbandVolunteerTeam = useCase({
     const store = new TeamStore(tx);
     const team = await requireTeam(store, teamId);
     requireServing(team);
-    if (on < team.foundedOn) throw new ValidationError('disbandedOn', msg('team.disbandedBeforeFounded', { team: team.name, foundedOn: team.foundedOn }));
+    if (on < team.foundedOn)
+      throw new ValidationError('disbandedOn', msg('team.disbandedBeforeFounded', { team: team.name, foundedOn: team.foundedOn }));
     const currentMembers = await store.disband(team.id, on);
     const disbanded: VolunteerTeam = { ...team, disbandedOn: on };
     await outbox.emit(teamEvents.disbanded(disbanded, currentMembers));

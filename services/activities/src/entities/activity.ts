@@ -1,6 +1,7 @@
 import { EntitySchema } from 'typeorm';
 
-export type ActivityKind = 'VOLUNTEER_SERVICE' | 'DEDICATION_DAY' | 'PAIRED_ASSISTANCE' | 'PARTY_EDUCATION' | 'CULTURE_SPORTS' | 'PATROL' | 'MEETING';
+export type ActivityKind =
+  'VOLUNTEER_SERVICE' | 'DEDICATION_DAY' | 'PAIRED_ASSISTANCE' | 'PARTY_EDUCATION' | 'CULTURE_SPORTS' | 'PATROL' | 'MEETING';
 /** What the database stores; ONGOING is shown, not stored (see domain/activity-rules.ts). */
 export type StoredActivityStatus = 'DRAFT' | 'PUBLISHED' | 'COMPLETED' | 'CANCELLED';
 

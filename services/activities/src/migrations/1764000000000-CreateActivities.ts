@@ -67,7 +67,9 @@ export class CreateActivities1764000000000 implements MigrationInterface {
     await q.query(`CREATE INDEX activity_organizer_idx ON activity (organizer_id, starts_at)`);
     await q.query(`CREATE INDEX activity_team_idx ON activity (team_id, starts_at) WHERE team_id IS NOT NULL`);
     // A booked venue serves one activity at a time.
-    await q.query(`CREATE UNIQUE INDEX activity_venue_booking_idx ON activity (venue_booking_id) WHERE venue_booking_id IS NOT NULL AND status <> 'CANCELLED'`);
+    await q.query(
+      `CREATE UNIQUE INDEX activity_venue_booking_idx ON activity (venue_booking_id) WHERE venue_booking_id IS NOT NULL AND status <> 'CANCELLED'`,
+    );
     await q.query(`
       CREATE TABLE participation (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -103,7 +105,9 @@ export class CreateActivities1764000000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX service_hours_community_idx ON service_hours (community_id, served_at) INCLUDE (member_id, hours)`);
     await q.query(`CREATE INDEX service_hours_organizer_idx ON service_hours (organizer_id, served_at) INCLUDE (member_id, hours)`);
-    await q.query(`CREATE INDEX service_hours_team_idx ON service_hours (team_id, served_at) INCLUDE (member_id, hours) WHERE team_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX service_hours_team_idx ON service_hours (team_id, served_at) INCLUDE (member_id, hours) WHERE team_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX service_hours_member_idx ON service_hours (member_id, served_at) INCLUDE (hours)`);
   }
 

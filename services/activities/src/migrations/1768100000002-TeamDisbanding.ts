@@ -8,7 +8,9 @@ export class TeamDisbanding1768100000002 implements MigrationInterface {
   name = 'TeamDisbanding1768100000002';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE volunteer_team ADD COLUMN disbanded_on date, ADD CONSTRAINT volunteer_team_disbanded_after_founded CHECK (disbanded_on >= founded_on)`);
+    await q.query(
+      `ALTER TABLE volunteer_team ADD COLUMN disbanded_on date, ADD CONSTRAINT volunteer_team_disbanded_after_founded CHECK (disbanded_on >= founded_on)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -16,6 +16,8 @@ export const Activity = {
   venueBooking: (activity: ActivityRecord) => (activity.venueBookingId ? { id: activity.venueBookingId } : null),
   participants: async (activity: ActivityRecord, args: PageArgs & { status?: ParticipationStatus | null }, ctx: Context) => {
     await ctx.records.requireRosterReader(activity);
-    return ctx.loaders.participantsOfActivity(args.status ?? null)(readPage<ParticipantKey>(args)).load(activity.id);
+    return ctx.loaders
+      .participantsOfActivity(args.status ?? null)(readPage<ParticipantKey>(args))
+      .load(activity.id);
   },
 };

@@ -9,6 +9,9 @@ type CommunityRef = { id: string };
 export const Community = {
   __resolveReference: (ref: CommunityRef) => ref,
   activities: async (community: CommunityRef, args: PageArgs & { filter?: ActivityFilterInput | null }, ctx: Context) =>
-    ctx.loaders.activitiesOfCommunity(readActivityFilter(args.filter, await ctx.records.managesCommunity(community.id)))(readPage<ActivityKey>(args)).load(community.id),
-  volunteerStats: (community: CommunityRef, args: { from: string; to: string }, ctx: Context) => statsOf(ctx, 'community', community.id, [community.id], args),
+    ctx.loaders
+      .activitiesOfCommunity(readActivityFilter(args.filter, await ctx.records.managesCommunity(community.id)))(readPage<ActivityKey>(args))
+      .load(community.id),
+  volunteerStats: (community: CommunityRef, args: { from: string; to: string }, ctx: Context) =>
+    statsOf(ctx, 'community', community.id, [community.id], args),
 };

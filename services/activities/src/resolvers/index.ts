@@ -8,4 +8,16 @@ import { Query } from './query';
 import { VolunteerRanking, VolunteerStats } from './stats';
 import { TeamMembership, VolunteerTeam } from './volunteer-team';
 
-export const resolvers = { Query, Mutation, Activity, Participation, VolunteerTeam, TeamMembership, VolunteerStats, VolunteerRanking, Community, Organization, Member };
+export const resolvers = {
+  Query,
+  Mutation,
+  Activity,
+  Participation,
+  VolunteerTeam,
+  TeamMembership,
+  VolunteerStats,
+  VolunteerRanking,
+  Community,
+  Organization,
+  Member,
+};

@@ -17,7 +17,9 @@ export const Member = {
   },
   participations: async (member: MemberRef, args: PageArgs & { status?: ParticipationStatus | null }, ctx: Context) => {
     await ctx.records.requireHistoryReader(member.id);
-    return ctx.loaders.participationsOfMember(args.status ?? null)(readPage<MemberParticipationKey>(args)).load(member.id);
+    return ctx.loaders
+      .participationsOfMember(args.status ?? null)(readPage<MemberParticipationKey>(args))
+      .load(member.id);
   },
   teams: (member: MemberRef, _: unknown, ctx: Context) => {
     authorizePersonData(ctx.actor);

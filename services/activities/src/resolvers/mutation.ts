@@ -3,7 +3,13 @@ import { cancelActivity, changeActivityCapacity, createActivity, publishActivity
 import { completeActivity } from '../domain/completion';
 import { cancelSignUp, checkIn, checkOut, signUp } from '../domain/participations';
 import { rescheduleActivity } from '../domain/rescheduling';
-import { changeVolunteerTeamLeader, createVolunteerTeam, disbandVolunteerTeam, joinVolunteerTeam, leaveVolunteerTeam } from '../domain/teams';
+import {
+  changeVolunteerTeamLeader,
+  createVolunteerTeam,
+  disbandVolunteerTeam,
+  joinVolunteerTeam,
+  leaveVolunteerTeam,
+} from '../domain/teams';
 
 /** Thin entry points: each hands its arguments to one use case (authorise, ask peers, one transaction). */
 export const Mutation = {

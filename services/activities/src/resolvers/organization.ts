@@ -6,5 +6,6 @@ type OrganizationRef = { id: string; subtreeIds?: string[] };
 
 export const Organization = {
   __resolveReference: (ref: OrganizationRef) => ref,
-  volunteerStats: (org: OrganizationRef, args: { from: string; to: string }, ctx: Context) => statsOf(ctx, 'organizer', org.id, org.subtreeIds ?? [org.id], args),
+  volunteerStats: (org: OrganizationRef, args: { from: string; to: string }, ctx: Context) =>
+    statsOf(ctx, 'organizer', org.id, org.subtreeIds ?? [org.id], args),
 };

@@ -7,8 +7,10 @@ import type { Skill } from '../entities';
 type TeamFilterArgs = { organizationId?: string | null; communityId?: string | null; specialty?: Skill | null };
 
 export const Query = {
-  activitiesAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.peers)),
-  activity: async (_: unknown, { id }: { id: string }, ctx: Context) => ctx.records.shown(await ctx.loaders.activity.load(check.uuid('id', id))),
+  activitiesAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) =>
+    readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.peers)),
+  activity: async (_: unknown, { id }: { id: string }, ctx: Context) =>
+    ctx.records.shown(await ctx.loaders.activity.load(check.uuid('id', id))),
   volunteerTeam: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.team.load(check.uuid('id', id)),
   volunteerTeams: async (_: unknown, args: PageArgs & { filter?: TeamFilterArgs | null }, ctx: Context) => {
     const page = readPage<TeamKey>(args);

@@ -29,7 +29,8 @@ export const VolunteerStats = {
   topVolunteers: (s: StatsSubject, { first }: { first?: number | null }, ctx: Context) => {
     authorizePersonData(ctx.actor);
     const limit = first ?? 10;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ValidationError('first', msg('page.first', { field: 'first', max: 100 }));
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      throw new ValidationError('first', msg('page.first', { field: 'first', max: 100 }));
     return ctx.loaders.topVolunteers({ kind: s.kind, period: s.period, limit }).load(s.scope);
   },
 };

@@ -13,7 +13,9 @@ export const VolunteerTeam = {
   memberCount: (team: TeamRecord, _: unknown, ctx: Context) => ctx.loaders.teamMemberCount.load(team.id),
   memberships: (team: TeamRecord, args: PageArgs & { includeFormer?: boolean | null }, ctx: Context) => {
     authorizePersonData(ctx.actor);
-    return ctx.loaders.membershipsOfTeam(args.includeFormer ?? false)(readPage<MembershipKey>(args)).load(team.id);
+    return ctx.loaders
+      .membershipsOfTeam(args.includeFormer ?? false)(readPage<MembershipKey>(args))
+      .load(team.id);
   },
   stats: (team: TeamRecord, args: { from: string; to: string }, ctx: Context) => statsOf(ctx, 'team', team.id, [team.id], args),
 };

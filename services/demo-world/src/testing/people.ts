@@ -11,5 +11,15 @@ export function idNumberFor(birthDate: string): string {
 /** A person's record that passes every rule of `createMember`; override what a test is about. */
 export function person(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const birthDate = (overrides.birthDate as string) ?? '1990-05-17';
-  return { name: '测试党员', gender: 'FEMALE', birthDate, ethnicity: '汉族', education: 'BACHELOR', phone: '13912345678', idNumber: idNumberFor(birthDate), category: 'EMPLOYED', ...overrides };
+  return {
+    name: '测试党员',
+    gender: 'FEMALE',
+    birthDate,
+    ethnicity: '汉族',
+    education: 'BACHELOR',
+    phone: '13912345678',
+    idNumber: idNumberFor(birthDate),
+    category: 'EMPLOYED',
+    ...overrides,
+  };
 }

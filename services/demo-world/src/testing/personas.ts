@@ -28,4 +28,5 @@ export async function headersOf(name: PersonaName): Promise<Record<string, strin
 }
 
 /** The stable code of a refusal (the first error's), or undefined when there was none. */
-export const codeOf = (result: { errors?: readonly { extensions?: { code?: unknown } }[] }): string | undefined => result.errors?.[0]?.extensions?.code as string | undefined;
+export const codeOf = (result: { errors?: readonly { extensions?: { code?: unknown } }[] }): string | undefined =>
+  result.errors?.[0]?.extensions?.code as string | undefined;

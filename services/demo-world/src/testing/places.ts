@@ -26,7 +26,10 @@ export async function seeded(federation: Federation): Promise<Seeded> {
 /** A branch of a community organisation: the n-th COMMUNITY-scope branch, or its migrant branch. */
 export function branchOf(community: SeededCommunity, which: number | 'MIGRANT'): { id: string; name: string } {
   const children = community.partyOrganization.children.filter((c) => c.kind === 'BRANCH');
-  const found = which === 'MIGRANT' ? children.find((c) => c.scope === 'MIGRANT') : children.filter((c) => c.scope === 'COMMUNITY').sort((a, b) => a.name.localeCompare(b.name))[which];
+  const found =
+    which === 'MIGRANT'
+      ? children.find((c) => c.scope === 'MIGRANT')
+      : children.filter((c) => c.scope === 'COMMUNITY').sort((a, b) => a.name.localeCompare(b.name))[which];
   if (!found) throw new Error(`no branch ${which}`);
   return found;
 }
@@ -48,7 +51,10 @@ export async function firstCommunity(federation: Federation): Promise<CommunityF
 
 /** Ids of members living in the community (for liaisons). */
 export async function membersOf(federation: Federation, communityId: string, count: number): Promise<string[]> {
-  const result = await federation.query<{ members: { edges: { node: { id: string } }[] } }>('query($c: ID!, $n: Int) { members(filter: { communityId: $c }, first: $n) { edges { node { id } } } }', { c: communityId, n: count });
+  const result = await federation.query<{ members: { edges: { node: { id: string } }[] } }>(
+    'query($c: ID!, $n: Int) { members(filter: { communityId: $c }, first: $n) { edges { node { id } } } }',
+    { c: communityId, n: count },
+  );
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.members.edges.map((e) => e.node.id);
 }
@@ -71,7 +77,9 @@ export async function loadNeighbourhood(federation: Federation): Promise<Neighbo
   const result = await federation.query<{
     communities: { edges: { node: { id: string; partyOrganization: { id: string }; residentUnits: { id: string }[] } }[] };
     members: { edges: { node: { id: string } }[] };
-  }>('{ communities(first: 1) { edges { node { id partyOrganization { id } residentUnits { id } } } } members(first: 100) { edges { node { id } } } }');
+  }>(
+    '{ communities(first: 1) { edges { node { id partyOrganization { id } residentUnits { id } } } } members(first: 100) { edges { node { id } } } }',
+  );
   const community = result.data!.communities.edges[0].node;
   return {
     communityId: community.id,

@@ -2,7 +2,8 @@
  * Who is asking. Verified once at the gateway from the caller's JWT and carried to every subgraph
  * in a signed internal header; subgraphs decide with it, never with anything the caller sent.
  */
-export type Role = 'DISTRICT_ADMIN' | 'STREET_ADMIN' | 'COMMUNITY_SECRETARY' | 'UNIT_LIAISON' | 'MEMBER' | 'ANALYST' | 'ANONYMOUS' | 'SERVICE';
+export type Role =
+  'DISTRICT_ADMIN' | 'STREET_ADMIN' | 'COMMUNITY_SECRETARY' | 'UNIT_LIAISON' | 'MEMBER' | 'ANALYST' | 'ANONYMOUS' | 'SERVICE';
 
 export const userRoles = ['DISTRICT_ADMIN', 'STREET_ADMIN', 'COMMUNITY_SECRETARY', 'UNIT_LIAISON', 'MEMBER', 'ANALYST'] as const;
 

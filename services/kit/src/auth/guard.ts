@@ -8,7 +8,11 @@ type ResolverMap = Record<string, Record<string, unknown>>;
  * caller first: one place states which fields of a service are not public, for root fields and
  * entity references alike.
  */
-export function guardResolvers<R extends ResolverMap>(resolvers: R, fields: Partial<Record<keyof R, string[]>>, check: (actor: Actor) => void): R {
+export function guardResolvers<R extends ResolverMap>(
+  resolvers: R,
+  fields: Partial<Record<keyof R, string[]>>,
+  check: (actor: Actor) => void,
+): R {
   const guarded: ResolverMap = { ...resolvers };
   for (const [type, names] of Object.entries(fields) as [string, string[]][]) {
     const typeResolvers = { ...guarded[type] };

@@ -36,7 +36,13 @@ export interface IdentityKeys {
 /** Signs an actor for one subgraph (audience) with that subgraph's current secret; valid for a minute. */
 export function signInternal(actor: Actor, secret: string, audience: string): Promise<string> {
   const key = keyOf(secret);
-  return new SignJWT({ act: actor }).setProtectedHeader({ alg: 'HS256', kid: key.id }).setIssuer(ISSUER).setAudience(audience).setIssuedAt().setExpirationTime('60s').sign(key.bytes);
+  return new SignJWT({ act: actor })
+    .setProtectedHeader({ alg: 'HS256', kid: key.id })
+    .setIssuer(ISSUER)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime('60s')
+    .sign(key.bytes);
 }
 
 /** Which of the accepted keys verified a signature: `previous` tells a rotation is still under way. */
@@ -47,7 +53,11 @@ export type VerifiedWith = 'current' | 'previous';
  * id (a token without one, from before key ids, is tried against each); throws on a missing, forged,
  * foreign, expired or no longer accepted one.
  */
-export async function verifyIdentity(token: string, accepted: IdentityKeys, audience: string): Promise<{ actor: Actor; key: VerifiedWith }> {
+export async function verifyIdentity(
+  token: string,
+  accepted: IdentityKeys,
+  audience: string,
+): Promise<{ actor: Actor; key: VerifiedWith }> {
   const { kid } = decodeProtectedHeader(token);
   const candidates = (['current', 'previous'] as const)
     .filter((slot) => accepted[slot] !== undefined)
@@ -57,7 +67,13 @@ export async function verifyIdentity(token: string, accepted: IdentityKeys, audi
   let failure: unknown;
   for (const { slot, key } of candidates) {
     try {
-      const { payload } = await jwtVerify(token, key.bytes, { issuer: ISSUER, audience, algorithms: ['HS256'], clockTolerance: 5, requiredClaims: ['exp'] });
+      const { payload } = await jwtVerify(token, key.bytes, {
+        issuer: ISSUER,
+        audience,
+        algorithms: ['HS256'],
+        clockTolerance: 5,
+        requiredClaims: ['exp'],
+      });
       if (payload.exp! - Math.floor(Date.now() / 1000) > MAX_LIFETIME_SECONDS) throw new Error('internal token lives too long');
       const actor = payload.act as Actor | undefined;
       if (!actor || typeof actor.role !== 'string' || typeof actor.sub !== 'string') throw new Error('internal token carries no actor');

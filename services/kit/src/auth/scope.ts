@@ -63,7 +63,11 @@ export class Scope {
    * The order every service's checks keep: a member acting for themself (where the rule allows it),
    * then the role, then the target organisation inside the actor's subtree (else FORBIDDEN `refusal`).
    */
-  async permit(rule: Rule, target: { organizationId: string | null | undefined; memberId?: string | null }, refusal: Message): Promise<void> {
+  async permit(
+    rule: Rule,
+    target: { organizationId: string | null | undefined; memberId?: string | null },
+    refusal: Message,
+  ): Promise<void> {
     if (actsForSelf(this.actor, rule, target.memberId)) return;
     requireRole(this.actor, ...rule.roles);
     if (!(await this.manages(target.organizationId))) throw new ForbiddenError(refusal);

@@ -60,7 +60,9 @@ async function ensureCluster(dataDir: string, dir: string): Promise<void> {
  */
 function noEmbeddedPostgres(error: NodeJS.ErrnoException): never {
   if (error.code === 'MODULE_NOT_FOUND' || error.code === 'ERR_MODULE_NOT_FOUND') {
-    throw new Error('DATABASE_URL is not set and this installation has no embedded Postgres (PGlite): set DATABASE_URL to the service database');
+    throw new Error(
+      'DATABASE_URL is not set and this installation has no embedded Postgres (PGlite): set DATABASE_URL to the service database',
+    );
   }
   throw error;
 }

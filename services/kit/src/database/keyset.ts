@@ -78,7 +78,11 @@ export class Keyset {
       const after = `(CAST(:keysetSort AS ${this.type}), CAST(:keysetId AS ${this.idType}))`;
       query.andWhere(`(${this.sort}, ${this.id}) ${this.comparison} ${after}`, { keysetSort: position[0], keysetId: position[1] });
     }
-    return query.orderBy(this.sort, this.direction).addOrderBy(this.id, this.direction).limit(page.limit + 1).getMany();
+    return query
+      .orderBy(this.sort, this.direction)
+      .addOrderBy(this.id, this.direction)
+      .limit(page.limit + 1)
+      .getMany();
   }
 
   /**

@@ -9,7 +9,12 @@ import type { Logger } from '../logger';
  * The lock is per database and released when its session ends, so a replica that dies mid-way
  * frees it. (Behind a transaction-mode PgBouncer a session lock means nothing: connect directly.)
  */
-export async function runMigrationsUnderLock(dataSource: DataSource, url: string, serviceName: string, logger: Logger): Promise<Migration[]> {
+export async function runMigrationsUnderLock(
+  dataSource: DataSource,
+  url: string,
+  serviceName: string,
+  logger: Logger,
+): Promise<Migration[]> {
   const lock = new Client({ connectionString: url });
   await lock.connect();
   const key = `cpb-migrations:${serviceName}`;

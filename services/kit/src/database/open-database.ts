@@ -64,7 +64,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     await dataSource.initialize();
     // Embedded PGlite belongs to this one process (and serves one connection): no one to race with.
-    const applied = embedded ? await dataSource.runMigrations({ transaction: 'each' }) : await runMigrationsUnderLock(dataSource, url, options.serviceName, options.logger);
+    const applied = embedded
+      ? await dataSource.runMigrations({ transaction: 'each' })
+      : await runMigrationsUnderLock(dataSource, url, options.serviceName, options.logger);
     if (applied.length) options.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     options.startup?.mark('migrations');
   } catch (error) {

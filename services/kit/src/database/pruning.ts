@@ -5,7 +5,12 @@ import { scheduleStep, type ScheduledStep, type ScheduleOptions } from './schedu
  * Runs a `DELETE … LIMIT $n` statement (the batch size is its last parameter) until a batch comes back
  * short: a batch per statement, so no transaction grows large. Returns how many rows went.
  */
-export async function deleteInBatches(dataSource: Pick<DataSource, 'query'>, statement: string, params: unknown[], batchSize: number): Promise<number> {
+export async function deleteInBatches(
+  dataSource: Pick<DataSource, 'query'>,
+  statement: string,
+  params: unknown[],
+  batchSize: number,
+): Promise<number> {
   let deleted = 0;
   for (;;) {
     const [, count] = (await dataSource.query(statement, [...params, batchSize])) as [unknown, number];

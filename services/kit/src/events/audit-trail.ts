@@ -48,7 +48,12 @@ const auditOrder = keyset({ sort: 'at', type: 'timestamptz', id: 'seq', idType: 
  * A service's audit trail, newest first: district administrators read all of it, a street
  * administrator the changes to targets in its street (`scope`), nobody else.
  */
-export async function readAuditTrail(db: DataSource, actor: Actor, args: PageArgs & { targetId?: string | null }, scope: AuditScope): Promise<Connection<AuditEntry>> {
+export async function readAuditTrail(
+  db: DataSource,
+  actor: Actor,
+  args: PageArgs & { targetId?: string | null },
+  scope: AuditScope,
+): Promise<Connection<AuditEntry>> {
   requireRole(actor, 'DISTRICT_ADMIN', 'STREET_ADMIN');
   const page = readPage<SortKey>(args);
   const params: unknown[] = [page.limit + 1];
@@ -57,12 +62,30 @@ export async function readAuditTrail(db: DataSource, actor: Actor, args: PageArg
   if (args.targetId) where.push(`target_id = $${params.push(args.targetId)}`);
   const after = auditOrder.condition(page, params);
   if (after) where.push(after);
-  const rows: { seq: string; actor_sub: string; actor_role: string; action: string; target_type: string; target_id: string; event_id: string; at: Date }[] = await db.query(
+  const rows: {
+    seq: string;
+    actor_sub: string;
+    actor_role: string;
+    action: string;
+    target_type: string;
+    target_id: string;
+    event_id: string;
+    at: Date;
+  }[] = await db.query(
     `SELECT seq, actor_sub, actor_role, action, target_type, target_id, event_id, at FROM audit_log
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${auditOrder.orderBy} LIMIT $1`,
     params,
   );
-  const entries = rows.map((r) => ({ seq: r.seq, actorSub: r.actor_sub, actorRole: r.actor_role, action: r.action, targetType: r.target_type, targetId: r.target_id, eventId: r.event_id, at: r.at.toISOString() }));
+  const entries = rows.map((r) => ({
+    seq: r.seq,
+    actorSub: r.actor_sub,
+    actorRole: r.actor_role,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    eventId: r.event_id,
+    at: r.at.toISOString(),
+  }));
   return toConnection(entries, page, (e) => [e.at, e.seq]);
 }
 
@@ -72,7 +95,8 @@ async function inSubtree(scope: AuditScope, actor: Actor, params: unknown[]): Pr
   // Each list becomes a parameter only where a query uses it (Postgres cannot type an unused one).
   const placeholders = new Map<string, string>();
   const parameter = (name: 'organizations' | 'communities') => {
-    if (!placeholders.has(name)) placeholders.set(name, `$${params.push(name === 'organizations' ? subtree.organizationIds : subtree.communityIds)}::uuid[]`);
+    if (!placeholders.has(name))
+      placeholders.set(name, `$${params.push(name === 'organizations' ? subtree.organizationIds : subtree.communityIds)}::uuid[]`);
     return placeholders.get(name)!;
   };
   const types = Object.entries(scope.targets).map(([type, sql]) => {

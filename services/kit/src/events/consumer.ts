@@ -1,4 +1,13 @@
-import { Kafka, logLevel, type Consumer, type ConsumerConfig, type EachBatchPayload, type KafkaConfig, type KafkaMessage, type LogEntry } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  type Consumer,
+  type ConsumerConfig,
+  type EachBatchPayload,
+  type KafkaConfig,
+  type KafkaMessage,
+  type LogEntry,
+} from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../logger';
@@ -110,17 +119,25 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
     const firstCopies = new Map<string, (typeof parsed)[number]>();
     for (const item of parsed) if (item.event) firstCopies.set(eventKey(item.event), firstCopies.get(eventKey(item.event)) ?? item);
     const events = [...firstCopies.values()];
-    const fresh = await dataSource.transaction((tx) => withinTransaction(async () => {
-      const inserted: { source: string; id: string }[] = events.length
-        ? await tx.query(INSERT_PROCESSED, [events.map((e) => e.event!.source), events.map((e) => e.event!.id), events.map((e) => e.event!.type)])
-        : [];
-      const isNew = new Set(inserted.map((row) => `${row.source}\u0000${row.id}`));
-      for (const { message, event } of events) {
-        if (!isNew.has(eventKey(event!))) continue;
-        await processInSpan(topic, partition, message, event!, () => handle(event!, { tx, topic, partition, offset: message.offset, key: message.key?.toString() ?? null }));
-      }
-      return isNew.size;
-    }));
+    const fresh = await dataSource.transaction((tx) =>
+      withinTransaction(async () => {
+        const inserted: { source: string; id: string }[] = events.length
+          ? await tx.query(INSERT_PROCESSED, [
+              events.map((e) => e.event!.source),
+              events.map((e) => e.event!.id),
+              events.map((e) => e.event!.type),
+            ])
+          : [];
+        const isNew = new Set(inserted.map((row) => `${row.source}\u0000${row.id}`));
+        for (const { message, event } of events) {
+          if (!isNew.has(eventKey(event!))) continue;
+          await processInSpan(topic, partition, message, event!, () =>
+            handle(event!, { tx, topic, partition, offset: message.offset, key: message.key?.toString() ?? null }),
+          );
+        }
+        return isNew.size;
+      }),
+    );
     const valid = parsed.filter((item) => item.event).length;
     stats.applied += fresh;
     stats.duplicates += valid - fresh;
@@ -142,7 +159,10 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
         stats.failures += 1;
         metrics.failed(topic);
         const retryInMs = backoff(attempt);
-        log.error({ err: error, topic, partition, offset: chunk[0]?.offset, attempt, retryInMs }, 'event consumer: applying events failed, will retry');
+        log.error(
+          { err: error, topic, partition, offset: chunk[0]?.offset, attempt, retryInMs },
+          'event consumer: applying events failed, will retry',
+        );
         await new Promise((resolve) => setTimeout(resolve, retryInMs));
         await payload.heartbeat(); // a rebalance throws here, and the batch is fetched again by the partition's new owner
       }

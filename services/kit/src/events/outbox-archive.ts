@@ -38,7 +38,12 @@ export function pruneOutboxArchive(dataSource: Pick<DataSource, 'query'>, keepDa
 export type OutboxPruner = Pruner;
 
 /** Prunes the archive at start and then every `intervalMs` (default hourly); unpublished rows are never touched. */
-export function startOutboxPruner(options: { dataSource: DataSource; keepDays: number; logger: Logger; intervalMs?: number }): OutboxPruner {
+export function startOutboxPruner(options: {
+  dataSource: DataSource;
+  keepDays: number;
+  logger: Logger;
+  intervalMs?: number;
+}): OutboxPruner {
   return schedulePruning({
     prune: () => pruneOutboxArchive(options.dataSource, options.keepDays),
     logger: options.logger,

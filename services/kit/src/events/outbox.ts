@@ -39,7 +39,17 @@ export class Outbox {
       await this.tx.query(
         `WITH event AS (INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload, traceparent, tracestate) VALUES ($1, $2, $3, $4, $5, $8, $9))
          INSERT INTO audit_log (actor_sub, actor_role, action, target_type, target_id, event_id) VALUES ($6, $7, $4, $2, $3, $1)`,
-        [id, event.aggregateType, event.aggregateId, event.type, JSON.stringify(data), this.actor.sub, this.actor.role, traceparent ?? null, tracestate ?? null],
+        [
+          id,
+          event.aggregateType,
+          event.aggregateId,
+          event.type,
+          JSON.stringify(data),
+          this.actor.sub,
+          this.actor.role,
+          traceparent ?? null,
+          tracestate ?? null,
+        ],
       );
     }
   }
@@ -78,7 +88,10 @@ export class Outbox {
     assertValidEvent(event.type, data);
     const id = randomUUID();
     // The event's own "create" span, inside the change's trace: its context travels with the event.
-    const span = tracer.startSpan(`create ${event.type}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.operation.type': 'create', 'messaging.message.id': id, 'cpb.event.type': event.type } });
+    const span = tracer.startSpan(`create ${event.type}`, {
+      kind: SpanKind.PRODUCER,
+      attributes: { 'messaging.operation.type': 'create', 'messaging.message.id': id, 'cpb.event.type': event.type },
+    });
     const { traceparent, tracestate } = activeTraceContext(trace.setSpan(context.active(), span));
     span.end();
     return { id, data, traceparent, tracestate };

@@ -9,9 +9,17 @@ import type { CloudEvent } from './envelope';
  * were dropped on the way, of the event's own `traceparent` (the CloudEvents tracing extension),
  * with a link to the latter either way. An event that carries no trace context is applied untraced.
  */
-export async function processInSpan<T>(topic: string, partition: number, message: KafkaMessage, event: CloudEvent, apply: () => Promise<T>): Promise<T> {
+export async function processInSpan<T>(
+  topic: string,
+  partition: number,
+  message: KafkaMessage,
+  event: CloudEvent,
+  apply: () => Promise<T>,
+): Promise<T> {
   const origin = event.traceparent ? extractTraceContext({ traceparent: event.traceparent, tracestate: event.tracestate }) : undefined;
-  const hop = message.headers?.traceparent ? extractTraceContext(message.headers as Record<string, Buffer | string | undefined>) : undefined;
+  const hop = message.headers?.traceparent
+    ? extractTraceContext(message.headers as Record<string, Buffer | string | undefined>)
+    : undefined;
   const parent = hop ?? origin;
   if (!parent) return apply();
   const originSpan = origin ? trace.getSpanContext(origin) : undefined;

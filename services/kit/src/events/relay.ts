@@ -13,7 +13,10 @@ export const kafkaEnvSchema = z.object({
   /** Comma-separated `host:port` list; absent means no relay (events stay in the outbox). */
   KAFKA_BROKERS: kafkaBrokersSetting,
   /** kafkajs's idempotent producer (experimental there; the mock test broker does not serve it). */
-  KAFKA_IDEMPOTENT: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  KAFKA_IDEMPOTENT: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export interface RelayOptions {
@@ -129,7 +132,13 @@ export function startRelay(options: RelayOptions): Relay {
     const sendStarted = process.hrtime.bigint();
     try {
       const sender = await connectedProducer();
-      await sender.send({ topic, acks: -1, messages: rows.map((row, i) => withTraceHeaders(toKafkaMessage(toCloudEvent(row, service, options.schemaBaseUri)), spans.headers[i])) });
+      await sender.send({
+        topic,
+        acks: -1,
+        messages: rows.map((row, i) =>
+          withTraceHeaders(toKafkaMessage(toCloudEvent(row, service, options.schemaBaseUri)), spans.headers[i]),
+        ),
+      });
       spans.end();
       metrics.published(rows.length, Number(process.hrtime.bigint() - sendStarted) / 1e9);
     } catch (error) {
@@ -262,7 +271,8 @@ class Leadership {
 /** Returns a connection to the pool as broken, so pg closes it rather than reusing it (and a lock on it ends). */
 async function releaseConnection(runner: QueryRunner, error: unknown): Promise<void> {
   const postgres = runner as QueryRunner & { releasePostgresConnection?: (err?: unknown) => Promise<void> };
-  if (postgres.releasePostgresConnection) await postgres.releasePostgresConnection(error instanceof Error ? error : new Error(String(error)));
+  if (postgres.releasePostgresConnection)
+    await postgres.releasePostgresConnection(error instanceof Error ? error : new Error(String(error)));
   else await runner.release();
 }
 

@@ -48,21 +48,42 @@ export function markReplayed(event: CloudEvent, replayId: string, replayedAt: Da
  */
 export async function republishOutbox(options: RepublishOptions): Promise<RepublishResult> {
   if (options.topic === eventTopic(options.service)) {
-    throw new Error(`refusing to republish into the live topic ${options.topic}: every consumer would read the history again; choose a replay topic`);
+    throw new Error(
+      `refusing to republish into the live topic ${options.topic}: every consumer would read the history again; choose a replay topic`,
+    );
   }
   const batchSize = options.batchSize ?? 500;
   const replayId = randomUUID();
   const replayedAt = new Date();
-  const kafka = new Kafka({ clientId: `${options.service}-republish`, brokers: options.brokers, logLevel: logLevel.NOTHING, ...options.kafka });
-  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const kafka = new Kafka({
+    clientId: `${options.service}-republish`,
+    brokers: options.brokers,
+    logLevel: logLevel.NOTHING,
+    ...options.kafka,
+  });
+  const producer = kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
   await producer.connect();
   let events = 0;
   try {
-    for (let last = '0'; ; ) {
-      const rows: OutboxRow[] = await options.dataSource.query(SELECT_ARCHIVED, [last, options.since ?? null, options.until ?? null, options.types ?? null, batchSize]);
+    for (let last = '0'; ;) {
+      const rows: OutboxRow[] = await options.dataSource.query(SELECT_ARCHIVED, [
+        last,
+        options.since ?? null,
+        options.until ?? null,
+        options.types ?? null,
+        batchSize,
+      ]);
       if (rows.length === 0) break;
       // Archived rows may predate the scrubbing at the outbox: scrub them on the way out (the names were never stored).
-      const messages = rows.map((row) => toKafkaMessage(markReplayed(toCloudEvent({ ...row, payload: scrubEventData(row.type, row.payload) }, options.service), replayId, replayedAt)));
+      const messages = rows.map((row) =>
+        toKafkaMessage(
+          markReplayed(toCloudEvent({ ...row, payload: scrubEventData(row.type, row.payload) }, options.service), replayId, replayedAt),
+        ),
+      );
       await producer.send({ topic: options.topic, acks: -1, messages });
       events += rows.length;
       last = rows[rows.length - 1].seq;

@@ -43,7 +43,13 @@ function withheld(when: WithheldWhen | undefined, holder: Record<string, unknown
   return Boolean(when && holder && Object.entries(when).some(([property, values]) => values.includes(holder[property])));
 }
 
-function scrubAt(node: unknown, property: ScrubbedProperty, depth: number, names: readonly string[], holder: Record<string, unknown> | null): unknown {
+function scrubAt(
+  node: unknown,
+  property: ScrubbedProperty,
+  depth: number,
+  names: readonly string[],
+  holder: Record<string, unknown> | null,
+): unknown {
   if (depth === property.path.length) {
     if (typeof node !== 'string') return node;
     return withheld(property.withheldWhen, holder) ? PLACEHOLDERS.withheld : scrubText(node, { names });

@@ -51,7 +51,12 @@ export function perArguments<A, L>(make: (args: A) => L): (args: A) => L {
  * transaction; NOT_FOUND naming the argument when there is none. The loader forgets it again: the
  * change is about to alter it, and the answer's nested fields must read it afresh.
  */
-export async function loadExisting<T>(loader: DataLoader<string, T | null>, what: TermValue<'entity'>, id: string, field: string): Promise<T> {
+export async function loadExisting<T>(
+  loader: DataLoader<string, T | null>,
+  what: TermValue<'entity'>,
+  id: string,
+  field: string,
+): Promise<T> {
   const key = uuid(field, id);
   const found = await loader.load(key);
   loader.clear(key);

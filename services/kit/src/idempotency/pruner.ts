@@ -13,5 +13,11 @@ export function pruneIdempotencyKeys(dataSource: Pick<DataSource, 'query'>, batc
 
 /** Prunes expired keys at start and then every `intervalMs` (default hourly); an expired key is ignored before then anyway. */
 export function startIdempotencyPruner(options: { dataSource: DataSource; logger: Logger; intervalMs?: number }): Pruner {
-  return schedulePruning({ prune: () => pruneIdempotencyKeys(options.dataSource), logger: options.logger, component: 'idempotency', describe: 'pruned expired keys', intervalMs: options.intervalMs });
+  return schedulePruning({
+    prune: () => pruneIdempotencyKeys(options.dataSource),
+    logger: options.logger,
+    component: 'idempotency',
+    describe: 'pruned expired keys',
+    intervalMs: options.intervalMs,
+  });
 }

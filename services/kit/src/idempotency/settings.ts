@@ -5,7 +5,11 @@ import { z } from 'zod';
  * (minutes), a browser tab reopened the next morning excepted; after it the key may be used afresh.
  */
 export const idempotencyEnvSchema = z.object({
-  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
 });
 
 let ttlHours = 24;

@@ -1,6 +1,17 @@
 import {
-  defaultFieldResolver, getNamedType, getNullableType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
-  type GraphQLArgument, type GraphQLField, type GraphQLFieldResolver, type GraphQLInputType, type GraphQLSchema,
+  defaultFieldResolver,
+  getNamedType,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
 import type { Connection } from '../graphql/pagination';
 import { uuid } from '../validation';
@@ -25,7 +36,8 @@ function cleanerOf(type: GraphQLInputType, freeText: boolean, seen = new Map<str
     return item && ((value, field) => (Array.isArray(value) ? value.map((v, i) => item(v, `${field}[${i}]`)) : value));
   }
   if (isScalarType(type)) {
-    if (type.name === 'String') return (value, field) => (typeof value === 'string' ? cleanText(field, value, { multiline: freeText }) : value);
+    if (type.name === 'String')
+      return (value, field) => (typeof value === 'string' ? cleanText(field, value, { multiline: freeText }) : value);
     if (type.name === 'ID') return (value, field) => (typeof value === 'string' ? uuid(field, value) : value);
     return null;
   }
@@ -35,12 +47,15 @@ function cleanerOf(type: GraphQLInputType, freeText: boolean, seen = new Map<str
   const fields = Object.values(type.getFields())
     .map((f) => [f.name, cleanerOf(f.type, hasDirective(f.astNode, FREE_TEXT_DIRECTIVE), seen)] as const)
     .filter((entry): entry is readonly [string, Cleaner] => entry[1] !== null);
-  const cleaner: Cleaner | null = fields.length === 0 ? null : (value, field) => {
-    if (value === null || typeof value !== 'object') return value;
-    const cleaned: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-    for (const [name, clean] of fields) if (name in cleaned) cleaned[name] = clean(cleaned[name], child(field, name));
-    return cleaned;
-  };
+  const cleaner: Cleaner | null =
+    fields.length === 0
+      ? null
+      : (value, field) => {
+          if (value === null || typeof value !== 'object') return value;
+          const cleaned: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+          for (const [name, clean] of fields) if (name in cleaned) cleaned[name] = clean(cleaned[name], child(field, name));
+          return cleaned;
+        };
   seen.set(type.name, cleaner);
   return cleaner;
 }
@@ -82,7 +97,8 @@ export function guardArguments(schema: GraphQLSchema, cursors: CursorSeal): Grap
         .map((arg: GraphQLArgument) => {
           // The conventional `input` object is left out of the names refusals give.
           const named = arg.name === 'input' && isInputObjectType(getNullableType(arg.type)) ? '' : arg.name;
-          if (paged && arg.name === 'after') return [arg.name, named, (value: unknown) => (value == null ? value : cursors.open(list, String(value)))] as const;
+          if (paged && arg.name === 'after')
+            return [arg.name, named, (value: unknown) => (value == null ? value : cursors.open(list, String(value)))] as const;
           return [arg.name, named, cleanerOf(arg.type, hasDirective(arg.astNode, FREE_TEXT_DIRECTIVE))] as const;
         })
         .filter((entry): entry is readonly [string, string, Cleaner] => entry[2] !== null);
@@ -94,7 +110,9 @@ export function guardArguments(schema: GraphQLSchema, cursors: CursorSeal): Grap
         for (const [name, named, clean] of cleaners) if (name in checked) checked[name] = clean(checked[name], named);
         const result = resolve(source, checked, context, info);
         if (!paged) return result;
-        return isPromise(result) ? result.then((c) => sealConnection(c as Connection<unknown>, seal)) : sealConnection(result as Connection<unknown>, seal);
+        return isPromise(result)
+          ? result.then((c) => sealConnection(c as Connection<unknown>, seal))
+          : sealConnection(result as Connection<unknown>, seal);
       };
     }
   }

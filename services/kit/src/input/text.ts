@@ -30,7 +30,10 @@ export function cleanText(field: string, value: string, rules: TextRules = { mul
   const control = (rules.multiline ? CONTROL_BUT_LINES : CONTROL).exec(text);
   if (control) {
     const lineBreak = /[\n\r\u2028\u2029]/.test(control[0]);
-    throw new ValidationError(field, lineBreak ? msg('input.oneLine', { field }) : msg('input.controlCharacter', { field, character: codePoint(control[0]) }));
+    throw new ValidationError(
+      field,
+      lineBreak ? msg('input.oneLine', { field }) : msg('input.controlCharacter', { field, character: codePoint(control[0]) }),
+    );
   }
   const direction = DIRECTION_CONTROL.exec(text);
   if (direction) throw new ValidationError(field, msg('input.directionControl', { field, character: codePoint(direction[0]) }));

@@ -12,7 +12,9 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 /** Each entry as written, or a type error naming the entry whose two languages take different parameters. */
 type Checked<C extends Record<string, Texts>> = {
-  [K in keyof C]: Same<Placeholders<C[K]['zh-CN']>, Placeholders<C[K]['en']>> extends true ? C[K] : { 'zh-CN and en take different parameters': K };
+  [K in keyof C]: Same<Placeholders<C[K]['zh-CN']>, Placeholders<C[K]['en']>> extends true
+    ? C[K]
+    : { 'zh-CN and en take different parameters': K };
 };
 
 /**

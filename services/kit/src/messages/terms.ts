@@ -179,7 +179,11 @@ const shapes = {
 
 export type FormatName = TermName | keyof typeof shapes;
 /** The value a placeholder `{name:format}` takes. */
-export type FormatValue<F extends string> = F extends TermName ? TermValue<F> : F extends keyof typeof shapes ? Parameters<(typeof shapes)[F]>[0] : never;
+export type FormatValue<F extends string> = F extends TermName
+  ? TermValue<F>
+  : F extends keyof typeof shapes
+    ? Parameters<(typeof shapes)[F]>[0]
+    : never;
 
 /** Renders one parameter through its format; a format nobody declared is a bug in the catalogue (its test walks every one). */
 export function formatParam(format: string, value: unknown, locale: Locale): string {

@@ -12,7 +12,9 @@ export type PeerName = string;
 /** A call to another service made while a transaction is open: a bug, refused in development and tests. */
 export class PeerCallInTransactionError extends Error {
   constructor(peer: string) {
-    super(`A call to the ${peer} service was made inside an open transaction: gather facts from peers before the transaction (the use case's gather step)`);
+    super(
+      `A call to the ${peer} service was made inside an open transaction: gather facts from peers before the transaction (the use case's gather step)`,
+    );
     this.name = 'PeerCallInTransactionError';
   }
 }

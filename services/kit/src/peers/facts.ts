@@ -82,7 +82,15 @@ const idOf = (ref: Ref): string | null => ref?.id ?? null;
 export const lookups: { [T in EntityType]: Lookup<EntityFacts[T]> } = {
   Organization: {
     selection: 'id name status kind scope community { id } ancestors { id }',
-    read: (o) => ({ id: o.id, name: o.name, status: o.status, kind: o.kind, scope: o.scope, communityId: idOf(o.community), path: pathOf(o) }),
+    read: (o) => ({
+      id: o.id,
+      name: o.name,
+      status: o.status,
+      kind: o.kind,
+      scope: o.scope,
+      communityId: idOf(o.community),
+      path: pathOf(o),
+    }),
   },
   Community: {
     selection: 'id name partyOrganization { id }',
@@ -90,12 +98,25 @@ export const lookups: { [T in EntityType]: Lookup<EntityFacts[T]> } = {
   },
   ResidentUnit: {
     selection: 'id name community { id partyOrganization { id } } partyOrganization { id }',
-    read: (u) => ({ id: u.id, name: u.name, communityId: u.community.id, partyOrganizationId: idOf(u.partyOrganization), communityPartyOrganizationId: idOf(u.community.partyOrganization) }),
+    read: (u) => ({
+      id: u.id,
+      name: u.name,
+      communityId: u.community.id,
+      partyOrganizationId: idOf(u.partyOrganization),
+      communityPartyOrganizationId: idOf(u.community.partyOrganization),
+    }),
   },
   Member: { selection: 'id name organization { id }', read: (m) => ({ id: m.id, name: m.name, organizationId: m.organization.id }) },
   Booking: {
     selection: 'id status startsAt endsAt bookedBy { id } activity { id }',
-    read: (b) => ({ id: b.id, status: b.status, startsAt: b.startsAt, endsAt: b.endsAt, bookedById: b.bookedBy.id, activityId: idOf(b.activity) }),
+    read: (b) => ({
+      id: b.id,
+      status: b.status,
+      startsAt: b.startsAt,
+      endsAt: b.endsAt,
+      bookedById: b.bookedBy.id,
+      activityId: idOf(b.activity),
+    }),
   },
   Activity: { selection: 'id organizer { id }', read: (a) => ({ id: a.id, organizerId: a.organizer.id }) },
 };

@@ -6,7 +6,17 @@ import { PeerCaller, type PeerName } from './caller';
 import { lookups, type EntityFacts, type EntityType } from './facts';
 
 export { PeerCaller, PeerCallInTransactionError, type PeerName } from './caller';
-export { pathOf, type ActivityFacts, type BookingFacts, type CommunityFacts, type EntityFacts, type EntityType, type MemberFacts, type OrganizationFacts, type ResidentUnitFacts } from './facts';
+export {
+  pathOf,
+  type ActivityFacts,
+  type BookingFacts,
+  type CommunityFacts,
+  type EntityFacts,
+  type EntityType,
+  type MemberFacts,
+  type OrganizationFacts,
+  type ResidentUnitFacts,
+} from './facts';
 
 /**
  * The one client a service has of the others: typed lookups of the facts they own, asked through their
@@ -44,7 +54,12 @@ export class Peers {
 
   /** The ids of an organisation's subtree (itself first among them) as the tree is now; null when unknown. */
   async subtreeIds(organizationId: string): Promise<string[] | null> {
-    const [found] = await this.ownerOf('Organization').entities<{ subtreeIds: string[] }>('Organization', [organizationId], 'subtreeIds', this.requestId);
+    const [found] = await this.ownerOf('Organization').entities<{ subtreeIds: string[] }>(
+      'Organization',
+      [organizationId],
+      'subtreeIds',
+      this.requestId,
+    );
     return found?.subtreeIds ?? null;
   }
 
@@ -70,7 +85,12 @@ export interface PeerAddress {
 }
 
 /** Peers sign as this service with the callee's own secret, as the gateway does for users; one caller per subgraph the service was given. */
-export function createPeers(addresses: readonly PeerAddress[], config: { PEER_TIMEOUT_MS: number; NODE_ENV?: string }, logger: Logger, self: string): Peers {
+export function createPeers(
+  addresses: readonly PeerAddress[],
+  config: { PEER_TIMEOUT_MS: number; NODE_ENV?: string },
+  logger: Logger,
+  self: string,
+): Peers {
   const identity = serviceActor(self);
   const caller = ({ name, url }: PeerAddress): [PeerName, PeerCaller] => [
     name,

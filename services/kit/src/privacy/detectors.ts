@@ -23,7 +23,43 @@ const AFTER = '(?![0-9A-Za-z])';
 const SEP = '[ -]?';
 
 /** GB/T 2260 province-level codes that open a resident ID number (83: Taiwan residence permits). */
-const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83']);
+const PROVINCES = new Set([
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
+]);
 
 function realDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -82,7 +118,10 @@ const EXTENSION = '(?:(?:[-#转]|\\s?ext\\.?\\s?)\\d{1,6})?';
  */
 const LANDLINE = new RegExp(`${BEFORE}(?:\\(0${AREA}\\)|0${AREA}|${COUNTRY}${AREA})${SEP}${LOCAL}${EXTENSION}${AFTER}`, 'g');
 /** A local number without its area code, only right after a word that says it is one (电话：8765 4321). */
-const LABELLED_LOCAL = new RegExp(`(?<=(?:电话|座机|手机|热线|联系方式|联系|tel|phone)[\\s:：是为号码]{0,4})${LOCAL}${EXTENSION}${AFTER}`, 'gi');
+const LABELLED_LOCAL = new RegExp(
+  `(?<=(?:电话|座机|手机|热线|联系方式|联系|tel|phone)[\\s:：是为号码]{0,4})${LOCAL}${EXTENSION}${AFTER}`,
+  'gi',
+);
 
 /** An e-mail address (ASCII, the forms staff type: name.surname+tag@mail.example.cn). */
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g;

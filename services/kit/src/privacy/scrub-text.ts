@@ -19,11 +19,13 @@ export const PLACEHOLDERS: Readonly<Record<PersonalDataKind | 'withheld', string
 
 /** What each placeholder stands for, as the catalogue tells consumers (examples of what is found, and what is not). */
 export const PLACEHOLDER_MEANINGS: Readonly<Record<keyof typeof PLACEHOLDERS, string>> = {
-  phone: 'a mainland mobile number (11 digits from 13x to 19x, also grouped 3-4-4, with +86 or 0086), a landline with its area code (010-87654321, (0755)2345678, 021 8765 4321, with an extension), or a 7-8 digit local number right after 电话, 座机, 手机, 热线, 联系 or tel',
-  idNumber: 'a resident ID number (GB 11643): 18 characters ending in a digit or X, whether or not the check character is right, the 17 digits without it, or the old 15-digit form; it must open with a province code and hold a real birth date',
+  phone:
+    'a mainland mobile number (11 digits from 13x to 19x, also grouped 3-4-4, with +86 or 0086), a landline with its area code (010-87654321, (0755)2345678, 021 8765 4321, with an extension), or a 7-8 digit local number right after 电话, 座机, 手机, 热线, 联系 or tel',
+  idNumber:
+    'a resident ID number (GB 11643): 18 characters ending in a digit or X, whether or not the check character is right, the 17 digits without it, or the old 15-digit form; it must open with a province code and hold a real birth date',
   bankCard: 'a bank card number: 16 to 19 digits, together or grouped by fours (or 6 and the rest), that pass the Luhn check',
   email: 'an e-mail address',
-  name: 'the name of a person the change concerns (an agreement\'s liaisons, ...), also with blanks between its characters or another joiner (·, •, -)',
+  name: "the name of a person the change concerns (an agreement's liaisons, ...), also with blanks between its characters or another joiner (·, •, -)",
   withheld: 'the whole text, where the schema withholds it (a household in difficulty is named in it)',
 };
 

@@ -33,7 +33,15 @@ export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const statusOf: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413, UNAVAILABLE: 503 };
+const statusOf: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
+};
 
 /** Answers a refused file request as GraphQL errors `{ errors: [...] }` (code, message, reason) with the code's HTTP status. */
 export function httpRefusal(logger: Logger) {
@@ -74,18 +82,27 @@ export function fileRoutes<C>(options: FileRouteOptions<C>) {
       }
     });
   return (app: Express) => {
-    app.get('/imports/:kind/template', serve(async (req, res) => {
-      const file = await kindOf(req).template();
-      res.type(XLSX_TYPE).setHeader('content-disposition', `attachment; filename="${String(req.params.kind)}-template.xlsx"`);
-      res.send(file);
-    }));
-    app.post('/imports/:kind', serve(async (req, res, context) => {
-      const kind = kindOf(req);
-      const file = await boundedBody(req, options.maxBytes);
-      if (!file) throw new FileRefusedError('FILE_TOO_LARGE', msg('import.tooLarge', { maximum: options.maxBytes }), { maximum: options.maxBytes });
-      const outcome = await kind.run(context, file, { dryRun: req.query.dryRun === 'true' });
-      if (req.query.report === 'xlsx') res.type(XLSX_TYPE).send(await outcome.annotated());
-      else res.json({ data: outcome.report });
-    }));
+    app.get(
+      '/imports/:kind/template',
+      serve(async (req, res) => {
+        const file = await kindOf(req).template();
+        res.type(XLSX_TYPE).setHeader('content-disposition', `attachment; filename="${String(req.params.kind)}-template.xlsx"`);
+        res.send(file);
+      }),
+    );
+    app.post(
+      '/imports/:kind',
+      serve(async (req, res, context) => {
+        const kind = kindOf(req);
+        const file = await boundedBody(req, options.maxBytes);
+        if (!file)
+          throw new FileRefusedError('FILE_TOO_LARGE', msg('import.tooLarge', { maximum: options.maxBytes }), {
+            maximum: options.maxBytes,
+          });
+        const outcome = await kind.run(context, file, { dryRun: req.query.dryRun === 'true' });
+        if (req.query.report === 'xlsx') res.type(XLSX_TYPE).send(await outcome.annotated());
+        else res.json({ data: outcome.report });
+      }),
+    );
   };
 }

@@ -157,7 +157,13 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
         const { locale: preferred, ...actor } = caller;
         const locale = preferCallerLocale(preferred);
         res.setHeader('content-language', locale);
-        return options.context({ requestId, logger: logger.child({ actor: actor.sub, role: actor.role }), headers: req.headers, actor, locale });
+        return options.context({
+          requestId,
+          logger: logger.child({ actor: actor.sub, role: actor.role }),
+          headers: req.headers,
+          actor,
+          locale,
+        });
       },
     }),
   );

@@ -6,5 +6,13 @@ export { freePort } from './ports';
 export { createHttpApp } from './http-app';
 export { createDrain, type Drain } from './drain';
 export { StartupClock } from './startup-clock';
-export { fileRoutes, httpRefusal, IMPORT_MAX_BYTES, XLSX_TYPE, type FileImport, type FileRouteOptions, type ImportOutcome } from './file-routes';
+export {
+  fileRoutes,
+  httpRefusal,
+  IMPORT_MAX_BYTES,
+  XLSX_TYPE,
+  type FileImport,
+  type FileRouteOptions,
+  type ImportOutcome,
+} from './file-routes';
 export { boundedBody } from './bounded-body';

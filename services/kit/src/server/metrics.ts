@@ -38,7 +38,12 @@ export function createMetrics(service: string, defaults = true) {
     registers: [registry],
   });
   // Which accepted key verified the signed identity: once `previous` stops growing, a rotation can end.
-  const identities = new Counter({ name: 'internal_identity_verified_total', help: 'Signed identity headers verified, by accepted key (current or previous)', labelNames: ['key'], registers: [registry] });
+  const identities = new Counter({
+    name: 'internal_identity_verified_total',
+    help: 'Signed identity headers verified, by accepted key (current or previous)',
+    labelNames: ['key'],
+    registers: [registry],
+  });
   return { registry, statements, requests, errors, identities };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

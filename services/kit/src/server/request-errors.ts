@@ -7,10 +7,21 @@ import { askedLocale, msg, render, type Message } from '../messages';
  * A refusal of the whole HTTP request, in the shape of a GraphQL response so clients read it like any
  * other, in the language the request asks for (no caller is known yet, so no token's default applies).
  */
-function refuse(req: Request, res: Response, status: number, code: ErrorCode, message: Message, details: Record<string, number> = {}): void {
+function refuse(
+  req: Request,
+  res: Response,
+  status: number,
+  code: ErrorCode,
+  message: Message,
+  details: Record<string, number> = {},
+): void {
   const locale = askedLocale(req.headers['accept-language']);
   res.status(status).setHeader('content-language', locale);
-  res.json({ errors: [{ message: render(message, locale), extensions: { code, messageKey: message.key, messageParams: message.params, ...details } }] });
+  res.json({
+    errors: [
+      { message: render(message, locale), extensions: { code, messageKey: message.key, messageParams: message.params, ...details } },
+    ],
+  });
 }
 
 /** What body-parser and zlib report, as `{ type }` or a zlib `code`. */
@@ -31,7 +42,14 @@ export function requestErrorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     switch (error.type) {
       case 'entity.too.large':
-        return refuse(req, res, 413, 'PAYLOAD_TOO_LARGE', msg('request.bodyTooLarge', { maximum: error.limit ?? 0 }), error.limit ? { maximum: error.limit } : {});
+        return refuse(
+          req,
+          res,
+          413,
+          'PAYLOAD_TOO_LARGE',
+          msg('request.bodyTooLarge', { maximum: error.limit ?? 0 }),
+          error.limit ? { maximum: error.limit } : {},
+        );
       case 'entity.parse.failed':
         return refuse(req, res, 400, 'BAD_REQUEST', msg('request.notJsonObject'));
       case 'charset.unsupported':
@@ -39,7 +57,8 @@ export function requestErrorHandler(logger: Logger): ErrorRequestHandler {
       case 'encoding.unsupported':
         return refuse(req, res, 415, 'BAD_REQUEST', msg('request.encoding'));
     }
-    if (typeof error.code === 'string' && error.code.startsWith('Z_')) return refuse(req, res, 400, 'BAD_REQUEST', msg('request.notDecompressed'));
+    if (typeof error.code === 'string' && error.code.startsWith('Z_'))
+      return refuse(req, res, 400, 'BAD_REQUEST', msg('request.notDecompressed'));
     if (error.status && error.status >= 400 && error.status < 500) return refuse(req, res, 400, 'BAD_REQUEST', msg('request.unreadable'));
     logger.error({ err: error }, 'unexpected error before GraphQL');
     return refuse(req, res, 500, 'INTERNAL_SERVER_ERROR', msg('service.internal'));

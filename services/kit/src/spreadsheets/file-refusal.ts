@@ -2,7 +2,16 @@ import { DomainError } from '../errors';
 import type { Message } from '../messages';
 
 /** Why a whole file is refused before any row is read: `extensions.reason`, stable for clients. */
-export type FileProblem = 'EMPTY_FILE' | 'NOT_A_SPREADSHEET' | 'ENCRYPTED_WORKBOOK' | 'MACRO_WORKBOOK' | 'ZIP_BOMB' | 'FILE_TOO_LARGE' | 'TOO_MANY_ROWS' | 'NO_ROWS' | 'WRONG_HEADERS';
+export type FileProblem =
+  | 'EMPTY_FILE'
+  | 'NOT_A_SPREADSHEET'
+  | 'ENCRYPTED_WORKBOOK'
+  | 'MACRO_WORKBOOK'
+  | 'ZIP_BOMB'
+  | 'FILE_TOO_LARGE'
+  | 'TOO_MANY_ROWS'
+  | 'NO_ROWS'
+  | 'WRONG_HEADERS';
 
 /**
  * A file refused as a whole (nothing read, nothing written): BAD_USER_INPUT on the field `file` with

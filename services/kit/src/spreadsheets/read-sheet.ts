@@ -49,7 +49,14 @@ function cellOf(value: ExcelJS.CellValue): SheetCell {
   if (typeof value === 'string') return { text: value.trim(), formula: false };
   if (typeof value === 'boolean') return { text: String(value), formula: false };
   if ('formula' in value || 'sharedFormula' in value) return { text: '', formula: true };
-  if ('richText' in value) return { text: value.richText.map((r) => r.text).join('').trim(), formula: false };
+  if ('richText' in value)
+    return {
+      text: value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim(),
+      formula: false,
+    };
   if ('text' in value) return { text: String(value.text).trim(), formula: false };
   return blank;
 }
@@ -71,10 +78,18 @@ function columnIndexes(headers: string[], columns: readonly ColumnSpec[]): Map<s
 function tableOf(grid: { row: number; cells: SheetCell[] }[], options: ReadOptions): SheetRow[] {
   const [header, ...rest] = grid;
   if (!header) throw new FileRefusedError('NO_ROWS', msg('import.noRows'));
-  const indexes = columnIndexes(header.cells.map((c) => c.text), options.columns);
-  const data = rest.filter((r, i) => !(i === 0 && r.cells[0]?.text.startsWith(EXPLANATION_PREFIX)) && r.cells.some((c) => c.text !== '' || c.formula));
+  const indexes = columnIndexes(
+    header.cells.map((c) => c.text),
+    options.columns,
+  );
+  const data = rest.filter(
+    (r, i) => !(i === 0 && r.cells[0]?.text.startsWith(EXPLANATION_PREFIX)) && r.cells.some((c) => c.text !== '' || c.formula),
+  );
   if (data.length === 0) throw new FileRefusedError('NO_ROWS', msg('import.noRows'));
-  if (data.length > options.maxRows) throw new FileRefusedError('TOO_MANY_ROWS', msg('import.tooManyRows', { rows: data.length, maximum: options.maxRows }), { maximum: options.maxRows });
+  if (data.length > options.maxRows)
+    throw new FileRefusedError('TOO_MANY_ROWS', msg('import.tooManyRows', { rows: data.length, maximum: options.maxRows }), {
+      maximum: options.maxRows,
+    });
   return data.map((r) => ({ row: r.row, cells: Object.fromEntries([...indexes].map(([key, i]) => [key, r.cells[i] ?? blank])) }));
 }
 
@@ -102,7 +117,10 @@ async function xlsxGrid(file: Buffer): Promise<{ row: number; cells: SheetCell[]
 function csvGrid(file: Buffer): { row: number; cells: SheetCell[] }[] {
   if (looksBinary(file)) throw new FileRefusedError('NOT_A_SPREADSHEET', msg('import.notASpreadsheet'));
   // A cell Excel would read as a formula (=…) is one here too: refused per row, never evaluated.
-  return parseCsv(decodeText(file)).map((cells, i) => ({ row: i + 1, cells: cells.map((text) => (text.startsWith('=') ? { text: '', formula: true } : { text: text.trim(), formula: false })) }));
+  return parseCsv(decodeText(file)).map((cells, i) => ({
+    row: i + 1,
+    cells: cells.map((text) => (text.startsWith('=') ? { text: '', formula: true } : { text: text.trim(), formula: false })),
+  }));
 }
 
 /**

@@ -31,14 +31,17 @@ export async function importTemplate(sheetName: string, columns: readonly Column
     if (c.date) column.numFmt = 'yyyy-mm-dd';
     if (c.list) {
       // One rule over the whole range (Excel's own form), not one per cell.
-      (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}3:${letter}${TEMPLATE_ROWS + 2}`, {
-        type: 'list',
-        allowBlank: !c.required,
-        formulae: [`"${c.list.join(',')}"`],
-        showErrorMessage: true,
-        errorTitle: c.header,
-        error: c.list.join('、'),
-      });
+      (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(
+        `${letter}3:${letter}${TEMPLATE_ROWS + 2}`,
+        {
+          type: 'list',
+          allowBlank: !c.required,
+          formulae: [`"${c.list.join(',')}"`],
+          showErrorMessage: true,
+          errorTitle: c.header,
+          error: c.list.join('、'),
+        },
+      );
     }
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -17,7 +17,8 @@ interface ZipEntry {
   localHeader: number;
 }
 
-const bomb = () => new FileRefusedError('ZIP_BOMB', msg('import.zipBomb', { maximum: MAX_UNPACKED_BYTES }), { maximum: MAX_UNPACKED_BYTES });
+const bomb = () =>
+  new FileRefusedError('ZIP_BOMB', msg('import.zipBomb', { maximum: MAX_UNPACKED_BYTES }), { maximum: MAX_UNPACKED_BYTES });
 const notASheet = () => new FileRefusedError('NOT_A_SPREADSHEET', msg('import.notASpreadsheet'));
 
 /** The zip's central directory (the end record searched from the back), without unpacking anything. */
@@ -62,7 +63,8 @@ export function guardWorkbookZip(file: Buffer): void {
   const entries = centralDirectory(file);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml') && !names.has('xl/workbook.bin')) throw notASheet();
-  if (names.has('xl/vbaProject.bin') || entries.some((e) => /macroEnabled/i.test(e.name))) throw new FileRefusedError('MACRO_WORKBOOK', msg('import.macroWorkbook'));
+  if (names.has('xl/vbaProject.bin') || entries.some((e) => /macroEnabled/i.test(e.name)))
+    throw new FileRefusedError('MACRO_WORKBOOK', msg('import.macroWorkbook'));
   if (entries.some((e) => e.encrypted)) throw new FileRefusedError('ENCRYPTED_WORKBOOK', msg('import.encryptedWorkbook'));
   let total = 0;
   for (const entry of entries) {

@@ -78,7 +78,10 @@ export function observeOutbox(registry: Registry, dataSource: DataSource, logger
     name: 'outbox_oldest_unpublished_age_seconds',
     help: 'How long the oldest unpublished outbox event has waited (0 when none waits)',
     async collect() {
-      await read().then(({ oldest }) => this.set(oldest), () => undefined);
+      await read().then(
+        ({ oldest }) => this.set(oldest),
+        () => undefined,
+      );
     },
   });
 }

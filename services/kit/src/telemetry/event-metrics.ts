@@ -15,8 +15,16 @@ export function relayMetrics(registry: Registry | undefined, topic: string): Rel
     help: '1 while this process holds the relay lock and publishes the outbox, 0 while another replica does',
     labelNames: ['topic'],
   });
-  const published = sharedCounter(registry, { name: 'outbox_relay_published_events_total', help: 'Outbox events published to Kafka (acknowledged by the broker)', labelNames: ['topic'] });
-  const failures = sharedCounter(registry, { name: 'outbox_relay_publish_failures_total', help: 'Relay attempts that failed (broker or database) and will be retried', labelNames: ['topic'] });
+  const published = sharedCounter(registry, {
+    name: 'outbox_relay_published_events_total',
+    help: 'Outbox events published to Kafka (acknowledged by the broker)',
+    labelNames: ['topic'],
+  });
+  const failures = sharedCounter(registry, {
+    name: 'outbox_relay_publish_failures_total',
+    help: 'Relay attempts that failed (broker or database) and will be retried',
+    labelNames: ['topic'],
+  });
   const duration = sharedHistogram(registry, {
     name: 'outbox_relay_publish_duration_seconds',
     help: 'Time from sending a batch of outbox events to the broker acknowledging it',
@@ -59,8 +67,16 @@ export function consumerMetrics(registry: Registry | undefined, group: string, t
     help: 'Failed attempts to apply a chunk of events (handler, database or Kafka); the chunk is retried',
     labelNames: ['group', 'topic'],
   });
-  const lag = sharedGauge(registry, { name: 'kafka_consumer_lag', help: 'Messages in a partition not yet applied by the consumer group', labelNames: ['group', 'topic', 'partition'] });
-  const member = sharedGauge(registry, { name: 'kafka_consumer_group_member', help: '1 while the consumer is in its group (0 while it reconnects after an error)', labelNames: ['group'] });
+  const lag = sharedGauge(registry, {
+    name: 'kafka_consumer_lag',
+    help: 'Messages in a partition not yet applied by the consumer group',
+    labelNames: ['group', 'topic', 'partition'],
+  });
+  const member = sharedGauge(registry, {
+    name: 'kafka_consumer_group_member',
+    help: '1 while the consumer is in its group (0 while it reconnects after an error)',
+    labelNames: ['group'],
+  });
   for (const topic of topics) {
     for (const outcome of ['applied', 'duplicate', 'rejected'] as const) consumed.inc({ group, topic, outcome }, 0);
     failures.inc({ group, topic }, 0);

@@ -14,11 +14,15 @@ export function graphqlSpanPlugin<C extends BaseContext>(): ApolloServerPlugin<C
         async didResolveOperation({ operationName, operation }) {
           if (!operation) return;
           span.updateName(`${operation.operation} ${operationName ?? 'anonymous'}`);
-          span.setAttributes({ 'graphql.operation.type': operation.operation, ...(operationName ? { 'graphql.operation.name': operationName } : {}) });
+          span.setAttributes({
+            'graphql.operation.type': operation.operation,
+            ...(operationName ? { 'graphql.operation.name': operationName } : {}),
+          });
         },
         async willSendResponse({ response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          if (errors?.length) span.setAttribute('cpb.graphql.error_codes', [...new Set(errors.map((e) => String(e.extensions?.code ?? 'unknown')))]);
+          if (errors?.length)
+            span.setAttribute('cpb.graphql.error_codes', [...new Set(errors.map((e) => String(e.extensions?.code ?? 'unknown')))]);
         },
       };
     },

@@ -18,7 +18,12 @@ export function serverSpans(service: string): RequestHandler {
       `${req.method} ${req.baseUrl || req.path}`,
       {
         kind: SpanKind.SERVER,
-        attributes: { 'http.request.method': req.method, 'url.path': req.originalUrl.split('?')[0], 'cpb.service': service, 'cpb.request_id': requestId },
+        attributes: {
+          'http.request.method': req.method,
+          'url.path': req.originalUrl.split('?')[0],
+          'cpb.service': service,
+          'cpb.request_id': requestId,
+        },
       },
       parent,
     );

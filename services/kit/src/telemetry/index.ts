@@ -1,4 +1,12 @@
-export { tracer, activeTraceContext, injectTraceContext, extractTraceContext, traceLogFields, requestScope, type TraceContextCarrier } from './trace-context';
+export {
+  tracer,
+  activeTraceContext,
+  injectTraceContext,
+  extractTraceContext,
+  traceLogFields,
+  requestScope,
+  type TraceContextCarrier,
+} from './trace-context';
 export { serverSpans } from './http-server-span';
 export { startTracing, stopTracing, tracingExporter, type Tracing, type ExporterKind } from './tracing';
 export { registeredOperationNames, operationLabeler, operationLabel, OPERATION_REGISTRY_DIRS } from './operations';

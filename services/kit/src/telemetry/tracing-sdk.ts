@@ -21,13 +21,20 @@ export function postgresInstrumentation(): PgInstrumentation {
 }
 
 /** Registers a tracer provider for this process: W3C trace context, async-local context, Postgres spans. */
-export function registerTracing(options: { service: string; spanProcessors: SpanProcessor[]; sampler?: Sampler }): { provider: NodeTracerProvider; postgres: PgInstrumentation } {
+export function registerTracing(options: { service: string; spanProcessors: SpanProcessor[]; sampler?: Sampler }): {
+  provider: NodeTracerProvider;
+  postgres: PgInstrumentation;
+} {
   const resource = defaultResource()
     .merge(resourceFromAttributes({ 'service.name': options.service, 'service.namespace': 'cpb' }))
     // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES win over the defaults above.
     .merge(detectResources({ detectors: [envDetector] }));
   // Without a sampler the SDK reads OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG.
-  const provider = new NodeTracerProvider({ resource, spanProcessors: options.spanProcessors, ...(options.sampler ? { sampler: options.sampler } : {}) });
+  const provider = new NodeTracerProvider({
+    resource,
+    spanProcessors: options.spanProcessors,
+    ...(options.sampler ? { sampler: options.sampler } : {}),
+  });
   provider.register();
   const postgres = postgresInstrumentation();
   registerInstrumentations({ tracerProvider: provider, instrumentations: [postgres] });

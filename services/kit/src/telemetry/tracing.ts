@@ -11,18 +11,26 @@ export type ExporterKind = 'otlp-protobuf' | 'otlp-json' | 'console';
 /** Which exporter the standard variables ask for; undefined means tracing stays off. */
 export function tracingExporter(env: NodeJS.ProcessEnv = process.env): ExporterKind | undefined {
   if (env.OTEL_SDK_DISABLED === 'true') return undefined;
-  const named = env.OTEL_TRACES_EXPORTER?.split(',').map((e) => e.trim()).filter(Boolean);
+  const named = env.OTEL_TRACES_EXPORTER?.split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? env.OTEL_EXPORTER_OTLP_ENDPOINT;
   // Off unless an exporter is named or an OTLP endpoint is given: a service never sends spans by surprise.
   const exporters = named ?? (endpoint ? ['otlp'] : []);
   if (exporters.length === 0 || exporters.includes('none')) return undefined;
-  if (exporters.length > 1) throw new ConfigError(`Invalid configuration:\n  OTEL_TRACES_EXPORTER: one exporter only (otlp or console), got ${env.OTEL_TRACES_EXPORTER}`);
+  if (exporters.length > 1)
+    throw new ConfigError(
+      `Invalid configuration:\n  OTEL_TRACES_EXPORTER: one exporter only (otlp or console), got ${env.OTEL_TRACES_EXPORTER}`,
+    );
   if (exporters[0] === 'console') return 'console';
-  if (exporters[0] !== 'otlp') throw new ConfigError(`Invalid configuration:\n  OTEL_TRACES_EXPORTER: otlp, console or none, got ${exporters[0]}`);
+  if (exporters[0] !== 'otlp')
+    throw new ConfigError(`Invalid configuration:\n  OTEL_TRACES_EXPORTER: otlp, console or none, got ${exporters[0]}`);
   const protocol = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf';
   if (protocol === 'http/protobuf') return 'otlp-protobuf';
   if (protocol === 'http/json') return 'otlp-json';
-  throw new ConfigError(`Invalid configuration:\n  OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf or http/json (grpc is not bundled), got ${protocol}`);
+  throw new ConfigError(
+    `Invalid configuration:\n  OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf or http/json (grpc is not bundled), got ${protocol}`,
+  );
 }
 
 let started: Tracing | undefined;

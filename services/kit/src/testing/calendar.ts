@@ -21,7 +21,8 @@ export function addDays(date: string, days: number): string {
 /** The local (UTC+8) date of the Monday `weeks` weeks after this week's, YYYY-MM-DD. */
 export function mondayInWeeks(weeks: number): string {
   const localNow = new Date(Date.now() + 8 * 3_600_000);
-  const thisMonday = Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate()) - ((localNow.getUTCDay() + 6) % 7) * DAY;
+  const thisMonday =
+    Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate()) - ((localNow.getUTCDay() + 6) % 7) * DAY;
   return new Date(thisMonday + weeks * 7 * DAY).toISOString().slice(0, 10);
 }
 

@@ -10,7 +10,11 @@ export interface Federation {
   gatewayUrl: string;
   /** Each subgraph of the list (@cpb/subgraphs) by name. */
   subgraphs: Record<string, TestSubgraph>;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   /** The default caller's (a district administrator's) headers plus `extra`, e.g. `{ 'accept-language': 'en' }`. */
   asAdmin(extra?: Record<string, string>): Promise<Record<string, string>>;
   /** SQL statements each service sent while `work` ran. */
@@ -57,7 +61,8 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     gatewayUrl: gateway.url,
     subgraphs,
     // A district administrator by default, who sees everything; pass headers to ask as someone else.
-    query: async (query, variables, headers) => graphql(gateway.url, query, variables, headers ?? { authorization: `Bearer ${await adminToken}` }),
+    query: async (query, variables, headers) =>
+      graphql(gateway.url, query, variables, headers ?? { authorization: `Bearer ${await adminToken}` }),
     asAdmin: async (extra = {}) => ({ authorization: `Bearer ${await adminToken}`, ...extra }),
     async statementsPerService(work) {
       const before = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.running.database.statementCount()]));
@@ -73,5 +78,9 @@ export async function startFederation(options: FederationOptions = {}): Promise<
 
 /** The same federation with every request asking for English (`Accept-Language: en`): for tests that read refusals' English wording. */
 export function inEnglish(federation: Federation): Federation {
-  return { ...federation, query: async (query, variables, headers) => federation.query(query, variables, { ...(headers ?? (await federation.asAdmin())), 'accept-language': 'en' }) };
+  return {
+    ...federation,
+    query: async (query, variables, headers) =>
+      federation.query(query, variables, { ...(headers ?? (await federation.asAdmin())), 'accept-language': 'en' }),
+  };
 }

@@ -1,7 +1,15 @@
 export { createTestDatabase, TEST_SERVER_URL, type TestDatabase } from './test-database';
 export { startTestSubgraph, type TestSubgraph } from './subgraph-harness';
 export { graphql, responseErrorCodes, type GraphQLResponse } from '../graphql/client';
-export { buildMockBroker, startKafkaBroker, startTopicReader, type KafkaBroker, type TopicSpec, type TopicReader, type ReceivedMessage } from './kafka-broker';
+export {
+  buildMockBroker,
+  startKafkaBroker,
+  startTopicReader,
+  type KafkaBroker,
+  type TopicSpec,
+  type TopicReader,
+  type ReceivedMessage,
+} from './kafka-broker';
 export { startTestTracing, type TestTracing, type ReadableSpan } from './tracing';
 export { parseMetrics, metricValue, scrape, type Sample } from './metrics';
 export { refused, refusal } from './refusals';

@@ -41,8 +41,16 @@ export function buildMockBroker(): string {
  */
 export async function startKafkaBroker(options: { topics: TopicSpec[] }): Promise<KafkaBroker> {
   const real = process.env.KAFKA_BROKERS?.trim();
-  if (real) return useRealKafka(real.split(',').map((b) => b.trim()), options.topics);
-  const child = spawn(buildMockBroker(), options.topics.map((t) => `${t.name}:${t.partitions}`), { stdio: ['pipe', 'pipe', 'pipe'] });
+  if (real)
+    return useRealKafka(
+      real.split(',').map((b) => b.trim()),
+      options.topics,
+    );
+  const child = spawn(
+    buildMockBroker(),
+    options.topics.map((t) => `${t.name}:${t.partitions}`),
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = new LineReader(createInterface({ input: child.stdout }), child, () => stderr);
@@ -136,7 +144,13 @@ export interface TopicReader {
  * disconnect wait for its request timeout.
  */
 export async function startTopicReader(brokers: string[], topic: string): Promise<TopicReader> {
-  const kafka = new Kafka({ clientId: 'cpb-test-reader', brokers, logLevel: logLevel.NOTHING, requestTimeout: 2_000, connectionTimeout: 1_000 });
+  const kafka = new Kafka({
+    clientId: 'cpb-test-reader',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    requestTimeout: 2_000,
+    connectionTimeout: 1_000,
+  });
   const consumer = kafka.consumer({
     groupId: `test-reader-${randomBytes(4).toString('hex')}`,
     sessionTimeout: 6_000,

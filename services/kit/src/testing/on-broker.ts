@@ -31,12 +31,20 @@ export async function startOnBroker(service: string): Promise<OnBroker> {
 
 /** The events of `type` about `subject` (the aggregate id) that reached the broker, once `count` have (or fails after the timeout). */
 export async function onBroker(reader: TopicReader, type: string, subject: string, count = 1, timeoutMs = 30_000): Promise<CloudEvent[]> {
-  const matching = () => reader.messages.map((m) => JSON.parse(m.value) as CloudEvent).filter((e) => e.type === `cn.cpb.${type}` && e.subject === subject);
+  const matching = () =>
+    reader.messages.map((m) => JSON.parse(m.value) as CloudEvent).filter((e) => e.type === `cn.cpb.${type}` && e.subject === subject);
   await reader.waitFor(() => matching().length >= count, timeoutMs);
   return matching();
 }
 
 /** The outbox rows of one service of `type`, oldest first. */
-export async function outboxRows(federation: Federation, service: string, type: string): Promise<{ aggregate_id: string; payload: Record<string, unknown> }[]> {
-  return federation.subgraphs[service].running.database.dataSource.query('SELECT aggregate_id, payload FROM outbox WHERE type = $1 ORDER BY seq', [type]);
+export async function outboxRows(
+  federation: Federation,
+  service: string,
+  type: string,
+): Promise<{ aggregate_id: string; payload: Record<string, unknown> }[]> {
+  return federation.subgraphs[service].running.database.dataSource.query(
+    'SELECT aggregate_id, payload FROM outbox WHERE type = $1 ORDER BY seq',
+    [type],
+  );
 }

@@ -15,7 +15,10 @@ export interface TestSubgraph {
 }
 
 /** Starts one subgraph in-process on a free port with its own fresh database on the real server. */
-export async function startTestSubgraph<C extends object>(definition: SubgraphDefinition<C>, options: { seedDemo?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<TestSubgraph> {
+export async function startTestSubgraph<C extends object>(
+  definition: SubgraphDefinition<C>,
+  options: { seedDemo?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestSubgraph> {
   const database: TestDatabase = await createTestDatabase(definition.name);
   try {
     const running = await startSubgraph(definition, {
@@ -33,7 +36,10 @@ export async function startTestSubgraph<C extends object>(definition: SubgraphDe
       running,
       url,
       // Signed as a trusted service, as the gateway or a peer would call it.
-      query: async (query, variables) => graphql(url, query, variables, { [INTERNAL_IDENTITY_HEADER]: await signInternal(serviceActor('test'), secretOf(running.config, definition.name), definition.name) }),
+      query: async (query, variables) =>
+        graphql(url, query, variables, {
+          [INTERNAL_IDENTITY_HEADER]: await signInternal(serviceActor('test'), secretOf(running.config, definition.name), definition.name),
+        }),
       async countStatements(work) {
         const before = running.database.statementCount();
         await work();

@@ -25,7 +25,11 @@ export function startTestTracing(): TestTracing {
   const { registerTracing } = require('../telemetry/tracing-sdk') as typeof Sdk;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const exporter = new InMemorySpanExporter();
-  const { provider, postgres } = registerTracing({ service: 'test', spanProcessors: [new SimpleSpanProcessor(exporter)], sampler: new AlwaysOnSampler() });
+  const { provider, postgres } = registerTracing({
+    service: 'test',
+    spanProcessors: [new SimpleSpanProcessor(exporter)],
+    sampler: new AlwaysOnSampler(),
+  });
   /* eslint-disable @typescript-eslint/no-require-imports */
   const pg = require('pg') as object;
   const version = (require('pg/package.json') as { version: string }).version;
@@ -36,7 +40,13 @@ export function startTestTracing(): TestTracing {
     async waitFor(done, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (!done(exporter.getFinishedSpans())) {
-        if (Date.now() > deadline) throw new Error(`spans not as expected after ${timeoutMs} ms: ${exporter.getFinishedSpans().map((s) => s.name).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `spans not as expected after ${timeoutMs} ms: ${exporter
+              .getFinishedSpans()
+              .map((s) => s.name)
+              .join(', ')}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return exporter.getFinishedSpans();

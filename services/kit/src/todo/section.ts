@@ -86,7 +86,11 @@ export interface ToDoRow {
 
 /** A kind from its statement's rows, each item worded by `action`. */
 export function toDoFound<R extends ToDoRow>(kind: ToDoKind, rows: R[], action: (row: R) => Message): ToDoFound {
-  return { kind, total: rows[0]?.total ?? 0, items: rows.map((row) => ({ kind, subjectId: row.subjectId, dueOn: row.dueOn, action: action(row) })) };
+  return {
+    kind,
+    total: rows[0]?.total ?? 0,
+    items: rows.map((row) => ({ kind, subjectId: row.subjectId, dueOn: row.dueOn, action: action(row) })),
+  };
 }
 
 /** The list as a contributing service receives it (`@requires(fields: "subtreeIds communityIds")`). */

@@ -35,27 +35,43 @@ export class DuesReads {
 
   loaders() {
     return {
-      payment: keyedLoader((ids: readonly string[]) => this.db.query(`SELECT ${PAYMENT} FROM dues_payment WHERE id = ANY($1)`, [ids]) as Promise<DuesPayment[]>, (p) => p.id),
+      payment: keyedLoader(
+        (ids: readonly string[]) =>
+          this.db.query(`SELECT ${PAYMENT} FROM dues_payment WHERE id = ANY($1)`, [ids]) as Promise<DuesPayment[]>,
+        (p) => p.id,
+      ),
       months: groupedLoader(
         (keys: readonly MemberYear[]) =>
-          this.db.query(`SELECT d.*, k.year FROM (SELECT ${MONTH} FROM dues_month) d JOIN ${pairs} ON d."memberId" = k.member_id AND substr(d.month, 1, 4)::int = k.year ORDER BY d.month`, [split(keys).ids, split(keys).years]),
+          this.db.query(
+            `SELECT d.*, k.year FROM (SELECT ${MONTH} FROM dues_month) d JOIN ${pairs} ON d."memberId" = k.member_id AND substr(d.month, 1, 4)::int = k.year ORDER BY d.month`,
+            [split(keys).ids, split(keys).years],
+          ),
         (m: DuesMonth & { year: number }) => memberYear(m.memberId, m.year),
       ),
       bases: groupedLoader(
         (keys: readonly MemberYear[]) =>
-          this.db.query(`SELECT b.* FROM (SELECT ${BASE} FROM dues_base) b JOIN ${pairs} ON b."memberId" = k.member_id AND b.year = k.year ORDER BY b."fromMonth"`, [split(keys).ids, split(keys).years]),
+          this.db.query(
+            `SELECT b.* FROM (SELECT ${BASE} FROM dues_base) b JOIN ${pairs} ON b."memberId" = k.member_id AND b.year = k.year ORDER BY b."fromMonth"`,
+            [split(keys).ids, split(keys).years],
+          ),
         (b: DuesBase) => memberYear(b.memberId, b.year),
       ),
       payments: groupedLoader(
         (keys: readonly MemberYear[]) =>
-          this.db.query(`SELECT p.*, k.year FROM (SELECT ${PAYMENT} FROM dues_payment) p JOIN ${pairs}
-            ON p."memberId" = k.member_id AND EXISTS (SELECT 1 FROM unnest(p.months) m WHERE substr(m, 1, 4)::int = k.year) ORDER BY p."recordedAt", p.id`, [split(keys).ids, split(keys).years]),
+          this.db.query(
+            `SELECT p.*, k.year FROM (SELECT ${PAYMENT} FROM dues_payment) p JOIN ${pairs}
+            ON p."memberId" = k.member_id AND EXISTS (SELECT 1 FROM unnest(p.months) m WHERE substr(m, 1, 4)::int = k.year) ORDER BY p."recordedAt", p.id`,
+            [split(keys).ids, split(keys).years],
+          ),
         (p: DuesPayment & { year: number }) => memberYear(p.memberId, p.year),
       ),
       reductions: groupedLoader(
         (keys: readonly MemberYear[]) =>
-          this.db.query(`SELECT r.*, k.year FROM (SELECT ${REDUCTION} FROM dues_reduction) r JOIN ${pairs}
-            ON r."memberId" = k.member_id AND substr(r."fromMonth", 1, 4)::int <= k.year AND substr(r."untilMonth", 1, 4)::int >= k.year ORDER BY r."fromMonth"`, [split(keys).ids, split(keys).years]),
+          this.db.query(
+            `SELECT r.*, k.year FROM (SELECT ${REDUCTION} FROM dues_reduction) r JOIN ${pairs}
+            ON r."memberId" = k.member_id AND substr(r."fromMonth", 1, 4)::int <= k.year AND substr(r."untilMonth", 1, 4)::int >= k.year ORDER BY r."fromMonth"`,
+            [split(keys).ids, split(keys).years],
+          ),
         (r: DuesReduction & { year: number }) => memberYear(r.memberId, r.year),
       ),
       /** Totals for one month over organisations' subtrees, all asked in one query. */
@@ -96,7 +112,11 @@ export class DuesReads {
   }
 
   /** Members of the organisations with a run of at least `months` consecutive unpaid months before `beforeMonth`: the longest run of each. */
-  longArrears(organizationIds: string[], beforeMonth: string, months: number): Promise<{ memberId: string; since: string; months: number }[]> {
+  longArrears(
+    organizationIds: string[],
+    beforeMonth: string,
+    months: number,
+  ): Promise<{ memberId: string; since: string; months: number }[]> {
     return this.db.query(
       `${unpaidRuns('true')}
        SELECT DISTINCT ON (member_id) member_id AS "memberId", since::text AS since, length AS months

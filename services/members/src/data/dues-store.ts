@@ -30,7 +30,11 @@ export class DuesStore {
   }
 
   reductionsOf(memberId: string, from: string, until: string): Promise<DuesReduction[]> {
-    return this.tx.query(`SELECT ${REDUCTION} FROM dues_reduction WHERE member_id = $1 AND until_month >= $2 AND from_month <= $3`, [memberId, from, until]);
+    return this.tx.query(`SELECT ${REDUCTION} FROM dues_reduction WHERE member_id = $1 AND until_month >= $2 AND from_month <= $3`, [
+      memberId,
+      from,
+      until,
+    ]);
   }
 
   /** Writes the computed months; a paid month keeps the amount it was paid at. */
@@ -43,13 +47,25 @@ export class DuesStore {
        ON CONFLICT (member_id, month) DO UPDATE SET base_id = EXCLUDED.base_id, rule = EXCLUDED.rule, rate_basis_points = EXCLUDED.rate_basis_points,
          amount_fen = EXCLUDED.amount_fen, reduction_id = EXCLUDED.reduction_id, due_fen = EXCLUDED.due_fen
        WHERE dues_month.payment_id IS NULL`,
-      [column('memberId'), column('month'), column('baseId'), column('rule'), column('rateBasisPoints'), column('amountFen'), column('reductionId'), column('dueFen')],
+      [
+        column('memberId'),
+        column('month'),
+        column('baseId'),
+        column('rule'),
+        column('rateBasisPoints'),
+        column('amountFen'),
+        column('reductionId'),
+        column('dueFen'),
+      ],
     );
   }
 
   /** The months a payment claims, locked, in order. */
   lockMonths(memberId: string, months: string[]): Promise<DuesMonth[]> {
-    return this.tx.query(`SELECT ${MONTH} FROM dues_month WHERE member_id = $1 AND month = ANY($2::date[]) ORDER BY month FOR UPDATE`, [memberId, months]);
+    return this.tx.query(`SELECT ${MONTH} FROM dues_month WHERE member_id = $1 AND month = ANY($2::date[]) ORDER BY month FOR UPDATE`, [
+      memberId,
+      months,
+    ]);
   }
 
   async paymentByKey(key: string): Promise<DuesPayment | null> {
@@ -71,14 +87,30 @@ export class DuesStore {
     const [row] = await this.tx.query(
       `INSERT INTO dues_payment (id, member_id, idempotency_key, kind, amount_fen, months, channel, received_on, received_by, reverses_id, reason)
        VALUES ($1, $2, $3, $4, $5, $6::date[], $7, $8, $9, $10, $11) RETURNING ${PAYMENT}`,
-      [entry.id, entry.memberId, entry.idempotencyKey, entry.kind, entry.amountFen, entry.months, entry.channel, entry.receivedOn, entry.receivedBy, entry.reversesId, entry.reason],
+      [
+        entry.id,
+        entry.memberId,
+        entry.idempotencyKey,
+        entry.kind,
+        entry.amountFen,
+        entry.months,
+        entry.channel,
+        entry.receivedOn,
+        entry.receivedBy,
+        entry.reversesId,
+        entry.reason,
+      ],
     );
     return row;
   }
 
   /** Marks the months as paid by `paymentId`, or (null) unpaid again after its reversal. */
   async settle(memberId: string, months: string[], paymentId: string | null): Promise<void> {
-    await this.tx.query(`UPDATE dues_month SET payment_id = $3 WHERE member_id = $1 AND month = ANY($2::date[])`, [memberId, months, paymentId]);
+    await this.tx.query(`UPDATE dues_month SET payment_id = $3 WHERE member_id = $1 AND month = ANY($2::date[])`, [
+      memberId,
+      months,
+      paymentId,
+    ]);
   }
 
   async insertReduction(r: DuesReduction): Promise<void> {

@@ -36,7 +36,8 @@ export class MemberImportStore {
   constructor(private readonly tx: EntityManager) {}
 
   async insertMembers(members: readonly Member[]): Promise<void> {
-    for (let start = 0; start < members.length; start += 1000) await this.tx.getRepository(MemberEntity).insert(members.slice(start, start + 1000));
+    for (let start = 0; start < members.length; start += 1000)
+      await this.tx.getRepository(MemberEntity).insert(members.slice(start, start + 1000));
   }
 
   async recordImport(record: ImportRecord, rows: readonly { memberId: string; row: number }[]): Promise<void> {
@@ -47,10 +48,9 @@ export class MemberImportStore {
       record.rowCount,
       record.createdCount,
     ]);
-    await this.tx.query(`INSERT INTO member_import_row (member_id, import_id, row_number) SELECT m, $1, r FROM unnest($2::uuid[], $3::int[]) AS t(m, r)`, [
-      record.id,
-      rows.map((r) => r.memberId),
-      rows.map((r) => r.row),
-    ]);
+    await this.tx.query(
+      `INSERT INTO member_import_row (member_id, import_id, row_number) SELECT m, $1, r FROM unnest($2::uuid[], $3::int[]) AS t(m, r)`,
+      [record.id, rows.map((r) => r.memberId), rows.map((r) => r.row)],
+    );
   }
 }

@@ -20,7 +20,11 @@ export interface OrganizationScope {
 export class MemberPages {
   constructor(private readonly db: DataSource) {}
 
-  async ofOrganizations(scopes: readonly OrganizationScope[], status: string | null, page: Page<MemberKey>): Promise<PagedRows<ListedMember>> {
+  async ofOrganizations(
+    scopes: readonly OrganizationScope[],
+    status: string | null,
+    page: Page<MemberKey>,
+  ): Promise<PagedRows<ListedMember>> {
     const pairs = scopes.flatMap((s) => s.organizationIds.map((org) => [s.parentId, org]));
     const params: unknown[] = [pairs.map((p) => p[0]), pairs.map((p) => p[1]), page.limit + 1];
     const byStatus = status ? `AND m.status = $${params.push(status)}` : '';
@@ -32,11 +36,15 @@ export class MemberPages {
           ORDER BY ${membersByName.orderBy} LIMIT $3) x`,
       params,
     );
-    const counts = lazyTotals('parent', () => this.db.query(
-      `SELECT s.parent, count(*)::int AS n FROM unnest($1::uuid[], $2::uuid[]) AS s(parent, org)
+    const counts = lazyTotals(
+      'parent',
+      () =>
+        this.db.query(
+          `SELECT s.parent, count(*)::int AS n FROM unnest($1::uuid[], $2::uuid[]) AS s(parent, org)
          JOIN member m ON m.organization_id = s.org ${status ? 'AND m.status = $3' : ''} GROUP BY s.parent`,
-      status ? [params[0], params[1], status] : [params[0], params[1]],
-    ) as Promise<{ parent: string; n: number }[]>);
+          status ? [params[0], params[1], status] : [params[0], params[1]],
+        ) as Promise<{ parent: string; n: number }[]>,
+    );
     return { rows, totals: counts };
   }
 
@@ -50,11 +58,15 @@ export class MemberPages {
           ORDER BY ${membersByName.orderBy} LIMIT $2) x`,
       params,
     );
-    const counts = lazyTotals('community_id', () => this.db.query(
-      `SELECT community_id, count(*)::int AS n FROM community_registration
+    const counts = lazyTotals(
+      'community_id',
+      () =>
+        this.db.query(
+          `SELECT community_id, count(*)::int AS n FROM community_registration
         WHERE community_id = ANY($1::uuid[]) AND status = 'ACTIVE' GROUP BY community_id`,
-      [[...communityIds]],
-    ) as Promise<{ community_id: string; n: number }[]>);
+          [[...communityIds]],
+        ) as Promise<{ community_id: string; n: number }[]>,
+    );
     return { rows, totals: counts };
   }
 
@@ -67,10 +79,13 @@ export class MemberPages {
           ORDER BY ${membersByName.orderBy} LIMIT $2) x`,
       params,
     );
-    const counts = lazyTotals('work_unit_id', () => this.db.query(
-      `SELECT work_unit_id, count(*)::int AS n FROM member WHERE work_unit_id = ANY($1::uuid[]) GROUP BY work_unit_id`,
-      [[...unitIds]],
-    ) as Promise<{ work_unit_id: string; n: number }[]>);
+    const counts = lazyTotals(
+      'work_unit_id',
+      () =>
+        this.db.query(`SELECT work_unit_id, count(*)::int AS n FROM member WHERE work_unit_id = ANY($1::uuid[]) GROUP BY work_unit_id`, [
+          [...unitIds],
+        ]) as Promise<{ work_unit_id: string; n: number }[]>,
+    );
     return { rows, totals: counts };
   }
 }

@@ -38,14 +38,18 @@ export class MemberRepository {
 
   /** Which of these members the organisations hold now. */
   async heldAmong(memberIds: readonly string[], organizationIds: readonly string[]): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM member WHERE id = ANY($1::uuid[]) AND organization_id = ANY($2::uuid[]) ORDER BY id`, [[...memberIds], [...organizationIds]]);
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM member WHERE id = ANY($1::uuid[]) AND organization_id = ANY($2::uuid[]) ORDER BY id`,
+      [[...memberIds], [...organizationIds]],
+    );
     return rows.map((r) => r.id);
   }
 
   /** One page of members matching the query, `limit + 1` rows after the cursor, plus the total. */
   async page(filter: MemberQuery, page: Page<MemberKey>): Promise<{ rows: Member[]; total: LazyCount }> {
     const query = this.db.getRepository(MemberEntity).createQueryBuilder('m');
-    if (filter.organizationIds) query.andWhere('m.organization_id = ANY(CAST(:organizationIds AS uuid[]))', { organizationIds: filter.organizationIds });
+    if (filter.organizationIds)
+      query.andWhere('m.organization_id = ANY(CAST(:organizationIds AS uuid[]))', { organizationIds: filter.organizationIds });
     whereEquals(query, { 'm.status': filter.status, 'm.category': filter.category, 'm.residence_community_id': filter.communityId });
     if (filter.skill) query.andWhere('m.skills @> ARRAY[CAST(:skill AS text)]', { skill: filter.skill });
     if (filter.nameContains) query.andWhere('m.name LIKE :name', { name: likeContains(filter.nameContains) });

@@ -1,8 +1,18 @@
 import { In, type DataSource } from 'typeorm';
 import { keyset, type Page, type SortKey, whereEquals, type LazyCount } from '@cpb/kit';
 import {
-  ApplicantEntity, CommunityRegistrationEntity, MigrantCheckInEntity, RegistrationFeedbackEntity, TransferEntity,
-  type Applicant, type ApplicantStage, type CommunityRegistration, type MigrantCheckIn, type RegistrationFeedback, type Transfer, type TransferStatus,
+  ApplicantEntity,
+  CommunityRegistrationEntity,
+  MigrantCheckInEntity,
+  RegistrationFeedbackEntity,
+  TransferEntity,
+  type Applicant,
+  type ApplicantStage,
+  type CommunityRegistration,
+  type MigrantCheckIn,
+  type RegistrationFeedback,
+  type Transfer,
+  type TransferStatus,
 } from '../entities';
 import type { MemberKey } from './member-repository';
 
@@ -41,7 +51,11 @@ export class MembershipRepository {
   async applicantPage(filter: ApplicantQuery, page: Page<MemberKey>): Promise<{ rows: Applicant[]; total: LazyCount }> {
     const query = this.db.getRepository(ApplicantEntity).createQueryBuilder('a');
     if (!filter.includeAdmitted) query.andWhere('a.admitted_member_id IS NULL');
-    whereEquals(query, { 'a.organization_id': filter.organizationId, 'a.stage': filter.stage, 'a.residence_community_id': filter.communityId });
+    whereEquals(query, {
+      'a.organization_id': filter.organizationId,
+      'a.stage': filter.stage,
+      'a.residence_community_id': filter.communityId,
+    });
     if (filter.organizationIds) query.andWhere('a.organization_id = ANY(CAST(:scope AS uuid[]))', { scope: filter.organizationIds });
     return applicantsByName.page(query, page);
   }
@@ -51,17 +65,23 @@ export class MembershipRepository {
   }
 
   transfersOfMembers(memberIds: readonly string[]): Promise<Transfer[]> {
-    return this.db.getRepository(TransferEntity).find({ where: { memberId: In([...memberIds]) }, order: { requestedOn: 'DESC', id: 'DESC' } });
+    return this.db
+      .getRepository(TransferEntity)
+      .find({ where: { memberId: In([...memberIds]) }, order: { requestedOn: 'DESC', id: 'DESC' } });
   }
 
   async transferPage(filter: TransferQuery, page: Page<TransferKey>): Promise<{ rows: Transfer[]; total: LazyCount }> {
     const query = this.db.getRepository(TransferEntity).createQueryBuilder('t');
     if (filter.organizationId) {
       const sides = filter.direction === 'INCOMING' ? ['to'] : filter.direction === 'OUTGOING' ? ['from'] : ['to', 'from'];
-      query.andWhere(`(${sides.map((side) => `t.${side}_organization_id = :organizationId`).join(' OR ')})`, { organizationId: filter.organizationId });
+      query.andWhere(`(${sides.map((side) => `t.${side}_organization_id = :organizationId`).join(' OR ')})`, {
+        organizationId: filter.organizationId,
+      });
     }
     if (filter.organizationIds) {
-      query.andWhere('(t.from_organization_id = ANY(CAST(:scope AS uuid[])) OR t.to_organization_id = ANY(CAST(:scope AS uuid[])))', { scope: filter.organizationIds });
+      query.andWhere('(t.from_organization_id = ANY(CAST(:scope AS uuid[])) OR t.to_organization_id = ANY(CAST(:scope AS uuid[])))', {
+        scope: filter.organizationIds,
+      });
     }
     whereEquals(query, { 't.status': filter.status, 't.member_id': filter.memberId });
     return newestTransferFirst.page(query, page);
@@ -72,14 +92,20 @@ export class MembershipRepository {
   }
 
   registrationsOfMembers(memberIds: readonly string[]): Promise<CommunityRegistration[]> {
-    return this.db.getRepository(CommunityRegistrationEntity).find({ where: { memberId: In([...memberIds]) }, order: { registeredOn: 'DESC', id: 'DESC' } });
+    return this.db
+      .getRepository(CommunityRegistrationEntity)
+      .find({ where: { memberId: In([...memberIds]) }, order: { registeredOn: 'DESC', id: 'DESC' } });
   }
 
   feedbackOfRegistrations(registrationIds: readonly string[]): Promise<RegistrationFeedback[]> {
-    return this.db.getRepository(RegistrationFeedbackEntity).find({ where: { registrationId: In([...registrationIds]) }, order: { recordedOn: 'ASC', id: 'ASC' } });
+    return this.db
+      .getRepository(RegistrationFeedbackEntity)
+      .find({ where: { registrationId: In([...registrationIds]) }, order: { recordedOn: 'ASC', id: 'ASC' } });
   }
 
   checkInsOfMembers(memberIds: readonly string[]): Promise<MigrantCheckIn[]> {
-    return this.db.getRepository(MigrantCheckInEntity).find({ where: { memberId: In([...memberIds]) }, order: { checkedInOn: 'DESC', id: 'DESC' } });
+    return this.db
+      .getRepository(MigrantCheckInEntity)
+      .find({ where: { memberId: In([...memberIds]) }, order: { checkedInOn: 'DESC', id: 'DESC' } });
   }
 }

@@ -1,7 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import {
-  CommunityRegistrationEntity, MigrantCheckInEntity, RegistrationFeedbackEntity, TransferEntity,
-  type CommunityRegistration, type MigrantCheckIn, type RegistrationFeedback, type Transfer, type TransferStatus,
+  CommunityRegistrationEntity,
+  MigrantCheckInEntity,
+  RegistrationFeedbackEntity,
+  TransferEntity,
+  type CommunityRegistration,
+  type MigrantCheckIn,
+  type RegistrationFeedback,
+  type Transfer,
+  type TransferStatus,
 } from '../entities';
 
 /**
@@ -57,7 +64,10 @@ export class MembershipStore {
   }
 
   expireTransfers(ids: string[], expiredOn: string): Promise<unknown> {
-    return this.tx.query(`UPDATE transfer SET status = 'EXPIRED', expired_on = $2 WHERE id = ANY($1) AND status = 'APPROVED'`, [ids, expiredOn]);
+    return this.tx.query(`UPDATE transfer SET status = 'EXPIRED', expired_on = $2 WHERE id = ANY($1) AND status = 'APPROVED'`, [
+      ids,
+      expiredOn,
+    ]);
   }
 
   findRegistration(id: string): Promise<CommunityRegistration | null> {
@@ -65,7 +75,12 @@ export class MembershipStore {
   }
 
   lockRegistration(id: string): Promise<CommunityRegistration | null> {
-    return this.tx.getRepository(CommunityRegistrationEntity).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+    return this.tx
+      .getRepository(CommunityRegistrationEntity)
+      .createQueryBuilder('r')
+      .where('r.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   activeRegistrationOf(memberId: string): Promise<CommunityRegistration | null> {

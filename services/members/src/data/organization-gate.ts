@@ -15,7 +15,9 @@ export class OrganizationGate {
   constructor(private readonly tx: EntityManager) {}
 
   private async ensure(organizationId: string): Promise<void> {
-    await this.tx.query(`INSERT INTO organization_gate (organization_id) VALUES ($1) ON CONFLICT (organization_id) DO NOTHING`, [organizationId]);
+    await this.tx.query(`INSERT INTO organization_gate (organization_id) VALUES ($1) ON CONFLICT (organization_id) DO NOTHING`, [
+      organizationId,
+    ]);
   }
 
   /**
@@ -24,7 +26,10 @@ export class OrganizationGate {
    */
   async holdOpen(organizationId: string, name: string): Promise<void> {
     await this.ensure(organizationId);
-    const [gate]: { closed_at: Date | null }[] = await this.tx.query(`SELECT closed_at FROM organization_gate WHERE organization_id = $1 FOR SHARE`, [organizationId]);
+    const [gate]: { closed_at: Date | null }[] = await this.tx.query(
+      `SELECT closed_at FROM organization_gate WHERE organization_id = $1 FOR SHARE`,
+      [organizationId],
+    );
     if (gate.closed_at) throw new ConflictError(msg('organization.dissolvedReceivesNoMembers', { name }));
   }
 
@@ -35,8 +40,13 @@ export class OrganizationGate {
    */
   async closeIfEmpty(organizationId: string): Promise<GateClosure> {
     await this.ensure(organizationId);
-    const [gate]: { closed_at: Date | null }[] = await this.tx.query(`SELECT closed_at FROM organization_gate WHERE organization_id = $1 FOR UPDATE`, [organizationId]);
-    const [{ n }]: { n: number }[] = await this.tx.query(`SELECT count(*)::int AS n FROM member WHERE organization_id = $1`, [organizationId]);
+    const [gate]: { closed_at: Date | null }[] = await this.tx.query(
+      `SELECT closed_at FROM organization_gate WHERE organization_id = $1 FOR UPDATE`,
+      [organizationId],
+    );
+    const [{ n }]: { n: number }[] = await this.tx.query(`SELECT count(*)::int AS n FROM member WHERE organization_id = $1`, [
+      organizationId,
+    ]);
     if (gate.closed_at) return { closed: true, memberCount: n };
     if (n > 0) return { closed: false, memberCount: n };
     await this.tx.query(`UPDATE organization_gate SET closed_at = now() WHERE organization_id = $1`, [organizationId]);

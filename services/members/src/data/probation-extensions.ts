@@ -17,7 +17,10 @@ const COLUMNS = `member_id AS "memberId", months, extended_on::text AS "extended
   probation_ends_on::text AS "probationEndsOn", reason`;
 
 /** Extensions of the given members, in one query (a page of members asks once). */
-export async function probationExtensionsOf(dataSource: Pick<DataSource, 'query'>, memberIds: readonly string[]): Promise<ProbationExtension[]> {
+export async function probationExtensionsOf(
+  dataSource: Pick<DataSource, 'query'>,
+  memberIds: readonly string[],
+): Promise<ProbationExtension[]> {
   return dataSource.query(`SELECT ${COLUMNS} FROM probation_extension WHERE member_id = ANY($1::uuid[])`, [memberIds]);
 }
 

@@ -34,7 +34,10 @@ export const recordApplicant = useCase({
     return { person, appliedOn, organizationId };
   },
   async gather({ peers }: Services, application) {
-    const [organization] = await Promise.all([requireActiveOrganization(peers, application.organizationId, 'organizationId'), requirePlaces(peers, application.person)]);
+    const [organization] = await Promise.all([
+      requireActiveOrganization(peers, application.organizationId, 'organizationId'),
+      requirePlaces(peers, application.person),
+    ]);
     return { ...application, organizationName: organization.name };
   },
   async change({ tx, outbox }, { person, appliedOn, organizationId, organizationName }) {
@@ -43,7 +46,16 @@ export const recordApplicant = useCase({
     // (docs/decisions/0010): held open FOR SHARE here, so no application lands in a closed organisation.
     await new OrganizationGate(tx).holdOpen(organizationId, organizationName);
     if (await store.hasMemberWithIdNumber(person.idNumber)) throw new ConflictError(msg('applicant.alreadyMember'));
-    const applicant: Applicant = { id: randomUUID(), ...person, organizationId, stage: 'APPLICANT', appliedOn, activistOn: null, candidateOn: null, admittedMemberId: null };
+    const applicant: Applicant = {
+      id: randomUUID(),
+      ...person,
+      organizationId,
+      stage: 'APPLICANT',
+      appliedOn,
+      activistOn: null,
+      candidateOn: null,
+      admittedMemberId: null,
+    };
     await store.insertApplicant(applicant).catch((error: unknown) => translateConstraint(error, applicationTaken));
     await outbox.emit(applicantEvents.recorded(applicant));
     return applicant;
@@ -51,7 +63,12 @@ export const recordApplicant = useCase({
 });
 
 /** The applicant (read outside the transaction: an applicant never changes organisation), by a manager of its organisation. */
-async function managedApplicant({ policy, loaders }: Services, change: 'advanceApplicant' | 'admitMember', id: string, field: string): Promise<Applicant> {
+async function managedApplicant(
+  { policy, loaders }: Services,
+  change: 'advanceApplicant' | 'admitMember',
+  id: string,
+  field: string,
+): Promise<Applicant> {
   const applicant = await loadExisting(loaders.applicant, 'Applicant', id, field);
   await policy.permit(change, { organizationId: applicant.organizationId });
   return applicant;
@@ -66,7 +83,10 @@ export const advanceApplicant = useCase({
   async change({ tx, outbox }, { id, stage, on }) {
     const store = new MemberStore(tx);
     const applicant = await requireApplicant(store, id, 'id');
-    const previous = applicant.stage === 'ACTIVIST' && applicant.activistOn ? { date: applicant.activistOn, what: 'BECOMING_ACTIVIST' as const } : { date: applicant.appliedOn, what: 'APPLICATION' as const };
+    const previous =
+      applicant.stage === 'ACTIVIST' && applicant.activistOn
+        ? { date: applicant.activistOn, what: 'BECOMING_ACTIVIST' as const }
+        : { date: applicant.appliedOn, what: 'APPLICATION' as const };
     const date = checkActionDate('on', on ?? today(), today(), previous);
     checkAdvance(applicant, stage, date);
     await store.advanceApplicant(applicant.id, stage, date);

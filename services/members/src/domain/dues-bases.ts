@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { check, ConflictError, loadExisting, msg, NotFoundError, translateConstraint, useCase, ValidationError, type Actor } from '@cpb/kit';
+import {
+  check,
+  ConflictError,
+  loadExisting,
+  msg,
+  NotFoundError,
+  translateConstraint,
+  useCase,
+  ValidationError,
+  type Actor,
+} from '@cpb/kit';
 import { DuesStore } from '../data/dues-store';
 import { MemberStore } from '../data/member-store';
 import type { DuesBase, DuesReduction, Member } from '../entities';
@@ -48,11 +58,21 @@ export const declareDuesBase = useCase({
     await policy.permit('declareDuesBase', { organizationId: member.organizationId, memberId: member.id });
     const year = checkYear('year', input.year);
     const fromMonth = input.fromMonth ?? 1;
-    if (!Number.isInteger(fromMonth) || fromMonth < 1 || fromMonth > 12) throw new ValidationError('fromMonth', msg('dues.monthNumber', { field: 'fromMonth' }));
+    if (!Number.isInteger(fromMonth) || fromMonth < 1 || fromMonth > 12)
+      throw new ValidationError('fromMonth', msg('dues.monthNumber', { field: 'fromMonth' }));
     const problem = baseAmountProblem(input.basis, input.baseFen);
     if (problem) throw new ValidationError('baseFen', msg(problem, { field: 'baseFen' }));
-    if (!firstOwedMonth(year, fromMonth, member.joinedOn)) throw new ValidationError('year', msg('dues.joinedAfterYear', { name: member.name, joinedOn: member.joinedOn, year }));
-    const base = { id: randomUUID(), memberId: member.id, year, fromMonth, basis: input.basis, baseFen: input.baseFen ?? null, declaredBy: recordedBy(actor) };
+    if (!firstOwedMonth(year, fromMonth, member.joinedOn))
+      throw new ValidationError('year', msg('dues.joinedAfterYear', { name: member.name, joinedOn: member.joinedOn, year }));
+    const base = {
+      id: randomUUID(),
+      memberId: member.id,
+      year,
+      fromMonth,
+      basis: input.basis,
+      baseFen: input.baseFen ?? null,
+      declaredBy: recordedBy(actor),
+    };
     return base;
   },
   async change({ tx, outbox }, declared) {
@@ -88,15 +108,24 @@ export const grantDuesReduction = useCase({
     await policy.permit('grantDuesReduction', { organizationId: member.organizationId });
     const fromMonth = checkPeriod('fromMonth', input.fromMonth);
     const untilMonth = checkPeriod('untilMonth', input.untilMonth);
-    if (untilMonth < fromMonth) throw new ValidationError('untilMonth', msg('dues.untilBeforeFrom', { from: input.fromMonth, until: input.untilMonth }));
+    if (untilMonth < fromMonth)
+      throw new ValidationError('untilMonth', msg('dues.untilBeforeFrom', { from: input.fromMonth, until: input.untilMonth }));
     const reduced = input.kind === 'REDUCED';
     const monthlyFen = input.monthlyFen ?? null;
     if (reduced !== (monthlyFen !== null) || (monthlyFen !== null && (!Number.isSafeInteger(monthlyFen) || monthlyFen < 0))) {
       throw new ValidationError('monthlyFen', msg('dues.reducedAmount', { field: 'monthlyFen' }));
     }
     const reduction: DuesReduction = {
-      id: randomUUID(), memberId: member.id, kind: input.kind, monthlyFen, fromMonth, untilMonth, approvedBy: check.name('approvedBy', input.approvedBy, 100),
-      approvedOn: checkPastDay('approvedOn', input.approvedOn), recordedBy: recordedBy(actor), reason: check.freeText('reason', input.reason, 500),
+      id: randomUUID(),
+      memberId: member.id,
+      kind: input.kind,
+      monthlyFen,
+      fromMonth,
+      untilMonth,
+      approvedBy: check.name('approvedBy', input.approvedBy, 100),
+      approvedOn: checkPastDay('approvedOn', input.approvedOn),
+      recordedBy: recordedBy(actor),
+      reason: check.freeText('reason', input.reason, 500),
     };
     return reduction;
   },

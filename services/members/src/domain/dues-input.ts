@@ -16,7 +16,8 @@ export function checkPeriod(field: string, value: string): string {
 }
 
 export function checkPositiveFen(field: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value <= 0 || value > 2_000_000_000) throw new ValidationError(field, msg('dues.amountPositive', { field }));
+  if (!Number.isSafeInteger(value) || value <= 0 || value > 2_000_000_000)
+    throw new ValidationError(field, msg('dues.amountPositive', { field }));
   return value;
 }
 

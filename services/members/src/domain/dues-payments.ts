@@ -33,10 +33,17 @@ export const recordDuesPayment = useCase({
     const member = await loadExisting(loaders.member, 'Member', input.memberId, 'memberId');
     await policy.permit('recordDuesPayment', { organizationId: member.organizationId });
     const months = input.months.map((m) => checkPeriod('months', m));
-    if (months.length < 1 || months.length > 36 || new Set(months).size !== months.length) throw new ValidationError('months', msg('dues.monthsCount', { field: 'months' }));
+    if (months.length < 1 || months.length > 36 || new Set(months).size !== months.length)
+      throw new ValidationError('months', msg('dues.monthsCount', { field: 'months' }));
     return {
-      memberId: member.id, organizationId: member.organizationId, idempotencyKey: check.name('idempotencyKey', input.idempotencyKey, 100), months: months.sort(),
-      amountFen: checkPositiveFen('amountFen', input.amountFen), channel: input.channel, receivedOn: checkPastDay('receivedOn', input.receivedOn), receivedBy: recordedBy(actor),
+      memberId: member.id,
+      organizationId: member.organizationId,
+      idempotencyKey: check.name('idempotencyKey', input.idempotencyKey, 100),
+      months: months.sort(),
+      amountFen: checkPositiveFen('amountFen', input.amountFen),
+      channel: input.channel,
+      receivedOn: checkPastDay('receivedOn', input.receivedOn),
+      receivedBy: recordedBy(actor),
     };
   },
   async change({ tx, outbox }, p) {
@@ -58,7 +65,19 @@ export const recordDuesPayment = useCase({
       throw new ValidationError('amountFen', msg('dues.amountMismatch', { items, total: yuan(total), amount: yuan(p.amountFen) }));
     }
     const entry = await store
-      .appendEntry({ id: randomUUID(), memberId: p.memberId, idempotencyKey: p.idempotencyKey, kind: 'PAYMENT', amountFen: p.amountFen, months: p.months, channel: p.channel, receivedOn: p.receivedOn, receivedBy: p.receivedBy, reversesId: null, reason: null })
+      .appendEntry({
+        id: randomUUID(),
+        memberId: p.memberId,
+        idempotencyKey: p.idempotencyKey,
+        kind: 'PAYMENT',
+        amountFen: p.amountFen,
+        months: p.months,
+        channel: p.channel,
+        receivedOn: p.receivedOn,
+        receivedBy: p.receivedBy,
+        reversesId: null,
+        reason: null,
+      })
       .catch((error: unknown) => translateConstraint(error, keyTaken));
     await store.settle(p.memberId, p.months, entry.id);
     await outbox.emit(duesEvents.paid(entry, p.organizationId));
@@ -86,8 +105,17 @@ export const reverseDuesPayment = useCase({
     const earlier = await store.reversalOf(payment.id);
     if (earlier) return earlier;
     const reversal = await store.appendEntry({
-      id: randomUUID(), memberId: payment.memberId, idempotencyKey: `reversal:${payment.id}`, kind: 'REVERSAL', amountFen: -payment.amountFen, months: payment.months,
-      channel: payment.channel, receivedOn: checkPastDay('receivedOn', null), receivedBy: by, reversesId: payment.id, reason,
+      id: randomUUID(),
+      memberId: payment.memberId,
+      idempotencyKey: `reversal:${payment.id}`,
+      kind: 'REVERSAL',
+      amountFen: -payment.amountFen,
+      months: payment.months,
+      channel: payment.channel,
+      receivedOn: checkPastDay('receivedOn', null),
+      receivedBy: by,
+      reversesId: payment.id,
+      reason,
     });
     await store.settle(payment.memberId, payment.months, null);
     await outbox.emit(duesEvents.reversed(reversal, organizationId));

@@ -73,19 +73,24 @@ export function basisTakesAmount(basis: DuesBasis): boolean {
  */
 export function monthlyDues(basis: DuesBasis, baseFen: number | null): MonthlyDues {
   if (basis === 'EMPLOYED' || basis === 'RETIRED') {
-    if (baseFen === null || !Number.isSafeInteger(baseFen) || baseFen < 0) throw new Error(`a ${basis} base needs an amount in fen, got ${baseFen}`);
+    if (baseFen === null || !Number.isSafeInteger(baseFen) || baseFen < 0)
+      throw new Error(`a ${basis} base needs an amount in fen, got ${baseFen}`);
     const band = duesBands[basis].find((b) => b.upToFen === null || baseFen <= b.upToFen)!;
     return { rule: band.rule, rateBasisPoints: band.rateBasisPoints, amountFen: percentOf(baseFen, band.rateBasisPoints) };
   }
   if (basis === 'FARMER') {
-    if (baseFen === null || baseFen < FARMER_RANGE_FEN.min || baseFen > FARMER_RANGE_FEN.max) throw new Error(`a farmer's amount is 20-100 fen, got ${baseFen}`);
+    if (baseFen === null || baseFen < FARMER_RANGE_FEN.min || baseFen > FARMER_RANGE_FEN.max)
+      throw new Error(`a farmer's amount is 20-100 fen, got ${baseFen}`);
     return { rule: 'FARMER_SET_BY_BRANCH', rateBasisPoints: null, amountFen: baseFen };
   }
   return { rule: 'FLAT_0_2_YUAN', rateBasisPoints: null, amountFen: FLAT_MONTHLY_FEN };
 }
 
 /** Why a declared amount is wrong for its basis (a catalogue key and its parameters), or null when it fits. */
-export function baseAmountProblem(basis: DuesBasis, baseFen: number | null | undefined): 'dues.baseRequired' | 'dues.baseNotTaken' | 'dues.baseRange' | 'dues.farmerRange' | null {
+export function baseAmountProblem(
+  basis: DuesBasis,
+  baseFen: number | null | undefined,
+): 'dues.baseRequired' | 'dues.baseNotTaken' | 'dues.baseRange' | 'dues.farmerRange' | null {
   if (!basisTakesAmount(basis)) return baseFen === null || baseFen === undefined ? null : 'dues.baseNotTaken';
   if (baseFen === null || baseFen === undefined) return 'dues.baseRequired';
   if (!Number.isSafeInteger(baseFen)) return 'dues.baseRange';

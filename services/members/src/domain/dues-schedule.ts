@@ -7,7 +7,13 @@ import { monthlyDues } from './dues-rates';
  * until the next) and the reductions granted: what each month costs, by which rule, and what is due.
  * Pure: the use cases write the result (a month already paid keeps what it was paid at).
  */
-export function scheduleYear(memberId: string, year: number, joinedOn: string, bases: readonly DuesBase[], reductions: readonly DuesReduction[]): DuesMonth[] {
+export function scheduleYear(
+  memberId: string,
+  year: number,
+  joinedOn: string,
+  bases: readonly DuesBase[],
+  reductions: readonly DuesReduction[],
+): DuesMonth[] {
   if (bases.length === 0) return [];
   const earliest = Math.min(...bases.map((b) => b.fromMonth));
   const first = firstOwedMonth(year, earliest, joinedOn);
@@ -18,10 +24,19 @@ export function scheduleYear(memberId: string, year: number, joinedOn: string, b
     if (!base) return [];
     const dues = monthlyDues(base.basis, base.baseFen);
     const reduction = reductionOn(reductions, period);
-    return [{
-      memberId, month: firstDay(period), baseId: base.id, rule: dues.rule, rateBasisPoints: dues.rateBasisPoints, amountFen: dues.amountFen,
-      reductionId: reduction?.id ?? null, dueFen: reduction ? reducedDue(reduction, dues.amountFen) : dues.amountFen, paymentId: null,
-    }];
+    return [
+      {
+        memberId,
+        month: firstDay(period),
+        baseId: base.id,
+        rule: dues.rule,
+        rateBasisPoints: dues.rateBasisPoints,
+        amountFen: dues.amountFen,
+        reductionId: reduction?.id ?? null,
+        dueFen: reduction ? reducedDue(reduction, dues.amountFen) : dues.amountFen,
+        paymentId: null,
+      },
+    ];
   });
 }
 

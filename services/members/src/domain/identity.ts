@@ -29,7 +29,8 @@ export function checkIdNumber(field: string, value: string, birthDate?: string):
   } catch {
     throw new ValidationError(field, msg('member.idNumberBirthDate', { field }));
   }
-  if (birthDate && born !== birthDate) throw new ValidationError(field, msg('member.birthDateMismatchesIdNumber', { field, fromIdNumber: born, birthDate }));
+  if (birthDate && born !== birthDate)
+    throw new ValidationError(field, msg('member.birthDateMismatchesIdNumber', { field, fromIdNumber: born, birthDate }));
   return id;
 }
 

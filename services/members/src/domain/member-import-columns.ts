@@ -3,9 +3,28 @@ import type { MemberCategory } from '../entities';
 
 /** The template's values as users write them, and what each means in the record. */
 export const genders = { 男: 'MALE', 女: 'FEMALE' } as const;
-export const categories: Record<string, MemberCategory> = { 在职党员: 'EMPLOYED', 退休党员: 'RETIRED', 下岗失业党员: 'UNEMPLOYED', 流动党员: 'MIGRANT' };
+export const categories: Record<string, MemberCategory> = {
+  在职党员: 'EMPLOYED',
+  退休党员: 'RETIRED',
+  下岗失业党员: 'UNEMPLOYED',
+  流动党员: 'MIGRANT',
+};
 
-export type MemberColumn = 'name' | 'gender' | 'idNumber' | 'birthDate' | 'ethnicity' | 'education' | 'phone' | 'organization' | 'category' | 'joinedOn' | 'convertedOn' | 'skills' | 'responsibilityArea' | 'homeAddress';
+export type MemberColumn =
+  | 'name'
+  | 'gender'
+  | 'idNumber'
+  | 'birthDate'
+  | 'ethnicity'
+  | 'education'
+  | 'phone'
+  | 'organization'
+  | 'category'
+  | 'joinedOn'
+  | 'convertedOn'
+  | 'skills'
+  | 'responsibilityArea'
+  | 'homeAddress';
 
 /**
  * The member roster template (党员信息导入模板): headers as district staff write them in their own
@@ -14,7 +33,14 @@ export type MemberColumn = 'name' | 'gender' | 'idNumber' | 'birthDate' | 'ethni
 export const memberColumns: readonly ColumnSpec<MemberColumn>[] = [
   { key: 'name', header: '姓名', required: true, explanation: '与身份证一致，最多 50 字' },
   { key: 'gender', header: '性别', required: true, explanation: '男 或 女', list: Object.keys(genders) },
-  { key: 'idNumber', header: '公民身份号码', required: true, explanation: '18 位居民身份证号码，末位可为 X；请保持文本格式', text: true, width: 22 },
+  {
+    key: 'idNumber',
+    header: '公民身份号码',
+    required: true,
+    explanation: '18 位居民身份证号码，末位可为 X；请保持文本格式',
+    text: true,
+    width: 22,
+  },
   { key: 'birthDate', header: '出生日期', required: false, explanation: '如 1980-05-01；不填则取身份证号码中的出生日期', date: true },
   { key: 'ethnicity', header: '民族', required: true, explanation: '如 汉族' },
   { key: 'education', header: '学历', required: false, explanation: '如 大学本科' },

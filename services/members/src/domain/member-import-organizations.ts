@@ -11,13 +11,23 @@ type Resolved = OrganizationFacts | { finding: Message };
  * name or code, or the reason it is refused. An organisation outside the subtree is reported as not
  * found, as the graph reports it, so a file cannot probe what lies outside.
  */
-export async function resolveOrganizations(peers: Peers, policy: Policy, rows: readonly { organizationRef: string }[]): Promise<Map<string, Resolved>> {
+export async function resolveOrganizations(
+  peers: Peers,
+  policy: Policy,
+  rows: readonly { organizationRef: string }[],
+): Promise<Map<string, Resolved>> {
   const refs = [...new Set(rows.map((r) => r.organizationRef))];
   const codes = refs.filter((r) => UUID.test(r));
   const names = refs.filter((r) => !UUID.test(r));
   const [byCode, named, managed] = await Promise.all([
     codes.length ? peers.find('Organization', codes) : [],
-    names.length ? peers.operation<{ organizationsNamed: { id: string }[] }>('organizations', `query($names: [String!]!) { organizationsNamed(names: $names) { id } }`, { names }) : { organizationsNamed: [] },
+    names.length
+      ? peers.operation<{ organizationsNamed: { id: string }[] }>(
+          'organizations',
+          `query($names: [String!]!) { organizationsNamed(names: $names) { id } }`,
+          { names },
+        )
+      : { organizationsNamed: [] },
     policy.managedOrganizations(),
   ]);
   const inScope = (id: string) => managed === null || managed.has(id);
@@ -35,6 +45,13 @@ export async function resolveOrganizations(peers: Peers, policy: Policy, rows: r
     const found = byCode[i];
     resolved.set(code, decide(code, found && inScope(found.id) ? [found] : []));
   });
-  for (const name of names) resolved.set(name, decide(name, namedFacts.filter((o) => o.name === name)));
+  for (const name of names)
+    resolved.set(
+      name,
+      decide(
+        name,
+        namedFacts.filter((o) => o.name === name),
+      ),
+    );
   return resolved;
 }

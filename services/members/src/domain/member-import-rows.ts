@@ -52,7 +52,8 @@ function dateOf(field: string, cell: SheetCell): string {
 
 function oneOf<T>(field: string, text: string, values: Record<string, T>): T {
   const value = values[text];
-  if (value === undefined) throw new DomainError('BAD_USER_INPUT', msg('import.notInList', { field, allowed: Object.keys(values).join('、') }), field);
+  if (value === undefined)
+    throw new DomainError('BAD_USER_INPUT', msg('import.notInList', { field, allowed: Object.keys(values).join('、') }), field);
   return value;
 }
 
@@ -69,7 +70,10 @@ export function readMemberRow(sheetRow: SheetRow, today: string): { member?: Mem
     const c = cell(column);
     const header = headerOf[column];
     if (c.formula) return void findings.push({ row: sheetRow.row, column, value: '', message: msg('import.formula') });
-    if (c.text === '') return required ? void findings.push({ row: sheetRow.row, column, value: '', message: msg('import.required', { field: header }) }) : null;
+    if (c.text === '')
+      return required
+        ? void findings.push({ row: sheetRow.row, column, value: '', message: msg('import.required', { field: header }) })
+        : null;
     try {
       return checkValue(header, c);
     } catch (error) {
@@ -87,7 +91,16 @@ export function readMemberRow(sheetRow: SheetRow, today: string): { member?: Mem
   const statedBirth = read('birthDate', false, (h, c) => checkBirthDate(h, dateOf(h, c), today));
   const birthDate = statedBirth ?? (idNumber ? birthDateInIdNumber(idNumber) : undefined);
   if (statedBirth && idNumber && statedBirth !== birthDateInIdNumber(idNumber)) {
-    findings.push({ row: sheetRow.row, column: 'birthDate', value: statedBirth, message: msg('member.birthDateMismatchesIdNumber', { field: headerOf.birthDate, fromIdNumber: birthDateInIdNumber(idNumber), birthDate: statedBirth }) });
+    findings.push({
+      row: sheetRow.row,
+      column: 'birthDate',
+      value: statedBirth,
+      message: msg('member.birthDateMismatchesIdNumber', {
+        field: headerOf.birthDate,
+        fromIdNumber: birthDateInIdNumber(idNumber),
+        birthDate: statedBirth,
+      }),
+    });
   }
   const ethnicity = read('ethnicity', true, (h, c) => optionalText(h, c.text, 20));
   const education = read('education', false, (h, c) => optionalText(h, c.text, 50));
@@ -99,10 +112,20 @@ export function readMemberRow(sheetRow: SheetRow, today: string): { member?: Mem
   const convertedOn = read('convertedOn', false, (h, c) => {
     const on = dateOf(h, c);
     if (on > today) throw new DomainError('BAD_USER_INPUT', msg('date.inFuture', { field: h, value: on }), h);
-    if (ends && on < ends) throw new DomainError('BAD_USER_INPUT', msg('import.convertedBeforeProbationEnds', { field: h, value: on, date: ends }), h);
+    if (ends && on < ends)
+      throw new DomainError('BAD_USER_INPUT', msg('import.convertedBeforeProbationEnds', { field: h, value: on, date: ends }), h);
     return on;
   });
-  const skills = read('skills', false, (h, c) => [...new Set(c.text.split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean))].map((s) => check.name(h, s, 30)));
+  const skills = read('skills', false, (h, c) =>
+    [
+      ...new Set(
+        c.text
+          .split(/[、,，;；]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ].map((s) => check.name(h, s, 30)),
+  );
   const responsibilityArea = read('responsibilityArea', false, (h, c) => optionalText(h, c.text, 50));
   const homeAddress = read('homeAddress', false, (h, c) => optionalText(h, c.text, 200));
   if (findings.length > 0) return { findings };
@@ -139,7 +162,13 @@ export function duplicatesInFile(rows: readonly MemberRow[]): Finding[] {
   for (const r of rows) {
     const seen = first.get(r.idNumber);
     if (seen === undefined) first.set(r.idNumber, r.row);
-    else findings.push({ row: r.row, column: 'idNumber', value: r.idNumber, message: msg('import.duplicateInFile', { field: headerOf.idNumber, row: seen }) });
+    else
+      findings.push({
+        row: r.row,
+        column: 'idNumber',
+        value: r.idNumber,
+        message: msg('import.duplicateInFile', { field: headerOf.idNumber, row: seen }),
+      });
   }
   return findings;
 }

@@ -42,7 +42,13 @@ interface Checked {
   previous: { id: string } | null;
 }
 
-const asRowError = (f: Finding): RowError => ({ row: f.row, column: headerOf[f.column], value: f.value, message: render(f.message), messageKey: f.message.key });
+const asRowError = (f: Finding): RowError => ({
+  row: f.row,
+  column: headerOf[f.column],
+  value: f.value,
+  message: render(f.message),
+  messageKey: f.message.key,
+});
 
 function report(checked: Checked, outcome: { importId: string | null; committed: boolean; createdCount: number }): MemberImportReport {
   const errors = checked.findings.sort((a, b) => a.row - b.row).map(asRowError);
@@ -89,7 +95,13 @@ export const importMembers = useCase({
       const existing = recorded.get(r.idNumber);
       if (!existing) rows.push(r);
       else if (existing.imported) skipped.push(r);
-      else findings.push({ row: r.row, column: 'idNumber', value: r.idNumber, message: msg('import.duplicateInDatabase', { field: headerOf.idNumber }) });
+      else
+        findings.push({
+          row: r.row,
+          column: 'idNumber',
+          value: r.idNumber,
+          message: msg('import.duplicateInDatabase', { field: headerOf.idNumber }),
+        });
     }
     return { table, dryRun: args.dryRun, rows, skipped, findings, previous };
   },
@@ -97,7 +109,8 @@ export const importMembers = useCase({
     const organizations = await resolveOrganizations(peers, policy, checked.rows);
     for (const r of checked.rows) {
       const found = organizations.get(r.organizationRef);
-      if (found && 'finding' in found) checked.findings.push({ row: r.row, column: 'organization', value: r.organizationRef, message: found.finding });
+      if (found && 'finding' in found)
+        checked.findings.push({ row: r.row, column: 'organization', value: r.organizationRef, message: found.finding });
     }
     return { checked, organizations };
   },
@@ -113,14 +126,32 @@ export const importMembers = useCase({
       residenceCommunityId: null,
     }));
     const gate = new OrganizationGate(tx);
-    for (const organization of new Set([...organizations.values()].filter((o): o is OrganizationFacts => 'id' in o))) await gate.holdOpen(organization.id, organization.name);
+    for (const organization of new Set([...organizations.values()].filter((o): o is OrganizationFacts => 'id' in o)))
+      await gate.holdOpen(organization.id, organization.name);
     const store = new MemberImportStore(tx);
     await store.insertMembers(members).catch((error: unknown) => translateConstraint(error, idNumberTaken));
     const importId = randomUUID();
     await store
-      .recordImport({ id: importId, fingerprint: checked.table.fingerprint, actorSub: actor.sub, rowCount: checked.table.rows.length, createdCount: members.length }, members.map((m, i) => ({ memberId: m.id, row: checked.rows[i].row })))
-      .catch((error: unknown) => translateConstraint(error, { member_import_fingerprint_key: () => new ConflictError(msg('import.alreadyRunning')) }));
-    const summary = importEvents.committed({ id: importId, fingerprint: checked.table.fingerprint, rowCount: checked.table.rows.length, createdCount: members.length, skippedCount: checked.skipped.length });
+      .recordImport(
+        {
+          id: importId,
+          fingerprint: checked.table.fingerprint,
+          actorSub: actor.sub,
+          rowCount: checked.table.rows.length,
+          createdCount: members.length,
+        },
+        members.map((m, i) => ({ memberId: m.id, row: checked.rows[i].row })),
+      )
+      .catch((error: unknown) =>
+        translateConstraint(error, { member_import_fingerprint_key: () => new ConflictError(msg('import.alreadyRunning')) }),
+      );
+    const summary = importEvents.committed({
+      id: importId,
+      fingerprint: checked.table.fingerprint,
+      rowCount: checked.table.rows.length,
+      createdCount: members.length,
+      skippedCount: checked.skipped.length,
+    });
     await outbox.emitBulk(members.map(memberEvents.recorded), summary);
     return report(checked, { importId, committed: true, createdCount: members.length });
   },

@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, loadExisting, msg, NotFoundError, today, translateConstraint, useCase, ValidationError, type Message } from '@cpb/kit';
+import {
+  check,
+  ConflictError,
+  loadExisting,
+  msg,
+  NotFoundError,
+  today,
+  translateConstraint,
+  useCase,
+  ValidationError,
+  type Message,
+} from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { MembershipStore } from '../data/membership-store';
 import { OrganizationGate } from '../data/organization-gate';
@@ -36,10 +47,15 @@ export interface UpdateMemberInput {
 export const idNumberTaken = { member_id_number_key: () => new ConflictError(msg('member.idNumberTaken')) };
 
 /** The status a member joining on `joinedOn` has today, unless the caller states it: probation lasts a year. */
-function statusOn(joinedOn: string, today: string, stated: MemberStatus | null | undefined): { status: MemberStatus; probationEndsOn: string | null } {
+function statusOn(
+  joinedOn: string,
+  today: string,
+  stated: MemberStatus | null | undefined,
+): { status: MemberStatus; probationEndsOn: string | null } {
   const ends = probationEndsOn(joinedOn);
   const status = stated ?? (ends > today ? 'PROBATIONARY' : 'FULL');
-  if (status === 'FULL' && ends > today) throw new ValidationError('status', msg('member.onProbationUntil', { joinedOn, probationEndsOn: ends }));
+  if (status === 'FULL' && ends > today)
+    throw new ValidationError('status', msg('member.onProbationUntil', { joinedOn, probationEndsOn: ends }));
   return { status, probationEndsOn: status === 'PROBATIONARY' ? ends : null };
 }
 
@@ -59,7 +75,10 @@ export const createMember = useCase({
     return { input, today: on, person, joinedOn, organizationId, responsibilityArea, homeAddress };
   },
   async gather({ peers }: Services, { input, today: on, person, joinedOn, organizationId, responsibilityArea, homeAddress }) {
-    const [organization] = await Promise.all([requireActiveOrganization(peers, organizationId, 'organizationId'), requirePlaces(peers, person)]);
+    const [organization] = await Promise.all([
+      requireActiveOrganization(peers, organizationId, 'organizationId'),
+      requirePlaces(peers, person),
+    ]);
     const member: Member = {
       id: randomUUID(),
       homeAddress,
@@ -82,19 +101,33 @@ export const createMember = useCase({
   },
 });
 
-const editable = ['name', 'gender', 'ethnicity', 'education', 'phone', 'category', 'workUnitId', 'residenceCommunityId', 'skills', 'responsibilityArea'] as const;
+const editable = [
+  'name',
+  'gender',
+  'ethnicity',
+  'education',
+  'phone',
+  'category',
+  'workUnitId',
+  'residenceCommunityId',
+  'skills',
+  'responsibilityArea',
+] as const;
 
 /** The fields of a member's record a change gives, each checked (refusals name the field). */
 function readPatch(input: UpdateMemberInput): Partial<Member> {
   const patch: Partial<Member> = {};
   if (input.name !== undefined) patch.name = check.name('name', input.name ?? '', 50);
   if (input.gender) patch.gender = input.gender;
-  if (input.ethnicity !== undefined) patch.ethnicity = optionalText('ethnicity', input.ethnicity, 20) ?? refuse('ethnicity', msg('input.length', { field: 'ethnicity', max: 20 }));
+  if (input.ethnicity !== undefined)
+    patch.ethnicity =
+      optionalText('ethnicity', input.ethnicity, 20) ?? refuse('ethnicity', msg('input.length', { field: 'ethnicity', max: 20 }));
   if (input.education !== undefined) patch.education = optionalText('education', input.education, 50);
   if (input.phone !== undefined) patch.phone = input.phone ? checkMobile('phone', input.phone) : null;
   if (input.category) patch.category = input.category;
   if (input.workUnitId !== undefined) patch.workUnitId = input.workUnitId ? check.uuid('workUnitId', input.workUnitId) : null;
-  if (input.residenceCommunityId !== undefined) patch.residenceCommunityId = input.residenceCommunityId ? check.uuid('residenceCommunityId', input.residenceCommunityId) : null;
+  if (input.residenceCommunityId !== undefined)
+    patch.residenceCommunityId = input.residenceCommunityId ? check.uuid('residenceCommunityId', input.residenceCommunityId) : null;
   if (input.skills) patch.skills = [...new Set(input.skills)];
   if (input.responsibilityArea !== undefined) patch.responsibilityArea = optionalText('responsibilityArea', input.responsibilityArea, 50);
   return patch;

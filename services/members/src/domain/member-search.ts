@@ -20,7 +20,11 @@ export interface MemberFilterInput {
 export async function memberQuery(peers: Peers, filter: MemberFilterInput): Promise<MemberQuery> {
   const organizationId = filter.organizationId ? check.uuid('organizationId', filter.organizationId) : null;
   const nameContains = check.searchText('nameContains', filter.nameContains, 50);
-  const organizationIds = organizationId ? (filter.includeDescendants ? await subtreeOf(peers, organizationId, 'organizationId') : [organizationId]) : null;
+  const organizationIds = organizationId
+    ? filter.includeDescendants
+      ? await subtreeOf(peers, organizationId, 'organizationId')
+      : [organizationId]
+    : null;
   return {
     organizationIds,
     status: filter.status,

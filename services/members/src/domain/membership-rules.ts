@@ -35,16 +35,23 @@ export function checkBirthDate(field: string, value: string, today: string): str
 }
 
 /** A date an action happened on: real, not in the future, and not before `notBefore` (what it follows). */
-export function checkActionDate(field: string, value: string, today: string, notBefore?: { date: string; what: TermValue<'milestone'> }): string {
+export function checkActionDate(
+  field: string,
+  value: string,
+  today: string,
+  notBefore?: { date: string; what: TermValue<'milestone'> },
+): string {
   check.isoDate(field, value);
   if (value > today) throw new ValidationError(field, msg('date.inFuture', { field, value }));
-  if (notBefore && value < notBefore.date) throw new ValidationError(field, msg('date.beforeMilestone', { field, value, milestone: notBefore.what, date: notBefore.date }));
+  if (notBefore && value < notBefore.date)
+    throw new ValidationError(field, msg('date.beforeMilestone', { field, value, milestone: notBefore.what, date: notBefore.date }));
   return value;
 }
 
 /** Conversion to full membership (转正): only a probationary member whose year of probation is over. */
 export function checkConversion(member: { name: string; status: string; probationEndsOn: string | null }, convertedOn: string): void {
-  if (member.status !== 'PROBATIONARY' || !member.probationEndsOn) throw new ConflictError(msg('member.alreadyFull', { name: member.name }));
+  if (member.status !== 'PROBATIONARY' || !member.probationEndsOn)
+    throw new ConflictError(msg('member.alreadyFull', { name: member.name }));
   if (convertedOn < member.probationEndsOn) {
     throw new ConflictError(msg('member.probationNotOver', { name: member.name, probationEndsOn: member.probationEndsOn }));
   }
@@ -53,11 +60,19 @@ export function checkConversion(member: { name: string; status: string; probatio
 const stageOrder: ApplicantStage[] = ['APPLICANT', 'ACTIVIST', 'CANDIDATE'];
 
 /** An applicant moves one stage at a time: applicant → activist → candidate, a candidate after a year as activist. */
-export function checkAdvance(applicant: { name: string; stage: ApplicantStage; activistOn: string | null; admittedMemberId: string | null }, to: ApplicantStage, on: string): void {
+export function checkAdvance(
+  applicant: { name: string; stage: ApplicantStage; activistOn: string | null; admittedMemberId: string | null },
+  to: ApplicantStage,
+  on: string,
+): void {
   if (applicant.admittedMemberId) throw new ConflictError(msg('applicant.alreadyAdmitted', { name: applicant.name }));
   const next = stageOrder[stageOrder.indexOf(applicant.stage) + 1];
   if (to !== next) {
-    throw new ConflictError(next ? msg('applicant.nextStage', { name: applicant.name, stage: applicant.stage, next }) : msg('applicant.nextIsAdmission', { name: applicant.name, stage: applicant.stage }));
+    throw new ConflictError(
+      next
+        ? msg('applicant.nextStage', { name: applicant.name, stage: applicant.stage, next })
+        : msg('applicant.nextIsAdmission', { name: applicant.name, stage: applicant.stage }),
+    );
   }
   if (to === 'CANDIDATE' && applicant.activistOn && on < addYears(applicant.activistOn, ACTIVIST_YEARS_BEFORE_CANDIDATE)) {
     throw new ConflictError(msg('applicant.activistTooRecent', { name: applicant.name, activistOn: applicant.activistOn }));
@@ -67,5 +82,6 @@ export function checkAdvance(applicant: { name: string; stage: ApplicantStage; a
 /** Only a candidate (发展对象) not yet admitted is admitted as a probationary member. */
 export function checkAdmission(applicant: { name: string; stage: ApplicantStage; admittedMemberId: string | null }): void {
   if (applicant.admittedMemberId) throw new ConflictError(msg('applicant.alreadyAdmitted', { name: applicant.name }));
-  if (applicant.stage !== 'CANDIDATE') throw new ConflictError(msg('applicant.onlyCandidateAdmitted', { name: applicant.name, stage: applicant.stage }));
+  if (applicant.stage !== 'CANDIDATE')
+    throw new ConflictError(msg('applicant.onlyCandidateAdmitted', { name: applicant.name, stage: applicant.stage }));
 }

@@ -6,17 +6,33 @@ import { ConflictError, msg, NotFoundError, ValidationError, type OrganizationFa
  */
 
 /** An organisation that exists and is active: a dissolved one, or one being dissolved, holds no one new (CONFLICT). */
-export async function requireActiveOrganization(peers: Peers, id: string, field: string, scope?: TermValue<'organizationScope'>): Promise<OrganizationFacts> {
+export async function requireActiveOrganization(
+  peers: Peers,
+  id: string,
+  field: string,
+  scope?: TermValue<'organizationScope'>,
+): Promise<OrganizationFacts> {
   const [organization] = await peers.require('Organization', [id], field);
-  if (organization.status !== 'ACTIVE') throw new ConflictError(msg(organization.status === 'CLOSING' ? 'organization.closingReceivesNoMembers' : 'organization.dissolvedReceivesNoMembers', { name: organization.name }));
+  if (organization.status !== 'ACTIVE')
+    throw new ConflictError(
+      msg(organization.status === 'CLOSING' ? 'organization.closingReceivesNoMembers' : 'organization.dissolvedReceivesNoMembers', {
+        name: organization.name,
+      }),
+    );
   if (scope && organization.scope !== scope) {
-    throw new ValidationError(field, msg('member.organizationScope', { name: organization.name, scope, actual: organization.scope as TermValue<'organizationScope'> }));
+    throw new ValidationError(
+      field,
+      msg('member.organizationScope', { name: organization.name, scope, actual: organization.scope as TermValue<'organizationScope'> }),
+    );
   }
   return organization;
 }
 
 /** The places a record points at: the work unit and the residence community must exist (NOT_FOUND naming the field). */
-export async function requirePlaces(peers: Peers, places: { workUnitId?: string | null; residenceCommunityId?: string | null }): Promise<void> {
+export async function requirePlaces(
+  peers: Peers,
+  places: { workUnitId?: string | null; residenceCommunityId?: string | null },
+): Promise<void> {
   await Promise.all([
     places.workUnitId ? peers.require('ResidentUnit', [places.workUnitId], 'workUnitId') : null,
     places.residenceCommunityId ? peers.require('Community', [places.residenceCommunityId], 'residenceCommunityId') : null,

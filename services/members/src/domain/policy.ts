@@ -1,4 +1,15 @@
-import { ForbiddenError, managerRoles, msg, requireRole, seesAll, UnauthenticatedError, type Actor, type Peers, type PolicyTable, type Scope } from '@cpb/kit';
+import {
+  ForbiddenError,
+  managerRoles,
+  msg,
+  requireRole,
+  seesAll,
+  UnauthenticatedError,
+  type Actor,
+  type Peers,
+  type PolicyTable,
+  type Scope,
+} from '@cpb/kit';
 
 /**
  * Who may change which members: the README's matrix ("Who may see and change what"), one row per
@@ -8,7 +19,7 @@ import { ForbiddenError, managerRoles, msg, requireRole, seesAll, Unauthenticate
  * organisation approves (it issues the introduction letter), either side may reject, and the receiving
  * organisation completes it when the member reports in (报到).
  */
-const organisation = "a manager whose subtree holds the organisation";
+const organisation = 'a manager whose subtree holds the organisation';
 const membersOrganisation = "a manager whose subtree holds the member's organisation";
 const membersSecretaries = "a community secretary whose subtree holds the member's organisation";
 export const changes = {
@@ -81,7 +92,8 @@ export class Policy {
 
   /** A step of a transfer, decided by the managers of the side the table names. */
   async permitTransferStep(change: TransferStep, transfer: TransferParties): Promise<void> {
-    if (change === 'approveTransfer' || change === 'recordTransferReceipt') return this.permit(change, { organizationId: transfer.fromOrganizationId });
+    if (change === 'approveTransfer' || change === 'recordTransferReceipt')
+      return this.permit(change, { organizationId: transfer.fromOrganizationId });
     if (change === 'completeTransfer') return this.permit(change, { organizationId: transfer.toOrganizationId });
     if (await this.manages(transfer.toOrganizationId)) return this.permit(change, { organizationId: transfer.toOrganizationId });
     return this.permit(change, { organizationId: transfer.fromOrganizationId });
@@ -148,7 +160,8 @@ export class Policy {
   async requireArrearsReader(organizationId: string): Promise<void> {
     if (this.actor.role === 'ANONYMOUS') throw new UnauthenticatedError();
     if (this.actor.role === 'SERVICE') return;
-    if (this.actor.role !== 'COMMUNITY_SECRETARY' || !(await this.manages(organizationId))) throw new ForbiddenError(msg('dues.secretariesOnly'));
+    if (this.actor.role !== 'COMMUNITY_SECRETARY' || !(await this.manages(organizationId)))
+      throw new ForbiddenError(msg('dues.secretariesOnly'));
   }
 
   /** Dues totals of an organisation for a month: analysts, and the managers of its subtree. */

@@ -1,4 +1,15 @@
-import { addMonths, check, ConflictError, loadExisting, msg, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
+import {
+  addMonths,
+  check,
+  ConflictError,
+  loadExisting,
+  msg,
+  NotFoundError,
+  today,
+  translateConstraint,
+  useCase,
+  ValidationError,
+} from '@cpb/kit';
 import { MemberStore } from '../data/member-store';
 import { probationExtensionOf, recordProbationExtension, type ProbationExtension } from '../data/probation-extensions';
 import type { Member } from '../entities';
@@ -10,7 +21,8 @@ import type { Services } from './services';
 export const EXTENSION_MONTHS = { min: 6, max: 12 } as const;
 
 export function readExtensionMonths(months: number): number {
-  if (!Number.isInteger(months) || months < EXTENSION_MONTHS.min || months > EXTENSION_MONTHS.max) throw new ValidationError('months', msg('probation.months', { field: 'months' }));
+  if (!Number.isInteger(months) || months < EXTENSION_MONTHS.min || months > EXTENSION_MONTHS.max)
+    throw new ValidationError('months', msg('probation.months', { field: 'months' }));
   return months;
 }
 
@@ -19,10 +31,20 @@ export function readExtensionMonths(months: number): number {
  * decided before the year of probation ends (on `probationEndsOn` it is over: conversion is possible
  * from that day, so that day is too late). Returns the new end: `months` after the old one.
  */
-export function checkProbationExtension(member: Pick<Member, 'name' | 'status' | 'probationEndsOn'>, earlier: ProbationExtension | null, months: number, extendedOn: string): string {
-  if (member.status !== 'PROBATIONARY' || !member.probationEndsOn) throw new ConflictError(msg('probation.notProbationary', { name: member.name }));
-  if (earlier) throw new ConflictError(msg('probation.alreadyExtended', { name: member.name, extendedOn: earlier.extendedOn, months: earlier.months }));
-  if (extendedOn >= member.probationEndsOn) throw new ConflictError(msg('probation.yearOver', { name: member.name, probationEndsOn: member.probationEndsOn }));
+export function checkProbationExtension(
+  member: Pick<Member, 'name' | 'status' | 'probationEndsOn'>,
+  earlier: ProbationExtension | null,
+  months: number,
+  extendedOn: string,
+): string {
+  if (member.status !== 'PROBATIONARY' || !member.probationEndsOn)
+    throw new ConflictError(msg('probation.notProbationary', { name: member.name }));
+  if (earlier)
+    throw new ConflictError(
+      msg('probation.alreadyExtended', { name: member.name, extendedOn: earlier.extendedOn, months: earlier.months }),
+    );
+  if (extendedOn >= member.probationEndsOn)
+    throw new ConflictError(msg('probation.yearOver', { name: member.name, probationEndsOn: member.probationEndsOn }));
   return addMonths(member.probationEndsOn, months);
 }
 
@@ -51,9 +73,18 @@ export const extendProbation = useCase({
     if (!member) throw new NotFoundError('Member', id, 'memberId');
     const on = checkActionDate('extendedOn', extendedOn ?? today(), today(), { date: member.joinedOn, what: 'JOINING' });
     const probationEndsOn = checkProbationExtension(member, await probationExtensionOf(tx, id), months, on);
-    const extension: ProbationExtension = { memberId: id, months, extendedOn: on, previousEndsOn: member.probationEndsOn!, probationEndsOn, reason };
+    const extension: ProbationExtension = {
+      memberId: id,
+      months,
+      extendedOn: on,
+      previousEndsOn: member.probationEndsOn!,
+      probationEndsOn,
+      reason,
+    };
     await recordProbationExtension(tx, extension).catch((error: unknown) =>
-      translateConstraint(error, { probation_extension_pkey: () => new ConflictError(msg('probation.alreadyExtended', { name: member.name, extendedOn: on, months })) }),
+      translateConstraint(error, {
+        probation_extension_pkey: () => new ConflictError(msg('probation.alreadyExtended', { name: member.name, extendedOn: on, months })),
+      }),
     );
     await outbox.emit(memberEvents.probationExtended(member, extension));
     return { ...member, probationEndsOn };

@@ -21,7 +21,12 @@ function registrationCommunity(member: Member, requested: string | null): string
 }
 
 /** The member (read outside the transaction) acting for themself, or a manager of the member's organisation. */
-async function permittedMember({ policy, loaders }: Services, change: 'registerWithCommunity' | 'endRegistration', id: string, field: string): Promise<Member> {
+async function permittedMember(
+  { policy, loaders }: Services,
+  change: 'registerWithCommunity' | 'endRegistration',
+  id: string,
+  field: string,
+): Promise<Member> {
   const member = await loadExisting(loaders.member, 'Member', id, field);
   await policy.permit(change, { organizationId: member.organizationId, memberId: member.id });
   return member;
@@ -49,7 +54,15 @@ export const registerWithCommunity = useCase({
     const on = checkActionDate('registeredOn', registeredOn ?? today(), today(), { date: member.joinedOn, what: 'JOINING' });
     const store = new MembershipStore(tx);
     if (await store.activeRegistrationOf(member.id)) throw oneActiveRegistration.registration_one_active_per_member_idx();
-    const registration: CommunityRegistration = { id: randomUUID(), memberId: member.id, communityId: community, workUnitId: member.workUnitId, status: 'ACTIVE', registeredOn: on, endedOn: null };
+    const registration: CommunityRegistration = {
+      id: randomUUID(),
+      memberId: member.id,
+      communityId: community,
+      workUnitId: member.workUnitId,
+      status: 'ACTIVE',
+      registeredOn: on,
+      endedOn: null,
+    };
     await store.insertRegistration(registration).catch((error: unknown) => translateConstraint(error, oneActiveRegistration));
     await outbox.emit(registrationEvents.registered(registration));
     return registration;
@@ -57,7 +70,10 @@ export const registerWithCommunity = useCase({
 });
 
 /** The registration, locked after its member's row (the order every use case keeps); it must still be active. */
-async function lockActiveRegistration(tx: UnitOfWork['tx'], known: CommunityRegistration): Promise<{ registration: CommunityRegistration; store: MembershipStore }> {
+async function lockActiveRegistration(
+  tx: UnitOfWork['tx'],
+  known: CommunityRegistration,
+): Promise<{ registration: CommunityRegistration; store: MembershipStore }> {
   const store = new MembershipStore(tx);
   await new MemberStore(tx).lockMember(known.memberId);
   const registration = await store.lockRegistration(known.id);
@@ -90,7 +106,13 @@ export const recordFeedback = useCase({
   },
   async change({ tx, outbox }, { known, rating, comment }) {
     const { registration, store } = await lockActiveRegistration(tx, known);
-    const feedback: RegistrationFeedback = { id: randomUUID(), registrationId: registration.id, rating, comment: check.name('comment', comment, 500), recordedOn: today() };
+    const feedback: RegistrationFeedback = {
+      id: randomUUID(),
+      registrationId: registration.id,
+      rating,
+      comment: check.name('comment', comment, 500),
+      recordedOn: today(),
+    };
     await store.insertFeedback(feedback);
     await outbox.emit(registrationEvents.feedbackRecorded(registration, feedback));
     return feedback;

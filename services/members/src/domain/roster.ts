@@ -13,7 +13,11 @@ export interface RosterEntry {
  * whose relationship left the organisation after that day (a completed transfer) was still its member
  * then; one who arrived after it was not. Only a service may ask (the field is hidden from the gateway).
  */
-export async function organizationRoster(dataSource: DataSource, actor: Actor, args: { organizationId: string; on: string }): Promise<RosterEntry[]> {
+export async function organizationRoster(
+  dataSource: DataSource,
+  actor: Actor,
+  args: { organizationId: string; on: string },
+): Promise<RosterEntry[]> {
   requireRole(actor);
   const organizationId = check.uuid('organizationId', args.organizationId);
   const on = check.isoDate('on', args.on);

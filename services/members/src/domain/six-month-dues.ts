@@ -10,7 +10,11 @@ import { firstDay, LONG_ARREARS_MONTHS, periodOfDay } from './dues-months';
  * as it is (never a stored total). Only a service may ask (hidden from the gateway); the organizations
  * service has authorised its caller.
  */
-export async function sixMonthDuesFacts(reads: { dues: DuesReads; members: MemberRepository }, actor: Actor, args: { organizationIds: string[]; memberIds: string[] }) {
+export async function sixMonthDuesFacts(
+  reads: { dues: DuesReads; members: MemberRepository },
+  actor: Actor,
+  args: { organizationIds: string[]; memberIds: string[] },
+) {
   requireRole(actor, 'SERVICE');
   const organizationIds = args.organizationIds.map((id, i) => check.uuid(`organizationIds[${i}]`, id));
   const memberIds = args.memberIds.map((id, i) => check.uuid(`memberIds[${i}]`, id));

@@ -13,7 +13,11 @@ export const ARREARS_MONTHS = 3;
  * for 3 months or more, registrations (在职党员报到) with no feedback this year. Arrears name persons by
  * what they owe, so only secretaries see those items (the others count them), as `Organization.arrears`.
  */
-export async function memberToDo(reads: ToDoReads, subtree: { subtreeIds: string[]; communityIds: string[] }, seesArrears: boolean): Promise<ToDoFound[]> {
+export async function memberToDo(
+  reads: ToDoReads,
+  subtree: { subtreeIds: string[]; communityIds: string[] },
+  seesArrears: boolean,
+): Promise<ToDoFound[]> {
   const on = today();
   const year = on.slice(0, 4);
   const limit = TODO_ITEMS_PER_KIND;
@@ -26,7 +30,10 @@ export async function memberToDo(reads: ToDoReads, subtree: { subtreeIds: string
   return [
     toDoFound('PROBATION_ENDING', probations, (r) => msg('todo.probationEnding', { dueOn: r.dueOn })),
     toDoFound('TRANSFER_LETTER_LAPSING', letters, (r) => msg('todo.transferLetterLapsing', { dueOn: r.dueOn })),
-    { ...toDoFound('DUES_ARREARS', arrears, (r) => msg('todo.duesArrears', { months: r.months!, since: r.since!.slice(0, 7) })), itemsWithheld: !seesArrears },
+    {
+      ...toDoFound('DUES_ARREARS', arrears, (r) => msg('todo.duesArrears', { months: r.months!, since: r.since!.slice(0, 7) })),
+      itemsWithheld: !seesArrears,
+    },
     toDoFound('REGISTRATION_NOT_APPRAISED', registrations, () => msg('todo.registrationNotAppraised', { year })),
   ];
 }

@@ -18,7 +18,10 @@ export async function expireLapsedTransfers({ transact }: { transact: Transact }
       const store = new MembershipStore(tx);
       const lapsed = await store.claimLapsedTransfers(on, BATCH);
       if (lapsed.length === 0) return 0;
-      await store.expireTransfers(lapsed.map((t) => t.id), on);
+      await store.expireTransfers(
+        lapsed.map((t) => t.id),
+        on,
+      );
       await outbox.emit(...lapsed.map((t) => transferEvents.expired(t, on)));
       return lapsed.length;
     });

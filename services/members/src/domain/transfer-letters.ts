@@ -34,7 +34,8 @@ export interface Letter {
 export function issueLetter(reach: LetterReach, issuedOn: string, validDays?: number | null): Letter {
   const maximum = maximumLetterDays(issuedOn);
   const days = validDays ?? LETTER_DAYS[reach];
-  if (!Number.isInteger(days) || days < 1 || days > maximum) throw new ValidationError('letter.validDays', msg('transfer.letterDays', { field: 'letter.validDays', maximum }));
+  if (!Number.isInteger(days) || days < 1 || days > maximum)
+    throw new ValidationError('letter.validDays', msg('transfer.letterDays', { field: 'letter.validDays', maximum }));
   return { letterReach: reach, letterIssuedOn: issuedOn, letterValidUntil: addDays(issuedOn, days) };
 }
 
@@ -53,6 +54,9 @@ export function checkReceipt(transfer: Pick<Transfer, 'status' | 'completedOn' |
   if (transfer.receiptReturnedOn) throw new ConflictError(msg('transfer.receiptRecorded', { returnedOn: transfer.receiptReturnedOn }));
   if (transfer.status !== 'COMPLETED' || !transfer.completedOn) throw new ConflictError(msg('transfer.receiptNotCompleted'));
   if (returnedOn < transfer.completedOn) {
-    throw new ValidationError('returnedOn', msg('transfer.receiptBeforeCompleted', { field: 'returnedOn', value: returnedOn, completedOn: transfer.completedOn }));
+    throw new ValidationError(
+      'returnedOn',
+      msg('transfer.receiptBeforeCompleted', { field: 'returnedOn', value: returnedOn, completedOn: transfer.completedOn }),
+    );
   }
 }

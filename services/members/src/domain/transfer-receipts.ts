@@ -11,7 +11,10 @@ import { decidedTransfer, lockTransferAndMember } from './transfers';
  */
 export const recordTransferReceipt = useCase({
   async authorize(services: Services, args: { id: string; returnedOn?: string | null }) {
-    return { known: await decidedTransfer(services, 'recordTransferReceipt', args.id), returnedOn: checkActionDate('returnedOn', args.returnedOn ?? today(), today()) };
+    return {
+      known: await decidedTransfer(services, 'recordTransferReceipt', args.id),
+      returnedOn: checkActionDate('returnedOn', args.returnedOn ?? today(), today()),
+    };
   },
   async change({ tx, outbox }, { known, returnedOn }) {
     const { transfer, store } = await lockTransferAndMember(tx, known);

@@ -25,7 +25,10 @@ export async function decidedTransfer({ policy, loaders }: Services, step: Trans
 }
 
 /** The transfer and its member, locked member first (the order every use case keeps). */
-export async function lockTransferAndMember(tx: UnitOfWork['tx'], known: Transfer): Promise<{ transfer: Transfer; member: Member; store: MembershipStore }> {
+export async function lockTransferAndMember(
+  tx: UnitOfWork['tx'],
+  known: Transfer,
+): Promise<{ transfer: Transfer; member: Member; store: MembershipStore }> {
   const store = new MembershipStore(tx);
   const member = await new MemberStore(tx).lockMember(known.memberId);
   const transfer = await store.lockTransfer(known.id);
@@ -57,9 +60,21 @@ export const requestTransfer = useCase({
     const store = new MembershipStore(tx);
     if (await store.openTransferOf(member.id)) throw oneOpenTransfer.transfer_one_open_per_member_idx();
     const transfer: Transfer = {
-      id: randomUUID(), memberId: member.id, fromOrganizationId: member.organizationId, toOrganizationId: to, reason: why,
-      status: 'REQUESTED', requestedOn: today(), decidedOn: null, completedOn: null, rejectionReason: null,
-      letterReach: null, letterIssuedOn: null, letterValidUntil: null, expiredOn: null, receiptReturnedOn: null,
+      id: randomUUID(),
+      memberId: member.id,
+      fromOrganizationId: member.organizationId,
+      toOrganizationId: to,
+      reason: why,
+      status: 'REQUESTED',
+      requestedOn: today(),
+      decidedOn: null,
+      completedOn: null,
+      rejectionReason: null,
+      letterReach: null,
+      letterIssuedOn: null,
+      letterValidUntil: null,
+      expiredOn: null,
+      receiptReturnedOn: null,
     };
     await store.insertTransfer(transfer).catch((error: unknown) => translateConstraint(error, oneOpenTransfer));
     await outbox.emit(transferEvents.requested(transfer));

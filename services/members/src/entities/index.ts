@@ -13,4 +13,15 @@ export * from './person';
 export * from './registration';
 export * from './transfer';
 
-export const entities = [MemberEntity, ApplicantEntity, TransferEntity, CommunityRegistrationEntity, RegistrationFeedbackEntity, MigrantCheckInEntity, DuesBaseEntity, DuesPaymentEntity, DuesReductionEntity, DuesMonthEntity];
+export const entities = [
+  MemberEntity,
+  ApplicantEntity,
+  TransferEntity,
+  CommunityRegistrationEntity,
+  RegistrationFeedbackEntity,
+  MigrantCheckInEntity,
+  DuesBaseEntity,
+  DuesPaymentEntity,
+  DuesReductionEntity,
+  DuesMonthEntity,
+];

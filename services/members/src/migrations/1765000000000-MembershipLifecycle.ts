@@ -84,7 +84,9 @@ export class MembershipLifecycle1765000000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((status = 'ENDED') = (ended_on IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX registration_one_active_per_member_idx ON community_registration (member_id) WHERE status = 'ACTIVE'`);
+    await q.query(
+      `CREATE UNIQUE INDEX registration_one_active_per_member_idx ON community_registration (member_id) WHERE status = 'ACTIVE'`,
+    );
     await q.query(`CREATE INDEX registration_member_idx ON community_registration (member_id, registered_on)`);
     await q.query(`CREATE INDEX registration_community_idx ON community_registration (community_id, member_id) WHERE status = 'ACTIVE'`);
     await q.query(`

@@ -11,7 +11,9 @@ export class MemberNameSearch1765000000001 implements MigrationInterface {
   name = 'MemberNameSearch1765000000001';
 
   async up(q: QueryRunner): Promise<void> {
-    const [{ available }]: { available: boolean }[] = await q.query(`SELECT count(*) > 0 AS available FROM pg_available_extensions WHERE name = 'pg_trgm'`);
+    const [{ available }]: { available: boolean }[] = await q.query(
+      `SELECT count(*) > 0 AS available FROM pg_available_extensions WHERE name = 'pg_trgm'`,
+    );
     if (!available) return;
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await q.query(`CREATE INDEX member_name_trgm_idx ON member USING gin (name gin_trgm_ops)`);

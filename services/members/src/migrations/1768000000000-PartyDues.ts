@@ -55,7 +55,9 @@ export class PartyDues1768000000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'dues_payment is an append-only ledger: record a reversal instead' USING ERRCODE = 'check_violation', CONSTRAINT = 'dues_payment_append_only';
       END $$`);
-    await q.query(`CREATE TRIGGER dues_payment_append_only BEFORE UPDATE OR DELETE ON dues_payment FOR EACH ROW EXECUTE FUNCTION dues_payment_append_only()`);
+    await q.query(
+      `CREATE TRIGGER dues_payment_append_only BEFORE UPDATE OR DELETE ON dues_payment FOR EACH ROW EXECUTE FUNCTION dues_payment_append_only()`,
+    );
     await q.query(`
       CREATE TABLE dues_reduction (
         id uuid PRIMARY KEY,

@@ -36,8 +36,14 @@ export class TransferLetters1769170000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX transfer_letter_lapse_idx`);
-    await q.query(`ALTER TABLE transfer DROP CONSTRAINT transfer_receipt_check, DROP CONSTRAINT transfer_expired_check, DROP CONSTRAINT transfer_letter_check, DROP CONSTRAINT transfer_status_check`);
-    await q.query(`ALTER TABLE transfer ADD CONSTRAINT transfer_status_check CHECK (status IN ('REQUESTED','APPROVED','REJECTED','COMPLETED'))`);
-    await q.query(`ALTER TABLE transfer DROP COLUMN letter_reach, DROP COLUMN letter_issued_on, DROP COLUMN letter_valid_until, DROP COLUMN expired_on, DROP COLUMN receipt_returned_on`);
+    await q.query(
+      `ALTER TABLE transfer DROP CONSTRAINT transfer_receipt_check, DROP CONSTRAINT transfer_expired_check, DROP CONSTRAINT transfer_letter_check, DROP CONSTRAINT transfer_status_check`,
+    );
+    await q.query(
+      `ALTER TABLE transfer ADD CONSTRAINT transfer_status_check CHECK (status IN ('REQUESTED','APPROVED','REJECTED','COMPLETED'))`,
+    );
+    await q.query(
+      `ALTER TABLE transfer DROP COLUMN letter_reach, DROP COLUMN letter_issued_on, DROP COLUMN letter_valid_until, DROP COLUMN expired_on, DROP COLUMN receipt_returned_on`,
+    );
   }
 }

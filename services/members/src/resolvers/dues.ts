@@ -11,11 +11,19 @@ export async function memberDues(member: Member, args: { year: number }, ctx: Co
   await ctx.access.requireDuesReaderOf(member);
   const year = checkYear('year', args.year);
   const key = memberYear(member.id, year);
-  const [months, bases, payments, reductions] = await Promise.all([ctx.dues.months.load(key), ctx.dues.bases.load(key), ctx.dues.payments.load(key), ctx.dues.reductions.load(key)]);
+  const [months, bases, payments, reductions] = await Promise.all([
+    ctx.dues.months.load(key),
+    ctx.dues.bases.load(key),
+    ctx.dues.payments.load(key),
+    ctx.dues.reductions.load(key),
+  ]);
   const thisMonth = firstDay(periodOfDay(today()));
   const sum = (rows: DuesMonth[]) => rows.reduce((total, m) => total + m.dueFen, 0);
   return {
-    year, bases, payments, reductions,
+    year,
+    bases,
+    payments,
+    reductions,
     months: months.map((m) => ({ ...m, month: m.month.slice(0, 7), paid: m.paymentId !== null })),
     dueFen: sum(months),
     paidFen: sum(months.filter((m) => m.paymentId)),
@@ -39,7 +47,11 @@ export async function duesSummary(org: OrganizationRef, args: { year: number; mo
   await ctx.access.requireDuesTotalsReader(org.id);
   const year = checkYear('year', args.year);
   const month = `${year}-${String(args.month).padStart(2, '0')}`;
-  const totals = await ctx.dues.totals.load({ organizationId: org.id, subtreeIds: org.subtreeIds ?? [org.id], month: checkPeriod('month', month) });
+  const totals = await ctx.dues.totals.load({
+    organizationId: org.id,
+    subtreeIds: org.subtreeIds ?? [org.id],
+    month: checkPeriod('month', month),
+  });
   return { month, ...totals };
 }
 
@@ -47,9 +59,19 @@ export async function duesSummary(org: OrganizationRef, args: { year: number; mo
 export async function arrears(org: OrganizationRef, args: PageArgs, ctx: Context) {
   await ctx.access.requireArrearsReader(org.id);
   const page = readPage<[string]>(args);
-  const rows = await ctx.duesReads.arrears(org.subtreeIds ?? [org.id], firstDay(periodOfDay(today())), page.after?.[0] ?? null, page.limit + 1);
+  const rows = await ctx.duesReads.arrears(
+    org.subtreeIds ?? [org.id],
+    firstDay(periodOfDay(today())),
+    page.after?.[0] ?? null,
+    page.limit + 1,
+  );
   return toConnection(
-    rows.map((r: ArrearsRow) => ({ ...r, oldestMonth: r.oldestMonth.slice(0, 7), longArrears: r.consecutiveMonths >= LONG_ARREARS_MONTHS, member: ctx.loaders.member.load(r.memberId) })),
+    rows.map((r: ArrearsRow) => ({
+      ...r,
+      oldestMonth: r.oldestMonth.slice(0, 7),
+      longArrears: r.consecutiveMonths >= LONG_ARREARS_MONTHS,
+      member: ctx.loaders.member.load(r.memberId),
+    })),
     page,
     (r) => [r.memberId],
   );

@@ -8,4 +8,20 @@ import { Query } from './query';
 import { ResidentUnit } from './resident-unit';
 import { ToDoList } from './todo';
 
-export const resolvers = { Query, Mutation, Member, Applicant, Transfer, CommunityRegistration, RegistrationFeedback, MigrantCheckIn, Organization, Community, ResidentUnit, CommunityCensus, DuesPayment: DuesPaymentType, DuesReduction: DuesReductionType, ToDoList };
+export const resolvers = {
+  Query,
+  Mutation,
+  Member,
+  Applicant,
+  Transfer,
+  CommunityRegistration,
+  RegistrationFeedback,
+  MigrantCheckIn,
+  Organization,
+  Community,
+  ResidentUnit,
+  CommunityCensus,
+  DuesPayment: DuesPaymentType,
+  DuesReduction: DuesReductionType,
+  ToDoList,
+};

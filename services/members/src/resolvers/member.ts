@@ -6,19 +6,26 @@ import { memberDues } from './dues';
 type Resolver = (member: MemberRecord, args: unknown, ctx: Context) => unknown;
 
 /** Personal data: the value for the member and the managers in scope, null for everyone else. */
-const personal = (read: (m: MemberRecord) => unknown): Resolver => async (member, _, ctx) => ((await ctx.access.accessTo(member)) === 'full' ? read(member) : null);
+const personal =
+  (read: (m: MemberRecord) => unknown): Resolver =>
+  async (member, _, ctx) =>
+    (await ctx.access.accessTo(member)) === 'full' ? read(member) : null;
 
 /** The rest of the record: refused (FORBIDDEN) outside the member's own managers. */
-const record = (read: (m: MemberRecord, ctx: Context) => unknown): Resolver => async (member, _, ctx) => {
-  if ((await ctx.access.accessTo(member)) !== 'full') throw new ForbiddenError(msg('member.recordOutside'));
-  return read(member, ctx);
-};
+const record =
+  (read: (m: MemberRecord, ctx: Context) => unknown): Resolver =>
+  async (member, _, ctx) => {
+    if ((await ctx.access.accessTo(member)) !== 'full') throw new ForbiddenError(msg('member.recordOutside'));
+    return read(member, ctx);
+  };
 
 /** What anyone signed in may see of a member (names appear on leadership and volunteer lists). */
-const visible = (read: (m: MemberRecord) => unknown): Resolver => async (member, _, ctx) => {
-  await ctx.access.accessTo(member);
-  return read(member);
-};
+const visible =
+  (read: (m: MemberRecord) => unknown): Resolver =>
+  async (member, _, ctx) => {
+    await ctx.access.accessTo(member);
+    return read(member);
+  };
 
 export const Member = {
   // Entity references obey the same rules as `member(id)`: the fields below check the caller.

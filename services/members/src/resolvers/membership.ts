@@ -1,5 +1,11 @@
 import type { Context } from '../context';
-import type { Applicant as ApplicantRecord, CommunityRegistration as RegistrationRecord, MigrantCheckIn as CheckInRecord, RegistrationFeedback as FeedbackRecord, Transfer as TransferRecord } from '../entities';
+import type {
+  Applicant as ApplicantRecord,
+  CommunityRegistration as RegistrationRecord,
+  MigrantCheckIn as CheckInRecord,
+  RegistrationFeedback as FeedbackRecord,
+  Transfer as TransferRecord,
+} from '../entities';
 
 const ref = (id: string | null) => (id ? { id } : null);
 
@@ -14,7 +20,8 @@ export const Transfer = {
   member: (t: TransferRecord, _: unknown, ctx: Context) => ctx.loaders.member.load(t.memberId),
   fromOrganization: (t: TransferRecord) => ref(t.fromOrganizationId),
   toOrganization: (t: TransferRecord) => ref(t.toOrganizationId),
-  letter: (t: TransferRecord) => (t.letterValidUntil ? { reach: t.letterReach, issuedOn: t.letterIssuedOn, validUntil: t.letterValidUntil } : null),
+  letter: (t: TransferRecord) =>
+    t.letterValidUntil ? { reach: t.letterReach, issuedOn: t.letterIssuedOn, validUntil: t.letterValidUntil } : null,
 };
 
 export const CommunityRegistration = {

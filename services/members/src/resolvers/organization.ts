@@ -22,6 +22,10 @@ export const Organization = {
   arrears,
   members: async (org: OrganizationRef, args: PageArgs & { includeDescendants?: boolean | null; status?: string | null }, ctx: Context) => {
     await ctx.access.requireManagerOf(org.id);
-    return ctx.loaders.organizationMembers(org, { includeDescendants: Boolean(args.includeDescendants), status: args.status ?? null }, readPage<MemberKey>(args));
+    return ctx.loaders.organizationMembers(
+      org,
+      { includeDescendants: Boolean(args.includeDescendants), status: args.status ?? null },
+      readPage<MemberKey>(args),
+    );
   },
 };

@@ -8,7 +8,10 @@ import { organizationRoster } from '../domain/roster';
 import { sixMonthDuesFacts } from '../domain/six-month-dues';
 
 /** A transfer is read by the member and the managers of both the sending and the receiving organisation. */
-async function requireTransferParty(ctx: Context, transfer: { memberId: string; fromOrganizationId: string; toOrganizationId: string }): Promise<void> {
+async function requireTransferParty(
+  ctx: Context,
+  transfer: { memberId: string; fromOrganizationId: string; toOrganizationId: string },
+): Promise<void> {
   if (ctx.actor.role === 'MEMBER' && ctx.actor.memberId === transfer.memberId) return;
   if (await ctx.access.manages(transfer.toOrganizationId)) return ctx.access.requireManagerOf(transfer.toOrganizationId);
   await ctx.access.requireManagerOf(transfer.fromOrganizationId);
@@ -24,9 +27,12 @@ function withinScope(query: MemberQuery, scope: string[] | null): MemberQuery {
 const optionalId = (field: string, value?: string | null): string | null => (value ? check.uuid(field, value) : null);
 
 export const Query = {
-  organizationRoster: (_: unknown, args: { organizationId: string; on: string }, ctx: Context) => organizationRoster(ctx.dataSource, ctx.actor, args),
-  sixMonthDuesFacts: (_: unknown, args: { organizationIds: string[]; memberIds: string[] }, ctx: Context) => sixMonthDuesFacts({ dues: ctx.duesReads, members: ctx.members }, ctx.actor, args),
-  membersAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.peers)),
+  organizationRoster: (_: unknown, args: { organizationId: string; on: string }, ctx: Context) =>
+    organizationRoster(ctx.dataSource, ctx.actor, args),
+  sixMonthDuesFacts: (_: unknown, args: { organizationIds: string[]; memberIds: string[] }, ctx: Context) =>
+    sixMonthDuesFacts({ dues: ctx.duesReads, members: ctx.members }, ctx.actor, args),
+  membersAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) =>
+    readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.peers)),
   member: async (_: unknown, { id }: { id: string }, ctx: Context) => {
     const member = await ctx.loaders.member.load(check.uuid('id', id));
     if (member) await ctx.access.accessTo(member);
@@ -49,7 +55,12 @@ export const Query = {
     const page = readPage<MemberKey>(args);
     const filter = args.filter ?? {};
     // Whatever the filter names, a manager's list never leaves their subtree (as applicant(id)).
-    const query = { ...filter, organizationId: optionalId('organizationId', filter.organizationId), communityId: optionalId('communityId', filter.communityId), organizationIds: scope };
+    const query = {
+      ...filter,
+      organizationId: optionalId('organizationId', filter.organizationId),
+      communityId: optionalId('communityId', filter.communityId),
+      organizationIds: scope,
+    };
     const { rows, total } = await ctx.membership.applicantPage(query, page);
     return toConnection(rows, page, (a) => [a.name, a.id], total);
   },
@@ -63,7 +74,12 @@ export const Query = {
     const page = readPage<TransferKey>(args);
     const filter = args.filter ?? {};
     // Only transfers into or out of the caller's subtree (as transfer(id)), whatever the filter.
-    const query = { ...filter, organizationId: optionalId('organizationId', filter.organizationId), memberId: optionalId('memberId', filter.memberId), organizationIds: scope };
+    const query = {
+      ...filter,
+      organizationId: optionalId('organizationId', filter.organizationId),
+      memberId: optionalId('memberId', filter.memberId),
+      organizationIds: scope,
+    };
     const { rows, total } = await ctx.membership.transferPage(query, page);
     return toConnection(rows, page, (t) => [t.requestedOn, t.id], total);
   },

@@ -96,9 +96,12 @@ export class LifeReads {
     const silent = `${under('r.path')} AND ${LIVING} AND o.established_on <= $2::date
       AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.organization_id = o.id AND m.status = 'HELD' AND m.starts_at >= $3)`;
     const counted = [...params];
-    const totals = lazyTotals('id', () => this.db.query(
-      `SELECT r.id, count(*)::int AS n FROM organization r JOIN organization o ON ${silent} WHERE r.id = ANY($1::uuid[]) GROUP BY r.id`, counted,
-    ));
+    const totals = lazyTotals('id', () =>
+      this.db.query(
+        `SELECT r.id, count(*)::int AS n FROM organization r JOIN organization o ON ${silent} WHERE r.id = ANY($1::uuid[]) GROUP BY r.id`,
+        counted,
+      ),
+    );
     const after = byName.after(page, params);
     const rows: SilentOrganization[] = await this.db.query(
       `SELECT p.* FROM organization r CROSS JOIN LATERAL (

@@ -1,7 +1,15 @@
 import { In, type DataSource } from 'typeorm';
 import { keyset, startOfDay, timeZone, type Page, type PagedRows, type Period, lazyTotals } from '@cpb/kit';
 import type { HeldOnDay } from '../domain/compliance';
-import { MeetingAttendanceEntity, MeetingEntity, MeetingVersionEntity, type Meeting, type MeetingAttendance, type MeetingType, type MeetingVersion } from '../entities';
+import {
+  MeetingAttendanceEntity,
+  MeetingEntity,
+  MeetingVersionEntity,
+  type Meeting,
+  type MeetingAttendance,
+  type MeetingType,
+  type MeetingVersion,
+} from '../entities';
 
 /** What an organisation's meeting list is narrowed to: a type, and calendar days (either end open). */
 export interface MeetingFilter {
@@ -48,10 +56,14 @@ export class MeetingRepository {
       params,
     );
     const countParams: unknown[] = [[...organizationIds]];
-    const counts = lazyTotals('organization_id', () => this.db.query(
-      `SELECT m.organization_id, count(*)::int AS n FROM meeting m WHERE m.organization_id = ANY($1::uuid[])${filterSql(filter, countParams)} GROUP BY m.organization_id`,
-      countParams,
-    ) as Promise<{ organization_id: string; n: number }[]>);
+    const counts = lazyTotals(
+      'organization_id',
+      () =>
+        this.db.query(
+          `SELECT m.organization_id, count(*)::int AS n FROM meeting m WHERE m.organization_id = ANY($1::uuid[])${filterSql(filter, countParams)} GROUP BY m.organization_id`,
+          countParams,
+        ) as Promise<{ organization_id: string; n: number }[]>,
+    );
     return { rows, totals: counts };
   }
 
@@ -67,7 +79,8 @@ export class MeetingRepository {
   /** Which of these organisations have a committee: a current seat beside the secretary's. */
   async withCommittee(organizationIds: readonly string[]): Promise<Set<string>> {
     const rows: { organization_id: string }[] = await this.db.query(
-      `SELECT DISTINCT organization_id FROM position WHERE organization_id = ANY($1::uuid[]) AND ends_on IS NULL AND role <> 'SECRETARY'`, [[...organizationIds]],
+      `SELECT DISTINCT organization_id FROM position WHERE organization_id = ANY($1::uuid[]) AND ends_on IS NULL AND role <> 'SECRETARY'`,
+      [[...organizationIds]],
     );
     return new Set(rows.map((r) => r.organization_id));
   }
@@ -75,9 +88,13 @@ export class MeetingRepository {
   /** Attendance of versions named `meetingId/version`, one query for all of them. */
   async attendanceByVersionKeys(keys: readonly string[]): Promise<MeetingAttendance[]> {
     const pairs = keys.map((key) => key.split('/'));
-    return this.db.getRepository(MeetingAttendanceEntity)
+    return this.db
+      .getRepository(MeetingAttendanceEntity)
       .createQueryBuilder('a')
-      .where('(a.meeting_id, a.version) IN (SELECT * FROM unnest(:ids::uuid[], :versions::int[]))', { ids: pairs.map((p) => p[0]), versions: pairs.map((p) => Number(p[1])) })
+      .where('(a.meeting_id, a.version) IN (SELECT * FROM unnest(:ids::uuid[], :versions::int[]))', {
+        ids: pairs.map((p) => p[0]),
+        versions: pairs.map((p) => Number(p[1])),
+      })
       .orderBy('a.member_id')
       .getMany();
   }

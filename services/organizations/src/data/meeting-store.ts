@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { MeetingAttendanceEntity, MeetingEntity, MeetingVersionEntity, type Meeting, type MeetingAttendance, type MeetingVersion } from '../entities';
+import {
+  MeetingAttendanceEntity,
+  MeetingEntity,
+  MeetingVersionEntity,
+  type Meeting,
+  type MeetingAttendance,
+  type MeetingVersion,
+} from '../entities';
 
 /** Meetings, their versions and attendance: reads outside a transaction, writes inside one. */
 export class MeetingStore {

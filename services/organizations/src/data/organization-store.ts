@@ -33,10 +33,10 @@ export class OrganizationStore {
 
   /** Re-roots a whole subtree: one range update over the C-collated path index. */
   async move(organization: Organization, newParent: Organization, newPath: string, communityRoot: boolean): Promise<void> {
-    await this.tx.query(
-      `UPDATE organization SET path = $2 || substr(path, length($1) + 1) WHERE path >= $1 AND path < $1 || '~'`,
-      [organization.path, newPath],
-    );
+    await this.tx.query(`UPDATE organization SET path = $2 || substr(path, length($1) + 1) WHERE path >= $1 AND path < $1 || '~'`, [
+      organization.path,
+      newPath,
+    ]);
     await this.tx.getRepository(OrganizationEntity).update({ id: organization.id }, { parentId: newParent.id, communityRoot });
   }
 
@@ -51,7 +51,10 @@ export class OrganizationStore {
   }
 
   dissolve(id: string, dissolvedOn: string): Promise<unknown> {
-    return this.tx.query(`UPDATE organization SET status = 'DISSOLVED', dissolved_on = $2, closing_since = NULL WHERE id = $1`, [id, dissolvedOn]);
+    return this.tx.query(`UPDATE organization SET status = 'DISSOLVED', dissolved_on = $2, closing_since = NULL WHERE id = $1`, [
+      id,
+      dissolvedOn,
+    ]);
   }
 
   /** Sub-organisations not dissolved (a closing one may yet revert to active). */

@@ -24,7 +24,10 @@ export class RhythmStore {
   /** Sets one type's months, locking its row until the transaction ends; the row as it is now. */
   async set(type: MeetingType, everyMonths: number, changedBy: string): Promise<RhythmRow> {
     // A SELECT around the UPDATE, so TypeORM hands back plain rows.
-    const [row] = await this.db.query(`WITH changed AS (UPDATE meeting_rhythm SET every_months = $2, changed_by = $3, changed_at = now() WHERE type = $1 RETURNING *) SELECT ${COLUMNS} FROM changed`, [type, everyMonths, changedBy]);
+    const [row] = await this.db.query(
+      `WITH changed AS (UPDATE meeting_rhythm SET every_months = $2, changed_by = $3, changed_at = now() WHERE type = $1 RETURNING *) SELECT ${COLUMNS} FROM changed`,
+      [type, everyMonths, changedBy],
+    );
     return row;
   }
 }

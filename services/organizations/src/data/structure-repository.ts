@@ -1,8 +1,21 @@
 import { In, IsNull, type DataSource } from 'typeorm';
 import { keyset, type Page, type PagedRows, type SortKey, type LazyCount, lazyTotals } from '@cpb/kit';
 import {
-  CommunityEntity, GridEntity, InstructorAssignmentEntity, LIVING, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
-  type Community, type Grid, type InstructorAssignment, type Organization, type Position, type ResidentUnit, type Street,
+  CommunityEntity,
+  GridEntity,
+  InstructorAssignmentEntity,
+  LIVING,
+  OrganizationEntity,
+  PositionEntity,
+  ResidentUnitEntity,
+  StreetEntity,
+  type Community,
+  type Grid,
+  type InstructorAssignment,
+  type Organization,
+  type Position,
+  type ResidentUnit,
+  type Street,
 } from '../entities';
 
 /** The organisation-side counts of a community's five-clears census (五个清). */
@@ -64,7 +77,13 @@ export class StructureRepository {
          SELECT g.* FROM grid g WHERE g.community_id = c.id${after} ORDER BY ${gridsByName.orderBy} LIMIT $2) p`,
       params,
     );
-    const counts = lazyTotals('community_id', () => this.db.query('SELECT community_id, count(*)::int AS n FROM grid WHERE community_id = ANY($1::uuid[]) GROUP BY community_id', [[...communityIds]]) as Promise<{ community_id: string; n: number }[]>);
+    const counts = lazyTotals(
+      'community_id',
+      () =>
+        this.db.query('SELECT community_id, count(*)::int AS n FROM grid WHERE community_id = ANY($1::uuid[]) GROUP BY community_id', [
+          [...communityIds],
+        ]) as Promise<{ community_id: string; n: number }[]>,
+    );
     return { rows, totals: counts };
   }
 
@@ -73,7 +92,9 @@ export class StructureRepository {
   }
 
   residentUnitsByCommunityIds(communityIds: readonly string[]): Promise<ResidentUnit[]> {
-    return this.db.getRepository(ResidentUnitEntity).find({ where: { communityId: In([...communityIds]) }, order: { name: 'ASC', id: 'ASC' } });
+    return this.db
+      .getRepository(ResidentUnitEntity)
+      .find({ where: { communityId: In([...communityIds]) }, order: { name: 'ASC', id: 'ASC' } });
   }
 
   organizationsByIds(ids: readonly string[]): Promise<Organization[]> {
@@ -86,7 +107,9 @@ export class StructureRepository {
 
   /** The living organisation of each community (一社区一组织): active, or being dissolved. */
   communityOrganizations(communityIds: readonly string[]): Promise<Organization[]> {
-    return this.db.getRepository(OrganizationEntity).findBy({ communityId: In([...communityIds]), communityRoot: true, status: In(LIVING) });
+    return this.db
+      .getRepository(OrganizationEntity)
+      .findBy({ communityId: In([...communityIds]), communityRoot: true, status: In(LIVING) });
   }
 
   /** Every organisation id in each root's subtree (the root included), by one range scan per root. */
@@ -104,7 +127,9 @@ export class StructureRepository {
 
   /** Current positions (endsOn null) of many organisations. */
   currentPositions(organizationIds: readonly string[]): Promise<Position[]> {
-    return this.db.getRepository(PositionEntity).find({ where: { organizationId: In([...organizationIds]), endsOn: IsNull() }, order: { startsOn: 'ASC' } });
+    return this.db
+      .getRepository(PositionEntity)
+      .find({ where: { organizationId: In([...organizationIds]), endsOn: IsNull() }, order: { startsOn: 'ASC' } });
   }
 
   /** Every position, ended ones included, of many organisations. */
@@ -118,16 +143,23 @@ export class StructureRepository {
 
   /** The organisation-side counts of the five-clears census for many communities, in one query. */
   async census(communityIds: readonly string[]): Promise<Census[]> {
-    const rows: { community_id: string; units: number; enterprises: number; covered: number; organizations: number }[] = await this.db.query(
-      `SELECT c.id AS community_id,
+    const rows: { community_id: string; units: number; enterprises: number; covered: number; organizations: number }[] =
+      await this.db.query(
+        `SELECT c.id AS community_id,
               (SELECT count(*) FROM resident_unit u WHERE u.community_id = c.id)::int AS units,
               (SELECT count(*) FROM resident_unit u WHERE u.community_id = c.id AND u.category IN ('STATE_ENTERPRISE','NON_PUBLIC_ENTERPRISE'))::int AS enterprises,
               (SELECT count(*) FROM resident_unit u WHERE u.community_id = c.id AND u.organization_id IS NOT NULL)::int AS covered,
               (SELECT count(*) FROM organization o WHERE o.community_id = c.id AND o.status = 'ACTIVE')::int AS organizations
          FROM community c WHERE c.id = ANY($1::uuid[])`,
-      [[...communityIds]],
-    );
-    return rows.map((r) => ({ communityId: r.community_id, residentUnits: r.units, enterprises: r.enterprises, coveredUnits: r.covered, partyOrganizations: r.organizations }));
+        [[...communityIds]],
+      );
+    return rows.map((r) => ({
+      communityId: r.community_id,
+      residentUnits: r.units,
+      enterprises: r.enterprises,
+      coveredUnits: r.covered,
+      partyOrganizations: r.organizations,
+    }));
   }
 
   workingCommittees(streetIds: readonly string[]): Promise<Organization[]> {

@@ -1,7 +1,20 @@
 import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import {
-  CommunityEntity, GridEntity, InstructorAssignmentEntity, LIVING, OrganizationEntity, PositionEntity, ResidentUnitEntity, StreetEntity,
-  type Community, type Grid, type InstructorAssignment, type Organization, type Position, type ResidentUnit, type Street,
+  CommunityEntity,
+  GridEntity,
+  InstructorAssignmentEntity,
+  LIVING,
+  OrganizationEntity,
+  PositionEntity,
+  ResidentUnitEntity,
+  StreetEntity,
+  type Community,
+  type Grid,
+  type InstructorAssignment,
+  type Organization,
+  type Position,
+  type ResidentUnit,
+  type Street,
 } from '../entities';
 
 /**
@@ -83,7 +96,9 @@ export class StructureStore {
   }
 
   currentInstructor(unitId: string): Promise<InstructorAssignment | null> {
-    return this.tx.getRepository(InstructorAssignmentEntity).findOne({ where: { residentUnitId: unitId, endsOn: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    return this.tx
+      .getRepository(InstructorAssignmentEntity)
+      .findOne({ where: { residentUnitId: unitId, endsOn: IsNull() }, lock: { mode: 'pessimistic_write' } });
   }
 
   insertInstructor(assignment: InstructorAssignment): Promise<unknown> {

@@ -18,13 +18,21 @@ export interface RosterEntry {
  * once, as given or else ABSENT; leave (请假) always with a reason. Someone who was not a member that
  * day cannot be marked at all; a probationary member (预备党员) cannot vote.
  */
-export function buildAttendance(meeting: { id: string; version: number; day: string; organizationName: string }, roster: RosterEntry[], given: AttendanceInput[]): MeetingAttendance[] {
+export function buildAttendance(
+  meeting: { id: string; version: number; day: string; organizationName: string },
+  roster: RosterEntry[],
+  given: AttendanceInput[],
+): MeetingAttendance[] {
   const expected = new Map(roster.map((r) => [r.memberId, r]));
   const marked = new Map<string, AttendanceInput>();
   for (const entry of given) {
     const memberId = check.uuid('attendance.memberId', entry.memberId);
     if (marked.has(memberId)) throw new ValidationError('attendance', msg('meeting.attendanceRepeats', { memberId }));
-    if (!expected.has(memberId)) throw new ValidationError('attendance', msg('meeting.notMemberThatDay', { memberId, date: meeting.day, name: meeting.organizationName }));
+    if (!expected.has(memberId))
+      throw new ValidationError(
+        'attendance',
+        msg('meeting.notMemberThatDay', { memberId, date: meeting.day, name: meeting.organizationName }),
+      );
     marked.set(memberId, entry);
   }
   return roster.map(({ memberId, probationary }) => {
@@ -38,7 +46,12 @@ export function buildAttendance(meeting: { id: string; version: number; day: str
 }
 
 /** The counts events and compliance carry: never names, only how many. */
-export function attendanceCounts(attendance: Pick<MeetingAttendance, 'status'>[]): { expected: number; present: number; onLeave: number; absent: number } {
+export function attendanceCounts(attendance: Pick<MeetingAttendance, 'status'>[]): {
+  expected: number;
+  present: number;
+  onLeave: number;
+  absent: number;
+} {
   const count = (status: AttendanceStatus) => attendance.filter((a) => a.status === status).length;
   return { expected: attendance.length, present: count('PRESENT'), onLeave: count('ON_LEAVE'), absent: count('ABSENT') };
 }

@@ -51,17 +51,34 @@ export function countsFrom(from: string): string {
 
 /** The types an organisation holds: by its kind, committee meetings of a branch only with a committee. */
 export function typesHeldBy(organization: Pick<Organization, 'kind'>, hasCommittee: boolean): MeetingType[] {
-  return MEETING_TYPES.filter((type) => appliesTo(type, organization.kind) && (!needsElectedCommittee(type, organization.kind) || hasCommittee));
+  return MEETING_TYPES.filter(
+    (type) => appliesTo(type, organization.kind) && (!needsElectedCommittee(type, organization.kind) || hasCommittee),
+  );
 }
 
 /** Each type's due windows, meetings held in the period and overdue windows, against the district's rhythms. */
-export function complianceOf(organization: Pick<Organization, 'kind' | 'establishedOn'>, hasCommittee: boolean, period: ClosedPeriod, today: string, held: HeldOnDay[], rhythms: MeetingRhythms): TypeCompliance[] {
+export function complianceOf(
+  organization: Pick<Organization, 'kind' | 'establishedOn'>,
+  hasCommittee: boolean,
+  period: ClosedPeriod,
+  today: string,
+  held: HeldOnDay[],
+  rhythms: MeetingRhythms,
+): TypeCompliance[] {
   return typesHeldBy(organization, hasCommittee).map((type) => {
     const days = held.filter((h) => h.type === type);
     const heldBetween = (from: string, to: string) => days.filter((h) => h.day >= from && h.day <= to).reduce((sum, h) => sum + h.n, 0);
     const everyMonths = rhythms[type];
-    const due = windows(everyMonths, period.from, period.to).filter((w) => w.to >= period.from && w.to <= period.to && w.to < today && w.to >= organization.establishedOn);
-    return { type, everyMonths, due: due.length, held: heldBetween(period.from, period.to), overdue: due.filter((w) => heldBetween(w.from, w.to) === 0) };
+    const due = windows(everyMonths, period.from, period.to).filter(
+      (w) => w.to >= period.from && w.to <= period.to && w.to < today && w.to >= organization.establishedOn,
+    );
+    return {
+      type,
+      everyMonths,
+      due: due.length,
+      held: heldBetween(period.from, period.to),
+      overdue: due.filter((w) => heldBetween(w.from, w.to) === 0),
+    };
   });
 }
 

@@ -35,7 +35,11 @@ export function kindCheck(input: KindCheckInput): KindCheck {
   }
   const recommendedKind = kindForSize(memberCount);
   if (kind === 'BRANCH' && fullMemberCount < BRANCH_MIN_FULL_MEMBERS) {
-    return { fits: false, recommendedKind: 'BRANCH', reason: msg('kindCheck.tooFewFullMembers', { fullMemberCount, minimum: BRANCH_MIN_FULL_MEMBERS }) };
+    return {
+      fits: false,
+      recommendedKind: 'BRANCH',
+      reason: msg('kindCheck.tooFewFullMembers', { fullMemberCount, minimum: BRANCH_MIN_FULL_MEMBERS }),
+    };
   }
   if (kind !== recommendedKind) {
     return { fits: false, recommendedKind, reason: msg('kindCheck.suitsAnother', { memberCount, recommended: recommendedKind, kind }) };

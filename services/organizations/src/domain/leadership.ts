@@ -46,7 +46,8 @@ export const appointPosition = useCase({
     const organizationId = check.uuid('organizationId', input.organizationId);
     const memberId = check.uuid('memberId', input.memberId);
     const alsoChairs = input.alsoChairsResidentsCommittee ?? false;
-    if (alsoChairs && input.role !== 'SECRETARY') throw new ValidationError('alsoChairsResidentsCommittee', msg('position.onlySecretaryChairs'));
+    if (alsoChairs && input.role !== 'SECRETARY')
+      throw new ValidationError('alsoChairsResidentsCommittee', msg('position.onlySecretaryChairs'));
     if ((input.role === 'PART_TIME_COMMITTEE_MEMBER') !== Boolean(input.fromUnitId)) {
       throw new ValidationError('fromUnitId', msg('position.partTimeFromUnit'));
     }
@@ -60,7 +61,11 @@ export const appointPosition = useCase({
     return appointment;
   },
   async change({ tx, outbox }, { input, organizationId, memberId, alsoChairs, fromUnitId, policy }) {
-    const organization = managedOrganization(policy, (await new OrganizationStore(tx).lock([organizationId])).get(organizationId), organizationId);
+    const organization = managedOrganization(
+      policy,
+      (await new OrganizationStore(tx).lock([organizationId])).get(organizationId),
+      organizationId,
+    );
     checkOpen(organization);
     const store = new StructureStore(tx);
     if (fromUnitId && !(await store.lockResidentUnit(fromUnitId))) throw new NotFoundError('ResidentUnit', fromUnitId, 'fromUnitId');
@@ -126,9 +131,17 @@ export const assignInstructor = useCase({
     if (!unit) throw new NotFoundError('ResidentUnit', unitId, 'residentUnitId');
     await policy.inCommunity('assignInstructor', store, unit.communityId);
     checkNeedsInstructor(unit);
-    const assignment: InstructorAssignment = { id: randomUUID(), residentUnitId: unit.id, memberId, startsOn: check.isoDate('startsOn', startsOn ?? today()), endsOn: null };
+    const assignment: InstructorAssignment = {
+      id: randomUUID(),
+      residentUnitId: unit.id,
+      memberId,
+      startsOn: check.isoDate('startsOn', startsOn ?? today()),
+      endsOn: null,
+    };
     await store.insertInstructor(assignment).catch((error: unknown) =>
-      translateConstraint(error, { instructor_current_idx: () => new ConflictError(msg('instructor.alreadyAssigned', { name: unit.name })) }),
+      translateConstraint(error, {
+        instructor_current_idx: () => new ConflictError(msg('instructor.alreadyAssigned', { name: unit.name })),
+      }),
     );
     await outbox.emit(structureEvents.instructorAssigned(assignment));
     return assignment;

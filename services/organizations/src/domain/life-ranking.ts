@@ -29,7 +29,13 @@ function compare(a: StandingKey, b: StandingKey): number {
  * meetings come grouped from one statement, never one per organisation). Organisations that hold no
  * meetings of any type the rhythm asks for are not weighed.
  */
-export function behindRanking(organizations: RankedOrganization[], held: HeldOnDay[], rhythms: MeetingRhythms, period: ClosedPeriod, today: string): { weighed: number; behind: OrganizationStanding[] } {
+export function behindRanking(
+  organizations: RankedOrganization[],
+  held: HeldOnDay[],
+  rhythms: MeetingRhythms,
+  period: ClosedPeriod,
+  today: string,
+): { weighed: number; behind: OrganizationStanding[] } {
   const heldBy = new Map<string, HeldOnDay[]>();
   for (const h of held) heldBy.set(h.organizationId, [...(heldBy.get(h.organizationId) ?? []), h]);
   let weighed = 0;

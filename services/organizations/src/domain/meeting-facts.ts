@@ -18,7 +18,12 @@ export async function rosterOn(peers: Peers, organizationId: string, day: string
  * a booked venue (resources) was booked by the organisation or one above it, still confirmed, and
  * covers the meeting's start, as an activity's venue is checked.
  */
-export async function requireContentFacts(peers: Peers, organization: Pick<Organization, 'path'>, content: MeetingContent, startsAt: Date): Promise<void> {
+export async function requireContentFacts(
+  peers: Peers,
+  organization: Pick<Organization, 'path'>,
+  content: MeetingContent,
+  startsAt: Date,
+): Promise<void> {
   if (content.hostMemberId) await peers.require('Member', [content.hostMemberId], 'hostId');
   if (content.lecturerMemberId) await peers.require('Member', [content.lecturerMemberId], 'lecturerId');
   if (!content.venueBookingId) return;

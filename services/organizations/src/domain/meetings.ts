@@ -34,9 +34,11 @@ function managedActive(policy: Policy, change: Change, organization: Organizatio
 }
 
 async function requireType(services: Services, type: MeetingType, organization: Organization): Promise<void> {
-  if (!MEETING_TYPES.includes(type) || !appliesTo(type, organization.kind)) throw new ValidationError('type', msg('meeting.typeNotForKind', { kind: organization.kind, type }));
+  if (!MEETING_TYPES.includes(type) || !appliesTo(type, organization.kind))
+    throw new ValidationError('type', msg('meeting.typeNotForKind', { kind: organization.kind, type }));
   if (!needsElectedCommittee(type, organization.kind)) return;
-  if (!(await services.reads.structure.hasCommittee(organization.id))) throw new ValidationError('type', msg('meeting.committeeNeedsCommittee', { name: organization.name }));
+  if (!(await services.reads.structure.hasCommittee(organization.id)))
+    throw new ValidationError('type', msg('meeting.committeeNeedsCommittee', { name: organization.name }));
 }
 
 function heldAt(value: string): Date {
@@ -45,7 +47,13 @@ function heldAt(value: string): Date {
   return startsAt;
 }
 
-function version(meetingId: string, number: number, content: MeetingContent, recordedBy: string, correctionReason: string | null): MeetingVersion {
+function version(
+  meetingId: string,
+  number: number,
+  content: MeetingContent,
+  recordedBy: string,
+  correctionReason: string | null,
+): MeetingVersion {
   return { ...content, meetingId, version: number, correctionReason, recordedBy, recordedAt: now() };
 }
 
@@ -53,7 +61,12 @@ function version(meetingId: string, number: number, content: MeetingContent, rec
 export const recordMeeting = useCase({
   async authorize(services: Services, { input }: { input: RecordMeetingInput }) {
     const organizationId = check.uuid('organizationId', input.organizationId);
-    const organization = managedActive(services.policy, 'recordMeeting', (await services.reads.organizations.find([organizationId])).get(organizationId), organizationId);
+    const organization = managedActive(
+      services.policy,
+      'recordMeeting',
+      (await services.reads.organizations.find([organizationId])).get(organizationId),
+      organizationId,
+    );
     await requireType(services, input.type, organization);
     const startsAt = heldAt(input.startsAt);
     return { input, organization, startsAt, content: meetingContent(input.type, input), services };
@@ -64,13 +77,29 @@ export const recordMeeting = useCase({
     return { ...allowed, day, roster: await rosterOn(peers, allowed.organization.id, day) };
   },
   async change({ tx, outbox }, { input, organization: read, startsAt, content, services, day, roster }) {
-    const organization = managedActive(services.policy, 'recordMeeting', (await new OrganizationStore(tx).lock([read.id])).get(read.id), read.id);
-    const meeting: Meeting = { id: randomUUID(), organizationId: organization.id, type: input.type, startsAt, status: 'HELD', version: 1, cancelReason: null };
+    const organization = managedActive(
+      services.policy,
+      'recordMeeting',
+      (await new OrganizationStore(tx).lock([read.id])).get(read.id),
+      read.id,
+    );
+    const meeting: Meeting = {
+      id: randomUUID(),
+      organizationId: organization.id,
+      type: input.type,
+      startsAt,
+      status: 'HELD',
+      version: 1,
+      cancelReason: null,
+    };
     const attendance = buildAttendance({ id: meeting.id, version: 1, day, organizationName: organization.name }, roster, input.attendance);
     const store = new MeetingStore(tx);
     await store.insert(meeting).catch((error: unknown) =>
       translateConstraint(error, {
-        meeting_one_per_slot_idx: () => new ConflictError(msg('meeting.alreadyRecorded', { name: organization.name, type: input.type, startsAt: startsAt.toISOString() })),
+        meeting_one_per_slot_idx: () =>
+          new ConflictError(
+            msg('meeting.alreadyRecorded', { name: organization.name, type: input.type, startsAt: startsAt.toISOString() }),
+          ),
       }),
     );
     await store.addVersion(version(meeting.id, 1, content, services.actor.sub, null), attendance);
@@ -88,7 +117,12 @@ async function managedMeeting(services: Services, change: Change, id: string): P
   return { meeting, organization };
 }
 
-async function lockManaged(tx: ConstructorParameters<typeof MeetingStore>[0], policy: Policy, change: Change, id: string): Promise<{ meeting: Meeting; organization: Organization; store: MeetingStore }> {
+async function lockManaged(
+  tx: ConstructorParameters<typeof MeetingStore>[0],
+  policy: Policy,
+  change: Change,
+  id: string,
+): Promise<{ meeting: Meeting; organization: Organization; store: MeetingStore }> {
   const store = new MeetingStore(tx);
   const meeting = await store.lock(id);
   if (!meeting) throw new NotFoundError('Meeting', id, 'id');
@@ -103,7 +137,15 @@ export const correctMeeting = useCase({
   async authorize(services: Services, args: { id: string; input: CorrectMeetingInput }) {
     const { meeting, organization } = await managedMeeting(services, 'correctMeeting', args.id);
     const reason = check.name('reason', args.input.reason, 200);
-    return { meeting, organization, reason, expected: args.input.version, attendance: args.input.attendance, content: meetingContent(meeting.type, args.input), services };
+    return {
+      meeting,
+      organization,
+      reason,
+      expected: args.input.version,
+      attendance: args.input.attendance,
+      content: meetingContent(meeting.type, args.input),
+      services,
+    };
   },
   async gather({ peers }: Services, allowed) {
     await requireContentFacts(peers, allowed.organization, allowed.content, allowed.meeting.startsAt);

@@ -44,7 +44,7 @@ export const createOrganization = useCase({
   },
   async change({ tx, outbox }, { input, parentId, policy }) {
     const store = new OrganizationStore(tx);
-    const parent = parentId ? (await store.lock([parentId])).get(parentId) ?? null : null;
+    const parent = parentId ? ((await store.lock([parentId])).get(parentId) ?? null) : null;
     if (parentId && !parent) throw new NotFoundError('Organization', parentId, 'parentId');
     if (parent) policy.within('createOrganization', parent);
     checkPlacement(input.kind, parent);
@@ -58,7 +58,7 @@ export const createOrganization = useCase({
       status: 'ACTIVE',
       parentId,
       path: childPath(parent, id),
-      streetId: input.kind === 'WORKING_COMMITTEE' ? input.streetId ?? null : null,
+      streetId: input.kind === 'WORKING_COMMITTEE' ? (input.streetId ?? null) : null,
       communityId: input.communityId ?? parent?.communityId ?? null,
       residentUnitId: input.residentUnitId ?? null,
       communityRoot: isCommunityRoot(input.scope, parent),
@@ -104,7 +104,8 @@ export const moveOrganization = useCase({
     const parent = locked.get(parentId)!;
     policy.within('moveOrganization', organization);
     policy.within('moveOrganization', parent);
-    if (isInSubtree(parent, organization)) throw new ConflictError(msg('organization.moveUnderItself', { name: organization.name, parent: parent.name }));
+    if (isInSubtree(parent, organization))
+      throw new ConflictError(msg('organization.moveUnderItself', { name: organization.name, parent: parent.name }));
     if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
     checkPlacement(organization.kind, parent);
     if (organization.parentId === parent.id) return organization;

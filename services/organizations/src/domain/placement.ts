@@ -8,7 +8,10 @@ export function checkPlacement(kind: OrganizationKind, parent: Organization | nu
     return;
   }
   if (!parent) throw new ValidationError('parentId', msg('placement.needsParent'));
-  if (parent.status !== 'ACTIVE') throw new ConflictError(msg(parent.status === 'CLOSING' ? 'placement.parentBeingDissolved' : 'placement.parentDissolved', { name: parent.name }));
+  if (parent.status !== 'ACTIVE')
+    throw new ConflictError(
+      msg(parent.status === 'CLOSING' ? 'placement.parentBeingDissolved' : 'placement.parentDissolved', { name: parent.name }),
+    );
   if (parent.kind === 'PARTY_GROUP') throw new ValidationError('parentId', msg('placement.nothingUnderGroup'));
   if (kind === 'PARTY_GROUP' && parent.kind !== 'BRANCH') {
     throw new ValidationError('parentId', msg('placement.groupUnderBranch'));

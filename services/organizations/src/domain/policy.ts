@@ -1,4 +1,14 @@
-import { ForbiddenError, managerRoles, msg, managesPath, requireRole, seesAll, UnauthenticatedError, type Actor, type PolicyTable } from '@cpb/kit';
+import {
+  ForbiddenError,
+  managerRoles,
+  msg,
+  managesPath,
+  requireRole,
+  seesAll,
+  UnauthenticatedError,
+  type Actor,
+  type PolicyTable,
+} from '@cpb/kit';
 import type { StructureStore } from '../data/structure-store';
 import type { Organization } from '../entities';
 
@@ -13,7 +23,10 @@ const organisation = 'a manager whose subtree holds the organisation';
 const community = "the community's managers (its organisation's, or before it has one its street's working committee's)";
 export const changes = {
   createStreet: { roles: ['DISTRICT_ADMIN'], scope: 'district administrators' },
-  createCommunity: { roles: ['DISTRICT_ADMIN', 'STREET_ADMIN'], scope: "the street's administrators (its working committee in their subtree)" },
+  createCommunity: {
+    roles: ['DISTRICT_ADMIN', 'STREET_ADMIN'],
+    scope: "the street's administrators (its working committee in their subtree)",
+  },
   createGrid: { roles: managerRoles, scope: community },
   createResidentUnit: { roles: managerRoles, scope: community },
   linkResidentUnitOrganization: { roles: managerRoles, scope: community },
@@ -21,7 +34,10 @@ export const changes = {
   endInstructorAssignment: { roles: managerRoles, scope: community },
   appointPosition: { roles: managerRoles, scope: organisation },
   endPosition: { roles: managerRoles, scope: organisation },
-  createOrganization: { roles: managerRoles, scope: 'a manager whose subtree holds the parent (an organisation without a parent: district administrators)' },
+  createOrganization: {
+    roles: managerRoles,
+    scope: 'a manager whose subtree holds the parent (an organisation without a parent: district administrators)',
+  },
   renameOrganization: { roles: managerRoles, scope: organisation },
   moveOrganization: { roles: managerRoles, scope: 'a manager of both the organisation and its new parent' },
   dissolveOrganization: { roles: managerRoles, scope: organisation },
@@ -79,7 +95,8 @@ export class Policy {
    */
   seeSixMonthNames(organization: Pick<Organization, 'path'>): void {
     if (this.actor.role === 'ANONYMOUS') throw new UnauthenticatedError();
-    const names = (this.actor.role === 'COMMUNITY_SECRETARY' || this.actor.role === 'STREET_ADMIN') && managesPath(this.actor, organization.path);
+    const names =
+      (this.actor.role === 'COMMUNITY_SECRETARY' || this.actor.role === 'STREET_ADMIN') && managesPath(this.actor, organization.path);
     if (!names) throw new ForbiddenError(msg('lapse.secretariesOnly'));
   }
 
@@ -91,7 +108,8 @@ export class Policy {
   /** A change to (or under) `organization`: a manager whose subtree holds it. */
   within(change: Change, organization: Pick<Organization, 'path' | 'name'>): void {
     this.permit(change);
-    if (!managesPath(this.actor, organization.path)) throw new ForbiddenError(msg('scope.organizationOutside', { name: organization.name }));
+    if (!managesPath(this.actor, organization.path))
+      throw new ForbiddenError(msg('scope.organizationOutside', { name: organization.name }));
   }
 
   /** A change to a street with no organisation of its own yet: its street's committee decides. */

@@ -14,7 +14,8 @@ export const setMeetingRhythm = useCase({
   authorize(services: Services, args: { type: MeetingType; everyMonths: number }) {
     services.policy.permit('setMeetingRhythm');
     if (!MEETING_TYPES.includes(args.type)) throw new ValidationError('type', msg('rhythm.unknownType', { type: args.type }));
-    if (!(RHYTHM_MONTHS as readonly number[]).includes(args.everyMonths)) throw new ValidationError('everyMonths', msg('rhythm.months', { allowed: RHYTHM_MONTHS.join(', ') }));
+    if (!(RHYTHM_MONTHS as readonly number[]).includes(args.everyMonths))
+      throw new ValidationError('everyMonths', msg('rhythm.months', { allowed: RHYTHM_MONTHS.join(', ') }));
     return { ...args, sub: services.actor.sub };
   },
   async change({ tx, outbox }, { type, everyMonths, sub }): Promise<RhythmRow> {

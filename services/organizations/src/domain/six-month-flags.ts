@@ -36,19 +36,27 @@ export function sixMonthFlags(absences: AbsenceRun[], dues: DuesFacts): SixMonth
   const flags = new Map<string, SixMonthFlag>();
   const flagOf = (memberId: string) => {
     let flag = flags.get(memberId);
-    if (!flag) flags.set(memberId, (flag = { memberId, reasons: [], absentSince: null, absentMonths: null, unpaidSince: null, unpaidMonths: null }));
+    if (!flag)
+      flags.set(memberId, (flag = { memberId, reasons: [], absentSince: null, absentMonths: null, unpaidSince: null, unpaidMonths: null }));
     return flag;
   };
   for (const run of absences) {
     if (!held.has(run.memberId)) continue;
-    Object.assign(flagOf(run.memberId), { absentSince: run.since.slice(0, 7), absentMonths: run.months }).reasons.push('ORGANIZATIONAL_LIFE');
+    Object.assign(flagOf(run.memberId), { absentSince: run.since.slice(0, 7), absentMonths: run.months }).reasons.push(
+      'ORGANIZATIONAL_LIFE',
+    );
   }
-  for (const arrears of dues.longArrears) Object.assign(flagOf(arrears.memberId), { unpaidSince: arrears.since.slice(0, 7), unpaidMonths: arrears.months }).reasons.push('DUES');
+  for (const arrears of dues.longArrears)
+    Object.assign(flagOf(arrears.memberId), { unpaidSince: arrears.since.slice(0, 7), unpaidMonths: arrears.months }).reasons.push('DUES');
   return [...flags.values()].sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
 }
 
 /** How many are flagged for each reason, and for both. */
 export function flagCounts(flags: SixMonthFlag[]): { organizationalLife: number; dues: number; both: number } {
   const count = (reason: FlagReason) => flags.filter((f) => f.reasons.includes(reason)).length;
-  return { organizationalLife: count('ORGANIZATIONAL_LIFE'), dues: count('DUES'), both: flags.filter((f) => f.reasons.length === 2).length };
+  return {
+    organizationalLife: count('ORGANIZATIONAL_LIFE'),
+    dues: count('DUES'),
+    both: flags.filter((f) => f.reasons.length === 2).length,
+  };
 }

@@ -16,7 +16,9 @@ export const createStreet = useCase({
   async change({ tx, outbox }, input) {
     const street: Street = { id: randomUUID(), name: check.name('name', input.name), district: check.name('district', input.district) };
     await new StructureStore(tx).insertStreet(street).catch((error: unknown) =>
-      translateConstraint(error, { street_district_name_key: () => new ConflictError(msg('street.nameTaken', { district: input.district, name: street.name })) }),
+      translateConstraint(error, {
+        street_district_name_key: () => new ConflictError(msg('street.nameTaken', { district: input.district, name: street.name })),
+      }),
     );
     await outbox.emit(structureEvents.streetCreated(street));
     return street;
@@ -27,7 +29,8 @@ export const createStreet = useCase({
 export const MAX_GRIDS_PER_COMMUNITY = 200;
 
 function gridsOf(communityId: string, names: string[]): Grid[] {
-  if (names.length > MAX_GRIDS_PER_COMMUNITY) throw new ValidationError('grids', msg('community.tooManyGrids', { max: MAX_GRIDS_PER_COMMUNITY }));
+  if (names.length > MAX_GRIDS_PER_COMMUNITY)
+    throw new ValidationError('grids', msg('community.tooManyGrids', { max: MAX_GRIDS_PER_COMMUNITY }));
   const unique = new Set(names.map((n) => check.name('grids', n)));
   if (unique.size !== names.length) throw new ValidationError('grids', msg('grid.namesRepeat'));
   return [...unique].map((name) => ({ id: randomUUID(), communityId, name }));
@@ -50,7 +53,9 @@ export const createCommunity = useCase({
     await streetInScope(policy, store, streetId);
     const community: Community = { id: randomUUID(), streetId, name: check.name('name', input.name) };
     await store.insertCommunity(community).catch((error: unknown) =>
-      translateConstraint(error, { community_street_id_name_key: () => new ConflictError(msg('community.nameTaken', { name: community.name })) }),
+      translateConstraint(error, {
+        community_street_id_name_key: () => new ConflictError(msg('community.nameTaken', { name: community.name })),
+      }),
     );
     const grids = gridsOf(community.id, input.grids ?? []);
     await store.insertGrids(grids);
@@ -77,10 +82,13 @@ export const createGrid = useCase({
     await policy.inCommunity('createGrid', store, id);
     const [grid] = gridsOf(id, [name]);
     // The community's row lock (above) makes the count and the insert one step: no two requests pass the cap together.
-    if ((await store.gridCount(id)) >= MAX_GRIDS_PER_COMMUNITY) throw new ConflictError(msg('community.gridLimitReached', { max: MAX_GRIDS_PER_COMMUNITY }));
-    await store.insertGrids([grid]).catch((error: unknown) =>
-      translateConstraint(error, { grid_community_id_name_key: () => new ConflictError(msg('grid.nameTaken', { name: grid.name })) }),
-    );
+    if ((await store.gridCount(id)) >= MAX_GRIDS_PER_COMMUNITY)
+      throw new ConflictError(msg('community.gridLimitReached', { max: MAX_GRIDS_PER_COMMUNITY }));
+    await store
+      .insertGrids([grid])
+      .catch((error: unknown) =>
+        translateConstraint(error, { grid_community_id_name_key: () => new ConflictError(msg('grid.nameTaken', { name: grid.name })) }),
+      );
     await outbox.emit(structureEvents.gridCreated(grid));
     return grid;
   },
@@ -96,7 +104,13 @@ export const createResidentUnit = useCase({
     const store = new StructureStore(tx);
     if (!(await store.lockCommunity(communityId))) throw new NotFoundError('Community', communityId, 'communityId');
     await policy.inCommunity('createResidentUnit', store, communityId);
-    const unit: ResidentUnit = { id: randomUUID(), communityId, name: check.name('name', input.name, 100), category: input.category, organizationId: null };
+    const unit: ResidentUnit = {
+      id: randomUUID(),
+      communityId,
+      name: check.name('name', input.name, 100),
+      category: input.category,
+      organizationId: null,
+    };
     await store.insertResidentUnit(unit);
     await outbox.emit(structureEvents.residentUnitCreated(unit));
     return unit;
@@ -114,7 +128,12 @@ export async function unitInScope({ policy, reads }: Services, change: Change, i
 /** Records a unit's own Party organisation; a current instructor's assignment ends, as the unit no longer needs one. */
 export const linkResidentUnitOrganization = useCase({
   async authorize(services: Services, args: { residentUnitId: string; organizationId: string }) {
-    const unit = await unitInScope(services, 'linkResidentUnitOrganization', check.uuid('residentUnitId', args.residentUnitId), 'residentUnitId');
+    const unit = await unitInScope(
+      services,
+      'linkResidentUnitOrganization',
+      check.uuid('residentUnitId', args.residentUnitId),
+      'residentUnitId',
+    );
     return { unitId: unit.id, organizationId: args.organizationId, policy: services.policy };
   },
   async change({ tx, outbox }, { unitId, organizationId, policy }) {
@@ -126,7 +145,8 @@ export const linkResidentUnitOrganization = useCase({
     if (!organization) throw new NotFoundError('Organization', organizationId, 'organizationId');
     if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
     if (unit.organizationId === organizationId) return unit;
-    if (organization.residentUnitId && organization.residentUnitId !== unit.id) throw new ConflictError(msg('organization.ofAnotherUnit', { name: organization.name }));
+    if (organization.residentUnitId && organization.residentUnitId !== unit.id)
+      throw new ConflictError(msg('organization.ofAnotherUnit', { name: organization.name }));
     await store.linkUnit(unit.id, organizationId);
     const instructor = await store.currentInstructor(unit.id);
     const on = today();

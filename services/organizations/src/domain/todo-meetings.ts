@@ -10,7 +10,14 @@ export const OVERDUE_LOOKBACK_MONTHS = 12;
  */
 export function overdueMeetingItems(compliance: { organizationId: string; types: TypeCompliance[] }[]): ToDoFound {
   const items: ToDoItem[] = compliance.flatMap(({ organizationId, types }) =>
-    types.flatMap((t) => t.overdue.map((w) => ({ kind: 'MEETING_OVERDUE' as const, subjectId: organizationId, dueOn: w.to, action: msg('todo.meetingOverdue', { type: t.type, from: w.from, to: w.to }) }))),
+    types.flatMap((t) =>
+      t.overdue.map((w) => ({
+        kind: 'MEETING_OVERDUE' as const,
+        subjectId: organizationId,
+        dueOn: w.to,
+        action: msg('todo.meetingOverdue', { type: t.type, from: w.from, to: w.to }),
+      })),
+    ),
   );
   items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.subjectId.localeCompare(b.subjectId));
   return { kind: 'MEETING_OVERDUE', total: items.length, items: items.slice(0, TODO_ITEMS_PER_KIND) };

@@ -16,4 +16,15 @@ export * from './position';
 export * from './resident-unit';
 export * from './street';
 
-export const entities = [StreetEntity, CommunityEntity, GridEntity, ResidentUnitEntity, OrganizationEntity, PositionEntity, InstructorAssignmentEntity, MeetingEntity, MeetingVersionEntity, MeetingAttendanceEntity];
+export const entities = [
+  StreetEntity,
+  CommunityEntity,
+  GridEntity,
+  ResidentUnitEntity,
+  OrganizationEntity,
+  PositionEntity,
+  InstructorAssignmentEntity,
+  MeetingEntity,
+  MeetingVersionEntity,
+  MeetingAttendanceEntity,
+];

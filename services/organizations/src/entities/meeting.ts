@@ -1,7 +1,15 @@
 import { EntitySchema } from 'typeorm';
 
 /** The types of organisational life (三会一课 and the yearly ones); which apply depends on the organisation's kind. */
-export const MEETING_TYPES = ['MEMBERS_MEETING', 'COMMITTEE_MEETING', 'PARTY_GROUP_MEETING', 'PARTY_LESSON', 'THEMED_PARTY_DAY', 'ORGANIZATIONAL_LIFE_MEETING', 'DEMOCRATIC_APPRAISAL'] as const;
+export const MEETING_TYPES = [
+  'MEMBERS_MEETING',
+  'COMMITTEE_MEETING',
+  'PARTY_GROUP_MEETING',
+  'PARTY_LESSON',
+  'THEMED_PARTY_DAY',
+  'ORGANIZATIONAL_LIFE_MEETING',
+  'DEMOCRATIC_APPRAISAL',
+] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
 export type AttendanceStatus = 'PRESENT' | 'ON_LEAVE' | 'ABSENT';
 

@@ -1,7 +1,8 @@
 import { EntitySchema } from 'typeorm';
 
 export type OrganizationKind = 'WORKING_COMMITTEE' | 'COMMITTEE' | 'GENERAL_BRANCH' | 'BRANCH' | 'PARTY_GROUP';
-export type OrganizationScope = 'STREET' | 'COMMUNITY' | 'RESIDENT_UNIT' | 'NON_PUBLIC_ENTERPRISE' | 'SOCIAL_ORGANIZATION' | 'JOINT' | 'MIGRANT' | 'LAID_OFF';
+export type OrganizationScope =
+  'STREET' | 'COMMUNITY' | 'RESIDENT_UNIT' | 'NON_PUBLIC_ENTERPRISE' | 'SOCIAL_ORGANIZATION' | 'JOINT' | 'MIGRANT' | 'LAID_OFF';
 
 /** Organisations not dissolved: a closing one still leads its community or street until the dissolve ends. */
 export const LIVING: Organization['status'][] = ['ACTIVE', 'CLOSING'];

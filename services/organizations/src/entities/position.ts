@@ -1,6 +1,7 @@
 import { EntitySchema } from 'typeorm';
 
-export type PositionRole = 'SECRETARY' | 'DEPUTY_SECRETARY' | 'FULL_TIME_DEPUTY_SECRETARY' | 'COMMITTEE_MEMBER' | 'PART_TIME_COMMITTEE_MEMBER';
+export type PositionRole =
+  'SECRETARY' | 'DEPUTY_SECRETARY' | 'FULL_TIME_DEPUTY_SECRETARY' | 'COMMITTEE_MEMBER' | 'PART_TIME_COMMITTEE_MEMBER';
 
 /** A seat in an organisation's leadership (班子); current while `endsOn` is null. */
 export interface Position {

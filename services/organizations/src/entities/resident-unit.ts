@@ -1,6 +1,7 @@
 import { EntitySchema } from 'typeorm';
 
-export type ResidentUnitCategory = 'GOVERNMENT_AGENCY' | 'PUBLIC_INSTITUTION' | 'STATE_ENTERPRISE' | 'NON_PUBLIC_ENTERPRISE' | 'SOCIAL_ORGANIZATION';
+export type ResidentUnitCategory =
+  'GOVERNMENT_AGENCY' | 'PUBLIC_INSTITUTION' | 'STATE_ENTERPRISE' | 'NON_PUBLIC_ENTERPRISE' | 'SOCIAL_ORGANIZATION';
 
 export interface ResidentUnit {
   id: string;

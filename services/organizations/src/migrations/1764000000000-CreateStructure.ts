@@ -72,7 +72,9 @@ export class CreateStructure1764000000000 implements MigrationInterface {
     await q.query(`
       CREATE UNIQUE INDEX organization_one_per_community_idx ON organization (community_id)
       WHERE community_root AND status = 'ACTIVE'`);
-    await q.query(`ALTER TABLE resident_unit ADD CONSTRAINT resident_unit_organization_fk FOREIGN KEY (organization_id) REFERENCES organization(id)`);
+    await q.query(
+      `ALTER TABLE resident_unit ADD CONSTRAINT resident_unit_organization_fk FOREIGN KEY (organization_id) REFERENCES organization(id)`,
+    );
     await q.query(`CREATE UNIQUE INDEX resident_unit_organization_idx ON resident_unit (organization_id)`);
     // 党建指导员: one current instructor per unit; member ids live in the members service.
     await q.query(`
@@ -101,7 +103,9 @@ export class CreateStructure1764000000000 implements MigrationInterface {
         CHECK (NOT also_chairs_residents_committee OR role = 'SECRETARY'),
         CHECK (ends_on IS NULL OR ends_on >= starts_on)
       )`);
-    await q.query(`CREATE UNIQUE INDEX position_one_secretary_idx ON position (organization_id) WHERE role = 'SECRETARY' AND ends_on IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX position_one_secretary_idx ON position (organization_id) WHERE role = 'SECRETARY' AND ends_on IS NULL`,
+    );
     await q.query(`CREATE UNIQUE INDEX position_member_role_idx ON position (organization_id, member_id, role) WHERE ends_on IS NULL`);
     await q.query(`CREATE INDEX position_organization_idx ON position (organization_id, ends_on)`);
   }

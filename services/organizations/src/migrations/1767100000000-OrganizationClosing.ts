@@ -13,11 +13,17 @@ export class OrganizationClosing1767100000000 implements MigrationInterface {
     await q.query(`ALTER TABLE organization ADD CONSTRAINT organization_status_check CHECK (status IN ('ACTIVE','CLOSING','DISSOLVED'))`);
     // When the dissolve began: ops see one that was interrupted (npm run reconcile) and retry it.
     await q.query(`ALTER TABLE organization ADD COLUMN closing_since timestamptz`);
-    await q.query(`ALTER TABLE organization ADD CONSTRAINT organization_closing_since CHECK ((status = 'CLOSING') = (closing_since IS NOT NULL))`);
+    await q.query(
+      `ALTER TABLE organization ADD CONSTRAINT organization_closing_since CHECK ((status = 'CLOSING') = (closing_since IS NOT NULL))`,
+    );
     await q.query(`DROP INDEX organization_one_committee_per_street_idx`);
-    await q.query(`CREATE UNIQUE INDEX organization_one_committee_per_street_idx ON organization (street_id) WHERE status IN ('ACTIVE','CLOSING')`);
+    await q.query(
+      `CREATE UNIQUE INDEX organization_one_committee_per_street_idx ON organization (street_id) WHERE status IN ('ACTIVE','CLOSING')`,
+    );
     await q.query(`DROP INDEX organization_one_per_community_idx`);
-    await q.query(`CREATE UNIQUE INDEX organization_one_per_community_idx ON organization (community_id) WHERE community_root AND status IN ('ACTIVE','CLOSING')`);
+    await q.query(
+      `CREATE UNIQUE INDEX organization_one_per_community_idx ON organization (community_id) WHERE community_root AND status IN ('ACTIVE','CLOSING')`,
+    );
     await q.query(`CREATE INDEX organization_closing_idx ON organization (closing_since) WHERE status = 'CLOSING'`);
   }
 
@@ -25,7 +31,9 @@ export class OrganizationClosing1767100000000 implements MigrationInterface {
     await q.query(`UPDATE organization SET status = 'ACTIVE' WHERE status = 'CLOSING'`);
     await q.query(`DROP INDEX organization_closing_idx`);
     await q.query(`DROP INDEX organization_one_per_community_idx`);
-    await q.query(`CREATE UNIQUE INDEX organization_one_per_community_idx ON organization (community_id) WHERE community_root AND status = 'ACTIVE'`);
+    await q.query(
+      `CREATE UNIQUE INDEX organization_one_per_community_idx ON organization (community_id) WHERE community_root AND status = 'ACTIVE'`,
+    );
     await q.query(`DROP INDEX organization_one_committee_per_street_idx`);
     await q.query(`CREATE UNIQUE INDEX organization_one_committee_per_street_idx ON organization (street_id) WHERE status = 'ACTIVE'`);
     await q.query(`ALTER TABLE organization DROP CONSTRAINT organization_closing_since`);

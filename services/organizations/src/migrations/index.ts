@@ -6,4 +6,11 @@ import { MeetingRhythms1769000000000 } from './1769000000000-MeetingRhythms';
 import { OrganizationNameIndex1769000000000 } from './1769000000000-OrganizationNameIndex';
 
 /** Every committed migration, in order. Never edit one that has landed: add a new one. */
-export const migrations = [CreateStructure1764000000000, CreateOutbox1764000000001, OrganizationClosing1767100000000, OrganizationalLife1768000000000, MeetingRhythms1769000000000, OrganizationNameIndex1769000000000];
+export const migrations = [
+  CreateStructure1764000000000,
+  CreateOutbox1764000000001,
+  OrganizationClosing1767100000000,
+  OrganizationalLife1768000000000,
+  MeetingRhythms1769000000000,
+  OrganizationNameIndex1769000000000,
+];

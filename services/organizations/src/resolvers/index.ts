@@ -1,6 +1,15 @@
 import { Community } from './community';
 import { CommunityCensus, InstructorAssignment, Position } from './leadership';
-import { Member, MemberAttendance, MemberMeetingAttendance, MeetingRhythm, OrganizationStanding, rhythmQueries, SixMonthFlag, SixMonthFlagConnection } from './life-follow-up';
+import {
+  Member,
+  MemberAttendance,
+  MemberMeetingAttendance,
+  MeetingRhythm,
+  OrganizationStanding,
+  rhythmQueries,
+  SixMonthFlag,
+  SixMonthFlagConnection,
+} from './life-follow-up';
 import { Attendance, Meeting, MeetingRecord, meetingQueries, SilentOrganization } from './meeting';
 import { Mutation } from './mutation';
 import { Organization } from './organization';
@@ -12,5 +21,23 @@ import { ToDoList, toDoList } from './todo';
 export const resolvers = {
   Query: { ...Query, ...meetingQueries, ...rhythmQueries, toDoList },
   Mutation,
-  Member, MemberAttendance, MemberMeetingAttendance, MeetingRhythm, OrganizationStanding, SixMonthFlagConnection, SixMonthFlag,
-  Meeting, MeetingRecord, Attendance, SilentOrganization, Street, Community, ResidentUnit, Organization, Position, InstructorAssignment, CommunityCensus, ToDoList };
+  Member,
+  MemberAttendance,
+  MemberMeetingAttendance,
+  MeetingRhythm,
+  OrganizationStanding,
+  SixMonthFlagConnection,
+  SixMonthFlag,
+  Meeting,
+  MeetingRecord,
+  Attendance,
+  SilentOrganization,
+  Street,
+  Community,
+  ResidentUnit,
+  Organization,
+  Position,
+  InstructorAssignment,
+  CommunityCensus,
+  ToDoList,
+};

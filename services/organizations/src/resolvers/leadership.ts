@@ -5,7 +5,8 @@ import type { InstructorAssignment as AssignmentRecord, Position as PositionReco
 export const Position = {
   organization: (position: PositionRecord, _: unknown, ctx: Context) => ctx.loaders.organization.load(position.organizationId),
   member: (position: PositionRecord) => ({ id: position.memberId }),
-  fromUnit: (position: PositionRecord, _: unknown, ctx: Context) => (position.fromUnitId ? ctx.loaders.residentUnit.load(position.fromUnitId) : null),
+  fromUnit: (position: PositionRecord, _: unknown, ctx: Context) =>
+    position.fromUnitId ? ctx.loaders.residentUnit.load(position.fromUnitId) : null,
 };
 
 export const InstructorAssignment = {
@@ -14,5 +15,6 @@ export const InstructorAssignment = {
 };
 
 export const CommunityCensus = {
-  __resolveReference: ({ communityId }: { communityId: string }, ctx: Context): Promise<Census | null> => ctx.loaders.census.load(communityId),
+  __resolveReference: ({ communityId }: { communityId: string }, ctx: Context): Promise<Census | null> =>
+    ctx.loaders.census.load(communityId),
 };

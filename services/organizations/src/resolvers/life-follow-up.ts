@@ -10,7 +10,8 @@ import type { Organization } from '../entities';
 /** A cursor of a list paged in memory: its sealed position must still have the shape the list issued. */
 function position<K extends unknown[]>(after: unknown, shape: readonly ('number' | 'string')[]): K | null {
   if (after == null) return null;
-  if (!Array.isArray(after) || after.length !== shape.length || after.some((v, i) => typeof v !== shape[i])) throw new ValidationError('after', msg('page.foreignCursor', { field: 'after' }));
+  if (!Array.isArray(after) || after.length !== shape.length || after.some((v, i) => typeof v !== shape[i]))
+    throw new ValidationError('after', msg('page.foreignCursor', { field: 'after' }));
   return after as K;
 }
 
@@ -20,9 +21,18 @@ export async function lifeComplianceRankingOf(organization: Organization, args: 
   const period = readPeriod(args.from, args.to);
   const page = readPage<StandingKey>(args);
   const after = position<StandingKey>(page.after, ['number', 'string', 'string']);
-  const [organizations, held, rhythms] = await Promise.all([ctx.life.subtreeOrganizations.load(organization.id), ctx.life.heldInSubtree(period).load(organization.id), ctx.life.rhythms()]);
+  const [organizations, held, rhythms] = await Promise.all([
+    ctx.life.subtreeOrganizations.load(organization.id),
+    ctx.life.heldInSubtree(period).load(organization.id),
+    ctx.life.rhythms(),
+  ]);
   const { weighed, behind } = behindRanking(organizations, held, rhythms, period, today());
-  return { from: period.from, to: period.to, weighed, ...toConnection(afterStanding(behind, after).slice(0, page.limit + 1), page, keyOfStanding, behind.length) };
+  return {
+    from: period.from,
+    to: period.to,
+    weighed,
+    ...toConnection(afterStanding(behind, after).slice(0, page.limit + 1), page, keyOfStanding, behind.length),
+  };
 }
 
 export const OrganizationStanding = {
@@ -46,7 +56,10 @@ async function flagsOf(organization: Organization, ctx: Context): Promise<Flag[]
     ctx.lifeReads.absenceRuns(organization.path, startOfDay(monthsBefore(thisMonth, LOOK_BACK_MONTHS)), startOfDay(thisMonth), SIX_MONTHS),
     ctx.loaders.subtreeIds.load(organization.id),
   ]);
-  const answer = await ctx.peers.operation<{ sixMonthDuesFacts: DuesFacts }>('members', DUES_FACTS, { organizationIds, memberIds: runs.map((r) => r.memberId) });
+  const answer = await ctx.peers.operation<{ sixMonthDuesFacts: DuesFacts }>('members', DUES_FACTS, {
+    organizationIds,
+    memberIds: runs.map((r) => r.memberId),
+  });
   return sixMonthFlags(runs, answer.sixMonthDuesFacts);
 }
 
@@ -54,7 +67,12 @@ async function flagsOf(organization: Organization, ctx: Context): Promise<Flag[]
 export async function sixMonthFlagsOf(organization: Organization, args: PageArgs, ctx: Context, info: GraphQLResolveInfo) {
   ctx.policy.seeMeetingCounts(organization);
   // Asked for the names by someone who may only count: refused before anything is computed or asked of members.
-  if (info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && (s.name.value === 'edges' || s.name.value === 'pageInfo')))) ctx.policy.seeSixMonthNames(organization);
+  if (
+    info.fieldNodes.some((node) =>
+      node.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && (s.name.value === 'edges' || s.name.value === 'pageInfo')),
+    )
+  )
+    ctx.policy.seeSixMonthNames(organization);
   const page = readPage<[string]>(args);
   const after = position<[string]>(page.after, ['string']);
   const flags = await flagsOf(organization, ctx);
@@ -77,7 +95,8 @@ export const SixMonthFlag = {
 /** Whether the actor may read `memberId`'s attendance (`countsOnly`: the counts, not the record). */
 async function authorizeAttendance(ctx: Context, memberId: string, countsOnly: boolean): Promise<void> {
   // Only a manager below the district needs to know where the member is held (one batched call to members).
-  if (ctx.actor.role !== 'STREET_ADMIN' && ctx.actor.role !== 'COMMUNITY_SECRETARY') return ctx.policy.seeAttendance(memberId, null, countsOnly);
+  if (ctx.actor.role !== 'STREET_ADMIN' && ctx.actor.role !== 'COMMUNITY_SECRETARY')
+    return ctx.policy.seeAttendance(memberId, null, countsOnly);
   const organizationId = await ctx.life.organizationOfMember.load(memberId);
   const organization = organizationId ? await ctx.loaders.organization.load(organizationId) : null;
   ctx.policy.seeAttendance(memberId, organization?.path ?? null, countsOnly);
@@ -90,7 +109,8 @@ const none = (memberId: string): AttendanceTotals => ({ memberId, expected: 0, p
 export const Member = {
   __resolveReference: (ref: MemberRef) => ref,
   attendance: async (member: MemberRef, args: { year: number }, ctx: Context) => {
-    if (!Number.isInteger(args.year) || args.year < YEARS.min || args.year > YEARS.max) throw new ValidationError('year', msg('input.year', { field: 'year', ...YEARS }));
+    if (!Number.isInteger(args.year) || args.year < YEARS.min || args.year > YEARS.max)
+      throw new ValidationError('year', msg('input.year', { field: 'year', ...YEARS }));
     await authorizeAttendance(ctx, member.id, true);
     const totals = (await ctx.life.attendanceTotals(args.year).load(member.id)) ?? none(member.id);
     return { ...totals, year: args.year, rate: totals.expected ? totals.present / totals.expected : null };

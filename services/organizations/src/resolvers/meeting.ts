@@ -43,7 +43,11 @@ export function meetingsOf(organization: Organization, args: MeetingListArgs, ct
 export async function lifeComplianceOf(organization: Organization, args: { from: string; to: string }, ctx: Context) {
   ctx.policy.seeMeetingCounts(organization);
   const period = readPeriod(args.from, args.to);
-  const [held, committee, rhythms] = await Promise.all([ctx.loaders.heldOnDays(period).load(organization.id), ctx.loaders.hasCommittee.load(organization.id), ctx.life.rhythms()]);
+  const [held, committee, rhythms] = await Promise.all([
+    ctx.loaders.heldOnDays(period).load(organization.id),
+    ctx.loaders.hasCommittee.load(organization.id),
+    ctx.life.rhythms(),
+  ]);
   const types = complianceOf(organization, committee, period, today(), held, rhythms);
   return { from: period.from, to: period.to, types, overdueCount: types.reduce((sum, t) => sum + t.overdue.length, 0) };
 }
@@ -55,7 +59,8 @@ const SILENT_MONTHS = { min: 1, max: 24 };
 export async function silentOrganizationsOf(organization: Organization, args: PageArgs & { months?: number | null }, ctx: Context) {
   ctx.policy.seeMeetingCounts(organization);
   const months = args.months ?? 3;
-  if (!Number.isInteger(months) || months < SILENT_MONTHS.min || months > SILENT_MONTHS.max) throw new ValidationError('months', msg('meeting.silentMonths', { ...SILENT_MONTHS }));
+  if (!Number.isInteger(months) || months < SILENT_MONTHS.min || months > SILENT_MONTHS.max)
+    throw new ValidationError('months', msg('meeting.silentMonths', { ...SILENT_MONTHS }));
   const page = readPage<SilentKey>(args);
   const since = monthsBefore(today(), months);
   // Batched: several organisations asked in one request share one statement per page and cut-off.
@@ -70,7 +75,8 @@ export const SilentOrganization = {
 export const Meeting = {
   organization: organizationOf,
   startsAt: (m: MeetingRow) => m.startsAt.toISOString(),
-  attendanceCounts: async (m: MeetingRow, _: unknown, ctx: Context) => attendanceCounts(await ctx.loaders.attendance.load(versionKey(m.id, m.version))),
+  attendanceCounts: async (m: MeetingRow, _: unknown, ctx: Context) =>
+    attendanceCounts(await ctx.loaders.attendance.load(versionKey(m.id, m.version))),
   record: async (m: MeetingRow, _: unknown, ctx: Context) => (await recordsOf(m, ctx)).find((v) => v.version === m.version)!,
   history: (m: MeetingRow, _: unknown, ctx: Context) => recordsOf(m, ctx),
 };

@@ -33,7 +33,12 @@ export const Organization = {
     authorizeAggregates(ctx.actor);
     if (org.memberCount == null || org.fullMemberCount == null) return null;
     const positions = await ctx.loaders.currentPositions.load(org.id);
-    const check = kindCheck({ kind: org.kind, memberCount: org.memberCount, fullMemberCount: org.fullMemberCount, hasFullTimeDeputySecretary: positions.some((p) => p.role === 'FULL_TIME_DEPUTY_SECRETARY') });
+    const check = kindCheck({
+      kind: org.kind,
+      memberCount: org.memberCount,
+      fullMemberCount: org.fullMemberCount,
+      hasFullTimeDeputySecretary: positions.some((p) => p.role === 'FULL_TIME_DEPUTY_SECRETARY'),
+    });
     return { ...check, reason: render(check.reason) };
   },
   parent: (org: OrganizationRecord, _: unknown, ctx: Context) => (org.parentId ? ctx.loaders.organization.load(org.parentId) : null),
@@ -43,5 +48,6 @@ export const Organization = {
     return found.filter((o): o is OrganizationRecord => Boolean(o) && !(o instanceof Error));
   },
   community: (org: OrganizationRecord, _: unknown, ctx: Context) => (org.communityId ? ctx.loaders.community.load(org.communityId) : null),
-  residentUnit: (org: OrganizationRecord, _: unknown, ctx: Context) => (org.residentUnitId ? ctx.loaders.residentUnit.load(org.residentUnitId) : null),
+  residentUnit: (org: OrganizationRecord, _: unknown, ctx: Context) =>
+    org.residentUnitId ? ctx.loaders.residentUnit.load(org.residentUnitId) : null,
 };

@@ -17,5 +17,6 @@ export const Query = {
   organization: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.organization.load(id),
   residentUnit: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.residentUnit.load(id),
   organizationsNamed: (_: unknown, args: { names: string[] }, ctx: Context) => organizationsNamed(ctx.dataSource, ctx.actor, args),
-  organizationsAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.dataSource)),
+  organizationsAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) =>
+    readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.dataSource)),
 };

@@ -9,5 +9,6 @@ export const ResidentUnit = {
     authorizePersonData(ctx.actor);
     return ctx.loaders.currentInstructor.load(unit.id);
   },
-  partyOrganization: (unit: ResidentUnitRecord, _: unknown, ctx: Context) => (unit.organizationId ? ctx.loaders.organization.load(unit.organizationId) : null),
+  partyOrganization: (unit: ResidentUnitRecord, _: unknown, ctx: Context) =>
+    unit.organizationId ? ctx.loaders.organization.load(unit.organizationId) : null,
 };

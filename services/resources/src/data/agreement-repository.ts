@@ -1,6 +1,14 @@
 import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { keyset, type Page, type SortKey, whereEquals, type LazyCount } from '@cpb/kit';
-import { AgreementEntity, CommitmentEntity, CommitmentNoteEntity, type Agreement, type AgreementStatus, type Commitment, type CommitmentNote } from '../entities';
+import {
+  AgreementEntity,
+  CommitmentEntity,
+  CommitmentNoteEntity,
+  type Agreement,
+  type AgreementStatus,
+  type Commitment,
+  type CommitmentNote,
+} from '../entities';
 
 export interface AgreementFilter {
   communityId?: string | null;
@@ -39,7 +47,10 @@ export class AgreementRepository {
   }
 
   private list(column: string, keys: readonly string[], status: AgreementStatus | null, today: string): Promise<Agreement[]> {
-    const query = this.db.getRepository(AgreementEntity).createQueryBuilder('a').where(`a.${column} IN (:...keys)`, { keys: [...keys] });
+    const query = this.db
+      .getRepository(AgreementEntity)
+      .createQueryBuilder('a')
+      .where(`a.${column} IN (:...keys)`, { keys: [...keys] });
     whereStatus(query, status, today);
     return query.orderBy('a.signed_on', 'DESC').addOrderBy('a.id', 'DESC').getMany();
   }
@@ -54,12 +65,18 @@ export class AgreementRepository {
 
   /** Agreements where the organisation signed on either side, keyed by that organisation. */
   async byOrganizations(organizationIds: readonly string[], status: AgreementStatus | null, today: string): Promise<Keyed<Agreement>[]> {
-    const query = this.db.getRepository(AgreementEntity).createQueryBuilder('a')
+    const query = this.db
+      .getRepository(AgreementEntity)
+      .createQueryBuilder('a')
       .where('(a.community_organization_id IN (:...ids) OR a.partner_organization_id IN (:...ids))', { ids: [...organizationIds] });
     whereStatus(query, status, today);
     const rows = await query.orderBy('a.signed_on', 'DESC').addOrderBy('a.id', 'DESC').getMany();
     const wanted = new Set(organizationIds);
-    return rows.flatMap((a) => [a.communityOrganizationId, a.partnerOrganizationId].filter((id): id is string => id !== null && wanted.has(id)).map((key) => ({ key, value: a })));
+    return rows.flatMap((a) =>
+      [a.communityOrganizationId, a.partnerOrganizationId]
+        .filter((id): id is string => id !== null && wanted.has(id))
+        .map((key) => ({ key, value: a })),
+    );
   }
 
   commitmentsByIds(ids: readonly string[]): Promise<Commitment[]> {
@@ -71,14 +88,21 @@ export class AgreementRepository {
   }
 
   notesOf(commitmentIds: readonly string[]): Promise<CommitmentNote[]> {
-    return this.db.getRepository(CommitmentNoteEntity).createQueryBuilder('n')
+    return this.db
+      .getRepository(CommitmentNoteEntity)
+      .createQueryBuilder('n')
       .where('n.commitment_id IN (:...ids)', { ids: [...commitmentIds] })
-      .orderBy('n.recorded_at', 'ASC').getMany();
+      .orderBy('n.recorded_at', 'ASC')
+      .getMany();
   }
 
   page(filter: AgreementFilter, page: Page<SortKey>, today: string): Promise<{ rows: Agreement[]; total: LazyCount }> {
-    const query = whereEquals(this.db.getRepository(AgreementEntity).createQueryBuilder('a'), { 'a.community_id': filter.communityId, 'a.partner_unit_id': filter.partnerUnitId });
-    if (filter.organizationId) query.andWhere('(a.community_organization_id = :orgId OR a.partner_organization_id = :orgId)', { orgId: filter.organizationId });
+    const query = whereEquals(this.db.getRepository(AgreementEntity).createQueryBuilder('a'), {
+      'a.community_id': filter.communityId,
+      'a.partner_unit_id': filter.partnerUnitId,
+    });
+    if (filter.organizationId)
+      query.andWhere('(a.community_organization_id = :orgId OR a.partner_organization_id = :orgId)', { orgId: filter.organizationId });
     whereStatus(query, filter.status, today);
     return latestSignedFirst.page(query, page);
   }

@@ -1,5 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { AgreementEntity, CommitmentEntity, CommitmentNoteEntity, type Agreement, type Commitment, type CommitmentNote, type CommitmentStatus } from '../entities';
+import {
+  AgreementEntity,
+  CommitmentEntity,
+  CommitmentNoteEntity,
+  type Agreement,
+  type Commitment,
+  type CommitmentNote,
+  type CommitmentStatus,
+} from '../entities';
 
 /** An agreement the expiry step (or a new signing of its pair) marked EXPIRED. */
 export interface ExpiredAgreement {
@@ -19,9 +27,14 @@ export class AgreementStore {
    * ACTIVE and SKIP LOCKED passes over rows another transaction is expiring, so however many replicas
    * run this at once, each agreement is returned, and its event written, exactly once.
    */
-  async expireLapsed(today: string, only: { pair: { communityId: string; partnerUnitId: string } } | { limit: number }): Promise<ExpiredAgreement[]> {
+  async expireLapsed(
+    today: string,
+    only: { pair: { communityId: string; partnerUnitId: string } } | { limit: number },
+  ): Promise<ExpiredAgreement[]> {
     const [filter, params] =
-      'pair' in only ? [`AND community_id = $2 AND partner_unit_id = $3`, [only.pair.communityId, only.pair.partnerUnitId]] : [`ORDER BY valid_to LIMIT $2`, [only.limit]];
+      'pair' in only
+        ? [`AND community_id = $2 AND partner_unit_id = $3`, [only.pair.communityId, only.pair.partnerUnitId]]
+        : [`ORDER BY valid_to LIMIT $2`, [only.limit]];
     const [rows]: [ExpiredAgreement[], number] = await this.tx.query(
       `UPDATE agreement a SET status = 'EXPIRED'
          FROM (SELECT id FROM agreement WHERE status = 'ACTIVE' AND valid_to < $1 ${filter} FOR UPDATE SKIP LOCKED) lapsed
@@ -65,12 +78,20 @@ export class AgreementStore {
     const unlocked = await this.tx.getRepository(CommitmentEntity).findOneBy({ id });
     if (!unlocked) return null;
     const agreement = await this.lock(unlocked.agreementId);
-    const commitment = await this.tx.getRepository(CommitmentEntity).createQueryBuilder('c').where('c.id = :id', { id }).setLock('pessimistic_write').getOne();
+    const commitment = await this.tx
+      .getRepository(CommitmentEntity)
+      .createQueryBuilder('c')
+      .where('c.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
     return commitment && agreement ? { commitment, agreement } : null;
   }
 
   async nextPosition(agreementId: string): Promise<number> {
-    const [row]: { next: number }[] = await this.tx.query(`SELECT coalesce(max(position), 0) + 1 AS next FROM commitment WHERE agreement_id = $1`, [agreementId]);
+    const [row]: { next: number }[] = await this.tx.query(
+      `SELECT coalesce(max(position), 0) + 1 AS next FROM commitment WHERE agreement_id = $1`,
+      [agreementId],
+    );
     return row.next;
   }
 
@@ -83,12 +104,16 @@ export class AgreementStore {
   }
 
   terminate({ id, terminatedOn, terminationReason, terminationReasonCode }: Agreement): Promise<unknown> {
-    return this.tx.getRepository(AgreementEntity).update({ id }, { status: 'TERMINATED', terminatedOn, terminationReason, terminationReasonCode });
+    return this.tx
+      .getRepository(AgreementEntity)
+      .update({ id }, { status: 'TERMINATED', terminatedOn, terminationReason, terminationReasonCode });
   }
 
   /** The liaisons' member ids, read without a lock: they never change after signing. */
   async liaisonIds(id: string): Promise<string[]> {
-    const found = await this.tx.getRepository(AgreementEntity).findOne({ where: { id }, select: { communityLiaisonId: true, unitLiaisonId: true } });
+    const found = await this.tx
+      .getRepository(AgreementEntity)
+      .findOne({ where: { id }, select: { communityLiaisonId: true, unitLiaisonId: true } });
     return found ? [found.communityLiaisonId, found.unitLiaisonId] : [];
   }
 }

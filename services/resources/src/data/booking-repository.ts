@@ -25,7 +25,12 @@ export class BookingRepository {
   /** Bookings of many resources overlapping one period, by start (one query for a whole page of resources). */
   forResources(resourceIds: readonly string[], period: Period, includeCancelled: boolean): Promise<Booking[]> {
     return this.db.getRepository(BookingEntity).find({
-      where: { resourceId: In([...resourceIds]), startsAt: LessThan(period.to), endsAt: MoreThan(period.from), ...(includeCancelled ? {} : { status: 'CONFIRMED' }) },
+      where: {
+        resourceId: In([...resourceIds]),
+        startsAt: LessThan(period.to),
+        endsAt: MoreThan(period.from),
+        ...(includeCancelled ? {} : { status: 'CONFIRMED' }),
+      },
       order: { startsAt: 'ASC', id: 'ASC' },
     });
   }
@@ -44,7 +49,12 @@ export class BookingRepository {
 
   /** Bookings by start, then id. */
   page(filter: BookingFilter, page: Page<SortKey>): Promise<{ rows: Booking[]; total: LazyCount }> {
-    const query = whereEquals(this.db.getRepository(BookingEntity).createQueryBuilder('b'), { 'b.resource_id': filter.resourceId, 'b.booked_by_id': filter.bookedById, 'b.activity_id': filter.activityId, 'b.status': filter.status });
+    const query = whereEquals(this.db.getRepository(BookingEntity).createQueryBuilder('b'), {
+      'b.resource_id': filter.resourceId,
+      'b.booked_by_id': filter.bookedById,
+      'b.activity_id': filter.activityId,
+      'b.status': filter.status,
+    });
     if (filter.startsFrom) query.andWhere('b.starts_at >= :startsFrom', { startsFrom: filter.startsFrom });
     if (filter.startsBefore) query.andWhere('b.starts_at < :startsBefore', { startsBefore: filter.startsBefore });
     return byStart.page(query, page);

@@ -16,13 +16,19 @@ export class BookingStore {
 
   /** The confirmed bookings serving an activity, locked, in id order. */
   lockConfirmedOfActivity(activityId: string): Promise<Booking[]> {
-    return this.tx.getRepository(BookingEntity).createQueryBuilder('b')
+    return this.tx
+      .getRepository(BookingEntity)
+      .createQueryBuilder('b')
       .where('b.activity_id = :activityId AND b.status = :status', { activityId, status: 'CONFIRMED' })
-      .orderBy('b.id').setLock('pessimistic_write').getMany();
+      .orderBy('b.id')
+      .setLock('pessimistic_write')
+      .getMany();
   }
 
   cancel({ id, cancelledAt, cancellationReason, cancellationReasonCode }: Booking): Promise<unknown> {
-    return this.tx.getRepository(BookingEntity).update({ id }, { status: 'CANCELLED', cancelledAt, cancellationReason, cancellationReasonCode });
+    return this.tx
+      .getRepository(BookingEntity)
+      .update({ id }, { status: 'CANCELLED', cancelledAt, cancellationReason, cancellationReasonCode });
   }
 
   attach(id: string, activityId: string): Promise<unknown> {

@@ -23,6 +23,8 @@ export class CoBuildingRepository {
          FROM unnest($1::uuid[]) AS c(id)`,
       [[...communityIds], today],
     );
-    return new Map(rows.map((r) => [r.id, { activeAgreements: r.agreements, openNeeds: r.needs, activeProjects: r.projects, resources: r.resources }]));
+    return new Map(
+      rows.map((r) => [r.id, { activeAgreements: r.agreements, openNeeds: r.needs, activeProjects: r.projects, resources: r.resources }]),
+    );
   }
 }

@@ -49,15 +49,23 @@ export class NeedRepository {
             ORDER BY ${newestNeedFirst.orderBy} LIMIT $2) p`,
       params,
     );
-    const counts = lazyTotals('community_id', () => this.db.query(
-      `SELECT community_id, count(*)::int AS n FROM need WHERE community_id = ANY($1::uuid[]) AND ($2::text IS NULL OR status = $2) GROUP BY community_id`,
-      [[...communityIds], status],
-    ) as Promise<{ community_id: string; n: number }[]>);
+    const counts = lazyTotals(
+      'community_id',
+      () =>
+        this.db.query(
+          `SELECT community_id, count(*)::int AS n FROM need WHERE community_id = ANY($1::uuid[]) AND ($2::text IS NULL OR status = $2) GROUP BY community_id`,
+          [[...communityIds], status],
+        ) as Promise<{ community_id: string; n: number }[]>,
+    );
     return { rows: raw.map(toNeed), totals: counts };
   }
 
   needPage(filter: NeedFilter, page: Page<SortKey>): Promise<{ rows: Need[]; total: LazyCount }> {
-    const query = whereEquals(this.db.getRepository(NeedEntity).createQueryBuilder('n'), { 'n.community_id': filter.communityId, 'n.status': filter.status, 'n.category': filter.category });
+    const query = whereEquals(this.db.getRepository(NeedEntity).createQueryBuilder('n'), {
+      'n.community_id': filter.communityId,
+      'n.status': filter.status,
+      'n.category': filter.category,
+    });
     return newestNeedFirst.page(query, page);
   }
 
@@ -79,8 +87,14 @@ export class NeedRepository {
   }
 
   projectPage(filter: ProjectFilter, page: Page<SortKey>): Promise<{ rows: Project[]; total: LazyCount }> {
-    const query = whereEquals(this.db.getRepository(ProjectEntity).createQueryBuilder('p'), { 'p.community_id': filter.communityId, 'p.status': filter.status });
-    if (filter.resourceId) query.andWhere('p.id IN (SELECT project_id FROM project_resource WHERE resource_id = :resourceId)', { resourceId: filter.resourceId });
+    const query = whereEquals(this.db.getRepository(ProjectEntity).createQueryBuilder('p'), {
+      'p.community_id': filter.communityId,
+      'p.status': filter.status,
+    });
+    if (filter.resourceId)
+      query.andWhere('p.id IN (SELECT project_id FROM project_resource WHERE resource_id = :resourceId)', {
+        resourceId: filter.resourceId,
+      });
     return latestPlannedFirst.page(query, page);
   }
 }

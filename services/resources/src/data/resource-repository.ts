@@ -21,12 +21,19 @@ export class ResourceRepository {
   }
 
   availableByProviders(providerIds: readonly string[]): Promise<Resource[]> {
-    return this.db.getRepository(ResourceEntity).find({ where: { providerId: In([...providerIds]), status: 'AVAILABLE' }, order: { name: 'ASC', id: 'ASC' } });
+    return this.db
+      .getRepository(ResourceEntity)
+      .find({ where: { providerId: In([...providerIds]), status: 'AVAILABLE' }, order: { name: 'ASC', id: 'ASC' } });
   }
 
   /** Resources by name, then id. */
   page(filter: ResourceFilter, page: Page<SortKey>): Promise<{ rows: Resource[]; total: LazyCount }> {
-    const query = whereEquals(this.db.getRepository(ResourceEntity).createQueryBuilder('r'), { 'r.kind': filter.kind, 'r.community_id': filter.communityId, 'r.provider_id': filter.providerId, 'r.status': filter.status });
+    const query = whereEquals(this.db.getRepository(ResourceEntity).createQueryBuilder('r'), {
+      'r.kind': filter.kind,
+      'r.community_id': filter.communityId,
+      'r.provider_id': filter.providerId,
+      'r.status': filter.status,
+    });
     if (filter.text) query.andWhere('(r.name LIKE :text OR r.description LIKE :text)', { text: likeContains(filter.text) });
     return byName.page(query, page);
   }

@@ -14,9 +14,13 @@ export class ResourceStore {
    * (and do not block one another); a withdrawal locks it FOR UPDATE and waits for them.
    */
   async lockShared(ids: readonly string[]): Promise<Map<string, Resource>> {
-    const rows = await this.tx.getRepository(ResourceEntity).createQueryBuilder('r')
+    const rows = await this.tx
+      .getRepository(ResourceEntity)
+      .createQueryBuilder('r')
       .where('r.id IN (:...ids)', { ids: [...new Set(ids)].sort() })
-      .orderBy('r.id').setLock('pessimistic_read').getMany();
+      .orderBy('r.id')
+      .setLock('pessimistic_read')
+      .getMany();
     return new Map(rows.map((r) => [r.id, r]));
   }
 

@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, addMonths, check, ConflictError, loadExisting, msg, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
+import {
+  addDays,
+  addMonths,
+  check,
+  ConflictError,
+  loadExisting,
+  msg,
+  NotFoundError,
+  today,
+  translateConstraint,
+  useCase,
+  ValidationError,
+} from '@cpb/kit';
 import { AgreementStore } from '../data/agreement-store';
 import type { Agreement, Commitment } from '../entities';
 import { agreementEvents } from '../events';
@@ -16,7 +28,8 @@ export interface RenewAgreementArgs {
 }
 
 /** Calendar months from one day's month to another's (YYYY-MM-DD), e.g. 2025-04-01 → 2027-04-01 is 24. */
-const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+const monthsBetween = (from: string, to: string) =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
 
 /**
  * The new period of a renewal: it follows the old one without a gap while the old one is in force, or
@@ -33,7 +46,12 @@ export function renewalPeriod(old: Pick<Agreement, 'validTo'>, validTo: string, 
  * The same commitments, due again in the new period: each due date moves by as many calendar months as
  * the period's start does (31 March stays 31 March), and stays within the period.
  */
-export function carriedCommitments(old: readonly Commitment[], from: Pick<Agreement, 'validFrom'>, period: { validFrom: string; validTo: string }, agreementId: string): Commitment[] {
+export function carriedCommitments(
+  old: readonly Commitment[],
+  from: Pick<Agreement, 'validFrom'>,
+  period: { validFrom: string; validTo: string },
+  agreementId: string,
+): Commitment[] {
   const shift = monthsBetween(from.validFrom, period.validFrom);
   return old.map((c, i) => {
     const moved = addMonths(c.dueBy, shift);
@@ -50,7 +68,9 @@ export function carriedCommitments(old: readonly Commitment[], from: Pick<Agreem
  */
 export const renewAgreement = useCase({
   async authorize(services: Services, args: RenewAgreementArgs) {
-    const agreement = await services.policy.communityRecord('renewAgreement', () => loadExisting(services.loaders.agreement, 'Agreement', args.id, 'id'));
+    const agreement = await services.policy.communityRecord('renewAgreement', () =>
+      loadExisting(services.loaders.agreement, 'Agreement', args.id, 'id'),
+    );
     const validTo = check.isoDate('validTo', args.validTo);
     const title = args.title == null ? null : check.name('title', args.title, 100);
     return { id: agreement.id, validTo, title, liaisonIds: [agreement.communityLiaisonId, agreement.unitLiaisonId] };
@@ -65,15 +85,24 @@ export const renewAgreement = useCase({
     const old = await store.lock(id);
     if (!old) throw new NotFoundError('Agreement', id, 'id');
     if (old.status === 'TERMINATED') throw new ConflictError(msg('agreement.renewTerminated', { title: old.title }));
-    if (old.status === 'RENEWED' || (await store.renewalOf(old.id))) throw new ConflictError(msg('agreement.alreadyRenewed', { title: old.title }));
+    if (old.status === 'RENEWED' || (await store.renewalOf(old.id)))
+      throw new ConflictError(msg('agreement.alreadyRenewed', { title: old.title }));
     const inForce = effectiveStatus(old, on) === 'ACTIVE';
     // A lapsed agreement of the pair is marked expired (and says so) before its renewal takes the pair's ACTIVE place.
     await expireAgreements({ tx, outbox }, on, { pair: { communityId: old.communityId, partnerUnitId: old.partnerUnitId } });
     if (inForce) await store.markRenewed(old.id);
     const period = renewalPeriod(old, validTo, on);
     const renewal: Agreement = {
-      ...old, id: randomUUID(), title: title ?? old.title, signedOn: on, ...period, status: 'ACTIVE', renewsId: old.id,
-      terminatedOn: null, terminationReason: null, terminationReasonCode: null,
+      ...old,
+      id: randomUUID(),
+      title: title ?? old.title,
+      signedOn: on,
+      ...period,
+      status: 'ACTIVE',
+      renewsId: old.id,
+      terminatedOn: null,
+      terminationReason: null,
+      terminationReasonCode: null,
     };
     const commitments = carriedCommitments(await store.commitmentsOf(old.id), old, period, renewal.id);
     await store.insert(renewal).catch((error: unknown) =>
@@ -83,7 +112,10 @@ export const renewAgreement = useCase({
       }),
     );
     if (commitments.length) await store.insertCommitments(commitments);
-    await outbox.emit(agreementEvents.renewed(renewal, old, commitments.length), ...commitments.map((c) => agreementEvents.commitmentAdded(c, liaisons)));
+    await outbox.emit(
+      agreementEvents.renewed(renewal, old, commitments.length),
+      ...commitments.map((c) => agreementEvents.commitmentAdded(c, liaisons)),
+    );
     return renewal;
   },
 });

@@ -6,8 +6,22 @@ import type { Agreement, AgreementStatus, Commitment, CommitmentSide, Commitment
  * default commitments of a new agreement.
  */
 export const SIX_ONES: Record<CommitmentSide, readonly string[]> = {
-  COMMUNITY: ['确定一个社区党建主题', '制定一个联手共建规划', '健全一套联手共建制度', '召开一次年度共建联席会', '组织一系列社区党建活动', '提供一个良好的工作生活环境'],
-  UNIT: ['制定一个共建方案', '明确一名共建联络员', '建立一支志愿者服务队', '主动为社区办一件实事', '参与一系列社区党建活动', '建成一个社区共建基地'],
+  COMMUNITY: [
+    '确定一个社区党建主题',
+    '制定一个联手共建规划',
+    '健全一套联手共建制度',
+    '召开一次年度共建联席会',
+    '组织一系列社区党建活动',
+    '提供一个良好的工作生活环境',
+  ],
+  UNIT: [
+    '制定一个共建方案',
+    '明确一名共建联络员',
+    '建立一支志愿者服务队',
+    '主动为社区办一件实事',
+    '参与一系列社区党建活动',
+    '建成一个社区共建基地',
+  ],
 };
 
 export interface CommitmentDraft {
@@ -41,11 +55,18 @@ export function checkValidity(validity: Validity, today: string): Validity {
 }
 
 /** A commitment's item and due date, due within the agreement's validity. */
-export function checkCommitment(draft: CommitmentDraft, agreement: Pick<Validity, 'validFrom' | 'validTo'>, field = 'commitments'): CommitmentDraft {
+export function checkCommitment(
+  draft: CommitmentDraft,
+  agreement: Pick<Validity, 'validFrom' | 'validTo'>,
+  field = 'commitments',
+): CommitmentDraft {
   const item = check.name(`${field}.item`, draft.item, 200);
   const dueBy = check.isoDate(`${field}.dueBy`, draft.dueBy);
   if (dueBy < agreement.validFrom || dueBy > agreement.validTo) {
-    throw new ValidationError(`${field}.dueBy`, msg('agreement.dueByOutside', { dueBy, validFrom: agreement.validFrom, validTo: agreement.validTo }));
+    throw new ValidationError(
+      `${field}.dueBy`,
+      msg('agreement.dueByOutside', { dueBy, validFrom: agreement.validFrom, validTo: agreement.validTo }),
+    );
   }
   return { side: draft.side, item, dueBy };
 }

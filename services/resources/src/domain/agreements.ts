@@ -44,7 +44,9 @@ export const signAgreement = useCase({
     if (input.commitments && (input.commitments.length < 1 || input.commitments.length > MAX_COMMITMENTS)) {
       throw new ValidationError('commitments', msg('agreement.commitmentCount', { max: MAX_COMMITMENTS }));
     }
-    const drafts = input.commitments ? input.commitments.map((c, i) => checkCommitment(c, validity, `commitments[${i}]`)) : sixOnes(validity.validFrom, validity.validTo);
+    const drafts = input.commitments
+      ? input.commitments.map((c, i) => checkCommitment(c, validity, `commitments[${i}]`))
+      : sixOnes(validity.validFrom, validity.validTo);
     return { today: on, communityId, partnerUnitId, communityLiaisonId, unitLiaisonId, title, validity, drafts };
   },
   async gather({ peers }: Services, signing) {
@@ -55,19 +57,47 @@ export const signAgreement = useCase({
     const liaisons = await requireMembers(peers, { communityLiaisonId, unitLiaisonId });
     return { ...signing, community: { name: community.name, organizationId: community.partyOrganizationId }, unit, liaisons };
   },
-  async change({ tx, outbox }, { today: on, communityId, partnerUnitId, communityLiaisonId, unitLiaisonId, title, validity, drafts, community, unit, liaisons }) {
+  async change(
+    { tx, outbox },
+    { today: on, communityId, partnerUnitId, communityLiaisonId, unitLiaisonId, title, validity, drafts, community, unit, liaisons },
+  ) {
     const agreement: Agreement = {
-      id: randomUUID(), communityId, communityOrganizationId: community.organizationId, partnerUnitId, partnerOrganizationId: unit.partyOrganizationId,
-      title, ...validity, status: 'ACTIVE', communityLiaisonId, unitLiaisonId, terminatedOn: null, terminationReason: null, terminationReasonCode: null, renewsId: null,
+      id: randomUUID(),
+      communityId,
+      communityOrganizationId: community.organizationId,
+      partnerUnitId,
+      partnerOrganizationId: unit.partyOrganizationId,
+      title,
+      ...validity,
+      status: 'ACTIVE',
+      communityLiaisonId,
+      unitLiaisonId,
+      terminatedOn: null,
+      terminationReason: null,
+      terminationReasonCode: null,
+      renewsId: null,
     };
-    const commitments: Commitment[] = drafts.map((d, i) => ({ id: randomUUID(), agreementId: agreement.id, position: i + 1, ...d, status: 'PENDING', completedOn: null }));
+    const commitments: Commitment[] = drafts.map((d, i) => ({
+      id: randomUUID(),
+      agreementId: agreement.id,
+      position: i + 1,
+      ...d,
+      status: 'PENDING',
+      completedOn: null,
+    }));
     const store = new AgreementStore(tx);
     await expireAgreements({ tx, outbox }, on, { pair: { communityId, partnerUnitId } });
     await store.insert(agreement).catch((error: unknown) =>
-      translateConstraint(error, { agreement_one_active_per_pair_idx: () => new ConflictError(msg('agreement.activePairExists', { community: community.name, unit: unit.name })) }),
+      translateConstraint(error, {
+        agreement_one_active_per_pair_idx: () =>
+          new ConflictError(msg('agreement.activePairExists', { community: community.name, unit: unit.name })),
+      }),
     );
     await store.insertCommitments(commitments);
-    await outbox.emit(agreementEvents.signed(agreement, commitments.length, liaisons), ...commitments.map((c) => agreementEvents.commitmentAdded(c, liaisons)));
+    await outbox.emit(
+      agreementEvents.signed(agreement, commitments.length, liaisons),
+      ...commitments.map((c) => agreementEvents.commitmentAdded(c, liaisons)),
+    );
     return agreement;
   },
 });
@@ -81,7 +111,9 @@ async function requireAgreement(store: AgreementStore, id: string, field: string
 /** Adds a commitment to an agreement in force (e.g. next year's items after the yearly review). */
 export const addCommitment = useCase({
   async authorize(services: Services, args: { agreementId: string; input: CommitmentDraft }) {
-    await services.policy.communityRecord('addCommitment', () => loadExisting(services.loaders.agreement, 'Agreement', args.agreementId, 'agreementId'));
+    await services.policy.communityRecord('addCommitment', () =>
+      loadExisting(services.loaders.agreement, 'Agreement', args.agreementId, 'agreementId'),
+    );
     return args;
   },
   async change({ tx, outbox }, { agreementId, input }) {
@@ -89,7 +121,14 @@ export const addCommitment = useCase({
     const agreement = await requireAgreement(store, agreementId, 'agreementId');
     checkInForce(agreement, today());
     const checked = checkCommitment(input, agreement, 'input');
-    const commitment: Commitment = { id: randomUUID(), agreementId: agreement.id, position: await store.nextPosition(agreement.id), ...checked, status: 'PENDING', completedOn: null };
+    const commitment: Commitment = {
+      id: randomUUID(),
+      agreementId: agreement.id,
+      position: await store.nextPosition(agreement.id),
+      ...checked,
+      status: 'PENDING',
+      completedOn: null,
+    };
     await store.insertCommitments([commitment]);
     await outbox.emit(agreementEvents.commitmentAdded(commitment));
     return commitment;
@@ -125,8 +164,13 @@ export const progressCommitment = useCase({
  * text stays here, and what of it travels (the deprecated v1 event) has the liaisons' names scrubbed.
  */
 export const terminateAgreement = useCase({
-  async authorize(services: Services, args: { id: string; reason: string; terminatedOn?: string | null; reasonCode?: AgreementTerminationReason | null }) {
-    const agreement = await services.policy.communityRecord('terminateAgreement', () => loadExisting(services.loaders.agreement, 'Agreement', args.id, 'id'));
+  async authorize(
+    services: Services,
+    args: { id: string; reason: string; terminatedOn?: string | null; reasonCode?: AgreementTerminationReason | null },
+  ) {
+    const agreement = await services.policy.communityRecord('terminateAgreement', () =>
+      loadExisting(services.loaders.agreement, 'Agreement', args.id, 'id'),
+    );
     return { ...args, reasonCode: args.reasonCode ?? 'OTHER', liaisonIds: [agreement.communityLiaisonId, agreement.unitLiaisonId] };
   },
   async gather({ peers }: Services, termination) {
@@ -141,8 +185,15 @@ export const terminateAgreement = useCase({
     const why = check.name('reason', reason, 500);
     const ended = check.isoDate('terminatedOn', terminatedOn ?? on);
     if (ended > on) throw new ValidationError('terminatedOn', msg('date.notInFuture', { field: 'terminatedOn' }));
-    if (ended < agreement.signedOn) throw new ValidationError('terminatedOn', msg('agreement.terminatedBeforeSigned', { signedOn: agreement.signedOn }));
-    const terminated: Agreement = { ...agreement, status: 'TERMINATED', terminatedOn: ended, terminationReason: why, terminationReasonCode: reasonCode };
+    if (ended < agreement.signedOn)
+      throw new ValidationError('terminatedOn', msg('agreement.terminatedBeforeSigned', { signedOn: agreement.signedOn }));
+    const terminated: Agreement = {
+      ...agreement,
+      status: 'TERMINATED',
+      terminatedOn: ended,
+      terminationReason: why,
+      terminationReasonCode: reasonCode,
+    };
     await store.terminate(terminated);
     await outbox.emit(...agreementEvents.terminated(terminated, liaisons));
     return terminated;

@@ -25,7 +25,8 @@ export function checkBooking(resource: Resource, request: BookingRequest, now: D
   const { startsAt, endsAt, headcount } = request;
   if (endsAt <= startsAt) throw new ValidationError('endsAt', msg('date.after', { field: 'endsAt', other: 'startsAt' }));
   if (startsAt <= now) throw new ValidationError('startsAt', msg('booking.startInFuture'));
-  if (!Number.isInteger(headcount) || headcount < 1) throw new ValidationError('headcount', msg('input.atLeastOne', { field: 'headcount' }));
+  if (!Number.isInteger(headcount) || headcount < 1)
+    throw new ValidationError('headcount', msg('input.atLeastOne', { field: 'headcount' }));
   if (resource.kind === 'VENUE' && resource.capacity !== null && headcount > resource.capacity) {
     throw new ValidationError('headcount', msg('booking.overCapacity', { headcount, name: resource.name, capacity: resource.capacity }));
   }

@@ -1,5 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, DEFAULT_LOCALE, loadExisting, localDateTime, msg, NotFoundError, now, render, requireRole, translateConstraint, useCase, type UnitOfWork } from '@cpb/kit';
+import {
+  check,
+  ConflictError,
+  DEFAULT_LOCALE,
+  loadExisting,
+  localDateTime,
+  msg,
+  NotFoundError,
+  now,
+  render,
+  requireRole,
+  translateConstraint,
+  useCase,
+  type UnitOfWork,
+} from '@cpb/kit';
 import { BookingStore } from '../data/booking-store';
 import { ResourceStore } from '../data/resource-store';
 import type { Booking, BookingCancellationReason } from '../entities';
@@ -52,10 +66,20 @@ export const bookResource = useCase({
   async change({ tx, outbox }, request) {
     const resource = (await new ResourceStore(tx).lockForChange(request.resourceId))!;
     checkBooking(resource, request, now());
-    const booking: Booking = { id: randomUUID(), ...request, status: 'CONFIRMED', cancelledAt: null, cancellationReason: null, cancellationReasonCode: null };
+    const booking: Booking = {
+      id: randomUUID(),
+      ...request,
+      status: 'CONFIRMED',
+      cancelledAt: null,
+      cancellationReason: null,
+      cancellationReasonCode: null,
+    };
     await new BookingStore(tx).insert(booking).catch((error: unknown) =>
       translateConstraint(error, {
-        booking_no_overlap: () => new ConflictError(msg('booking.overlap', { name: resource.name, from: localDateTime(request.startsAt), to: localDateTime(request.endsAt) })),
+        booking_no_overlap: () =>
+          new ConflictError(
+            msg('booking.overlap', { name: resource.name, from: localDateTime(request.startsAt), to: localDateTime(request.endsAt) }),
+          ),
       }),
     );
     await outbox.emit(bookingEvents.confirmed(booking, resource.communityId));
@@ -65,7 +89,10 @@ export const bookResource = useCase({
 
 /** Cancels a confirmed booking that has not yet ended, freeing the time; the reason's category travels in events, its text stays here. */
 export const cancelBooking = useCase({
-  async authorize({ policy, loaders }: Services, args: { id: string; reason?: string | null; reasonCode?: BookingCancellationReason | null }) {
+  async authorize(
+    { policy, loaders }: Services,
+    args: { id: string; reason?: string | null; reasonCode?: BookingCancellationReason | null },
+  ) {
     policy.permit('cancelBooking');
     const booking = await loadExisting(loaders.booking, 'Booking', args.id, 'id');
     const resource = await loaders.resource.load(booking.resourceId);
@@ -80,7 +107,13 @@ export const cancelBooking = useCase({
     await new ResourceStore(tx).lockForChange(booking.resourceId);
     if (booking.status === 'CANCELLED') throw new ConflictError(msg('booking.alreadyCancelled'));
     if (booking.endsAt <= at) throw new ConflictError(msg('booking.alreadyTakenPlace'));
-    const cancelled: Booking = { ...booking, status: 'CANCELLED', cancelledAt: at, cancellationReason: freeText('reason', reason, 500) || null, cancellationReasonCode: reasonCode };
+    const cancelled: Booking = {
+      ...booking,
+      status: 'CANCELLED',
+      cancelledAt: at,
+      cancellationReason: freeText('reason', reason, 500) || null,
+      cancellationReasonCode: reasonCode,
+    };
     await store.cancel(cancelled);
     await outbox.emit(...bookingEvents.cancelled(cancelled));
     return cancelled;
@@ -93,13 +126,24 @@ export const cancelBooking = useCase({
  * Bookings that have already ended stay as they were: they record what happened. The stored reason is
  * written once, in the default language (stored data has no reader yet, docs/decisions/0012).
  */
-export async function releaseBookingForActivity({ tx, outbox, actor }: UnitOfWork, activityId: string, reason = render(msg('booking.releasedWithActivity'), DEFAULT_LOCALE), at = now()): Promise<Booking[]> {
+export async function releaseBookingForActivity(
+  { tx, outbox, actor }: UnitOfWork,
+  activityId: string,
+  reason = render(msg('booking.releasedWithActivity'), DEFAULT_LOCALE),
+  at = now(),
+): Promise<Booking[]> {
   requireRole(actor, ...changes.releaseBookingForActivity.roles);
   const store = new BookingStore(tx);
   const released: Booking[] = [];
   for (const booking of await store.lockConfirmedOfActivity(check.uuid('activityId', activityId))) {
     if (booking.endsAt <= at) continue;
-    const cancelled: Booking = { ...booking, status: 'CANCELLED', cancelledAt: at, cancellationReason: reason, cancellationReasonCode: 'ACTIVITY_CANCELLED' };
+    const cancelled: Booking = {
+      ...booking,
+      status: 'CANCELLED',
+      cancelledAt: at,
+      cancellationReason: reason,
+      cancellationReasonCode: 'ACTIVITY_CANCELLED',
+    };
     await store.cancel(cancelled);
     await outbox.emit(...bookingEvents.cancelled(cancelled));
     released.push(cancelled);

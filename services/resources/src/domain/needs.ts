@@ -28,7 +28,12 @@ export const raiseNeed = useCase({
   async authorize({ policy }: Services, { input }: { input: RaiseNeedInput }) {
     policy.permit('raiseNeed');
     await policy.community(input.communityId);
-    return { communityId: check.uuid('communityId', input.communityId), title: check.name('title', input.title, 100), category: input.category, description: freeText('description', input.description, 2000) };
+    return {
+      communityId: check.uuid('communityId', input.communityId),
+      title: check.name('title', input.title, 100),
+      category: input.category,
+      description: freeText('description', input.description, 2000),
+    };
   },
   async gather({ peers }: Services, raising) {
     await peers.require('Community', [raising.communityId], 'communityId');
@@ -59,7 +64,9 @@ export const matchNeed = useCase({
     };
   },
   async gather({ peers, loaders }: Services, matching) {
-    const providers = (await loaders.resource.loadMany(matching.resourceIds)).flatMap((r) => (r && !(r instanceof Error) ? [r.providerId] : []));
+    const providers = (await loaders.resource.loadMany(matching.resourceIds)).flatMap((r) =>
+      r && !(r instanceof Error) ? [r.providerId] : [],
+    );
     const others = matching.extraUnitIds.filter((id) => !providers.includes(id));
     if (others.length) await peers.require('ResidentUnit', others, 'partnerUnitIds');
     return matching;
@@ -78,8 +85,16 @@ export const matchNeed = useCase({
     const providers = [...new Set([...resources.values()].map((r) => r.providerId))];
     const others = extraUnitIds.filter((id) => !providers.includes(id));
     const project: Project = {
-      id: randomUUID(), needId, communityId: need.communityId, title, partnerUnitIds: [...providers, ...others],
-      status: 'PLANNED', plannedOn: today(), startedOn: null, completedOn: null, outcome: null,
+      id: randomUUID(),
+      needId,
+      communityId: need.communityId,
+      title,
+      partnerUnitIds: [...providers, ...others],
+      status: 'PLANNED',
+      plannedOn: today(),
+      startedOn: null,
+      completedOn: null,
+      outcome: null,
     };
     await needs.insertProject(project, resourceIds);
     if (need.status === 'OPEN') await needs.setNeedStatus(need.id, 'MATCHED', null);

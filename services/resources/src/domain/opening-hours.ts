@@ -20,13 +20,19 @@ function minutes(field: string, value: string, closing: boolean): number {
 /** Validates weekly windows (each opens before it closes, none overlaps another on its day) and sorts them. */
 export function checkOpeningHours(windows: readonly OpeningWindow[], field = 'openingHours'): OpeningWindow[] {
   if (windows.length > MAX_WINDOWS) throw new ValidationError(field, msg('openingHours.tooMany', { max: MAX_WINDOWS }));
-  const sorted = [...windows].sort((a, b) => WEEKDAYS.indexOf(a.weekday) - WEEKDAYS.indexOf(b.weekday) || a.opensAt.localeCompare(b.opensAt));
+  const sorted = [...windows].sort(
+    (a, b) => WEEKDAYS.indexOf(a.weekday) - WEEKDAYS.indexOf(b.weekday) || a.opensAt.localeCompare(b.opensAt),
+  );
   let previousDay: Weekday | null = null;
   let previousCloses = 0;
   for (const window of sorted) {
     const opens = minutes(field, window.opensAt, false);
     const closes = minutes(field, window.closesAt, true);
-    if (opens >= closes) throw new ValidationError(field, msg('openingHours.opensBeforeCloses', { weekday: window.weekday, opensAt: window.opensAt, closesAt: window.closesAt }));
+    if (opens >= closes)
+      throw new ValidationError(
+        field,
+        msg('openingHours.opensBeforeCloses', { weekday: window.weekday, opensAt: window.opensAt, closesAt: window.closesAt }),
+      );
     if (previousDay === window.weekday && opens < previousCloses) {
       throw new ValidationError(field, msg('openingHours.overlap', { weekday: window.weekday, at: window.opensAt }));
     }

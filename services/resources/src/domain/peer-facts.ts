@@ -8,14 +8,20 @@ import { ConflictError, msg, NotFoundError, type OrganizationFacts, type Peers }
 /** An organisation that exists (NOT_FOUND naming the field) and has not been dissolved. */
 export async function activeOrganization(peers: Peers, id: string, field: string): Promise<OrganizationFacts> {
   const [organization] = await peers.require('Organization', [id], field);
-  if (organization.status !== 'ACTIVE') throw new ConflictError(msg(organization.status === 'CLOSING' ? 'organization.beingDissolved' : 'organization.dissolved', { name: organization.name }));
+  if (organization.status !== 'ACTIVE')
+    throw new ConflictError(
+      msg(organization.status === 'CLOSING' ? 'organization.beingDissolved' : 'organization.dissolved', { name: organization.name }),
+    );
   return organization;
 }
 
 /** Members by the input field that names each (e.g. { communityLiaisonId: '…' }), asked in one call; their names, for the scrubber of the events. */
 export async function requireMembers(peers: Peers, byField: Record<string, string>): Promise<string[]> {
   const fields = Object.keys(byField);
-  const found = await peers.find('Member', fields.map((f) => byField[f]));
+  const found = await peers.find(
+    'Member',
+    fields.map((f) => byField[f]),
+  );
   return fields.map((field, i) => {
     if (!found[i]) throw new NotFoundError('Member', byField[field], field);
     return found[i].name;

@@ -13,7 +13,8 @@ export interface Period {
 
 function bounded(period: Period, toField: string): Period {
   if (period.to <= period.from) throw new ValidationError(toField, msg('date.after', { field: toField, other: 'from' }));
-  if (period.to.getTime() - period.from.getTime() > MAX_PERIOD_DAYS * DAY_MS) throw new ValidationError(toField, msg('period.tooLong', { max: MAX_PERIOD_DAYS }));
+  if (period.to.getTime() - period.from.getTime() > MAX_PERIOD_DAYS * DAY_MS)
+    throw new ValidationError(toField, msg('period.tooLong', { max: MAX_PERIOD_DAYS }));
   return period;
 }
 

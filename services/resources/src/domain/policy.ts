@@ -1,4 +1,16 @@
-import { check, ForbiddenError, managerRoles, msg, requireRole, seesAll, type Actor, type Peers, type PolicyTable, type Role, type Scope } from '@cpb/kit';
+import {
+  check,
+  ForbiddenError,
+  managerRoles,
+  msg,
+  requireRole,
+  seesAll,
+  type Actor,
+  type Peers,
+  type PolicyTable,
+  type Role,
+  type Scope,
+} from '@cpb/kit';
 
 /**
  * Who may change co-building (the README's matrix, "Who may see and change what"; docs/decisions/0004),
@@ -13,7 +25,10 @@ export const changes = {
   publishResource: { roles: offerAndBook, scope: unitOrManagers },
   setOpeningHours: { roles: offerAndBook, scope: unitOrManagers },
   withdrawResource: { roles: offerAndBook, scope: unitOrManagers },
-  bookResource: { roles: offerAndBook, scope: `${unitOrManagers}, booking for an organisation in their scope (a liaison: its unit's or its community's)` },
+  bookResource: {
+    roles: offerAndBook,
+    scope: `${unitOrManagers}, booking for an organisation in their scope (a liaison: its unit's or its community's)`,
+  },
   cancelBooking: { roles: offerAndBook, scope: unitOrManagers },
   signAgreement: { roles: managerRoles, scope: communityManagers },
   addCommitment: { roles: managerRoles, scope: `${communityManagers} (the agreement's community)` },

@@ -8,7 +8,8 @@ export function checkMatchable(need: Need): void {
 
 /** PLANNED → ACTIVE. */
 export function checkStartable(project: Project): void {
-  if (project.status !== 'PLANNED') throw new ConflictError(msg('project.alreadyStarted', { title: project.title, status: project.status }));
+  if (project.status !== 'PLANNED')
+    throw new ConflictError(msg('project.alreadyStarted', { title: project.title, status: project.status }));
 }
 
 /** ACTIVE → COMPLETED: a project is started before it is completed, and completed once. */

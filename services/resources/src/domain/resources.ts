@@ -51,7 +51,14 @@ export const publishResource = useCase({
   },
   async gather({ peers }: Services, { providerId, offer }) {
     const [provider] = await peers.require('ResidentUnit', [providerId], 'providerId');
-    const resource: Resource = { id: randomUUID(), providerId, communityId: provider.communityId, ...offer, status: 'AVAILABLE', withdrawnOn: null };
+    const resource: Resource = {
+      id: randomUUID(),
+      providerId,
+      communityId: provider.communityId,
+      ...offer,
+      status: 'AVAILABLE',
+      withdrawnOn: null,
+    };
     return resource;
   },
   async change({ tx, outbox }, resource) {
@@ -91,7 +98,8 @@ export const setOpeningHours = useCase({
     const store = new ResourceStore(tx);
     const resource = await requireForChange(store, id, 'resourceId');
     const openingHours = checkHoursFor(resource.kind, windows);
-    if (!openingHours.length && !BOOKABLE_KINDS.includes(resource.kind)) throw new ValidationError('resourceId', msg('resource.notVenueOrFacility', { name: resource.name }));
+    if (!openingHours.length && !BOOKABLE_KINDS.includes(resource.kind))
+      throw new ValidationError('resourceId', msg('resource.notVenueOrFacility', { name: resource.name }));
     await store.setOpeningHours(resource.id, openingHours);
     const updated = { ...resource, openingHours };
     await outbox.emit(resourceEvents.openingHoursSet(updated, weeklyOpenHours(openingHours)));

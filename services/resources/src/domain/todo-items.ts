@@ -11,7 +11,11 @@ export const NEED_OPEN_DAYS = 30;
  * whose yearly review falls within 30 days, agreements ending within 60 days (the renewal to agree),
  * and resident needs still unmatched more than 30 days after they were raised.
  */
-export async function coBuildingToDo(reads: ToDoReads, subtree: { subtreeIds: string[]; communityIds: string[] }, today: string): Promise<ToDoFound[]> {
+export async function coBuildingToDo(
+  reads: ToDoReads,
+  subtree: { subtreeIds: string[]; communityIds: string[] },
+  today: string,
+): Promise<ToDoFound[]> {
   const limit = TODO_ITEMS_PER_KIND;
   const [reviews, ending, needs] = await Promise.all([
     reads.agreementsToReview(subtree.subtreeIds, today, addDays(today, REVIEW_DAYS_AHEAD), limit),

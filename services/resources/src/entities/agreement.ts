@@ -3,7 +3,15 @@ import { EntitySchema } from 'typeorm';
 /** RENEWED: continued by a renewal while in force (still in force until its validTo; the renewal is the pair's ACTIVE one). */
 export type AgreementStatus = 'ACTIVE' | 'EXPIRED' | 'TERMINATED' | 'RENEWED';
 /** Why an agreement ended early, as a category: what events carry instead of the reason text (GraphQL AgreementTerminationReason). */
-export const AGREEMENT_TERMINATION_REASONS = ['UNIT_RELOCATED', 'UNIT_CLOSED', 'ORGANIZATION_RESTRUCTURED', 'COMMITMENTS_NOT_MET', 'MUTUAL_CONSENT', 'SUPERSEDED', 'OTHER'] as const;
+export const AGREEMENT_TERMINATION_REASONS = [
+  'UNIT_RELOCATED',
+  'UNIT_CLOSED',
+  'ORGANIZATION_RESTRUCTURED',
+  'COMMITMENTS_NOT_MET',
+  'MUTUAL_CONSENT',
+  'SUPERSEDED',
+  'OTHER',
+] as const;
 export type AgreementTerminationReason = (typeof AGREEMENT_TERMINATION_REASONS)[number];
 export type CommitmentSide = 'COMMUNITY' | 'UNIT';
 export type CommitmentStatus = 'PENDING' | 'IN_PROGRESS' | 'DONE';

@@ -2,7 +2,13 @@ import { EntitySchema } from 'typeorm';
 
 export type BookingStatus = 'CONFIRMED' | 'CANCELLED';
 /** Why a booking was cancelled, as a category: what events carry instead of the reason text (GraphQL BookingCancellationReason). */
-export const BOOKING_CANCELLATION_REASONS = ['ACTIVITY_CANCELLED', 'RESCHEDULED', 'VENUE_UNAVAILABLE', 'NO_LONGER_NEEDED', 'OTHER'] as const;
+export const BOOKING_CANCELLATION_REASONS = [
+  'ACTIVITY_CANCELLED',
+  'RESCHEDULED',
+  'VENUE_UNAVAILABLE',
+  'NO_LONGER_NEEDED',
+  'OTHER',
+] as const;
 export type BookingCancellationReason = (typeof BOOKING_CANCELLATION_REASONS)[number];
 
 export interface Booking {

@@ -10,4 +10,13 @@ export * from './joint-meeting';
 export * from './need';
 export * from './resource';
 
-export const entities = [ResourceEntity, BookingEntity, AgreementEntity, CommitmentEntity, CommitmentNoteEntity, NeedEntity, ProjectEntity, JointMeetingEntity];
+export const entities = [
+  ResourceEntity,
+  BookingEntity,
+  AgreementEntity,
+  CommitmentEntity,
+  CommitmentNoteEntity,
+  NeedEntity,
+  ProjectEntity,
+  JointMeetingEntity,
+];

@@ -1,8 +1,16 @@
 import { EntitySchema } from 'typeorm';
 
 export type NeedCategory =
-  | 'ELDERLY_CARE' | 'CHILDREN_YOUTH' | 'EMPLOYMENT' | 'HEALTH' | 'LEGAL_AID'
-  | 'ENVIRONMENT' | 'CULTURE_EDUCATION' | 'SAFETY' | 'HARDSHIP_ASSISTANCE' | 'OTHER';
+  | 'ELDERLY_CARE'
+  | 'CHILDREN_YOUTH'
+  | 'EMPLOYMENT'
+  | 'HEALTH'
+  | 'LEGAL_AID'
+  | 'ENVIRONMENT'
+  | 'CULTURE_EDUCATION'
+  | 'SAFETY'
+  | 'HARDSHIP_ASSISTANCE'
+  | 'OTHER';
 export type NeedStatus = 'OPEN' | 'MATCHED' | 'RESOLVED';
 export type ProjectStatus = 'PLANNED' | 'ACTIVE' | 'COMPLETED';
 

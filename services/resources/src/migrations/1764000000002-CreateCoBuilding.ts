@@ -28,7 +28,9 @@ export class CreateCoBuilding1764000000002 implements MigrationInterface {
         CHECK ((status = 'TERMINATED') = (terminated_on IS NOT NULL))
       )`);
     // At most one active agreement per community-unit pair (结对共建), even under concurrent signing.
-    await q.query(`CREATE UNIQUE INDEX agreement_one_active_per_pair_idx ON agreement (community_id, partner_unit_id) WHERE status = 'ACTIVE'`);
+    await q.query(
+      `CREATE UNIQUE INDEX agreement_one_active_per_pair_idx ON agreement (community_id, partner_unit_id) WHERE status = 'ACTIVE'`,
+    );
     await q.query(`CREATE INDEX agreement_community_idx ON agreement (community_id, signed_on DESC, id DESC)`);
     await q.query(`CREATE INDEX agreement_unit_idx ON agreement (partner_unit_id, signed_on DESC, id DESC)`);
     await q.query(`CREATE INDEX agreement_community_org_idx ON agreement (community_organization_id)`);

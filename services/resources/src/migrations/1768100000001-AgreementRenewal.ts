@@ -12,7 +12,9 @@ export class AgreementRenewal1768100000001 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE agreement ADD COLUMN renews_id uuid CONSTRAINT agreement_renewed_once UNIQUE REFERENCES agreement(id)`);
     await q.query(`ALTER TABLE agreement DROP CONSTRAINT agreement_status_check`);
-    await q.query(`ALTER TABLE agreement ADD CONSTRAINT agreement_status_check CHECK (status IN ('ACTIVE','EXPIRED','TERMINATED','RENEWED'))`);
+    await q.query(
+      `ALTER TABLE agreement ADD CONSTRAINT agreement_status_check CHECK (status IN ('ACTIVE','EXPIRED','TERMINATED','RENEWED'))`,
+    );
     await q.query(`CREATE INDEX agreement_active_valid_to_idx ON agreement (valid_to) WHERE status = 'ACTIVE'`);
   }
 

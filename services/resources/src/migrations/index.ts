@@ -5,4 +5,10 @@ import { AddReasonCodes1767200000024 } from './1767200000024-AddReasonCodes';
 import { AgreementRenewal1768100000001 } from './1768100000001-AgreementRenewal';
 
 /** Every committed migration, in order. Never edit one that has landed: add a new one. */
-export const migrations = [CreateResources1764000000000, CreateOutbox1764000000001, CreateCoBuilding1764000000002, AddReasonCodes1767200000024, AgreementRenewal1768100000001];
+export const migrations = [
+  CreateResources1764000000000,
+  CreateOutbox1764000000001,
+  CreateCoBuilding1764000000002,
+  AddReasonCodes1767200000024,
+  AgreementRenewal1768100000001,
+];

@@ -15,7 +15,8 @@ export const Agreement = {
   renews: (a: AgreementRecord, _: unknown, ctx: Context) => (a.renewsId ? ctx.loaders.agreement.load(a.renewsId) : null),
   renewedBy: (a: AgreementRecord, _: unknown, ctx: Context) => ctx.loaders.renewalOfAgreement.load(a.id),
   commitments: (a: AgreementRecord, _: unknown, ctx: Context) => ctx.loaders.commitmentsOfAgreement.load(a.id),
-  review: async (a: AgreementRecord, { year }: { year: number }, ctx: Context) => reviewYear(await ctx.loaders.commitmentsOfAgreement.load(a.id), year, ctx.today),
+  review: async (a: AgreementRecord, { year }: { year: number }, ctx: Context) =>
+    reviewYear(await ctx.loaders.commitmentsOfAgreement.load(a.id), year, ctx.today),
   // Typed by staff, it may name people (a liaison who left): not for analysts, who have the category.
   terminationReason: (a: AgreementRecord, _: unknown, ctx: Context) => (readsPersons(ctx.actor) ? a.terminationReason : null),
 };

@@ -10,7 +10,22 @@ import { Query } from './query';
 import { Resource } from './resource';
 import { ToDoList } from './todo';
 
-const all = { Query, Mutation, Resource, Booking, Agreement, Commitment, Need, Project, JointMeeting, PlanItem, ResidentUnit, Community, Organization, ToDoList };
+const all = {
+  Query,
+  Mutation,
+  Resource,
+  Booking,
+  Agreement,
+  Commitment,
+  Need,
+  Project,
+  JointMeeting,
+  PlanItem,
+  ResidentUnit,
+  Community,
+  Organization,
+  ToDoList,
+};
 
 /** The catalogue is public; the co-building records need a signed-in caller (domain/policy.ts, `reads`). */
 export const resolvers = guardResolvers(all, reads, requireAggregateReader);

@@ -1,7 +1,20 @@
 import { asResolver } from '@cpb/kit';
 import {
-  addCommitment, bookResource, cancelBooking, completeProject, matchNeed, progressCommitment, publishResource, raiseNeed, recordJointMeeting,
-  renewAgreement, setOpeningHours, signAgreement, startProject, terminateAgreement, withdrawResource,
+  addCommitment,
+  bookResource,
+  cancelBooking,
+  completeProject,
+  matchNeed,
+  progressCommitment,
+  publishResource,
+  raiseNeed,
+  recordJointMeeting,
+  renewAgreement,
+  setOpeningHours,
+  signAgreement,
+  startProject,
+  terminateAgreement,
+  withdrawResource,
 } from '../domain';
 
 /** Thin entry points: each hands its arguments to one use case (authorise, ask peers, one transaction). */

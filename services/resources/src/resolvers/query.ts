@@ -12,7 +12,8 @@ type ListArgs<F> = PageArgs & { filter?: F | null };
 type BookingFilterArgs = Omit<BookingFilter, 'startsFrom' | 'startsBefore'> & { startsFrom?: string | null; startsBefore?: string | null };
 
 export const Query = {
-  resourcesAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) => readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.peers)),
+  resourcesAuditTrail: (_: unknown, args: PageArgs & { targetId?: string | null }, ctx: Context) =>
+    readAuditTrail(ctx.dataSource, ctx.actor, args, auditScope(ctx.peers)),
   resource: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.resource.load(checkedId(id)),
   resources: async (_: unknown, args: ListArgs<ResourceFilter>, ctx: Context) => {
     const page = readPage<SortKey>(args);
@@ -38,7 +39,11 @@ export const Query = {
   agreement: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.agreement.load(checkedId(id)),
   agreements: async (_: unknown, args: ListArgs<AgreementFilter>, ctx: Context) => {
     const page = readPage<SortKey>(args);
-    const { rows, total } = await ctx.repos.agreements.page(checkedFilter(args.filter, ['communityId', 'partnerUnitId', 'organizationId']), page, ctx.today);
+    const { rows, total } = await ctx.repos.agreements.page(
+      checkedFilter(args.filter, ['communityId', 'partnerUnitId', 'organizationId']),
+      page,
+      ctx.today,
+    );
     for (const row of rows) ctx.loaders.agreement.prime(row.id, row);
     return toConnection(rows, page, (a) => [a.signedOn, a.id], total);
   },

@@ -11,7 +11,10 @@ export const kitMessages = defineMessages({
     en: 'This service answers only through the gateway: the identity signature is missing, forged or expired',
   },
 
-  'input.date': { 'zh-CN': '{field} 须为 YYYY-MM-DD 格式的真实日期，年份在 {min} 至 {max} 之间', en: '{field} must be a date written YYYY-MM-DD, between {min} and {max}' },
+  'input.date': {
+    'zh-CN': '{field} 须为 YYYY-MM-DD 格式的真实日期，年份在 {min} 至 {max} 之间',
+    en: '{field} must be a date written YYYY-MM-DD, between {min} and {max}',
+  },
   'input.dateTime': {
     'zh-CN': '{field} 须为带时区的 ISO 8601 日期时间，年份在 {min} 至 {max} 之间，例如 2026-05-01T09:00:00+08:00',
     en: '{field} must be an ISO 8601 date-time with a zone between {min} and {max}, e.g. 2026-05-01T09:00:00+08:00',
@@ -23,8 +26,14 @@ export const kitMessages = defineMessages({
   'input.atLeastOne': { 'zh-CN': '{field} 至少为 1', en: '{field} must be at least 1' },
   'input.notUnicode': { 'zh-CN': '{field} 不是有效的 Unicode 文本', en: '{field} is not valid Unicode text' },
   'input.oneLine': { 'zh-CN': '{field} 只能填写一行', en: '{field} must be on one line' },
-  'input.controlCharacter': { 'zh-CN': '{field} 不能包含控制字符（{character}）', en: '{field} must not contain control characters ({character})' },
-  'input.directionControl': { 'zh-CN': '{field} 不能包含文字方向控制符（{character}）', en: '{field} must not contain text-direction controls ({character})' },
+  'input.controlCharacter': {
+    'zh-CN': '{field} 不能包含控制字符（{character}）',
+    en: '{field} must not contain control characters ({character})',
+  },
+  'input.directionControl': {
+    'zh-CN': '{field} 不能包含文字方向控制符（{character}）',
+    en: '{field} must not contain text-direction controls ({character})',
+  },
   'input.invisible': { 'zh-CN': '{field} 没有可见的字符', en: '{field} has no visible characters' },
 
   'page.first': { 'zh-CN': '{field}（每页条数）须在 1 至 {max} 之间', en: '{field} must be between 1 and {max}' },
@@ -46,10 +55,16 @@ export const kitMessages = defineMessages({
     en: 'This Idempotency-Key was used for another change (a different operation, arguments or user); use a new key for a new change',
   },
 
-  'service.unavailable': { 'zh-CN': '{service:service}服务未响应，未做任何更改，请重试', en: 'The {service:service} service did not answer; nothing was changed, please try again' },
+  'service.unavailable': {
+    'zh-CN': '{service:service}服务未响应，未做任何更改，请重试',
+    en: 'The {service:service} service did not answer; nothing was changed, please try again',
+  },
   'service.internal': { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 
-  'request.bodyTooLarge': { 'zh-CN': '请求体超过本服务器接受的 {maximum} 字节', en: 'The request body is larger than the {maximum} bytes this server accepts' },
+  'request.bodyTooLarge': {
+    'zh-CN': '请求体超过本服务器接受的 {maximum} 字节',
+    en: 'The request body is larger than the {maximum} bytes this server accepts',
+  },
   'request.notJsonObject': { 'zh-CN': '请求体不是 JSON 对象', en: 'The request body is not a JSON object' },
   'request.charset': { 'zh-CN': '请以 UTF-8 编码的 JSON 发送请求体', en: 'Send the request body as JSON in UTF-8' },
   'request.encoding': {
@@ -59,5 +74,8 @@ export const kitMessages = defineMessages({
   'request.notDecompressed': { 'zh-CN': '请求体无法解压', en: 'The request body could not be decompressed' },
   'request.unreadable': { 'zh-CN': '无法读取该请求', en: 'The request could not be read' },
   'request.notJson': { 'zh-CN': '请以 application/json 格式发送 GraphQL 请求', en: 'Send GraphQL requests as application/json' },
-  'request.noSuchPath': { 'zh-CN': '此路径下没有内容；GraphQL 的地址是 /graphql', en: 'Nothing is served at this path; GraphQL answers at /graphql' },
+  'request.noSuchPath': {
+    'zh-CN': '此路径下没有内容；GraphQL 的地址是 /graphql',
+    en: 'Nothing is served at this path; GraphQL answers at /graphql',
+  },
 });
