@@ -139,7 +139,8 @@ describe('no N+1: SQL statements per service do not grow with the page size', ()
       `statements per service for the members page: first 10 ${JSON.stringify(sizes[10])}, first 100 ${JSON.stringify(sizes[100])}`,
     );
     expect(sizes[100]).toEqual(sizes[10]);
-    expect(sizes[10].members).toBe(2);
+    // One statement: the page. Its total is counted only when `totalCount` is selected (issue 15).
+    expect(sizes[10].members).toBe(1);
   });
 
   it('per-parent lists and the census for 1 community and for 6', async () => {

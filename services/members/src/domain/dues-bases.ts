@@ -39,7 +39,7 @@ export async function lockMember(tx: EntityManager, memberId: string): Promise<M
   return member;
 }
 
-interface DeclareInput {
+export interface DeclareInput {
   memberId: string;
   year: number;
   fromMonth?: number | null;
@@ -85,7 +85,7 @@ export const declareDuesBase = useCase({
   },
 });
 
-interface ReductionInput {
+export interface ReductionInput {
   memberId: string;
   kind: 'REDUCED' | 'WAIVED';
   monthlyFen?: number | null;

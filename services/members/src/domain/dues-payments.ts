@@ -8,7 +8,7 @@ import { checkPastDay, checkPeriod, checkPositiveFen } from './dues-input';
 import { yuan } from './dues-rates';
 import type { Services } from './services';
 
-interface PaymentInput {
+export interface PaymentInput {
   memberId: string;
   idempotencyKey: string;
   months: string[];

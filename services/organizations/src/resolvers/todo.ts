@@ -4,7 +4,7 @@ import { complianceOf, monthsBefore } from '../domain/compliance';
 import { OVERDUE_LOOKBACK_MONTHS, overdueMeetingItems } from '../domain/todo-meetings';
 import { LIVING, type Organization } from '../entities';
 
-interface ToDoRef {
+export interface ToDoRef {
   organizationId: string;
 }
 

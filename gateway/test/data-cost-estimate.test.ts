@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { gatewayEnvSchema } from '../config';
-import { estimateCost } from './estimate';
-import { listSizesOf } from './list-sizes';
+import { gatewayEnvSchema } from '../src/config';
+import { estimateCost } from '../src/data-cost/estimate';
+import { listSizesOf } from '../src/data-cost/list-sizes';
 
-const root = join(__dirname, '..', '..', '..');
+const root = join(__dirname, '..', '..');
 const sdl = readFileSync(join(root, 'schemas', 'supergraph.graphql'), 'utf8');
 const schema = Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
 const sizes = listSizesOf(sdl);
