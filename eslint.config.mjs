@@ -53,7 +53,7 @@ const federationHarness = {
   },
 };
 
-// The gateway's image carries no database or Kafka client: it imports the kit's core only.
+// The gateway's image carries no database client (only kafkajs, its cache's evictor): it imports the kit's core only.
 const gatewayKitCore = {
   files: ['gateway/src/**/*.ts'],
   rules: {

@@ -1,7 +1,7 @@
 /**
  * The part of the kit that needs no database or Kafka client: configuration, errors, logging, the
  * HTTP/GraphQL server, identities. The gateway imports only this (`@cpb/kit/core`), so its image
- * carries no TypeORM, pg, PGlite or kafkajs; services import the whole kit (`@cpb/kit`).
+ * carries no TypeORM, pg or PGlite (its own kafkajs only reads events for the response cache); services import the whole kit (`@cpb/kit`).
  */
 export * from './config';
 export * from './errors';
