@@ -16,7 +16,7 @@ import { gatewayEnvSchema, startGateway } from '@cpb/gateway';
 /** The supergraph as it was before `Street.district` was added to organizations. */
 function supergraphWithoutStreetDistrict(): string {
   return composeSupergraph((name, sdl) =>
-    name === 'organizations' ? sdl.replace(/(type Street @key\(fields: "id"\) \{[^}]*?)\n\s*district: String!/, '$1') : sdl,
+    name === 'organizations' ? sdl.replace(/(type Street @key\(fields: "id"\)[^{]*\{[^}]*?)\n\s*district: String!/, '$1') : sdl,
   );
 }
 
