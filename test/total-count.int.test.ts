@@ -12,10 +12,17 @@ beforeAll(async () => {
 });
 afterAll(() => federation?.stop());
 
+/**
+ * The statements each service sends for one query: the least of three runs, since the services' own
+ * background work (scheduled steps, pruners at start) can only add statements to a run, never remove them.
+ */
 async function statements(query: string, variables?: Record<string, unknown>) {
   let answer: Awaited<ReturnType<Federation['query']>> | undefined;
-  const perService = await federation.statementsPerService(async () => (answer = await federation.query(query, variables)));
+  const runs: Record<string, number>[] = [];
+  for (let i = 0; i < 3; i++)
+    runs.push(await federation.statementsPerService(async () => (answer = await federation.query(query, variables))));
   expect(answer!.errors).toBeUndefined();
+  const perService = Object.fromEntries(Object.keys(runs[0]).map((name) => [name, Math.min(...runs.map((run) => run[name]))]));
   return { perService, data: answer!.data as Record<string, never> };
 }
 
