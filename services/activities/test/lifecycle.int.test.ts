@@ -7,7 +7,7 @@ import { worldId } from '@cpb/demo-world';
 import { onBroker, outboxRows, startOnBroker, type OnBroker } from '@cpb/kit/testing';
 import { activityInput, createActivityMutation, moveActivity, publishedActivity, signUpMutation } from './fixtures';
 import { daysAgo, hoursFromNow } from '@cpb/kit/testing';
-import { codeOf, headersOf, loadNeighbourhood, type Neighbourhood, type PersonaName } from '@cpb/demo-world/testing';
+import { codeOf, codesByPersona, headersOf, loadNeighbourhood, type Neighbourhood, outsidersRefused } from '@cpb/demo-world/testing';
 
 let stack: OnBroker;
 let place: Neighbourhood;
@@ -136,21 +136,8 @@ describe('disbandVolunteerTeam (解散)', () => {
 
   it("is the team's organisation's managers' only", async () => {
     const { id } = await team();
-    const expected: Record<PersonaName, string | undefined> = {
-      anonymous: 'UNAUTHENTICATED',
-      member: 'FORBIDDEN',
-      unitLiaison: 'FORBIDDEN',
-      analyst: 'FORBIDDEN',
-      otherSecretary: 'FORBIDDEN',
-      otherStreetAdmin: 'FORBIDDEN',
-      secretary: undefined,
-      streetAdmin: 'CONFLICT',
-      districtAdmin: 'CONFLICT',
-    };
-    const seen: Record<string, string | undefined> = {};
-    for (const persona of Object.keys(expected) as PersonaName[])
-      seen[persona] = codeOf(await query(disband, { t: id }, await headersOf(persona)));
-    expect(seen).toEqual(expected);
+    const expected = { ...outsidersRefused, secretary: undefined, streetAdmin: 'CONFLICT', districtAdmin: 'CONFLICT' };
+    expect(await codesByPersona(expected, (headers) => query(disband, { t: id }, headers))).toEqual(expected);
   });
 });
 
@@ -263,29 +250,12 @@ describe('rescheduleActivity (改期)', () => {
   it("is the organiser's managers' only", async () => {
     // Organised by community 0's organisation: the demo managers' scope.
     const id = await publishedActivity(stack.federation, place, { organizerId: worldId('org-community', 0) });
-    const expected: Record<PersonaName, string | undefined> = {
-      anonymous: 'UNAUTHENTICATED',
-      member: 'FORBIDDEN',
-      unitLiaison: 'FORBIDDEN',
-      analyst: 'FORBIDDEN',
-      otherSecretary: 'FORBIDDEN',
-      otherStreetAdmin: 'FORBIDDEN',
-      secretary: undefined,
-      streetAdmin: undefined,
-      districtAdmin: undefined,
-    };
-    const seen: Record<string, string | undefined> = {};
+    const expected = { ...outsidersRefused, secretary: undefined, streetAdmin: undefined, districtAdmin: undefined };
     let hours = 130;
-    for (const persona of Object.keys(expected) as PersonaName[]) {
+    const seen = await codesByPersona(expected, (headers) => {
       hours += 3;
-      seen[persona] = codeOf(
-        await query(
-          reschedule,
-          { id, s: hoursFromNow(hours).toISOString(), e: hoursFromNow(hours + 1).toISOString() },
-          await headersOf(persona),
-        ),
-      );
-    }
+      return query(reschedule, { id, s: hoursFromNow(hours).toISOString(), e: hoursFromNow(hours + 1).toISOString() }, headers);
+    });
     expect(seen).toEqual(expected);
   });
 });

@@ -5,7 +5,17 @@
 import { addMonths } from '@cpb/kit';
 import { worldId } from '@cpb/demo-world';
 import { onBroker, outboxRows, startOnBroker, type OnBroker } from '@cpb/kit/testing';
-import { branchOf, codeOf, headersOf, person, type PersonaName, seeded, type SeededCommunity } from '@cpb/demo-world/testing';
+import {
+  branchOf,
+  codeOf,
+  codesByPersona,
+  headersOf,
+  outsidersRefused,
+  person,
+  type PersonaName,
+  seeded,
+  type SeededCommunity,
+} from '@cpb/demo-world/testing';
 import { daysAgo } from '@cpb/kit/testing';
 
 let stack: OnBroker;
@@ -149,22 +159,11 @@ describe('extendProbation (延长预备期)', () => {
 
   it("is the member's organisation's managers' only: others are refused, and the extension is read as the rest of the record", async () => {
     const id = await probationer(daysAgo(150));
-    const expected: Record<PersonaName, string | undefined> = {
-      anonymous: 'UNAUTHENTICATED',
-      member: 'FORBIDDEN',
-      unitLiaison: 'FORBIDDEN',
-      analyst: 'FORBIDDEN',
-      otherSecretary: 'FORBIDDEN',
-      otherStreetAdmin: 'FORBIDDEN',
-      secretary: undefined,
-      streetAdmin: 'CONFLICT',
-      districtAdmin: 'CONFLICT',
-    };
-    const seen: Record<string, string | undefined> = {};
     // In order: the secretary extends, then the street and district administrators pass authorisation and meet the once-only rule.
-    for (const persona of Object.keys(expected) as PersonaName[])
-      seen[persona] = codeOf(await stack.federation.query(extend, { id, months: 9, reason: '权限' }, await headersOf(persona)));
-    expect(seen).toEqual(expected);
+    const expected = { ...outsidersRefused, secretary: undefined, streetAdmin: 'CONFLICT', districtAdmin: 'CONFLICT' };
+    expect(await codesByPersona(expected, (headers) => stack.federation.query(extend, { id, months: 9, reason: '权限' }, headers))).toEqual(
+      expected,
+    );
     const read = 'query($id: ID!) { member(id: $id) { probationExtension { months } } }';
     expect((await stack.federation.query(read, { id }, await headersOf('secretary'))).data).toEqual({
       member: { probationExtension: { months: 9 } },

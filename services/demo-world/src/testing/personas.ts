@@ -30,3 +30,27 @@ export async function headersOf(name: PersonaName): Promise<Record<string, strin
 /** The stable code of a refusal (the first error's), or undefined when there was none. */
 export const codeOf = (result: { errors?: readonly { extensions?: { code?: unknown } }[] }): string | undefined =>
   result.errors?.[0]?.extensions?.code as string | undefined;
+
+/** What every caller outside a community's management gets when asking to change its data. */
+export const outsidersRefused = {
+  anonymous: 'UNAUTHENTICATED',
+  member: 'FORBIDDEN',
+  unitLiaison: 'FORBIDDEN',
+  analyst: 'FORBIDDEN',
+  otherSecretary: 'FORBIDDEN',
+  otherStreetAdmin: 'FORBIDDEN',
+} as const satisfies Partial<Record<PersonaName, string>>;
+
+/**
+ * The code each persona's call gets (undefined when it succeeded), asked one persona after another in
+ * the order of `expected`'s keys, so a table can say "the first one allowed changes it, the next meet
+ * the once-only rule".
+ */
+export async function codesByPersona(
+  expected: Partial<Record<PersonaName, string | undefined>>,
+  ask: (headers: Record<string, string>, persona: PersonaName) => Promise<{ errors?: readonly { extensions?: { code?: unknown } }[] }>,
+): Promise<Partial<Record<PersonaName, string | undefined>>> {
+  const seen: Partial<Record<PersonaName, string | undefined>> = {};
+  for (const persona of Object.keys(expected) as PersonaName[]) seen[persona] = codeOf(await ask(await headersOf(persona), persona));
+  return seen;
+}
