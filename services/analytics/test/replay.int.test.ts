@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
+import { eventTopic, republishOutbox, startRelay, transactor, type CloudEvent, type DomainEvent } from '@cpb/kit';
 import {
-  eventTopic,
-  openDatabase,
-  republishOutbox,
-  startRelay,
-  transactor,
-  withKitMigrations,
-  type CloudEvent,
-  type Database,
-  type DomainEvent,
-} from '@cpb/kit';
-import { createTestDatabase, startKafkaBroker, startTopicReader, type KafkaBroker, type TestDatabase } from '@cpb/kit/testing';
+  createKitDatabase,
+  createTestDatabase,
+  startKafkaBroker,
+  startTopicReader,
+  type KafkaBroker,
+  type KitDatabase,
+  type TestDatabase,
+} from '@cpb/kit/testing';
 import { LIVE_TOPICS } from '../src/config';
 import type { DistrictSummary } from '../src/reports';
 import { resetAnalytics } from '../src/reset';
@@ -36,7 +34,7 @@ const tuning = {
 
 let broker: KafkaBroker;
 let archiveOnlyBroker: KafkaBroker;
-const outboxes = new Map<Service, { testDb: TestDatabase; db: Database }>();
+const outboxes = new Map<Service, KitDatabase>();
 const analyticsDbs: TestDatabase[] = [];
 let analytics: RunningAnalytics | undefined;
 let firstFigures: DistrictSummary;
@@ -155,17 +153,9 @@ beforeAll(async () => {
   broker = await startKafkaBroker({ topics: topics(3) });
   const events = history();
   for (const service of SERVICES) {
-    const testDb = await createTestDatabase(`replay_${service}`);
-    const db = await openDatabase({
-      serviceName: service,
-      url: testDb.url,
-      poolMax: 3,
-      embeddedDataDir: '.data',
-      entities: [],
-      migrations: withKitMigrations([]),
-      logger: silent,
-    });
-    outboxes.set(service, { testDb, db });
+    const outbox = await createKitDatabase(`replay_${service}`, { serviceName: service, poolMax: 3 });
+    outboxes.set(service, outbox);
+    const { db } = outbox;
     const transact = transactor(db.dataSource);
     for (const event of events[service]) await transact(({ outbox }) => outbox.emit(event)); // one transaction per change
     totalEvents += events[service].length;
@@ -190,10 +180,7 @@ afterAll(async () => {
   await analytics?.stop();
   await broker?.stop();
   await archiveOnlyBroker?.stop();
-  for (const { db, testDb } of outboxes.values()) {
-    await db.close();
-    await testDb.drop();
-  }
+  for (const outbox of outboxes.values()) await outbox.drop();
   for (const db of analyticsDbs) await db.drop();
 });
 

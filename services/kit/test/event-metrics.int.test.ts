@@ -6,18 +6,16 @@ import type { Registry } from 'prom-client';
 import {
   createMetrics,
   observeOutbox,
-  openDatabase,
   startConsumer,
   startRelay,
   toCloudEvent,
   toKafkaMessage,
   transactor,
-  withKitMigrations,
   type Database,
   type EventConsumer,
   type Relay,
 } from '../src';
-import { createTestDatabase, metricValue, startKafkaBroker, type KafkaBroker, type TestDatabase } from '../src/testing';
+import { createKitDatabase, metricValue, startKafkaBroker, type KafkaBroker, type KitDatabase } from '../src/testing';
 
 /**
  * The outbox, relay and consumer metrics move with known work: backlog and age while nothing
@@ -28,22 +26,14 @@ const TOPIC = `${SERVICE}.events.v1`;
 const CONSUMED = 'metricstest.consumed.v1';
 const quiet = pino({ level: 'silent' });
 
-let testDb: TestDatabase;
+let kitDb: KitDatabase;
 let db: Database;
 let broker: KafkaBroker;
 const stoppers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('metrics');
-  db = await openDatabase({
-    serviceName: SERVICE,
-    url: testDb.url,
-    poolMax: 6,
-    embeddedDataDir: '.data',
-    entities: [],
-    migrations: withKitMigrations([]),
-    logger: quiet,
-  });
+  kitDb = await createKitDatabase('metrics', { serviceName: SERVICE, poolMax: 6, logger: quiet });
+  db = kitDb.db;
   broker = await startKafkaBroker({
     topics: [
       { name: TOPIC, partitions: 3 },
@@ -57,9 +47,8 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await db?.close();
   await broker?.stop();
-  await testDb?.drop();
+  await kitDb?.drop();
 });
 
 const kafkaTuning = { connectionTimeout: 500, requestTimeout: 2_000, retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 200 } };

@@ -1,27 +1,15 @@
-import pino from 'pino';
-import { loadConfig, openDatabase, outboxArchiveEnvSchema, pruneOutboxArchive, transactor, withKitMigrations, type Database } from '../src';
-import { createTestDatabase, type TestDatabase } from '../src/testing';
+import { loadConfig, outboxArchiveEnvSchema, pruneOutboxArchive, transactor, type Database } from '../src';
+import { createKitDatabase, type KitDatabase } from '../src/testing';
 
-let testDb: TestDatabase;
+let kitDb: KitDatabase;
 let db: Database;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('outbox_archive');
-  db = await openDatabase({
-    serviceName: 'archive',
-    url: testDb.url,
-    poolMax: 2,
-    embeddedDataDir: '.data',
-    entities: [],
-    migrations: withKitMigrations([]),
-    logger: pino({ level: 'silent' }),
-  });
+  kitDb = await createKitDatabase('outbox_archive', { serviceName: 'archive' });
+  db = kitDb.db;
 });
 
-afterAll(async () => {
-  await db?.close();
-  await testDb?.drop();
-});
+afterAll(() => kitDb?.drop());
 
 /** Writes one event per (published age in days | null = unpublished), each 40 days old; returns their ids in order. */
 async function archive(publishedDaysAgo: (number | null)[]): Promise<string[]> {

@@ -1,27 +1,15 @@
-import pino from 'pino';
-import { openDatabase, transactor, withKitMigrations, type Database } from '../src';
-import { createTestDatabase, type TestDatabase } from '../src/testing';
+import { transactor, type Database } from '../src';
+import { createKitDatabase, type KitDatabase } from '../src/testing';
 
-let testDb: TestDatabase;
+let kitDb: KitDatabase;
 let db: Database;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('outbox_scrub');
-  db = await openDatabase({
-    serviceName: 'scrub',
-    url: testDb.url,
-    poolMax: 2,
-    embeddedDataDir: '.data',
-    entities: [],
-    migrations: withKitMigrations([]),
-    logger: pino({ level: 'silent' }),
-  });
+  kitDb = await createKitDatabase('outbox_scrub', { serviceName: 'scrub' });
+  db = kitDb.db;
 });
 
-afterAll(async () => {
-  await db?.close();
-  await testDb?.drop();
-});
+afterAll(() => kitDb?.drop());
 
 it('writes an event to the outbox with its free text scrubbed and the names given replaced; the names themselves are not stored', async () => {
   const agreementId = crypto.randomUUID();

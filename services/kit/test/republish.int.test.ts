@@ -1,24 +1,15 @@
-import pino from 'pino';
-import { openDatabase, republishOutbox, transactor, withKitMigrations, type CloudEvent, type Database } from '../src';
-import { createTestDatabase, startKafkaBroker, startTopicReader, type KafkaBroker, type TestDatabase } from '../src/testing';
+import { republishOutbox, transactor, type CloudEvent, type Database } from '../src';
+import { createKitDatabase, startKafkaBroker, startTopicReader, type KafkaBroker, type KitDatabase } from '../src/testing';
 
 const TOPIC = 'organizations.events.v1.replay';
-let testDb: TestDatabase;
+let kitDb: KitDatabase;
 let db: Database;
 let broker: KafkaBroker;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('republish');
-  db = await openDatabase({
-    serviceName: 'organizations',
-    url: testDb.url,
-    poolMax: 2,
-    embeddedDataDir: '.data',
-    entities: [],
-    migrations: withKitMigrations([]),
-    logger: pino({ level: 'silent' }),
-  });
+  kitDb = await createKitDatabase('republish', { serviceName: 'organizations' });
+  db = kitDb.db;
   broker = await startKafkaBroker({ topics: [{ name: TOPIC, partitions: 2 }] });
   // Five events of two types on two days; all published but the last, which the relay has not sent yet.
   const plan: [string, string, boolean][] = [
@@ -52,9 +43,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db?.close();
   await broker?.stop();
-  await testDb?.drop();
+  await kitDb?.drop();
 });
 
 it('republishes only archived (published) events, filtered by time and type, marked with one replay id, their free text scrubbed', async () => {

@@ -3,18 +3,16 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import {
   inTransaction,
-  openDatabase,
   PeerCaller,
   PeerCallInTransactionError,
   Peers,
   transactor,
   useCase,
-  withKitMigrations,
   type Database,
   type PeerName,
   type Transact,
 } from '../src';
-import { createTestDatabase, type TestDatabase } from '../src/testing';
+import { createKitDatabase, type KitDatabase } from '../src/testing';
 
 /** A stand-in for another subgraph: answers `_entities` for organisations and records what it was sent. */
 function startPeer(): Promise<{ url: string; calls: IncomingHttpHeaders[]; server: Server }> {
@@ -46,7 +44,7 @@ function startPeer(): Promise<{ url: string; calls: IncomingHttpHeaders[]; serve
 }
 
 const logger = pino({ level: 'silent' });
-let testDb: TestDatabase;
+let kitDb: KitDatabase;
 let db: Database;
 let peer: Awaited<ReturnType<typeof startPeer>>;
 
@@ -74,23 +72,14 @@ const outboxCount = async (streetId: string) =>
   Number((await db.dataSource.query('SELECT count(*) AS n FROM outbox WHERE aggregate_id = $1', [streetId]))[0].n);
 
 beforeAll(async () => {
-  testDb = await createTestDatabase('use_case');
-  db = await openDatabase({
-    serviceName: 'use-case',
-    url: testDb.url,
-    poolMax: 2,
-    embeddedDataDir: '.data',
-    entities: [],
-    migrations: withKitMigrations([]),
-    logger,
-  });
+  kitDb = await createKitDatabase('use_case', { serviceName: 'use-case', logger });
+  db = kitDb.db;
   peer = await startPeer();
 });
 
 afterAll(async () => {
   peer?.server.close();
-  await db?.close();
-  await testDb?.drop();
+  await kitDb?.drop();
 });
 
 beforeEach(() => {

@@ -1,4 +1,5 @@
 export { createTestDatabase, TEST_SERVER_URL, type TestDatabase } from './test-database';
+export { createKitDatabase, type KitDatabase } from './kit-database';
 export { startTestSubgraph, type TestSubgraph } from './subgraph-harness';
 export { graphql, responseErrorCodes, type GraphQLResponse } from '../graphql/client';
 export {
