@@ -71,16 +71,6 @@ export const memberEvents = {
     }),
 };
 
-/** One bulk import of members (issue 18): the audit record of the act; each member it created has its own member.recorded. */
-export const importEvents = {
-  committed: (i: { id: string; fingerprint: string; rowCount: number; createdCount: number; skippedCount: number }): DomainEvent => ({
-    type: 'member-import.committed',
-    aggregateType: 'member-import',
-    aggregateId: i.id,
-    data: { importId: i.id, fingerprint: i.fingerprint, rowCount: i.rowCount, createdCount: i.createdCount, skippedCount: i.skippedCount },
-  }),
-};
-
 const transferData = (t: Transfer) => ({
   transferId: t.id,
   memberId: t.memberId,
