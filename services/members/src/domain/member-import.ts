@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { msg, today, translateConstraint, useCase, type OrganizationFacts } from '@cpb/kit';
+import { msg, today, translateConstraint, useCase } from '@cpb/kit';
 import {
   ImportLedger,
   importCommitted,
@@ -18,7 +18,7 @@ import { memberEvents } from '../events';
 import { idNumberTaken } from './member-records';
 import { headerOf, memberColumns, type MemberColumn } from './member-import-columns';
 import { duplicateIdNumbers, readMemberRow, type MemberRow } from './member-import-rows';
-import { resolveOrganizations } from './member-import-organizations';
+import { resolveOrganizations, type ImportOrganization } from './member-import-organizations';
 import type { Services } from './services';
 
 /** One import takes at most this many rows (the target is 10,000 in under 30 s). */
@@ -85,13 +85,13 @@ export const importMembers = useCase({
     const members: Member[] = checked.rows.map(({ row: _row, organizationRef, ...person }) => ({
       ...person,
       id: randomUUID(),
-      organizationId: (organizations.get(organizationRef) as OrganizationFacts).id,
+      organizationId: (organizations.get(organizationRef) as ImportOrganization).id,
       applicantId: null,
       workUnitId: null,
       residenceCommunityId: null,
     }));
     const gate = new OrganizationGate(tx);
-    for (const organization of new Set([...organizations.values()].filter((o): o is OrganizationFacts => 'id' in o)))
+    for (const organization of new Set([...organizations.values()].filter((o): o is ImportOrganization => 'id' in o)))
       await gate.holdOpen(organization.id, organization.name);
     await insertImportedMembers(tx, members).catch((error: unknown) => translateConstraint(error, idNumberTaken));
     const importId = randomUUID();
