@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@cpb/kit';
+import { importCommitted, type CommittedImport, type DomainEvent } from '@cpb/kit';
 import type { ProbationExtension } from './data/probation-extensions';
 import type {
   Applicant,
@@ -69,6 +69,11 @@ export const memberEvents = {
       previousEndsOn: e.previousEndsOn,
       probationEndsOn: e.probationEndsOn,
     }),
+};
+
+/** One bulk import of members (issue 18): the audit record of the act; each member it created has its own member.recorded. */
+export const importEvents = {
+  committed: (i: CommittedImport) => importCommitted('member-import.committed', i),
 };
 
 const transferData = (t: Transfer) => ({

@@ -6,7 +6,6 @@ import {
   dateOf,
   duplicatesInFile,
   ImportLedger,
-  importCommitted,
   importReport,
   readSheet,
   refusalOf,
@@ -20,7 +19,7 @@ import {
 } from '@cpb/kit/spreadsheets';
 import { TeamMembershipImportStore } from '../data/team-membership-import-store';
 import type { TeamMembership, VolunteerTeam } from '../entities';
-import { teamEvents } from '../events';
+import { membershipImportEvents, teamEvents } from '../events';
 import type { Policy } from './policy';
 import type { Services } from './services';
 import { membershipHeaderOf, teamMembershipColumns, type TeamMembershipColumn } from './team-membership-import-columns';
@@ -185,7 +184,7 @@ export const importTeamMemberships = useCase({
       outbox,
       { id: importId, actorSub: actor.sub, checked, created: memberships.map((m, i) => ({ id: m.id, row: checked.rows[i].row })) },
       memberships.map(teamEvents.memberJoined),
-      importCommitted('team-membership', { id: importId, checked, createdCount: memberships.length }),
+      membershipImportEvents.committed({ id: importId, checked, createdCount: memberships.length }),
     );
     return importReport(checked, membershipHeaderOf, { importId, committed: true, createdCount: memberships.length });
   },

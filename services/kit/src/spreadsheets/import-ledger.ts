@@ -73,19 +73,3 @@ export class ImportLedger {
     await outbox.emitBulk(events, summary);
   }
 }
-
-/** The summary event of an import (its one audit entry): `<kind>-import.committed`, keyed by the import. */
-export function importCommitted(kind: string, i: { id: string; checked: CheckedFile<{ row: number }>; createdCount: number }): DomainEvent {
-  return {
-    type: `${kind}-import.committed`,
-    aggregateType: `${kind}-import`,
-    aggregateId: i.id,
-    data: {
-      importId: i.id,
-      fingerprint: i.checked.table.fingerprint,
-      rowCount: i.checked.table.rows.length,
-      createdCount: i.createdCount,
-      skippedCount: i.checked.skipped.length,
-    },
-  };
-}

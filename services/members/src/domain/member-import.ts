@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { msg, today, translateConstraint, useCase } from '@cpb/kit';
-import {
-  ImportLedger,
-  importCommitted,
-  importReport,
-  readSheet,
-  toCommit,
-  uncommitted,
-  type CheckedFile,
-  type ImportReport,
-} from '@cpb/kit/spreadsheets';
+import { ImportLedger, importReport, readSheet, toCommit, uncommitted, type CheckedFile, type ImportReport } from '@cpb/kit/spreadsheets';
 import { insertImportedMembers, recordedIdNumbers } from '../data/member-import-store';
 import { OrganizationGate } from '../data/organization-gate';
 import type { Member } from '../entities';
-import { memberEvents } from '../events';
+import { importEvents, memberEvents } from '../events';
 import { idNumberTaken } from './member-records';
 import { headerOf, memberColumns, type MemberColumn } from './member-import-columns';
 import { duplicateIdNumbers, readMemberRow, type MemberRow } from './member-import-rows';
@@ -99,7 +90,7 @@ export const importMembers = useCase({
       outbox,
       { id: importId, actorSub: actor.sub, checked, created: members.map((m, i) => ({ id: m.id, row: checked.rows[i].row })) },
       members.map(memberEvents.recorded),
-      importCommitted('member', { id: importId, checked, createdCount: members.length }),
+      importEvents.committed({ id: importId, checked, createdCount: members.length }),
     );
     return importReport(checked, headerOf, { importId, committed: true, createdCount: members.length });
   },

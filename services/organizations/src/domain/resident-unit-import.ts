@@ -5,7 +5,6 @@ import {
   codesAndNames,
   duplicatesInFile,
   ImportLedger,
-  importCommitted,
   importReport,
   oneOf,
   readSheet,
@@ -19,7 +18,7 @@ import {
 } from '@cpb/kit/spreadsheets';
 import { ResidentUnitImportStore, type NamedCommunity } from '../data/resident-unit-import-store';
 import type { ResidentUnit, ResidentUnitCategory } from '../entities';
-import { structureEvents } from '../events';
+import { residentUnitImportEvents, structureEvents } from '../events';
 import type { Policy } from './policy';
 import { residentUnitColumns, unitCategories, unitHeaderOf, type ResidentUnitColumn } from './resident-unit-import-columns';
 import type { Services } from './services';
@@ -137,7 +136,7 @@ export const importResidentUnits = useCase({
       outbox,
       { id: importId, actorSub: actor.sub, checked, created: units.map((u, i) => ({ id: u.id, row: checked.rows[i].row })) },
       units.map(structureEvents.residentUnitCreated),
-      importCommitted('resident-unit', { id: importId, checked, createdCount: units.length }),
+      residentUnitImportEvents.committed({ id: importId, checked, createdCount: units.length }),
     );
     return importReport(checked, unitHeaderOf, { importId, committed: true, createdCount: units.length });
   },
