@@ -1,5 +1,6 @@
 import { expectImportAccess, filledTemplate, sheetRows, template, upload, type ImportReport } from '../../../test/import-files';
 import { worldId } from '@cpb/demo-world';
+import { idNumberFor } from '@cpb/demo-world/testing';
 import { daysAgo, onBroker, outboxRows, startOnBroker, type OnBroker } from '@cpb/kit/testing';
 
 /**
@@ -125,6 +126,7 @@ describe('importing team memberships', () => {
       row(disbanded.name, people[5]),
       row(name, people[1]),
       row(name, people[6], { 加入日期: '2024-02-30' }),
+      row(name, people[7], { 公民身份号码: idNumberFor('1970-01-01') }),
     ];
     const before = await membershipCount();
     const answer = await upload<ImportReport>(stack.federation, 'team-memberships', await filledTemplate(templateFile, rows));
@@ -133,11 +135,12 @@ describe('importing team memberships', () => {
       [4, '公民身份号码', 'team.alreadyMember'],
       [5, '加入日期', 'team.joinedBeforeFounded'],
       [6, '服务队名称', 'import.teamUnknown'],
-      [7, '公民身份号码', 'import.memberUnknown'],
+      [7, '公民身份号码', 'member.idNumberCheckCharacter'],
       [8, '姓名', 'import.memberNameMismatch'],
       [9, '服务队名称', 'team.disbanded'],
       [10, '公民身份号码', 'import.duplicateInFile'],
       [11, '加入日期', 'import.date'],
+      [12, '公民身份号码', 'import.memberUnknown'],
     ]);
     expect(await membershipCount()).toBe(before);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { check, msg, today, translateConstraint, useCase, ConflictError, type Peers } from '@cpb/kit';
+import { check, checkIdNumber, ConflictError, DomainError, msg, today, translateConstraint, useCase, type Peers } from '@cpb/kit';
 import {
   codesAndNames,
   dateOf,
@@ -45,7 +45,11 @@ function readMembershipRow(sheetRow: SheetRow, on: string): { row?: MembershipRo
   const reader = new RowReader<TeamMembershipColumn>(sheetRow, membershipHeaderOf);
   const teamRef = reader.read('team', true, (h, c) => check.name(h, c.text, 50));
   const name = reader.read('name', false, (h, c) => check.name(h, c.text, 50));
-  const idNumber = reader.read('idNumber', true, (h, c) => check.freeText(h, c.text.toUpperCase(), 18));
+  // The members service's own rule (GB 11643): a mistyped number is said so, not merely not found.
+  const idNumber = reader.read('idNumber', true, (h, c) => {
+    if (c.number !== undefined) throw new DomainError('BAD_USER_INPUT', msg('import.idNumberAsNumber', { field: h }), h);
+    return checkIdNumber(h, c.text);
+  });
   const joinedOn = reader.read('joinedOn', false, (h, c) => dateOf(h, c)) ?? on;
   if (reader.findings.length > 0) return { findings: reader.findings };
   return { findings: [], row: { row: sheetRow.row, teamRef: teamRef!, name: name ?? null, idNumber: idNumber!, joinedOn } };
