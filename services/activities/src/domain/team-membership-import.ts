@@ -11,6 +11,7 @@ import {
   refusalOf,
   resolveReferences,
   RowReader,
+  sortAgainstRecorded,
   toCommit,
   uncommitted,
   type CheckedFile,
@@ -164,12 +165,13 @@ export const importTeamMemberships = useCase({
     );
     const imported = await ledger.importedAmong([...current.values()]);
     checked.rows = [];
-    for (const r of joinable(located, teams, checked)) {
-      const existing = current.get(keyOf({ teamId: r.team.id, memberId: r.memberId }));
-      if (!existing) checked.rows.push(r);
-      else if (imported.has(existing)) checked.skipped.push(r);
-      else checked.findings.push({ row: r.row, column: 'idNumber', value: r.idNumber, message: msg('team.alreadyMember') });
-    }
+    sortAgainstRecorded(
+      checked,
+      joinable(located, teams, checked),
+      (r) => current.get(keyOf({ teamId: r.team.id, memberId: r.memberId })),
+      imported,
+      (r) => ({ column: 'idNumber', value: r.idNumber, message: msg('team.alreadyMember') }),
+    );
     if (!toCommit(checked)) return uncommitted(checked, membershipHeaderOf);
     const memberships: TeamMembership[] = checked.rows.map((r) => ({
       id: randomUUID(),

@@ -31,6 +31,26 @@ export interface CheckedFile<R extends { row: number }, K extends string = strin
   previous: { id: string } | null;
 }
 
+/**
+ * Sorts checked rows by what the database holds for their natural key (`recordedIdOf`: the id of the
+ * row already recorded, if any): new rows are to be created, rows an earlier import created
+ * (`imported`) are skipped, rows recorded otherwise are refused with `refusal`.
+ */
+export function sortAgainstRecorded<R extends { row: number }, S extends R, K extends string>(
+  checked: CheckedFile<R, K>,
+  rows: readonly S[],
+  recordedIdOf: (row: S) => string | undefined,
+  imported: ReadonlySet<string>,
+  refusal: (row: S) => Omit<Finding<K>, 'row'>,
+): void {
+  for (const r of rows) {
+    const existing = recordedIdOf(r);
+    if (!existing) checked.rows.push(r);
+    else if (imported.has(existing)) checked.skipped.push(r);
+    else checked.findings.push({ row: r.row, ...refusal(r) });
+  }
+}
+
 /** Whether the checked file is to be written: not a dry run, no findings, not imported before. */
 export function toCommit(checked: CheckedFile<{ row: number }>): boolean {
   return !checked.previous && !checked.dryRun && checked.findings.length === 0;

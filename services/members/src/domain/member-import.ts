@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { msg, today, translateConstraint, useCase } from '@cpb/kit';
-import { ImportLedger, importReport, readSheet, toCommit, uncommitted, type CheckedFile, type ImportReport } from '@cpb/kit/spreadsheets';
+import {
+  ImportLedger,
+  importReport,
+  readSheet,
+  sortAgainstRecorded,
+  toCommit,
+  uncommitted,
+  type CheckedFile,
+  type ImportReport,
+} from '@cpb/kit/spreadsheets';
 import { insertImportedMembers, recordedIdNumbers } from '../data/member-import-store';
 import { OrganizationGate } from '../data/organization-gate';
 import type { Member } from '../entities';
@@ -47,18 +56,13 @@ export const importMembers = useCase({
       valid.map((r) => r.idNumber),
     );
     const imported = await ledger.importedAmong([...recorded.values()]);
-    for (const r of valid.filter((v) => !repeated.has(v.row))) {
-      const existing = recorded.get(r.idNumber);
-      if (!existing) checked.rows.push(r);
-      else if (imported.has(existing)) checked.skipped.push(r);
-      else
-        checked.findings.push({
-          row: r.row,
-          column: 'idNumber',
-          value: r.idNumber,
-          message: msg('import.duplicateInDatabase', { field: headerOf.idNumber }),
-        });
-    }
+    sortAgainstRecorded(
+      checked,
+      valid.filter((v) => !repeated.has(v.row)),
+      (r) => recorded.get(r.idNumber),
+      imported,
+      (r) => ({ column: 'idNumber', value: r.idNumber, message: msg('import.duplicateInDatabase', { field: headerOf.idNumber }) }),
+    );
     return checked;
   },
   async gather({ peers, policy }: Services, checked: Checked) {

@@ -10,6 +10,7 @@ import {
   readSheet,
   resolveReferences,
   RowReader,
+  sortAgainstRecorded,
   toCommit,
   uncommitted,
   type CheckedFile,
@@ -98,18 +99,13 @@ export const importResidentUnits = useCase({
       (await store.unitsNamed(placed.map((u) => ({ communityId: u.community.id, name: u.name })))).map((u) => [keyOf(u), u.id]),
     );
     const imported = await ledger.importedAmong([...recorded.values()]);
-    for (const u of placed.filter((p) => !repeated.has(p.row))) {
-      const existing = recorded.get(unitKey(u));
-      if (!existing) checked.rows.push(u);
-      else if (imported.has(existing)) checked.skipped.push(u);
-      else
-        checked.findings.push({
-          row: u.row,
-          column: 'name',
-          value: u.name,
-          message: msg('import.unitRecorded', { community: u.community.name, value: u.name }),
-        });
-    }
+    sortAgainstRecorded(
+      checked,
+      placed.filter((p) => !repeated.has(p.row)),
+      (u) => recorded.get(unitKey(u)),
+      imported,
+      (u) => ({ column: 'name', value: u.name, message: msg('import.unitRecorded', { community: u.community.name, value: u.name }) }),
+    );
     return { checked, policy };
   },
   async change({ tx, outbox, actor }, { checked, policy }) {
