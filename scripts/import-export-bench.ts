@@ -9,6 +9,7 @@
  * Targets: 10,000 rows validated and committed in under 30 s; the importing service under 300 MB.
  */
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { dropDatabase, mintCallerToken } from '@cpb/kit';
@@ -55,6 +56,20 @@ async function roster(template: Buffer, rows: number, organizations: string[]): 
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** CPU seconds (user + system) the process has used: /proc/<pid>/stat's utime and stime, in clock ticks of 1/100 s. */
+function cpuSeconds(pid: number): number {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const stat: string = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ');
 
 function peakMiB(pid: number): number {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -107,11 +122,16 @@ async function main(): Promise<void> {
     };
     const file = await roster(template, rows, organizations);
     const before = peakMiB(members);
+    const cpu0 = cpuSeconds(members);
+    log(`load average before the import ${loadAverage()} (${os.cpus().length} cores)`);
     const dry = await send(file, true);
+    const cpu1 = cpuSeconds(members);
     const commit = await send(file, false);
+    const cpu2 = cpuSeconds(members);
     log(
-      `${rows} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB .xlsx: dry run ${dry.seconds.toFixed(1)} s; validated and committed ${commit.seconds.toFixed(1)} s (${commit.created} created; target < 30 s)`,
+      `${rows} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB .xlsx: dry run ${dry.seconds.toFixed(1)} s (members CPU ${(cpu1 - cpu0).toFixed(1)} s); validated and committed ${commit.seconds.toFixed(1)} s (members CPU ${(cpu2 - cpu1).toFixed(1)} s; ${commit.created} created; target < 30 s)`,
     );
+    log(`load average after the import ${loadAverage()}`);
     log(
       `members service peak resident memory ${peakMiB(members).toFixed(0)} MiB (before the import ${before.toFixed(0)} MiB; target < 300 MB)`,
     );

@@ -2,12 +2,18 @@
  * Imports a spreadsheet through the gateway (issue 18), as any client would:
  *   npm run import -- members roster.xlsx [--dry-run] [--report errors.xlsx] [--as community-secretary]
  *   npm run import -- members --template > 党员信息导入模板.xlsx
- * Kinds: members. Token: CPB_TOKEN, or --as <demo user>; gateway: GATEWAY_URL.
+ *   npm run import -- resident-units units.xlsx [--dry-run] [--as street-admin]
+ *   npm run import -- team-memberships teams.xlsx [--dry-run] [--as community-secretary]
+ * Kinds: members (to the members service), resident-units (organizations), team-memberships
+ * (activities); the gateway sends each file to the service that owns its rows. Token: CPB_TOKEN, or --as <demo user>; gateway: GATEWAY_URL.
  * Prints the report (rows, created, skipped, each error: row, column, value, message); exits 1 when
  * the file has errors or is refused, so nothing was written.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gatewayClient, parseArgs } from './lib/gateway-client';
+
+/** The kinds the gateway takes (gateway/src/file-proxy.ts importOwners). */
+const KINDS = ['members', 'resident-units', 'team-memberships'];
 
 interface Report {
   committed: boolean;
@@ -23,9 +29,9 @@ interface Report {
 async function main(): Promise<number> {
   const { positional, options } = parseArgs(process.argv.slice(2));
   const [kind, path] = positional;
-  if (!kind || (!path && !options.template)) {
+  if (!kind || !KINDS.includes(kind) || (!path && !options.template)) {
     console.error(
-      'usage: npm run import -- <members> <file.xlsx|file.csv> [--dry-run] [--report errors.xlsx] [--as <demo user>] | <kind> --template > template.xlsx',
+      `usage: npm run import -- <${KINDS.join('|')}> <file.xlsx|file.csv> [--dry-run] [--report errors.xlsx] [--as <demo user>] | <kind> --template > template.xlsx`,
     );
     return 2;
   }

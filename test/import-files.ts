@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { type Federation } from '@cpb/kit/testing';
+import { headersOf } from '@cpb/demo-world/testing';
 
 /** Builders and a client for the import endpoints (test/*-import*.int.test.ts). */
 
@@ -84,4 +85,39 @@ export async function sheetRows(file: Buffer): Promise<string[][]> {
       );
   });
   return Array.from(rows, (r) => r ?? []);
+}
+
+/** What every kind of import answers (the kit's ImportReport), as a client reads it. */
+export interface ImportReport {
+  importId: string | null;
+  committed: boolean;
+  alreadyImported: boolean;
+  dryRun: boolean;
+  rowCount: number;
+  createdCount: number;
+  skippedRows: number[];
+  errorCount: number;
+  errors: { row: number; column: string; value: string; message: string; messageKey: string }[];
+}
+
+/**
+ * Who may import `kind` with `file` (rows in community 0, the demo managers'): its managers (a dry run
+ * without findings); the managers of community 1 and street 1 find the rows' targets not found
+ * (`outsideKey`), as the graph hides what lies outside; other roles FORBIDDEN; anonymous UNAUTHENTICATED.
+ */
+export async function expectImportAccess(federation: Federation, kind: string, file: Buffer, outsideKey: string): Promise<void> {
+  for (const persona of ['secretary', 'streetAdmin', 'districtAdmin'] as const) {
+    const answer = await upload<ImportReport>(federation, kind, file, { dryRun: true, headers: await headersOf(persona) });
+    expect([persona, answer.data?.errors]).toEqual([persona, []]);
+  }
+  for (const persona of ['otherSecretary', 'otherStreetAdmin'] as const) {
+    const answer = await upload<ImportReport>(federation, kind, file, { headers: await headersOf(persona) });
+    expect([persona, answer.data?.errors.map((e) => e.messageKey)]).toEqual([persona, [outsideKey]]);
+  }
+  for (const persona of ['analyst', 'member', 'unitLiaison'] as const) {
+    const refused = await upload(federation, kind, file, { headers: await headersOf(persona) });
+    expect([persona, refused.status, refused.errors?.[0].extensions.code]).toEqual([persona, 403, 'FORBIDDEN']);
+  }
+  const anonymous = await upload(federation, kind, file, { headers: {} });
+  expect([anonymous.status, anonymous.errors?.[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
 }

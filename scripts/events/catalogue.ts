@@ -42,6 +42,7 @@ export const streams: Stream[] = [
   { prefix: 'community', service: 'organizations', aggregate: 'community', key: 'communityId' },
   { prefix: 'grid', service: 'organizations', aggregate: 'community', key: 'communityId' },
   { prefix: 'resident-unit', service: 'organizations', aggregate: 'resident unit', key: 'residentUnitId' },
+  { prefix: 'resident-unit-import', service: 'organizations', aggregate: 'resident unit import', key: 'importId' },
   { prefix: 'instructor', service: 'organizations', aggregate: 'resident unit', key: 'residentUnitId' },
   { prefix: 'member', service: 'members', aggregate: 'member', key: 'memberId' },
   { prefix: 'member-import', service: 'members', aggregate: 'member import', key: 'importId' },
@@ -55,6 +56,7 @@ export const streams: Stream[] = [
   { prefix: 'project', service: 'resources', aggregate: 'need (the project answers it)', key: 'needId' },
   { prefix: 'joint-meeting', service: 'resources', aggregate: 'joint meeting', key: 'jointMeetingId' },
   { prefix: 'team', service: 'activities', aggregate: 'volunteer team', key: 'teamId' },
+  { prefix: 'team-membership-import', service: 'activities', aggregate: 'team membership import', key: 'importId' },
   { prefix: 'activity', service: 'activities', aggregate: 'activity', key: 'activityId' },
   { prefix: 'participation', service: 'activities', aggregate: 'activity', key: 'activityId' },
 ];

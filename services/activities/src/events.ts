@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@cpb/kit';
+import { importCommitted, type CommittedImport, type DomainEvent } from '@cpb/kit';
 import type { Activity, Participation, ServiceHours, TeamMembership, VolunteerTeam } from './entities';
 
 /**
@@ -45,6 +45,11 @@ export const teamEvents = {
     aggregateId: t.id,
     data: { teamId: t.id, leaderId, previousLeaderId: t.leaderId },
   }),
+};
+
+/** One bulk import of team memberships (issue 18): the audit record of the act; each membership it created has its own team.member-joined. */
+export const membershipImportEvents = {
+  committed: (i: CommittedImport) => importCommitted('team-membership-import.committed', i),
 };
 
 export const activityEvents = {

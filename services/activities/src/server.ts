@@ -4,6 +4,7 @@ import { loadTypeDefs, type SubgraphDefinition } from '@cpb/kit';
 import { subgraph, subgraphs } from '@cpb/subgraphs';
 import { createContext, type Context } from './context';
 import { entities } from './entities';
+import { imports } from './imports';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedWorld } from './seed';
@@ -17,5 +18,6 @@ export const activities: SubgraphDefinition<Context, World> = {
   entities,
   migrations,
   createContext,
+  imports,
   demo: { world: () => new World(), seed: seedWorld },
 };

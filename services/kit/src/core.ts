@@ -12,6 +12,7 @@ export * from './auth';
 export { graphql, responseErrorCodes, type GraphQLResponse } from './graphql/client';
 export * as check from './validation';
 export { YEARS } from './validation';
+export { birthDateInIdNumber, checkIdNumber, checkMobile, idCheckCharacter } from './identity';
 export * from './telemetry';
 export * from './clock';
 export { IDEMPOTENCY_KEY_HEADER } from './idempotency/header';

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@cpb/kit';
+import { importCommitted, type CommittedImport, type DomainEvent } from '@cpb/kit';
 import type { ProbationExtension } from './data/probation-extensions';
 import type {
   Applicant,
@@ -73,12 +73,7 @@ export const memberEvents = {
 
 /** One bulk import of members (issue 18): the audit record of the act; each member it created has its own member.recorded. */
 export const importEvents = {
-  committed: (i: { id: string; fingerprint: string; rowCount: number; createdCount: number; skippedCount: number }): DomainEvent => ({
-    type: 'member-import.committed',
-    aggregateType: 'member-import',
-    aggregateId: i.id,
-    data: { importId: i.id, fingerprint: i.fingerprint, rowCount: i.rowCount, createdCount: i.createdCount, skippedCount: i.skippedCount },
-  }),
+  committed: (i: CommittedImport) => importCommitted('member-import.committed', i),
 };
 
 const transferData = (t: Transfer) => ({

@@ -1,4 +1,4 @@
-import { csvOf, filledTemplate, sheetRows, template, upload } from '../../../test/import-files';
+import { csvOf, filledTemplate, sheetRows, template, upload, type ImportReport } from '../../../test/import-files';
 import { type Federation, startFederation, yearsAgo } from '@cpb/kit/testing';
 import { headersOf, idNumberFor, seeded, type Seeded } from '@cpb/demo-world/testing';
 
@@ -6,17 +6,7 @@ import { headersOf, idNumberFor, seeded, type Seeded } from '@cpb/demo-world/tes
  * Issue 18: a member roster imported through the gateway's /imports/members (docs/decisions/0017):
  * every row checked before any is written, all or none, events and one audit entry, idempotent.
  */
-interface Report {
-  importId: string | null;
-  committed: boolean;
-  alreadyImported: boolean;
-  dryRun: boolean;
-  rowCount: number;
-  createdCount: number;
-  skippedRows: number[];
-  errorCount: number;
-  errors: { row: number; column: string; value: string; message: string; messageKey: string }[];
-}
+type Report = ImportReport;
 
 let federation: Federation;
 let world: Seeded;

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@cpb/kit';
+import { importCommitted, type CommittedImport, type DomainEvent } from '@cpb/kit';
 import { attendanceCounts } from './domain/attendance-rules';
 import type {
   Community,
@@ -125,6 +125,11 @@ const meetingData = (m: Meeting) => ({
   startsAt: m.startsAt.toISOString(),
   version: m.version,
 });
+/** One bulk import of resident units (issue 18): the audit record of the act; each unit it created has its own resident-unit.created. */
+export const residentUnitImportEvents = {
+  committed: (i: CommittedImport) => importCommitted('resident-unit-import.committed', i),
+};
+
 export const meetingEvents = {
   recorded: (m: Meeting, attendance: MeetingAttendance[]): DomainEvent => ({
     type: 'meeting.recorded',

@@ -41,6 +41,14 @@ export const changes = {
 } satisfies PolicyTable;
 export type Change = keyof typeof changes;
 
+/**
+ * Imports (issue 18, docs/decisions/0021): the roles here are checked first, then each row's team
+ * against the scope as the file resolves it, as joinVolunteerTeam checks a manager's.
+ */
+export const fileImports = {
+  importTeamMemberships: { roles: managerRoles, scope: `as joinVolunteerTeam for a manager: ${teamOrganisation}, for every row's team` },
+} satisfies PolicyTable;
+
 /** What of volunteering is not public, and who reads it (the non-public reads of the same matrix). */
 export const reads = {
   draftActivity: "a manager whose subtree holds the organiser (in a community's list: its managers)",
@@ -82,6 +90,11 @@ export class Policy {
   /** A change to what `organizationId` runs (a team, an activity); for a rule with `self`, by or for `memberId`. */
   permit(change: Change, target: { organizationId: string; memberId?: string }): Promise<void> {
     return this.scope.permit(changes[change], target, msg('scope.thatOrganizationOutside'));
+  }
+
+  /** An import's roles (its rows' teams are checked one by one with `manages` as the file resolves them). */
+  permitImport(change: keyof typeof fileImports): void {
+    requireRole(this.actor, ...fileImports[change].roles);
   }
 
   /** Whether the actor manages this organisation (a manager whose subtree holds it); never refuses. */

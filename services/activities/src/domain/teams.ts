@@ -32,6 +32,13 @@ function requireServing(team: VolunteerTeam): void {
   if (team.disbandedOn) throw new ConflictError(msg('team.disbanded', { team: team.name, disbandedOn: team.disbandedOn }));
 }
 
+/** Whether a member may join `team` on `on`: it serves, and was founded by then (joinVolunteerTeam's rule, and the import's for each row). */
+export function checkJoining(team: VolunteerTeam, on: string, field = 'joinedOn'): void {
+  requireServing(team);
+  if (on < team.foundedOn)
+    throw new ValidationError(field, msg('team.joinedBeforeFounded', { team: team.name, foundedOn: team.foundedOn }));
+}
+
 function readIds(args: TeamMemberArgs) {
   return { teamId: check.uuid('teamId', args.teamId), memberId: check.uuid('memberId', args.memberId) };
 }
@@ -94,9 +101,7 @@ export const joinVolunteerTeam = useCase({
   async change({ tx, outbox }, { teamId, memberId, on }) {
     const store = new TeamStore(tx);
     const team = await requireTeam(store, teamId);
-    requireServing(team);
-    if (on < team.foundedOn)
-      throw new ValidationError('joinedOn', msg('team.joinedBeforeFounded', { team: team.name, foundedOn: team.foundedOn }));
+    checkJoining(team, on);
     const membership: TeamMembership = { id: randomUUID(), teamId: team.id, memberId, joinedOn: on, leftOn: null };
     await store.addMember(membership).catch((error: unknown) => translateConstraint(error, refusals));
     await outbox.emit(teamEvents.memberJoined(membership));

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntitySchema } from 'typeorm';
 
 /** Postgres accepts at most 65,535 bind parameters per statement. */
 const MAX_PARAMETERS = 65_000;
@@ -21,4 +21,19 @@ export async function insertRows(manager: EntityManager, table: string, columns:
 export async function isEmpty(manager: EntityManager, table: string): Promise<boolean> {
   const rows: unknown[] = await manager.query(`SELECT 1 FROM ${table} LIMIT 1`);
   return rows.length === 0;
+}
+
+/**
+ * Inserts entities of a TypeORM schema with multi-row INSERTs (imports): the columns from the
+ * schema's metadata, no per-row entity building, one round trip per few thousand rows.
+ */
+export async function insertEntities<T extends object>(manager: EntityManager, entity: EntitySchema<T>, rows: readonly T[]): Promise<void> {
+  const metadata = manager.connection.getMetadata(entity);
+  const columns = metadata.columns.map((c) => ({ name: c.databaseName, property: c.propertyName as keyof T }));
+  await insertRows(
+    manager,
+    metadata.tableName,
+    columns.map((c) => c.name),
+    rows.map((row) => columns.map((c) => row[c.property] ?? null)),
+  );
 }

@@ -34,3 +34,4 @@ export {
   type OutboxPruner,
 } from './outbox-archive';
 export { republishOutbox, markReplayed, type RepublishOptions, type RepublishResult } from './republish';
+export { importCommitted, type CommittedImport } from './import-committed';

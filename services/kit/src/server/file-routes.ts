@@ -3,7 +3,10 @@ import type { Express, Request, Response } from 'express';
 import { DomainError, errorFormatter } from '../errors';
 import type { Logger } from '../logger';
 import { inRequestLocale, msg, preferCallerLocale } from '../messages';
+import type * as Spreadsheets from '../spreadsheets';
+import type { ColumnSpec } from '../spreadsheets/columns';
 import { FileRefusedError } from '../spreadsheets/file-refusal';
+import type { ImportReport } from '../spreadsheets/import-report';
 import { boundedBody } from './bounded-body';
 import type { Caller, RequestInfo } from './graphql-server';
 import { requestIdOf } from './request-id';
@@ -18,6 +21,34 @@ export interface ImportOutcome {
 export interface FileImport<C> {
   template(): Promise<Buffer>;
   run(context: C, file: Buffer, options: { dryRun: boolean }): Promise<ImportOutcome>;
+}
+
+/** What a kind of import is made of, loaded on its first use: the template's sheet and columns, and the use case. */
+export interface SpreadsheetImportParts<C> {
+  sheetName: string;
+  columns: readonly ColumnSpec[];
+  importer(context: C, args: { file: Buffer; dryRun: boolean }): Promise<ImportReport>;
+}
+
+/**
+ * A kind of import as the routes serve it: the template from its columns, the import from its use
+ * case, the annotated file from its report. `load` runs on the first request, so exceljs and the
+ * import's code (seconds to load on a busy machine) stay out of start-up; most processes never see a file.
+ */
+export function spreadsheetImport<C>(load: () => SpreadsheetImportParts<C>): FileImport<C> {
+  // `require` rather than `import()`, which CommonJS under node16 resolution would leave as a real ES import.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const spreadsheets = () => require('../spreadsheets') as typeof Spreadsheets;
+  return {
+    template: () => {
+      const { sheetName, columns } = load();
+      return spreadsheets().importTemplate(sheetName, columns);
+    },
+    async run(context, file, { dryRun }) {
+      const report = await load().importer(context, { file, dryRun });
+      return { report, annotated: () => spreadsheets().annotatedReport(file, report) };
+    },
+  };
 }
 
 export interface FileRouteOptions<C> {

@@ -12,6 +12,8 @@ export {
   IMPORT_MAX_BYTES,
   XLSX_TYPE,
   type FileImport,
+  spreadsheetImport,
+  type SpreadsheetImportParts,
   type FileRouteOptions,
   type ImportOutcome,
 } from './file-routes';

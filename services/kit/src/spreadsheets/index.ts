@@ -11,3 +11,15 @@ export { annotatedFile, type RowError } from './report';
 export { importTemplate } from './template';
 export { writeExport, type ExportColumn } from './export-sheet';
 export { MAX_UNPACKED_BYTES } from './zip-guard';
+export { RowReader, refusalOf, dateOf, oneOf, duplicatesInFile, type Finding } from './row-reader';
+export {
+  annotatedReport,
+  importReport,
+  sortAgainstRecorded,
+  uncommitted,
+  toCommit,
+  type ImportReport,
+  type CheckedFile,
+} from './import-report';
+export { ImportLedger } from './import-ledger';
+export { codesAndNames, resolveReferences, type Resolved } from './references';

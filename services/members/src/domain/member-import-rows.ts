@@ -1,18 +1,12 @@
-import { check, DomainError, msg, type Message } from '@cpb/kit';
-import type { SheetCell, SheetRow } from '@cpb/kit/spreadsheets';
+import { check, DomainError, msg } from '@cpb/kit';
+import { dateOf, duplicatesInFile, oneOf, RowReader, type Finding as KitFinding, type SheetRow } from '@cpb/kit/spreadsheets';
 import type { MemberCategory, MemberStatus } from '../entities';
 import { checkIdNumber, checkMobile, birthDateInIdNumber } from './identity';
 import { categories, genders, headerOf, type MemberColumn } from './member-import-columns';
 import { checkAdultDate, checkBirthDate, probationEndsOn } from './membership-rules';
 import { optionalText } from './person';
 
-/** A problem with one cell: the row and column the user sees, what was read, why it is refused. */
-export interface Finding {
-  row: number;
-  column: MemberColumn;
-  value: string;
-  message: Message;
-}
+export type Finding = KitFinding<MemberColumn>;
 
 /** A row that passed every rule of its own; its organisation is still a name or code to resolve. */
 export interface MemberRow {
@@ -35,53 +29,15 @@ export interface MemberRow {
   homeAddress: string | null;
 }
 
-const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
-
-/** A date as people type it (2005-07-01, 2005/7/1, 2005.7.1, 2005年7月1日) or as Excel stores it. */
-function dateOf(field: string, cell: SheetCell): string {
-  if (cell.date) return cell.date;
-  const parts = DATE.exec(cell.text);
-  if (!parts) throw new DomainError('BAD_USER_INPUT', msg('import.date', { field }), field);
-  const day = `${parts[1]}-${parts[2].padStart(2, '0')}-${parts[3].padStart(2, '0')}`;
-  try {
-    return check.isoDate(field, day);
-  } catch {
-    throw new DomainError('BAD_USER_INPUT', msg('import.date', { field }), field);
-  }
-}
-
-function oneOf<T>(field: string, text: string, values: Record<string, T>): T {
-  const value = values[text];
-  if (value === undefined)
-    throw new DomainError('BAD_USER_INPUT', msg('import.notInList', { field, allowed: Object.keys(values).join('、') }), field);
-  return value;
-}
-
 /**
  * Checks one row with the rules `createMember` applies (GB 11643 check digit, mobile number, dates,
  * joining after the 18th birthday, probation) and reports every refused cell, not only the first, so
  * one round of corrections fixes the row. Messages name the column by its Chinese header.
  */
 export function readMemberRow(sheetRow: SheetRow, today: string): { member?: MemberRow; findings: Finding[] } {
-  const findings: Finding[] = [];
-  const cell = (column: MemberColumn): SheetCell => sheetRow.cells[column] ?? { text: '', formula: false };
-  /** The column's checked value, or undefined with a finding; blank optional columns give null. */
-  const read = <T>(column: MemberColumn, required: boolean, checkValue: (header: string, cell: SheetCell) => T): T | null | undefined => {
-    const c = cell(column);
-    const header = headerOf[column];
-    if (c.formula) return void findings.push({ row: sheetRow.row, column, value: '', message: msg('import.formula') });
-    if (c.text === '')
-      return required
-        ? void findings.push({ row: sheetRow.row, column, value: '', message: msg('import.required', { field: header }) })
-        : null;
-    try {
-      return checkValue(header, c);
-    } catch (error) {
-      if (!(error instanceof DomainError) || !error.text) throw error;
-      findings.push({ row: sheetRow.row, column, value: c.text, message: error.text });
-      return undefined;
-    }
-  };
+  const reader = new RowReader<MemberColumn>(sheetRow, headerOf);
+  const findings = reader.findings;
+  const read = reader.read.bind(reader);
   const name = read('name', true, (h, c) => check.name(h, c.text, 50));
   const gender = read('gender', true, (h, c) => oneOf(h, c.text, genders));
   const idNumber = read('idNumber', true, (h, c) => {
@@ -91,16 +47,15 @@ export function readMemberRow(sheetRow: SheetRow, today: string): { member?: Mem
   const statedBirth = read('birthDate', false, (h, c) => checkBirthDate(h, dateOf(h, c), today));
   const birthDate = statedBirth ?? (idNumber ? birthDateInIdNumber(idNumber) : undefined);
   if (statedBirth && idNumber && statedBirth !== birthDateInIdNumber(idNumber)) {
-    findings.push({
-      row: sheetRow.row,
-      column: 'birthDate',
-      value: statedBirth,
-      message: msg('member.birthDateMismatchesIdNumber', {
+    reader.add(
+      'birthDate',
+      statedBirth,
+      msg('member.birthDateMismatchesIdNumber', {
         field: headerOf.birthDate,
         fromIdNumber: birthDateInIdNumber(idNumber),
         birthDate: statedBirth,
       }),
-    });
+    );
   }
   const ethnicity = read('ethnicity', true, (h, c) => optionalText(h, c.text, 20));
   const education = read('education', false, (h, c) => optionalText(h, c.text, 50));
@@ -156,19 +111,11 @@ export function readMemberRow(sheetRow: SheetRow, today: string): { member?: Mem
 }
 
 /** Rows repeating an ID number earlier in the file: each repeat is refused, naming the first row. */
-export function duplicatesInFile(rows: readonly MemberRow[]): Finding[] {
-  const first = new Map<string, number>();
-  const findings: Finding[] = [];
-  for (const r of rows) {
-    const seen = first.get(r.idNumber);
-    if (seen === undefined) first.set(r.idNumber, r.row);
-    else
-      findings.push({
-        row: r.row,
-        column: 'idNumber',
-        value: r.idNumber,
-        message: msg('import.duplicateInFile', { field: headerOf.idNumber, row: seen }),
-      });
-  }
-  return findings;
-}
+export const duplicateIdNumbers = (rows: readonly MemberRow[]): Finding[] =>
+  duplicatesInFile(
+    rows,
+    (r) => r.idNumber,
+    'idNumber',
+    (r) => r.idNumber,
+    headerOf.idNumber,
+  );

@@ -5,6 +5,7 @@ import type { MemberKey, MemberQuery } from '../data/member-repository';
 import type { ApplicantQuery, TransferKey, TransferQuery } from '../data/membership-repository';
 import { memberQuery, type MemberFilterInput } from '../domain/member-search';
 import { organizationRoster } from '../domain/roster';
+import { membersWithIdNumbers } from '../domain/member-import-lookup';
 import { sixMonthDuesFacts } from '../domain/six-month-dues';
 
 /** A transfer is read by the member and the managers of both the sending and the receiving organisation. */
@@ -27,6 +28,7 @@ function withinScope(query: MemberQuery, scope: string[] | null): MemberQuery {
 const optionalId = (field: string, value?: string | null): string | null => (value ? check.uuid(field, value) : null);
 
 export const Query = {
+  membersWithIdNumbers: (_: unknown, args: { idNumbers: string[] }, ctx: Context) => membersWithIdNumbers(ctx.dataSource, ctx.actor, args),
   organizationRoster: (_: unknown, args: { organizationId: string; on: string }, ctx: Context) =>
     organizationRoster(ctx.dataSource, ctx.actor, args),
   sixMonthDuesFacts: (_: unknown, args: { organizationIds: string[]; memberIds: string[] }, ctx: Context) =>

@@ -48,6 +48,14 @@ export const changes = {
 } satisfies PolicyTable;
 export type Change = keyof typeof changes;
 
+/**
+ * Imports (issue 18, docs/decisions/0021): the roles here are checked first, then each row's target
+ * against the scope as the file resolves it, with the rule of the one-by-one mutation.
+ */
+export const fileImports = {
+  importResidentUnits: { roles: managerRoles, scope: `as createResidentUnit: ${community}, for every row's community` },
+} satisfies PolicyTable;
+
 /** Reading people (leadership, instructors) and aggregates (census, kind checks): the kit's rules. */
 export { requireAggregateReader as authorizeAggregates, requirePersonDataReader as authorizePersonData } from '@cpb/kit';
 
@@ -98,6 +106,16 @@ export class Policy {
     const names =
       (this.actor.role === 'COMMUNITY_SECRETARY' || this.actor.role === 'STREET_ADMIN') && managesPath(this.actor, organization.path);
     if (!names) throw new ForbiddenError(msg('lapse.secretariesOnly'));
+  }
+
+  /** An import's roles (its rows' targets are checked one by one as the file resolves them). */
+  permitImport(change: keyof typeof fileImports): void {
+    requireRole(this.actor, ...fileImports[change].roles);
+  }
+
+  /** Whether the caller manages what `scope` (a community's governing organisation) covers: the import's check per row. */
+  managesScope(scope: Pick<Organization, 'path'> | null): boolean {
+    return seesAll(this.actor) || (scope !== null && managesPath(this.actor, scope.path));
   }
 
   /** A change with no parent in the tree to hold it (a new root): district administrators only. */

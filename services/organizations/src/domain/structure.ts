@@ -94,6 +94,9 @@ export const createGrid = useCase({
   },
 });
 
+/** A resident unit's name, as createResidentUnit and the import (resident-unit-import) both check it. */
+export const checkUnitName = (field: string, name: string) => check.name(field, name, 100);
+
 export const createResidentUnit = useCase({
   async authorize(services: Services, { input }: { input: { communityId: string; name: string; category: ResidentUnitCategory } }) {
     const communityId = check.uuid('communityId', input.communityId);
@@ -107,7 +110,7 @@ export const createResidentUnit = useCase({
     const unit: ResidentUnit = {
       id: randomUUID(),
       communityId,
-      name: check.name('name', input.name, 100),
+      name: checkUnitName('name', input.name),
       category: input.category,
       organizationId: null,
     };

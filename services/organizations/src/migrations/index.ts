@@ -4,6 +4,7 @@ import { OrganizationClosing1767100000000 } from './1767100000000-OrganizationCl
 import { OrganizationalLife1768000000000 } from './1768000000000-OrganizationalLife';
 import { MeetingRhythms1769000000000 } from './1769000000000-MeetingRhythms';
 import { OrganizationNameIndex1769000000000 } from './1769000000000-OrganizationNameIndex';
+import { ResidentUnitImports1770000000000 } from './1770000000000-ResidentUnitImports';
 
 /** Every committed migration, in order. Never edit one that has landed: add a new one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   OrganizationalLife1768000000000,
   MeetingRhythms1769000000000,
   OrganizationNameIndex1769000000000,
+  ResidentUnitImports1770000000000,
 ];

@@ -5,6 +5,7 @@ import { duesMessages } from './dues';
 import { faultsMessages } from './faults';
 import { gatewayMessages } from './gateway';
 import { importMessages } from './import';
+import { importKindsMessages } from './import-kinds';
 import { kitMessages } from './kit';
 import { lifecycleMessages } from './lifecycle';
 import { lifeFollowUpMessages } from './life-follow-up';
@@ -35,6 +36,7 @@ export const catalogueParts = {
   lifecycle: lifecycleMessages,
   faults: faultsMessages,
   import: importMessages,
+  importKinds: importKindsMessages,
 };
 
 /** Every message a user can read, by key: the one place its Chinese and English are written. */
@@ -56,6 +58,7 @@ export const catalogue = {
   ...lifecycleMessages,
   ...faultsMessages,
   ...importMessages,
+  ...importKindsMessages,
 };
 
 export type Catalogue = typeof catalogue;
