@@ -54,7 +54,11 @@ export function createGateway(
       return new SubgraphSource(
         name,
         identity,
-        { url: target, fetcher: observedFetcher(name, transportFetcher(target, transport), observed) },
+        {
+          url: target,
+          fetcher: observedFetcher(name, transportFetcher(target, transport), observed),
+          batchEntityFetches: config.ENTITY_FETCH_BATCHING,
+        },
         observe.logger,
       );
     },
