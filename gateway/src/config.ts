@@ -22,6 +22,15 @@ export const gatewayEnvSchema = serviceEnvSchema
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     /** Keep-alive sockets per subgraph (per gateway process); more concurrent fetches queue for one. */
     SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).default(64),
+    /**
+     * Merge the entity fetches one request makes to one subgraph at the same step of its plan into one
+     * operation (aliased `_entities`, gateway/src/entity-batching/): fewer subgraph requests, as the Hive
+     * router's planner does. `false` sends each fetch of the plan on its own, as @apollo/gateway does.
+     */
+    ENTITY_FETCH_BATCHING: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
     /** Query-plan cache size (approximate MiB); plans are per operation text, so use variables. */
     QUERY_PLAN_CACHE_MIB: z.coerce.number().int().min(1).default(30),
     /**

@@ -43,10 +43,12 @@ export type GatewayMetrics = ReturnType<typeof gatewayMetrics>;
  */
 export function observedFetcher(subgraph: string, fetcher: Fetcher, metrics: GatewayMetrics): Fetcher {
   for (const reason of ['timeout', 'network', 'http_status']) metrics.fetchErrors.inc({ subgraph, reason }, 0);
+  // Bound to the subgraph once: prom-client hashes a labels object on every call otherwise.
+  const fetchSeconds = metrics.fetchSeconds.labels({ subgraph });
   return async (url, init) => {
     const headers = { ...((init?.headers ?? {}) as Record<string, string>) };
     injectTraceContext(headers);
-    const stop = metrics.fetchSeconds.startTimer({ subgraph });
+    const stop = fetchSeconds.startTimer();
     try {
       const response = await fetcher(url, { ...init, headers });
       if (!response.ok) metrics.fetchErrors.inc({ subgraph, reason: 'http_status' });
@@ -65,18 +67,20 @@ export function observedFetcher(subgraph: string, fetcher: Fetcher, metrics: Gat
  * their JSON), counting hits and misses: a low hit ratio means clients send literals instead of variables.
  */
 export class CountedPlanCache extends InMemoryLRUCache<QueryPlan> {
-  constructor(
-    mib: number,
-    private readonly metrics: GatewayMetrics,
-  ) {
+  private readonly hits: { inc(value?: number): void };
+  private readonly misses: { inc(value?: number): void };
+
+  constructor(mib: number, metrics: GatewayMetrics) {
     super({ maxSize: 2 ** 20 * mib, sizeCalculation: (plan: QueryPlan) => Buffer.byteLength(JSON.stringify(plan), 'utf8') });
-    metrics.planCache.inc({ result: 'hit' }, 0);
-    metrics.planCache.inc({ result: 'miss' }, 0);
+    this.hits = metrics.planCache.labels({ result: 'hit' });
+    this.misses = metrics.planCache.labels({ result: 'miss' });
+    this.hits.inc(0);
+    this.misses.inc(0);
   }
 
   override async get(key: string): Promise<QueryPlan | undefined> {
     const plan = await super.get(key);
-    this.metrics.planCache.inc({ result: plan ? 'hit' : 'miss' });
+    (plan ? this.hits : this.misses).inc();
     return plan;
   }
 }

@@ -16,6 +16,7 @@ import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { CountedPlanCache, gatewayMetrics, observedFetcher } from './gateway-metrics';
 import { dashboardServerOptions } from './dashboard';
+import { reuseExecutionOperations } from './execution-operations';
 import { fileProxy } from './file-proxy';
 import { reusedIdentities } from './identity';
 import { queryLimits } from './query-limits';
@@ -37,6 +38,7 @@ export function createGateway(
   const observed = gatewayMetrics(metrics);
   const identity = reusedIdentities((actor, subgraph) => signInternal(actor, secretOf(config, subgraph), subgraph));
   const transports: SubgraphTransport[] = [];
+  reuseExecutionOperations();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFile({
       path: config.SUPERGRAPH_PATH,
@@ -54,7 +56,11 @@ export function createGateway(
       return new SubgraphSource(
         name,
         identity,
-        { url: target, fetcher: observedFetcher(name, transportFetcher(target, transport), observed) },
+        {
+          url: target,
+          fetcher: observedFetcher(name, transportFetcher(target, transport), observed),
+          batchEntityFetches: config.ENTITY_FETCH_BATCHING,
+        },
         observe.logger,
       );
     },
@@ -87,6 +93,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     authenticate,
     ...dashboard,
     routes: (app) => {
+      // GraphQL answers are POST responses no client revalidates: no SHA-1 ETag of every body.
+      app.set('etag', false);
       files(app);
       dashboard.routes?.(app);
     },

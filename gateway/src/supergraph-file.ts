@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { SupergraphManager } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { Counter, type Registry } from 'prom-client';
@@ -11,6 +11,12 @@ export interface SupergraphFileOptions {
   pollMs: number;
   logger: Logger;
   registry?: Registry;
+}
+
+/** What changes when the file (or the target of its symlink, a ConfigMap's swap) is replaced or rewritten. */
+function stampOf(path: string): string {
+  const { ino, size, mtimeMs } = statSync(path);
+  return `${ino}:${size}:${mtimeMs}`;
 }
 
 const hashOf = (sdl: string) => createHash('sha256').update(sdl).digest('hex').slice(0, 12);
@@ -40,10 +46,15 @@ export function supergraphFile(options: SupergraphFileOptions): SupergraphManage
       assertValidSupergraph(first);
       let seen = hashOf(first);
       options.logger.info({ supergraph: seen, path: options.path }, 'supergraph loaded');
+      // The file is read and hashed only when its inode, size or modification time moved (a stat per poll).
+      let stamp = stampOf(options.path);
       const check = () => {
         let sdl: string;
         try {
+          const now = stampOf(options.path);
+          if (now === stamp) return;
           sdl = readFileSync(options.path, 'utf8');
+          stamp = now;
         } catch (error) {
           // Mid-swap or briefly missing: the next poll sees the settled file.
           options.logger.warn({ err: error, path: options.path }, 'supergraph file unreadable; keeping the current one');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import { type GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
+import { type DocumentNode, type GraphQLError, type GraphQLSchema, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
 import { askedLocale, ForbiddenError, msg, render, requestRefusal, UnauthenticatedError, type RequestInfo, type Role } from '@cpb/kit/core';
 
 /** `allow`: registered hashes are served and any query runs; `enforce`: only registered operations run, except for the ad-hoc roles. */
@@ -101,6 +101,13 @@ function refusal(role: Role, what: 'unregistered' | 'introspection', adHocRoles:
  */
 export function trustedDocumentsPlugin(policy: TrustedDocumentsPolicy): ApolloServerPlugin<RequestInfo> {
   const registered = new Set(policy.documents.keys());
+  // Whether a document introspects, by the parsed document Apollo keeps per query text: validated once, not per request.
+  const introspects = new WeakMap<DocumentNode, boolean>();
+  const introspection = (schema: GraphQLSchema, document: DocumentNode) => {
+    let found = introspects.get(document);
+    if (found === undefined) introspects.set(document, (found = validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0));
+    return found;
+  };
   return {
     async requestDidStart() {
       return {
@@ -110,7 +117,7 @@ export function trustedDocumentsPlugin(policy: TrustedDocumentsPolicy): ApolloSe
           if (policy.mode === 'enforce' && !registered.has(queryHash ?? '')) {
             throw refusal(role, 'unregistered', policy.adHocRoles);
           }
-          if (policy.production && validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0) {
+          if (policy.production && introspection(schema, document)) {
             throw refusal(role, 'introspection', policy.adHocRoles);
           }
         },

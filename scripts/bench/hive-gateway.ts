@@ -21,7 +21,7 @@ const root = join(__dirname, '..', '..');
  */
 const NOT_LOADED_BY_HIVE = new Set(['ToDoList', 'ToDoSection', 'ToDoItem', 'ToDoCount', 'ToDoKind']);
 
-function withoutToDoList(sdl: string): string {
+export function withoutToDoList(sdl: string): string {
   const document = visit(parse(sdl), {
     ObjectTypeDefinition(node) {
       if (NOT_LOADED_BY_HIVE.has(node.name.value)) return null;

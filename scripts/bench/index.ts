@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { graphql, mintCallerToken, type Actor } from '@cpb/kit';
 import { subgraphNames } from '@cpb/subgraphs';
@@ -21,7 +21,7 @@ import { startHiveGateway, supergraphWithUrls, type HiveGateway } from './hive-g
 import { loadOperations, variablePools } from './operations';
 import { parseOptions, type BenchOptions } from './options';
 import { summariseProfile } from './profile-summary';
-import { markdownTable, scenarioRows, statementRows, type Scenario, type TargetName } from './report';
+import { markdownTable, perOperationRows, scenarioRows, statementRows, targetRows, type Scenario, type TargetName } from './report';
 import { subgraphWorkPerOperation, type PerService } from './sql-statements';
 import { loadGateway } from './gateway-load';
 import { Random } from './random';
@@ -113,6 +113,7 @@ async function main(): Promise<void> {
       }
     }
     const ops = [...pools.keys()];
+    const loadBefore = loadavg();
     const ours = await subgraphWorkPerOperation(stack.gatewayUrl, headers, stack.services, pools);
     const statements = ours.statements;
     const subgraphRequests: Record<string, Record<string, PerService>> = { ours: ours.requests };
@@ -206,6 +207,7 @@ async function main(): Promise<void> {
       }
     }
     const results = await runTargets(drivers, workload, log);
+    const loadAfter = loadavg();
     if (sink) {
       const { requests, bytes } = sink.stats();
       log(`traced stacks exported ${requests} OTLP requests, ${(bytes / 2 ** 20).toFixed(1)} MiB of spans`);
@@ -216,7 +218,7 @@ async function main(): Promise<void> {
       log('events benchmark (scripts/bench-events.ts)');
       events = await runEventsBenchmark(options.eventsArgs);
     }
-    run = { seedSeconds, skipped, statements, subgraphRequests, results, events, ops, started };
+    run = { seedSeconds, skipped, statements, subgraphRequests, results, events, ops, started, loadBefore, loadAfter };
   } finally {
     await Promise.all(hives.map((hive) => hive.child.stop()));
     await Promise.all(traced.map((variant) => variant.stack.stop()));
@@ -255,13 +257,17 @@ function report(
     started: number;
     profiles?: Record<string, ReturnType<typeof summariseProfile>>;
     cache?: CacheResult;
+    /** The machine's load averages (1, 5, 15 min) before and after the measured targets. */
+    loadBefore: number[];
+    loadAfter: number[];
   },
 ): void {
   const scenarios: Record<string, Scenario> = {};
   for (const name of [...run.ops, 'overall']) {
     scenarios[name] = Object.fromEntries(Object.entries(run.results).map(([target, result]) => [target, result!.scenarios[name]]));
   }
-  const setting = `scale ${options.scale} members, ${options.connections} connections, ${options.seconds} s per operation and ${options.seconds * 3} s for the mix per target, ${options.workers} gateway worker(s), ${cpus().length} cores`;
+  const load = (l: number[]) => l.map((n) => n.toFixed(1)).join(' ');
+  const setting = `scale ${options.scale} members, ${options.connections} connections, ${options.seconds} s per operation and ${options.seconds * 3} s for the mix per target, ${options.workers} gateway worker(s), ${cpus().length} cores, load average ${load(run.loadBefore)} before and ${load(run.loadAfter)} after`;
   const lines: string[] = [`# Dashboard benchmark${options.label ? ` (${options.label})` : ''}`, '', setting, ''];
   console.log(`\n${setting}`);
   for (const [name, scenario] of Object.entries(scenarios)) {
@@ -270,6 +276,15 @@ function report(
     console.table(rows);
     lines.push(`## ${name === 'overall' ? 'overall (all operations mixed)' : name}`, '', markdownTable(rows), '');
   }
+  // The issue's targets on the mix, then each operation with the four targets side by side.
+  const targets = targetRows(scenarios.overall ?? {});
+  console.log('\ntargets (mix)');
+  console.table(targets);
+  lines.push('## Targets (mix)', '', markdownTable(targets), '');
+  const perOperation = perOperationRows(scenarios, run.ops);
+  console.log('\neach operation alone');
+  console.table(perOperation);
+  lines.push('## Each operation alone', '', markdownTable(perOperation), '');
   const sql = statementRows(run.statements);
   console.log('\nSQL statements per operation (one request through our gateway, per service)');
   console.table(sql);
@@ -310,6 +325,7 @@ function report(
       finishedAt: new Date().toISOString(),
       seconds,
       seedSeconds: run.seedSeconds,
+      loadAverage: { before: run.loadBefore, after: run.loadAfter },
       skipped: run.skipped,
       scenarios,
       statements: run.statements,

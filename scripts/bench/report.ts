@@ -105,3 +105,70 @@ export function statementRows(counts: Record<string, Record<string, number>>) {
     total: Object.values(perService).reduce((a, b) => a + b, 0),
   }));
 }
+
+const cpuPerRequest = (run: TargetRun | undefined) =>
+  run?.gateway && run.requests ? (run.gateway.cpuSeconds * 1000) / run.requests : undefined;
+const times = (n: number | undefined) => (n === undefined ? '-' : `${n.toFixed(2)}×`);
+const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : 'NOT met');
+
+/**
+ * The issue's targets (issue 15) on the mix, each with its measured figure: ours against Hive Gateway
+ * with the router runtime and without, our median against the direct path's, our CPU per request.
+ */
+export function targetRows(mix: Scenario) {
+  const { ours, hive, direct } = mix;
+  const router = mix['hive-router'];
+  const ratioOf = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? a / b : undefined);
+  const rows: {
+    target: string;
+    measured: number | undefined;
+    bound: number;
+    atLeast: boolean;
+    format: (n: number | undefined) => string;
+  }[] = [
+    {
+      target: 'ours / Hive Gateway + router runtime, req/s',
+      measured: ratioOf(ours?.rps, router?.rps),
+      bound: 1.0,
+      atLeast: true,
+      format: times,
+    },
+    { target: 'ours / Hive Gateway, req/s', measured: ratioOf(ours?.rps, hive?.rps), bound: 1.5, atLeast: true, format: times },
+    { target: 'ours p50 / direct p50', measured: ratioOf(ours?.p50, direct?.p50), bound: 1.15, atLeast: false, format: times },
+    {
+      target: 'ours gateway CPU ms per request',
+      measured: cpuPerRequest(ours),
+      bound: 1.5,
+      atLeast: false,
+      format: (n) => (n === undefined ? '-' : n.toFixed(2)),
+    },
+  ];
+  return rows.map((r) => ({
+    'target (mix)': r.target,
+    goal: `${r.atLeast ? '≥' : '≤'} ${r.bound}`,
+    measured: r.format(r.measured),
+    verdict: verdict(r.measured === undefined ? undefined : r.atLeast ? r.measured >= r.bound : r.measured <= r.bound),
+  }));
+}
+
+/** Each operation alone, the four targets side by side: where ours is below the Hive router, the last column says so. */
+export function perOperationRows(scenarios: Record<string, Scenario>, ops: string[]) {
+  return ops.map((op) => {
+    const s = scenarios[op] ?? {};
+    const router = s['hive-router'];
+    const vsRouter = s.ours && router && router.rps > 0 ? s.ours.rps / router.rps : undefined;
+    return {
+      operation: op,
+      'ours req/s': s.ours ? Math.round(s.ours.rps) : '-',
+      'Hive+router req/s': router ? Math.round(router.rps) : '-',
+      'Hive req/s': s.hive ? Math.round(s.hive.rps) : '-',
+      'direct req/s': s.direct ? Math.round(s.direct.rps) : '-',
+      'ours / Hive+router': times(vsRouter),
+      'ours / Hive': times(s.ours && s.hive && s.hive.rps > 0 ? s.ours.rps / s.hive.rps : undefined),
+      'ours p50 / direct p50': times(s.ours && s.direct && s.direct.p50 > 0 ? s.ours.p50 / s.direct.p50 : undefined),
+      'ours gw CPU ms/req': cpuPerRequest(s.ours)?.toFixed(2) ?? '-',
+      'Hive+router gw CPU ms/req': cpuPerRequest(router)?.toFixed(2) ?? '-',
+      'below Hive+router': vsRouter === undefined ? '-' : vsRouter < 1 ? 'yes' : 'no',
+    };
+  });
+}

@@ -40,6 +40,8 @@ export interface CostEstimate {
   cost: number;
   /** Every list, largest contribution first. */
   lists: ListContribution[];
+  /** Whether a page size came from the request's variables: if not, the estimate holds for every request of the operation. */
+  usesVariables: boolean;
 }
 
 interface Walk {
@@ -48,12 +50,14 @@ interface Walk {
   variables: Record<string, unknown>;
   fragments: Map<string, FragmentDefinitionNode>;
   lists: ListContribution[];
+  usesVariables: boolean;
 }
 
 function sliceOf(walk: Walk, field: FieldNode, definition: GraphQLField<unknown, unknown>, declared: ListSize): number | undefined {
   for (const name of declared.slicingArguments ?? []) {
     const argument = definition.args.find((a) => a.name === name);
     const node = field.arguments?.find((a) => a.name.value === name);
+    if (node?.value.kind === Kind.VARIABLE) walk.usesVariables = true;
     const value = (node && argument ? valueFromAST(node.value, argument.type, walk.variables) : undefined) ?? argument?.defaultValue;
     if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, value);
   }
@@ -132,7 +136,8 @@ export function estimateCost(
     variables: { ...defaults, ...variables },
     fragments: new Map(fragments.map((f) => [f.name.value, f])),
     lists: [],
+    usesVariables: false,
   };
   const cost = root ? costOf(walk, operation.selectionSet, root, '', 1) : 0;
-  return { cost, lists: walk.lists.sort((a, b) => b.cost - a.cost) };
+  return { cost, lists: walk.lists.sort((a, b) => b.cost - a.cost), usesVariables: walk.usesVariables };
 }
