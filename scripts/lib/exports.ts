@@ -141,7 +141,7 @@ const census: ExportReport<CensusRow> = {
     const street = required(options, 'street');
     let after: string | null = null;
     do {
-      const data = await runTrusted<{ communities: Page<CensusRow> }>(client, 'ExportCensus', { street, after });
+      const data: { communities: Page<CensusRow> } = await runTrusted(client, 'ExportCensus', { street, after });
       yield data.communities.edges.map((e) => e.node);
       after = data.communities.pageInfo.hasNextPage ? data.communities.pageInfo.endCursor : null;
     } while (after);
