@@ -1,11 +1,15 @@
 import type { ExportColumn } from '@cpb/kit/spreadsheets';
+import { callerRole, runTrusted } from './export-operations';
 import type { GatewayClient } from './gateway-client';
+import { rosterCounts } from './roster-counts';
 
 /**
  * The reports `npm run export` writes (issue 18). Each is read from the graph through the gateway as
- * the caller, so an export is scoped and masked exactly as the graph masks for that caller (an
- * analyst is refused persons; phones and ID numbers are null outside a manager's subtree), then written
- * as .xlsx with Chinese headers (cells that would read as formulas escaped by the kit's writer).
+ * the caller with registered operations (schemas/operations/exports/), so an export is scoped and
+ * masked exactly as the graph masks for that caller (phones and ID numbers are null outside a
+ * manager's subtree; an analyst, who is never given persons, gets the roster as counts per
+ * organisation), then written as .xlsx with Chinese headers (cells that would read as formulas escaped
+ * by the kit's writer).
  */
 export interface ExportReport<R> {
   sheet: string;
@@ -48,22 +52,30 @@ function required(options: Record<string, string | true>, name: string): string 
   return value;
 }
 
-/** Every member in a filter's scope, a page at a time along the graph's own cursor. */
+interface Page<R> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: R }[];
+}
+
+/**
+ * Every member in a filter's scope, a page at a time along the graph's own cursor, at the largest page
+ * the graph serves. The next page is asked for before this one is handed on, so the gateway works
+ * while the writer writes.
+ */
 async function* memberPages(
   client: GatewayClient,
+  operationName: 'ExportRoster' | 'ExportHours',
   filter: Record<string, unknown>,
-  fields: string,
   variables: Record<string, unknown> = {},
-  variableTypes = '',
 ): AsyncIterable<MemberRow[]> {
-  let after: string | null = null;
-  do {
-    const query = `query Export($filter: MemberFilter, $first: Int, $after: String${variableTypes}) { members(filter: $filter, first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${fields} } } } }`;
-    const data: { members: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MemberRow }[] } } =
-      await client.query(query, { filter, first: PAGE, after, ...variables });
-    yield data.members.edges.map((e) => e.node);
-    after = data.members.pageInfo.hasNextPage ? data.members.pageInfo.endCursor : null;
-  } while (after);
+  const page = (after: string | null) =>
+    runTrusted<{ members: Page<MemberRow> }>(client, operationName, { filter, first: PAGE, after, ...variables }).then((d) => d.members);
+  let next: Promise<Page<MemberRow>> | null = page(null);
+  while (next) {
+    const current: Page<MemberRow> = await next;
+    next = current.pageInfo.hasNextPage ? page(current.pageInfo.endCursor) : null;
+    yield current.edges.map((e) => e.node);
+  }
 }
 
 const memberFilter = (options: Record<string, string | true>) =>
@@ -85,12 +97,7 @@ const roster: ExportReport<MemberRow> = {
     { header: '入党日期', value: (m) => m.joinedOn },
     { header: '转正日期', value: (m) => m.convertedOn },
   ],
-  rows: (client, options) =>
-    memberPages(
-      client,
-      memberFilter(options),
-      'name gender birthDate ethnicity education idNumber phone category status joinedOn convertedOn organization { name }',
-    ),
+  rows: (client, options) => memberPages(client, 'ExportRoster', memberFilter(options)),
 };
 
 const hours: ExportReport<MemberRow> = {
@@ -103,13 +110,7 @@ const hours: ExportReport<MemberRow> = {
   rows(client, options) {
     const year = required(options, 'year');
     if (!/^\d{4}$/.test(year)) throw new Error('--year YYYY');
-    return memberPages(
-      client,
-      memberFilter(options),
-      'name organization { name } volunteerHours(from: $from, to: $to)',
-      { from: `${year}-01-01`, to: `${year}-12-31` },
-      ', $from: String, $to: String',
-    );
+    return memberPages(client, 'ExportHours', memberFilter(options), { from: `${year}-01-01`, to: `${year}-12-31` });
   },
 };
 
@@ -140,11 +141,7 @@ const census: ExportReport<CensusRow> = {
     const street = required(options, 'street');
     let after: string | null = null;
     do {
-      const data: { communities: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: CensusRow }[] } } =
-        await client.query(
-          `query ExportCensus($street: ID!, $after: String) { communities(streetId: $street, first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name census { enterprises residentUnits partyOrganizations coveredUnits members activists } } } } }`,
-          { street, after },
-        );
+      const data: { communities: Page<CensusRow> } = await runTrusted(client, 'ExportCensus', { street, after });
       yield data.communities.edges.map((e) => e.node);
       after = data.communities.pageInfo.hasNextPage ? data.communities.pageInfo.endCursor : null;
     } while (after);
@@ -155,3 +152,9 @@ export const exportReports: Record<string, ExportReport<never>> = { roster, cens
   string,
   ExportReport<never>
 >;
+
+/** The report a caller gets by that name: an analyst's roster is the counts (ADR 0025), never persons. */
+export function reportFor(name: string, client: GatewayClient): ExportReport<never> | undefined {
+  if (name === 'roster' && callerRole(client) === 'ANALYST') return rosterCounts as unknown as ExportReport<never>;
+  return exportReports[name];
+}

@@ -1,23 +1,34 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertRows, isEmpty, type Logger } from '@cpb/kit';
+import { insertRows, isEmpty, Outbox, type DomainEvent, type Logger } from '@cpb/kit';
 import { attendanceChunks, volunteerActivities, volunteerTeams, type AttendanceRecord, type World } from '@cpb/demo-world';
 import { serviceHours } from './domain/service-hours';
+import type { Activity, Participation, ServiceHours, TeamMembership, VolunteerTeam } from './entities';
+import { activityEvents, participationEvents, teamEvents } from './events';
 
-async function seedTeams(tx: EntityManager, world: World): Promise<number> {
+async function seedTeams(tx: EntityManager, outbox: Outbox, world: World): Promise<number> {
   const teams: unknown[][] = [];
   const memberships: unknown[][] = [];
+  const events: DomainEvent[] = [];
   for (const { team, memberships: members } of volunteerTeams(world)) {
     teams.push([team.id, team.name, team.specialty, team.organizationId, team.communityId, team.leaderId, team.foundedOn]);
-    for (const m of members) memberships.push([m.id, m.teamId, m.memberId, m.joinedOn, m.leftOn]);
+    events.push(teamEvents.created(team as VolunteerTeam));
+    for (const m of members) {
+      memberships.push([m.id, m.teamId, m.memberId, m.joinedOn, m.leftOn]);
+      events.push(teamEvents.memberJoined(m as TeamMembership));
+      if (m.leftOn) events.push(teamEvents.memberLeft(m as TeamMembership, m.leftOn));
+    }
   }
   await insertRows(tx, 'volunteer_team', ['id', 'name', 'specialty', 'organization_id', 'community_id', 'leader_id', 'founded_on'], teams);
   await insertRows(tx, 'team_membership', ['id', 'team_id', 'member_id', 'joined_on', 'left_on'], memberships);
+  await outbox.emitBulk(events);
   return teams.length;
 }
 
-async function seedActivities(tx: EntityManager, world: World): Promise<number> {
+async function seedActivities(tx: EntityManager, outbox: Outbox, world: World): Promise<number> {
   const rows: unknown[][] = [];
+  const published: DomainEvent[] = [];
   for (const a of volunteerActivities(world)) {
+    published.push(activityEvents.published(asActivity(a)));
     rows.push([
       a.id,
       a.title,
@@ -50,14 +61,68 @@ async function seedActivities(tx: EntityManager, world: World): Promise<number> 
     'completed_at',
   ];
   await insertRows(tx, 'activity', columns, rows);
+  await outbox.emitBulk(published);
   return rows.length;
 }
 
+/**
+ * One activity's story after its publication, as its mutations told it, in order (its events share its
+ * key): the sign-ups, then, once held, completed with its outcome and each attendee's hours credited. Check-ins
+ * and check-outs are left out: their times are in the rows, and a district's million participations
+ * would add two million events that no consumer counts.
+ */
+class ActivityStories {
+  private current: { activity: AttendanceRecord['activity']; credited: { p: AttendanceRecord; hours: number | null }[] } | null = null;
+  readonly events: DomainEvent[] = [];
+
+  add(p: AttendanceRecord, hours: number | null): void {
+    if (this.current?.activity.id !== p.activity.id) {
+      this.close();
+      this.current = { activity: p.activity, credited: [] };
+    }
+    this.events.push(participationEvents.signedUp({ ...p, activityId: p.activity.id, hours: null, creditedAt: null } as Participation));
+    this.current.credited.push({ p, hours });
+  }
+
+  /** Ends the activity in hand: completed, then the hours credited. */
+  close(): void {
+    const story = this.current;
+    this.current = null;
+    if (!story?.activity.completedAt) return;
+    const ledger = story.credited.filter((c) => c.hours !== null).map(({ p, hours }) => ledgerEntry(p, hours!));
+    const hours = Math.round(ledger.reduce((sum, h) => sum + h.hours, 0) * 100) / 100;
+    const outcome = { attended: ledger.length, noShows: story.credited.length - ledger.length, hours };
+    this.events.push(activityEvents.completed(asActivity(story.activity), story.activity.completedAt, outcome));
+    this.events.push(...ledger.map(participationEvents.hoursCredited));
+  }
+
+  take(): DomainEvent[] {
+    return this.events.splice(0);
+  }
+}
+
+const asActivity = (a: AttendanceRecord['activity']) => ({ ...a, venueBookingId: null }) as Activity;
+
+function ledgerEntry(p: AttendanceRecord, hours: number): ServiceHours {
+  return {
+    participationId: p.id,
+    activityId: p.activity.id,
+    memberId: p.memberId,
+    communityId: p.activity.communityId,
+    organizerId: p.activity.organizerId,
+    teamId: p.activity.teamId,
+    servedAt: p.activity.startsAt,
+    hours,
+  } as ServiceHours;
+}
+
 /** Participations with their credited hours (by the service's own rule) and the ledger rows dashboards count. */
-async function seedParticipations(tx: EntityManager, world: World): Promise<number> {
+async function seedParticipations(tx: EntityManager, outbox: Outbox, world: World): Promise<number> {
   let count = 0;
+  const stories = new ActivityStories();
   for (const chunk of attendanceChunks(world)) {
     const credited = chunk.map((p) => ({ p, hours: hoursOf(p) }));
+    for (const { p, hours } of credited) stories.add(p, hours);
     const rows = credited.map(({ p, hours }) => [
       p.id,
       p.activity.id,
@@ -93,8 +158,11 @@ async function seedParticipations(tx: EntityManager, world: World): Promise<numb
       ['participation_id', 'activity_id', 'member_id', 'community_id', 'organizer_id', 'team_id', 'served_at', 'hours'],
       ledger,
     );
+    await outbox.emitBulk(stories.take());
     count += chunk.length;
   }
+  stories.close();
+  await outbox.emitBulk(stories.take());
   return count;
 }
 
@@ -110,9 +178,11 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
     return;
   }
   await db.transaction(async (tx) => {
-    const teams = await seedTeams(tx, world);
-    const activities = await seedActivities(tx, world);
-    const participations = await seedParticipations(tx, world);
+    // The history the rows stand for, through the outbox in order (docs/events.md).
+    const outbox = new Outbox(tx);
+    const teams = await seedTeams(tx, outbox, world);
+    const activities = await seedActivities(tx, outbox, world);
+    const participations = await seedParticipations(tx, outbox, world);
     // Counts follow from the rows just written, so they can never disagree with them.
     await tx.query(
       `UPDATE activity a SET signed_up_count = c.n FROM (SELECT activity_id, count(*)::int AS n FROM participation WHERE status <> 'CANCELLED' GROUP BY activity_id) c WHERE a.id = c.activity_id`,

@@ -49,6 +49,18 @@ async function markNeed(tx: EntityManager, d: { needId: string; communityId: str
   );
 }
 
+/** Where a member lives now: recorded or admitted there, or moved by an update (the census counts residents). */
+async function placeMember(tx: EntityManager, d: { memberId: string; residenceCommunityId: string | null }): Promise<void> {
+  if (d.residenceCommunityId) await knowCommunity(tx, d.residenceCommunityId);
+  await tx.query(
+    `INSERT INTO member_residence (member_id, community_id) VALUES ($1, $2)
+     ON CONFLICT (member_id) DO UPDATE SET community_id = EXCLUDED.community_id`,
+    [d.memberId, d.residenceCommunityId],
+  );
+}
+
+const residence = z.object({ memberId: id, residenceCommunityId: id.nullable() });
+
 /** The events this read model is built from, by domain type; every other type on its topics is not its business. */
 const projections: Record<string, Projection> = {
   'community.created': projection(z.object({ communityId: id, streetId: id, name: z.string() }), async (tx, d) => {
@@ -75,6 +87,9 @@ const projections: Record<string, Projection> = {
     markRegistration(tx, d, 'registered'),
   ),
   'member.registration-ended': projection(z.object({ registrationId: id, communityId: id }), (tx, d) => markRegistration(tx, d, 'ended')),
+  'member.recorded': projection(residence, placeMember),
+  'member.admitted': projection(residence, placeMember),
+  'member.updated': projection(residence, placeMember),
   'need.raised': projection(z.object({ needId: id, communityId: id }), (tx, d) => markNeed(tx, d, 'raised')),
   // Completing a project resolves its need (resources sets the need RESOLVED in the same step).
   'project.completed': projection(z.object({ needId: id, communityId: id }), (tx, d) => markNeed(tx, d, 'resolved')),

@@ -13,6 +13,8 @@ export interface CommunityFigures {
   /** Null until the community's `community.created` event has been read (communities seeded before events existed). */
   name: string | null;
   streetId: string | null;
+  /** Members living in the community (as the census counts them). */
+  members: number;
   /** Registrations with the community (在职党员到社区报到): every one ever made, and those not ended. */
   registrations: { total: number; active: number };
   /** Needs raised (需求清单) and not yet resolved by a completed project, and those resolved. */
@@ -45,10 +47,12 @@ export interface DistrictSummary {
 /** Each community's figures, or one community's with `$1`; each aggregate is filtered before it groups. */
 const FIGURES = `
   SELECT c.community_id, c.name, c.street_id,
-         coalesce(r.total, 0) AS registrations, coalesce(r.active, 0) AS active_registrations,
+         coalesce(m.members, 0) AS members, coalesce(r.total, 0) AS registrations, coalesce(r.active, 0) AS active_registrations,
          coalesce(n.open, 0) AS open_needs, coalesce(n.resolved, 0) AS resolved_needs,
          coalesce(v.hours, 0) AS volunteer_hours, coalesce(v.participations, 0) AS participations
   FROM community c
+  LEFT JOIN (SELECT community_id, count(*)::int AS members
+             FROM member_residence WHERE $1::uuid IS NULL OR community_id = $1 GROUP BY community_id) m USING (community_id)
   LEFT JOIN (SELECT community_id, count(*) FILTER (WHERE registered)::int AS total, count(*) FILTER (WHERE registered AND NOT ended)::int AS active
              FROM registration WHERE $1::uuid IS NULL OR community_id = $1 GROUP BY community_id) r USING (community_id)
   LEFT JOIN (SELECT community_id, count(*) FILTER (WHERE raised AND NOT resolved)::int AS open, count(*) FILTER (WHERE resolved)::int AS resolved
@@ -67,6 +71,7 @@ interface FiguresRow {
   community_id: string;
   name: string | null;
   street_id: string | null;
+  members: number;
   registrations: number;
   active_registrations: number;
   open_needs: number;
@@ -83,6 +88,7 @@ function figures(row: FiguresRow): CommunityFigures {
     communityId: row.community_id,
     name: row.name,
     streetId: row.street_id,
+    members: row.members,
     registrations: { total: row.registrations, active: row.active_registrations },
     needs: { open: row.open_needs, resolved: row.resolved_needs },
     volunteerHours: hours(row.volunteer_hours),
@@ -120,6 +126,7 @@ export async function districtSummary(db: DataSource): Promise<DistrictSummary> 
   return {
     totals: {
       communities: communities.length,
+      members: sum((c) => c.members),
       registrations: { total: sum((c) => c.registrations.total), active: sum((c) => c.registrations.active) },
       needs: { open: sum((c) => c.needs.open), resolved: sum((c) => c.needs.resolved) },
       volunteerHours: hours(sum((c) => c.volunteerHours)),

@@ -22,7 +22,7 @@ export interface ResetResult {
 }
 
 const EMPTY_READ_MODEL = [
-  `TRUNCATE community_month, registration, need, community, skipped_event, processed_event`,
+  `TRUNCATE community_month, registration, need, member_residence, community, skipped_event, processed_event`,
   `UPDATE read_model_state SET events_applied = 0, last_event_time = NULL`,
 ];
 

@@ -174,6 +174,7 @@ it('builds volunteering per community and month, registrations and open needs, c
     communityId: A,
     name: '东风社区',
     streetId: street,
+    members: 0,
     registrations: { total: 2, active: 1 },
     needs: { open: 1, resolved: 1 },
     volunteerHours: 4.25,
@@ -192,6 +193,7 @@ it('serves the district summary: totals, months and each community', async () =>
   expect(status).toBe(200);
   expect(body.totals).toEqual({
     communities: 2,
+    members: 0,
     registrations: { total: 3, active: 2 },
     needs: { open: 2, resolved: 1 },
     volunteerHours: 7.25,
@@ -217,6 +219,7 @@ it('resumes after a restart without counting anything twice, and a group that lo
   expect(analytics!.consumer.stats).toEqual({ applied: 3, duplicates: 4, rejected: 0, failures: 0 });
   const expected = {
     communities: 2,
+    members: 0,
     registrations: { total: 3, active: 1 },
     needs: { open: 3, resolved: 1 },
     volunteerHours: 8.75,

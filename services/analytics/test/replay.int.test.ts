@@ -187,6 +187,7 @@ afterAll(async () => {
 it('builds the figures it will be compared with from the live events', () => {
   expect(firstFigures.totals).toEqual({
     communities: 2,
+    members: 0,
     registrations: { total: 3, active: 2 },
     needs: { open: 2, resolved: 1 },
     volunteerHours: 21,

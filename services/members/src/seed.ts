@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertRows, isEmpty, today, type Logger } from '@cpb/kit';
+import { insertRows, isEmpty, Outbox, today, type DomainEvent, type Logger } from '@cpb/kit';
 import { applicants, membershipOf, type MemberMembership, type World } from '@cpb/demo-world';
 import { probationEndsOn } from './domain/membership-rules';
+import type { Applicant, CommunityRegistration, Member, MigrantCheckIn, RegistrationFeedback, Transfer } from './entities';
+import { applicantEvents, memberEvents, registrationEvents, transferEvents } from './events';
 import { insertDues } from './seed-dues';
 
 const memberColumns = [
@@ -57,8 +59,17 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
   const counts = { registrations: 0, transfers: 0, checkIns: 0, applicants: 0, duesPayments: 0 };
   const lifeOf = membershipOf(world);
   await db.transaction(async (tx) => {
+    // The history the rows stand for, through the outbox in order (docs/events.md); dues payments are
+    // left out (several per member and month: their totals are a query, not a consumer's count).
+    const outbox = new Outbox(tx);
     let m = 0;
     for (const chunk of world.memberChunks()) {
+      const recorded = chunk.map((member) =>
+        memberEvents.recorded({
+          ...member,
+          probationEndsOn: member.status === 'PROBATIONARY' ? probationEndsOn(member.joinedOn) : null,
+        } as Member),
+      );
       const rows = chunk.map((member) => [
         member.id,
         member.name,
@@ -83,6 +94,7 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
       counts.duesPayments += await insertDues(tx, m, chunk, today());
       const lives = chunk.map((member) => lifeOf(m++, member));
       await insertMembership(tx, lives, counts);
+      await outbox.emitBulk([...recorded, ...lives.flatMap(membershipHistory)]);
     }
     const applicantRows = [...applicants(world)].map((a) => [
       a.id,
@@ -102,9 +114,28 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
       a.candidateOn,
     ]);
     await insertRows(tx, 'applicant', applicantColumns, applicantRows);
+    await outbox.emitBulk([...applicants(world)].map((a) => applicantEvents.recorded(a as Applicant)));
     counts.applicants = applicantRows.length;
   });
   logger.info({ members: world.shape.members, ...counts }, 'members seeded');
+}
+
+/** The events of one member's registration, feedback, transfer and check-ins, as the mutations write them. */
+function membershipHistory(life: MemberMembership): DomainEvent[] {
+  const events: DomainEvent[] = [];
+  const r = life.registration;
+  if (r) {
+    const registration = { ...r, status: 'ACTIVE' } as unknown as CommunityRegistration;
+    events.push(registrationEvents.registered(registration));
+    for (const f of r.feedback) events.push(registrationEvents.feedbackRecorded(registration, f as RegistrationFeedback));
+  }
+  const t = life.transfer as Transfer | null;
+  if (t) {
+    events.push(transferEvents.requested(t));
+    if (t.decidedOn) events.push(transferEvents.approved(t, t.decidedOn));
+  }
+  for (const c of life.checkIns) events.push(registrationEvents.migrantCheckedIn(c as MigrantCheckIn));
+  return events;
 }
 
 /** Registrations with their feedback, open transfers and migrant check-ins of one chunk of members. */

@@ -1,6 +1,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertRows, isEmpty, type Logger } from '@cpb/kit';
-import { organizationalLife, type DemoMeetingRecord, type World } from '@cpb/demo-world';
+import { insertRows, isEmpty, Outbox, type Logger } from '@cpb/kit';
+import { organizationalLife, worldId, type DemoMeetingRecord, type World } from '@cpb/demo-world';
+import type {
+  Community,
+  Grid,
+  InstructorAssignment,
+  Meeting,
+  MeetingAttendance,
+  Organization,
+  Position,
+  ResidentUnit,
+  Street,
+} from './entities';
+import { meetingEvents, organizationEvents, positionEvents, structureEvents } from './events';
 
 /** Writes this service's slice of the demo district (streets to organisations); skips a non-empty database. */
 export async function seedWorld(db: DataSource, world: World, logger: Logger): Promise<void> {
@@ -9,12 +21,17 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
     return;
   }
   await db.transaction(async (tx) => {
+    // The history the rows stand for goes through the outbox in the order it happened (docs/events.md):
+    // a consumer reading the topics from the beginning rebuilds the same district.
+    const outbox = new Outbox(tx);
+    const streets = [...world.streets()];
     await insertRows(
       tx,
       'street',
       ['id', 'name', 'district'],
-      [...world.streets()].map((s) => [s.id, s.name, s.district]),
+      streets.map((s) => [s.id, s.name, s.district]),
     );
+    await outbox.emitBulk(streets.map((s) => structureEvents.streetCreated(s as Street)));
     const communities = [...world.communities()];
     await insertRows(
       tx,
@@ -22,12 +39,17 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
       ['id', 'street_id', 'name'],
       communities.map((c) => [c.id, c.streetId, c.name]),
     );
+    const grids = communities.flatMap((c, i) => c.grids.map((name, g) => ({ id: worldId('grid', i * 100 + g), communityId: c.id, name })));
     await insertRows(
       tx,
       'grid',
-      ['community_id', 'name'],
-      communities.flatMap((c) => c.grids.map((g) => [c.id, g])),
+      ['id', 'community_id', 'name'],
+      grids.map((g) => [g.id, g.communityId, g.name]),
     );
+    await outbox.emitBulk([
+      ...communities.map((c) => structureEvents.communityCreated(c as Community)),
+      ...grids.map((g) => structureEvents.gridCreated(g as Grid)),
+    ]);
     const units = [...world.residentUnits()];
     await insertRows(
       tx,
@@ -35,10 +57,13 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
       ['id', 'community_id', 'name', 'category'],
       units.map((u) => [u.id, u.communityId, u.name, u.category]),
     );
+    await outbox.emitBulk(units.map((u) => structureEvents.residentUnitCreated(u as ResidentUnit)));
     const streetOfCommittee = new Map([...world.streets()].map((s) => [s.committeeId, s.id]));
     const paths = new Map<string, string>();
     const rows: unknown[][] = [];
+    const created = [];
     for (const o of world.organizations()) {
+      created.push(organizationEvents.created(o as Organization));
       const path = `${o.parentId ? paths.get(o.parentId) : '/'}${o.id}/`;
       paths.set(o.id, path);
       const communityRoot = o.scope === 'COMMUNITY' && o.parentId !== null && streetOfCommittee.has(o.parentId);
@@ -74,7 +99,9 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
       ],
       rows,
     );
+    await outbox.emitBulk(created);
     const linked = units.filter((u) => u.organizationId);
+    await outbox.emitBulk(linked.map((u) => structureEvents.residentUnitLinked(u as ResidentUnit, u.organizationId!)));
     for (let i = 0; i < linked.length; i += 5000) {
       const batch = linked.slice(i, i + 5000);
       await tx.query(
@@ -82,7 +109,8 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
         [batch.map((u) => u.id), batch.map((u) => u.organizationId)],
       );
     }
-    const positions = [...world.positions()].map((p) => [
+    const appointed = [...world.positions()];
+    const positions = appointed.map((p) => [
       p.id,
       p.organizationId,
       p.memberId,
@@ -97,15 +125,18 @@ export async function seedWorld(db: DataSource, world: World, logger: Logger): P
       ['id', 'organization_id', 'member_id', 'role', 'from_unit_id', 'also_chairs_residents_committee', 'starts_on'],
       positions,
     );
-    const instructors = [...world.instructors()].map((a) => [a.id, a.residentUnitId, a.memberId, a.startsOn]);
+    await outbox.emitBulk(appointed.map((p) => positionEvents.appointed(p as Position)));
+    const assigned = [...world.instructors()];
+    const instructors = assigned.map((a) => [a.id, a.residentUnitId, a.memberId, a.startsOn]);
     await insertRows(tx, 'instructor_assignment', ['id', 'resident_unit_id', 'member_id', 'starts_on'], instructors);
-    await seedOrganizationalLife(tx, world);
+    await outbox.emitBulk(assigned.map((a) => structureEvents.instructorAssigned(a as InstructorAssignment)));
+    await seedOrganizationalLife(tx, outbox, world);
   });
   logger.info({ members: world.shape.members }, 'organizations seeded');
 }
 
 /** The branches' meetings (三会一课) with their first version and attendance, a few hundred meetings at a time. */
-async function seedOrganizationalLife(tx: EntityManager, world: World): Promise<void> {
+async function seedOrganizationalLife(tx: EntityManager, outbox: Outbox, world: World): Promise<void> {
   let batch: DemoMeetingRecord[] = [];
   const flush = async () => {
     await insertRows(
@@ -125,6 +156,11 @@ async function seedOrganizationalLife(tx: EntityManager, world: World): Promise<
       'meeting_attendance',
       ['meeting_id', 'version', 'member_id', 'status', 'leave_reason', 'can_vote'],
       batch.flatMap((m) => m.attendance.map((a) => [m.id, 1, a.memberId, a.status, a.leaveReason, a.canVote])),
+    );
+    await outbox.emitBulk(
+      batch.map((m) =>
+        meetingEvents.recorded({ ...m, version: 1, status: 'HELD', cancelReason: null } as Meeting, m.attendance as MeetingAttendance[]),
+      ),
     );
     batch = [];
   };

@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertRows, isEmpty, type Logger } from '@cpb/kit';
+import { insertRows, isEmpty, Outbox, type DomainEvent, type Logger } from '@cpb/kit';
 import { coBuilding, type World } from '@cpb/demo-world';
+import type { Agreement, Need, NeedCategory, Project, Resource } from './entities';
+import { agreementEvents, needEvents, resourceEvents } from './events';
 
 /** Rows are written in slices, so a district of any size never sits whole in memory as SQL parameters. */
 const SLICE = 20_000;
@@ -173,16 +175,54 @@ async function seedNeeds(tx: EntityManager, world: World): Promise<Record<string
   return { needs, projects: projectCount, jointMeetings: meetings };
 }
 
+/** The events a need's story wrote: raised, and its project planned, started, completed. */
+function needHistory(n: coBuilding.NeedRecord): DomainEvent[] {
+  const events = [needEvents.raised(n as Need)];
+  if (!n.project) return events;
+  const project = { ...n.project, needId: n.id, communityId: n.communityId } as Project;
+  events.push(needEvents.projectPlanned(project, n.project.resourceIds, n.category as NeedCategory));
+  if (n.project.startedOn) events.push(needEvents.projectStarted(project, n.project.startedOn));
+  if (n.project.completedOn) events.push(needEvents.projectCompleted(project, n.project.completedOn));
+  return events;
+}
+
+/** An agreement's signing and, when it ended early, its termination (liaisons are named by id only, so no names to scrub). */
+function agreementHistory(a: coBuilding.AgreementRecord): DomainEvent[] {
+  const agreement = a as unknown as Agreement;
+  const signed = agreementEvents.signed(agreement, a.commitments.length, []);
+  return a.status === 'TERMINATED' ? [signed, ...agreementEvents.terminated(agreement, [])] : [signed];
+}
+
+/** The history the rows stand for, through the outbox in order (docs/events.md), a slice at a time. */
+async function emitHistory(outbox: Outbox, events: Iterable<DomainEvent>): Promise<void> {
+  let slice: DomainEvent[] = [];
+  for (const event of events) {
+    slice.push(event);
+    if (slice.length >= SLICE) {
+      await outbox.emitBulk(slice);
+      slice = [];
+    }
+  }
+  await outbox.emitBulk(slice);
+}
+
 /** Writes this service's slice of the demo district (co-building); skips a non-empty database. */
 export async function seedWorld(db: DataSource, world: World, logger: Logger): Promise<void> {
   if (!(await isEmpty(db.manager, 'resource'))) {
     logger.info('resources already has data; seed skipped');
     return;
   }
-  const counts = await db.transaction(async (tx) => ({
-    ...(await seedResources(tx, world)),
-    ...(await seedAgreements(tx, world)),
-    ...(await seedNeeds(tx, world)),
-  }));
+  const counts = await db.transaction(async (tx) => {
+    const written = { ...(await seedResources(tx, world)), ...(await seedAgreements(tx, world)), ...(await seedNeeds(tx, world)) };
+    // Venue bookings are left out: calendar entries, which no consumer counts (their figures are a query).
+    const outbox = new Outbox(tx);
+    await emitHistory(
+      outbox,
+      flatMap(world.resources(), (r) => [resourceEvents.published(r as Resource)]),
+    );
+    await emitHistory(outbox, flatMap(coBuilding.agreements(world), agreementHistory));
+    await emitHistory(outbox, flatMap(coBuilding.needs(world), needHistory));
+    return written;
+  });
   logger.info(counts, 'resources seeded');
 }

@@ -57,10 +57,11 @@ export class Outbox {
   /**
    * A bulk change (an import): every event in the outbox as one-by-one changes would write them, in
    * order, a thousand to a statement; one audit row, for `summary` (the import and its row count),
-   * since the change was one act of one actor, not thousands.
+   * since the change was one act of one actor, not thousands. Without a summary (a seed writing the
+   * history it stands for), no audit row: nobody acted.
    */
-  async emitBulk(events: readonly DomainEvent[], summary: DomainEvent): Promise<void> {
-    await this.emit(summary);
+  async emitBulk(events: readonly DomainEvent[], summary?: DomainEvent): Promise<void> {
+    if (summary) await this.emit(summary);
     for (let start = 0; start < events.length; start += 1000) {
       const rows = events.slice(start, start + 1000).map((event) => ({ event, ...this.prepare(event) }));
       // `seq` (the relay's order) follows the events' order: rows are taken in their ordinal order.
