@@ -16,7 +16,6 @@ import { callerAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { CountedPlanCache, gatewayMetrics, observedFetcher } from './gateway-metrics';
 import { dashboardServerOptions } from './dashboard';
-import { reuseExecutionOperations } from './execution-operations';
 import { fileProxy } from './file-proxy';
 import { reusedIdentities } from './identity';
 import { queryLimits } from './query-limits';
@@ -38,7 +37,6 @@ export function createGateway(
   const observed = gatewayMetrics(metrics);
   const identity = reusedIdentities((actor, subgraph) => signInternal(actor, secretOf(config, subgraph), subgraph));
   const transports: SubgraphTransport[] = [];
-  reuseExecutionOperations();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFile({
       path: config.SUPERGRAPH_PATH,
