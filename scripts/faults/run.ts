@@ -95,7 +95,8 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
         const child = spawnNode(
           'analytics',
           ['--import', 'tsx', join(root, 'services', 'analytics', 'src', 'index.ts')],
-          { ...env, DATABASE_URL: analyticsDatabase, PORT: String(analyticsPort) },
+          // Kafka's shortest session: the restarted consumer gets the dead one's partitions 6 s after the kill, not 30.
+          { ...env, DATABASE_URL: analyticsDatabase, PORT: String(analyticsPort), KAFKA_SESSION_TIMEOUT_MS: '6000' },
           (line) => {
             analytics.output.push(line);
             options.echo?.(line);
