@@ -28,6 +28,8 @@ export function slowPeer(headers: Record<string, string>): Fault {
       const began = Date.now();
       // Long enough for changes to begin and be refused inside it (a refusal takes PEER_TIMEOUT_MS).
       await sleep(Math.max(ctx.faultSeconds * 1000, ctx.peerTimeoutMs * 2));
+      // …and until a change has called the peer (a saturated machine sends few): no delayed call would prove nothing.
+      await until('a peer call delayed', async () => ctx.proxy.delayed.length > 0, 120_000, 100).catch(() => undefined);
       ctx.proxy.delayMs = 0;
       const lifted = Date.now();
       const calls = [...ctx.proxy.delayed];
