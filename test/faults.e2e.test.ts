@@ -5,26 +5,23 @@ import { faultTable } from '../scripts/faults/table';
  * Issue 20, the fault suite's short variant (`npm run faults -- --quick`, each fault 2 s under load):
  * the invariants, not the timings. `npm run faults` is the full run whose table is in docs/reliability.md.
  */
-jest.setTimeout(900_000);
-
 /**
- * Opt-in (`FAULTS=1 npm run test:e2e -- test/faults.e2e.test.ts`): it takes about three minutes on a quiet
- * machine and two of its checks (the relay killed with a backlog mid-batch, the slow peer's refusals) do not
- * hold yet (issue 20, open); it joins the default run when they do.
+ * Part of the default run: 207 s on 2026-12-02 at a load average of 2–14 (docs/reliability.md). No check depends on
+ * the machine's speed (the faults wait for evidence, not seconds), so the timeout only has to allow a saturated
+ * machine: at a load average of 30 it took 15 minutes.
  */
-const enabled = process.env.FAULTS === '1';
+jest.setTimeout(1_200_000);
 
 let rows: FaultRow[];
 
 beforeAll(async () => {
-  if (!enabled) return;
   rows = await runFaults({ quick: true, log: () => undefined });
   console.info(faultTable(rows));
 });
 
 const row = (name: string) => rows.find((r) => r.fault === name)!;
 
-(enabled ? describe : describe.skip)('faults one at a time under a steady load of reads and writes through the gateway', () => {
+describe('faults one at a time under a steady load of reads and writes through the gateway', () => {
   it.each([
     'baseline',
     'subgraph-sigkill',

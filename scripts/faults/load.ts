@@ -18,6 +18,8 @@ export interface Outcome {
   code: string;
   ms: number;
   startedAt: number;
+  /** Sent as `x-request-id`: the gateway and the services pass it on to their peer calls (the slow proxy sees it). */
+  requestId: string;
 }
 
 export interface AcknowledgedWrite {
@@ -136,6 +138,7 @@ export function startLoad(options: {
     const kind = pick();
     const body = kind.body(random);
     const startedAt = Date.now();
+    const requestId = randomUUID();
     inFlight++;
     let code: string;
     let data: Record<string, unknown> | null | undefined;
@@ -145,6 +148,7 @@ export function startLoad(options: {
         headers: {
           'content-type': 'application/json',
           ...options.headers,
+          'x-request-id': requestId,
           ...(kind.kind === 'write' ? { 'idempotency-key': randomUUID() } : {}),
         },
         body: JSON.stringify(body),
@@ -169,7 +173,7 @@ export function startLoad(options: {
       inFlight--;
     }
     const target = window;
-    target.outcomes.push({ name: kind.name, kind: kind.kind, code, ms: Date.now() - startedAt, startedAt });
+    target.outcomes.push({ name: kind.name, kind: kind.kind, code, ms: Date.now() - startedAt, startedAt, requestId });
     if (code === 'OK' && kind.written && data)
       target.writes.push({ service: kind.written.service, table: kind.written.table, id: kind.written.id(data) });
   }

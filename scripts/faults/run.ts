@@ -14,6 +14,7 @@ import { startCluster } from './cluster';
 import { deliveries, eventFigures, outboxMarks, producedBetween, writesFound, type EventFigures } from './evidence';
 import { faults, type Check, type FaultContext } from './faults';
 import { startLoad } from './load';
+import { SUITE_RELAY_BATCH_SIZE } from './relay-kill';
 import { startSlowProxy } from './slow-proxy';
 
 const root = join(__dirname, '..', '..');
@@ -66,6 +67,7 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
       LOG_LEVEL: 'error',
       APOLLO_TELEMETRY_DISABLED: '1',
       PEER_TIMEOUT_MS: String(PEER_TIMEOUT_MS),
+      OUTBOX_RELAY_BATCH_SIZE: String(SUITE_RELAY_BATCH_SIZE),
     };
     log('starting the system (four subgraphs, the gateway) on it, demo district seeded');
     const stack = await startStack({
@@ -93,7 +95,8 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
         const child = spawnNode(
           'analytics',
           ['--import', 'tsx', join(root, 'services', 'analytics', 'src', 'index.ts')],
-          { ...env, DATABASE_URL: analyticsDatabase, PORT: String(analyticsPort) },
+          // Kafka's shortest session: the restarted consumer gets the dead one's partitions 6 s after the kill, not 30.
+          { ...env, DATABASE_URL: analyticsDatabase, PORT: String(analyticsPort), KAFKA_SESSION_TIMEOUT_MS: '6000' },
           (line) => {
             analytics.output.push(line);
             options.echo?.(line);
@@ -105,6 +108,7 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
     };
 
     const headers = { authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'faults' }, { expiresIn: '6h' })}` };
+    const messages = () => readers.flatMap((r) => r.messages);
     const load = startLoad({ url: () => stack.gatewayUrl, headers, workers: options.workers ?? 4 });
     stops.unshift(() => load.stop());
     const ctx: FaultContext = {
@@ -118,9 +122,9 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
       faultSeconds,
       peerTimeoutMs: PEER_TIMEOUT_MS,
       peek: () => load.peek(),
+      messages,
       log,
     };
-    const messages = () => readers.flatMap((r) => r.messages);
 
     /** Runs `body` as one window of the table: counts, then writes and events checked once things settled. */
     async function window(

@@ -10,13 +10,13 @@ export interface SlowProxy {
   url: string;
   target?: string;
   delayMs: number;
-  /** Requests that reached the proxy while it was delaying. */
-  delayed: number;
+  /** The calls it delayed: the request each served (`x-request-id`, passed on from the gateway) and when it arrived. */
+  delayed: { requestId: string; at: number }[];
   close(): Promise<void>;
 }
 
 export async function startSlowProxy(): Promise<SlowProxy> {
-  const proxy: SlowProxy = { url: '', delayMs: 0, delayed: 0, close: async () => undefined };
+  const proxy: SlowProxy = { url: '', delayMs: 0, delayed: [], close: async () => undefined };
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -35,7 +35,8 @@ export async function startSlowProxy(): Promise<SlowProxy> {
         upstream.end(Buffer.concat(chunks));
       };
       if (proxy.delayMs > 0) {
-        proxy.delayed++;
+        const id = request.headers['x-request-id'];
+        proxy.delayed.push({ requestId: typeof id === 'string' ? id : '(none)', at: Date.now() });
         setTimeout(forward, proxy.delayMs);
       } else forward();
     });

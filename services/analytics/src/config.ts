@@ -48,6 +48,8 @@ export const analyticsEnvSchema = serviceEnvSchema
     ),
     /** Its own consumer group, so it gets every event whatever other consumers do. */
     KAFKA_GROUP_ID: z.string().min(1).default('cpb-analytics'),
+    /** How long the group waits for a member that stopped answering before its partitions go to another (Kafka's minimum is 6 s). */
+    KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
     /** The calendar that decides which month an hour of service falls in (the communities keep Beijing time). */
     READ_MODEL_TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('Asia/Shanghai'),
   })

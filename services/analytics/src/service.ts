@@ -53,6 +53,11 @@ export async function startAnalytics(env: NodeJS.ProcessEnv = process.env, tunin
     handle: readModelProjection(config.READ_MODEL_TIME_ZONE, logger),
     metrics: metrics.registry,
     ...tuning,
+    group: {
+      sessionTimeout: config.KAFKA_SESSION_TIMEOUT_MS,
+      heartbeatInterval: Math.round(config.KAFKA_SESSION_TIMEOUT_MS / 10),
+      ...tuning.group,
+    },
   });
   observeConnectionPool(metrics.registry, database.dataSource);
   try {

@@ -37,3 +37,14 @@ it('reads the four live topics unless KAFKA_TOPICS names others (a rebuild adds 
     /KAFKA_TOPICS.*a Kafka topic name/,
   );
 });
+
+it('waits 30 s for a dead member of its group unless KAFKA_SESSION_TIMEOUT_MS says otherwise, never under Kafka’s 6 s', () => {
+  expect(loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092' }).KAFKA_SESSION_TIMEOUT_MS).toBe(30_000);
+  expect(loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092', KAFKA_SESSION_TIMEOUT_MS: '6000' }).KAFKA_SESSION_TIMEOUT_MS).toBe(
+    6_000,
+  );
+  for (const wrong of ['5999', 'soon', '300001'])
+    expect(() => loadConfig(analyticsEnvSchema, { KAFKA_BROKERS: 'kafka:9092', KAFKA_SESSION_TIMEOUT_MS: wrong })).toThrow(
+      /KAFKA_SESSION_TIMEOUT_MS/,
+    );
+});

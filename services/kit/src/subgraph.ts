@@ -245,6 +245,7 @@ export async function startSubgraph<C extends object>(
           logger,
           leaderLock: !database.embedded,
           idempotent: config.KAFKA_IDEMPOTENT,
+          batchSize: config.OUTBOX_RELAY_BATCH_SIZE,
           metrics: metrics.registry,
         })
       : undefined;

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, subgraphEnvSchema } from '../src';
+import { ConfigError, kafkaEnvSchema, loadConfig, subgraphEnvSchema } from '../src';
 
 describe('loadConfig', () => {
   it('applies the embedded-mode defaults', () => {
@@ -17,5 +17,12 @@ describe('loadConfig', () => {
       expect(message).toContain('DATABASE_URL');
       expect(message).toContain('SEED_DEMO');
     }
+  });
+
+  it("reads the relay's batch size, 500 unless set, and refuses one it cannot use", () => {
+    expect(loadConfig(kafkaEnvSchema, {}).OUTBOX_RELAY_BATCH_SIZE).toBe(500);
+    expect(loadConfig(kafkaEnvSchema, { OUTBOX_RELAY_BATCH_SIZE: '10' }).OUTBOX_RELAY_BATCH_SIZE).toBe(10);
+    for (const wrong of ['0', '-5', '2.5', 'many', '10001'])
+      expect(() => loadConfig(kafkaEnvSchema, { OUTBOX_RELAY_BATCH_SIZE: wrong })).toThrow(/OUTBOX_RELAY_BATCH_SIZE/);
   });
 });

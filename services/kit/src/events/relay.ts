@@ -17,6 +17,8 @@ export const kafkaEnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Outbox rows the relay sends per request (the fault suite makes it small so a kill lands between batches). */
+  OUTBOX_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
 });
 
 export interface RelayOptions {
