@@ -64,7 +64,7 @@ async function ready(url: string): Promise<boolean> {
 }
 
 /** The load's requests that only the other subgraphs serve, and those activities serves (subgraph-sigkill). */
-const OTHERS = ['probe-organizations', 'probe-members', 'probe-resources', 'createGrid'];
+const OTHERS = ['probe-organizations', 'probe-members', 'probe-resources', 'createResidentUnit'];
 const DEAD = ['probe-activities', 'createActivity'];
 
 export function faults(headers: Record<string, string>): Fault[] {

@@ -2,7 +2,8 @@
  * The fault suite's steady load: `workers` closed loops through the gateway, each sending the next
  * request as soon as the previous one answered: the benchmark's dashboard reads (scripts/bench), one
  * small read per subgraph (so a fault's reach is visible per service), and mutations that write a row
- * and an outbox event, one served alone by organizations (createGrid) and one that needs organizations
+ * and an outbox event, one served alone by organizations (createResidentUnit: no
+ * domain cap on how many, so a long soak never meets one) and one that needs organizations
  * as a peer (createActivity). Every outcome is counted in the current window; every acknowledged write
  * is remembered to be looked for in its database afterwards.
  */
@@ -68,14 +69,20 @@ export function requestKinds(): RequestKind[] {
     probe('resources', '{ resources(first: 3) { edges { node { id name } } } }'),
     probe('activities', '{ volunteerTeams(first: 3) { edges { node { id name } } } }'),
     {
-      name: 'createGrid',
+      name: 'createResidentUnit',
       kind: 'write',
       weight: 6,
       body: (r) => ({
-        query: 'mutation($c: ID!, $n: String!) { createGrid(communityId: $c, name: $n) { id } }',
-        variables: { c: worldId('community', r.below(COMMUNITIES)), n: `故障网格-${randomUUID().slice(0, 8)}` },
+        query: 'mutation($input: CreateResidentUnitInput!) { createResidentUnit(input: $input) { id } }',
+        variables: {
+          input: {
+            communityId: worldId('community', r.below(COMMUNITIES)),
+            name: `故障演练单位-${randomUUID().slice(0, 8)}`,
+            category: 'SOCIAL_ORGANIZATION',
+          },
+        },
       }),
-      written: { service: 'organizations', table: 'grid', id: (d) => (d.createGrid as { id: string }).id },
+      written: { service: 'organizations', table: 'resident_unit', id: (d) => (d.createResidentUnit as { id: string }).id },
     },
     {
       name: 'createActivity',

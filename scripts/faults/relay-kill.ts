@@ -68,7 +68,7 @@ export function relayKill(headers: Record<string, string>): Fault {
       await ctx.broker.down();
       try {
         await sleep(ctx.faultSeconds * 1000);
-        // The load writes some grids; the suite writes the rest of a backlog of several batches.
+        // The load writes some resident units; the suite writes the rest of a backlog of several batches as grids.
         grids = await writeGrids(ctx, headers, Math.max(0, wanted - (await unpublished())));
         await lock.connect();
         await lock.query('BEGIN');
