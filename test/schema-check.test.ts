@@ -43,11 +43,14 @@ describe('schema:check', () => {
 
   it('fails when an argument is retyped, even if no registered operation uses it', () => {
     const broken = withOrganizations((sdl) =>
-      sdl.replace('communities(streetId: ID, first: Int = 20, after: String)', 'communities(streetId: ID, first: Int = 20, after: Int)'),
+      sdl.replace(
+        'organizationsAuditTrail(targetId: ID, first: Int = 20, after: String)',
+        'organizationsAuditTrail(targetId: ID, first: Int = 20, after: Int)',
+      ),
     );
     const result = checkSchema(released, broken, operations);
     expect(result.ok).toBe(false);
-    expect(result.breaking).toEqual(['ARG_CHANGED_KIND: Query.communities arg after has changed type from String to Int.']);
+    expect(result.breaking).toEqual(['ARG_CHANGED_KIND: Query.organizationsAuditTrail arg after has changed type from String to Int.']);
     expect(result.invalidOperations).toEqual([]);
   });
 
