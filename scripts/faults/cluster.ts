@@ -4,7 +4,8 @@
  * 127.0.0.1:5432 that other tests use. Postgres refuses to run as root: when this process is root,
  * initdb and pg_ctl run as the `postgres` user (runuser).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +14,10 @@ import { freePort } from '@cpb/kit/launch';
 export interface Cluster {
   /** `postgres://postgres@127.0.0.1:<port>/postgres` */
   serverUrl: string;
-  /** `pg_ctl restart -m fast`: every connection is cut; resolves once it accepts connections again. */
-  restart(): Promise<void>;
+  /** `pg_ctl stop -m fast`: every connection is cut; resolves once the server is down. */
+  down(): Promise<void>;
+  /** `pg_ctl start`: resolves once it accepts connections again. */
+  up(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -33,11 +36,10 @@ function binary(name: string): string {
   return name;
 }
 
-function run(command: string, args: string[]): string {
-  const asRoot = userInfo().uid === 0;
-  return asRoot
-    ? execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-    : execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs a Postgres tool without blocking the event loop (the suite watches the services meanwhile). */
+async function run(command: string, args: string[]): Promise<string> {
+  const [file, fileArgs] = userInfo().uid === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+  return (await promisify(execFile)(file, fileArgs, { encoding: 'utf8' })).stdout;
 }
 
 export async function startCluster(): Promise<Cluster> {
@@ -49,20 +51,23 @@ export async function startCluster(): Promise<Cluster> {
   }
   const data = join(folder, 'data');
   const port = await freePort();
-  run(binary('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
+  await run(binary('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
   // Small and fast to restart; fsync off: this cluster holds nothing worth keeping across a machine crash.
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB -c fsync=off -c synchronous_commit=on -c full_page_writes=off`;
   const pgctl = (...args: string[]) =>
     run(binary('pg_ctl'), ['-D', data, '-l', join(folder, 'server.log'), '-o', options, '-w', '-t', '60', ...args]);
-  pgctl('start');
+  await pgctl('start');
   return {
     serverUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    async restart() {
-      pgctl('restart', '-m', 'fast');
+    async down() {
+      await pgctl('stop', '-m', 'fast');
+    },
+    async up() {
+      await pgctl('start');
     },
     async stop() {
       try {
-        pgctl('stop', '-m', 'immediate');
+        await pgctl('stop', '-m', 'immediate');
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }

@@ -123,6 +123,25 @@ const postgresCodes: Record<string, { code: ErrorCode; message: Message }> = {
   '40001': { code: 'CONFLICT', message: msg('record.concurrentChange') },
 };
 
+/** Node's and Postgres' signs that the database could not be reached or dropped the connection (class 08, 57P01-57P03). */
+const unreachableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03']);
+const unreachableText =
+  /connection terminated|terminating connection|timeout exceeded when trying to connect|connection error|not queryable/i;
+
+/**
+ * Whether `error` (or what it wraps: TypeORM's `driverError`, an `Error.cause`) says the database was
+ * out of reach: the caller may retry, so it is `UNAVAILABLE`, not an internal error.
+ */
+export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 3) return false;
+  const { code, message, driverError, cause } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  if (typeof code === 'string' && (unreachableCodes.has(code) || code.startsWith('08'))) return true;
+  if (typeof message === 'string' && unreachableText.test(message)) return true;
+  return isDatabaseUnreachable(driverError, depth + 1) || isDatabaseUnreachable(cause, depth + 1);
+}
+
+const databaseUnavailable = msg('service.databaseUnavailable');
+
 /** What `extensions` carries besides the code and field so clients can render their own text: the key and its parameters. */
 function messageExtensions(message: Message): { messageKey: string; messageParams: Message['params'] } {
   return { messageKey: message.key, messageParams: message.params };
@@ -174,6 +193,14 @@ export function errorFormatter(logger: Logger) {
     if (typeof pgCode === 'string' && postgresCodes[pgCode]) {
       const mapped = postgresCodes[pgCode];
       return { ...base, message: render(mapped.message), extensions: { code: mapped.code, ...messageExtensions(mapped.message) } };
+    }
+    if (isDatabaseUnreachable(original)) {
+      logger.warn({ err: original }, 'database out of reach');
+      return {
+        ...base,
+        message: render(databaseUnavailable),
+        extensions: { code: 'UNAVAILABLE', ...messageExtensions(databaseUnavailable) },
+      };
     }
     // GraphQL errors that already carry a known code: request validation, or a subgraph's refusal relayed by the gateway
     // (already in the request's language: the gateway forwards Accept-Language). An internal error keeps no message of

@@ -41,6 +41,28 @@ describe('errorFormatter', () => {
     expect(formatted.message).toBe('This overlaps an existing record');
   });
 
+  it('answers UNAVAILABLE, not an internal error, when the database is out of reach or dropped the connection', () => {
+    const lost = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      Object.assign(new Error('query failed'), {
+        driverError: Object.assign(new Error('the database system is shutting down'), { code: '57P03' }),
+      }),
+      new Error('Connection terminated unexpectedly'),
+    ];
+    for (const error of lost)
+      expect(format({ message: error.message }, wrap(error)).extensions).toEqual({
+        code: 'UNAVAILABLE',
+        messageKey: 'service.databaseUnavailable',
+        messageParams: {},
+      });
+    expect(
+      format({ message: 'boom' }, wrap(Object.assign(new Error('syntax error at or near "x"'), { code: '42601' }))).extensions,
+    ).toMatchObject({
+      code: 'INTERNAL_SERVER_ERROR',
+    });
+  });
+
   it('masks anything unexpected: no message, stack or SQL reaches the client', () => {
     const formatted = format(
       { message: 'relation "member" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },

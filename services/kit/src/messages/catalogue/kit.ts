@@ -59,6 +59,10 @@ export const kitMessages = defineMessages({
     'zh-CN': '{service:service}服务未响应，未做任何更改，请重试',
     en: 'The {service:service} service did not answer; nothing was changed, please try again',
   },
+  'service.databaseUnavailable': {
+    'zh-CN': '本服务的数据库暂时无法访问，请稍后重试；重试变更时请使用同一 Idempotency-Key，以免重复',
+    en: "This service's database could not be reached; please try again, a change with the same Idempotency-Key so it happens once",
+  },
   'service.internal': { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 
   'request.bodyTooLarge': {
