@@ -103,6 +103,10 @@ beforeAll(async () => {
       OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
       OTEL_TRACES_SAMPLER_ARG: '1',
       OTEL_BSP_SCHEDULE_DELAY: '200',
+      // The seeded history goes out through the relays as the stack starts (thousands of spans): a queue that
+      // holds them all, so the traced change's spans are never the ones dropped.
+      OTEL_BSP_MAX_QUEUE_SIZE: '100000',
+      OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '4096',
     },
     echo: (line) => logLines.push(line),
   });
@@ -145,7 +149,8 @@ it('exports one trace from the gateway through activities, its statements, a pee
       (s) => s.service === 'gateway' && s.name === 'gateway.request' && s.attributes['graphql.operation.name'] === 'PublishTraced',
     )?.traceId;
     spans = receiver.spans.filter((s) => s.traceId === traceId);
-    if (traceId && spans.some((s) => s.service === 'resources' && s.name === `process ${topic}`)) break;
+    const published = spans.some((s) => s.service === 'activities' && s.name === `publish ${topic}`);
+    if (traceId && published && spans.some((s) => s.service === 'resources' && s.name === `process ${topic}`)) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const by = (service: string, name: string | RegExp) =>
