@@ -1,3 +1,4 @@
+import { SIX_ONES } from '@cpb/kit/core';
 import { worldId } from './ids';
 import type { ResourceRecord, World } from './world';
 
@@ -203,29 +204,11 @@ export function* bookings(world: World): Generator<BookingRecord> {
   }
 }
 
-const SIX_ONES = {
-  COMMUNITY: [
-    '确定一个社区党建主题',
-    '制定一个联手共建规划',
-    '健全一套联手共建制度',
-    '召开一次年度共建联席会',
-    '组织一系列社区党建活动',
-    '提供一个良好的工作生活环境',
-  ],
-  UNIT: [
-    '制定一个共建方案',
-    '明确一名共建联络员',
-    '建立一支志愿者服务队',
-    '主动为社区办一件实事',
-    '参与一系列社区党建活动',
-    '建成一个社区共建基地',
-  ],
-} as const;
-/** The yearly items renewed for an agreement's second year. */
+/** The yearly items renewed for an agreement's second year: the joint meeting, the good deed, the activities. */
 const YEARLY = [
-  { side: 'COMMUNITY', item: '召开一次年度共建联席会' },
-  { side: 'UNIT', item: '主动为社区办一件实事' },
-  { side: 'UNIT', item: '参与一系列社区党建活动' },
+  { side: 'COMMUNITY', item: SIX_ONES.COMMUNITY[3] },
+  { side: 'UNIT', item: SIX_ONES.UNIT[3] },
+  { side: 'UNIT', item: SIX_ONES.UNIT[4] },
 ] as const;
 
 function commitmentsFor(

@@ -17,4 +17,5 @@ export * from './telemetry';
 export * from './clock';
 export { IDEMPOTENCY_KEY_HEADER } from './idempotency/header';
 export * from './period';
+export { SIX_ONES } from './six-ones';
 export { FileRefusedError, type FileProblem } from './spreadsheets/file-refusal';

@@ -1,28 +1,5 @@
-import { addDays, addYears, check, ConflictError, msg, ValidationError } from '@cpb/kit';
+import { addDays, addYears, check, ConflictError, msg, SIX_ONES, ValidationError } from '@cpb/kit';
 import type { Agreement, AgreementStatus, Commitment, CommitmentSide, CommitmentStatus } from '../entities';
-
-/**
- * The "six ones" (六个一) each side commits to, as one city's co-building rules state them: the
- * default commitments of a new agreement.
- */
-export const SIX_ONES: Record<CommitmentSide, readonly string[]> = {
-  COMMUNITY: [
-    '确定一个社区党建主题',
-    '制定一个联手共建规划',
-    '健全一套联手共建制度',
-    '召开一次年度共建联席会',
-    '组织一系列社区党建活动',
-    '提供一个良好的工作生活环境',
-  ],
-  UNIT: [
-    '制定一个共建方案',
-    '明确一名共建联络员',
-    '建立一支志愿者服务队',
-    '主动为社区办一件实事',
-    '参与一系列社区党建活动',
-    '建成一个社区共建基地',
-  ],
-};
 
 export interface CommitmentDraft {
   side: CommitmentSide;
@@ -36,7 +13,7 @@ export interface Validity {
   validTo: string;
 }
 
-/** The six ones of both sides, due at the end of the agreement's first year (or its end, if sooner). */
+/** The six ones (六个一, the kit's SIX_ONES) of both sides, due at the end of the agreement's first year (or its end, if sooner). */
 export function sixOnes(validFrom: string, validTo: string): CommitmentDraft[] {
   const firstYearEnd = addDays(addYears(validFrom, 1), -1);
   const dueBy = firstYearEnd < validTo ? firstYearEnd : validTo;
