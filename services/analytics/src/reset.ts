@@ -10,8 +10,8 @@
  * still keeps. The next start reads every topic in KAFKA_TOPICS from there.
  */
 import 'reflect-metadata';
-import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
-import { createLogger, loadConfig, openDatabase, type ConsumerOptions } from '@cpb/kit';
+import { logLevel, type KafkaConfig } from 'kafkajs';
+import { createLogger, kafkaClient, loadConfig, openDatabase, type ConsumerOptions } from '@cpb/kit';
 import { analyticsEnvSchema, type AnalyticsConfig } from './config';
 import { migrations } from './migrations';
 
@@ -36,7 +36,7 @@ export async function resetAnalytics(
 ): Promise<ResetResult> {
   const config = loadConfig(analyticsEnvSchema, env) as AnalyticsConfig;
   const logger = createLogger('analytics-reset', config.LOG_LEVEL);
-  const kafka = new Kafka({
+  const kafka = kafkaClient({
     clientId: `${config.KAFKA_GROUP_ID}-reset`,
     brokers: config.KAFKA_BROKERS,
     logLevel: logLevel.NOTHING,

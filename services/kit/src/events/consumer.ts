@@ -1,5 +1,4 @@
 import {
-  Kafka,
   logLevel,
   type Consumer,
   type ConsumerConfig,
@@ -8,6 +7,7 @@ import {
   type KafkaMessage,
   type LogEntry,
 } from 'kafkajs';
+import { kafkaClient } from './kafka-client';
 import type { Registry } from 'prom-client';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../logger';
@@ -92,7 +92,7 @@ export function startConsumer(options: ConsumerOptions): EventConsumer {
   const log = logger.child({ component: 'event-consumer', groupId });
   const stats: ConsumerStats = { applied: 0, duplicates: 0, rejected: 0, failures: 0 };
   const metrics = consumerMetrics(options.metrics, groupId, topics);
-  const kafka = new Kafka({
+  const kafka = kafkaClient({
     clientId: `${groupId}-consumer`,
     brokers: options.brokers,
     connectionTimeout: 3_000,

@@ -4,6 +4,7 @@ export { Outbox, type DomainEvent } from './outbox';
 export { assertValidEvent, eventSchema, eventValidator, knownEventTypes, EVENT_SCHEMA_DIR } from './schemas';
 export { scrubEventData, scrubbedProperties, type ScrubbedProperty, type WithheldWhen } from './scrub-event';
 export { startRelay, kafkaEnvSchema, type Relay, type RelayOptions } from './relay';
+export { kafkaClient } from './kafka-client';
 export {
   toCloudEvent,
   toKafkaMessage,

@@ -1,4 +1,5 @@
-import { Kafka, Partitioners, logLevel, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
+import { Partitioners, logLevel, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
+import { kafkaClient } from './kafka-client';
 import type { Registry } from 'prom-client';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { z } from 'zod';
@@ -70,7 +71,7 @@ export function startRelay(options: RelayOptions): Relay {
   const topic = options.topic ?? eventTopic(service);
   const log = logger.child({ component: 'outbox-relay', topic });
   const metrics = relayMetrics(options.metrics, topic);
-  const kafka = new Kafka({
+  const kafka = kafkaClient({
     clientId: `${service}-outbox-relay`,
     brokers: options.brokers,
     connectionTimeout: 3_000,

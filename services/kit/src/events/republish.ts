@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, Partitioners, logLevel, type KafkaConfig } from 'kafkajs';
+import { Partitioners, logLevel, type KafkaConfig } from 'kafkajs';
+import { kafkaClient } from './kafka-client';
 import type { DataSource } from 'typeorm';
 import { eventTopic, toCloudEvent, toKafkaMessage, type CloudEvent, type OutboxRow } from './envelope';
 import { scrubEventData } from './scrub-event';
@@ -55,7 +56,7 @@ export async function republishOutbox(options: RepublishOptions): Promise<Republ
   const batchSize = options.batchSize ?? 500;
   const replayId = randomUUID();
   const replayedAt = new Date();
-  const kafka = new Kafka({
+  const kafka = kafkaClient({
     clientId: `${options.service}-republish`,
     brokers: options.brokers,
     logLevel: logLevel.NOTHING,

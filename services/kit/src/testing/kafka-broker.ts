@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
+import { kafkaClient } from '../events/kafka-client';
 
 export interface TopicSpec {
   name: string;
@@ -109,7 +110,7 @@ async function stopChild(child: ChildProcessWithoutNullStreams): Promise<void> {
 }
 
 async function useRealKafka(brokers: string[], topics: TopicSpec[]): Promise<KafkaBroker> {
-  const admin = new Kafka({ clientId: 'cpb-tests', brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = kafkaClient({ clientId: 'cpb-tests', brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     await admin.createTopics({ waitForLeaders: true, topics: topics.map((t) => ({ topic: t.name, numPartitions: t.partitions })) });
@@ -144,7 +145,7 @@ export interface TopicReader {
  * disconnect wait for its request timeout.
  */
 export async function startTopicReader(brokers: string[], topic: string): Promise<TopicReader> {
-  const kafka = new Kafka({
+  const kafka = kafkaClient({
     clientId: 'cpb-test-reader',
     brokers,
     logLevel: logLevel.NOTHING,
