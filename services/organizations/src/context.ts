@@ -32,6 +32,7 @@ export function createContext({ dataSource, peers, transact }: ServiceRuntime, r
     rhythms,
   };
   const lifeReads = new LifeReads(dataSource);
+  const loaders = { ...createLoaders(structure), ...createMeetingLoaders(new MeetingRepository(dataSource)) };
   return {
     ...request,
     dataSource,
@@ -41,7 +42,7 @@ export function createContext({ dataSource, peers, transact }: ServiceRuntime, r
     reads,
     structure,
     lifeReads,
-    loaders: { ...createLoaders(structure), ...createMeetingLoaders(new MeetingRepository(dataSource)) },
-    life: createLifeLoaders(lifeReads, rhythms, peers),
+    loaders,
+    life: createLifeLoaders(lifeReads, rhythms, peers, loaders.subtreeIds),
   };
 }

@@ -1,6 +1,6 @@
 import { behindRanking, afterStanding, keyOfStanding } from '../src/domain/life-ranking';
 import { defaultRhythms } from '../src/domain/meeting-types';
-import { flagCounts, sixMonthFlags } from '../src/domain/six-month-flags';
+import { duesFactsWithin, flagCounts, sixMonthFlags } from '../src/domain/six-month-flags';
 import type { RankedOrganization } from '../src/data/life-reads';
 
 const period = { from: '2025-01-01', to: '2025-12-31', start: new Date('2024-12-31T16:00:00Z'), end: new Date('2025-12-31T16:00:00Z') };
@@ -57,9 +57,9 @@ describe('the ranking of a subtree behind the rhythm', () => {
 
 describe('the six-month list', () => {
   const absences = [
-    { memberId: 'm3', since: '2026-01-01', months: 7 },
-    { memberId: 'm1', since: '2026-02-01', months: 6 },
-    { memberId: 'gone', since: '2026-01-01', months: 9 },
+    { rootId: 'b', memberId: 'm3', since: '2026-01-01', months: 7 },
+    { rootId: 'b', memberId: 'm1', since: '2026-02-01', months: 6 },
+    { rootId: 'b', memberId: 'gone', since: '2026-01-01', months: 9 },
   ];
   const dues = {
     held: ['m1', 'm3'],
@@ -83,5 +83,22 @@ describe('the six-month list', () => {
       },
     ]);
     expect(flagCounts(sixMonthFlags(absences, dues))).toEqual({ organizationalLife: 2, dues: 2, both: 1 });
+  });
+
+  it("splits the facts asked for a list's organisations at once: each subtree keeps the members its organisations hold", () => {
+    const organizationOf = new Map([
+      ['m1', 'b'],
+      ['m2', 'c'],
+      ['m3', 'b-group'],
+      ['m9', 'elsewhere'],
+    ]);
+    const asked = { held: ['m1', 'm3', 'm9'], longArrears: [...dues.longArrears, { memberId: 'm9', since: '2025-01', months: 8 }] };
+    expect(duesFactsWithin(asked, new Set(['b', 'b-group']), organizationOf)).toEqual({
+      held: ['m1', 'm3'],
+      longArrears: [dues.longArrears[1]],
+    });
+    expect(duesFactsWithin(asked, new Set(['c']), organizationOf)).toEqual({ held: [], longArrears: [dues.longArrears[0]] });
+    // A member no longer found anywhere counts for no subtree.
+    expect(duesFactsWithin(asked, new Set(['b']), new Map())).toEqual({ held: [], longArrears: [] });
   });
 });

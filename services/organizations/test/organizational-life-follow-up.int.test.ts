@@ -322,6 +322,32 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
     expect(page).toMatchObject({ totalCount: 2, organizationalLife: 1 });
   });
 
+  it("batches a list's six-month lists: each organisation's as asked alone, in statements that do not grow with the list's length", async () => {
+    const list = `query($id: ID!) { organization(id: $id) { children { id sixMonthFlags(first: 100) { totalCount organizationalLife dues both
+      edges { node { member { id } reasons absentMonths unpaidMonths } } } } } }`;
+    const one = `query($id: ID!) { organization(id: $id) { id sixMonthFlags(first: 100) { totalCount organizationalLife dues both
+      edges { node { member { id } reasons absentMonths unpaidMonths } } } } }`;
+    const listed = async (id: string) => {
+      let answer: Answer = {};
+      const statements = await federation.statementsPerService(async () => (answer = await as('streetAdmin', list, { id })));
+      expect(answer.errors).toBeUndefined();
+      return { children: answer.data.organization.children as Answer[], statements };
+    };
+    // The street's communities and this community's branches: two lists of different lengths.
+    const [street, community] = [await listed(personas.streetAdmin.orgId), await listed(personas.secretary.orgId)];
+    expect(Math.min(street.children.length, community.children.length)).toBeGreaterThan(1);
+    expect(street.children.length).not.toBe(community.children.length);
+    for (const service of ['organizations', 'members'])
+      expect({ service, statements: street.statements[service] }).toEqual({ service, statements: community.statements[service] });
+    // Split right: each organisation of the list has the list it has when asked alone (the test's branch among them).
+    expect(community.children.find((c) => c.id === branch)?.sixMonthFlags.totalCount).toBe(2);
+    for (const child of [...community.children, ...street.children]) {
+      const alone = (await as('streetAdmin', one, { id: child.id })).data!.organization;
+      expect(child).toEqual(alone);
+    }
+    expect(street.children.some((c) => c.sixMonthFlags.totalCount > 0)).toBe(true);
+  });
+
   it('names the members only to the secretaries and street administrators in scope; analysts and district administrators count', async () => {
     for (const persona of ['secretary', 'streetAdmin'] as const) expect((await as(persona, flags, { id: branch })).errors).toBeUndefined();
     for (const persona of ['analyst', 'districtAdmin'] as const) {

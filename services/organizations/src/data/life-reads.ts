@@ -53,6 +53,8 @@ export interface MemberMeeting {
 
 /** A run of calendar months in which a member was expected at meetings and attended none. */
 export interface AbsenceRun {
+  /** The root of the subtree whose meetings expected the member. */
+  rootId: string;
   memberId: string;
   /** First day of the run's first month. */
   since: string;
@@ -135,23 +137,26 @@ export class LifeReads {
   }
 
   /**
-   * Members expected at meetings of the subtree since `start` whose organisational life (at any
+   * Members expected at meetings of each root's subtree since `start` whose organisational life (at any
    * organisation) has, since they last took part, a run of at least `months` consecutive calendar
    * months before `end` in each of which they were expected at a meeting and attended none (absent
    * without leave). A month with no meeting expected of them ends a run: the organisation, not the
    * member, was silent. Gaps and islands as in the dues arrears: consecutive months minus their rank
-   * are equal. The longest such run per member.
+   * are equal. The longest such run per member, under each root that expected them: one statement
+   * for all the roots (a list page's organisations at once).
    */
-  absenceRuns(rootPath: string, start: Date, end: Date, months: number): Promise<AbsenceRun[]> {
+  absenceRuns(rootIds: readonly string[], start: Date, end: Date, months: number): Promise<AbsenceRun[]> {
     return this.db.query(
       `WITH candidate AS (
-         SELECT DISTINCT a.member_id FROM organization o
+         SELECT DISTINCT r.id AS root_id, a.member_id FROM organization r
+           -- LATERAL keeps each root's range on the path index.
+           CROSS JOIN LATERAL (SELECT o.id FROM organization o WHERE ${under('r.path')}) o
            JOIN meeting m ON m.organization_id = o.id AND m.status = 'HELD' AND m.starts_at >= $2 AND m.starts_at < $3
            JOIN meeting_attendance a ON a.meeting_id = m.id AND a.version = m.version
-         WHERE ${under('$1')}
+         WHERE r.id = ANY($1::uuid[])
        ), monthly AS (
          SELECT a.member_id, date_trunc('month', m.starts_at AT TIME ZONE $4)::date AS month, bool_or(a.status <> 'ABSENT') AS took_part
-           FROM candidate c JOIN meeting_attendance a ON a.member_id = c.member_id
+           FROM (SELECT DISTINCT member_id FROM candidate) c JOIN meeting_attendance a ON a.member_id = c.member_id
            JOIN meeting m ON m.id = a.meeting_id AND m.version = a.version AND m.status = 'HELD' AND m.starts_at >= $2 AND m.starts_at < $3
          GROUP BY 1, 2
        ), absent AS (
@@ -159,11 +164,14 @@ export class LifeReads {
            (extract(year FROM month) * 12 + extract(month FROM month))::int - row_number() OVER (PARTITION BY member_id ORDER BY month)::int AS island
          FROM monthly mo
          WHERE NOT took_part AND month > coalesce((SELECT max(p.month) FROM monthly p WHERE p.member_id = mo.member_id AND p.took_part), '-infinity'::date)
+       ), longest AS (
+         SELECT DISTINCT ON (member_id) member_id, min(month)::text AS since, count(*)::int AS months
+           FROM absent GROUP BY member_id, island HAVING count(*) >= $5
+          ORDER BY member_id, count(*) DESC, min(month) DESC
        )
-       SELECT DISTINCT ON (member_id) member_id AS "memberId", min(month)::text AS since, count(*)::int AS months
-         FROM absent GROUP BY member_id, island HAVING count(*) >= $5
-        ORDER BY member_id, count(*) DESC, min(month) DESC`,
-      [rootPath, start, end, timeZone(), months],
+       SELECT c.root_id AS "rootId", l.member_id AS "memberId", l.since, l.months
+         FROM longest l JOIN candidate c ON c.member_id = l.member_id ORDER BY 1, 2`,
+      [[...rootIds], start, end, timeZone(), months],
     );
   }
 }

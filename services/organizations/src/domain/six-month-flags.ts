@@ -51,6 +51,23 @@ export function sixMonthFlags(absences: AbsenceRun[], dues: DuesFacts): SixMonth
   return [...flags.values()].sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
 }
 
+/**
+ * The dues facts of one subtree out of those asked for several at once (a list page's organisations in
+ * one call to members): the members that subtree's organisations hold now. `organizationOf` gives where
+ * each member of the answer is held.
+ */
+export function duesFactsWithin(
+  facts: DuesFacts,
+  subtree: ReadonlySet<string>,
+  organizationOf: ReadonlyMap<string, string | null>,
+): DuesFacts {
+  const inSubtree = (memberId: string) => {
+    const organizationId = organizationOf.get(memberId);
+    return organizationId != null && subtree.has(organizationId);
+  };
+  return { held: facts.held.filter(inSubtree), longArrears: facts.longArrears.filter((a) => inSubtree(a.memberId)) };
+}
+
 /** How many are flagged for each reason, and for both. */
 export function flagCounts(flags: SixMonthFlag[]): { organizationalLife: number; dues: number; both: number } {
   const count = (reason: FlagReason) => flags.filter((f) => f.reasons.includes(reason)).length;

@@ -1,10 +1,9 @@
 import { Kind, type GraphQLResolveInfo } from 'graphql';
-import { msg, readPage, readPeriod, startOfDay, today, toConnection, ValidationError, YEARS, type PageArgs } from '@cpb/kit';
+import { msg, readPage, readPeriod, today, toConnection, ValidationError, YEARS, type PageArgs } from '@cpb/kit';
 import type { Context } from '../context';
 import type { AttendanceTotals, MemberMeeting } from '../data/life-reads';
-import { monthsBefore } from '../domain/compliance';
 import { afterStanding, behindRanking, keyOfStanding, type StandingKey } from '../domain/life-ranking';
-import { flagCounts, SIX_MONTHS, sixMonthFlags, type DuesFacts, type SixMonthFlag as Flag } from '../domain/six-month-flags';
+import { flagCounts, type SixMonthFlag as Flag } from '../domain/six-month-flags';
 import type { Organization } from '../entities';
 
 /** A cursor of a list paged in memory: its sealed position must still have the shape the list issued. */
@@ -39,30 +38,6 @@ export const OrganizationStanding = {
   organization: (s: { organization: { id: string } }, _: unknown, ctx: Context) => ctx.loaders.organization.load(s.organization.id),
 };
 
-const DUES_FACTS = `query($organizationIds: [ID!]!, $memberIds: [ID!]!) { sixMonthDuesFacts(organizationIds: $organizationIds, memberIds: $memberIds) {
-  held longArrears { memberId since months } } }`;
-
-/** How far back a run of absence is looked for: two years of complete months. */
-const LOOK_BACK_MONTHS = 24;
-
-/**
- * The six-month list of an organisation's subtree: absence from this service's records, dues from the
- * members service's ledger. Two statements and one call per organisation asked (a dashboard asks for
- * one branch or community at a time; several in one request are not batched together yet).
- */
-async function flagsOf(organization: Organization, ctx: Context): Promise<Flag[]> {
-  const thisMonth = `${today().slice(0, 7)}-01`;
-  const [runs, organizationIds] = await Promise.all([
-    ctx.lifeReads.absenceRuns(organization.path, startOfDay(monthsBefore(thisMonth, LOOK_BACK_MONTHS)), startOfDay(thisMonth), SIX_MONTHS),
-    ctx.loaders.subtreeIds.load(organization.id),
-  ]);
-  const answer = await ctx.peers.operation<{ sixMonthDuesFacts: DuesFacts }>('members', DUES_FACTS, {
-    organizationIds,
-    memberIds: runs.map((r) => r.memberId),
-  });
-  return sixMonthFlags(runs, answer.sixMonthDuesFacts);
-}
-
 /** `Organization.sixMonthFlags`: counts for whoever sees meeting counts; who (`edges`, `pageInfo`) for its secretaries and street administrators. */
 export async function sixMonthFlagsOf(organization: Organization, args: PageArgs, ctx: Context, info: GraphQLResolveInfo) {
   ctx.policy.seeMeetingCounts(organization);
@@ -75,7 +50,7 @@ export async function sixMonthFlagsOf(organization: Organization, args: PageArgs
     ctx.policy.seeSixMonthNames(organization);
   const page = readPage<[string]>(args);
   const after = position<[string]>(page.after, ['string']);
-  const flags = await flagsOf(organization, ctx);
+  const flags = await ctx.life.sixMonthFlags.load(organization.id);
   const rows = flags.filter((f) => !after || f.memberId > after[0]).slice(0, page.limit + 1);
   return { ...toConnection(rows, page, (f) => [f.memberId], flags.length), ...flagCounts(flags), organization };
 }
