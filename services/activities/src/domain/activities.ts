@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, msg, NotFoundError, now, translateConstraint, useCase, ValidationError, type Peers } from '@cpb/kit';
+import {
+  check,
+  ConflictError,
+  msg,
+  NotFoundError,
+  now,
+  translateConstraint,
+  useCase,
+  ValidationError,
+  type Peers,
+  activeOrganization,
+} from '@cpb/kit';
 import { ActivityStore } from '../data/activity-store';
 import { ParticipationStore } from '../data/participation-store';
 import type { Activity, ActivityKind } from '../entities';
@@ -14,7 +25,7 @@ import {
   readPlace,
   readTitle,
 } from './activity-rules';
-import { activeOrganization, bookingUse, requireVenueBooking } from './peer-facts';
+import { bookingUse, requireVenueBooking } from './peer-facts';
 import type { Change } from './policy';
 import { knownActivity, type Services } from './services';
 

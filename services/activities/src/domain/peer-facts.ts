@@ -1,19 +1,9 @@
-import { ConflictError, msg, type OrganizationFacts, type Peers } from '@cpb/kit';
+import { ConflictError, msg, type Peers } from '@cpb/kit';
 
 /**
  * Rules over facts other services own, asked through the kit's peer client before a use case opens
  * its transaction (an unreachable peer refuses the change with UNAVAILABLE).
  */
-
-/** An organisation that exists (NOT_FOUND naming the field) and is active: nothing is planned under a dissolved one. */
-export async function activeOrganization(peers: Peers, id: string, field: string): Promise<OrganizationFacts> {
-  const [organization] = await peers.require('Organization', [id], field);
-  if (organization.status !== 'ACTIVE')
-    throw new ConflictError(
-      msg(organization.status === 'CLOSING' ? 'organization.beingDissolved' : 'organization.dissolved', { name: organization.name }),
-    );
-  return organization;
-}
 
 /** The activity a booking is for: its organiser's place in the tree, and its id once it has one. */
 export interface BookingUse {

@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, msg, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
+import {
+  check,
+  ConflictError,
+  msg,
+  NotFoundError,
+  today,
+  translateConstraint,
+  useCase,
+  ValidationError,
+  activeOrganization,
+} from '@cpb/kit';
 import { TeamStore } from '../data/team-store';
 import type { Skill, TeamMembership, VolunteerTeam } from '../entities';
 import { teamEvents } from '../events';
-import { activeOrganization } from './peer-facts';
+
 import { knownTeam, type Services } from './services';
 
 export interface CreateVolunteerTeamInput {

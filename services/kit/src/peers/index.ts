@@ -6,6 +6,7 @@ import { PeerCaller, type PeerName } from './caller';
 import { lookups, type EntityFacts, type EntityType } from './facts';
 
 export { PeerCaller, PeerCallInTransactionError, type PeerName } from './caller';
+export { activeOrganization, inactiveOrganization } from './active-organization';
 export {
   pathOf,
   type ActivityFacts,

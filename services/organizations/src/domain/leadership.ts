@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, msg, NotFoundError, today, translateConstraint, useCase, ValidationError, type Peers } from '@cpb/kit';
+import {
+  check,
+  ConflictError,
+  msg,
+  NotFoundError,
+  today,
+  translateConstraint,
+  useCase,
+  ValidationError,
+  type Peers,
+  inactiveOrganization,
+} from '@cpb/kit';
 import { OrganizationStore } from '../data/organization-store';
 import { StructureStore } from '../data/structure-store';
 import type { InstructorAssignment, Organization, Position, PositionRole, ResidentUnit } from '../entities';
 import { positionEvents, structureEvents } from '../events';
-import { inactive } from './placement';
 import type { Policy } from './policy';
 import type { Services } from './services';
 import { unitInScope } from './structure';
@@ -38,7 +48,7 @@ function managedOrganization(policy: Policy, organization: Organization | undefi
 
 /** Positions are filled only in an ACTIVE organisation (not one being dissolved). */
 function checkOpen(organization: Organization): void {
-  if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
+  if (organization.status !== 'ACTIVE') throw new ConflictError(inactiveOrganization(organization));
 }
 
 export const appointPosition = useCase({

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, msg, NotFoundError, today, translateConstraint, useCase, type Peers } from '@cpb/kit';
+import { check, ConflictError, msg, NotFoundError, today, translateConstraint, useCase, type Peers, inactiveOrganization } from '@cpb/kit';
 import { OrganizationStore } from '../data/organization-store';
 import type { Organization, OrganizationKind, OrganizationScope } from '../entities';
 import { organizationEvents } from '../events';
-import { checkPlacement, childPath, inactive, isCommunityRoot, isInSubtree } from './placement';
+import { checkPlacement, childPath, isCommunityRoot, isInSubtree } from './placement';
 import type { Services } from './services';
 
 export interface CreateOrganizationInput {
@@ -106,7 +106,7 @@ export const moveOrganization = useCase({
     policy.within('moveOrganization', parent);
     if (isInSubtree(parent, organization))
       throw new ConflictError(msg('organization.moveUnderItself', { name: organization.name, parent: parent.name }));
-    if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
+    if (organization.status !== 'ACTIVE') throw new ConflictError(inactiveOrganization(organization));
     checkPlacement(organization.kind, parent);
     if (organization.parentId === parent.id) return organization;
     const path = childPath(parent, organization.id);

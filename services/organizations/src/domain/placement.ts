@@ -1,4 +1,4 @@
-import { ConflictError, msg, ValidationError, type Message } from '@cpb/kit';
+import { ConflictError, msg, ValidationError } from '@cpb/kit';
 import type { Organization, OrganizationKind } from '../entities';
 
 /** Where an organisation of `kind` may sit in the tree; throws the refusal a caller can act on. */
@@ -31,9 +31,4 @@ export function childPath(parent: Organization | null, id: string): string {
 /** A community's own organisation sits directly under its street's working committee. */
 export function isCommunityRoot(scope: string, parent: Organization | null): boolean {
   return scope === 'COMMUNITY' && parent?.kind === 'WORKING_COMMITTEE';
-}
-
-/** "X is dissolved" or "X is being dissolved" (CLOSING, docs/decisions/0010): why nothing new goes to it. */
-export function inactive(organization: Pick<Organization, 'name' | 'status'>): Message {
-  return msg(organization.status === 'CLOSING' ? 'organization.beingDissolved' : 'organization.dissolved', { name: organization.name });
 }

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { check, ConflictError, msg, NotFoundError, today, translateConstraint, useCase, ValidationError } from '@cpb/kit';
+import {
+  check,
+  ConflictError,
+  msg,
+  NotFoundError,
+  today,
+  translateConstraint,
+  useCase,
+  ValidationError,
+  inactiveOrganization,
+} from '@cpb/kit';
 import { OrganizationStore } from '../data/organization-store';
 import { StructureStore } from '../data/structure-store';
 import type { Community, Grid, ResidentUnit, ResidentUnitCategory, Street } from '../entities';
 import { structureEvents } from '../events';
-import { inactive } from './placement';
 import type { Change, Policy } from './policy';
 import type { Services } from './services';
 
@@ -146,7 +155,7 @@ export const linkResidentUnitOrganization = useCase({
     await policy.inCommunity('linkResidentUnitOrganization', store, unit.communityId);
     const organization = (await new OrganizationStore(tx).lock([check.uuid('organizationId', organizationId)])).get(organizationId);
     if (!organization) throw new NotFoundError('Organization', organizationId, 'organizationId');
-    if (organization.status !== 'ACTIVE') throw new ConflictError(inactive(organization));
+    if (organization.status !== 'ACTIVE') throw new ConflictError(inactiveOrganization(organization));
     if (unit.organizationId === organizationId) return unit;
     if (organization.residentUnitId && organization.residentUnitId !== unit.id)
       throw new ConflictError(msg('organization.ofAnotherUnit', { name: organization.name }));

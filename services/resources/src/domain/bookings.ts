@@ -13,13 +13,14 @@ import {
   translateConstraint,
   useCase,
   type UnitOfWork,
+  activeOrganization,
 } from '@cpb/kit';
 import { BookingStore } from '../data/booking-store';
 import { ResourceStore } from '../data/resource-store';
 import type { Booking, BookingCancellationReason } from '../entities';
 import { bookingEvents } from '../events';
 import { checkBooking } from './booking-rules';
-import { activeOrganization, requireActivityOf } from './peer-facts';
+import { requireActivityOf } from './peer-facts';
 import { changes } from './policy';
 import type { Services } from './services';
 import { freeText } from './text';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { check, msg, today, useCase, ValidationError } from '@cpb/kit';
+import { check, msg, today, useCase, ValidationError, activeOrganization } from '@cpb/kit';
 import { MeetingStore } from '../data/meeting-store';
 import type { JointMeeting, PlanItem } from '../entities';
 import { jointMeetingEvents } from '../events';
-import { activeOrganization } from './peer-facts';
+
 import type { Services } from './services';
 import { idList } from './text';
 

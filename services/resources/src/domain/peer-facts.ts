@@ -1,19 +1,9 @@
-import { ConflictError, msg, NotFoundError, type OrganizationFacts, type Peers } from '@cpb/kit';
+import { ConflictError, msg, NotFoundError, type Peers } from '@cpb/kit';
 
 /**
  * Rules over facts other services own, asked through the kit's peer client before a use case opens its
  * transaction (batched, failing closed with UNAVAILABLE when a peer does not answer). Ids are validated before the call.
  */
-
-/** An organisation that exists (NOT_FOUND naming the field) and has not been dissolved. */
-export async function activeOrganization(peers: Peers, id: string, field: string): Promise<OrganizationFacts> {
-  const [organization] = await peers.require('Organization', [id], field);
-  if (organization.status !== 'ACTIVE')
-    throw new ConflictError(
-      msg(organization.status === 'CLOSING' ? 'organization.beingDissolved' : 'organization.dissolved', { name: organization.name }),
-    );
-  return organization;
-}
 
 /** Members by the input field that names each (e.g. { communityLiaisonId: '…' }), asked in one call; their names, for the scrubber of the events. */
 export async function requireMembers(peers: Peers, byField: Record<string, string>): Promise<string[]> {
