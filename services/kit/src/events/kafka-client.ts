@@ -38,6 +38,8 @@ export function fixRequestQueueTimer(RequestQueue: { prototype: RequestQueueTime
 /** A kafkajs client, its request queues' timer fixed (once per process): every Kafka client of the kit is made here. */
 export function kafkaClient(config: KafkaConfig): Kafka {
   if (!fixed) {
+    // kafkajs's internal module (no types, no exports map): the class every connection's queue is made of.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     fixRequestQueueTimer(require('kafkajs/src/network/requestQueue') as { prototype: RequestQueueTimer });
     fixed = true;
   }
