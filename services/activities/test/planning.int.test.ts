@@ -177,6 +177,28 @@ describe('volunteer teams (党员志愿者服务队), through the gateway', () =
       { id: created.data!.createActivity.id },
     );
     expect(activity.data!.activity.team.name).toBe('平安巡逻队');
+
+    const ofOrganization = await federation.query<{ volunteerTeams: { edges: { node: { id: string; organization: { id: string } } }[] } }>(
+      'query($o: ID!) { volunteerTeams(filter: { organizationId: $o }, first: 100) { edges { node { id organization { id } } } } }',
+      { o: place.organizationId },
+    );
+    const listed = ofOrganization.data!.volunteerTeams.edges.map((e) => e.node);
+    expect(listed.map((t) => t.id)).toContain(team.id);
+    for (const t of listed) expect(t.organization.id).toBe(place.organizationId);
+    // The organisation filter is served by an index in the list's order (the planner told to avoid a table scan finds it).
+    const runner = federation.subgraphs.activities.running.database.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SET enable_seqscan = off');
+      const plan: { 'QUERY PLAN': string }[] = await runner.query(
+        'EXPLAIN SELECT t.id FROM volunteer_team t WHERE t.organization_id = $1::uuid ORDER BY t.name, t.id LIMIT 21',
+        [place.organizationId],
+      );
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('volunteer_team_organization_idx');
+    } finally {
+      await runner.query('RESET enable_seqscan');
+      await runner.release();
+    }
   });
 });
 

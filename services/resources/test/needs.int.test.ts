@@ -184,6 +184,7 @@ describe('joint meetings (党建联席会议), through the gateway', () => {
     planItems: { item: string; leadUnitId: string; dueBy: string }[];
   };
 
+  let recordedId: string;
   beforeAll(async () => {
     const streets = await federation.query<{ streets: { workingCommittee: { id: string; name: string } }[] }>(
       '{ streets { workingCommittee { id name } } }',
@@ -225,8 +226,35 @@ describe('joint meetings (党建联席会议), through the gateway', () => {
         y: Number(today.slice(0, 4)),
       },
     );
-    expect(listed.data!.jointMeetings.edges[0].node.id).toBe((result.data!.recordJointMeeting as unknown as { id: string }).id);
+    recordedId = (result.data!.recordJointMeeting as unknown as { id: string }).id;
+    expect(listed.data!.jointMeetings.edges[0].node.id).toBe(recordedId);
     expect(await outboxTypes(federation)).toContain('joint-meeting.recorded');
+  });
+
+  it('lists the meetings a unit attended (attendingUnitId), through the GIN index on the attendees', async () => {
+    const attended = (unit: string) =>
+      federation.query<{ jointMeetings: { edges: { node: { id: string } }[] } }>(
+        'query($c: ID!, $u: ID!) { jointMeetings(filter: { convenerId: $c, attendingUnitId: $u }, first: 100) { edges { node { id } } } }',
+        { c: committee.id, u: unit },
+      );
+    const ids = async (unit: string) => (await attended(unit)).data!.jointMeetings.edges.map((e) => e.node.id);
+    expect(await ids(input.attendingUnitIds[0])).toContain(recordedId);
+    expect(await ids(input.attendingUnitIds[2])).toContain(recordedId);
+    expect(await ids(community.residentUnits[4].id)).not.toContain(recordedId);
+    // The filter's predicate is the one the index serves (the planner told to avoid a table scan still finds it).
+    const runner = federation.subgraphs.resources.running.database.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SET enable_seqscan = off');
+      const plan: { 'QUERY PLAN': string }[] = await runner.query(
+        'EXPLAIN SELECT m.id FROM joint_meeting m WHERE m.attending_unit_ids @> ARRAY[CAST($1 AS uuid)]',
+        [input.attendingUnitIds[0]],
+      );
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('joint_meeting_attending_units_idx');
+    } finally {
+      await runner.query('RESET enable_seqscan');
+      await runner.release();
+    }
   });
 
   it('refuses a meeting in the future, a lead unit that did not attend, no attendees, and unknown parties', async () => {

@@ -22,7 +22,8 @@ export class MeetingRepository {
     const query = whereEquals(this.db.getRepository(JointMeetingEntity).createQueryBuilder('m'), { 'm.convener_id': filter.convenerId });
     if (filter.year)
       query.andWhere('m.held_on >= make_date(:year, 1, 1) AND m.held_on < make_date(:year + 1, 1, 1)', { year: filter.year });
-    if (filter.attendingUnitId) query.andWhere(':unitId = ANY(m.attending_unit_ids)', { unitId: filter.attendingUnitId });
+    // Containment, not `= ANY(...)`: the form the GIN index on the attendees serves.
+    if (filter.attendingUnitId) query.andWhere('m.attending_unit_ids @> ARRAY[CAST(:unitId AS uuid)]', { unitId: filter.attendingUnitId });
     return latestFirst.page(query, page);
   }
 }
