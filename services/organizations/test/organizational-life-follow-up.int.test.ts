@@ -337,6 +337,9 @@ describe("members' attendance and the six-month flag (自行脱党), on a constr
     const [street, community] = [await listed(personas.streetAdmin.orgId), await listed(personas.secretary.orgId)];
     expect(Math.min(street.children.length, community.children.length)).toBeGreaterThan(1);
     expect(street.children.length).not.toBe(community.children.length);
+    console.info(
+      `six-month lists: ${street.children.length} organisations ${JSON.stringify(street.statements)}, ${community.children.length} ${JSON.stringify(community.statements)}`,
+    );
     for (const service of ['organizations', 'members'])
       expect({ service, statements: street.statements[service] }).toEqual({ service, statements: community.statements[service] });
     // Split right: each organisation of the list has the list it has when asked alone (the test's branch among them).
