@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, Partitioners, logLevel, type Producer } from 'kafkajs';
-import { assertValidEvent, eventTopic, toCloudEvent, toKafkaMessage, type CloudEvent } from '@cpb/kit';
+import { Partitioners, logLevel, type Producer } from 'kafkajs';
+import { assertValidEvent, eventTopic, toCloudEvent, toKafkaMessage, type CloudEvent, kafkaClient } from '@cpb/kit';
 import { createTestDatabase, startKafkaBroker, type KafkaBroker, type TestDatabase } from '@cpb/kit/testing';
 import type { CommunityReport, DistrictSummary } from '../src/reports';
 import { ANALYTICS_TOPICS, startAnalytics, type RunningAnalytics } from '../src/service';
@@ -39,7 +39,7 @@ async function start(group = groupId): Promise<RunningAnalytics> {
 beforeAll(async () => {
   testDb = await createTestDatabase('analytics');
   broker = await startKafkaBroker({ topics: ANALYTICS_TOPICS.map((name) => ({ name, partitions: 3 })) });
-  producer = new Kafka({ clientId: 'analytics-test', brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer({
+  producer = kafkaClient({ clientId: 'analytics-test', brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer({
     createPartitioner: Partitioners.DefaultPartitioner,
   });
   await producer.connect();

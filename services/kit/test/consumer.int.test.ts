@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, Partitioners, logLevel, type Producer } from 'kafkajs';
+import { Partitioners, logLevel, type Producer } from 'kafkajs';
 import pino from 'pino';
 import {
   CreateProcessedEvents1766000000000,
@@ -10,6 +10,7 @@ import {
   type Database,
   type EventConsumer,
   type EventHandler,
+  kafkaClient,
 } from '../src';
 import { createTestDatabase, startKafkaBroker, type KafkaBroker, type TestDatabase } from '../src/testing';
 
@@ -42,7 +43,7 @@ beforeAll(async () => {
   // The effect under test: a tally per key, which a double application would visibly overcount.
   await db.dataSource.query(`CREATE TABLE tally (key text PRIMARY KEY, total int NOT NULL)`);
   broker = await startKafkaBroker({ topics: TOPICS.map((name) => ({ name, partitions: 3 })) });
-  producer = new Kafka({ clientId: 'consumer-test', brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer({
+  producer = kafkaClient({ clientId: 'consumer-test', brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer({
     createPartitioner: Partitioners.DefaultPartitioner,
   });
   await producer.connect();

@@ -1,6 +1,6 @@
 import { TEST_EVENT_TYPE } from './relay-test-env';
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
 import pino from 'pino';
 import type { Registry } from 'prom-client';
 import {
@@ -14,6 +14,7 @@ import {
   type Database,
   type EventConsumer,
   type Relay,
+  kafkaClient,
 } from '../src';
 import { createKitDatabase, metricValue, startKafkaBroker, type KafkaBroker, type KitDatabase } from '../src/testing';
 
@@ -121,7 +122,12 @@ it('reports the outbox backlog and the age of its oldest event, then the relay l
 });
 
 it('counts what a consumer group applied, skipped as redelivered or rejected, and its lag per partition', async () => {
-  const producer = new Kafka({ clientId: 'metrics-test', brokers: broker.brokers, logLevel: logLevel.NOTHING, ...kafkaTuning }).producer();
+  const producer = kafkaClient({
+    clientId: 'metrics-test',
+    brokers: broker.brokers,
+    logLevel: logLevel.NOTHING,
+    ...kafkaTuning,
+  }).producer();
   await producer.connect();
   stoppers.push(() => producer.disconnect());
   const events = Array.from({ length: 4 }, (_, n) =>
