@@ -125,7 +125,7 @@ function rowTaker(options: ReadOptions, each: (row: SheetRow) => void) {
  * is not a spreadsheet.
  */
 async function eachXlsxRow(file: Buffer, take: (row: GridRow) => void): Promise<void> {
-  guardWorkbookZip(file);
+  await guardWorkbookZip(file);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
