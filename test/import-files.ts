@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { type Federation } from '@cpb/kit/testing';
-import { headersOf } from '@cpb/demo-world/testing';
+import { headersOf, idNumberFor } from '@cpb/demo-world/testing';
 
 /** Builders and a client for the import endpoints (test/*-import*.int.test.ts). */
 
@@ -11,6 +11,18 @@ export interface UploadAnswer<T = Record<string, unknown>> {
   errors?: { message: string; extensions: Record<string, unknown> }[];
   file?: Buffer;
 }
+
+/** A members row that passes every rule, by Chinese header, placed by its organisation's code (id), with a new ID number; override what a test is about. */
+export const memberRow = <V>(organizationId: string, overrides: Record<string, V> = {}) => ({
+  姓名: '拒收',
+  性别: '女',
+  公民身份号码: idNumberFor('1980-01-02'),
+  民族: '汉族',
+  所在党组织: organizationId,
+  党员类别: '在职党员',
+  入党日期: '2005-07-01',
+  ...overrides,
+});
 
 /** The gateway's origin (its /graphql URL without the path). */
 export const originOf = (federation: Federation) => new URL(federation.gatewayUrl).origin;

@@ -77,7 +77,7 @@ export function requestKinds(): RequestKind[] {
         variables: {
           input: {
             communityId: worldId('community', r.below(COMMUNITIES)),
-            name: `故障演练单位-${randomUUID().slice(0, 8)}`,
+            name: `故障演练单位-${randomUUID()}`, // unique in its community (resident_unit_community_id_name_key) for any soak length
             category: 'SOCIAL_ORGANIZATION',
           },
         },

@@ -48,6 +48,7 @@ const NOT_IN_CLUSTER: Record<string, string> = {
   OTEL_TRACES_EXPORTER: 'otlp by default once an endpoint is set',
   KAFKA_TOPIC_RETENTION_MS: "docker-compose's kafka-init only: here the KafkaTopic resources state retention",
   OUTBOX_RELAY_BATCH_SIZE: 'its default (500) suits a cluster; the fault suite makes it small',
+  IMPORT_SLICE_ROWS: 'its default (2,000) suits a cluster; a test makes it small to import in several slices',
   ENTITY_FETCH_BATCHING: 'on by default; off only to compare plans (docs/decisions/0024)',
   ...Object.fromEntries(
     subgraphNames.map((n) => [`${n.toUpperCase()}_SECRET_PREVIOUS`, 'added to cpb-secrets during a key rotation only']),

@@ -39,6 +39,8 @@ import {
   type EventHandler,
   type Relay,
 } from './events';
+// The setting alone (zod), not the spreadsheets entry point, which loads exceljs.
+import { importEnvSchema, useImportSliceRows } from './spreadsheets/import-settings';
 import { CreateIdempotencyKeys1768000000000, idempotencyEnvSchema, startIdempotencyPruner, useIdempotencyTtl } from './idempotency';
 import { createPeers, type Peers } from './peers';
 import { transactor, type Transact } from './transact';
@@ -175,12 +177,14 @@ export async function startSubgraph<C extends object>(
     subgraphEnvSchema(definition.port, definition.peers)
       .extend(kafkaEnvSchema.shape)
       .extend(outboxArchiveEnvSchema.shape)
-      .extend(idempotencyEnvSchema.shape),
+      .extend(idempotencyEnvSchema.shape)
+      .extend(importEnvSchema.shape),
     env,
   );
   assertProductionSecrets(config, [definition.name]);
   useTimeZone(config.TIME_ZONE);
   useIdempotencyTtl(config.IDEMPOTENCY_KEY_TTL_HOURS);
+  useImportSliceRows(config.IMPORT_SLICE_ROWS);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = createMetrics(definition.name, config.NODE_ENV !== 'test');
   const database = await openDatabase({

@@ -95,14 +95,7 @@ describe('natural keys and references', () => {
 
 describe('the report', () => {
   const checked = (over: Partial<CheckedFile<{ row: number }, Column>> = {}): CheckedFile<{ row: number }, Column> => ({
-    table: {
-      format: 'xlsx',
-      fingerprint: 'f'.repeat(64),
-      rows: [
-        { row: 2, cells: {} },
-        { row: 3, cells: {} },
-      ],
-    },
+    file: { format: 'xlsx', fingerprint: 'f'.repeat(64), rowCount: 2 },
     dryRun: false,
     rows: [{ row: 2 }],
     skipped: [{ row: 3 }],

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
-import { csvOf, filledTemplate, template, upload } from '../../../test/import-files';
+import { csvOf, filledTemplate, memberRow, template, upload } from '../../../test/import-files';
 import { type Federation, startFederation } from '@cpb/kit/testing';
-import { idNumberFor, seeded } from '@cpb/demo-world/testing';
+import { seeded } from '@cpb/demo-world/testing';
 
 /**
  * Issue 18, "Bad input": each bad file gets a coded refusal naming the problem (`extensions.reason`),
@@ -18,16 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => federation?.stop());
 
-const row = (overrides: Record<string, string | { formula: string }> = {}) => ({
-  姓名: '拒收',
-  性别: '女',
-  公民身份号码: idNumberFor('1980-01-02'),
-  民族: '汉族',
-  所在党组织: organizationId,
-  党员类别: '在职党员',
-  入党日期: '2005-07-01',
-  ...overrides,
-});
+const row = (overrides: Record<string, string | { formula: string }> = {}) => memberRow(organizationId, overrides);
 
 async function written(): Promise<{ members: number; outbox: number; imports: number }> {
   const [counts] = await federation.subgraphs.members.running.database.dataSource.query(

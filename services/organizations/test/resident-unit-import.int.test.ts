@@ -1,5 +1,6 @@
 import { expectImportAccess, filledTemplate, sheetRows, template, upload, type ImportReport } from '../../../test/import-files';
 import { worldId } from '@cpb/demo-world';
+import { headersOf, type PersonaName } from '@cpb/demo-world/testing';
 import { onBroker, outboxRows, startOnBroker, type OnBroker } from '@cpb/kit/testing';
 
 /**
@@ -161,5 +162,64 @@ describe('importing resident units', () => {
     const empty = await upload(stack.federation, 'resident-units', Buffer.alloc(0));
     expect(empty.errors?.[0].extensions.reason).toBe('EMPTY_FILE');
     expect(await unitCount()).toBe(before);
+  });
+});
+
+describe("a resident unit's name in its community (the database holds it: resident_unit_community_id_name_key)", () => {
+  const create = async (communityId: string, name: string, persona: PersonaName = 'secretary') =>
+    stack.federation.query<{ createResidentUnit: { id: string; name: string } }>(
+      'mutation($c: ID!, $n: String!) { createResidentUnit(input: { communityId: $c, name: $n, category: SOCIAL_ORGANIZATION }) { id name } }',
+      { c: communityId, n: name },
+      await headersOf(persona),
+    );
+  const events = async (): Promise<number> =>
+    (await db().query(`SELECT count(*)::int AS n FROM outbox WHERE type = 'resident-unit.created'`))[0].n;
+
+  it('refuses createResidentUnit a name its community has (as typed, or with spaces around it): CONFLICT in words, nothing written', async () => {
+    const taken = communities[0].residentUnits[0].name;
+    const [units, emitted] = [await unitCount(), await events()];
+    for (const [name, persona] of [
+      [taken, 'secretary'],
+      [`  ${taken} `, 'streetAdmin'],
+      [taken, 'districtAdmin'],
+    ] as const) {
+      const refused = await create(communities[0].id, name, persona);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
+      expect(refused.errors?.[0].message).toBe(`${communities[0].name}已有名为“${taken}”的驻区单位`);
+    }
+    const english = await stack.federation.query(
+      'mutation($c: ID!, $n: String!) { createResidentUnit(input: { communityId: $c, name: $n, category: SOCIAL_ORGANIZATION }) { id } }',
+      { c: communities[0].id, n: taken },
+      { ...(await headersOf('secretary')), 'accept-language': 'en' },
+    );
+    expect(english.errors?.[0].message).toBe(`${communities[0].name} already has a resident unit named “${taken}”`);
+    expect([await unitCount(), await events()]).toEqual([units, emitted]);
+  });
+
+  it('takes the same name in another community, and names that differ in letter case or inner spaces (names compare as stored)', async () => {
+    const taken = communities[0].residentUnits[0].name;
+    const elsewhere = await create(communities[1].id, taken, 'otherSecretary');
+    expect(elsewhere.errors).toBeUndefined();
+    for (const name of ['ABC物业服务中心', 'abc物业服务中心', 'ABC 物业服务中心'])
+      expect((await create(communities[0].id, name)).data?.createResidentUnit.name).toBe(name);
+    expect((await create(communities[0].id, 'ABC物业服务中心')).errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('holds in the database for any writer, and an import refuses a name a unit took one by one', async () => {
+    const taken = communities[0].residentUnits[0].name;
+    await expect(
+      db().query(`INSERT INTO resident_unit (id, community_id, name, category) VALUES (gen_random_uuid(), $1, $2, 'SOCIAL_ORGANIZATION')`, [
+        communities[0].id,
+        taken,
+      ]),
+    ).rejects.toMatchObject({ driverError: { constraint: 'resident_unit_community_id_name_key' } });
+    const single = await create(communities[0].id, '逐个录入单位');
+    expect(single.errors).toBeUndefined();
+    const answer = await upload<ImportReport>(
+      stack.federation,
+      'resident-units',
+      await filledTemplate(templateFile, [row({ 单位名称: '逐个录入单位' })]),
+    );
+    expect(answer.data!.errors.map((e) => e.messageKey)).toEqual(['import.unitRecorded']);
   });
 });

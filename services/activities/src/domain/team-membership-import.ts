@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { check, checkIdNumber, ConflictError, DomainError, msg, today, translateConstraint, useCase, type Peers } from '@cpb/kit';
+import { check, checkIdNumber, DomainError, msg, today, useCase, type Peers } from '@cpb/kit';
 import {
+  checkSheet,
   codesAndNames,
   dateOf,
   duplicatesInFile,
   ImportLedger,
-  importReport,
-  readSheet,
   refusalOf,
   resolveReferences,
   RowReader,
@@ -15,7 +14,7 @@ import {
   toCommit,
   uncommitted,
   type CheckedFile,
-  type Finding,
+  type ReadRow,
   type SheetRow,
 } from '@cpb/kit/spreadsheets';
 import { TeamMembershipImportStore } from '../data/team-membership-import-store';
@@ -42,7 +41,7 @@ interface MembershipRow {
 type Checked = CheckedFile<MembershipRow, TeamMembershipColumn>;
 type Located = MembershipRow & { team: VolunteerTeam; memberId: string };
 
-function readMembershipRow(sheetRow: SheetRow, on: string): { row?: MembershipRow; findings: Finding<TeamMembershipColumn>[] } {
+function readMembershipRow(sheetRow: SheetRow, on: string): ReadRow<MembershipRow, TeamMembershipColumn> {
   const reader = new RowReader<TeamMembershipColumn>(sheetRow, membershipHeaderOf);
   const teamRef = reader.read('team', true, (h, c) => check.name(h, c.text, 50));
   const name = reader.read('name', false, (h, c) => check.name(h, c.text, 50));
@@ -53,7 +52,7 @@ function readMembershipRow(sheetRow: SheetRow, on: string): { row?: MembershipRo
   });
   const joinedOn = reader.read('joinedOn', false, (h, c) => dateOf(h, c)) ?? on;
   if (reader.findings.length > 0) return { findings: reader.findings };
-  return { findings: [], row: { row: sheetRow.row, teamRef: teamRef!, name: name ?? null, idNumber: idNumber!, joinedOn } };
+  return { findings: [], value: { row: sheetRow.row, teamRef: teamRef!, name: name ?? null, idNumber: idNumber!, joinedOn } };
 }
 
 /** The one team in the caller's scope by each code or name (out of scope reads as not found), or why not. */
@@ -109,22 +108,17 @@ function joinable(rows: Located[], teams: Map<string, VolunteerTeam>, checked: C
 export const importTeamMemberships = useCase({
   async authorize({ policy, dataSource }: Services & { dataSource: DataSource }, args: { file: Buffer; dryRun: boolean }) {
     policy.permitImport('importTeamMemberships');
-    const table = await readSheet(args.file, { columns: teamMembershipColumns, maxRows: MAX_MEMBERSHIP_ROWS });
     const on = today();
-    const checked: Checked = { table, dryRun: args.dryRun, rows: [], skipped: [], findings: [], previous: null };
-    const valid: MembershipRow[] = [];
-    for (const sheetRow of table.rows) {
-      const { row, findings } = readMembershipRow(sheetRow, on);
-      checked.findings.push(...findings);
-      if (row) valid.push(row);
-    }
+    const { checked, valid } = await checkSheet(args, { columns: teamMembershipColumns, maxRows: MAX_MEMBERSHIP_ROWS }, (row) =>
+      readMembershipRow(row, on),
+    );
     const teams = await resolveTeams(new TeamMembershipImportStore(dataSource), policy, [...new Set(valid.map((r) => r.teamRef))]);
     for (const r of valid) {
       const team = teams.get(r.teamRef)!;
       if ('finding' in team) checked.findings.push({ row: r.row, column: 'team', value: r.teamRef, message: team.finding });
       else checked.rows.push({ ...r, team: team.found });
     }
-    checked.previous = await new ImportLedger('team_membership', dataSource).importOf(table.fingerprint);
+    checked.previous = await new ImportLedger('team_membership', dataSource).importOf(checked.file.fingerprint);
     return checked;
   },
   async gather({ peers }: Services, checked: Checked) {
@@ -173,25 +167,18 @@ export const importTeamMemberships = useCase({
       (r) => ({ column: 'idNumber', value: r.idNumber, message: msg('team.alreadyMember') }),
     );
     if (!toCommit(checked)) return uncommitted(checked, membershipHeaderOf);
-    const memberships: TeamMembership[] = checked.rows.map((r) => ({
-      id: randomUUID(),
-      teamId: r.team!.id,
-      memberId: r.memberId!,
-      joinedOn: r.joinedOn,
-      leftOn: null,
-    }));
-    await store
-      .insert(memberships)
-      .catch((error: unknown) =>
-        translateConstraint(error, { team_membership_current_idx: () => new ConflictError(msg('import.changedMeanwhile')) }),
-      );
-    const importId = randomUUID();
-    await ledger.commit(
-      outbox,
-      { id: importId, actorSub: actor.sub, checked, created: memberships.map((m, i) => ({ id: m.id, row: checked.rows[i].row })) },
-      memberships.map(teamEvents.memberJoined),
-      membershipImportEvents.committed({ id: importId, checked, createdCount: memberships.length }),
-    );
-    return importReport(checked, membershipHeaderOf, { importId, committed: true, createdCount: memberships.length });
+    return ledger.commit(outbox, actor, checked, membershipHeaderOf, {
+      entityOf: (r): TeamMembership => ({
+        id: randomUUID(),
+        teamId: r.team!.id,
+        memberId: r.memberId!,
+        joinedOn: r.joinedOn,
+        leftOn: null,
+      }),
+      insert: (memberships) => store.insert(memberships),
+      changedMeanwhile: 'team_membership_current_idx',
+      eventOf: teamEvents.memberJoined,
+      summary: membershipImportEvents.committed,
+    });
   },
 });

@@ -3,7 +3,7 @@ import type { DomainEvent } from './outbox';
 /** What the summary of a committed import says: the file, its rows, what it created and skipped. */
 export interface CommittedImport {
   id: string;
-  checked: { table: { fingerprint: string; rows: readonly unknown[] }; skipped: readonly unknown[] };
+  checked: { file: { fingerprint: string; rowCount: number }; skipped: readonly unknown[] };
   createdCount: number;
 }
 
@@ -19,8 +19,8 @@ export function importCommitted(type: `${string}-import.committed`, i: Committed
     aggregateId: i.id,
     data: {
       importId: i.id,
-      fingerprint: i.checked.table.fingerprint,
-      rowCount: i.checked.table.rows.length,
+      fingerprint: i.checked.file.fingerprint,
+      rowCount: i.checked.file.rowCount,
       createdCount: i.createdCount,
       skippedCount: i.checked.skipped.length,
     },

@@ -1,5 +1,5 @@
 import { render } from '../messages';
-import type { SheetTable } from './read-sheet';
+import { readSheet, type ReadOptions, type SheetFile, type SheetRow } from './read-sheet';
 import { annotatedFile, type RowError } from './report';
 import type { Finding } from './row-reader';
 
@@ -23,12 +23,39 @@ export interface ImportReport {
 
 /** What an import found before writing: the file, the rows to create, the rows skipped, every finding, an earlier import of the file. */
 export interface CheckedFile<R extends { row: number }, K extends string = string> {
-  table: SheetTable;
+  file: SheetFile;
   dryRun: boolean;
   rows: R[];
   skipped: R[];
   findings: Finding<K>[];
   previous: { id: string } | null;
+}
+
+/** One row as an import's own reader checked it: the row it makes, or why not (every refused cell). */
+export interface ReadRow<R, K extends string> {
+  value?: R;
+  findings: Finding<K>[];
+}
+
+/**
+ * The first step of every import: the upload read row by row, each row checked by the import's own
+ * `readRow` (its columns and rules) as it comes off the sheet, so only the checked rows stay in
+ * memory, not the sheet's cells. Answers the checked file (its findings so far; rows still to sort)
+ * and the rows that passed.
+ */
+export async function checkSheet<R extends { row: number }, K extends string>(
+  args: { file: Buffer; dryRun: boolean },
+  options: ReadOptions,
+  readRow: (row: SheetRow) => ReadRow<R, K>,
+): Promise<{ checked: CheckedFile<R, K>; valid: R[] }> {
+  const findings: Finding<K>[] = [];
+  const valid: R[] = [];
+  const file = await readSheet(args.file, options, (row) => {
+    const read = readRow(row);
+    for (const finding of read.findings) findings.push(finding);
+    if (read.value) valid.push(read.value);
+  });
+  return { checked: { file, dryRun: args.dryRun, rows: [], skipped: [], findings, previous: null }, valid };
 }
 
 /**
@@ -69,11 +96,11 @@ export function importReport<K extends string>(
     importId: outcome.importId ?? checked.previous?.id ?? null,
     committed: outcome.committed,
     createdCount: outcome.createdCount,
-    fingerprint: checked.table.fingerprint,
-    format: checked.table.format,
+    fingerprint: checked.file.fingerprint,
+    format: checked.file.format,
     dryRun: checked.dryRun,
     alreadyImported: checked.previous !== null,
-    rowCount: checked.table.rows.length,
+    rowCount: checked.file.rowCount,
     skippedRows: checked.skipped.map((r) => r.row),
     errorCount: errors.length,
     errors,

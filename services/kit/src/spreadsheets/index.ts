@@ -6,7 +6,7 @@
 export { EXPLANATION_PREFIX, type ColumnSpec } from './columns';
 export { FileRefusedError, type FileProblem } from './file-refusal';
 export { escapeFormula } from './formula-escape';
-export { readSheet, type ReadOptions, type SheetCell, type SheetRow, type SheetTable } from './read-sheet';
+export { readSheet, type ReadOptions, type SheetCell, type SheetRow, type SheetFile } from './read-sheet';
 export { annotatedFile, type RowError } from './report';
 export { importTemplate } from './template';
 export { writeExport, type ExportColumn } from './export-sheet';
@@ -14,12 +14,15 @@ export { MAX_UNPACKED_BYTES } from './zip-guard';
 export { RowReader, refusalOf, dateOf, oneOf, duplicatesInFile, type Finding } from './row-reader';
 export {
   annotatedReport,
+  checkSheet,
   importReport,
   sortAgainstRecorded,
   uncommitted,
   toCommit,
   type ImportReport,
   type CheckedFile,
+  type ReadRow,
 } from './import-report';
-export { ImportLedger } from './import-ledger';
+export { ImportLedger, type ImportWriter } from './import-ledger';
+export { importEnvSchema, importSliceRows, useImportSliceRows } from './import-settings';
 export { codesAndNames, resolveReferences, type Resolved } from './references';

@@ -24,11 +24,13 @@ export interface SheetRow {
   cells: Record<string, SheetCell>;
 }
 
-export interface SheetTable {
+/** What an import keeps of the file it read: the rows themselves went, one at a time, to the import's reader. */
+export interface SheetFile {
   format: 'xlsx' | 'csv';
   /** sha256 of the file's bytes: the same file imported twice is recognised by it. */
   fingerprint: string;
-  rows: SheetRow[];
+  /** Data rows read (blank rows and the explanation row not counted). */
+  rowCount: number;
 }
 
 export interface ReadOptions {
@@ -75,33 +77,55 @@ function columnIndexes(headers: string[], columns: readonly ColumnSpec[]): Map<s
   return new Map(columns.filter((c) => seen.has(c.header)).map((c) => [c.key, seen.get(c.header)!]));
 }
 
-/** Header, optional explanation row, then data rows; blank rows are skipped, row numbers kept. */
-function tableOf(grid: { row: number; cells: SheetCell[] }[], options: ReadOptions): SheetRow[] {
-  const [header, ...rest] = grid;
-  if (!header) throw new FileRefusedError('NO_ROWS', msg('import.noRows'));
-  const indexes = columnIndexes(
-    header.cells.map((c) => c.text),
-    options.columns,
-  );
-  const data = rest.filter(
-    (r, i) => !(i === 0 && r.cells[0]?.text.startsWith(EXPLANATION_PREFIX)) && r.cells.some((c) => c.text !== '' || c.formula),
-  );
-  if (data.length === 0) throw new FileRefusedError('NO_ROWS', msg('import.noRows'));
-  if (data.length > options.maxRows)
-    throw new FileRefusedError('TOO_MANY_ROWS', msg('import.tooManyRows', { rows: data.length, maximum: options.maxRows }), {
-      maximum: options.maxRows,
-    });
-  return data.map((r) => ({ row: r.row, cells: Object.fromEntries([...indexes].map(([key, i]) => [key, r.cells[i] ?? blank])) }));
+interface GridRow {
+  row: number;
+  cells: SheetCell[];
 }
 
 /**
- * The first sheet's cells, streamed (exceljs's WorkbookReader): a row at a time, no workbook model
- * in memory, about half the CPU of loading the whole workbook for a 10,000-row roster. Styles are
- * read so date cells come out as dates.
+ * Takes the grid a row at a time: the header (checked against the template), the optional
+ * explanation row under it, then each data row keyed by the template's columns, handed on at once
+ * (blank rows skipped, row numbers kept). Past `maxRows` rows are only counted, for the refusal.
  */
-async function xlsxGrid(file: Buffer): Promise<{ row: number; cells: SheetCell[] }[]> {
-  guardWorkbookZip(file);
-  const grid: { row: number; cells: SheetCell[] }[] = [];
+function rowTaker(options: ReadOptions, each: (row: SheetRow) => void) {
+  let indexes: [string, number][] | undefined;
+  let after = 0;
+  let count = 0;
+  return {
+    take(r: GridRow): void {
+      if (!indexes) {
+        indexes = [
+          ...columnIndexes(
+            r.cells.map((c) => c.text),
+            options.columns,
+          ),
+        ];
+        return;
+      }
+      if (after++ === 0 && r.cells[0]?.text.startsWith(EXPLANATION_PREFIX)) return;
+      if (!r.cells.some((c) => c.text !== '' || c.formula)) return;
+      if (++count <= options.maxRows)
+        each({ row: r.row, cells: Object.fromEntries(indexes.map(([key, i]) => [key, r.cells[i] ?? blank])) });
+    },
+    finish(): number {
+      if (count === 0) throw new FileRefusedError('NO_ROWS', msg('import.noRows'));
+      if (count > options.maxRows)
+        throw new FileRefusedError('TOO_MANY_ROWS', msg('import.tooManyRows', { rows: count, maximum: options.maxRows }), {
+          maximum: options.maxRows,
+        });
+      return count;
+    },
+  };
+}
+
+/**
+ * The first sheet's cells, streamed (exceljs's WorkbookReader) and handed on a row at a time: no
+ * workbook model and no grid of the whole sheet in memory. Styles are read so date cells come out
+ * as dates. A refusal or fault of `take` is thrown as it is; anything exceljs throws means the file
+ * is not a spreadsheet.
+ */
+async function eachXlsxRow(file: Buffer, take: (row: GridRow) => void): Promise<void> {
+  await guardWorkbookZip(file);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -109,6 +133,7 @@ async function xlsxGrid(file: Buffer): Promise<{ row: number; cells: SheetCell[]
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const taken: { error?: unknown } = {};
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
@@ -116,36 +141,48 @@ async function xlsxGrid(file: Buffer): Promise<{ row: number; cells: SheetCell[]
         row.eachCell({ includeEmpty: false }, (cell, column) => {
           cells[column - 1] = cellOf(cell.value);
         });
-        grid.push({ row: row.number, cells: Array.from(cells, (c) => c ?? blank) });
+        try {
+          take({ row: row.number, cells: Array.from(cells, (c) => c ?? blank) });
+        } catch (error) {
+          taken.error = error;
+          throw error;
+        }
       }
       // The first sheet only, as the template has one.
       break;
     }
-  } catch {
+  } catch (error) {
+    if (taken.error === error) throw error;
     throw new FileRefusedError('NOT_A_SPREADSHEET', msg('import.notASpreadsheet'));
   }
-  return grid;
 }
 
-function csvGrid(file: Buffer): { row: number; cells: SheetCell[] }[] {
+function eachCsvRow(file: Buffer, take: (row: GridRow) => void): void {
   if (looksBinary(file)) throw new FileRefusedError('NOT_A_SPREADSHEET', msg('import.notASpreadsheet'));
   // A cell Excel would read as a formula (=…) is one here too: refused per row, never evaluated.
-  return parseCsv(decodeText(file)).map((cells, i) => ({
-    row: i + 1,
-    cells: cells.map((text) => (text.startsWith('=') ? { text: '', formula: true } : { text: text.trim(), formula: false })),
-  }));
+  parseCsv(decodeText(file)).forEach((cells, i) =>
+    take({
+      row: i + 1,
+      cells: cells.map((text) => (text.startsWith('=') ? { text: '', formula: true } : { text: text.trim(), formula: false })),
+    }),
+  );
 }
 
 /**
- * Reads the first sheet of an uploaded .xlsx or .csv into rows keyed by the template's columns.
- * Refuses the whole file (FileRefusedError, nothing read further) when it is empty, not a spreadsheet,
- * encrypted or an old .xls, macro-enabled, a zip bomb, has the wrong headers, no rows or too many.
+ * Reads the first sheet of an uploaded .xlsx or .csv, handing each data row, keyed by the template's
+ * columns, to `each` as it is read (the import checks it and keeps only what it needs: no copy of the
+ * whole sheet's cells). Refuses the whole file (FileRefusedError) when it is empty, not a
+ * spreadsheet, encrypted or an old .xls, macro-enabled, a zip bomb, has the wrong headers, no rows or
+ * too many.
  */
-export async function readSheet(file: Buffer, options: ReadOptions): Promise<SheetTable> {
+export async function readSheet(file: Buffer, options: ReadOptions, each: (row: SheetRow) => void): Promise<SheetFile> {
   if (file.length === 0) throw new FileRefusedError('EMPTY_FILE', msg('import.emptyFile'));
   const fingerprint = createHash('sha256').update(file).digest('hex');
   if (file.subarray(0, 8).equals(COMPOUND_FILE)) throw new FileRefusedError('ENCRYPTED_WORKBOOK', msg('import.encryptedWorkbook'));
   const format = file.subarray(0, 4).equals(ZIP) ? 'xlsx' : 'csv';
-  const grid = format === 'xlsx' ? await xlsxGrid(file) : csvGrid(file);
-  return { format, fingerprint, rows: tableOf(grid, options) };
+  const rows = rowTaker(options, each);
+  const take = (row: GridRow) => rows.take(row);
+  if (format === 'xlsx') await eachXlsxRow(file, take);
+  else eachCsvRow(file, take);
+  return { format, fingerprint, rowCount: rows.finish() };
 }

@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 import { msg } from '../messages';
 import { FileRefusedError } from './file-refusal';
 
@@ -55,11 +55,32 @@ function centralDirectory(file: Buffer): ZipEntry[] {
 }
 
 /**
+ * Inflates one part only to count its bytes, chunk by chunk (nothing of it kept: a 10,000-row sheet's
+ * XML is several MB): a bomb past `limit` (the size the zip declares), not a sheet if it does not inflate.
+ */
+function inflateWithin(compressed: Buffer, limit: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const inflate = createInflateRaw();
+    let size = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        inflate.destroy();
+        reject(bomb());
+      }
+    });
+    inflate.on('end', () => resolve());
+    inflate.on('error', () => reject(notASheet()));
+    inflate.end(compressed);
+  });
+}
+
+/**
  * Checks an .xlsx before any library unpacks it: a workbook (not another zip), no macros, no
  * encryption, and a bounded unpacked size, proved by inflating each part with a hard output limit
  * (the sizes a zip declares can lie). Refusals are FileRefusedError; nothing else is read.
  */
-export function guardWorkbookZip(file: Buffer): void {
+export async function guardWorkbookZip(file: Buffer): Promise<void> {
   const entries = centralDirectory(file);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml') && !names.has('xl/workbook.bin')) throw notASheet();
@@ -76,10 +97,6 @@ export function guardWorkbookZip(file: Buffer): void {
     const local = entry.localHeader;
     if (local + 30 > file.length || file.readUInt32LE(local) !== 0x04034b50) throw notASheet();
     const start = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
-    try {
-      inflateRawSync(file.subarray(start, start + entry.compressedSize), { maxOutputLength: entry.size });
-    } catch (error) {
-      throw (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError ? bomb() : notASheet();
-    }
+    await inflateWithin(file.subarray(start, start + entry.compressedSize), entry.size);
   }
 }

@@ -1,5 +1,5 @@
 import { check, DomainError, msg } from '@cpb/kit';
-import { dateOf, duplicatesInFile, oneOf, RowReader, type Finding as KitFinding, type SheetRow } from '@cpb/kit/spreadsheets';
+import { dateOf, duplicatesInFile, oneOf, RowReader, type Finding as KitFinding, type ReadRow, type SheetRow } from '@cpb/kit/spreadsheets';
 import type { MemberCategory, MemberStatus } from '../entities';
 import { checkIdNumber, checkMobile, birthDateInIdNumber } from './identity';
 import { categories, genders, headerOf, type MemberColumn } from './member-import-columns';
@@ -34,7 +34,7 @@ export interface MemberRow {
  * joining after the 18th birthday, probation) and reports every refused cell, not only the first, so
  * one round of corrections fixes the row. Messages name the column by its Chinese header.
  */
-export function readMemberRow(sheetRow: SheetRow, today: string): { member?: MemberRow; findings: Finding[] } {
+export function readMemberRow(sheetRow: SheetRow, today: string): ReadRow<MemberRow, MemberColumn> {
   const reader = new RowReader<MemberColumn>(sheetRow, headerOf);
   const findings = reader.findings;
   const read = reader.read.bind(reader);
@@ -88,7 +88,7 @@ export function readMemberRow(sheetRow: SheetRow, today: string): { member?: Mem
   const status: MemberStatus = convertedOn || ends! <= today ? 'FULL' : 'PROBATIONARY';
   return {
     findings,
-    member: {
+    value: {
       row: sheetRow.row,
       organizationRef: organizationRef!,
       name: name!,

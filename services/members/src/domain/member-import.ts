@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { msg, today, translateConstraint, useCase } from '@cpb/kit';
 import {
+  checkSheet,
   ImportLedger,
-  importReport,
-  readSheet,
   sortAgainstRecorded,
   toCommit,
   uncommitted,
@@ -32,25 +31,24 @@ type Checked = CheckedFile<MemberRow, MemberColumn>;
  * written, then all rows in one transaction or none, each member with its member.recorded event and
  * the import with one audit entry (member-import.committed). A file imported before creates nothing;
  * a row whose ID number an earlier import brought in is skipped; any other repeat is an error.
- * Each row is read and checked once: the transaction writes the rows as checked.
+ * Each row is checked as it comes off the sheet (its cells are not kept); the transaction writes the
+ * checked rows a slice at a time (the kit's ImportLedger.commit), so memory holds one slice's members,
+ * events and JSON, not the file's.
  */
 export const importMembers = useCase({
   async authorize({ policy, dataSource }: Services & { dataSource: DataSource }, args: { file: Buffer; dryRun: boolean }) {
     policy.permitRole('importMembers');
-    const table = await readSheet(args.file, { columns: memberColumns, maxRows: MAX_IMPORT_ROWS });
     const on = today();
-    const checked: Checked = { table, dryRun: args.dryRun, rows: [], skipped: [], findings: [], previous: null };
-    const valid: MemberRow[] = [];
-    for (const row of table.rows) {
-      const { member, findings } = readMemberRow(row, on);
-      checked.findings.push(...findings);
-      if (member) valid.push(member);
-    }
+    const { checked, valid } = await checkSheet<MemberRow, MemberColumn>(
+      args,
+      { columns: memberColumns, maxRows: MAX_IMPORT_ROWS },
+      (row) => readMemberRow(row, on),
+    );
     const repeats = duplicateIdNumbers(valid);
     checked.findings.push(...repeats);
     const repeated = new Set(repeats.map((f) => f.row));
     const ledger = new ImportLedger('member', dataSource);
-    checked.previous = await ledger.importOf(table.fingerprint);
+    checked.previous = await ledger.importOf(checked.file.fingerprint);
     const recorded = await recordedIdNumbers(
       dataSource,
       valid.map((r) => r.idNumber),
@@ -77,25 +75,21 @@ export const importMembers = useCase({
   },
   async change({ tx, outbox, actor }, { checked, organizations }) {
     if (!toCommit(checked)) return uncommitted(checked, headerOf);
-    const members: Member[] = checked.rows.map(({ row: _row, organizationRef, ...person }) => ({
-      ...person,
-      id: randomUUID(),
-      organizationId: (organizations.get(organizationRef) as ImportOrganization).id,
-      applicantId: null,
-      workUnitId: null,
-      residenceCommunityId: null,
-    }));
     const gate = new OrganizationGate(tx);
     for (const organization of new Set([...organizations.values()].filter((o): o is ImportOrganization => 'id' in o)))
       await gate.holdOpen(organization.id, organization.name);
-    await insertImportedMembers(tx, members).catch((error: unknown) => translateConstraint(error, idNumberTaken));
-    const importId = randomUUID();
-    await new ImportLedger('member', tx).commit(
-      outbox,
-      { id: importId, actorSub: actor.sub, checked, created: members.map((m, i) => ({ id: m.id, row: checked.rows[i].row })) },
-      members.map(memberEvents.recorded),
-      importEvents.committed({ id: importId, checked, createdCount: members.length }),
-    );
-    return importReport(checked, headerOf, { importId, committed: true, createdCount: members.length });
+    return new ImportLedger('member', tx).commit(outbox, actor, checked, headerOf, {
+      entityOf: ({ row: _row, organizationRef, ...person }): Member => ({
+        ...person,
+        id: randomUUID(),
+        organizationId: (organizations.get(organizationRef) as ImportOrganization).id,
+        applicantId: null,
+        workUnitId: null,
+        residenceCommunityId: null,
+      }),
+      insert: (members) => insertImportedMembers(tx, members).catch((error: unknown) => translateConstraint(error, idNumberTaken)),
+      eventOf: memberEvents.recorded,
+      summary: importEvents.committed,
+    });
   },
 });

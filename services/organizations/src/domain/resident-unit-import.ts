@@ -2,19 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { check, ConflictError, msg, useCase } from '@cpb/kit';
 import {
+  checkSheet,
   codesAndNames,
   duplicatesInFile,
   ImportLedger,
-  importReport,
   oneOf,
-  readSheet,
   resolveReferences,
   RowReader,
   sortAgainstRecorded,
   toCommit,
   uncommitted,
-  type CheckedFile,
-  type Finding,
+  type ReadRow,
   type SheetRow,
 } from '@cpb/kit/spreadsheets';
 import { ResidentUnitImportStore, type NamedCommunity } from '../data/resident-unit-import-store';
@@ -34,16 +32,15 @@ interface UnitRow {
   communityRef: string;
   community?: NamedCommunity;
 }
-type Checked = CheckedFile<UnitRow, ResidentUnitColumn>;
 
 /** One row with createResidentUnit's rules (the same name check), every refused cell reported. */
-function readUnitRow(sheetRow: SheetRow): { unit?: UnitRow; findings: Finding<ResidentUnitColumn>[] } {
+function readUnitRow(sheetRow: SheetRow): ReadRow<UnitRow, ResidentUnitColumn> {
   const reader = new RowReader<ResidentUnitColumn>(sheetRow, unitHeaderOf);
   const name = reader.read('name', true, (h, c) => checkUnitName(h, c.text));
   const category = reader.read('category', true, (h, c) => oneOf(h, c.text, unitCategories));
   const communityRef = reader.read('community', true, (h, c) => check.name(h, c.text, 100));
   if (reader.findings.length > 0) return { findings: reader.findings };
-  return { findings: [], unit: { row: sheetRow.row, name: name!, category: category!, communityRef: communityRef! } };
+  return { findings: [], value: { row: sheetRow.row, name: name!, category: category!, communityRef: communityRef! } };
 }
 
 /**
@@ -72,14 +69,7 @@ const keyOf = (u: { communityId: string; name: string }) => `${u.communityId}\u0
 export const importResidentUnits = useCase({
   async authorize({ policy, dataSource }: Services & { dataSource: DataSource }, args: { file: Buffer; dryRun: boolean }) {
     policy.permitImport('importResidentUnits');
-    const table = await readSheet(args.file, { columns: residentUnitColumns, maxRows: MAX_UNIT_ROWS });
-    const checked: Checked = { table, dryRun: args.dryRun, rows: [], skipped: [], findings: [], previous: null };
-    const valid: UnitRow[] = [];
-    for (const row of table.rows) {
-      const { unit, findings } = readUnitRow(row);
-      checked.findings.push(...findings);
-      if (unit) valid.push(unit);
-    }
+    const { checked, valid } = await checkSheet(args, { columns: residentUnitColumns, maxRows: MAX_UNIT_ROWS }, readUnitRow);
     const store = new ResidentUnitImportStore(dataSource);
     const communities = await resolveCommunities(store, policy, [...new Set(valid.map((u) => u.communityRef))]);
     const placed: (UnitRow & { community: NamedCommunity })[] = [];
@@ -94,7 +84,7 @@ export const importResidentUnits = useCase({
     checked.findings.push(...repeats);
     const repeated = new Set(repeats.map((f) => f.row));
     const ledger = new ImportLedger('resident_unit', dataSource);
-    checked.previous = await ledger.importOf(table.fingerprint);
+    checked.previous = await ledger.importOf(checked.file.fingerprint);
     const recorded = new Map(
       (await store.unitsNamed(placed.map((u) => ({ communityId: u.community.id, name: u.name })))).map((u) => [keyOf(u), u.id]),
     );
@@ -119,21 +109,19 @@ export const importResidentUnits = useCase({
       throw new ConflictError(msg('import.changedMeanwhile'));
     if ((await store.unitsNamed(checked.rows.map((u) => ({ communityId: u.community!.id, name: u.name })))).length > 0)
       throw new ConflictError(msg('import.changedMeanwhile'));
-    const units: ResidentUnit[] = checked.rows.map((u) => ({
-      id: randomUUID(),
-      communityId: u.community!.id,
-      name: u.name,
-      category: u.category,
-      organizationId: null,
-    }));
-    await store.insert(units);
-    const importId = randomUUID();
-    await new ImportLedger('resident_unit', tx).commit(
-      outbox,
-      { id: importId, actorSub: actor.sub, checked, created: units.map((u, i) => ({ id: u.id, row: checked.rows[i].row })) },
-      units.map(structureEvents.residentUnitCreated),
-      residentUnitImportEvents.committed({ id: importId, checked, createdCount: units.length }),
-    );
-    return importReport(checked, unitHeaderOf, { importId, committed: true, createdCount: units.length });
+    return new ImportLedger('resident_unit', tx).commit(outbox, actor, checked, unitHeaderOf, {
+      entityOf: (u): ResidentUnit => ({
+        id: randomUUID(),
+        communityId: u.community!.id,
+        name: u.name,
+        category: u.category,
+        organizationId: null,
+      }),
+      insert: (units) => store.insert(units),
+      // Under the communities' locks no unit can take a name since the check above; the unique key stays the last word.
+      changedMeanwhile: 'resident_unit_community_id_name_key',
+      eventOf: structureEvents.residentUnitCreated,
+      summary: residentUnitImportEvents.committed,
+    });
   },
 });

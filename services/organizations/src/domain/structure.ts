@@ -103,6 +103,11 @@ export const createGrid = useCase({
   },
 });
 
+/** The unique name of a unit in its community (resident_unit_community_id_name_key) refused in words: CONFLICT. */
+export const unitNameTaken = (community: string, name: string) => ({
+  resident_unit_community_id_name_key: () => new ConflictError(msg('residentUnit.nameTaken', { community, name })),
+});
+
 /** A resident unit's name, as createResidentUnit and the import (resident-unit-import) both check it. */
 export const checkUnitName = (field: string, name: string) => check.name(field, name, 100);
 
@@ -114,7 +119,8 @@ export const createResidentUnit = useCase({
   },
   async change({ tx, outbox }, { input, communityId, policy }) {
     const store = new StructureStore(tx);
-    if (!(await store.lockCommunity(communityId))) throw new NotFoundError('Community', communityId, 'communityId');
+    const community = await store.lockCommunity(communityId);
+    if (!community) throw new NotFoundError('Community', communityId, 'communityId');
     await policy.inCommunity('createResidentUnit', store, communityId);
     const unit: ResidentUnit = {
       id: randomUUID(),
@@ -123,7 +129,7 @@ export const createResidentUnit = useCase({
       category: input.category,
       organizationId: null,
     };
-    await store.insertResidentUnit(unit);
+    await store.insertResidentUnit(unit).catch((error: unknown) => translateConstraint(error, unitNameTaken(community.name, unit.name)));
     await outbox.emit(structureEvents.residentUnitCreated(unit));
     return unit;
   },

@@ -5,6 +5,7 @@ import { OrganizationalLife1768000000000 } from './1768000000000-OrganizationalL
 import { MeetingRhythms1769000000000 } from './1769000000000-MeetingRhythms';
 import { OrganizationNameIndex1769000000000 } from './1769000000000-OrganizationNameIndex';
 import { ResidentUnitImports1770000000000 } from './1770000000000-ResidentUnitImports';
+import { ResidentUnitNameUnique1770500000000 } from './1770500000000-ResidentUnitNameUnique';
 
 /** Every committed migration, in order. Never edit one that has landed: add a new one. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   MeetingRhythms1769000000000,
   OrganizationNameIndex1769000000000,
   ResidentUnitImports1770000000000,
+  ResidentUnitNameUnique1770500000000,
 ];

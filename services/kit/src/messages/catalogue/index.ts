@@ -13,6 +13,7 @@ import { membersMessages } from './members';
 import { organizationalLifeMessages } from './organizational-life';
 import { organizationsMessages } from './organizations';
 import { queryCostMessages } from './query-cost';
+import { residentUnitsMessages } from './resident-units';
 import { resourcesMessages } from './resources';
 import { todoMessages } from './todo';
 import { transferLetterMessages } from './transfer-letters';
@@ -37,6 +38,7 @@ export const catalogueParts = {
   faults: faultsMessages,
   import: importMessages,
   importKinds: importKindsMessages,
+  residentUnits: residentUnitsMessages,
 };
 
 /** Every message a user can read, by key: the one place its Chinese and English are written. */
@@ -59,6 +61,7 @@ export const catalogue = {
   ...faultsMessages,
   ...importMessages,
   ...importKindsMessages,
+  ...residentUnitsMessages,
 };
 
 export type Catalogue = typeof catalogue;
