@@ -2,11 +2,15 @@
  * Our gateway's CPU per request on the mix, this tree's code against an earlier commit's, on the same
  * subgraphs and data, measured in alternating windows so background load falls on both alike:
  *   npx tsx scripts/bench/cpu-ab.ts --baseline <commit> --skip-seed --scale N --prefix P [--rounds 6] [--duration 10]
- *     [--operations a,b] [--baseline-env NAME=value,NAME=value]
+ *     [--operations a,b] [--baseline-env NAME=value,NAME=value] [--profile-baseline DIR] [--runtime compiled]
  * `--operations` loads only those benchmark operations (default: the whole mix); `--baseline-env` sets
  * settings on the baseline's gateway only (e.g. `--baseline HEAD --baseline-env SUBGRAPH_SHARE_INFLIGHT=false`
  * to measure a setting). The subgraphs' CPU (the four services, not Postgres) over each gateway's windows,
  * per request, is reported beside the gateway's: what each gateway's subgraph requests cost.
+ * `--runtime compiled` runs the current gateway and the services from `npm run build`'s dist/ (as the
+ * image does) instead of under tsx; the baseline always runs under tsx.
+ * `--profile-baseline DIR` writes a V8 CPU profile of the baseline's gateway there (summarise it with
+ * profile-summary.ts `--after` the warm-up; `--baseline HEAD` profiles this commit's code).
  * The baseline's gateway/src is taken from git (`git archive`) into bench-results/tmp/ and run beside
  * the current one (both under tsx, production settings). CPU is each gateway process's own (from /proc)
  * over its windows, divided by the requests it answered in them: steadier than latency on a busy machine.
@@ -38,6 +42,8 @@ async function main() {
   const options = parseOptions(process.argv.slice(2));
   const baseline = arg('baseline', 'HEAD');
   const rounds = Number(arg('rounds', '6'));
+  const profileDir = arg('profile-baseline', '');
+  const runtime = arg('runtime', 'tsx') === 'compiled' ? 'compiled' : 'tsx';
   const only = arg('operations', '').split(',').filter(Boolean);
   const baselineEnv = Object.fromEntries(
     arg('baseline-env', '')
@@ -61,6 +67,7 @@ async function main() {
     databasePrefix: options.databasePrefix,
     ports: 'free',
     seedDemo: false,
+    runtime,
     env,
   });
   let other: Child | undefined;
@@ -75,14 +82,14 @@ async function main() {
     };
     other = spawnNode(
       'baseline',
-      ['--import', 'tsx', join(dir, 'gateway', 'src', 'index.ts')],
+      [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', join(dir, 'gateway', 'src', 'index.ts')],
       { ...env, ...urls, ...paths, ...baselineEnv, PORT: String(port) },
       () => {},
     );
     await waitUntilReady(`http://127.0.0.1:${port}/ready`, other, 400_000);
     const gateways = [
       {
-        name: `current (${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim()} + working tree)`,
+        name: `current (${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim()} + working tree${runtime === 'compiled' ? ', compiled' : ''})`,
         url: stack.gatewayUrl,
         pid: stack.gateway.process.pid!,
       },
@@ -92,6 +99,7 @@ async function main() {
         pid: other.process.pid!,
       },
     ];
+    console.log(`[cpu-ab] ${gateways.map((g) => `${g.name}: pid ${g.pid}`).join('; ')}`);
     const headers = {
       authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'bench' }, { secret: secrets.JWT_SECRET, expiresIn: '2h' })}`,
     };
