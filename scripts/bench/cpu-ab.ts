@@ -2,7 +2,7 @@
  * Our gateway's CPU per request on the mix, this tree's code against an earlier commit's, on the same
  * subgraphs and data, measured in alternating windows so background load falls on both alike:
  *   npx tsx scripts/bench/cpu-ab.ts --baseline <commit> --skip-seed --scale N --prefix P [--rounds 6] [--duration 10]
- *     [--operations a,b] [--baseline-env NAME=value,NAME=value] [--profile-baseline DIR] [--runtime compiled]
+ *     [--operations a,b] [--baseline-env NAME=value,NAME=value] [--profile-baseline DIR] [--profile-stack DIR] [--runtime compiled]
  * `--operations` loads only those benchmark operations (default: the whole mix); `--baseline-env` sets
  * settings on the baseline's gateway only (e.g. `--baseline HEAD --baseline-env SUBGRAPH_SHARE_INFLIGHT=false`
  * to measure a setting). The subgraphs' CPU (the four services, not Postgres) over each gateway's windows,
@@ -10,7 +10,8 @@
  * `--runtime compiled` runs the current gateway and the services from `npm run build`'s dist/ (as the
  * image does) instead of under tsx; the baseline always runs under tsx.
  * `--profile-baseline DIR` writes a V8 CPU profile of the baseline's gateway there (summarise it with
- * profile-summary.ts `--after` the warm-up; `--baseline HEAD` profiles this commit's code).
+ * profile-summary.ts `--after` the warm-up; `--baseline HEAD` profiles this commit's code); `--profile-stack DIR`
+ * profiles the services and the current gateway (each file is named by its pid; the pids are printed).
  * The baseline's gateway/src is taken from git (`git archive`) into bench-results/tmp/ and run beside
  * the current one (both under tsx, production settings). CPU is each gateway process's own (from /proc)
  * over its windows, divided by the requests it answered in them: steadier than latency on a busy machine.
@@ -43,6 +44,7 @@ async function main() {
   const baseline = arg('baseline', 'HEAD');
   const rounds = Number(arg('rounds', '6'));
   const profileDir = arg('profile-baseline', '');
+  const stackProfileDir = arg('profile-stack', '');
   const runtime = arg('runtime', 'tsx') === 'compiled' ? 'compiled' : 'tsx';
   const only = arg('operations', '').split(',').filter(Boolean);
   const baselineEnv = Object.fromEntries(
@@ -68,6 +70,7 @@ async function main() {
     ports: 'free',
     seedDemo: false,
     runtime,
+    ...(stackProfileDir ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${stackProfileDir}`] } : {}),
     env,
   });
   let other: Child | undefined;
@@ -100,6 +103,7 @@ async function main() {
       },
     ];
     console.log(`[cpu-ab] ${gateways.map((g) => `${g.name}: pid ${g.pid}`).join('; ')}`);
+    console.log(`[cpu-ab] services: ${stack.services.map((s) => `${s.name} pid ${s.child.process.pid}`).join('; ')}`);
     const headers = {
       authorization: `Bearer ${await mintCallerToken({ role: 'DISTRICT_ADMIN', sub: 'bench' }, { secret: secrets.JWT_SECRET, expiresIn: '2h' })}`,
     };
