@@ -31,6 +31,15 @@ export const gatewayEnvSchema = serviceEnvSchema
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
+    /**
+     * Identical query fetches in flight at once (same operation, variables, caller identity and language,
+     * from concurrent requests) share one subgraph request, as Hive Gateway does by default; `false` sends
+     * each on its own. Mutations are never shared.
+     */
+    SUBGRAPH_SHARE_INFLIGHT: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
     /** Query-plan cache size (approximate MiB); plans are per operation text, so use variables. */
     QUERY_PLAN_CACHE_MIB: z.coerce.number().int().min(1).default(30),
     /**

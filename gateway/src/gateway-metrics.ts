@@ -18,6 +18,11 @@ export function gatewayMetrics(metrics: Metrics) {
       help: 'Subgraph fetches that failed, by subgraph and reason: timeout (SUBGRAPH_TIMEOUT_MS), network (refused, reset), http_status (a non-2xx answer)',
       labelNames: ['subgraph', 'reason'],
     }),
+    fetchesShared: sharedCounter(registry, {
+      name: 'gateway_subgraph_fetches_shared_total',
+      help: 'Subgraph query fetches answered by an identical fetch already in flight (same body, caller identity and language), by subgraph: no request of their own',
+      labelNames: ['subgraph'],
+    }),
     planCache: sharedCounter(registry, {
       name: 'gateway_query_plan_cache_requests_total',
       help: 'Query-plan cache lookups by result: hit (plan reused) or miss (planned afresh)',

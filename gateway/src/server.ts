@@ -51,12 +51,18 @@ export function createGateway(
       // Bounded keep-alive sockets per subgraph; the timeout bounds a hanging subgraph.
       const transport = new SubgraphTransport(target, { maxSockets: config.SUBGRAPH_MAX_SOCKETS, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
       transports.push(transport);
+      const shared = observed.fetchesShared.labels({ subgraph: name });
+      shared.inc(0);
       return new SubgraphSource(
         name,
         identity,
         {
           url: target,
-          fetcher: observedFetcher(name, transportFetcher(target, transport), observed),
+          fetcher: observedFetcher(
+            name,
+            transportFetcher(target, transport, { shareInflight: config.SUBGRAPH_SHARE_INFLIGHT, onShared: () => shared.inc() }),
+            observed,
+          ),
           batchEntityFetches: config.ENTITY_FETCH_BATCHING,
         },
         observe.logger,

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Fetcher, FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
+import { REQUEST_ID_HEADER } from '@cpb/kit/core';
 
 export interface TransportOptions {
   /** Sockets kept per subgraph; requests beyond it queue instead of opening ever more connections. */
@@ -175,14 +176,49 @@ export class SubgraphResponse implements FetcherResponse {
   }
 }
 
+/** Headers that name the request, not what it asks: two fetches differing only in them get the same answer. */
+const NOT_PART_OF_THE_QUESTION = new Set([REQUEST_ID_HEADER, 'traceparent', 'tracestate', 'baggage']);
+
+/** What a query fetch asks of the subgraph: its body and every header that can change the answer (the caller's signed identity, language...). */
+function questionOf(body: string, headers: Record<string, string>): string {
+  let key = body;
+  for (const name of Object.keys(headers).sort()) if (!NOT_PART_OF_THE_QUESTION.has(name)) key += `\n${name}: ${headers[name]}`;
+  return key;
+}
+
+export interface FetcherOptions {
+  /**
+   * Identical query fetches in flight at once (same body, same identity and language: the same caller
+   * asking the same thing, from concurrent requests) share one subgraph request; each gets its own copy
+   * of the answer to parse. Mutations are never shared. As Hive Gateway does by default
+   * (`deduplicateInflightRequests`).
+   */
+  shareInflight?: boolean;
+  /** Called for each fetch answered by another one's request. */
+  onShared?: () => void;
+}
+
 /** The `fetcher` for a RemoteGraphQLDataSource: every request goes to `transport`, whatever URL it names. */
-export function transportFetcher(url: string, transport: SubgraphTransport): Fetcher {
+export function transportFetcher(url: string, transport: SubgraphTransport, options: FetcherOptions = {}): Fetcher {
+  const inflight = new Map<string, Promise<TransportResponse>>();
   return async (_url, init) => {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries((init?.headers ?? {}) as Record<string, string>)) headers[name.toLowerCase()] = value;
     const body = String(init?.body ?? '');
     // RemoteGraphQLDataSource serialises { query, ... } with the operation text first.
     const retryable = !body.startsWith('{"query":"mutation');
-    return new SubgraphResponse(url, await transport.post(body, headers, retryable));
+    if (!options.shareInflight || !retryable) return new SubgraphResponse(url, await transport.post(body, headers, retryable));
+    const question = questionOf(body, headers);
+    let answer = inflight.get(question);
+    if (answer) options.onShared?.();
+    else {
+      answer = transport.post(body, headers, retryable);
+      inflight.set(question, answer);
+      const done = () => inflight.delete(question);
+      answer.then(done, done);
+    }
+    const response = await answer;
+    // Each sharer reads its own headers object (the body is an immutable string, parsed by each).
+    return new SubgraphResponse(url, { ...response, headers: { ...response.headers } });
   };
 }

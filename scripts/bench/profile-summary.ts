@@ -1,7 +1,8 @@
 /**
  * Summarises a V8 CPU profile (.cpuprofile from `node --cpu-prof`): self time by package and by
  * function, to say where a gateway's CPU goes.
- *   npx tsx scripts/bench/profile-summary.ts <file.cpuprofile> [top]
+ *   npx tsx scripts/bench/profile-summary.ts <file.cpuprofile> [top] [--after S]
+ * `--after S` leaves out the first S seconds of the profile (start-up, warm-up).
  */
 import { readFileSync } from 'node:fs';
 
@@ -28,14 +29,19 @@ export function packageOf(url: string, functionName: string): string {
   const at = url.lastIndexOf('node_modules/');
   if (at >= 0) return /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url.slice(at))?.[1] ?? url;
   if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`;
-  const own = /\/work\/[^/]+\/(services\/[^/]+|gateway|scripts)\//.exec(url);
+  // The last folder of ours in the path: a worktree may itself be named like one (/work/wt/gateway/services/kit/...).
+  const own = [...url.matchAll(/\/(services\/[^/]+|gateway|scripts)\//g)].pop();
   return own ? own[1] : url;
 }
 
-export function summariseProfile(profile: Profile, top = 15) {
+export function summariseProfile(profile: Profile, top = 15, afterSeconds = 0) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at >= afterSeconds * 1e6) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const idle = [...self.entries()].filter(([id]) => byId.get(id)?.callFrame.functionName === '(idle)').reduce((a, [, t]) => a + t, 0);
   const busy = total - idle;
@@ -58,9 +64,11 @@ export function summariseProfile(profile: Profile, top = 15) {
 }
 
 if (require.main === module) {
-  const [file, top] = process.argv.slice(2);
-  if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [top]');
-  const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(top ?? 15));
+  const afterAt = process.argv.indexOf('--after');
+  const after = afterAt >= 0 ? Number(process.argv[afterAt + 1]) : 0;
+  const [file, top] = process.argv.slice(2).filter((_, i, all) => all[i] !== '--after' && all[i - 1] !== '--after');
+  if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [top] [--after S]');
+  const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(top ?? 15), after);
   console.log(`busy ${summary.busyMs} ms, idle ${summary.idleMs} ms`);
   console.table(summary.packages);
   console.table(summary.functions);

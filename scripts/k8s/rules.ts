@@ -50,6 +50,7 @@ const NOT_IN_CLUSTER: Record<string, string> = {
   OUTBOX_RELAY_BATCH_SIZE: 'its default (500) suits a cluster; the fault suite makes it small',
   IMPORT_SLICE_ROWS: 'its default (2,000) suits a cluster; a test makes it small to import in several slices',
   ENTITY_FETCH_BATCHING: 'on by default; off only to compare plans (docs/decisions/0024)',
+  SUBGRAPH_SHARE_INFLIGHT: 'on by default; off only to measure what sharing saves (docs/benchmarks.md)',
   ...Object.fromEntries(
     subgraphNames.map((n) => [`${n.toUpperCase()}_SECRET_PREVIOUS`, 'added to cpb-secrets during a key rotation only']),
   ),

@@ -35,12 +35,22 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
 const firstOf = (index: number) => `${Math.floor(index / 12)}-${pad((index % 12) + 1)}-01`;
 
-/** The calendar windows of a k-month rhythm from the one holding `from` to the one holding `to`. */
-export function windows(everyMonths: number, from: string, to: string): Window[] {
-  const result: Window[] = [];
+/** Windows already cut, by rhythm and period: a ranking asks for the same ones for every organisation of a subtree. */
+const cut = new Map<string, readonly Window[]>();
+const CUT_KEPT = 1_000;
+
+/** The calendar windows of a k-month rhythm from the one holding `from` to the one holding `to` (shared: never modify them). */
+export function windows(everyMonths: number, from: string, to: string): readonly Window[] {
+  const key = `${everyMonths}|${from}|${to}`;
+  let result = cut.get(key);
+  if (result) return result;
+  const made: Window[] = [];
   for (let start = monthIndex(from) - (monthIndex(from) % everyMonths); start <= monthIndex(to); start += everyMonths) {
-    result.push({ from: firstOf(start), to: addDays(firstOf(start + everyMonths), -1) });
+    made.push(Object.freeze({ from: firstOf(start), to: addDays(firstOf(start + everyMonths), -1) }));
   }
+  result = Object.freeze(made);
+  if (cut.size >= CUT_KEPT) cut.clear();
+  cut.set(key, result);
   return result;
 }
 

@@ -37,7 +37,11 @@ export function behindRanking(
   today: string,
 ): { weighed: number; behind: OrganizationStanding[] } {
   const heldBy = new Map<string, HeldOnDay[]>();
-  for (const h of held) heldBy.set(h.organizationId, [...(heldBy.get(h.organizationId) ?? []), h]);
+  for (const h of held) {
+    const of = heldBy.get(h.organizationId);
+    if (of) of.push(h);
+    else heldBy.set(h.organizationId, [h]);
+  }
   let weighed = 0;
   const behind: OrganizationStanding[] = [];
   for (const organization of organizations) {
