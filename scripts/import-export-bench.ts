@@ -17,7 +17,7 @@ import { writeExport } from '@cpb/kit/spreadsheets';
 import { subgraphs } from '@cpb/subgraphs';
 import { startFederation } from '@cpb/kit/testing';
 import { exportReports } from './lib/exports';
-import { ensureCompiled } from './lib/compiled-build';
+import { chooseRuntime } from './lib/compiled-build';
 import { clientAt, parseArgs } from './lib/gateway-client';
 import { serviceDatabaseUrl, startStack } from './lib/stack';
 
@@ -103,19 +103,6 @@ async function inProcessStack(): Promise<{
   return { gatewayUrl: federation.gatewayUrl, services: [], stop: () => federation.stop() };
 }
 
-/**
- * How the services run: compiled JavaScript by default, as the production image runs them (the members
- * service then holds about 185 MiB before an import, against 230 MiB through tsx, whose loader and
- * esbuild stay resident); `--runtime tsx` runs the sources.
- */
-async function runtimeOf(asked: string | true | undefined, log: (line: string) => void): Promise<'tsx' | 'compiled'> {
-  if (asked === 'tsx') return 'tsx';
-  const build = await ensureCompiled();
-  if (!build.ok) throw new Error(`the sources do not compile: ${build.output}`);
-  log(`runtime: compiled${build.built ? ` (transpiled in ${build.seconds.toFixed(1)} s)` : ''}`);
-  return 'compiled';
-}
-
 function readResident(pid: number): number {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const status: string = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -139,7 +126,7 @@ async function main(): Promise<void> {
         serverUrl,
         databasePrefix: prefix,
         ports: 'free',
-        runtime: await runtimeOf(options.runtime, log),
+        runtime: await chooseRuntime(options.runtime, log),
         env: {
           LOG_LEVEL: 'warn',
           APOLLO_TELEMETRY_DISABLED: '1',

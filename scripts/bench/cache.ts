@@ -8,13 +8,13 @@
  * the in-process cache while a change is made through the graph every `changeEveryMs`, timing how long
  * after each change's event on Kafka the cached answers show it (freshness), on both cached gateways.
  */
-import { join } from 'node:path';
 import { eventTopic, graphql, mintCallerToken } from '@cpb/kit';
 import { freePort } from '@cpb/kit/launch';
 import { metricValue, scrape, startKafkaBroker, startTopicReader, type KafkaBroker, type TopicReader } from '@cpb/kit/testing';
 import { subgraphs } from '@cpb/subgraphs';
 import { spawnNode, waitUntilReady, type Child } from '../lib/child';
-import { startStack, type Stack } from '../lib/stack';
+import { entryArgs, startStack, type Stack } from '../lib/stack';
+import { chooseRuntime } from '../lib/compiled-build';
 import { loadGateway } from './gateway-load';
 import { loadOperations, variablePools, type RequestBody } from './operations';
 import { parseOptions, type BenchOptions } from './options';
@@ -25,7 +25,6 @@ import { markdownTable } from './report';
 export const HOT_OPERATIONS = ['community-overview', 'volunteer-stats'];
 /** Redis for the shared variant; the same one the tests use unless REDIS_URL says otherwise. */
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const root = join(__dirname, '..', '..');
 
 type Variant = 'off' | 'memory' | 'redis';
 
@@ -70,17 +69,13 @@ function hitRatio(before: string, after: string): number {
 async function startGatewayProcess(
   name: string,
   stack: Stack,
+  runtime: 'compiled' | 'tsx',
   env: NodeJS.ProcessEnv,
   echo: (line: string) => void,
 ): Promise<{ child: Child; url: string }> {
   const port = await freePort();
   const urls = Object.fromEntries(subgraphs.map((s) => [s.urlVariable, stack.services.find((service) => service.name === s.name)!.url]));
-  const child = spawnNode(
-    name,
-    ['--import', 'tsx', join(root, 'gateway', 'src', 'index.ts')],
-    { ...env, ...urls, PORT: String(port) },
-    echo,
-  );
+  const child = spawnNode(name, entryArgs('gateway', runtime), { ...env, ...urls, PORT: String(port) }, echo);
   await waitUntilReady(`http://127.0.0.1:${port}/ready`, child, 300_000);
   return { child, url: `http://127.0.0.1:${port}/graphql` };
 }
@@ -105,6 +100,7 @@ export async function runCacheBenchmark(input: CacheBenchInput): Promise<CacheRe
   try {
     log('cache: starting the stack with relays to a mock Kafka and three gateways (cache off, in-process, Redis)');
     const stack = await startStack({
+      runtime: options.runtime,
       serverUrl: options.serverUrl,
       databasePrefix: options.databasePrefix,
       ports: 'free',
@@ -116,8 +112,14 @@ export async function runCacheBenchmark(input: CacheBenchInput): Promise<CacheRe
     stopping.unshift(() => stack.stop());
     const cached = { ...input.env, ...kafka, RESPONSE_CACHE_ENTRIES: '50000' };
     const started = await Promise.allSettled([
-      startGatewayProcess('gateway-cache-memory', stack, cached, echo),
-      startGatewayProcess('gateway-cache-redis', stack, { ...cached, REDIS_URL, REDIS_KEY_PREFIX: `bench:cache:${Date.now()}:` }, echo),
+      startGatewayProcess('gateway-cache-memory', stack, options.runtime, cached, echo),
+      startGatewayProcess(
+        'gateway-cache-redis',
+        stack,
+        options.runtime,
+        { ...cached, REDIS_URL, REDIS_KEY_PREFIX: `bench:cache:${Date.now()}:` },
+        echo,
+      ),
     ]);
     for (const gateway of started) if (gateway.status === 'fulfilled') stopping.unshift(() => gateway.value.child.stop());
     const [memory, redis] = started.map((gateway) => {
@@ -322,13 +324,17 @@ if (require.main === module) {
     ['JWT_SECRET', jwtSecret],
   ]);
   const env = { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', ...secrets };
-  runCacheBenchmark({
-    options,
-    env,
-    jwtSecret,
-    log: (line) => console.log(`[bench] ${line}`),
-    echo: options.verbose ? console.log : () => undefined,
-  })
+  const log = (line: string) => console.log(`[bench] ${line}`);
+  chooseRuntime(options.runtime, log)
+    .then((runtime) =>
+      runCacheBenchmark({
+        options: { ...options, runtime },
+        env,
+        jwtSecret,
+        log,
+        echo: options.verbose ? console.log : () => undefined,
+      }),
+    )
     .then((result) => console.log(cacheReport(result)))
     .catch((error: unknown) => {
       console.error(error);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { graphql, mintCallerToken, type Actor } from '@cpb/kit';
 import { subgraphNames } from '@cpb/subgraphs';
 import { startStack, type Stack } from '../lib/stack';
+import { chooseRuntime } from '../lib/compiled-build';
 import { supergraphPath } from '../subgraphs';
 import { cacheReport, runCacheBenchmark, type CacheResult } from './cache';
 import { recordDirectRequests } from './direct-plan';
@@ -82,8 +83,10 @@ async function main(): Promise<void> {
   const seedSeconds = options.skipSeed ? undefined : await seed(options);
   if (seedSeconds !== undefined) log(`seeded ${options.scale} members in ${seedSeconds.toFixed(0)} s`);
 
-  log(`starting the stack (NODE_ENV=production, ${options.workers} gateway worker(s))`);
+  const runtime = await chooseRuntime(options.runtime, log);
+  log(`starting the stack (NODE_ENV=production, ${runtime}, ${options.workers} gateway worker(s))`);
   const stack: Stack = await startStack({
+    runtime,
     serverUrl: options.serverUrl,
     databasePrefix: options.databasePrefix,
     ports: 'free',
@@ -149,6 +152,7 @@ async function main(): Promise<void> {
         sink = await startOtlpSink();
         log(`starting ${options.tracing.length} traced stack(s) (sampling ${options.tracing.join(', ')}), spans to ${sink.url}`);
         traced = await startTracedStacks(options.tracing, sink, {
+          runtime,
           serverUrl: options.serverUrl,
           databasePrefix: options.databasePrefix,
           ports: 'free',

@@ -32,6 +32,8 @@ export interface BenchOptions {
   /** Run every process with --cpu-prof and summarise the gateways' profiles. */
   profile: boolean;
   verbose: boolean;
+  /** How the stacks run: `compiled` (default, as the production image) or `tsx` (the sources). */
+  runtime: 'compiled' | 'tsx';
 }
 
 function value(argv: string[], name: string): string | undefined {
@@ -56,6 +58,12 @@ function tracingRatios(raw: string | undefined): number[] {
     .map(Number);
   if (ratios.some((r) => !(r > 0 && r <= 1))) throw new Error('--tracing takes sampling ratios in (0, 1], e.g. 0.1,1');
   return [...new Set(ratios)];
+}
+
+function runtimeOption(raw: string | undefined): 'compiled' | 'tsx' {
+  if (raw === undefined || raw === 'compiled') return 'compiled';
+  if (raw === 'tsx') return 'tsx';
+  throw new Error('--runtime takes compiled or tsx');
 }
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -88,5 +96,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     cache: argv.includes('--cache') || (!quick && !argv.includes('--no-cache')),
     tracing: tracingRatios(value(argv, 'tracing')),
     verbose: argv.includes('--verbose'),
+    runtime: runtimeOption(value(argv, 'runtime')),
   };
 }

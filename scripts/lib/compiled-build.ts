@@ -62,3 +62,15 @@ export async function ensureCompiled(): Promise<CompiledBuild> {
   }
   return { ok: code === 0, built: true, seconds: (Date.now() - began) / 1000, output };
 }
+
+/**
+ * How a measuring script runs the stack: compiled JavaScript by default, as the production image runs it
+ * (no tsx loader or esbuild resident, no loader hooks on a require at run time); `tsx` runs the sources.
+ */
+export async function chooseRuntime(asked: string | true | undefined, log: (line: string) => void): Promise<'tsx' | 'compiled'> {
+  if (asked === 'tsx') return 'tsx';
+  const build = await ensureCompiled();
+  if (!build.ok) throw new Error(`the sources do not compile: ${build.output}`);
+  log(`runtime: compiled${build.built ? ` (transpiled in ${build.seconds.toFixed(1)} s)` : ''}`);
+  return 'compiled';
+}

@@ -34,7 +34,7 @@ export interface StackOptions {
 }
 
 /** Node's arguments for a package's entry point (`services/members`, `gateway`) in the chosen runtime. */
-function entryArgs(packageDir: string, runtime: StackOptions['runtime']): string[] {
+export function entryArgs(packageDir: string, runtime: StackOptions['runtime']): string[] {
   return runtime === 'compiled'
     ? ['--conditions=cpb-compiled', join(root, packageDir, 'dist', 'index.js')]
     : ['--import', 'tsx', join(root, packageDir, 'src', 'index.ts')];
