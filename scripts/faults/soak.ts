@@ -18,6 +18,7 @@ import { startStack } from '../lib/stack';
 import { subgraphs } from '../subgraphs';
 import { startCluster } from './cluster';
 import { startLoad } from './load';
+import { failuresOf, failureSummary } from './probe';
 
 const value = (argv: string[], name: string) => (argv.indexOf(`--${name}`) >= 0 ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -132,6 +133,8 @@ async function main(): Promise<void> {
     const failed: Record<string, number> = {};
     for (const o of outcomes) if (o.code !== 'OK') failed[`${o.name} ${o.code}`] = (failed[`${o.name} ${o.code}`] ?? 0) + 1;
     const writes = outcomes.filter((o) => o.kind === 'write' && o.code === 'OK').length;
+    // Which request failed, how (code, message, path), when and after how long: a timeout says whose it was.
+    const failures = failuresOf(outcomes, began);
     const after = samples.filter((s) => s.at >= warmupSeconds && s.at < warmupSeconds + 60);
     const last = samples.filter((s) => s.at >= minutes * 60 - 60);
     const threeBefore = samples.filter((s) => s.at >= minutes * 60 - 180 && s.at < minutes * 60 - 120);
@@ -169,13 +172,14 @@ async function main(): Promise<void> {
     console.log(
       `\n${setting}\n${outcomes.length} requests (${(outcomes.length / (minutes * 60)).toFixed(1)}/s), ${writes} writes, failed: ${JSON.stringify(failed)}`,
     );
+    for (const line of failureSummary(failures)) console.log(`failed: ${line}`);
     console.table(memory);
     console.log(ok ? "soak passed: no error, every process's live heap after full collections grew less than 10%" : 'soak FAILED');
     const dir = join(__dirname, '..', '..', 'bench-results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, 'soak-latest.json'),
-      JSON.stringify({ setting, requests: outcomes.length, writes, failed, memory, samples, liveAfterGc }, null, 2),
+      JSON.stringify({ setting, requests: outcomes.length, writes, failed, failures, memory, samples, liveAfterGc }, null, 2),
     );
     process.exitCode = ok ? 0 : 1;
   } finally {
