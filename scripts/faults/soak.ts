@@ -130,6 +130,10 @@ async function main(): Promise<void> {
     }
     await snapshot('at the end');
     const outcomes = (await load.stop()).outcomes;
+    // The gateway's count of subgraph fetches that failed, by subgraph and reason (timeout: SUBGRAPH_TIMEOUT_MS).
+    const gatewayFetchErrors = await fetch(`${new URL(stack.gatewayUrl).origin}/metrics`, { signal: AbortSignal.timeout(5_000) })
+      .then(async (r) => (await r.text()).split('\n').filter((line) => line.startsWith('gateway_subgraph_fetch_errors_total{')))
+      .catch((error: unknown) => [`(metrics not read: ${String(error)})`]);
     const failed: Record<string, number> = {};
     for (const o of outcomes) if (o.code !== 'OK') failed[`${o.name} ${o.code}`] = (failed[`${o.name} ${o.code}`] ?? 0) + 1;
     const writes = outcomes.filter((o) => o.kind === 'write' && o.code === 'OK').length;
@@ -173,13 +177,18 @@ async function main(): Promise<void> {
       `\n${setting}\n${outcomes.length} requests (${(outcomes.length / (minutes * 60)).toFixed(1)}/s), ${writes} writes, failed: ${JSON.stringify(failed)}`,
     );
     for (const line of failureSummary(failures)) console.log(`failed: ${line}`);
+    console.log(`gateway's failed subgraph fetches: ${gatewayFetchErrors.join(', ') || 'none'}`);
     console.table(memory);
     console.log(ok ? "soak passed: no error, every process's live heap after full collections grew less than 10%" : 'soak FAILED');
     const dir = join(__dirname, '..', '..', 'bench-results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, 'soak-latest.json'),
-      JSON.stringify({ setting, requests: outcomes.length, writes, failed, failures, memory, samples, liveAfterGc }, null, 2),
+      JSON.stringify(
+        { setting, requests: outcomes.length, writes, failed, failures, gatewayFetchErrors, memory, samples, liveAfterGc },
+        null,
+        2,
+      ),
     );
     process.exitCode = ok ? 0 : 1;
   } finally {
