@@ -9,7 +9,7 @@
  * minutes: it rises in steps when V8 enlarges its heap after an allocation peak and does not give the
  * pages back, which is sizing, not a leak (docs/reliability.md, "Soak"). Writes bench-results/soak-latest.json.
  */
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { eventTopic, mintCallerToken } from '@cpb/kit';
@@ -52,6 +52,40 @@ function rssMiB(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A process's /proc stat fields after its name (field 3 on: state, ppid, …), or undefined once it is gone. */
+function statOf(pid: number): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds (user + system; with `children`, also of its children that exited) a process has used, in clock ticks of 1/100 s. */
+function cpuSeconds(pid: number, children = false): number {
+  const fields = statOf(pid);
+  if (!fields) return 0;
+  const ticks = Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
+  return ticks / 100;
+}
+
+/** The CPU seconds of the soak's own Postgres cluster: its postmaster (found by its port), its live backends and those that ended. */
+function clusterCpuSeconds(port: string): number {
+  const pids = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
+  const postmaster = pids.find((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').includes(`-p ${port} `);
+    } catch {
+      return false;
+    }
+  });
+  if (!postmaster) return 0;
+  const children = pids.filter((pid) => statOf(pid)?.[1] === String(postmaster));
+  return cpuSeconds(postmaster, true) + children.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 }
 
 const median = (values: number[]) => {
@@ -105,6 +139,13 @@ async function main(): Promise<void> {
     log(`${minutes} min of load with ${workers} connections (warm-up ${warmupSeconds} s not judged), memory sampled every 5 s`);
     const load = startLoad({ url: () => stack.gatewayUrl, headers, workers });
     began = Date.now();
+    // How much of the machine the soak itself takes: its processes' CPU seconds over the run, per second of it.
+    const clusterPort = new URL(cluster.serverUrl).port;
+    const cpu = () =>
+      processes.reduce((sum, p) => sum + cpuSeconds(p.pid), 0) +
+      clusterCpuSeconds(clusterPort) +
+      (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
+    const cpuBefore = cpu();
     const samples: {
       at: number;
       rss: Record<string, number>;
@@ -129,6 +170,7 @@ async function main(): Promise<void> {
         );
     }
     await snapshot('at the end');
+    const ownCores = (cpu() - cpuBefore) / ((Date.now() - began) / 1000);
     const outcomes = (await load.stop()).outcomes;
     // The gateway's count of subgraph fetches that failed, by subgraph and reason (timeout: SUBGRAPH_TIMEOUT_MS).
     const gatewayFetchErrors = await fetch(`${new URL(stack.gatewayUrl).origin}/metrics`, { signal: AbortSignal.timeout(5_000) })
@@ -177,6 +219,9 @@ async function main(): Promise<void> {
       `\n${setting}\n${outcomes.length} requests (${(outcomes.length / (minutes * 60)).toFixed(1)}/s), ${writes} writes, failed: ${JSON.stringify(failed)}`,
     );
     for (const line of failureSummary(failures)) console.log(`failed: ${line}`);
+    console.log(
+      `the soak's own processes (driver, four services, gateway, its Postgres cluster) used ${ownCores.toFixed(2)} of ${cpus().length} cores on average`,
+    );
     console.log(`gateway's failed subgraph fetches: ${gatewayFetchErrors.join(', ') || 'none'}`);
     console.table(memory);
     console.log(ok ? "soak passed: no error, every process's live heap after full collections grew less than 10%" : 'soak FAILED');
@@ -185,7 +230,7 @@ async function main(): Promise<void> {
     writeFileSync(
       join(dir, 'soak-latest.json'),
       JSON.stringify(
-        { setting, requests: outcomes.length, writes, failed, failures, gatewayFetchErrors, memory, samples, liveAfterGc },
+        { setting, requests: outcomes.length, writes, failed, failures, gatewayFetchErrors, ownCores, memory, samples, liveAfterGc },
         null,
         2,
       ),
