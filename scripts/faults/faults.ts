@@ -10,7 +10,7 @@ import type { KafkaBroker, ReceivedMessage } from '@cpb/kit/testing';
 import type { Cluster } from './cluster';
 import { ask } from './evidence';
 import type { Load, Outcome } from './load';
-import { check, codes, graphql, sleep, until, type Check } from './probe';
+import { byOperation, check, codes, graphql, sleep, until, type Check } from './probe';
 import { relayKill } from './relay-kill';
 import { slowPeer } from './slow-peer';
 import type { SlowProxy } from './slow-proxy';
@@ -158,6 +158,9 @@ export function faults(headers: Record<string, string>): Fault[] {
         watching = false;
         await watcher;
         const after = ctx.peek().filter((o) => o.startedAt > restarted + recoveryMs);
+        // A lookup that failed (its own database, or a peer's, out of reach) says so: never "does not exist" (NOT_FOUND) or internal.
+        const failed = ctx.peek().filter((o) => o.code !== 'OK');
+        const wrong = failed.filter((o) => o.code !== 'UNAVAILABLE');
         return {
           recoveryMs,
           notes: [`down ${downMs} ms until every service said not ready; stop to started again ${restartMs} ms`],
@@ -166,6 +169,11 @@ export function faults(headers: Record<string, string>): Fault[] {
               'services reported not ready while the server was down',
               notReadySeen > 0,
               `${notReadySeen} /ready answers other than 200`,
+            ),
+            check(
+              'every request that failed during the outage is UNAVAILABLE (never NOT_FOUND or INTERNAL_SERVER_ERROR)',
+              wrong.length === 0,
+              `${failed.length} failed: ${byOperation(failed)}${wrong.length ? `; not UNAVAILABLE: ${wrong.map((o) => `${o.name} ${o.code} (${o.error?.message.slice(0, 120) ?? ''})`).join('; ')}` : ''}`,
             ),
             check(
               'after recovery every request succeeds (pools reconnected)',

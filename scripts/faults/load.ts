@@ -21,6 +21,8 @@ export interface Outcome {
   startedAt: number;
   /** Sent as `x-request-id`: the gateway and the services pass it on to their peer calls (the slow proxy sees it). */
   requestId: string;
+  /** A failed request's first error (message, path) or the network failure's cause: what the suite reports. */
+  error?: { message: string; path?: (string | number)[] };
 }
 
 export interface AcknowledgedWrite {
@@ -109,7 +111,10 @@ export function requestKinds(): RequestKind[] {
   ];
 }
 
-type Answer = { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
+type Answer = {
+  data?: Record<string, unknown> | null;
+  errors?: { message?: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+};
 
 export interface Load {
   /** Closes the current window and opens the next; returns the closed one. */
@@ -148,6 +153,7 @@ export function startLoad(options: {
     const requestId = randomUUID();
     inFlight++;
     let code: string;
+    let error: Outcome['error'];
     let data: Record<string, unknown> | null | undefined;
     try {
       const response = await fetch(options.url(), {
@@ -169,18 +175,18 @@ export function startLoad(options: {
         answer = undefined;
       }
       data = answer?.data;
-      code = answer?.errors?.length
-        ? (answer.errors[0].extensions?.code ?? 'NO_CODE')
-        : response.status !== 200 || !answer
-          ? `HTTP ${response.status}`
-          : 'OK';
-    } catch {
+      const first = answer?.errors?.[0];
+      code = first ? (first.extensions?.code ?? 'NO_CODE') : response.status !== 200 || !answer ? `HTTP ${response.status}` : 'OK';
+      if (first) error = { message: first.message ?? '', path: first.path };
+      else if (code !== 'OK') error = { message: text.slice(0, 200) };
+    } catch (cause) {
       code = 'NETWORK';
+      error = { message: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause) };
     } finally {
       inFlight--;
     }
     const target = window;
-    target.outcomes.push({ name: kind.name, kind: kind.kind, code, ms: Date.now() - startedAt, startedAt, requestId });
+    target.outcomes.push({ name: kind.name, kind: kind.kind, code, ms: Date.now() - startedAt, startedAt, requestId, error });
     if (code === 'OK' && kind.written && data)
       target.writes.push({ service: kind.written.service, table: kind.written.table, id: kind.written.id(data) });
   }

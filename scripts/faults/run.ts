@@ -14,6 +14,7 @@ import { startCluster } from './cluster';
 import { deliveries, eventFigures, outboxMarks, producedBetween, writesFound, type EventFigures } from './evidence';
 import { faults, type Check, type FaultContext } from './faults';
 import { startLoad } from './load';
+import { failuresOf, failureSummary, type Failure } from './probe';
 import { SUITE_RELAY_BATCH_SIZE } from './relay-kill';
 import { startSlowProxy } from './slow-proxy';
 
@@ -31,6 +32,8 @@ export interface FaultRow {
   recoveryMs: number | null;
   checks: Check[];
   notes: string[];
+  /** Every failed request of the window: operation, code, first error's message and path, when it began. */
+  failures: Failure[];
 }
 
 export interface FaultOptions {
@@ -67,7 +70,6 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
       LOG_LEVEL: 'error',
       APOLLO_TELEMETRY_DISABLED: '1',
       PEER_TIMEOUT_MS: String(PEER_TIMEOUT_MS),
-      OUTBOX_RELAY_BATCH_SIZE: String(SUITE_RELAY_BATCH_SIZE),
     };
     log('starting the system (four subgraphs, the gateway) on it, demo district seeded');
     const stack = await startStack({
@@ -75,6 +77,9 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
       databasePrefix: prefix,
       ports: 'free',
       env,
+      // Only the relay that relay-kill kills sends small batches (so its backlog is several); the others keep the default
+      // (500): at 10 a batch, consumer-kill's 5,000 events took activities' relay 500 round trips (418 s at load 30).
+      serviceEnv: { organizations: { OUTBOX_RELAY_BATCH_SIZE: String(SUITE_RELAY_BATCH_SIZE) } },
       echo: options.echo,
       peerUrls: { ORGANIZATIONS_URL: proxy.url },
       readyTimeoutMs: 600_000,
@@ -135,6 +140,7 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
       log(`${fault}: ${describe}`);
       const from = await outboxMarks(services, databaseOf);
       load.cut();
+      const opened = Date.now();
       const result = await body().catch((error: unknown) => ({
         recoveryMs: null,
         checks: [{ name: 'the fault ran to the end', ok: false, detail: String(error) }],
@@ -178,8 +184,10 @@ export async function runFaults(options: FaultOptions): Promise<FaultRow[]> {
         recoveryMs: result.recoveryMs,
         checks,
         notes: result.notes,
+        failures: failuresOf(closed.outcomes, opened),
       };
       rows.push(row);
+      for (const line of failureSummary(row.failures)) log(`${fault}: failed ${line}`);
       const failed = checks.filter((c) => !c.ok);
       log(
         `${fault}: ${row.sent} sent, ${row.succeeded} ok, failed ${JSON.stringify(failedByCode)}, recovery ${result.recoveryMs ?? '-'} ms, ${result.notes.join('; ')}, writes ${found}/${closed.writes.length}, events ${events.delivered}/${events.produced}${failed.length ? `; FAILED: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}` : '; all checks hold'}`,

@@ -9,7 +9,7 @@
  * minutes: it rises in steps when V8 enlarges its heap after an allocation peak and does not give the
  * pages back, which is sizing, not a leak (docs/reliability.md, "Soak"). Writes bench-results/soak-latest.json.
  */
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { eventTopic, mintCallerToken } from '@cpb/kit';
@@ -18,6 +18,7 @@ import { startStack } from '../lib/stack';
 import { subgraphs } from '../subgraphs';
 import { startCluster } from './cluster';
 import { startLoad } from './load';
+import { failuresOf, failureSummary } from './probe';
 
 const value = (argv: string[], name: string) => (argv.indexOf(`--${name}`) >= 0 ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -51,6 +52,40 @@ function rssMiB(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A process's /proc stat fields after its name (field 3 on: state, ppid, …), or undefined once it is gone. */
+function statOf(pid: number): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds (user + system; with `children`, also of its children that exited) a process has used, in clock ticks of 1/100 s. */
+function cpuSeconds(pid: number, children = false): number {
+  const fields = statOf(pid);
+  if (!fields) return 0;
+  const ticks = Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
+  return ticks / 100;
+}
+
+/** The CPU seconds of the soak's own Postgres cluster: its postmaster (found by its port), its live backends and those that ended. */
+function clusterCpuSeconds(port: string): number {
+  const pids = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
+  const postmaster = pids.find((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').includes(`-p ${port} `);
+    } catch {
+      return false;
+    }
+  });
+  if (!postmaster) return 0;
+  const children = pids.filter((pid) => statOf(pid)?.[1] === String(postmaster));
+  return cpuSeconds(postmaster, true) + children.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 }
 
 const median = (values: number[]) => {
@@ -104,6 +139,13 @@ async function main(): Promise<void> {
     log(`${minutes} min of load with ${workers} connections (warm-up ${warmupSeconds} s not judged), memory sampled every 5 s`);
     const load = startLoad({ url: () => stack.gatewayUrl, headers, workers });
     began = Date.now();
+    // How much of the machine the soak itself takes: its processes' CPU seconds over the run, per second of it.
+    const clusterPort = new URL(cluster.serverUrl).port;
+    const cpu = () =>
+      processes.reduce((sum, p) => sum + cpuSeconds(p.pid), 0) +
+      clusterCpuSeconds(clusterPort) +
+      (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
+    const cpuBefore = cpu();
     const samples: {
       at: number;
       rss: Record<string, number>;
@@ -128,10 +170,17 @@ async function main(): Promise<void> {
         );
     }
     await snapshot('at the end');
+    const ownCores = (cpu() - cpuBefore) / ((Date.now() - began) / 1000);
     const outcomes = (await load.stop()).outcomes;
+    // The gateway's count of subgraph fetches that failed, by subgraph and reason (timeout: SUBGRAPH_TIMEOUT_MS).
+    const gatewayFetchErrors = await fetch(`${new URL(stack.gatewayUrl).origin}/metrics`, { signal: AbortSignal.timeout(5_000) })
+      .then(async (r) => (await r.text()).split('\n').filter((line) => line.startsWith('gateway_subgraph_fetch_errors_total{')))
+      .catch((error: unknown) => [`(metrics not read: ${String(error)})`]);
     const failed: Record<string, number> = {};
     for (const o of outcomes) if (o.code !== 'OK') failed[`${o.name} ${o.code}`] = (failed[`${o.name} ${o.code}`] ?? 0) + 1;
     const writes = outcomes.filter((o) => o.kind === 'write' && o.code === 'OK').length;
+    // Which request failed, how (code, message, path), when and after how long: a timeout says whose it was.
+    const failures = failuresOf(outcomes, began);
     const after = samples.filter((s) => s.at >= warmupSeconds && s.at < warmupSeconds + 60);
     const last = samples.filter((s) => s.at >= minutes * 60 - 60);
     const threeBefore = samples.filter((s) => s.at >= minutes * 60 - 180 && s.at < minutes * 60 - 120);
@@ -143,7 +192,12 @@ async function main(): Promise<void> {
       const live = (from: number, to: number) =>
         median(liveAfterGc.filter((g) => g.process === p.name && g.at >= from && g.at < to).map((g) => g.mb));
       const liveStart = live(warmupSeconds, warmupSeconds + 120);
-      const liveEnd = live(minutes * 60 - 120, Infinity);
+      // A quiet process may make no full collection in the last two minutes (resources, 2026-12-02: its last at 477 s of
+      // 600): then its last full collection after the first window stands for the end, and the table says when it was.
+      const collections = liveAfterGc.filter((g) => g.process === p.name && g.at >= warmupSeconds + 120);
+      const lastTwo = live(minutes * 60 - 120, Infinity);
+      const liveEnd = Number.isFinite(lastTwo) ? lastTwo : (collections.at(-1)?.mb ?? NaN);
+      const liveEndAt = Number.isFinite(lastTwo) ? 'last 2 min' : collections.length ? `${Math.round(collections.at(-1)!.at)} s` : 'none';
       return {
         process: p.name,
         afterWarmupMiB: Number(start.toFixed(1)),
@@ -158,6 +212,7 @@ async function main(): Promise<void> {
         // The median of the live heap after each full collection: two minutes after warm-up, and the last two.
         liveAfterGcStartMB: Number(liveStart.toFixed(1)),
         liveAfterGcEndMB: Number(liveEnd.toFixed(1)),
+        liveAfterGcEndFrom: liveEndAt,
         liveGrowthPercent: Number((((liveEnd - liveStart) / liveStart) * 100).toFixed(1)),
         fullCollections: liveAfterGc.filter((g) => g.process === p.name && g.at >= warmupSeconds).length,
       };
@@ -169,13 +224,28 @@ async function main(): Promise<void> {
     console.log(
       `\n${setting}\n${outcomes.length} requests (${(outcomes.length / (minutes * 60)).toFixed(1)}/s), ${writes} writes, failed: ${JSON.stringify(failed)}`,
     );
+    for (const line of failureSummary(failures)) console.log(`failed: ${line}`);
+    console.log(
+      `the soak's own processes (driver, four services, gateway, its Postgres cluster) used ${ownCores.toFixed(2)} of ${cpus().length} cores on average`,
+    );
+    console.log(`gateway's failed subgraph fetches: ${gatewayFetchErrors.join(', ') || 'none'}`);
     console.table(memory);
-    console.log(ok ? "soak passed: no error, every process's live heap after full collections grew less than 10%" : 'soak FAILED');
+    const why = [
+      ...(Object.keys(failed).length ? [`${outcomes.filter((o) => o.code !== 'OK').length} requests failed`] : []),
+      ...memory.filter((m) => !(m.liveGrowthPercent < 10)).map((m) => `${m.process}: live heap growth ${m.liveGrowthPercent}%`),
+    ];
+    console.log(
+      ok ? "soak passed: no error, every process's live heap after full collections grew less than 10%" : `soak FAILED: ${why.join('; ')}`,
+    );
     const dir = join(__dirname, '..', '..', 'bench-results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, 'soak-latest.json'),
-      JSON.stringify({ setting, requests: outcomes.length, writes, failed, memory, samples, liveAfterGc }, null, 2),
+      JSON.stringify(
+        { setting, requests: outcomes.length, writes, failed, failures, gatewayFetchErrors, ownCores, memory, samples, liveAfterGc },
+        null,
+        2,
+      ),
     );
     process.exitCode = ok ? 0 : 1;
   } finally {

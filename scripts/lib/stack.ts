@@ -14,6 +14,8 @@ export interface StackOptions {
   ports?: 'default' | 'free';
   seedDemo?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** More settings for one service only, by name (e.g. a small relay batch for the one whose relay a fault kills). */
+  serviceEnv?: Record<string, NodeJS.ProcessEnv>;
   echo?: (line: string) => void;
   /** Aborting it (Ctrl-C while starting) stops the processes started so far and rejects. */
   signal?: AbortSignal;
@@ -76,6 +78,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const port = ports[i];
       const env: NodeJS.ProcessEnv = {
         ...options.env,
+        ...options.serviceEnv?.[s.name],
         ...urlEnv,
         ...options.peerUrls,
         PORT: String(port),

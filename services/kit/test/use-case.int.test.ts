@@ -13,6 +13,7 @@ import {
   type Transact,
 } from '../src';
 import { createKitDatabase, type KitDatabase } from '../src/testing';
+import { organizationEntity } from './peer-answers';
 
 /** A stand-in for another subgraph: answers `_entities` for organisations and records what it was sent. */
 function startPeer(): Promise<{ url: string; calls: IncomingHttpHeaders[]; server: Server }> {
@@ -23,15 +24,7 @@ function startPeer(): Promise<{ url: string; calls: IncomingHttpHeaders[]; serve
     request.on('end', () => {
       calls.push(request.headers);
       const { variables } = JSON.parse(body) as { variables: { r: { id: string }[] } };
-      const entities = variables.r.map(({ id }) => ({
-        id,
-        name: '和平街道党工委',
-        status: 'ACTIVE',
-        kind: 'WORKING_COMMITTEE',
-        scope: 'STREET',
-        community: null,
-        ancestors: [],
-      }));
+      const entities = variables.r.map(({ id }) => organizationEntity(id));
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ data: { _entities: entities } }));
     });

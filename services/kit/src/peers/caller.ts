@@ -46,14 +46,19 @@ export class PeerCaller {
     return this.options.name;
   }
 
-  /** Fields of entities by id, in id order; null where the peer knows no such entity. */
+  /**
+   * Fields of entities by id, in id order; null where the peer knows no such entity (its reference resolver found none).
+   * UNAVAILABLE when the peer answered any error, also beside a partial answer.
+   */
   async entities<T>(typename: string, ids: readonly string[], selection: string, requestId?: string): Promise<(T | null)[]> {
     if (ids.length === 0) return [];
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
     const body = await this.traced(`peer ${this.name} ${typename}`, { 'cpb.peer.entities': ids.length }, () =>
       this.post<{ _entities: (T | null)[] }>(query, { r: ids.map((id) => ({ __typename: typename, id })) }, requestId),
     );
-    if (!body.data?._entities) throw this.answeredWithErrors(body.errors);
+    // Any error fails the whole lookup: an entity the peer could not read (its database out of reach) comes back null beside
+    // an error, and taken as "no such entity" it became a NOT_FOUND refusal of a record that exists (issue 20).
+    if (!body.data?._entities || body.errors?.length) throw this.answeredWithErrors(body.errors);
     return body.data._entities.map((entity) => (entity && Object.keys(entity).length > 0 ? entity : null));
   }
 
