@@ -11,7 +11,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { dropDatabase, mintCallerToken } from '@cpb/kit';
 import { writeExport } from '@cpb/kit/spreadsheets';
 import { subgraphs } from '@cpb/subgraphs';
@@ -19,44 +18,8 @@ import { startFederation } from '@cpb/kit/testing';
 import { exportReports } from './lib/exports';
 import { chooseRuntime } from './lib/compiled-build';
 import { clientAt, parseArgs } from './lib/gateway-client';
+import { roster } from './lib/roster-file';
 import { serviceDatabaseUrl, startStack } from './lib/stack';
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-let serial = 0;
-
-/** A valid, unique resident ID number (GB 11643 check character) for someone born in 1960-1999. */
-function idNumber(): string {
-  serial++;
-  const birth = `${1960 + (serial % 40)}${String(1 + (serial % 12)).padStart(2, '0')}${String(1 + (serial % 28)).padStart(2, '0')}`;
-  const first17 = `${String(110000 + (Math.floor(serial / 1000) % 890000)).padStart(6, '0')}${birth}${String(serial % 1000).padStart(3, '0')}`;
-  const sum = [...first17].reduce((t, d, i) => t + Number(d) * WEIGHTS[i], 0);
-  return first17 + '10X98765432'[sum % 11];
-}
-
-async function roster(template: Buffer, rows: number, organizations: string[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(template as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  for (let i = 0; i < rows; i++) {
-    sheet.addRow([
-      `导入党员${serial}`,
-      i % 2 ? '男' : '女',
-      idNumber(),
-      null,
-      '汉族',
-      '大学本科',
-      `139${String(serial).padStart(8, '0')}`,
-      organizations[i % organizations.length],
-      ['在职党员', '退休党员', '流动党员'][i % 3],
-      '2020-07-01',
-      '2021-07-01',
-      '法律咨询',
-      null,
-      null,
-    ]);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 /** CPU seconds (user + system) the process has used: /proc/<pid>/stat's utime and stime, in clock ticks of 1/100 s. */
 function cpuSeconds(pid: number): number {

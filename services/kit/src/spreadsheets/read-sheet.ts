@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { msg } from '../messages';
 import type { ColumnSpec } from './columns';
 import { EXPLANATION_PREFIX } from './columns';
 import { FileRefusedError } from './file-refusal';
 import { decodeText, looksBinary, parseCsv } from './text-file';
+import { eachSheetRow } from './xlsx-sheet';
 import { guardWorkbookZip } from './zip-guard';
 
 /** A cell as an import reads it: its text, and what Excel said of it (a formula is never evaluated). */
@@ -41,28 +40,6 @@ export interface ReadOptions {
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const blank: SheetCell = { text: '', formula: false };
-
-/** A calendar day from Excel's date (stored as midnight UTC of that day). */
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-
-function cellOf(value: ExcelJS.CellValue): SheetCell {
-  if (value === null || value === undefined) return blank;
-  if (value instanceof Date) return { text: dayOf(value), formula: false, date: dayOf(value) };
-  if (typeof value === 'number') return { text: String(value), formula: false, number: value };
-  if (typeof value === 'string') return { text: value.trim(), formula: false };
-  if (typeof value === 'boolean') return { text: String(value), formula: false };
-  if ('formula' in value || 'sharedFormula' in value) return { text: '', formula: true };
-  if ('richText' in value)
-    return {
-      text: value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim(),
-      formula: false,
-    };
-  if ('text' in value) return { text: String(value.text).trim(), formula: false };
-  return blank;
-}
 
 /** The header row against the template: every required column present, none twice. */
 function columnIndexes(headers: string[], columns: readonly ColumnSpec[]): Map<string, number> {
@@ -119,40 +96,25 @@ function rowTaker(options: ReadOptions, each: (row: SheetRow) => void) {
 }
 
 /**
- * The first sheet's cells, streamed (exceljs's WorkbookReader) and handed on a row at a time: no
- * workbook model and no grid of the whole sheet in memory. Styles are read so date cells come out
- * as dates. A refusal or fault of `take` is thrown as it is; anything exceljs throws means the file
- * is not a spreadsheet.
+ * The first sheet's cells, streamed (xlsx-sheet.ts: the sheet's XML inflated and parsed as it comes)
+ * and handed on a row at a time: no workbook model, no per-cell objects of a library, no grid of the
+ * whole sheet in memory. A refusal or fault of `take` is thrown as it is; anything else thrown while
+ * reading means the file is not a spreadsheet.
  */
 async function eachXlsxRow(file: Buffer, take: (row: GridRow) => void): Promise<void> {
-  await guardWorkbookZip(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
+  const entries = await guardWorkbookZip(file);
   const taken: { error?: unknown } = {};
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const cells: SheetCell[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
-          cells[column - 1] = cellOf(cell.value);
-        });
-        try {
-          take({ row: row.number, cells: Array.from(cells, (c) => c ?? blank) });
-        } catch (error) {
-          taken.error = error;
-          throw error;
-        }
+    await eachSheetRow(file, entries, (row) => {
+      try {
+        take(row);
+      } catch (error) {
+        taken.error = error;
+        throw error;
       }
-      // The first sheet only, as the template has one.
-      break;
-    }
+    });
   } catch (error) {
-    if (taken.error === error) throw error;
+    if (taken.error === error || error instanceof FileRefusedError) throw error;
     throw new FileRefusedError('NOT_A_SPREADSHEET', msg('import.notASpreadsheet'));
   }
 }

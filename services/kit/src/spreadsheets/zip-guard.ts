@@ -8,7 +8,8 @@ const MAX_ENTRIES = 5_000;
 /** Spreadsheet XML compresses about 10:1; a ratio past this on a sizeable part is a bomb, not a sheet. */
 const MAX_RATIO = 200;
 
-interface ZipEntry {
+/** One part of a zip as its central directory lists it. */
+export interface ZipEntry {
   name: string;
   method: number;
   encrypted: boolean;
@@ -78,9 +79,10 @@ function inflateWithin(compressed: Buffer, limit: number): Promise<void> {
 /**
  * Checks an .xlsx before any library unpacks it: a workbook (not another zip), no macros, no
  * encryption, and a bounded unpacked size, proved by inflating each part with a hard output limit
- * (the sizes a zip declares can lie). Refusals are FileRefusedError; nothing else is read.
+ * (the sizes a zip declares can lie). Refusals are FileRefusedError; nothing else is read. Gives the
+ * zip's parts, now known to be sound, to the sheet reader.
  */
-export async function guardWorkbookZip(file: Buffer): Promise<void> {
+export async function guardWorkbookZip(file: Buffer): Promise<ZipEntry[]> {
   const entries = centralDirectory(file);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml') && !names.has('xl/workbook.bin')) throw notASheet();
@@ -94,9 +96,15 @@ export async function guardWorkbookZip(file: Buffer): Promise<void> {
     if (entry.size > 1024 * 1024 && entry.size > entry.compressedSize * MAX_RATIO) throw bomb();
     if (entry.method === 0 || entry.size === 0) continue;
     if (entry.method !== 8) throw notASheet();
-    const local = entry.localHeader;
-    if (local + 30 > file.length || file.readUInt32LE(local) !== 0x04034b50) throw notASheet();
-    const start = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
+    const start = dataStart(file, entry);
     await inflateWithin(file.subarray(start, start + entry.compressedSize), entry.size);
   }
+  return entries;
+}
+
+/** Where a part's stored bytes begin (past its local header), or NOT_A_SPREADSHEET. */
+export function dataStart(file: Buffer, entry: ZipEntry): number {
+  const local = entry.localHeader;
+  if (local + 30 > file.length || file.readUInt32LE(local) !== 0x04034b50) throw notASheet();
+  return local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
 }
