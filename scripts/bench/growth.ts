@@ -40,9 +40,10 @@ export function growthRows(runs: BenchFile[], target: TargetName): Record<string
     const p50 = (run: BenchFile) => run.scenarios[op]?.[target]?.p50;
     const row: Record<string, string> = { operation: op === 'overall' ? 'mix' : op };
     for (const run of sorted) row[`p50 ms at ${run.options.scale.toLocaleString('en')}`] = ms(p50(run));
-    const from = base && p50(base);
+    if (!base || base === largest) return row;
+    const from = p50(base);
     const to = p50(largest);
-    const growth = from && to && base !== largest ? to / from : undefined;
+    const growth = from && to ? to / from : undefined;
     row[`growth ${DEFAULT_SCALE.toLocaleString('en')} → ${largest.options.scale.toLocaleString('en')}`] =
       growth === undefined ? '-' : `${growth.toFixed(2)}x${growth > MAX_GROWTH ? ' (over 2x)' : ''}`;
     return row;
