@@ -136,6 +136,17 @@ async function visibleAt<T>(
   }
 }
 
+/**
+ * The cache header of the overview asked twice more: the answer that first showed the change may have
+ * been read before the event's bump (the commit comes before its event), so it is kept stale and the
+ * next ask refills it; the one after must be a hit. A second bump for the same event (one per replica)
+ * would make it a miss again.
+ */
+async function cachedAgain(url: string): Promise<string | null> {
+  await ask(url, communityOverview, { id: community }, admin);
+  return (await ask(url, communityOverview, { id: community }, admin)).cache;
+}
+
 describe('in-process cache (RESPONSE_CACHE_ENTRIES)', () => {
   it('answers a repeated hot query from the cache, the same answer, without asking any subgraph', async () => {
     const first = await ask<Overview>(federation.gatewayUrl, communityOverview, { id: community }, admin);
@@ -165,7 +176,7 @@ describe('in-process cache (RESPONSE_CACHE_ENTRIES)', () => {
     );
     expect(seenAt - eventAt).toBeLessThan(1_000);
     // And it is cached again from then on.
-    expect((await ask<Overview>(federation.gatewayUrl, communityOverview, { id: community }, admin)).cache).toBe('hit');
+    expect(await cachedAgain(federation.gatewayUrl)).toBe('hit');
   });
 
   it("never gives one caller scope another's answer: a member and a secretary asking the same query get their own", async () => {
@@ -246,6 +257,7 @@ describe('shared through Redis (REDIS_URL)', () => {
       ),
     );
     for (const at of seen) expect(at - eventAt).toBeLessThan(1_000);
-    expect((await ask(a, communityOverview, { id: community }, admin)).cache).toBe('hit');
+    expect(await cachedAgain(a)).toBe('hit');
+    expect((await ask(b, communityOverview, { id: community }, admin)).cache).toBe('hit');
   });
 });

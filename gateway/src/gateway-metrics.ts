@@ -35,7 +35,7 @@ export function gatewayMetrics(metrics: Metrics) {
     }),
     cacheEvictions: sharedCounter(registry, {
       name: 'gateway_response_cache_evictions_total',
-      help: 'Event batches that made cached answers stale, by the subgraph whose topic they came on',
+      help: 'Event batches this gateway read first that made cached answers stale, by the subgraph whose topic they came on',
       labelNames: ['subgraph'],
     }),
   };

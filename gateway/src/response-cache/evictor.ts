@@ -18,13 +18,14 @@ export interface EvictorOptions {
   topics: Record<string, string>;
   store: AnswerStore;
   logger: Logger;
-  /** Called per batch with the subgraphs it bumped and the newest event time, for the metrics. */
+  /** Called per batch that bumped a generation (another replica may have bumped first), for the metrics. */
   onEvicted?: (subgraphs: string[]) => void;
 }
 
 /**
  * Watches the four services' event topics and bumps the generation of the subgraph whose topic an
- * event arrived on: every cached answer that read that subgraph is stale from then on. Each gateway
+ * event arrived on (once per event across replicas sharing a store): every cached answer that read
+ * that subgraph is stale from then on. Each gateway
  * process reads in a group of its own from the newest offset (every replica must see every event,
  * and none needs the past); it never commits offsets. Whenever it (re)joins it bumps every subgraph,
  * since events published while it was away were not seen, and answers are not used while it is out.
@@ -79,14 +80,15 @@ export async function startEvictor(options: EvictorOptions): Promise<Evictor> {
       const subgraph = subgraphOfTopic.get(batch.topic);
       if (!subgraph || batch.messages.length === 0) return;
       // A failed bump throws: kafkajs retries the batch, and answers are not trusted meanwhile.
+      let bumped: boolean;
       try {
-        await options.store.bump([subgraph]);
+        bumped = await options.store.advance(subgraph, batch.partition, batch.lastOffset());
       } catch (error) {
         member = false;
         throw error;
       }
       member = true;
-      options.onEvicted?.([subgraph]);
+      if (bumped) options.onEvicted?.([subgraph]);
     },
   });
   return {

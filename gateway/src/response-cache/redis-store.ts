@@ -2,14 +2,29 @@ import { Redis } from 'ioredis';
 import type { AnswerStore, CachedAnswer, Lookup } from './store';
 
 /**
+ * KEYS: the subgraph's marks hash, its generation. ARGV: partition, offset. Bumps once per new high
+ * offset. Offsets are compared as decimal strings (length, then digits): Lua's numbers are doubles.
+ */
+const ADVANCE = `
+local seen = redis.call('HGET', KEYS[1], ARGV[1])
+local offset = ARGV[2]
+if seen and (#seen > #offset or (#seen == #offset and seen >= offset)) then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('INCR', KEYS[2])
+return 1`;
+
+type WithAdvance = Redis & { advance(marks: string, generation: string, partition: number, offset: string): Promise<number> };
+
+/**
  * Answers in Redis, shared by every gateway replica: an answer one replica cached is a hit on all, and
  * a generation bumped by any replica's evictor makes it stale for all. A lookup is one MGET (the
  * answer and every subgraph's generation); Redis expires answers by their cache hints' max-age.
  */
 export class RedisAnswerStore implements AnswerStore {
-  private readonly redis: Redis;
+  private readonly redis: WithAdvance;
   private readonly answerPrefix: string;
   private readonly generationPrefix: string;
+  private readonly marksPrefix: string;
 
   /** `prefix` keeps one deployment's keys apart in a Redis that may serve others too (REDIS_KEY_PREFIX). */
   constructor(
@@ -19,8 +34,15 @@ export class RedisAnswerStore implements AnswerStore {
   ) {
     this.answerPrefix = `${prefix}answer:`;
     this.generationPrefix = `${prefix}generation:`;
+    this.marksPrefix = `${prefix}offsets:`;
     // Fail fast instead of queueing requests behind a Redis that is away: the gateway then answers uncached.
-    this.redis = new Redis(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+    this.redis = new Redis(url, {
+      lazyConnect: false,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2_000,
+    }) as WithAdvance;
+    this.redis.defineCommand('advance', { numberOfKeys: 2, lua: ADVANCE });
     this.redis.on('error', () => undefined); // reconnects by itself; each failed command is reported where it is used
   }
 
@@ -50,8 +72,12 @@ export class RedisAnswerStore implements AnswerStore {
 
   async bump(subgraphs: readonly string[]): Promise<void> {
     const batch = this.redis.multi();
-    for (const subgraph of subgraphs) batch.incr(this.generationPrefix + subgraph);
+    for (const subgraph of subgraphs) batch.incr(this.generationPrefix + subgraph).del(this.marksPrefix + subgraph);
     await batch.exec();
+  }
+
+  async advance(subgraph: string, partition: number, offset: string): Promise<boolean> {
+    return (await this.redis.advance(this.marksPrefix + subgraph, this.generationPrefix + subgraph, partition, offset)) === 1;
   }
 
   async close(): Promise<void> {

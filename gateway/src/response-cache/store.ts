@@ -24,8 +24,18 @@ export interface AnswerStore {
   /** The answer under `key` and the current generations, in one round trip. */
   lookup(key: string): Promise<Lookup>;
   save(key: string, answer: CachedAnswer, ttlMs: number): Promise<void>;
-  /** A subgraph's data changed: its answers cached so far are stale. */
+  /**
+   * Every answer that read these subgraphs is stale (an evictor (re)joined and may have missed events);
+   * their partitions' high-water marks are forgotten too, so a topic recreated with lower offsets is seen.
+   */
   bump(subgraphs: readonly string[]): Promise<void>;
+  /**
+   * An event batch up to `offset` of one partition of `subgraph`'s topic was read: bumps the subgraph's
+   * generation once, by whichever replica reads that offset first. Every replica reads every event, so a
+   * bump per replica would make the answers one replica cached after the event stale again when a slower
+   * replica reads it. Resolves true when this call bumped.
+   */
+  advance(subgraph: string, partition: number, offset: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -43,6 +53,8 @@ interface Kept {
 export class MemoryAnswerStore implements AnswerStore {
   private readonly entries = new Map<string, Kept>();
   private readonly generations: Record<string, number> = {};
+  /** `${subgraph}/${partition}` to the highest offset read. */
+  private readonly marks = new Map<string, bigint>();
 
   constructor(private readonly maxEntries: number) {}
 
@@ -64,6 +76,16 @@ export class MemoryAnswerStore implements AnswerStore {
 
   async bump(subgraphs: readonly string[]): Promise<void> {
     for (const subgraph of subgraphs) this.generations[subgraph] = (this.generations[subgraph] ?? 0) + 1;
+    for (const mark of [...this.marks.keys()]) if (subgraphs.includes(mark.split('/')[0])) this.marks.delete(mark);
+  }
+
+  async advance(subgraph: string, partition: number, offset: string): Promise<boolean> {
+    const mark = `${subgraph}/${partition}`;
+    const seen = this.marks.get(mark);
+    if (seen !== undefined && seen >= BigInt(offset)) return false;
+    this.marks.set(mark, BigInt(offset));
+    this.generations[subgraph] = (this.generations[subgraph] ?? 0) + 1;
+    return true;
   }
 
   async close(): Promise<void> {
