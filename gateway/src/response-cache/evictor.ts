@@ -31,10 +31,11 @@ export interface EvictorOptions {
  * since events published while it was away were not seen, and answers are not used while it is out.
  */
 export async function startEvictor(options: EvictorOptions): Promise<Evictor> {
-  const { Kafka, logLevel } = await import('kafkajs');
+  const [{ logLevel }, { kafkaClient }] = await Promise.all([import('kafkajs'), import('@cpb/kit/kafka')]);
   const log = options.logger.child({ component: 'response-cache-evictor' });
   const subgraphOfTopic = new Map(Object.entries(options.topics).map(([subgraph, topic]) => [topic, subgraph]));
-  const kafka = new Kafka({
+  // The kit's client: kafkajs's own would spin its idle connections' request queues every millisecond.
+  const kafka = kafkaClient({
     clientId: 'gateway-response-cache',
     brokers: options.brokers,
     connectionTimeout: 3_000,
