@@ -1,3 +1,4 @@
+import { useTimeZone } from '@cpb/kit';
 import type { OpeningWindow } from '../src/entities';
 import { checkOpeningHours, isOpenThroughout, openHours, weeklyOpenHours } from '../src/domain/opening-hours';
 
@@ -54,5 +55,21 @@ describe('opening hours (weekly windows in UTC+8)', () => {
     expect(openHours(weekdays, t('2026-06-01', '00:00'), t('2026-06-08', '00:00'))).toBe(45);
     expect(openHours(weekdays, t('2026-06-01', '12:00'), t('2026-06-02', '09:30'))).toBe(6.5);
     expect(weeklyOpenHours(weekdays)).toBe(45);
+  });
+
+  it('lays out a period once for every resource asked about it, and again in another time zone', () => {
+    const year = [t('2026-01-01', '00:00'), t('2027-01-01', '00:00')] as const;
+    // 2026 has 261 weekdays: 9 hours each. The second resource reads the laid-out calendar.
+    expect(openHours(weekdays, ...year)).toBe(2349);
+    expect(openHours(weekdays.slice(0, 1), ...year)).toBe(52 * 9);
+    const monday = [t('2026-06-01', '00:00'), t('2026-06-02', '00:00')] as const;
+    expect(openHours(weekdays, ...monday)).toBe(9);
+    try {
+      // The same instants in UTC run from Sunday 16:00 to Monday 16:00 there: 08:30-16:00 of Monday is open.
+      useTimeZone('UTC');
+      expect(openHours(weekdays, ...monday)).toBe(7.5);
+    } finally {
+      useTimeZone('Asia/Shanghai');
+    }
   });
 });

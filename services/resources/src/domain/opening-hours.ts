@@ -1,4 +1,4 @@
-import { addDays, msg, startOfDay, today, ValidationError } from '@cpb/kit';
+import { addDays, msg, startOfDay, timeZone, today, ValidationError } from '@cpb/kit';
 import type { OpeningWindow, Weekday } from '../entities';
 
 /** Weekdays in the order the week is shown (Monday first). */
@@ -42,18 +42,48 @@ export function checkOpeningHours(windows: readonly OpeningWindow[], field = 'op
   return sorted.map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt }));
 }
 
+interface CalendarDay {
+  /** The day's midnight in the district's zone, ms. */
+  midnight: number;
+  weekday: Weekday;
+}
+
+/** Calendars already laid out, per zone and period: a page of resources asks for the same period's days each. */
+const calendars = new Map<string, CalendarDay[]>();
+const MAX_CALENDARS = 64;
+
+/** The district's calendar days that [from, to) touches, from the day `from` falls on. */
+function calendarDays(from: Date, to: Date): CalendarDay[] {
+  const key = `${timeZone()} ${from.getTime()} ${to.getTime()}`;
+  let days = calendars.get(key);
+  if (days === undefined) {
+    days = [];
+    const end = to.getTime();
+    for (let date = today(from), day = startOfDay(date).getTime(); day < end; date = addDays(date, 1), day = startOfDay(date).getTime()) {
+      days.push({ midnight: day, weekday: BY_DAY_NUMBER[new Date(`${date}T00:00:00Z`).getUTCDay()] });
+    }
+    if (calendars.size >= MAX_CALENDARS) calendars.delete(calendars.keys().next().value!);
+    calendars.set(key, days);
+  }
+  return days;
+}
+
 /** The instants [from, to) when the resource is open, as merged [start, end) ms intervals. */
 export function openIntervals(windows: readonly OpeningWindow[], from: Date, to: Date): [number, number][] {
   const start = from.getTime();
   const end = to.getTime();
   const intervals: [number, number][] = [];
-  // Day by day in the district's calendar, from the day `from` falls on.
-  for (let date = today(from), day = startOfDay(date).getTime(); day < end; date = addDays(date, 1), day = startOfDay(date).getTime()) {
-    const weekday = BY_DAY_NUMBER[new Date(`${date}T00:00:00Z`).getUTCDay()];
-    for (const window of windows) {
+  // Each window's minutes parsed once, not once per day of the period.
+  const parsed = windows.map((w) => ({
+    weekday: w.weekday,
+    opens: minutes('opensAt', w.opensAt, false) * 60_000,
+    closes: minutes('closesAt', w.closesAt, true) * 60_000,
+  }));
+  for (const { midnight, weekday } of calendarDays(from, to)) {
+    for (const window of parsed) {
       if (window.weekday !== weekday) continue;
-      const opens = Math.max(start, day + minutes('opensAt', window.opensAt, false) * 60_000);
-      const closes = Math.min(end, day + minutes('closesAt', window.closesAt, true) * 60_000);
+      const opens = Math.max(start, midnight + window.opens);
+      const closes = Math.min(end, midnight + window.closes);
       if (opens < closes) intervals.push([opens, closes]);
     }
   }
