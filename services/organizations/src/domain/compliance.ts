@@ -66,7 +66,37 @@ export function typesHeldBy(organization: Pick<Organization, 'kind'>, hasCommitt
   );
 }
 
-/** Each type's due windows, meetings held in the period and overdue windows, against the district's rhythms. */
+/** Due windows already worked out, by rhythm, period and day: every organisation of a ranking shares them. */
+const dueCut = new Map<string, readonly Window[]>();
+
+/**
+ * The windows of a k-month rhythm that ended within the period and before `today`, oldest first
+ * (shared: never modify them). An organisation's due windows are those of them ending on or after
+ * the day it was established: a suffix of this list.
+ */
+function windowsEnded(everyMonths: number, period: ClosedPeriod, today: string): readonly Window[] {
+  const key = `${everyMonths}|${period.from}|${period.to}|${today}`;
+  let result = dueCut.get(key);
+  if (result) return result;
+  result = Object.freeze(
+    windows(everyMonths, period.from, period.to).filter((w) => w.to >= period.from && w.to <= period.to && w.to < today),
+  );
+  if (dueCut.size >= CUT_KEPT) dueCut.clear();
+  dueCut.set(key, result);
+  return result;
+}
+
+/** The windows due for an organisation established on `establishedOn`: those that ended on or after it. */
+function dueSince(ended: readonly Window[], establishedOn: string): readonly Window[] {
+  let first = 0;
+  while (first < ended.length && ended[first].to < establishedOn) first += 1;
+  return first === 0 ? ended : ended.slice(first);
+}
+
+/**
+ * Each type's due windows, meetings held in the period and overdue windows, against the district's rhythms.
+ * A ranking calls this for every organisation of a subtree: it allocates only what it returns.
+ */
 export function complianceOf(
   organization: Pick<Organization, 'kind' | 'establishedOn'>,
   hasCommittee: boolean,
@@ -76,19 +106,12 @@ export function complianceOf(
   rhythms: MeetingRhythms,
 ): TypeCompliance[] {
   return typesHeldBy(organization, hasCommittee).map((type) => {
-    const days = held.filter((h) => h.type === type);
-    const heldBetween = (from: string, to: string) => days.filter((h) => h.day >= from && h.day <= to).reduce((sum, h) => sum + h.n, 0);
     const everyMonths = rhythms[type];
-    const due = windows(everyMonths, period.from, period.to).filter(
-      (w) => w.to >= period.from && w.to <= period.to && w.to < today && w.to >= organization.establishedOn,
-    );
-    return {
-      type,
-      everyMonths,
-      due: due.length,
-      held: heldBetween(period.from, period.to),
-      overdue: due.filter((w) => heldBetween(w.from, w.to) === 0),
-    };
+    const due = dueSince(windowsEnded(everyMonths, period, today), organization.establishedOn);
+    let heldInPeriod = 0;
+    for (const h of held) if (h.type === type && h.day >= period.from && h.day <= period.to) heldInPeriod += h.n;
+    const heldIn = (w: Window) => held.some((h) => h.type === type && h.day >= w.from && h.day <= w.to && h.n > 0);
+    return { type, everyMonths, due: due.length, held: heldInPeriod, overdue: due.filter((w) => !heldIn(w)) };
   });
 }
 

@@ -18,10 +18,18 @@ export type StandingKey = [number, string, string];
 export const keyOfStanding = (s: OrganizationStanding): StandingKey => [s.overdue, s.organization.name, s.organization.id];
 
 function compare(a: StandingKey, b: StandingKey): number {
-  if (a[0] !== b[0]) return b[0] - a[0];
-  if (a[1] !== b[1]) return a[1] < b[1] ? -1 : 1;
-  return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
+  return compareBy(a[0], a[1], a[2], b[0], b[1], b[2]);
 }
+
+function compareBy(overdueA: number, nameA: string, idA: string, overdueB: number, nameB: string, idB: string): number {
+  if (overdueA !== overdueB) return overdueB - overdueA;
+  if (nameA !== nameB) return nameA < nameB ? -1 : 1;
+  return idA < idB ? -1 : idA > idB ? 1 : 0;
+}
+
+/** The ranking's order on standings themselves (a sort makes no key arrays per comparison). */
+const compareStandings = (a: OrganizationStanding, b: OrganizationStanding) =>
+  compareBy(a.overdue, a.organization.name, a.organization.id, b.overdue, b.organization.name, b.organization.id);
 
 /**
  * The organisations of a subtree that are behind (a window due with no meeting of its type), furthest
@@ -48,11 +56,17 @@ export function behindRanking(
     const types = complianceOf(organization, organization.hasCommittee, period, today, heldBy.get(organization.id) ?? [], rhythms);
     if (!types.length) continue;
     weighed += 1;
-    const sum = (f: (t: (typeof types)[number]) => number) => types.reduce((total, t) => total + f(t), 0);
-    const overdue = sum((t) => t.overdue.length);
-    if (overdue > 0) behind.push({ organization, due: sum((t) => t.due), held: sum((t) => t.held), overdue, rank: 0 });
+    let due = 0;
+    let heldCount = 0;
+    let overdue = 0;
+    for (const t of types) {
+      due += t.due;
+      heldCount += t.held;
+      overdue += t.overdue.length;
+    }
+    if (overdue > 0) behind.push({ organization, due, held: heldCount, overdue, rank: 0 });
   }
-  behind.sort((a, b) => compare(keyOfStanding(a), keyOfStanding(b)));
+  behind.sort(compareStandings);
   behind.forEach((s, i) => (s.rank = i + 1));
   return { weighed, behind };
 }
