@@ -66,24 +66,33 @@ export function typesHeldBy(organization: Pick<Organization, 'kind'>, hasCommitt
   );
 }
 
-/** Due windows already worked out, by rhythm, period and day: every organisation of a ranking shares them. */
-const dueCut = new Map<string, readonly Window[]>();
+/** `typesHeldBy` once per kind, without and with a committee: a ranking asks it for every organisation (read only). */
+const typesByKind = [new Map<Organization['kind'], readonly MeetingType[]>(), new Map<Organization['kind'], readonly MeetingType[]>()];
+function typesOf(kind: Organization['kind'], hasCommittee: boolean): readonly MeetingType[] {
+  const known = typesByKind[hasCommittee ? 1 : 0];
+  let types = known.get(kind);
+  if (!types) known.set(kind, (types = Object.freeze(typesHeldBy({ kind }, hasCommittee))));
+  return types;
+}
 
 /**
- * The windows of a k-month rhythm that ended within the period and before `today`, oldest first
- * (shared: never modify them). An organisation's due windows are those of them ending on or after
- * the day it was established: a suffix of this list.
+ * Per meeting type, the windows of its rhythm that ended within the period and before `today`, oldest
+ * first (shared: never modify them), each worked out once. An organisation's due windows are those of
+ * them ending on or after the day it was established: a suffix of the list. A ranking makes one of
+ * these and weighs every organisation of the subtree against it.
  */
-function windowsEnded(everyMonths: number, period: ClosedPeriod, today: string): readonly Window[] {
-  const key = `${everyMonths}|${period.from}|${period.to}|${today}`;
-  let result = dueCut.get(key);
-  if (result) return result;
-  result = Object.freeze(
-    windows(everyMonths, period.from, period.to).filter((w) => w.to >= period.from && w.to <= period.to && w.to < today),
-  );
-  if (dueCut.size >= CUT_KEPT) dueCut.clear();
-  dueCut.set(key, result);
-  return result;
+export type EndedWindows = (type: MeetingType) => readonly Window[];
+
+export function endedWindows(period: ClosedPeriod, today: string, rhythms: MeetingRhythms): EndedWindows {
+  const byType = new Map<MeetingType, readonly Window[]>();
+  return (type) => {
+    let ended = byType.get(type);
+    if (!ended) {
+      ended = windows(rhythms[type], period.from, period.to).filter((w) => w.to >= period.from && w.to <= period.to && w.to < today);
+      byType.set(type, ended);
+    }
+    return ended;
+  };
 }
 
 /** The windows due for an organisation established on `establishedOn`: those that ended on or after it. */
@@ -95,7 +104,7 @@ function dueSince(ended: readonly Window[], establishedOn: string): readonly Win
 
 /**
  * Each type's due windows, meetings held in the period and overdue windows, against the district's rhythms.
- * A ranking calls this for every organisation of a subtree: it allocates only what it returns.
+ * A ranking calls this for every organisation of a subtree with one `ended` for all of them.
  */
 export function complianceOf(
   organization: Pick<Organization, 'kind' | 'establishedOn'>,
@@ -104,14 +113,14 @@ export function complianceOf(
   today: string,
   held: HeldOnDay[],
   rhythms: MeetingRhythms,
+  ended: EndedWindows = endedWindows(period, today, rhythms),
 ): TypeCompliance[] {
-  return typesHeldBy(organization, hasCommittee).map((type) => {
-    const everyMonths = rhythms[type];
-    const due = dueSince(windowsEnded(everyMonths, period, today), organization.establishedOn);
+  return typesOf(organization.kind, hasCommittee).map((type) => {
+    const due = dueSince(ended(type), organization.establishedOn);
     let heldInPeriod = 0;
     for (const h of held) if (h.type === type && h.day >= period.from && h.day <= period.to) heldInPeriod += h.n;
     const heldIn = (w: Window) => held.some((h) => h.type === type && h.day >= w.from && h.day <= w.to && h.n > 0);
-    return { type, everyMonths, due: due.length, held: heldInPeriod, overdue: due.filter((w) => !heldIn(w)) };
+    return { type, everyMonths: rhythms[type], due: due.length, held: heldInPeriod, overdue: due.filter((w) => !heldIn(w)) };
   });
 }
 

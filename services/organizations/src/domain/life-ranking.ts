@@ -1,5 +1,5 @@
 import type { ClosedPeriod } from '@cpb/kit';
-import { complianceOf, type HeldOnDay } from './compliance';
+import { complianceOf, endedWindows, type HeldOnDay } from './compliance';
 import type { MeetingRhythms } from './meeting-types';
 import type { RankedOrganization } from '../data/life-reads';
 
@@ -52,8 +52,9 @@ export function behindRanking(
   }
   let weighed = 0;
   const behind: OrganizationStanding[] = [];
+  const ended = endedWindows(period, today, rhythms);
   for (const organization of organizations) {
-    const types = complianceOf(organization, organization.hasCommittee, period, today, heldBy.get(organization.id) ?? [], rhythms);
+    const types = complianceOf(organization, organization.hasCommittee, period, today, heldBy.get(organization.id) ?? [], rhythms, ended);
     if (!types.length) continue;
     weighed += 1;
     let due = 0;
