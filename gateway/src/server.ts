@@ -83,6 +83,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const cache = await startResponseCache(config, logger, gatewayMetrics(metrics));
   const authenticate = callerAuthenticator(config);
   const files = fileProxy(config, authenticate, logger);
+  // A start that fails (its port taken) leaves nothing running behind it.
   const server = await startGraphQLServer({
     name: 'gateway',
     gateway,
@@ -106,6 +107,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     validationRules: limits.validationRules,
     maxTokens: limits.maxTokens,
     bodyLimit: config.MAX_BODY,
+  }).catch(async (error: unknown) => {
+    await cache.stop();
+    close();
+    throw error;
   });
   ready = true;
   return {

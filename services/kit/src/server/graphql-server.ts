@@ -168,7 +168,17 @@ export async function startGraphQLServer<C extends BaseContext>(options: GraphQL
     }),
   );
   app.use(notFoundHandler, requestErrorHandler(options.logger));
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  // A port already taken rejects the start (an unhandled 'error' event would leave it waiting for ever).
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  }).catch(async (error: unknown) => {
+    await apollo.stop();
+    throw error;
+  });
   const port = (httpServer.address() as AddressInfo).port;
   startup.mark('server');
   options.logger.info({ port, startup: startup.phases }, `${options.name} listening`);
