@@ -59,19 +59,17 @@ export function countsFrom(from: string): string {
   return windows(12, from, from)[0].from;
 }
 
-/** The types an organisation holds: by its kind, committee meetings of a branch only with a committee. */
-export function typesHeldBy(organization: Pick<Organization, 'kind'>, hasCommittee: boolean): MeetingType[] {
-  return MEETING_TYPES.filter(
-    (type) => appliesTo(type, organization.kind) && (!needsElectedCommittee(type, organization.kind) || hasCommittee),
-  );
-}
-
-/** `typesHeldBy` once per kind, without and with a committee: a ranking asks it for every organisation (read only). */
+/** The types an organisation holds, per kind without and with a committee, worked out once (read only): a ranking asks for every organisation. */
 const typesByKind = [new Map<Organization['kind'], readonly MeetingType[]>(), new Map<Organization['kind'], readonly MeetingType[]>()];
-function typesOf(kind: Organization['kind'], hasCommittee: boolean): readonly MeetingType[] {
+
+/** The types an organisation holds: by its kind, committee meetings of a branch only with a committee. */
+function typesHeldBy(kind: Organization['kind'], hasCommittee: boolean): readonly MeetingType[] {
   const known = typesByKind[hasCommittee ? 1 : 0];
   let types = known.get(kind);
-  if (!types) known.set(kind, (types = Object.freeze(typesHeldBy({ kind }, hasCommittee))));
+  if (!types) {
+    types = Object.freeze(MEETING_TYPES.filter((type) => appliesTo(type, kind) && (!needsElectedCommittee(type, kind) || hasCommittee)));
+    known.set(kind, types);
+  }
   return types;
 }
 
@@ -115,7 +113,7 @@ export function complianceOf(
   rhythms: MeetingRhythms,
   ended: EndedWindows = endedWindows(period, today, rhythms),
 ): TypeCompliance[] {
-  return typesOf(organization.kind, hasCommittee).map((type) => {
+  return typesHeldBy(organization.kind, hasCommittee).map((type) => {
     const due = dueSince(ended(type), organization.establishedOn);
     let heldInPeriod = 0;
     for (const h of held) if (h.type === type && h.day >= period.from && h.day <= period.to) heldInPeriod += h.n;

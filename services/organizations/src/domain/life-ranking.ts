@@ -18,18 +18,10 @@ export type StandingKey = [number, string, string];
 export const keyOfStanding = (s: OrganizationStanding): StandingKey => [s.overdue, s.organization.name, s.organization.id];
 
 function compare(a: StandingKey, b: StandingKey): number {
-  return compareBy(a[0], a[1], a[2], b[0], b[1], b[2]);
+  if (a[0] !== b[0]) return b[0] - a[0];
+  if (a[1] !== b[1]) return a[1] < b[1] ? -1 : 1;
+  return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
 }
-
-function compareBy(overdueA: number, nameA: string, idA: string, overdueB: number, nameB: string, idB: string): number {
-  if (overdueA !== overdueB) return overdueB - overdueA;
-  if (nameA !== nameB) return nameA < nameB ? -1 : 1;
-  return idA < idB ? -1 : idA > idB ? 1 : 0;
-}
-
-/** The ranking's order on standings themselves (a sort makes no key arrays per comparison). */
-const compareStandings = (a: OrganizationStanding, b: OrganizationStanding) =>
-  compareBy(a.overdue, a.organization.name, a.organization.id, b.overdue, b.organization.name, b.organization.id);
 
 /**
  * The organisations of a subtree that are behind (a window due with no meeting of its type), furthest
@@ -67,7 +59,7 @@ export function behindRanking(
     }
     if (overdue > 0) behind.push({ organization, due, held: heldCount, overdue, rank: 0 });
   }
-  behind.sort(compareStandings);
+  behind.sort((a, b) => compare(keyOfStanding(a), keyOfStanding(b)));
   behind.forEach((s, i) => (s.rank = i + 1));
   return { weighed, behind };
 }
